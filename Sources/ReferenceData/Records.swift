@@ -1,0 +1,161 @@
+public import WorkModel
+
+/// One entry of the source ledger: the publication a figure came from.
+public struct SourceEntry: Sendable, Hashable {
+    public var key: String
+    public var title: String
+    public var publisher: String
+    public var signal: String
+    public var implication: String?
+    public var ref: SourceRef
+}
+
+public struct Segment: Sendable, Hashable {
+    public var id: LaborSegment
+    public var name: String
+    public var mainOutput: String
+    public var qualityRisk: String
+    public var employmentModel: String
+    public var payLogic: String
+    public var ref: SourceRef
+}
+
+/// A work layer with everything the compensation map says about it.
+public struct LayerProfile: Sendable, Hashable {
+    public var id: WorkLayer
+    public var name: String
+    public var segment: LaborSegment
+    public var directions: [Direction]
+    public var payAnchor: String
+    public var anchorCategory: String?
+    public var anchor: String?
+    public var premiumTriggers: [String]
+    public var mainRisk: String
+    public var governanceOwner: String
+    /// (max - min) / min, stated against the minimum as FACTS section 7 asks.
+    public var rangeSpread: Double
+    public var next: [WorkLayer]
+    public var qualifyingEvidence: [String]
+    /// Factor levels of a typical role in this layer; prices the path upward.
+    public var typicalProfile: [String: String]
+    public var ref: SourceRef
+}
+
+/// A market job category with its published hourly rate card.
+public struct JobCategory: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var tierRole: String
+    public var rateLow: Double
+    public var rateHigh: Double
+    public var currency: String
+    public var layer: WorkLayer
+    public var ref: SourceRef
+}
+
+/// A market pay point other than a rate card: a salaried anchor or a public rate point.
+public struct MarketAnchor: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var low: Double
+    public var high: Double?
+    public var basis: PayBasis
+    public var currency: String
+    public var benefits: String?
+    public var layer: WorkLayer?
+    public var ref: SourceRef
+}
+
+public enum Axis: String, Sendable, Hashable, Codable, CaseIterable {
+    case complexity, consequence
+}
+
+public struct FactorLevel: Sendable, Hashable {
+    public var id: String
+    public var points: Double
+    public var description: String
+}
+
+/// One point-factor table on one of the two axes.
+public struct EvaluationFactor: Sendable, Hashable {
+    public var id: String
+    public var axis: Axis
+    public var name: String
+    public var question: String
+    public var levels: [FactorLevel]
+    public var ref: SourceRef
+
+    public func level(_ id: String) -> FactorLevel? { levels.first { $0.id == id } }
+}
+
+public struct PremiumTrigger: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var percent: Double
+    public var factor: String
+    public var levels: [String]
+    public var ref: SourceRef
+
+    public func applies(to factors: [String: String]) -> Bool {
+        factors[factor].map(levels.contains) ?? false
+    }
+}
+
+/// A role with a sourced market P50 that the pay line is fitted on.
+public struct BenchmarkRole: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var category: String?
+    public var anchor: String?
+    public var p50HourlyUSD: Double
+    public var derivation: String
+    public var factors: [String: String]
+    public var ref: SourceRef
+}
+
+public struct TaskKind: Sendable, Hashable {
+    public var id: String
+    public var layer: WorkLayer
+    public var category: String?
+    public var description: String
+    public var ref: SourceRef
+}
+
+public struct TitleHint: Sendable, Hashable {
+    public var pattern: String
+    public var layer: WorkLayer
+    public var note: String?
+    public var ref: SourceRef
+}
+
+public enum LocationPolicy: String, Sendable, Hashable, CaseIterable {
+    case global
+    case locationFactors = "location-factors"
+}
+
+public struct PricingPolicy: Sendable, Hashable {
+    public var locationPolicy: LocationPolicy
+    public var hoursPerWeek: Double
+    public var weeksPerYear: Double
+    public var hoursPerDay: Double
+    public var budgetOwners: [String]
+    public var ref: SourceRef
+
+    public var hours: HoursBasis {
+        HoursBasis(hoursPerDay: hoursPerDay, hoursPerWeek: hoursPerWeek, weeksPerYear: weeksPerYear, source: ref.source)
+    }
+}
+
+public struct ExchangeRate: Sendable, Hashable {
+    public var currency: String
+    /// Units of `currency` per US dollar.
+    public var perUSD: Double
+    public var ref: SourceRef
+}
+
+/// A user-supplied pay differential for one jurisdiction, used under `location-factors` policy.
+public struct LocationFactor: Sendable, Hashable {
+    public var jurisdiction: String
+    public var factor: Double
+    public var ref: SourceRef
+}

@@ -1,0 +1,94 @@
+public import WorkModel
+
+/// Where a reference record was defined, so cross-reference errors and provenance can name it.
+public struct Origin: Sendable, Hashable {
+    public var file: String
+    public var location: SourceLocation
+    /// True for Wagefile's own files.
+    public var shipped: Bool
+    /// True when a later file replaced a shipped record with the same id.
+    public var overridesShipped: Bool
+}
+
+/// The loaded, validated reference data: shipped tables with the user's overrides applied.
+/// Built only through `ReferenceParser.build()`, so every cross-reference in it resolves.
+public struct ReferenceSet: Sendable {
+    public internal(set) var sources: [SourceEntry] = []
+    public internal(set) var segments: [Segment] = []
+    public internal(set) var layers: [LayerProfile] = []
+    public internal(set) var categories: [JobCategory] = []
+    public internal(set) var anchors: [MarketAnchor] = []
+    /// Complexity factors first, then consequence factors, each in table order.
+    public internal(set) var factors: [EvaluationFactor] = []
+    public internal(set) var premiums: [PremiumTrigger] = []
+    public internal(set) var benchmarks: [BenchmarkRole] = []
+    public internal(set) var tasks: [TaskKind] = []
+    public internal(set) var titleHints: [TitleHint] = []
+    public internal(set) var policy: PricingPolicy
+    public internal(set) var exchangeRates: [ExchangeRate] = []
+    public internal(set) var locationFactors: [LocationFactor] = []
+    /// "table/id" to where it was defined.
+    public internal(set) var origins: [String: Origin] = [:]
+
+    private var sourceIndex: [String: Int] = [:]
+    private var layerIndex: [WorkLayer: Int] = [:]
+    private var categoryIndex: [String: Int] = [:]
+    private var anchorIndex: [String: Int] = [:]
+    private var factorIndex: [String: Int] = [:]
+    private var taskIndex: [String: Int] = [:]
+    private var rateIndex: [String: Int] = [:]
+    private var locationIndex: [String: Int] = [:]
+    private var segmentIndex: [LaborSegment: Int] = [:]
+
+    init(policy: PricingPolicy) { self.policy = policy }
+
+    mutating func index() {
+        sourceIndex = Self.positions(sources.map(\.key))
+        layerIndex = Dictionary(uniqueKeysWithValues: layers.enumerated().map { ($1.id, $0) })
+        segmentIndex = Dictionary(uniqueKeysWithValues: segments.enumerated().map { ($1.id, $0) })
+        categoryIndex = Self.positions(categories.map(\.id))
+        anchorIndex = Self.positions(anchors.map(\.id))
+        factorIndex = Self.positions(factors.map(\.id))
+        taskIndex = Self.positions(tasks.map(\.id))
+        rateIndex = Self.positions(exchangeRates.map(\.currency))
+        locationIndex = Self.positions(locationFactors.map(\.jurisdiction))
+        // Longest pattern first so "evaluation lead" wins over "evaluator"-style shorter hints.
+        titleHints.sort { ($0.pattern.count, $1.pattern) > ($1.pattern.count, $0.pattern) }
+    }
+
+    private static func positions(_ keys: [String]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (position, key) in keys.enumerated() { result[key] = position }
+        return result
+    }
+
+    public func source(_ key: String) -> SourceEntry? { sourceIndex[key].map { sources[$0] } }
+    public func layer(_ id: WorkLayer) -> LayerProfile? { layerIndex[id].map { layers[$0] } }
+    public func segment(_ id: LaborSegment) -> Segment? { segmentIndex[id].map { segments[$0] } }
+    public func category(_ id: String) -> JobCategory? { categoryIndex[id].map { categories[$0] } }
+    public func anchor(_ id: String) -> MarketAnchor? { anchorIndex[id].map { anchors[$0] } }
+    public func factor(_ id: String) -> EvaluationFactor? { factorIndex[id].map { factors[$0] } }
+    public func task(_ id: String) -> TaskKind? { taskIndex[id].map { tasks[$0] } }
+    public func exchangeRate(_ currency: String) -> ExchangeRate? { rateIndex[currency].map { exchangeRates[$0] } }
+    public func locationFactor(_ jurisdiction: String) -> LocationFactor? {
+        // A subdivision without its own factor falls back to its country's.
+        if let position = locationIndex[jurisdiction] { return locationFactors[position] }
+        let country = String(jurisdiction.prefix { $0 != "-" })
+        return locationIndex[country].map { locationFactors[$0] }
+    }
+
+    /// The words a role spec may use, from these tables.
+    public var vocabulary: Vocabulary {
+        Vocabulary(
+            taskKinds: tasks.map(\.id), categories: categories.map(\.id),
+            factorLevels: Dictionary(uniqueKeysWithValues: factors.map { ($0.id, $0.levels.map(\.id)) }),
+            factorOrder: factors.map(\.id), currencies: exchangeRates.map(\.currency),
+            budgetOwners: policy.budgetOwners)
+    }
+
+    /// The title hint whose pattern occurs in `title`, longest pattern first.
+    public func titleHint(for title: String) -> TitleHint? {
+        let lowered = title.lowercased()
+        return titleHints.first { lowered.contains($0.pattern) }
+    }
+}

@@ -1,0 +1,62 @@
+/// The role spec format's field names, in one place so the reader and the JSON Schema agree.
+public enum RoleSpecFormat {
+    public static let schemaTag = "wagefile.role/v1"
+
+    public static let topLevel = [
+        "spec", "id", "kind", "title", "judgment", "tasks", "direction", "category", "expertise", "scope",
+        "modality", "language", "consequences", "authority", "data_sensitivity", "content_exposure", "factors",
+        "worker", "currency", "offered", "protections", "data_rights", "internal_candidates", "budget_owner",
+        "governance_owner", "vendor", "notes",
+    ]
+    public static let judgment = ["purchased", "type"]
+    public static let task = ["task", "share", "note"]
+    public static let expertise = ["level", "domain", "credential"]
+    public static let language = ["name", "scarcity"]
+    public static let consequences = ["if_wrong", "impact"]
+    public static let worker = ["status", "jurisdiction", "location", "headcount", "hours_per_week", "hours_per_day"]
+    public static let pay = ["amount", "basis", "currency", "minutes_per_task"]
+    public static let protections = [
+        "benefits", "overtime", "paid_qualification", "payment_dispute_process", "wellbeing_support",
+        "safety_training",
+    ]
+    public static let dataRights = [
+        "worker_data_recorded", "biometric", "consent", "can_refuse_without_penalty", "paid_directly",
+        "downstream_use_disclosed", "secondary_use_limits", "retention", "benefit_sharing",
+    ]
+    public static let candidate = ["name", "title", "layer", "pay", "evidence"]
+    public static let vendor = ["name", "bill_rate", "worker_pay_disclosed"]
+
+    /// Where each built-in evaluation factor is written in a spec. Factors a user adds to the
+    /// factor tables are written under `factors:` by their id.
+    public static let factorFields: [(factor: String, path: String)] = [
+        ("judgment", "judgment.type"),
+        ("expertise", "expertise.level"),
+        ("scope", "scope"),
+        ("modality", "modality"),
+        ("language", "language.scarcity"),
+        ("impact", "consequences.impact"),
+        ("authority", "authority"),
+        ("data_sensitivity", "data_sensitivity"),
+        ("content_exposure", "content_exposure"),
+    ]
+
+    public static func fieldPath(ofFactor factor: String) -> String {
+        factorFields.first { $0.factor == factor }?.path ?? "factors.\(factor)"
+    }
+
+    /// ISO 3166-1 alpha-2 with an optional subdivision: `US`, `US-CA`, `IN-HR`.
+    public static func isJurisdiction(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts[0].count == 2,
+            parts[0].allSatisfy({ $0.isASCII && $0.isUppercase })
+        else { return false }
+        if parts.count == 2 {
+            return (1...3).contains(parts[1].count) && parts[1].allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+        }
+        return true
+    }
+
+    public static func isCurrencyCode(_ text: String) -> Bool {
+        text.count == 3 && text.allSatisfy { $0.isASCII && $0.isUppercase }
+    }
+}

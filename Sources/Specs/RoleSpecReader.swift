@@ -1,0 +1,307 @@
+public import WorkModel
+
+/// Reads a role spec (YAML, or one JSON object) into a `RoleSpec`, checking structure and
+/// vocabulary together and reporting every problem with its position.
+public struct RoleSpecReader: Sendable {
+    public let vocabulary: Vocabulary
+
+    public init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+
+    /// Parses and validates `text`. `lineOffset` shifts reported lines, for specs that are
+    /// one line of a JSON Lines stream.
+    public func read(_ text: String, file: String, lineOffset: Int = 0) -> Result<RoleSpec, InputError> {
+        let root: SpecNode?
+        do {
+            root = try SpecDocument.parse(text, file: file, lineOffset: lineOffset)
+        } catch {
+            return .failure(error)
+        }
+        guard let root else {
+            return .failure(
+                InputError([
+                    Diagnostic(
+                        file: file, location: SourceLocation(line: 1 + lineOffset, column: 1), field: "",
+                        message: "the file is empty; expected a role spec (see `wagefile schema role`)")
+                ]))
+        }
+        return read(root, file: file)
+    }
+
+    public func read(_ root: SpecNode, file: String) -> Result<RoleSpec, InputError> {
+        var reader = FieldReader(file: file)
+        let spec = decode(root, reader: &reader)
+        if let spec, reader.diagnostics.isEmpty { return .success(spec) }
+        if reader.diagnostics.isEmpty {
+            reader.report(root.location, "", "the spec could not be read")
+        }
+        return .failure(InputError(reader.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }))
+    }
+
+    // MARK: Decoding
+
+    private func decode(_ root: SpecNode, reader: inout FieldReader) -> RoleSpec? {
+        guard let top = reader.mapping(root, path: "", allowed: RoleSpecFormat.topLevel) else { return nil }
+        var locations: [String: SourceLocation] = ["": root.location]
+        for entry in top.entries { locations[entry.key] = entry.value.location }
+
+        if let tag = reader.string(top, "spec"), tag != RoleSpecFormat.schemaTag {
+            reader.report(top.location(of: "spec"), "spec", "expected '\(RoleSpecFormat.schemaTag)', found '\(tag)'")
+        }
+        let id = reader.string(top, "id", required: true)
+        if let id, !Self.isIdentifier(id) {
+            reader.report(top.location(of: "id"), "id", "expected letters, digits, '-', '_' or '.', found '\(id)'")
+        }
+        let kind = reader.enumeration(top, "kind", as: SpecKind.self) ?? .role
+        let title = reader.string(top, "title", required: true)
+        let direction = reader.enumeration(top, "direction", as: Direction.self, required: true)
+        let category = reader.string(top, "category").flatMap {
+            reader.check($0, at: top.location(of: "category"), path: "category", from: vocabulary.categories)
+        }
+
+        var factors: [String: String] = [:]
+        var judgmentPurchased: String?
+        if let node = top.value("judgment"), let judgment = reader.mapping(node, path: "judgment", allowed: RoleSpecFormat.judgment) {
+            judgmentPurchased = reader.string(judgment, "purchased", required: true)
+            readFactor("judgment", key: "type", in: judgment, into: &factors, reader: &reader)
+        } else if !top.has("judgment") {
+            reader.report(top.location, "judgment", "required field is missing (what judgment is bought, and its type)")
+        }
+
+        let tasks = readTasks(top, reader: &reader, locations: &locations)
+
+        var expertise = Expertise()
+        if let node = top.value("expertise") {
+            if case .scalar = node {
+                readFactor("expertise", node: node, path: "expertise", into: &factors, reader: &reader)
+            } else if let view = reader.mapping(node, path: "expertise", allowed: RoleSpecFormat.expertise) {
+                readFactor("expertise", key: "level", in: view, into: &factors, reader: &reader)
+                expertise.domain = reader.string(view, "domain")
+                expertise.credential = reader.string(view, "credential")
+            }
+        }
+        var languageName: String?
+        if let node = top.value("language") {
+            if case .scalar = node {
+                readFactor("language", node: node, path: "language", into: &factors, reader: &reader)
+            } else if let view = reader.mapping(node, path: "language", allowed: RoleSpecFormat.language) {
+                languageName = reader.string(view, "name")
+                readFactor("language", key: "scarcity", in: view, into: &factors, reader: &reader)
+            }
+        }
+        var consequenceIfWrong: String?
+        if let node = top.value("consequences"), let view = reader.mapping(node, path: "consequences", allowed: RoleSpecFormat.consequences) {
+            consequenceIfWrong = reader.string(view, "if_wrong")
+            readFactor("impact", key: "impact", in: view, into: &factors, reader: &reader)
+        }
+        for key in ["scope", "modality", "authority", "data_sensitivity", "content_exposure"] {
+            readFactor(key, key: key, in: top, into: &factors, reader: &reader)
+        }
+        if let node = top.value("factors"), let view = reader.mapping(node, path: "factors") {
+            let builtIn = Set(RoleSpecFormat.factorFields.map(\.factor))
+            for entry in view.entries {
+                let path = "factors.\(entry.key)"
+                if builtIn.contains(entry.key) {
+                    reader.report(entry.keyLocation, path, "'\(entry.key)' has its own field: \(RoleSpecFormat.fieldPath(ofFactor: entry.key))")
+                } else if vocabulary.factorLevels[entry.key] == nil {
+                    reader.report(entry.keyLocation, path, "no factor '\(entry.key)' in the factor tables")
+                } else {
+                    readFactor(entry.key, node: entry.value, path: path, into: &factors, reader: &reader)
+                }
+            }
+        }
+        for factor in vocabulary.factorOrder where factors[factor] == nil {
+            let path = RoleSpecFormat.fieldPath(ofFactor: factor)
+            if !reader.diagnostics.contains(where: { $0.field == path }) {
+                let levels = vocabulary.factorLevels[factor] ?? []
+                reader.report(top.location, path, "required evaluation factor is missing (one of: \(levels.joined(separator: ", ")))")
+            }
+        }
+
+        let worker = readWorker(top, reader: &reader)
+        let currency = reader.string(top, "currency", required: true)
+        if let currency { checkCurrency(currency, at: top.location(of: "currency"), path: "currency", reader: &reader) }
+        var offered: PayQuote?
+        if let node = top.value("offered"), !node.isNull {
+            offered = readPay(node, path: "offered", currency: currency ?? "USD", reader: &reader)
+        }
+        let protections = readProtections(top, reader: &reader)
+        let dataRights = readDataRights(top, reader: &reader)
+        let candidates = readCandidates(top, currency: currency ?? "USD", reader: &reader)
+        let budgetOwner = reader.string(top, "budget_owner")
+        let governanceOwner = reader.string(top, "governance_owner")
+        var vendor: VendorTerms?
+        if let node = top.value("vendor"), let view = reader.mapping(node, path: "vendor", allowed: RoleSpecFormat.vendor) {
+            let name = reader.string(view, "name", required: true) ?? ""
+            let bill = view.value("bill_rate").flatMap { readPay($0, path: "vendor.bill_rate", currency: currency ?? "USD", reader: &reader) }
+            vendor = VendorTerms(name: name, billRate: bill, workerPayDisclosed: reader.bool(view, "worker_pay_disclosed"))
+        }
+        if kind == .vendorContract && vendor == nil && !top.has("vendor") {
+            reader.report(top.location, "vendor", "a vendor contract needs a vendor: section (name, bill_rate)")
+        }
+        _ = reader.string(top, "notes")
+
+        guard let id, let title, let direction, let judgmentPurchased, let worker, let currency,
+            reader.diagnostics.isEmpty
+        else { return nil }
+        return RoleSpec(
+            id: id, kind: kind, title: title, judgmentPurchased: judgmentPurchased, tasks: tasks,
+            direction: direction, category: category, factors: factors, consequenceIfWrong: consequenceIfWrong,
+            expertise: expertise, language: languageName, worker: worker, currency: currency, offered: offered,
+            protections: protections, dataRights: dataRights, internalCandidates: candidates,
+            budgetOwner: budgetOwner, governanceOwner: governanceOwner, vendor: vendor,
+            locations: locations, file: reader.file)
+    }
+
+    private func readFactor(
+        _ factor: String, key: String, in view: MappingView, into factors: inout [String: String],
+        reader: inout FieldReader
+    ) {
+        guard let node = view.value(key) else { return }
+        readFactor(factor, node: node, path: view.path(key), into: &factors, reader: &reader)
+    }
+
+    private func readFactor(
+        _ factor: String, node: SpecNode, path: String, into factors: inout [String: String], reader: inout FieldReader
+    ) {
+        guard let levels = vocabulary.factorLevels[factor] else {
+            reader.report(node.location, path, "no factor '\(factor)' in the factor tables")
+            return
+        }
+        guard let text = reader.string(node, path: path, required: true) else { return }
+        if let level = reader.check(text, at: node.location, path: path, from: levels) { factors[factor] = level }
+    }
+
+    private func readTasks(_ top: MappingView, reader: inout FieldReader, locations: inout [String: SourceLocation]) -> [TaskShare] {
+        guard let node = top.value("tasks") else {
+            reader.report(top.location, "tasks", "required field is missing (the tasks the work consists of)")
+            return []
+        }
+        guard let items = reader.list(node, path: "tasks") else { return [] }
+        if items.isEmpty { reader.report(node.location, "tasks", "list at least one task") }
+        var tasks: [TaskShare] = []
+        var seen: Set<String> = []
+        for (index, item) in items.enumerated() {
+            let path = "tasks[\(index)]"
+            locations[path] = item.location
+            var task: TaskShare?
+            if case .scalar = item {
+                if let name = reader.string(item, path: path, required: true) {
+                    task = reader.check(name, at: item.location, path: path, from: vocabulary.taskKinds).map { TaskShare(task: $0) }
+                }
+            } else if let view = reader.mapping(item, path: path, allowed: RoleSpecFormat.task) {
+                let name = reader.choice(view, "task", from: vocabulary.taskKinds, required: true)
+                let share = reader.number(view, "share", range: 0...1, exclusiveMinimum: 0)
+                task = name.map { TaskShare(task: $0, share: share, note: reader.string(view, "note")) }
+            }
+            guard let task else { continue }
+            if !seen.insert(task.task).inserted {
+                reader.report(item.location, path, "task '\(task.task)' is listed twice; give it one share")
+            }
+            tasks.append(task)
+        }
+        let stated = tasks.compactMap(\.share)
+        let total = stated.reduce(0, +)
+        if stated.count == tasks.count, !tasks.isEmpty, abs(total - 1) > 0.011 {
+            reader.report(node.location, "tasks", "shares add up to \(Format.number(total)); they must add up to 1")
+        } else if stated.count < tasks.count, total > 1.0001 {
+            reader.report(node.location, "tasks", "shares add up to \(Format.number(total)) before the unstated ones; they must leave room for them")
+        } else if stated.count < tasks.count, !stated.isEmpty, total >= 0.9999 {
+            reader.report(node.location, "tasks", "stated shares already add up to 1; the tasks without a share would get none")
+        }
+        return tasks
+    }
+
+    private func readWorker(_ top: MappingView, reader: inout FieldReader) -> Worker? {
+        guard let node = top.value("worker") else {
+            reader.report(top.location, "worker", "required field is missing (status and jurisdiction)")
+            return nil
+        }
+        guard let view = reader.mapping(node, path: "worker", allowed: RoleSpecFormat.worker) else { return nil }
+        let status = reader.enumeration(view, "status", as: WorkerStatus.self, required: true)
+        let jurisdiction = reader.string(view, "jurisdiction", required: true)
+        if let jurisdiction, !RoleSpecFormat.isJurisdiction(jurisdiction) {
+            reader.report(
+                view.location(of: "jurisdiction"), "worker.jurisdiction",
+                "expected an ISO 3166 code such as KE, US-CA or IN-HR, found '\(jurisdiction)'")
+        }
+        let worker = Worker(
+            status: status ?? .contractor, jurisdiction: jurisdiction ?? "",
+            location: reader.string(view, "location"), headcount: reader.integer(view, "headcount", minimum: 1),
+            hoursPerWeek: reader.number(view, "hours_per_week", range: 0...168, exclusiveMinimum: 0),
+            hoursPerDay: reader.number(view, "hours_per_day", range: 0...24, exclusiveMinimum: 0))
+        return status == nil || jurisdiction == nil ? nil : worker
+    }
+
+    public func readPay(_ node: SpecNode, path: String, currency: String, reader: inout FieldReader) -> PayQuote? {
+        guard let view = reader.mapping(node, path: path, allowed: RoleSpecFormat.pay) else { return nil }
+        let amount = reader.number(view, "amount", required: true, range: 0...1e12)
+        let basis = reader.enumeration(view, "basis", as: PayBasis.self, required: true)
+        let payCurrency = reader.string(view, "currency") ?? currency
+        if view.has("currency") { checkCurrency(payCurrency, at: view.location(of: "currency"), path: view.path("currency"), reader: &reader) }
+        let minutes = reader.number(view, "minutes_per_task", range: 0...100_000, exclusiveMinimum: 0)
+        if basis == .perTask && minutes == nil && !view.has("minutes_per_task") {
+            reader.report(view.location, view.path("minutes_per_task"), "per-task pay needs the expected minutes per task to give an hourly figure")
+        }
+        if basis != nil && basis != .perTask && view.has("minutes_per_task") {
+            reader.report(view.location(of: "minutes_per_task"), view.path("minutes_per_task"), "only per-task pay takes minutes_per_task")
+        }
+        guard let amount, let basis else { return nil }
+        return PayQuote(amount: amount, currency: payCurrency, basis: basis, minutesPerTask: minutes)
+    }
+
+    private func checkCurrency(_ code: String, at location: SourceLocation, path: String, reader: inout FieldReader) {
+        if !RoleSpecFormat.isCurrencyCode(code) {
+            reader.report(location, path, "expected a three-letter ISO 4217 code such as USD, found '\(code)'")
+        } else if !vocabulary.currencies.contains(code) {
+            reader.report(
+                location, path,
+                "no exchange rate for \(code) in the reference data; add one with --reference (known: \(vocabulary.currencies.joined(separator: ", ")))")
+        }
+    }
+
+    private func readProtections(_ top: MappingView, reader: inout FieldReader) -> Protections {
+        guard let node = top.value("protections"), !node.isNull,
+            let view = reader.mapping(node, path: "protections", allowed: RoleSpecFormat.protections)
+        else { return Protections() }
+        return Protections(
+            benefits: reader.bool(view, "benefits"), overtime: reader.bool(view, "overtime"),
+            paidQualification: reader.bool(view, "paid_qualification"),
+            paymentDisputeProcess: reader.bool(view, "payment_dispute_process"),
+            wellbeingSupport: reader.bool(view, "wellbeing_support"), safetyTraining: reader.bool(view, "safety_training"))
+    }
+
+    private func readDataRights(_ top: MappingView, reader: inout FieldReader) -> DataRights {
+        guard let node = top.value("data_rights"), !node.isNull,
+            let view = reader.mapping(node, path: "data_rights", allowed: RoleSpecFormat.dataRights)
+        else { return DataRights() }
+        return DataRights(
+            workerDataRecorded: reader.bool(view, "worker_data_recorded") ?? false, biometric: reader.bool(view, "biometric"),
+            consent: reader.string(view, "consent"), canRefuseWithoutPenalty: reader.bool(view, "can_refuse_without_penalty"),
+            paidDirectly: reader.bool(view, "paid_directly"), downstreamUseDisclosed: reader.bool(view, "downstream_use_disclosed"),
+            secondaryUseLimits: reader.bool(view, "secondary_use_limits"), retention: reader.string(view, "retention"),
+            benefitSharing: reader.bool(view, "benefit_sharing"))
+    }
+
+    private func readCandidates(_ top: MappingView, currency: String, reader: inout FieldReader) -> [InternalCandidate] {
+        guard let node = top.value("internal_candidates"), !node.isNull,
+            let items = reader.list(node, path: "internal_candidates")
+        else { return [] }
+        return items.enumerated().compactMap { index, item in
+            let path = "internal_candidates[\(index)]"
+            guard let view = reader.mapping(item, path: path, allowed: RoleSpecFormat.candidate) else { return nil }
+            let name = reader.string(view, "name", required: true)
+            let layer = reader.choice(view, "layer", from: WorkLayer.allCases.map(\.rawValue))
+            let pay = view.value("pay").flatMap { readPay($0, path: view.path("pay"), currency: currency, reader: &reader) }
+            return name.map {
+                InternalCandidate(
+                    name: $0, currentTitle: reader.string(view, "title"), currentLayer: layer, currentPay: pay,
+                    evidence: reader.strings(view, "evidence"))
+            }
+        }
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 120
+            && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
+    }
+}

@@ -1,0 +1,64 @@
+/// Number formatting shared by renderers and derivation strings. Kept free of Foundation's
+/// locale machinery so output is identical on every machine.
+public enum Format {
+    /// Rounds half away from zero to `places` decimals.
+    public static func round(_ value: Double, places: Int) -> Double {
+        guard value.isFinite else { return value }
+        var scale = 1.0
+        for _ in 0..<max(0, places) { scale *= 10 }
+        return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+    }
+
+    /// Shortest readable form: integers without decimals, otherwise up to `maxPlaces` decimals
+    /// with trailing zeros dropped.
+    public static func number(_ value: Double, maxPlaces: Int = 4) -> String {
+        guard value.isFinite else { return String(describing: value) }
+        let rounded = round(value, places: maxPlaces)
+        if rounded == rounded.rounded() && abs(rounded) < 1e15 {
+            return String(Int64(rounded))
+        }
+        var text = fixed(rounded, places: maxPlaces)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    /// Fixed decimals without grouping: `fixed(3.14159, places: 2) == "3.14"`.
+    public static func fixed(_ value: Double, places: Int) -> String {
+        guard value.isFinite else { return String(describing: value) }
+        let negative = value < 0
+        let rounded = round(abs(value), places: places)
+        var scale: Double = 1
+        for _ in 0..<max(0, places) { scale *= 10 }
+        let scaled = (rounded * scale).rounded()
+        let whole = (scaled / scale).rounded(.towardZero)
+        let fraction = Int64(scaled - whole * scale)
+        var text = String(Int64(whole))
+        if places > 0 {
+            let digits = String(fraction)
+            text += "." + String(repeating: "0", count: max(0, places - digits.count)) + digits
+        }
+        return (negative && scaled != 0 ? "-" : "") + text
+    }
+
+    /// Money with thousands separators: `money(85000, places: 0) == "85,000"`.
+    public static func money(_ value: Double, places: Int = 2) -> String {
+        let text = fixed(value, places: places)
+        let negative = text.hasPrefix("-")
+        let body = negative ? String(text.dropFirst()) : text
+        let parts = body.split(separator: ".", maxSplits: 1)
+        let whole = Array(parts.first.map(String.init) ?? "0")
+        var grouped = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0 && (whole.count - index) % 3 == 0 { grouped += "," }
+            grouped.append(digit)
+        }
+        if parts.count > 1 { grouped += "." + parts[1] }
+        return (negative ? "-" : "") + grouped
+    }
+
+    /// Percent with one decimal: `percent(0.125) == "12.5%"`.
+    public static func percent(_ ratio: Double, places: Int = 1) -> String {
+        number(ratio * 100, maxPlaces: places) + "%"
+    }
+}
