@@ -32,8 +32,6 @@ public struct LayerProfile: Sendable, Hashable {
     public var premiumTriggers: [String]
     public var mainRisk: String
     public var governanceOwner: String
-    /// (max - min) / min, stated against the minimum as FACTS section 7 asks.
-    public var rangeSpread: Double
     public var next: [WorkLayer]
     public var qualifyingEvidence: [String]
     /// Factor levels of a typical role in this layer; prices the path upward.
@@ -139,6 +137,8 @@ public struct PricingPolicy: Sendable, Hashable {
     public var weeksPerYear: Double
     public var hoursPerDay: Double
     public var budgetOwners: [String]
+    /// (max - min) / min per layer, stated against the minimum.
+    public var rangeSpreads: [WorkLayer: Double]
     public var ref: SourceRef
 
     public var hours: HoursBasis {

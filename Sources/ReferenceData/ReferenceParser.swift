@@ -128,9 +128,8 @@ public struct ReferenceParser: Sendable {
             let anchor = reader.string(view, "pay_anchor", required: true)
             let risk = reader.string(view, "main_risk", required: true)
             let owner = reader.string(view, "governance_owner", required: true)
-            let spread = reader.number(view, "range_spread", required: true, range: 0...5, exclusiveMinimum: 0)
             let profile = readFactorMap(view, "typical_profile", reader: &reader)
-            guard let id, let name, let segment, let anchor, let risk, let owner, let spread, let ref = readRef(view, reader: &reader) else { return }
+            guard let id, let name, let segment, let anchor, let risk, let owner, let ref = readRef(view, reader: &reader) else { return }
             if directions.isEmpty { reader.report(view.location, view.path("directions"), "list at least one direction") }
             layers.put(
                 id.rawValue,
@@ -138,7 +137,7 @@ public struct ReferenceParser: Sendable {
                     id: id, name: name, segment: segment, directions: directions, payAnchor: anchor,
                     anchorCategory: reader.string(view, "anchor_category"), anchor: reader.string(view, "anchor"),
                     premiumTriggers: reader.strings(view, "premium_triggers"), mainRisk: risk, governanceOwner: owner,
-                    rangeSpread: spread, next: next, qualifyingEvidence: reader.strings(view, "qualifying_evidence"),
+                    next: next, qualifyingEvidence: reader.strings(view, "qualifying_evidence"),
                     typicalProfile: profile, ref: ref),
                 file: file, at: at, shipped: shipped)
         case "categories":
@@ -229,10 +228,10 @@ public struct ReferenceParser: Sendable {
     }
 
     static let refFields = ["source", "as_of", "confidence"]
-    static let policyFields = ["location_policy", "hours_per_week", "weeks_per_year", "hours_per_day", "budget_owners"] + refFields
+    static let policyFields = ["location_policy", "hours_per_week", "weeks_per_year", "hours_per_day", "range_spreads", "budget_owners"] + refFields
     static let layerFields = [
         "id", "name", "segment", "directions", "pay_anchor", "anchor_category", "anchor", "premium_triggers", "main_risk",
-        "governance_owner", "range_spread", "next", "qualifying_evidence", "typical_profile",
+        "governance_owner", "next", "qualifying_evidence", "typical_profile",
     ] + refFields
 
     /// Every record carries source, as_of and confidence; a record without them is rejected.
@@ -300,6 +299,14 @@ public struct ReferenceParser: Sendable {
         let weeks = reader.number(view, "weeks_per_year", range: 0...53, exclusiveMinimum: 0)
         let day = reader.number(view, "hours_per_day", range: 0...24, exclusiveMinimum: 0)
         let owners = view.has("budget_owners") ? reader.strings(view, "budget_owners") : nil
+        var spreads = base?.rangeSpreads ?? [:]
+        if let node = view.value("range_spreads"), let map = reader.mapping(node, path: "policy.range_spreads", allowed: WorkLayer.allCases.map(\.rawValue)) {
+            for entry in map.entries {
+                if let layer = WorkLayer(rawValue: entry.key), let spread = reader.number(map, entry.key, required: true, range: 0...5, exclusiveMinimum: 0) {
+                    spreads[layer] = spread
+                }
+            }
+        }
         guard let ref = readRef(view, reader: &reader) else { return nil }
         // A user's policy file may set only the fields it changes.
         guard let resolvedLocation = location ?? base?.locationPolicy, let resolvedWeek = week ?? base?.hoursPerWeek,
@@ -310,7 +317,7 @@ public struct ReferenceParser: Sendable {
         }
         return PricingPolicy(
             locationPolicy: resolvedLocation, hoursPerWeek: resolvedWeek, weeksPerYear: resolvedWeeks, hoursPerDay: resolvedDay,
-            budgetOwners: owners ?? base?.budgetOwners ?? [], ref: ref)
+            budgetOwners: owners ?? base?.budgetOwners ?? [], rangeSpreads: spreads, ref: ref)
     }
 
     // MARK: Cross-references
@@ -404,6 +411,9 @@ public struct ReferenceParser: Sendable {
             if let category = benchmark.category, set.category(category) == nil { fail(origin, "benchmarks.category", "no category '\(category)'") }
             if let anchor = benchmark.anchor, set.anchor(anchor) == nil { fail(origin, "benchmarks.anchor", "no anchor '\(anchor)'") }
             checkProfile(benchmark.factors, origin, "benchmarks.factors")
+        }
+        for layer in WorkLayer.allCases where policy.record.rangeSpreads[layer] == nil {
+            fail(policy.origin, "policy.range_spreads.\(layer.rawValue)", "no range spread for layer '\(layer.rawValue)'")
         }
         if set.benchmarks.count < 2 { fail(nil, "benchmarks", "the pay line needs at least two benchmark roles, found \(set.benchmarks.count)") }
         if set.exchangeRate("USD") == nil { fail(nil, "exchange_rates", "an exchange rate for USD (1) is required") }

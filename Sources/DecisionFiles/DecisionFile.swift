@@ -1,0 +1,168 @@
+public import WorkModel
+public import Pricing
+
+/// The wage file for one role or vendor contract: the document users review, approve and
+/// keep. Its JSON form is versioned by `schema`; fields are only ever added within a version.
+public struct DecisionFile: Sendable, Codable, Hashable {
+    public static let schemaVersion = "wagefile.decision/v1"
+
+    public var schema: String = DecisionFile.schemaVersion
+    public var spec: SpecSummary
+    public var layer: String
+    public var layerName: String
+    public var segment: String
+    public var layerReasons: [String]
+    public var taskShares: [LayerInference.Share]
+    public var category: CategorySummary?
+    public var scores: Scores
+    public var band: Band
+    public var market: Market
+    public var offered: Offered?
+    public var questions: [Answer]
+    public var findings: [Finding]
+    public var governanceOwner: String
+    public var budgetOwner: String?
+    public var pathUpward: PathUpward
+    public var provenance: [Provenance]
+    public var disclaimer: String
+
+    public var blocking: Bool { findings.contains { $0.severity == .blocking } }
+
+    public struct SpecSummary: Sendable, Codable, Hashable {
+        public var id: String
+        public var title: String
+        public var kind: String
+        public var file: String
+        public var workerStatus: String
+        public var jurisdiction: String
+        public var headcount: Int?
+        public var vendor: String?
+    }
+
+    public struct CategorySummary: Sendable, Codable, Hashable {
+        public var id: String
+        public var name: String
+        public var declared: Bool
+    }
+
+    public struct Scores: Sendable, Codable, Hashable {
+        public var complexity: Double
+        public var consequence: Double
+        public var total: Double
+        public var factors: [FactorScore]
+    }
+
+    public struct Range: Sendable, Codable, Hashable {
+        public var min: Double
+        public var mid: Double
+        public var max: Double
+    }
+
+    public struct AppliedPremium: Sendable, Codable, Hashable {
+        public var id: String
+        public var name: String
+        public var percent: Double
+        public var trigger: String
+    }
+
+    public struct Band: Sendable, Codable, Hashable {
+        public var currency: String
+        public var hourly: Range
+        public var annual: Range
+        public var usdHourly: Range
+        public var hoursPerYear: Double
+        public var hoursBasis: String
+        public var rangeSpread: Double
+        public var premiums: [AppliedPremium]
+        public var premiumMultiplier: Double
+        public var locationPolicy: String
+        public var locationFactor: Double
+        public var exchangeRate: Double
+    }
+
+    public struct PayLineSummary: Sendable, Codable, Hashable {
+        public var intercept: Double
+        public var slope: Double
+        public var rSquared: Double
+        public var benchmarks: Int
+        public var formula: String
+    }
+
+    public struct RateCard: Sendable, Codable, Hashable {
+        public var category: String
+        public var currency: String
+        public var low: Double
+        public var mid: Double
+        public var high: Double
+        public var lowUSD: Double
+        public var highUSD: Double
+        public var source: String
+    }
+
+    public struct Anchor: Sendable, Codable, Hashable {
+        public var id: String
+        public var name: String
+        public var low: Double
+        public var high: Double?
+        public var basis: String
+        public var currency: String
+        public var note: String?
+        public var source: String
+    }
+
+    public struct Market: Sendable, Codable, Hashable {
+        public var payLine: PayLineSummary
+        public var lineMidUSD: Double
+        public var payAnchor: String
+        public var rateCard: RateCard?
+        public var anchors: [Anchor]
+    }
+
+    public struct Offered: Sendable, Codable, Hashable {
+        public var amount: Double
+        public var basis: String
+        public var currency: String
+        public var minutesPerTask: Double?
+        public var hourly: Double
+        public var annual: Double
+        public var compaRatio: Double
+        public var rangePenetration: Double
+        public var marketRatio: Double?
+        public var circle: String
+    }
+
+    public struct Answer: Sendable, Codable, Hashable {
+        public var number: Int
+        public var question: String
+        public var answer: String
+        public var facts: [String]
+    }
+
+    public struct Step: Sendable, Codable, Hashable {
+        public var layer: String
+        public var name: String
+        public var hourly: Range
+        public var annual: Range
+        public var gapHourly: Double
+        public var gapPercent: Double
+        public var evidence: [String]
+    }
+
+    public struct Candidate: Sendable, Codable, Hashable {
+        public var name: String
+        public var currentTitle: String?
+        public var currentLayer: String?
+        public var hourly: Double?
+        public var compaRatio: Double?
+        public var rangePenetration: Double?
+        public var circle: String?
+        public var annualCostToMinimum: Double?
+        public var annualCostToMidpoint: Double?
+        public var evidence: [String]
+    }
+
+    public struct PathUpward: Sendable, Codable, Hashable {
+        public var nextLayers: [Step]
+        public var internalCandidates: [Candidate]
+    }
+}

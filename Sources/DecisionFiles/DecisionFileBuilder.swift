@@ -1,0 +1,109 @@
+public import WorkModel
+public import ReferenceData
+public import Pricing
+
+/// Turns a priced spec into its decision file: the ten answers, findings and a provenance
+/// entry for every figure. Figures are rounded here, once, so every rendering agrees.
+public struct DecisionFileBuilder: Sendable {
+    public let pricer: Pricer
+
+    public init(pricer: Pricer) { self.pricer = pricer }
+
+    public var reference: ReferenceSet { pricer.reference }
+
+    public static let disclaimer =
+        "Decision support, not legal advice. Bands come from sourced market figures and Wagefile's published factor tables; classification, wage-floor and data-rights questions need qualified review in each jurisdiction."
+
+    public func build(_ spec: RoleSpec) -> DecisionFile {
+        build(pricer.price(spec))
+    }
+
+    public func build(_ pricing: RolePricing) -> DecisionFile {
+        let spec = pricing.spec
+        let layer = reference.layer(pricing.inference.layer)
+        let currency = spec.currency
+        let band = pricing.bandHourly
+        let annual = pricing.bandAnnual
+        let findings = FindingRules.evaluate(pricing, reference: reference)
+        let category = pricing.inference.category.flatMap(reference.category)
+        let perUSD = pricing.exchangeRate?.perUSD ?? 1
+
+        let rateCard = category.map { card -> DecisionFile.RateCard in
+            let toLocal = perUSD / (reference.exchangeRate(card.currency)?.perUSD ?? 1)
+            return DecisionFile.RateCard(
+                category: card.id, currency: currency, low: money(card.rateLow * toLocal),
+                mid: money((card.rateLow * card.rateHigh).squareRoot() * toLocal), high: money(card.rateHigh * toLocal),
+                lowUSD: card.rateLow, highUSD: card.rateHigh, source: card.ref.source)
+        }
+        let anchors = reference.anchors.filter { $0.layer == pricing.inference.layer || $0.id == layer?.anchor }.map {
+            DecisionFile.Anchor(
+                id: $0.id, name: $0.name, low: $0.low, high: $0.high, basis: $0.basis.rawValue, currency: $0.currency,
+                note: $0.benefits, source: $0.ref.source)
+        }
+        let line = pricer.payLine
+        let file = DecisionFile(
+            spec: .init(
+                id: spec.id, title: spec.title, kind: spec.kind.rawValue, file: spec.file,
+                workerStatus: spec.worker.status.rawValue, jurisdiction: spec.worker.jurisdiction,
+                headcount: spec.worker.headcount, vendor: spec.vendor?.name),
+            layer: pricing.inference.layer.rawValue, layerName: layer?.name ?? pricing.inference.layer.rawValue,
+            segment: layer?.segment.rawValue ?? "", layerReasons: pricing.inference.reasons,
+            taskShares: pricing.inference.shares.map { .init(layer: $0.layer, share: ratio($0.share), tasks: $0.tasks) },
+            category: category.map { .init(id: $0.id, name: $0.name, declared: pricing.inference.categoryDeclared) },
+            scores: .init(
+                complexity: pricing.score.complexity, consequence: pricing.score.consequence, total: pricing.score.total,
+                factors: pricing.score.factors),
+            band: .init(
+                currency: currency, hourly: range(band), annual: range(annual, places: 0), usdHourly: range(pricing.bandUSDHourly),
+                hoursPerYear: pricing.hours.hoursPerYear, hoursBasis: hoursBasis(pricing.hours),
+                rangeSpread: pricing.rangeSpread,
+                premiums: pricing.premiums.applied.map {
+                    .init(id: $0.id, name: $0.name, percent: $0.percent, trigger: "\($0.factor): \(spec.factors[$0.factor] ?? "")")
+                },
+                premiumMultiplier: ratio(pricing.premiums.multiplier), locationPolicy: pricing.location.policy.rawValue,
+                locationFactor: pricing.location.factor, exchangeRate: perUSD),
+            market: .init(
+                payLine: .init(
+                    intercept: Format.round(line.intercept, places: 6), slope: Format.round(line.slope, places: 8),
+                    rSquared: ratio(line.rSquared), benchmarks: line.points.count,
+                    formula: "ln(P50 USD/h net of premiums) = \(Format.number(line.intercept, maxPlaces: 4)) + \(Format.number(line.slope, maxPlaces: 6)) x points"),
+                lineMidUSD: money(pricing.lineMidUSD), payAnchor: layer?.payAnchor ?? "", rateCard: rateCard, anchors: anchors),
+            offered: pricing.offered.map { offer in
+                .init(
+                    amount: offer.quote.amount, basis: offer.quote.basis.rawValue, currency: offer.quote.currency,
+                    minutesPerTask: offer.quote.minutesPerTask, hourly: money(offer.hourly), annual: money(offer.annual, places: 0),
+                    compaRatio: ratio(offer.compaRatio), rangePenetration: ratio(offer.rangePenetration),
+                    marketRatio: offer.marketRatio.map(ratio), circle: offer.circle.rawValue)
+            },
+            questions: Questions.answer(pricing, reference: reference),
+            findings: findings,
+            governanceOwner: spec.governanceOwner ?? layer?.governanceOwner ?? "",
+            budgetOwner: spec.budgetOwner,
+            pathUpward: .init(
+                nextLayers: pricing.pathUpward.map {
+                    .init(
+                        layer: $0.layer, name: $0.name, hourly: range($0.bandHourly), annual: range($0.bandAnnual, places: 0),
+                        gapHourly: money($0.gapHourly), gapPercent: ratio($0.gapPercent), evidence: $0.evidence)
+                },
+                internalCandidates: pricing.candidates.map {
+                    .init(
+                        name: $0.name, currentTitle: $0.currentTitle, currentLayer: $0.currentLayer, hourly: $0.hourly.map { money($0) },
+                        compaRatio: $0.compaRatio.map(ratio), rangePenetration: $0.rangePenetration.map(ratio),
+                        circle: $0.circle?.rawValue, annualCostToMinimum: $0.annualCostToMinimum.map { money($0, places: 0) },
+                        annualCostToMidpoint: $0.annualCostToMidpoint.map { money($0, places: 0) }, evidence: $0.evidence)
+                }),
+            provenance: ProvenanceTrail.figures(pricing, reference: reference, payLine: line),
+            disclaimer: Self.disclaimer)
+        return file
+    }
+
+    func money(_ value: Double, places: Int = 2) -> Double { Format.round(value, places: places) }
+    func ratio(_ value: Double) -> Double { Format.round(value, places: 4) }
+    func range(_ band: PayBand, places: Int = 2) -> DecisionFile.Range {
+        .init(min: money(band.min, places: places), mid: money(band.mid, places: places), max: money(band.max, places: places))
+    }
+
+    func hoursBasis(_ hours: HoursBasis) -> String {
+        "\(Format.number(hours.hoursPerWeek)) h/week x \(Format.number(hours.weeksPerYear)) weeks = \(Format.number(hours.hoursPerYear)) h/year; \(Format.number(hours.hoursPerDay)) h/day (\(hours.source == "spec" ? "stated in the spec" : "policy default, \(hours.source)"))"
+    }
+}

@@ -1,0 +1,152 @@
+public import WorkModel
+public import ReferenceData
+public import Pricing
+
+/// The rules a priced spec is checked against. Each returns findings with the evidence a
+/// reviewer needs; none of them changes the band.
+public enum FindingRules {
+    public static func evaluate(_ pricing: RolePricing, reference: ReferenceSet) -> [Finding] {
+        var findings: [Finding] = []
+        let spec = pricing.spec
+        let inference = pricing.inference
+        let currency = spec.currency
+
+        if let hint = inference.conflictingTitleHint {
+            findings.append(Finding(
+                severity: .warning, rule: "title-layer-mismatch",
+                message: "The title '\(spec.title)' suggests \(hint.layer.rawValue) work, but the tasks are \(inference.layer.rawValue) work; price the work, not the title.",
+                evidence: ["title pattern '\(hint.pattern)' suggests \(hint.layer.rawValue)" + (hint.note.map { " (\($0))" } ?? "")] + inference.reasons.prefix(1),
+                fix: "Retitle the role after the work it buys, or change the tasks if the title is right."))
+        }
+        if let inferred = inference.inferredCategory, let declared = spec.category {
+            findings.append(Finding(
+                severity: .warning, rule: "category-mismatch",
+                message: "The spec declares category \(declared), but most of the categorized task time is \(inferred) work.",
+                evidence: ["declared category: \(declared)", "tasks point at: \(inferred)"],
+                fix: "Check which rate card the role should be compared with."))
+        }
+        if !inference.directionFits {
+            findings.append(Finding(
+                severity: .warning, rule: "direction-mismatch",
+                message: "Direction '\(spec.direction.rawValue)' is unusual for \(inference.layer.rawValue) work.",
+                evidence: inference.reasons.filter { $0.hasPrefix("direction") },
+                fix: "Confirm whether the work trains, evaluates, deploys or records; the governance owner depends on it."))
+        }
+        if let offered = pricing.offered {
+            let band = pricing.bandHourly
+            let evidence = [
+                "offered \(Format.money(offered.hourly)) \(currency)/h (\(offered.derivation))",
+                "band \(Format.money(band.min))-\(Format.money(band.max)) \(currency)/h, mid \(Format.money(band.mid))",
+                "compa-ratio \(Format.number(offered.compaRatio, maxPlaces: 3)), range penetration \(Format.percent(offered.rangePenetration))",
+            ]
+            switch offered.circle {
+            case .green:
+                findings.append(Finding(
+                    severity: .blocking, rule: "green-circle",
+                    message: "The offer is below the band minimum by \(Format.money(band.min - offered.hourly)) \(currency)/h: the work is underpaid for its complexity and consequences.",
+                    evidence: evidence,
+                    fix: "Raise the offer to at least \(Format.money(band.min)) \(currency)/h, or record an approved exception with its reason."))
+            case .red:
+                findings.append(Finding(
+                    severity: .warning, rule: "red-circle",
+                    message: "The offer is above the band maximum by \(Format.money(offered.hourly - band.max)) \(currency)/h.",
+                    evidence: evidence,
+                    fix: "Check whether the title is being priced instead of the work, or whether a premium trigger is missing from the spec."))
+            case .inRange:
+                break
+            }
+            if let card = offered.rateCard, offered.hourly < card.low {
+                findings.append(Finding(
+                    severity: .warning, rule: "below-rate-card",
+                    message: "The offer is below the low end of the \(card.category) rate card.",
+                    evidence: ["offered \(Format.money(offered.hourly)) \(currency)/h", "rate card \(Format.money(card.low))-\(Format.money(card.high)) \(currency)/h (\(card.ref.source), \(card.ref.asOf))"],
+                    fix: "Expect thin supply or poor quality at this rate, or price a different category."))
+            }
+        } else if spec.kind == .role {
+            findings.append(Finding(
+                severity: .info, rule: "no-offer",
+                message: "No offered pay is given, so compa-ratio and range penetration are not computed.",
+                evidence: [], fix: "Add an offered: section with amount and basis."))
+        }
+        if pricing.location.missing {
+            findings.append(Finding(
+                severity: .warning, rule: "location-factor-missing",
+                message: "The location-factors policy has no factor for \(spec.worker.jurisdiction); the global rate (factor 1) was used.",
+                evidence: ["policy: location-factors", "jurisdiction: \(spec.worker.jurisdiction)"],
+                fix: "Add a location_factors record for \(spec.worker.jurisdiction) under --reference."))
+        }
+        if let exposure = spec.factors["content_exposure"], ["routine", "extreme"].contains(exposure), spec.protections.wellbeingSupport != true {
+            findings.append(Finding(
+                severity: .warning, rule: "harmful-content-without-support",
+                message: "Workers see harmful content \(exposure == "extreme" ? "at extreme levels" : "routinely") and the spec does not provide wellbeing support.",
+                evidence: ["content_exposure: \(exposure)", "protections.wellbeing_support: \(describe(spec.protections.wellbeingSupport))"],
+                fix: "Provide counselling, exposure limits and opt-outs, and say so under protections."))
+        }
+        if spec.dataRights.workerDataRecorded || inference.layer == .physicalData {
+            let rights = spec.dataRights
+            var missing: [String] = []
+            if rights.consent == nil { missing.append("consent record") }
+            if rights.canRefuseWithoutPenalty != true { missing.append("a way to refuse without penalty") }
+            if rights.paidDirectly != true { missing.append("direct payment to the worker") }
+            if rights.downstreamUseDisclosed != true { missing.append("downstream-use disclosure") }
+            if !missing.isEmpty {
+                findings.append(Finding(
+                    severity: .blocking, rule: "recorded-work-without-rights",
+                    message: "The work records the worker, but the wage file lacks: \(missing.joined(separator: ", ")).",
+                    evidence: ["data_rights.worker_data_recorded: \(rights.workerDataRecorded)", "layer: \(inference.layer.rawValue)"],
+                    fix: "Every data file needs a wage file: record consent that can be refused, pay the worker directly and disclose downstream use."))
+            }
+        }
+        if spec.budgetOwner == nil {
+            findings.append(Finding(
+                severity: .warning, rule: "no-budget-owner",
+                message: "No budget owns this work, so its cost will scatter across budgets.",
+                evidence: ["budget_owner is not set"],
+                fix: "Name the budget: \(reference.policy.budgetOwners.joined(separator: ", ")), or your own."))
+        }
+        for candidate in pricing.candidates where candidate.circle == .green {
+            findings.append(Finding(
+                severity: .warning, rule: "internal-candidate-below-band",
+                message: "\(candidate.name) could do this work but is paid below the band minimum: hiring externally at the band would compress or invert their pay.",
+                evidence: [
+                    "current pay \(candidate.hourly.map { Format.money($0) } ?? "?") \(currency)/h",
+                    "band minimum \(Format.money(pricing.bandHourly.min)) \(currency)/h",
+                    "annual cost to band minimum \(candidate.annualCostToMinimum.map { Format.money($0, places: 0) } ?? "?") \(currency)",
+                ],
+                fix: "Offer the internal path first, or budget the adjustment alongside the external hire."))
+        }
+        if spec.kind == .vendorContract {
+            if spec.vendor?.workerPayDisclosed != true || spec.offered == nil {
+                findings.append(Finding(
+                    severity: .warning, rule: "vendor-pay-undisclosed",
+                    message: "The vendor does not disclose what its workers are paid, so the effective pay behind the bill rate is unknown.",
+                    evidence: ["vendor: \(spec.vendor?.name ?? "?")", "worker_pay_disclosed: \(describe(spec.vendor?.workerPayDisclosed))"],
+                    fix: "Require worker pay, pay basis and unpaid-time disclosure in the contract."))
+            }
+        }
+        let low = lowConfidenceFigures(pricing)
+        if !low.isEmpty {
+            findings.append(Finding(
+                severity: .info, rule: "low-confidence-figure",
+                message: "The band uses figures marked low confidence; treat it as indicative until they are replaced.",
+                evidence: low, fix: "Override these records under --reference with figures you can source."))
+        }
+        return findings.sorted { $0.severity > $1.severity }
+    }
+
+    static func lowConfidenceFigures(_ pricing: RolePricing) -> [String] {
+        var figures: [String] = []
+        if let fx = pricing.exchangeRate, fx.ref.confidence == .low {
+            figures.append("exchange rate \(fx.currency) \(Format.number(fx.perUSD)) per USD (\(fx.ref.source), \(fx.ref.asOf))")
+        }
+        for premium in pricing.premiums.applied where premium.ref.confidence == .low {
+            figures.append("premium \(premium.id) +\(Format.number(premium.percent))% (\(premium.ref.source), \(premium.ref.asOf))")
+        }
+        if let location = pricing.location.record, location.ref.confidence == .low {
+            figures.append("location factor \(location.jurisdiction) \(Format.number(location.factor)) (\(location.ref.source))")
+        }
+        return figures
+    }
+
+    static func describe(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "not stated" }
+}

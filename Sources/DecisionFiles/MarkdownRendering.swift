@@ -1,0 +1,91 @@
+import Foundation
+import Pricing
+import WorkModel
+
+/// A decision file as Markdown: reads well in a pull request and prints cleanly.
+public enum MarkdownRendering {
+    public static func render(_ file: DecisionFile) -> String {
+        let c = file.band.currency
+        var out = "# Wage file: \(cell(file.spec.title))\n\n"
+        out += "`\(file.spec.id)` · \(file.spec.kind) · \(file.spec.workerStatus) in \(file.spec.jurisdiction)"
+        out += file.spec.vendor.map { " · vendor \(cell($0))" } ?? ""
+        out += " · schema \(file.schema)\n\n"
+        out += "> \(file.disclaimer)\n\n"
+
+        out += "## Summary\n\n| | |\n|---|---|\n"
+        out += "| Work layer | **\(file.layer)** (\(file.layerName)); segment \(file.segment) |\n"
+        out += "| Job category | \(file.category.map { "\($0.name) (\($0.declared ? "declared" : "inferred from tasks"))" } ?? "none: no public rate card for this work") |\n"
+        out += "| Scores | complexity \(Format.number(file.scores.complexity)), consequence \(Format.number(file.scores.consequence)), total \(Format.number(file.scores.total)) points |\n"
+        out += "| Hourly band (\(c)) | \(Format.money(file.band.hourly.min)) / **\(Format.money(file.band.hourly.mid))** / \(Format.money(file.band.hourly.max)) |\n"
+        out += "| Annual band (\(c)) | \(Format.money(file.band.annual.min, places: 0)) / **\(Format.money(file.band.annual.mid, places: 0))** / \(Format.money(file.band.annual.max, places: 0)) |\n"
+        out += "| Hours basis | \(cell(file.band.hoursBasis)) |\n"
+        if let offered = file.offered {
+            out += "| Offered | \(Format.money(offered.amount)) \(offered.currency) \(offered.basis)"
+            out += offered.minutesPerTask.map { " at \(Format.number($0)) min/task" } ?? ""
+            out += " = \(Format.money(offered.hourly)) \(c)/h |\n"
+            out += "| Compa-ratio | \(Format.number(offered.compaRatio, maxPlaces: 3)) |\n"
+            out += "| Range penetration | \(Format.percent(offered.rangePenetration)) (\(offered.circle)) |\n"
+            if let market = offered.marketRatio { out += "| Market ratio | \(Format.number(market, maxPlaces: 3)) of the rate card midpoint |\n" }
+        }
+        out += "| Governance owner | \(cell(file.governanceOwner)) |\n"
+        out += "| Budget owner | \(file.budgetOwner.map(cell) ?? "**not set**") |\n\n"
+
+        out += "## Findings\n\n"
+        if file.findings.isEmpty { out += "No findings.\n\n" }
+        for finding in file.findings {
+            out += "- **\(finding.severity.rawValue.uppercased())** `\(finding.rule)`: \(finding.message)\n"
+            for item in finding.evidence { out += "  - \(item)\n" }
+            if let fix = finding.fix { out += "  - *Fix:* \(fix)\n" }
+        }
+        if !file.findings.isEmpty { out += "\n" }
+
+        out += "## The ten questions\n\n"
+        for answer in file.questions {
+            out += "\(answer.number). **\(answer.question)**  \n   \(answer.answer)\n"
+            for fact in answer.facts { out += "   - \(fact)\n" }
+        }
+        out += "\n## Why this layer\n\n"
+        for reason in file.layerReasons { out += "- \(reason)\n" }
+
+        out += "\n## Scores\n\n| Axis | Factor | Level | Points |\n|---|---|---|---:|\n"
+        for factor in file.scores.factors {
+            out += "| \(factor.axis) | \(factor.factor) | \(factor.level) | \(Format.number(factor.points)) |\n"
+        }
+
+        out += "\n## Band\n\n"
+        out += "- Pay line: \(file.market.payLine.formula) (R² \(Format.number(file.market.payLine.rSquared, maxPlaces: 3)), \(file.market.payLine.benchmarks) benchmarks); at these points \(Format.money(file.market.lineMidUSD)) USD/h\n"
+        out += "- Location: \(file.band.locationPolicy), factor \(Format.number(file.band.locationFactor))\n"
+        out += "- Premiums: " + (file.band.premiums.isEmpty ? "none" : file.band.premiums.map { "\($0.name) +\(Format.number($0.percent))% (\($0.trigger))" }.joined(separator: "; ")) + "\n"
+        out += "- Range spread \(Format.percent(file.band.rangeSpread, places: 0)) of the minimum; exchange rate \(Format.number(file.band.exchangeRate)) \(c) per USD\n"
+        if let card = file.market.rateCard {
+            out += "- Rate card \(card.category): \(Format.money(card.low))-\(Format.money(card.high)) \(c)/h (\(Format.number(card.lowUSD))-\(Format.number(card.highUSD)) USD/h, \(card.source))\n"
+        }
+        for anchor in file.market.anchors {
+            out += "- Anchor \(anchor.name): \(Format.money(anchor.low))\(anchor.high.map { "-" + Format.money($0) } ?? "") \(anchor.currency) \(anchor.basis)\(anchor.note.map { " \($0)" } ?? "") (\(anchor.source))\n"
+        }
+
+        out += "\n## Path upward\n\n"
+        if file.pathUpward.nextLayers.isEmpty { out += "This is the top of the AI training ladder; the next step is model risk or product management.\n" }
+        for step in file.pathUpward.nextLayers {
+            out += "- **\(step.layer)** (\(step.name)): \(Format.money(step.hourly.min))-\(Format.money(step.hourly.max)) \(c)/h, mid \(Format.money(step.hourly.mid)); gap \(Format.money(step.gapHourly)) \(c)/h (\(Format.percent(step.gapPercent)))\n"
+            for evidence in step.evidence { out += "  - qualifies with: \(evidence)\n" }
+        }
+        if !file.pathUpward.internalCandidates.isEmpty {
+            out += "\n| Internal candidate | Now | Pay (\(c)/h) | Compa | Penetration | Cost to min (\(c)/yr) | Cost to mid (\(c)/yr) |\n|---|---|---:|---:|---:|---:|---:|\n"
+            for candidate in file.pathUpward.internalCandidates {
+                out += "| \(cell(candidate.name)) | \(cell(candidate.currentTitle ?? candidate.currentLayer ?? "")) | \(candidate.hourly.map { Format.money($0) } ?? "") | \(candidate.compaRatio.map { Format.number($0, maxPlaces: 3) } ?? "") | \(candidate.rangePenetration.map { Format.percent($0) } ?? "") | \(candidate.annualCostToMinimum.map { Format.money($0, places: 0) } ?? "") | \(candidate.annualCostToMidpoint.map { Format.money($0, places: 0) } ?? "") |\n"
+            }
+        }
+
+        out += "\n## Provenance\n\n| Figure | Value | Source | As of | Confidence | Derivation |\n|---|---:|---|---|---|---|\n"
+        for entry in file.provenance {
+            out += "| `\(entry.figure)` | \(entry.value.map { Format.number($0) } ?? "")\(entry.unit.map { " \($0)" } ?? "") | \(entry.source) | \(entry.asOf ?? "") | \(entry.confidence?.rawValue ?? "") | \(cell(entry.derivation)) |\n"
+        }
+        return out
+    }
+
+    /// Keeps table cells on one line and pipes from breaking the table.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,83 @@
+import WorkModel
+import ReferenceData
+import Pricing
+import Specs
+
+/// Where every figure in a decision file came from: a sourced record, the spec, or a formula
+/// over other traced figures.
+enum ProvenanceTrail {
+    static func figures(_ pricing: RolePricing, reference: ReferenceSet, payLine: PayLine) -> [Provenance] {
+        let spec = pricing.spec
+        let currency = spec.currency
+        var trail: [Provenance] = []
+        let factorsRef = reference.factors.first?.ref ?? reference.policy.ref
+        for factor in pricing.score.factors {
+            if let table = reference.factor(factor.factor) {
+                trail.append(Provenance(
+                    figure: "scores.factors.\(factor.factor)", value: factor.points, unit: "points", ref: table.ref,
+                    derivation: "level '\(factor.level)' of the \(table.name) table, from \(RoleSpecFormat.fieldPath(ofFactor: factor.factor)) in the spec"))
+            }
+        }
+        trail.append(Provenance(figure: "scores.complexity", value: pricing.score.complexity, unit: "points", ref: factorsRef, derivation: "sum of complexity factor points"))
+        trail.append(Provenance(figure: "scores.consequence", value: pricing.score.consequence, unit: "points", ref: factorsRef, derivation: "sum of consequence factor points"))
+        for benchmark in payLine.points {
+            trail.append(Provenance(
+                figure: "market.payLine.benchmarks.\(benchmark.id)", value: benchmark.p50HourlyUSD, unit: "USD/h", ref: benchmark.ref,
+                derivation: (reference.benchmarks.first { $0.id == benchmark.id }?.derivation ?? "") + "; \(Format.number(benchmark.points)) points; premium multiplier \(Format.number(benchmark.premiumMultiplier))"))
+        }
+        trail.append(Provenance(
+            figure: "market.payLine", value: payLine.slope, unit: "ln(USD/h) per point",
+            source: "pay-structure-practice", asOf: reference.source("pay-structure-practice")?.ref.asOf, confidence: .medium,
+            derivation: "least-squares fit of ln(P50 / premiums) on points over \(payLine.points.count) benchmark roles, R^2 \(Format.number(payLine.rSquared, maxPlaces: 3))"))
+        trail.append(Provenance(
+            figure: "market.lineMidUSD", value: Format.round(pricing.lineMidUSD, places: 2), unit: "USD/h", source: "computed",
+            derivation: "exp(\(Format.number(payLine.intercept, maxPlaces: 4)) + \(Format.number(payLine.slope, maxPlaces: 6)) x \(Format.number(pricing.score.total)) points)"))
+        for premium in pricing.premiums.applied {
+            trail.append(Provenance(
+                figure: "band.premiums.\(premium.id)", value: premium.percent, unit: "%", ref: premium.ref,
+                derivation: "\(premium.factor) is '\(spec.factors[premium.factor] ?? "")'"))
+        }
+        switch pricing.location.policy {
+        case .global:
+            trail.append(Provenance(figure: "band.locationFactor", value: 1, ref: reference.policy.ref, derivation: "global policy: one rate everywhere"))
+        case .locationFactors:
+            if let record = pricing.location.record {
+                trail.append(Provenance(figure: "band.locationFactor", value: record.factor, ref: record.ref, derivation: "location factor for \(record.jurisdiction)"))
+            } else {
+                trail.append(Provenance(figure: "band.locationFactor", value: 1, ref: reference.policy.ref, derivation: "no factor for \(spec.worker.jurisdiction); global rate used"))
+            }
+        }
+        if let fx = pricing.exchangeRate {
+            trail.append(Provenance(figure: "band.exchangeRate", value: fx.perUSD, unit: "\(fx.currency) per USD", ref: fx.ref, derivation: "exchange rate table"))
+        }
+        trail.append(Provenance(figure: "band.rangeSpread", value: pricing.rangeSpread, ref: reference.policy.ref, derivation: "range spread for the \(pricing.inference.layer.rawValue) layer, (max - min) / min"))
+        let band = pricing.bandHourly
+        let scale = "line mid \(Format.number(pricing.lineMidUSD, maxPlaces: 2)) USD/h x location \(Format.number(pricing.location.factor)) x premiums \(Format.number(pricing.premiums.multiplier, maxPlaces: 4)) x \(Format.number(pricing.exchangeRate?.perUSD ?? 1)) \(currency)/USD"
+        trail.append(Provenance(figure: "band.hourly.mid", value: Format.round(band.mid, places: 2), unit: "\(currency)/h", source: "computed", derivation: scale))
+        trail.append(Provenance(figure: "band.hourly.min", value: Format.round(band.min, places: 2), unit: "\(currency)/h", source: "computed", derivation: "mid / (1 + spread / 2) = \(Format.number(band.mid, maxPlaces: 2)) / \(Format.number(1 + pricing.rangeSpread / 2))"))
+        trail.append(Provenance(figure: "band.hourly.max", value: Format.round(band.max, places: 2), unit: "\(currency)/h", source: "computed", derivation: "min x (1 + spread) = \(Format.number(band.min, maxPlaces: 2)) x \(Format.number(1 + pricing.rangeSpread))"))
+        let hoursSource = pricing.hours.source == "spec" ? "spec" : pricing.hours.source
+        for (name, value) in [("min", pricing.bandAnnual.min), ("mid", pricing.bandAnnual.mid), ("max", pricing.bandAnnual.max)] {
+            trail.append(Provenance(
+                figure: "band.annual.\(name)", value: Format.round(value, places: 0), unit: "\(currency)/year", source: hoursSource,
+                asOf: hoursSource == "spec" ? nil : reference.policy.ref.asOf, confidence: hoursSource == "spec" ? nil : reference.policy.ref.confidence,
+                derivation: "hourly \(name) x \(Format.number(pricing.hours.hoursPerYear)) h/year"))
+        }
+        if let offer = pricing.offered {
+            trail.append(Provenance(figure: "offered.amount", value: offer.quote.amount, unit: "\(offer.quote.currency) \(offer.quote.basis.rawValue)", source: "spec", derivation: "offered.amount in \(spec.file)"))
+            trail.append(Provenance(figure: "offered.hourly", value: Format.round(offer.hourly, places: 2), unit: "\(currency)/h", source: "computed", derivation: offer.derivation))
+            trail.append(Provenance(figure: "offered.compaRatio", value: Format.round(offer.compaRatio, places: 4), ref: reference.source("pay-structure-practice")?.ref ?? reference.policy.ref, derivation: "offered hourly / band mid"))
+            trail.append(Provenance(figure: "offered.rangePenetration", value: Format.round(offer.rangePenetration, places: 4), ref: reference.source("pay-structure-practice")?.ref ?? reference.policy.ref, derivation: "(offered - min) / (max - min)"))
+            if let card = offer.rateCard, let ratio = offer.marketRatio {
+                trail.append(Provenance(figure: "offered.marketRatio", value: Format.round(ratio, places: 4), ref: card.ref, derivation: "offered hourly / geometric midpoint of the \(card.category) rate card"))
+            }
+        }
+        if let category = pricing.inference.category.flatMap(reference.category) {
+            trail.append(Provenance(figure: "market.rateCard", value: category.rateLow, unit: "USD/h low", ref: category.ref, derivation: "\(category.name) rate card \(Format.number(category.rateLow))-\(Format.number(category.rateHigh)) USD/h"))
+        }
+        for next in pricing.pathUpward {
+            trail.append(Provenance(figure: "pathUpward.\(next.layer).hourly.mid", value: Format.round(next.bandHourly.mid, places: 2), unit: "\(currency)/h", source: "computed", derivation: "typical \(next.layer) profile, \(Format.number(next.typicalPoints)) points, on the same pay line, location and currency"))
+        }
+        return trail
+    }
+}

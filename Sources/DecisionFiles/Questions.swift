@@ -1,0 +1,136 @@
+import WorkModel
+import ReferenceData
+import Pricing
+
+/// The ten questions every wage file answers (pay-band-split-2026), answered from the spec's
+/// facts and the pricing; a question the spec leaves open says so rather than guessing.
+enum Questions {
+    static let texts = [
+        "What human judgment is being purchased?",
+        "Does the work train a model, evaluate a model, deploy a model, or generate physical-world data?",
+        "What happens if the work is wrong?",
+        "Does the worker bring domain expertise, lived context, operational knowledge, or only task capacity?",
+        "Is the worker an employee, contractor, vendor employee, platform worker, consultant, fellow, or a worker generating data as a byproduct?",
+        "Which wage floor, market benchmark, or professional rate applies?",
+        "Which benefits, overtime, payment-dispute, safety, and content-exposure protections apply?",
+        "Which data rights and downstream-use disclosures apply?",
+        "Which internal employee could qualify for the role, and what pay path would they receive?",
+        "Which budget owns the work?",
+    ]
+
+    static func answer(_ pricing: RolePricing, reference: ReferenceSet) -> [DecisionFile.Answer] {
+        let spec = pricing.spec
+        let currency = spec.currency
+        let layer = reference.layer(pricing.inference.layer)
+        func level(_ factor: String) -> String {
+            guard let id = spec.factors[factor] else { return "not stated" }
+            let description = reference.factor(factor)?.level(id)?.description
+            return description.map { "\(id) (\($0))" } ?? id
+        }
+        func yesNo(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "not stated" }
+        var answers: [(String, [String])] = []
+
+        answers.append((
+            spec.judgmentPurchased,
+            ["judgment type: \(level("judgment"))", "work layer: \(pricing.inference.layer.rawValue) (\(layer?.name ?? ""))"]
+                + pricing.inference.reasons.prefix(1)))
+
+        let direction: String
+        switch spec.direction {
+        case .train: direction = "It trains the model."
+        case .evaluate: direction = "It evaluates the model."
+        case .deploy: direction = "It deploys AI inside an organization."
+        case .physicalData: direction = "It generates physical-world data from the worker's own work."
+        }
+        answers.append((direction, ["direction: \(spec.direction.rawValue)", pricing.inference.directionFits ? "consistent with the \(pricing.inference.layer.rawValue) layer" : "unusual for the \(pricing.inference.layer.rawValue) layer"]))
+
+        answers.append((
+            spec.consequenceIfWrong ?? "The spec does not describe it; the error-impact level is used.",
+            ["error impact: \(level("impact"))", "authority: \(level("authority"))", "data sensitivity: \(level("data_sensitivity"))", "main risk of this layer: \(layer?.mainRisk ?? "")"]))
+
+        var expertiseFacts = ["expertise: \(level("expertise"))"]
+        if let domain = spec.expertise.domain { expertiseFacts.append("domain: \(domain)") }
+        if let credential = spec.expertise.credential { expertiseFacts.append("credential: \(credential)") }
+        if let language = spec.language { expertiseFacts.append("language: \(language), \(spec.factors["language"] ?? "")") }
+        let expertiseID = spec.factors["expertise"] ?? ""
+        let bringing: String
+        switch expertiseID {
+        case "none": bringing = "Task capacity: the guidelines carry the judgment."
+        case "trained": bringing = "Trained task judgment, calibrated to the program's rubric."
+        case "specialist": bringing = "Domain knowledge or operational experience without a licence."
+        default: bringing = "Credentialed domain expertise."
+        }
+        answers.append((bringing, expertiseFacts))
+
+        let segment = layer.flatMap { reference.segment($0.segment) }
+        answers.append((
+            "\(spec.worker.status.rawValue) in \(spec.worker.jurisdiction)" + (spec.worker.headcount.map { ", headcount \($0)" } ?? "") + ".",
+            ["usual employment model for \(segment?.name ?? "this segment"): \(segment?.employmentModel ?? "")"]
+                + (spec.vendor.map { ["engaged through vendor \($0.name)"] } ?? [])))
+
+        let band = pricing.bandHourly
+        var rateFacts = [
+            "layer pay anchor: \(layer?.payAnchor ?? "")",
+            "band \(Format.money(band.min))-\(Format.money(band.max)) \(currency)/h (mid \(Format.money(band.mid)))",
+        ]
+        if let category = pricing.inference.category.flatMap(reference.category) {
+            rateFacts.append("\(category.name) rate card \(Format.number(category.rateLow))-\(Format.number(category.rateHigh)) USD/h (\(category.ref.source), \(category.ref.asOf))")
+        }
+        for anchor in reference.anchors where anchor.id == layer?.anchor {
+            rateFacts.append("\(anchor.name): \(Format.money(anchor.low, places: 0)) USD \(anchor.basis.rawValue)" + (anchor.benefits.map { " \($0)" } ?? "") + " (\(anchor.ref.source))")
+        }
+        answers.append((
+            "Benchmark: the \(pricing.inference.layer.rawValue) band from the market pay line at \(Format.number(pricing.score.total)) points. The statutory wage floor for \(spec.worker.jurisdiction) is a separate minimum the effective pay must clear.",
+            rateFacts))
+
+        let protections = spec.protections
+        answers.append((
+            protections == Protections() ? "The spec states no protections." : "As stated in the spec.",
+            [
+                "benefits: \(yesNo(protections.benefits))", "overtime: \(yesNo(protections.overtime))",
+                "paid qualification: \(yesNo(protections.paidQualification))",
+                "payment-dispute process: \(yesNo(protections.paymentDisputeProcess))",
+                "safety training: \(yesNo(protections.safetyTraining))",
+                "wellbeing support: \(yesNo(protections.wellbeingSupport)) (content exposure: \(spec.factors["content_exposure"] ?? "not stated"))",
+            ]))
+
+        let rights = spec.dataRights
+        if rights.workerDataRecorded || pricing.inference.layer == .physicalData {
+            answers.append((
+                "The work records the worker; consent, direct payment and downstream-use terms apply.",
+                [
+                    "consent: \(rights.consent ?? "not recorded")", "can refuse without penalty: \(yesNo(rights.canRefuseWithoutPenalty))",
+                    "paid directly: \(yesNo(rights.paidDirectly))", "biometric: \(yesNo(rights.biometric))",
+                    "downstream use disclosed: \(yesNo(rights.downstreamUseDisclosed))",
+                    "secondary-use limits: \(yesNo(rights.secondaryUseLimits))", "retention: \(rights.retention ?? "not stated")",
+                    "benefit sharing: \(yesNo(rights.benefitSharing))",
+                ]))
+        } else {
+            answers.append((
+                "The work does not record the worker; the outputs are work product under the contract.",
+                ["data sensitivity of the material handled: \(level("data_sensitivity"))"]))
+        }
+
+        if pricing.candidates.isEmpty {
+            answers.append((
+                "No internal candidates are named.",
+                pricing.pathUpward.map { "next step from here: \($0.layer), mid \(Format.money($0.bandHourly.mid)) \(currency)/h" }))
+        } else {
+            answers.append((
+                "\(pricing.candidates.count) internal candidate\(pricing.candidates.count == 1 ? "" : "s") named; each is placed in this band.",
+                pricing.candidates.map { candidate in
+                    let pay = candidate.hourly.map { "\(Format.money($0)) \(currency)/h" } ?? "pay not stated"
+                    let cost = candidate.annualCostToMinimum.map { $0 > 0 ? ", \(Format.money($0, places: 0)) \(currency)/year to reach the minimum" : ", at or above the minimum" } ?? ""
+                    return "\(candidate.name): \(pay)" + (candidate.compaRatio.map { ", compa-ratio \(Format.number($0, maxPlaces: 2))" } ?? "") + cost
+                }))
+        }
+
+        answers.append((
+            spec.budgetOwner.map { "The \($0) budget." } ?? "Not stated: no budget owns this work yet.",
+            ["governance owner: \(spec.governanceOwner ?? layer?.governanceOwner ?? "")"]))
+
+        return answers.enumerated().map { index, item in
+            DecisionFile.Answer(number: index + 1, question: texts[index], answer: item.0, facts: item.1)
+        }
+    }
+}

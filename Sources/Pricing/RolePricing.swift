@@ -1,0 +1,76 @@
+public import WorkModel
+public import ReferenceData
+
+/// Everything pricing found for one spec, in the spec's currency unless a name says USD.
+public struct RolePricing: Sendable {
+    public var spec: RoleSpec
+    public var inference: LayerInference
+    public var score: PointScore
+    public var premiums: Premiums
+    /// The pay line's midpoint at this role's points, USD per hour, before location and premiums.
+    public var lineMidUSD: Double
+    public var location: LocationAdjustment
+    public var exchangeRate: ExchangeRate?
+    public var hours: HoursBasis
+    public var rangeSpread: Double
+    public var bandUSDHourly: PayBand
+    public var bandHourly: PayBand
+    public var bandAnnual: PayBand
+    public var offered: OfferAnalysis?
+    public var candidates: [CandidateAnalysis]
+    public var pathUpward: [NextLayer]
+}
+
+public struct LocationAdjustment: Sendable, Hashable {
+    public var policy: LocationPolicy
+    public var factor: Double
+    public var record: LocationFactor?
+    /// True when the policy wants a factor and none exists for the jurisdiction (1.0 was used).
+    public var missing: Bool
+}
+
+/// The rate card of the role's job category, converted to the spec's currency.
+public struct RateCardPosition: Sendable, Hashable {
+    public var category: String
+    public var low: Double
+    public var mid: Double
+    public var high: Double
+    public var ref: SourceRef
+}
+
+public struct OfferAnalysis: Sendable, Hashable {
+    public var quote: PayQuote
+    public var hourly: Double
+    public var annual: Double
+    public var compaRatio: Double
+    public var rangePenetration: Double
+    public var circle: Circle
+    /// Offered hourly pay / the category rate card's geometric midpoint.
+    public var marketRatio: Double?
+    public var rateCard: RateCardPosition?
+    public var derivation: String
+}
+
+public struct CandidateAnalysis: Sendable, Hashable {
+    public var name: String
+    public var currentTitle: String?
+    public var currentLayer: String?
+    public var hourly: Double?
+    public var compaRatio: Double?
+    public var rangePenetration: Double?
+    public var circle: Circle?
+    public var annualCostToMinimum: Double?
+    public var annualCostToMidpoint: Double?
+    public var evidence: [String]
+}
+
+public struct NextLayer: Sendable, Hashable {
+    public var layer: String
+    public var name: String
+    public var typicalPoints: Double
+    public var bandHourly: PayBand
+    public var bandAnnual: PayBand
+    public var gapHourly: Double
+    public var gapPercent: Double
+    public var evidence: [String]
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import ReferenceData
+import Specs
+
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Print the JSON Schema of a Wagefile file format.",
+        discussion: "The schema lists the task kinds, categories and factor levels of the loaded reference data, including --reference overrides.")
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case role
+    }
+
+    @Argument(help: "The format: role.")
+    var kind: Kind
+
+    @OptionGroup var reference: ReferenceOptions
+
+    func run() throws {
+        switch kind {
+        case .role: print(RoleSpecSchema.role(vocabulary: try reference.load().vocabulary).render())
+        }
+    }
+}
