@@ -116,6 +116,13 @@ public enum FindingRules {
                 fix: "Offer the internal path first, or budget the adjustment alongside the external hire."))
         }
         if spec.kind == .vendorContract {
+            if let bill = pricing.billRateHourly, bill < pricing.bandHourly.min {
+                findings.append(Finding(
+                    severity: .warning, rule: "vendor-bill-below-band",
+                    message: "The vendor bills \(Format.money(bill)) \(currency)/h, below the band minimum of \(Format.money(pricing.bandHourly.min)); after the vendor's margin the workers are paid less still.",
+                    evidence: ["bill rate \(Format.money(bill)) \(currency)/h", "band \(Format.money(pricing.bandHourly.min))-\(Format.money(pricing.bandHourly.max)) \(currency)/h"],
+                    fix: "Ask the vendor for worker pay and unpaid time, or budget a rate that can carry the band."))
+            }
             if spec.vendor?.workerPayDisclosed != true || spec.offered == nil {
                 findings.append(Finding(
                     severity: .warning, rule: "vendor-pay-undisclosed",

@@ -41,6 +41,7 @@ public struct Pricer: Sendable {
             spec: spec, inference: inference, score: score, premiums: premiums, lineMidUSD: lineMid,
             location: location, exchangeRate: fx, hours: hours, rangeSpread: spread,
             bandUSDHourly: bandUSD, bandHourly: hourly, bandAnnual: annual, offered: offered,
+            billRateHourly: spec.vendor?.billRate.flatMap { hourlyInSpecCurrency($0, hours: hours, perUSD: perUSD) },
             candidates: candidates, pathUpward: upward)
     }
 

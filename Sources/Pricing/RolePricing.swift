@@ -17,6 +17,8 @@ public struct RolePricing: Sendable {
     public var bandHourly: PayBand
     public var bandAnnual: PayBand
     public var offered: OfferAnalysis?
+    /// A vendor contract's bill rate, hourly in the spec's currency.
+    public var billRateHourly: Double?
     public var candidates: [CandidateAnalysis]
     public var pathUpward: [NextLayer]
 }

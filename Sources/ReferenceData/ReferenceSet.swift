@@ -88,7 +88,24 @@ public struct ReferenceSet: Sendable {
 
     /// The title hint whose pattern occurs in `title`, longest pattern first.
     public func titleHint(for title: String) -> TitleHint? {
-        let lowered = title.lowercased()
-        return titleHints.first { lowered.contains($0.pattern) }
+        let lowered = Array(title.lowercased().utf8)
+        return titleHints.first { Self.contains(lowered, Array($0.pattern.utf8)) }
+    }
+
+    /// Byte-wise substring search: titles and patterns are short, and this avoids the much
+    /// slower generic String search on the pricing hot path.
+    static func contains(_ text: [UInt8], _ pattern: [UInt8]) -> Bool {
+        guard !pattern.isEmpty else { return true }
+        guard text.count >= pattern.count else { return false }
+        let first = pattern[0]
+        for start in 0...(text.count - pattern.count) where text[start] == first {
+            var matched = true
+            for offset in 1..<pattern.count where text[start + offset] != pattern[offset] {
+                matched = false
+                break
+            }
+            if matched { return true }
+        }
+        return false
     }
 }

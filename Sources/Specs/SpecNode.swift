@@ -42,8 +42,19 @@ public indirect enum SpecNode: Sendable, Hashable {
 /// position the parser reported.
 public enum SpecDocument {
     public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(InputError) -> SpecNode? {
+        // A document that starts with '{' is JSON (a JSON Lines record or a .json spec).
+        if text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: "{") {
+            var parser = JSONSpecParser(text, file: file, lineOffset: lineOffset)
+            do {
+                return try parser.parseDocument()
+            } catch {
+                throw InputError([error.diagnostic])
+            }
+        }
         do {
-            guard let root = try Yams.compose(yaml: text) else { return nil }
+            // The basic resolver leaves every scalar as text (the readers type them, with better
+            // errors), and a fixed encoding stops Yams reading the environment on every parse.
+            guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return nil }
             return try convert(root, lineOffset: lineOffset)
         } catch let error as InputError {
             throw error.inFile(file)
