@@ -43,7 +43,9 @@ public enum FindingRules {
             case .green:
                 findings.append(Finding(
                     severity: .blocking, rule: "green-circle",
-                    message: "The offer is below the band minimum by \(Format.money(band.min - offered.hourly)) \(currency)/h: the work is underpaid for its complexity and consequences.",
+                    message: spec.worker.status == .dataByproduct
+                        ? "The worker's ordinary wage is \(Format.money(offered.hourly)) \(currency)/h, below the band minimum for the recorded data work by \(Format.money(band.min - offered.hourly)) \(currency)/h: the data contribution is not priced into their pay."
+                        : "The offer is below the band minimum by \(Format.money(band.min - offered.hourly)) \(currency)/h: the work is underpaid for its complexity and consequences.",
                     evidence: evidence,
                     fix: "Raise the offer to at least \(Format.money(band.min)) \(currency)/h, or record an approved exception with its reason."))
             case .red:
