@@ -28,7 +28,9 @@ public struct BatchPricing: Sendable {
     /// Each non-blank line of a JSON Lines stream, with its 0-based line offset.
     public static func lines(of text: String) -> [(offset: Int, text: Substring)] {
         var result: [(Int, Substring)] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on any line break: "\r\n" is one Character in Swift, so splitting on "\n" alone
+        // would see a Windows file as a single line.
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             if line.contains(where: { !$0.isWhitespace }) { result.append((index, line)) }
         }
         return result

@@ -113,7 +113,8 @@ public struct RoleSpecReader: Sendable {
             let path = RoleSpecFormat.fieldPath(ofFactor: factor)
             if !reader.diagnostics.contains(where: { $0.field == path }) {
                 let levels = vocabulary.factorLevels[factor] ?? []
-                reader.report(top.location, path, "required evaluation factor is missing (one of: \(levels.joined(separator: ", ")))")
+                let parent = String(path.prefix { $0 != "." })
+                reader.report(path.contains(".") ? top.location(of: parent) : top.location, path, "required evaluation factor is missing (one of: \(levels.joined(separator: ", ")))")
             }
         }
 
@@ -199,6 +200,8 @@ public struct RoleSpecReader: Sendable {
             }
             tasks.append(task)
         }
+        // A task that could not be read has an unknown share; summing the rest would mislead.
+        guard tasks.count == items.count else { return tasks }
         let stated = tasks.compactMap(\.share)
         let total = stated.reduce(0, +)
         if stated.count == tasks.count, !tasks.isEmpty, abs(total - 1) > 0.011 {
@@ -239,7 +242,7 @@ public struct RoleSpecReader: Sendable {
         let payCurrency = reader.string(view, "currency") ?? currency
         if view.has("currency") { checkCurrency(payCurrency, at: view.location(of: "currency"), path: view.path("currency"), reader: &reader) }
         let minutes = reader.number(view, "minutes_per_task", range: 0...100_000, exclusiveMinimum: 0)
-        if basis == .perTask && minutes == nil && !view.has("minutes_per_task") {
+        if basis == .perTask && minutes == nil && !reader.diagnostics.contains(where: { $0.field == view.path("minutes_per_task") }) {
             reader.report(view.location, view.path("minutes_per_task"), "per-task pay needs the expected minutes per task to give an hourly figure")
         }
         if basis != nil && basis != .perTask && view.has("minutes_per_task") {

@@ -48,14 +48,24 @@ public enum SpecDocument {
             do {
                 return try parser.parseDocument()
             } catch {
+                // YAML flow mappings ({id: a, ...}) also start with '{'. Report the JSON
+                // problem only when the text is not valid YAML either.
+                if let node = try? parseYAML(text, file: file, lineOffset: lineOffset) { return node }
                 throw InputError([error.diagnostic])
             }
         }
+        return try parseYAML(text, file: file, lineOffset: lineOffset)
+    }
+
+    private static func parseYAML(_ text: String, file: String, lineOffset: Int) throws(InputError) -> SpecNode? {
         do {
             // The basic resolver leaves every scalar as text (the readers type them, with better
             // errors), and a fixed encoding stops Yams reading the environment on every parse.
-            guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return nil }
-            return try convert(root, lineOffset: lineOffset)
+            let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
+            guard let root = try parser.singleRoot() else { return nil }
+            // Nodes hold their anchors weakly; the parser's anchor table keeps them alive, so
+            // the parser must outlive the conversion for the anchor check to see them.
+            return try withExtendedLifetime(parser) { try convert(root, lineOffset: lineOffset) }
         } catch let error as InputError {
             throw error.inFile(file)
         } catch let error as YamlError {
@@ -76,6 +86,13 @@ public enum SpecDocument {
 
     private static func convert(_ node: Node, lineOffset: Int) throws -> SpecNode {
         let location = position(node.mark, lineOffset: lineOffset)
+        // Yams expands aliases while composing; an anchor is always met before its aliases, so
+        // refusing anchors refuses aliases too, before any expanded copy is walked.
+        if node.anchor != nil {
+            throw InputError([
+                Diagnostic(file: "", location: location, field: "", message: "YAML anchors and aliases are not supported in specs")
+            ])
+        }
         switch node {
         case .scalar(let scalar):
             return .scalar(scalar.string, quoted: scalar.style != .plain && scalar.style != .any, location)

@@ -25,7 +25,8 @@ public enum Format {
 
     /// Fixed decimals without grouping: `fixed(3.14159, places: 2) == "3.14"`.
     public static func fixed(_ value: Double, places: Int) -> String {
-        guard value.isFinite else { return String(describing: value) }
+        // Past 1e15 the digits are meaningless for pay and Int64 would overflow: show the exponent.
+        guard value.isFinite, abs(value) < 1e15 else { return String(describing: value) }
         let negative = value < 0
         let rounded = round(abs(value), places: places)
         var scale: Double = 1
@@ -44,6 +45,7 @@ public enum Format {
     /// Money with thousands separators: `money(85000, places: 0) == "85,000"`.
     public static func money(_ value: Double, places: Int = 2) -> String {
         let text = fixed(value, places: places)
+        guard value.isFinite, abs(value) < 1e15 else { return text }
         let negative = text.hasPrefix("-")
         let body = negative ? String(text.dropFirst()) : text
         let parts = body.split(separator: ".", maxSplits: 1)

@@ -4,6 +4,7 @@ import Pricing
 import ReferenceData
 import Specs
 import Testing
+import WorkModel
 
 /// The examples' decision files, compared byte for byte with reviewed golden files. A change
 /// in any band, finding or answer shows up here as a diff to review, not as a silent drift.
