@@ -28,12 +28,12 @@ public struct DecisionFileBuilder: Sendable {
         let category = pricing.inference.category.flatMap(reference.category)
         let perUSD = pricing.exchangeRate?.perUSD ?? 1
 
-        let rateCard = category.map { card -> DecisionFile.RateCard in
-            let toLocal = perUSD / (reference.exchangeRate(card.currency)?.perUSD ?? 1)
-            return DecisionFile.RateCard(
-                category: card.id, currency: currency, low: money(card.rateLow * toLocal),
-                mid: money((card.rateLow * card.rateHigh).squareRoot() * toLocal), high: money(card.rateHigh * toLocal),
-                lowUSD: card.rateLow, highUSD: card.rateHigh, source: card.ref.source)
+        let rateCard = category.flatMap { card in
+            pricing.rateCard.map { local in
+                DecisionFile.RateCard(
+                    category: card.id, currency: currency, low: money(local.low), mid: money(local.mid), high: money(local.high),
+                    lowUSD: card.rateLow, highUSD: card.rateHigh, source: card.ref.source)
+            }
         }
         let anchors = reference.anchors.filter { $0.layer == pricing.inference.layer || $0.id == layer?.anchor }.map {
             DecisionFile.Anchor(

@@ -56,7 +56,7 @@ enum ProvenanceTrail {
         trail.append(Provenance(figure: "band.hourly.mid", value: Format.round(band.mid, places: 2), unit: "\(currency)/h", source: "computed", derivation: scale))
         trail.append(Provenance(figure: "band.hourly.min", value: Format.round(band.min, places: 2), unit: "\(currency)/h", source: "computed", derivation: "mid / (1 + spread / 2) = \(Format.number(band.mid, maxPlaces: 2)) / \(Format.number(1 + pricing.rangeSpread / 2))"))
         trail.append(Provenance(figure: "band.hourly.max", value: Format.round(band.max, places: 2), unit: "\(currency)/h", source: "computed", derivation: "min x (1 + spread) = \(Format.number(band.min, maxPlaces: 2)) x \(Format.number(1 + pricing.rangeSpread))"))
-        let hoursSource = pricing.hours.source == "spec" ? "spec" : pricing.hours.source
+        let hoursSource = pricing.hours.source
         for (name, value) in [("min", pricing.bandAnnual.min), ("mid", pricing.bandAnnual.mid), ("max", pricing.bandAnnual.max)] {
             trail.append(Provenance(
                 figure: "band.annual.\(name)", value: Format.round(value, places: 0), unit: "\(currency)/year", source: hoursSource,

@@ -27,7 +27,7 @@ enum Questions {
             let description = reference.factor(factor)?.level(id)?.description
             return description.map { "\(id) (\($0))" } ?? id
         }
-        func yesNo(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "not stated" }
+        let yesNo = FindingRules.describe
         var answers: [(String, [String])] = []
 
         answers.append((

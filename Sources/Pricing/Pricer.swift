@@ -6,10 +6,20 @@ public import ReferenceData
 public struct Pricer: Sendable {
     public let reference: ReferenceSet
     public let payLine: PayLine
+    /// Each layer's typical profile scored once: the path upward reuses it for every spec.
+    private let typicalRoles: [WorkLayer: (points: Double, midUSD: Double)]
 
     public init(reference: ReferenceSet) throws(PayLine.FitError) {
         self.reference = reference
-        self.payLine = try PayLine.fit(reference: reference)
+        let line = try PayLine.fit(reference: reference)
+        self.payLine = line
+        var typical: [WorkLayer: (points: Double, midUSD: Double)] = [:]
+        for profile in reference.layers {
+            let points = PointScore.score(profile.typicalProfile, tables: reference.factors).total
+            let premiums = Premiums.applicable(to: profile.typicalProfile, in: reference).multiplier
+            typical[profile.id] = (points, line.midpointUSD(points: points) * premiums)
+        }
+        self.typicalRoles = typical
     }
 
     public func price(_ spec: RoleSpec) -> RolePricing {
@@ -21,15 +31,16 @@ public struct Pricer: Sendable {
         let fx = reference.exchangeRate(spec.currency) ?? usd
         let perUSD = fx?.perUSD ?? 1
         let hours = hoursBasis(for: spec)
-        let spread = reference.policy.rangeSpreads[inference.layer] ?? 0.4
+        let spread = reference.policy.rangeSpread(for: inference.layer)
 
         let lineMid = payLine.midpointUSD(points: score.total)
         let bandUSD = PayBand(midpoint: lineMid * location.factor * premiums.multiplier, rangeSpread: spread)
         let hourly = bandUSD.scaled(by: perUSD)
         let annual = hourly.scaled(by: hours.hoursPerYear)
 
+        let rateCard = inference.category.flatMap(reference.category).map { rateCardPosition($0, perUSD: perUSD) }
         let offered = spec.offered.flatMap { quote in
-            offerAnalysis(quote, spec: spec, hours: hours, band: hourly, perUSD: perUSD, category: inference.category)
+            offerAnalysis(quote, hours: hours, band: hourly, perUSD: perUSD, rateCard: rateCard)
         }
         let candidates = spec.internalCandidates.map { candidate in
             candidateAnalysis(candidate, hours: hours, band: hourly, perUSD: perUSD)
@@ -40,7 +51,7 @@ public struct Pricer: Sendable {
         return RolePricing(
             spec: spec, inference: inference, score: score, premiums: premiums, lineMidUSD: lineMid,
             location: location, exchangeRate: fx, hours: hours, rangeSpread: spread,
-            bandUSDHourly: bandUSD, bandHourly: hourly, bandAnnual: annual, offered: offered,
+            bandUSDHourly: bandUSD, bandHourly: hourly, bandAnnual: annual, rateCard: rateCard, offered: offered,
             billRateHourly: spec.vendor?.billRate.flatMap { hourlyInSpecCurrency($0, hours: hours, perUSD: perUSD) },
             candidates: candidates, pathUpward: upward)
     }
@@ -79,24 +90,22 @@ public struct Pricer: Sendable {
         return hourly / quoteRate * perUSD
     }
 
+    /// The category's rate card in the spec's currency; its midpoint is geometric, like the benchmarks'.
+    func rateCardPosition(_ category: JobCategory, perUSD: Double) -> RateCardPosition {
+        let cardRate = reference.exchangeRate(category.currency)?.perUSD ?? 1
+        let low = category.rateLow / cardRate * perUSD
+        let high = category.rateHigh / cardRate * perUSD
+        return RateCardPosition(category: category.id, low: low, mid: (low * high).squareRoot(), high: high, ref: category.ref)
+    }
+
     func offerAnalysis(
-        _ quote: PayQuote, spec: RoleSpec, hours: HoursBasis, band: PayBand, perUSD: Double, category: String?
+        _ quote: PayQuote, hours: HoursBasis, band: PayBand, perUSD: Double, rateCard: RateCardPosition?
     ) -> OfferAnalysis? {
         guard let hourly = hourlyInSpecCurrency(quote, hours: hours, perUSD: perUSD) else { return nil }
-        var marketRatio: Double?
-        var rateCard: RateCardPosition?
-        if let category = category.flatMap(reference.category) {
-            let cardRate = reference.exchangeRate(category.currency)?.perUSD ?? 1
-            let low = category.rateLow / cardRate * perUSD
-            let high = category.rateHigh / cardRate * perUSD
-            let mid = (low * high).squareRoot()
-            marketRatio = hourly / mid
-            rateCard = RateCardPosition(category: category.id, low: low, mid: mid, high: high, ref: category.ref)
-        }
         return OfferAnalysis(
             quote: quote, hourly: hourly, annual: hourly * hours.hoursPerYear, compaRatio: band.compaRatio(hourly),
-            rangePenetration: band.rangePenetration(hourly), circle: band.circle(hourly), marketRatio: marketRatio,
-            rateCard: rateCard, derivation: quote.hourlyDerivation(hours: hours))
+            rangePenetration: band.rangePenetration(hourly), circle: band.circle(hourly),
+            marketRatio: rateCard.map { hourly / $0.mid }, rateCard: rateCard, derivation: quote.hourlyDerivation(hours: hours))
     }
 
     func candidateAnalysis(_ candidate: InternalCandidate, hours: HoursBasis, band: PayBand, perUSD: Double) -> CandidateAnalysis {
@@ -111,10 +120,9 @@ public struct Pricer: Sendable {
     }
 
     func nextLayer(_ layer: WorkLayer, location: Double, perUSD: Double, hours: HoursBasis, currentMid: Double) -> NextLayer? {
-        guard let profile = reference.layer(layer) else { return nil }
-        let points = PointScore.score(profile.typicalProfile, tables: reference.factors).total
-        let premiums = Premiums.applicable(to: profile.typicalProfile, in: reference).multiplier
-        let band = PayBand(midpoint: payLine.midpointUSD(points: points) * location * premiums, rangeSpread: reference.policy.rangeSpreads[layer] ?? 0.4)
+        guard let profile = reference.layer(layer), let typical = typicalRoles[layer] else { return nil }
+        let points = typical.points
+        let band = PayBand(midpoint: typical.midUSD * location, rangeSpread: reference.policy.rangeSpread(for: layer))
             .scaled(by: perUSD)
         let gap = band.mid - currentMid
         return NextLayer(

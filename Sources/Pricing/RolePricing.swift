@@ -16,6 +16,8 @@ public struct RolePricing: Sendable {
     public var bandUSDHourly: PayBand
     public var bandHourly: PayBand
     public var bandAnnual: PayBand
+    /// The job category's rate card in the spec's currency, when the work has a category.
+    public var rateCard: RateCardPosition?
     public var offered: OfferAnalysis?
     /// A vendor contract's bill rate, hourly in the spec's currency.
     public var billRateHourly: Double?

@@ -141,6 +141,9 @@ public struct PricingPolicy: Sendable, Hashable {
     public var rangeSpreads: [WorkLayer: Double]
     public var ref: SourceRef
 
+    /// The loader guarantees a spread for every layer; 0.4 only guards a hand-built policy.
+    public func rangeSpread(for layer: WorkLayer) -> Double { rangeSpreads[layer] ?? 0.4 }
+
     public var hours: HoursBasis {
         HoursBasis(hoursPerDay: hoursPerDay, hoursPerWeek: hoursPerWeek, weeksPerYear: weeksPerYear, source: ref.source)
     }

@@ -39,6 +39,8 @@ public struct ReferenceSet: Sendable {
     private var rateIndex: [String: Int] = [:]
     private var locationIndex: [String: Int] = [:]
     private var segmentIndex: [LaborSegment: Int] = [:]
+    /// Title hint patterns as bytes, in `titleHints` order, so matching allocates nothing per pattern.
+    private var titleHintBytes: [[UInt8]] = []
 
     init(policy: PricingPolicy) { self.policy = policy }
 
@@ -54,6 +56,7 @@ public struct ReferenceSet: Sendable {
         locationIndex = Self.positions(locationFactors.map(\.jurisdiction))
         // Longest pattern first so "evaluation lead" wins over "evaluator"-style shorter hints.
         titleHints.sort { ($0.pattern.count, $1.pattern) > ($1.pattern.count, $0.pattern) }
+        titleHintBytes = titleHints.map { Array($0.pattern.utf8) }
     }
 
     private static func positions(_ keys: [String]) -> [String: Int] {
@@ -89,7 +92,7 @@ public struct ReferenceSet: Sendable {
     /// The title hint whose pattern occurs in `title`, longest pattern first.
     public func titleHint(for title: String) -> TitleHint? {
         let lowered = Array(title.lowercased().utf8)
-        return titleHints.first { Self.contains(lowered, Array($0.pattern.utf8)) }
+        return titleHintBytes.firstIndex { Self.contains(lowered, $0) }.map { titleHints[$0] }
     }
 
     /// Byte-wise substring search: titles and patterns are short, and this avoids the much
