@@ -38,16 +38,18 @@ let package = Package(
         ),
         // Two-axis job evaluation, the market pay line and the band; pure.
         .target(name: "Pricing", dependencies: ["WorkModel", "ReferenceData"], swiftSettings: strictSettings),
+        // Wage floors, effective pay, classification rule packs, data rights, vendor oversight; pure.
+        .target(name: "Compliance", dependencies: ["WorkModel", "ReferenceData"], swiftSettings: strictSettings),
         // The decision file: assembly, findings and the JSON / Markdown / HTML / CSV renderings.
         .target(
             name: "DecisionFiles",
-            dependencies: ["WorkModel", "Specs", "ReferenceData", "Pricing"],
+            dependencies: ["WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "wagefile",
             dependencies: [
-                "WorkModel", "Specs", "ReferenceData", "Pricing", "DecisionFiles",
+                "WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance", "DecisionFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -61,7 +63,7 @@ let package = Package(
         .testTarget(
             name: "WagefileTests",
             dependencies: [
-                "WorkModel", "Specs", "ReferenceData", "Pricing", "DecisionFiles",
+                "WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance", "DecisionFiles",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")],

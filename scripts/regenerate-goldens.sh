@@ -8,6 +8,6 @@ out=Tests/WagefileTests/Fixtures/golden
 mkdir -p "$out"
 for spec in examples/*.yaml; do
   name=$(basename "$spec" .yaml)
-  .build/debug/wagefile price "$spec" --format json > "$out/$name.json" || [ $? -eq 1 ]
+  .build/debug/wagefile price "$spec" --format json --as-of 2026-11-21 > "$out/$name.json" || [ $? -eq 1 ]
 done
 echo "wrote $(ls "$out" | wc -l) golden files to $out"

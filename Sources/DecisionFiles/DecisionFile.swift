@@ -1,5 +1,6 @@
 public import WorkModel
 public import Pricing
+public import Compliance
 
 /// The wage file for one role or vendor contract: the document users review, approve and
 /// keep. Its JSON form is versioned by `schema`; fields are only ever added within a version.
@@ -8,6 +9,8 @@ public struct DecisionFile: Sendable, Codable, Hashable {
 
     public var schema: String = DecisionFile.schemaVersion
     public var spec: SpecSummary
+    /// The date wage floors, staleness and pending laws were judged on.
+    public var evaluatedOn: String
     public var layer: String
     public var layerName: String
     public var segment: String
@@ -18,6 +21,7 @@ public struct DecisionFile: Sendable, Codable, Hashable {
     public var band: Band
     public var market: Market
     public var offered: Offered?
+    public var compliance: ComplianceSection
     public var questions: [Answer]
     public var findings: [Finding]
     public var governanceOwner: String
@@ -129,6 +133,74 @@ public struct DecisionFile: Sendable, Codable, Hashable {
         public var rangePenetration: Double
         public var marketRatio: Double?
         public var circle: String
+    }
+
+    public struct WageFloorFigure: Sendable, Codable, Hashable {
+        public var id: String
+        public var jurisdiction: String
+        public var locality: String?
+        public var amount: Double
+        public var currency: String
+        public var period: String
+        public var hourly: Double
+        /// The same floor per hour in the spec's currency.
+        public var hourlyInSpecCurrency: Double
+        public var hoursBasis: String
+        public var effective: String
+        public var standing: String
+        public var covers: String?
+        public var note: String?
+        public var source: String
+        public var asOf: String
+        public var confidence: Confidence
+        public var ageMonths: Int
+        public var stale: Bool
+    }
+
+    public struct UnpaidHours: Sendable, Codable, Hashable {
+        public var searchAndIdle: Double
+        public var qualificationAndOnboarding: Double
+        public var rework: Double
+        public var rejected: Double
+        public var total: Double
+    }
+
+    public struct EffectivePayFigures: Sendable, Codable, Hashable {
+        /// `offered` or `vendor.worker_pay`.
+        public var payField: String
+        public var nominalHourly: Double
+        public var effectiveHourly: Double
+        public var effectiveHourlyUSD: Double
+        public var taskHoursPerWeek: Double
+        public var paidHoursPerWeek: Double
+        public var unpaidHoursPerWeek: UnpaidHours
+        public var totalHoursPerWeek: Double
+        public var grossPerWeek: Double
+        public var feesPerWeek: Double
+        public var workerCostsPerWeek: Double
+        public var netPerWeek: Double
+        /// 1 - effective / nominal.
+        public var shiftedShare: Double
+        public var shiftedCostPerWorkerMonth: Double
+        public var shiftedCostForHeadcountPerMonth: Double?
+        /// Effective pay minus the binding floor, per hour; negative means below it.
+        public var gapToFloor: Double?
+        public var costToFloorPerWorkerMonth: Double?
+        public var engagementWeeks: Double
+        public var engagementAssumed: Bool
+        public var unstated: [String]
+    }
+
+    /// Questions 5 to 8 in figures: floors, effective pay, Fairwork, status, data rights, vendor.
+    public struct ComplianceSection: Sendable, Codable, Hashable {
+        public var wageFloor: WageFloorFigure?
+        public var floorsInForce: [WageFloorFigure]
+        public var livingWage: WageFloorFigure?
+        public var effectivePay: EffectivePayFigures?
+        public var fairwork: FairworkFairPay?
+        public var classification: ClassificationReport
+        public var dataRights: DataRightsReport
+        public var vendor: VendorOversightReport?
     }
 
     public struct Answer: Sendable, Codable, Hashable {

@@ -1,13 +1,22 @@
 public import WorkModel
 public import ReferenceData
 public import Pricing
+public import Compliance
 
 /// Turns a priced spec into its decision file: the ten answers, findings and a provenance
 /// entry for every figure. Figures are rounded here, once, so every rendering agrees.
 public struct DecisionFileBuilder: Sendable {
     public let pricer: Pricer
+    public let compliance: ComplianceEngine
+    /// The date floors, audit ages and pending laws are judged on. Passed in, never read from
+    /// the clock here, so the same inputs always give the same file.
+    public let asOf: CalendarDate
 
-    public init(pricer: Pricer) { self.pricer = pricer }
+    public init(pricer: Pricer, asOf: CalendarDate) {
+        self.pricer = pricer
+        self.compliance = ComplianceEngine(reference: pricer.reference)
+        self.asOf = asOf
+    }
 
     public var reference: ReferenceSet { pricer.reference }
 
@@ -24,7 +33,8 @@ public struct DecisionFileBuilder: Sendable {
         let currency = spec.currency
         let band = pricing.bandHourly
         let annual = pricing.bandAnnual
-        let findings = FindingRules.evaluate(pricing, reference: reference)
+        let report = compliance.assess(spec, hours: pricing.hours, layer: pricing.inference.layer, asOf: asOf)
+        let findings = FindingRules.evaluate(pricing, reference: reference, compliance: report)
         let category = pricing.inference.category.flatMap(reference.category)
         let perUSD = pricing.exchangeRate?.perUSD ?? 1
 
@@ -46,6 +56,7 @@ public struct DecisionFileBuilder: Sendable {
                 id: spec.id, title: spec.title, kind: spec.kind.rawValue, file: spec.file,
                 workerStatus: spec.worker.status.rawValue, jurisdiction: spec.worker.jurisdiction,
                 headcount: spec.worker.headcount, vendor: spec.vendor?.name),
+            evaluatedOn: asOf.description,
             layer: pricing.inference.layer.rawValue, layerName: layer?.name ?? pricing.inference.layer.rawValue,
             segment: layer?.segment.rawValue ?? "", layerReasons: pricing.inference.reasons,
             taskShares: pricing.inference.shares.map { .init(layer: $0.layer, share: ratio($0.share), tasks: $0.tasks) },
@@ -75,7 +86,8 @@ public struct DecisionFileBuilder: Sendable {
                     compaRatio: ratio(offer.compaRatio), rangePenetration: ratio(offer.rangePenetration),
                     marketRatio: offer.marketRatio.map(ratio), circle: offer.circle.rawValue)
             },
-            questions: Questions.answer(pricing, reference: reference),
+            compliance: complianceSection(report),
+            questions: Questions.answer(pricing, compliance: report, reference: reference),
             findings: findings,
             governanceOwner: spec.governanceOwner ?? layer?.governanceOwner ?? "",
             budgetOwner: spec.budgetOwner,
@@ -92,10 +104,46 @@ public struct DecisionFileBuilder: Sendable {
                         circle: $0.circle?.rawValue, annualCostToMinimum: $0.annualCostToMinimum.map { money($0, places: 0) },
                         annualCostToMidpoint: $0.annualCostToMidpoint.map { money($0, places: 0) }, evidence: $0.evidence)
                 }),
-            provenance: ProvenanceTrail.figures(pricing, reference: reference, payLine: line),
+            provenance: ProvenanceTrail.figures(pricing, reference: reference, payLine: line) + ProvenanceTrail.compliance(report, currency: currency),
             disclaimer: Self.disclaimer)
         return file
     }
+
+    func complianceSection(_ report: ComplianceReport) -> DecisionFile.ComplianceSection {
+        let pay = report.effectivePay.map { pay -> DecisionFile.EffectivePayFigures in
+            let floor = report.floors.binding?.hourlyInSpecCurrency
+            return .init(
+                payField: report.assessedPay?.field ?? "offered", nominalHourly: money(pay.nominalHourly),
+                effectiveHourly: money(pay.effectiveHourly), effectiveHourlyUSD: money(pay.effectiveHourlyUSD),
+                taskHoursPerWeek: hours(pay.taskHoursPerWeek), paidHoursPerWeek: hours(pay.paidHoursPerWeek),
+                unpaidHoursPerWeek: .init(
+                    searchAndIdle: hours(pay.unpaid.searchAndIdle), qualificationAndOnboarding: hours(pay.unpaid.qualificationAndOnboarding),
+                    rework: hours(pay.unpaid.rework), rejected: hours(pay.unpaid.rejected), total: hours(pay.unpaid.total)),
+                totalHoursPerWeek: hours(pay.totalHoursPerWeek), grossPerWeek: money(pay.grossPerWeek), feesPerWeek: money(pay.feesPerWeek),
+                workerCostsPerWeek: money(pay.workerCostsPerWeek), netPerWeek: money(pay.netPerWeek), shiftedShare: ratio(pay.shiftedShare),
+                shiftedCostPerWorkerMonth: money(pay.shiftedCostPerWorkerMonth),
+                shiftedCostForHeadcountPerMonth: pay.shiftedCostForHeadcountPerMonth.map { money($0, places: 0) },
+                gapToFloor: report.gapToFloor.map { money($0) }, costToFloorPerWorkerMonth: floor.map { money(pay.costToReach($0)) },
+                engagementWeeks: pay.engagementWeeks, engagementAssumed: pay.engagementAssumed, unstated: pay.unstated)
+        }
+        return .init(
+            wageFloor: report.floors.binding.map(floorFigure), floorsInForce: report.floors.applicable.map(floorFigure),
+            livingWage: report.floors.livingWage.map(floorFigure), effectivePay: pay, fairwork: report.fairwork,
+            classification: report.classification, dataRights: report.dataRights, vendor: report.vendor)
+    }
+
+    func floorFigure(_ floor: AppliedFloor) -> DecisionFile.WageFloorFigure {
+        let record = floor.record
+        return .init(
+            id: record.id, jurisdiction: record.jurisdiction, locality: floor.matchedLocality, amount: record.amount,
+            currency: record.currency, period: record.period.rawValue, hourly: money(floor.hourly),
+            hourlyInSpecCurrency: money(floor.hourlyInSpecCurrency), hoursBasis: floor.hoursDerivation,
+            effective: record.effective.description, standing: record.standing.rawValue, covers: record.covers, note: record.note,
+            source: record.ref.source, asOf: record.ref.asOf, confidence: record.ref.confidence, ageMonths: floor.ageMonths,
+            stale: floor.stale)
+    }
+
+    func hours(_ value: Double) -> Double { Format.round(value, places: 2) }
 
     func money(_ value: Double, places: Int = 2) -> Double { Format.round(value, places: places) }
     func ratio(_ value: Double) -> Double { Format.round(value, places: 4) }

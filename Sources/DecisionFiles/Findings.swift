@@ -1,11 +1,12 @@
 public import WorkModel
 public import ReferenceData
 public import Pricing
+public import Compliance
 
 /// The rules a priced spec is checked against. Each returns findings with the evidence a
 /// reviewer needs; none of them changes the band.
 public enum FindingRules {
-    public static func evaluate(_ pricing: RolePricing, reference: ReferenceSet) -> [Finding] {
+    public static func evaluate(_ pricing: RolePricing, reference: ReferenceSet, compliance: ComplianceReport) -> [Finding] {
         var findings: [Finding] = []
         let spec = pricing.spec
         let inference = pricing.inference
@@ -84,21 +85,6 @@ public enum FindingRules {
                 evidence: ["content_exposure: \(exposure)", "protections.wellbeing_support: \(describe(spec.protections.wellbeingSupport))"],
                 fix: "Provide counselling, exposure limits and opt-outs, and say so under protections."))
         }
-        if spec.dataRights.workerDataRecorded || inference.layer == .physicalData {
-            let rights = spec.dataRights
-            var missing: [String] = []
-            if rights.consent == nil { missing.append("consent record") }
-            if rights.canRefuseWithoutPenalty != true { missing.append("a way to refuse without penalty") }
-            if rights.paidDirectly != true { missing.append("direct payment to the worker") }
-            if rights.downstreamUseDisclosed != true { missing.append("downstream-use disclosure") }
-            if !missing.isEmpty {
-                findings.append(Finding(
-                    severity: .blocking, rule: "recorded-work-without-rights",
-                    message: "The work records the worker, but the wage file lacks: \(missing.joined(separator: ", ")).",
-                    evidence: ["data_rights.worker_data_recorded: \(rights.workerDataRecorded)", "layer: \(inference.layer.rawValue)"],
-                    fix: "Every data file needs a wage file: record consent that can be refused, pay the worker directly and disclose downstream use."))
-            }
-        }
         if spec.budgetOwner == nil {
             findings.append(Finding(
                 severity: .warning, rule: "no-budget-owner",
@@ -125,7 +111,7 @@ public enum FindingRules {
                     evidence: ["bill rate \(Format.money(bill)) \(currency)/h", "band \(Format.money(pricing.bandHourly.min))-\(Format.money(pricing.bandHourly.max)) \(currency)/h"],
                     fix: "Ask the vendor for worker pay and unpaid time, or budget a rate that can carry the band."))
             }
-            if spec.vendor?.workerPayDisclosed != true || spec.offered == nil {
+            if spec.vendor?.workerPayDisclosed != true || (spec.vendor?.workerPay == nil && spec.offered == nil) {
                 findings.append(Finding(
                     severity: .warning, rule: "vendor-pay-undisclosed",
                     message: "The vendor does not disclose what its workers are paid, so the effective pay behind the bill rate is unknown.",
@@ -140,7 +126,9 @@ public enum FindingRules {
                 message: "The band uses figures marked low confidence; treat it as indicative until they are replaced.",
                 evidence: low, fix: "Override these records under --reference with figures you can source."))
         }
-        return findings.sorted { $0.severity > $1.severity }
+        findings += compliance.findings
+        // Most severe first; within a severity, the order the rules ran in.
+        return findings.enumerated().sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }.map(\.element)
     }
 
     static func lowConfidenceFigures(_ pricing: RolePricing) -> [String] {

@@ -2,6 +2,7 @@ import WorkModel
 import ReferenceData
 import Pricing
 import Specs
+import Compliance
 
 /// Where every figure in a decision file came from: a sourced record, the spec, or a formula
 /// over other traced figures.
@@ -77,6 +78,43 @@ enum ProvenanceTrail {
         }
         for next in pricing.pathUpward {
             trail.append(Provenance(figure: "pathUpward.\(next.layer).hourly.mid", value: Format.round(next.bandHourly.mid, places: 2), unit: "\(currency)/h", source: "computed", derivation: "typical \(next.layer) profile, \(Format.number(next.typicalPoints)) points, on the same pay line, location and currency"))
+        }
+        return trail
+    }
+
+    /// The wage floor, its hours basis and exchange rate, and the effective-pay arithmetic.
+    static func compliance(_ report: ComplianceReport, currency: String) -> [Provenance] {
+        var trail: [Provenance] = []
+        for (path, floor) in [("compliance.wageFloor", report.floors.binding), ("compliance.livingWage", report.floors.livingWage)] {
+            guard let floor else { continue }
+            let record = floor.record
+            trail.append(Provenance(
+                figure: "\(path).amount", value: record.amount, unit: "\(record.currency)/\(record.period.rawValue)", ref: record.ref,
+                derivation: "\(record.id), effective \(record.effective)" + (record.note.map { "; \($0)" } ?? "")))
+            if record.period != .hour {
+                let basis = record.hours.isEmpty ? "jurisdiction \(record.jurisdiction)'s statutory hours (statutory-hours)" : "the record's own hours basis"
+                trail.append(Provenance(
+                    figure: "\(path).hourly", value: Format.round(floor.hourly, places: 2), unit: "\(record.currency)/h", source: "computed",
+                    derivation: "\(floor.hoursDerivation), from \(basis)"))
+            }
+            for rate in floor.exchangeRates {
+                trail.append(Provenance(
+                    figure: "\(path).hourlyInSpecCurrency", value: rate.perUSD, unit: "\(rate.currency) per USD", ref: rate.ref,
+                    derivation: "converts the floor from \(record.currency) to \(currency)"))
+            }
+        }
+        if let pay = report.effectivePay, let assessed = report.assessedPay {
+            trail.append(Provenance(
+                figure: "compliance.effectivePay.nominalHourly", value: Format.round(pay.nominalHourly, places: 2), unit: "\(currency)/h", source: "spec",
+                derivation: "\(assessed.field): \(assessed.derivation)"))
+            trail.append(Provenance(
+                figure: "compliance.effectivePay.effectiveHourly", value: Format.round(pay.effectiveHourly, places: 2), unit: "\(currency)/h", source: "computed",
+                derivation: "net pay / all working hours = (\(Format.money(pay.nominalHourly)) x \(Format.number(pay.paidHoursPerWeek, maxPlaces: 2)) paid h - fees \(Format.money(pay.feesPerWeek)) - costs \(Format.money(pay.workerCostsPerWeek))) / \(Format.number(pay.totalHoursPerWeek, maxPlaces: 2)) h a week (fairwork-cloudwork-2024 effective-wage method)"))
+            if pay.engagementAssumed {
+                trail.append(Provenance(
+                    figure: "compliance.effectivePay.engagementWeeks", value: pay.engagementWeeks, unit: "weeks", ref: report.policyRef,
+                    derivation: "policy default_engagement_weeks: the spec does not state the engagement"))
+            }
         }
         return trail
     }

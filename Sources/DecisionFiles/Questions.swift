@@ -1,6 +1,7 @@
 import WorkModel
 import ReferenceData
 import Pricing
+import Compliance
 
 /// The ten questions every wage file answers (pay-band-split-2026), answered from the spec's
 /// facts and the pricing; a question the spec leaves open says so rather than guessing.
@@ -18,7 +19,7 @@ enum Questions {
         "Which budget owns the work?",
     ]
 
-    static func answer(_ pricing: RolePricing, reference: ReferenceSet) -> [DecisionFile.Answer] {
+    static func answer(_ pricing: RolePricing, compliance: ComplianceReport, reference: ReferenceSet) -> [DecisionFile.Answer] {
         let spec = pricing.spec
         let currency = spec.currency
         let layer = reference.layer(pricing.inference.layer)
@@ -63,10 +64,16 @@ enum Questions {
         answers.append((bringing, expertiseFacts))
 
         let segment = layer.flatMap { reference.segment($0.segment) }
+        let classification = compliance.classification
+        var statusFacts = ["usual employment model for \(segment?.name ?? "this segment"): \(segment?.employmentModel ?? "")"]
+            + (spec.vendor.map { ["engaged through vendor \($0.name)"] } ?? [])
+        statusFacts += classification.assessments.map { "\($0.name) [\($0.standing.rawValue)]: \($0.risk.rawValue) risk; \($0.conclusion)" }
+        let highest = classification.assessments.filter { $0.standing != .proposed }.map(\.risk).max()
         answers.append((
-            "\(spec.worker.status.rawValue) in \(spec.worker.jurisdiction)" + (spec.worker.headcount.map { ", headcount \($0)" } ?? "") + ".",
-            ["usual employment model for \(segment?.name ?? "this segment"): \(segment?.employmentModel ?? "")"]
-                + (spec.vendor.map { ["engaged through vendor \($0.name)"] } ?? [])))
+            "\(spec.worker.status.rawValue) in \(spec.worker.jurisdiction)" + (spec.worker.headcount.map { ", headcount \($0)" } ?? "") + ". "
+                + (highest.map { "Highest misclassification risk under the tests in force: \($0.rawValue). " } ?? "")
+                + classification.note + " " + WorkerClassification.disclaimer,
+            statusFacts))
 
         let band = pricing.bandHourly
         var rateFacts = [
@@ -79,32 +86,71 @@ enum Questions {
         for anchor in reference.anchors where anchor.id == layer?.anchor {
             rateFacts.append("\(anchor.name): \(Format.money(anchor.low, places: 0)) USD \(anchor.basis.rawValue)" + (anchor.benefits.map { " \($0)" } ?? "") + " (\(anchor.ref.source))")
         }
+        var floorAnswer: String
+        if let floor = compliance.floors.binding {
+            let record = floor.record
+            rateFacts.append("wage floor \(record.id): \(Format.money(record.amount)) \(record.currency) per \(record.period.rawValue), \(Format.money(floor.hourlyInSpecCurrency)) \(currency)/h (\(floor.hoursDerivation); \(record.ref.source), effective \(record.effective), confidence \(record.ref.confidence.rawValue)\(floor.stale ? ", stale" : ""))")
+            floorAnswer = "The \(spec.worker.jurisdiction) wage floor is \(Format.money(floor.hourlyInSpecCurrency)) \(currency)/h."
+        } else {
+            floorAnswer = "No wage floor for \(spec.worker.jurisdiction) is in the reference data."
+        }
+        if let pay = compliance.effectivePay {
+            rateFacts.append("effective pay \(Format.money(pay.effectiveHourly)) \(currency)/h against \(Format.money(pay.nominalHourly)) quoted; \(Format.number(pay.unpaid.total, maxPlaces: 1)) unpaid h a week; \(Format.money(pay.shiftedCostPerWorkerMonth, places: 0)) \(currency) shifted per worker-month")
+            if let gap = compliance.gapToFloor {
+                floorAnswer += gap < 0
+                    ? " Effective pay after unpaid time is \(Format.money(pay.effectiveHourly)), \(Format.money(-gap)) below it."
+                    : " Effective pay after unpaid time is \(Format.money(pay.effectiveHourly)), \(Format.money(gap)) above it."
+            }
+        }
+        if let living = compliance.floors.livingWage {
+            rateFacts.append("living wage \(living.record.id): \(Format.money(living.hourlyInSpecCurrency)) \(currency)/h (\(living.record.ref.source))")
+        }
         answers.append((
-            "Benchmark: the \(pricing.inference.layer.rawValue) band from the market pay line at \(Format.number(pricing.score.total)) points. The statutory wage floor for \(spec.worker.jurisdiction) is a separate minimum the effective pay must clear.",
+            "Benchmark: the \(pricing.inference.layer.rawValue) band from the market pay line at \(Format.number(pricing.score.total)) points. " + floorAnswer,
             rateFacts))
 
         let protections = spec.protections
+        var protectionFacts = [
+            "benefits: \(yesNo(protections.benefits))", "overtime: \(yesNo(protections.overtime))",
+            "paid qualification: \(yesNo(protections.paidQualification))",
+            "payment-dispute process: \(yesNo(protections.paymentDisputeProcess))",
+            "safety training: \(yesNo(protections.safetyTraining))",
+            "wellbeing support: \(yesNo(protections.wellbeingSupport)) (content exposure: \(spec.factors["content_exposure"] ?? "not stated"))",
+        ]
+        if let fairwork = compliance.fairwork {
+            for (number, point) in [(1, fairwork.point1), (2, fairwork.point2)] {
+                let state = point.met.map { $0 ? "met" : "not met" } ?? "undetermined"
+                protectionFacts.append("Fairwork Fair Pay \(number) (\(point.title.lowercased())): \(state)" + (point.reasons.isEmpty ? "" : "; " + point.reasons.joined(separator: "; ")))
+            }
+        }
+        if let vendor = compliance.vendor {
+            let answered = vendor.checklist.filter { $0.ok != nil }.count
+            let bad = vendor.checklist.filter { $0.ok == false }.map(\.item)
+            protectionFacts.append("vendor checklist: \(answered) of \(vendor.checklist.count) answered" + (bad.isEmpty ? "" : "; problems: \(bad.joined(separator: ", "))"))
+        }
         answers.append((
-            protections == Protections() ? "The spec states no protections." : "As stated in the spec.",
-            [
-                "benefits: \(yesNo(protections.benefits))", "overtime: \(yesNo(protections.overtime))",
-                "paid qualification: \(yesNo(protections.paidQualification))",
-                "payment-dispute process: \(yesNo(protections.paymentDisputeProcess))",
-                "safety training: \(yesNo(protections.safetyTraining))",
-                "wellbeing support: \(yesNo(protections.wellbeingSupport)) (content exposure: \(spec.factors["content_exposure"] ?? "not stated"))",
-            ]))
+            protections == Protections() && compliance.vendor == nil ? "The spec states no protections." : "As stated in the spec, checked against the Fairwork Fair Pay points and the procurement checklist where they apply.",
+            protectionFacts))
 
         let rights = spec.dataRights
-        if rights.workerDataRecorded || pricing.inference.layer == .physicalData {
+        if compliance.dataRights.applies {
+            let consent = rights.consent
+            var rightsFacts = [
+                "consent: \(consent?.obtained == true ? "obtained" : "not recorded")" + (consent?.record.map { " (\($0))" } ?? ""),
+                "can refuse without penalty: \(yesNo(rights.canRefuseWithoutPenalty))",
+                "paid directly: \(yesNo(rights.paidDirectly))", "biometric: \(yesNo(rights.biometric))",
+                "downstream use disclosed: \(yesNo(rights.downstreamUseDisclosed))",
+                "secondary-use limits: \(yesNo(rights.secondaryUseLimits))", "retention: \(rights.retention ?? "not stated")",
+                "benefit sharing: \(yesNo(rights.benefitSharing))",
+            ]
+            for framework in compliance.dataRights.frameworks {
+                let unmet = framework.requirements.filter { $0.met != true }.map(\.requirement)
+                rightsFacts.append("\(framework.name): " + (unmet.isEmpty ? "requirements met" : "not shown: " + unmet.joined(separator: "; ")))
+            }
+            let frameworkNames = compliance.dataRights.frameworks.map(\.name).joined(separator: ", ")
             answers.append((
-                "The work records the worker; consent, direct payment and downstream-use terms apply.",
-                [
-                    "consent: \(rights.consent ?? "not recorded")", "can refuse without penalty: \(yesNo(rights.canRefuseWithoutPenalty))",
-                    "paid directly: \(yesNo(rights.paidDirectly))", "biometric: \(yesNo(rights.biometric))",
-                    "downstream use disclosed: \(yesNo(rights.downstreamUseDisclosed))",
-                    "secondary-use limits: \(yesNo(rights.secondaryUseLimits))", "retention: \(rights.retention ?? "not stated")",
-                    "benefit sharing: \(yesNo(rights.benefitSharing))",
-                ]))
+                "The work records the worker; consent, direct payment and downstream-use terms apply (\(frameworkNames)).",
+                rightsFacts))
         } else {
             answers.append((
                 "The work does not record the worker; the outputs are work product under the contract.",

@@ -139,6 +139,12 @@ public struct PricingPolicy: Sendable, Hashable {
     public var budgetOwners: [String]
     /// (max - min) / min per layer, stated against the minimum.
     public var rangeSpreads: [WorkLayer: Double]
+    /// A wage floor last checked longer ago than this is flagged as stale.
+    public var floorMaxAgeMonths: Int
+    /// The engagement one-off unpaid hours are spread over when a spec does not say.
+    public var defaultEngagementWeeks: Double
+    /// A vendor whose last audit is older than this is flagged.
+    public var vendorAuditMaxAgeMonths: Int
     public var ref: SourceRef
 
     /// The loader guarantees a spread for every layer; 0.4 only guards a hand-built policy.
@@ -160,5 +166,89 @@ public struct ExchangeRate: Sendable, Hashable {
 public struct LocationFactor: Sendable, Hashable {
     public var jurisdiction: String
     public var factor: Double
+    public var ref: SourceRef
+}
+
+/// The statutory hours that turn a day, week or month wage figure into an hourly one. Kept as
+/// data per jurisdiction (and per floor where a floor states its own), never a hidden constant.
+public struct StatutoryHours: Sendable, Hashable {
+    public var hoursPerDay: Double?
+    public var daysPerMonth: Double?
+    public var hoursPerWeek: Double?
+    public var hoursPerMonth: Double?
+
+    public init(hoursPerDay: Double? = nil, daysPerMonth: Double? = nil, hoursPerWeek: Double? = nil, hoursPerMonth: Double? = nil) {
+        self.hoursPerDay = hoursPerDay
+        self.daysPerMonth = daysPerMonth
+        self.hoursPerWeek = hoursPerWeek
+        self.hoursPerMonth = hoursPerMonth
+    }
+
+    public var isEmpty: Bool { hoursPerDay == nil && daysPerMonth == nil && hoursPerWeek == nil && hoursPerMonth == nil }
+
+    /// Fields this basis states, falling back to `other` for the ones it leaves out.
+    public func filled(from other: StatutoryHours) -> StatutoryHours {
+        StatutoryHours(
+            hoursPerDay: hoursPerDay ?? other.hoursPerDay, daysPerMonth: daysPerMonth ?? other.daysPerMonth,
+            hoursPerWeek: hoursPerWeek ?? other.hoursPerWeek, hoursPerMonth: hoursPerMonth ?? other.hoursPerMonth)
+    }
+
+    /// Hours in one `period`, with the arithmetic written out; nil when this basis cannot say.
+    public func hours(per period: WagePeriod) -> (hours: Double, derivation: String)? {
+        switch period {
+        case .hour:
+            return (1, "hourly figure")
+        case .day:
+            return hoursPerDay.map { ($0, "\(Format.number($0)) h per day") }
+        case .week:
+            return hoursPerWeek.map { ($0, "\(Format.number($0)) h per week") }
+        case .month:
+            if let hoursPerMonth { return (hoursPerMonth, "\(Format.number(hoursPerMonth)) h per month") }
+            if let daysPerMonth, let hoursPerDay {
+                return (daysPerMonth * hoursPerDay, "\(Format.number(daysPerMonth)) days x \(Format.number(hoursPerDay)) h per month")
+            }
+            if let hoursPerWeek {
+                return (hoursPerWeek * 52 / 12, "\(Format.number(hoursPerWeek)) h per week x 52 / 12 per month")
+            }
+            return nil
+        }
+    }
+}
+
+public enum WagePeriod: String, Sendable, Hashable, CaseIterable {
+    case hour, day, week, month
+}
+
+/// Whether a wage floor binds: a statute in force, an advisory national floor, or a draft.
+public enum FloorStanding: String, Sendable, Hashable, CaseIterable {
+    case statutory, advisory, draft
+}
+
+/// A country or subdivision: its name, groups (e.g. `eu`) that select rule packs, and its
+/// statutory hours basis.
+public struct Jurisdiction: Sendable, Hashable {
+    public var code: String
+    public var name: String
+    public var groups: [String]
+    public var hours: StatutoryHours
+    public var ref: SourceRef
+}
+
+/// A minimum or living wage for a jurisdiction, optionally only in named localities.
+public struct WageFloor: Sendable, Hashable {
+    public var id: String
+    public var jurisdiction: String
+    /// Cities or areas where this rate applies instead of the jurisdiction's general one.
+    public var localities: [String]
+    public var amount: Double
+    public var currency: String
+    public var period: WagePeriod
+    public var effective: CalendarDate
+    public var standing: FloorStanding
+    /// The floor's own hours basis, where it differs from its jurisdiction's.
+    public var hours: StatutoryHours
+    /// Who the rate covers when that is narrower than everyone, e.g. "workers 21 and over".
+    public var covers: String?
+    public var note: String?
     public var ref: SourceRef
 }

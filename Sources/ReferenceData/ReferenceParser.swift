@@ -7,7 +7,7 @@ public struct ReferenceParser: Sendable {
     /// The tables a reference file may hold, as top-level keys.
     public static let tables = [
         "sources", "segments", "layers", "categories", "anchors", "factors", "premiums", "benchmarks", "tasks",
-        "title_hints", "policy", "exchange_rates", "location_factors",
+        "title_hints", "policy", "exchange_rates", "location_factors", "jurisdictions", "wage_floors", "living_wages",
     ]
 
     private struct Entry<Record: Sendable>: Sendable {
@@ -48,6 +48,9 @@ public struct ReferenceParser: Sendable {
     private var titleHints = Table<TitleHint>()
     private var rates = Table<ExchangeRate>()
     private var locations = Table<LocationFactor>()
+    private var jurisdictions = Table<Jurisdiction>()
+    private var floors = Table<WageFloor>()
+    private var livingWages = Table<WageFloor>()
     private var policy: Entry<PricingPolicy>?
     private var diagnostics: [Diagnostic] = []
 
@@ -222,13 +225,59 @@ public struct ReferenceParser: Sendable {
             else { return }
             if !RoleSpecFormat.isJurisdiction(jurisdiction) { reader.report(view.location(of: "jurisdiction"), view.path("jurisdiction"), "expected an ISO 3166 code such as KE or US-CA, found '\(jurisdiction)'") }
             locations.put(jurisdiction, LocationFactor(jurisdiction: jurisdiction, factor: factor, ref: ref), file: file, at: at, shipped: shipped)
+        case "jurisdictions":
+            guard let view = reader.mapping(item, path: path, allowed: ["code", "name", "groups"] + Self.hoursFields + Self.refFields),
+                let code = reader.string(view, "code", required: true), let name = reader.string(view, "name", required: true),
+                let ref = readRef(view, reader: &reader)
+            else { return }
+            if !RoleSpecFormat.isJurisdiction(code) { reader.report(view.location(of: "code"), view.path("code"), "expected an ISO 3166 code such as KE or US-CA, found '\(code)'") }
+            jurisdictions.put(code, Jurisdiction(code: code, name: name, groups: reader.strings(view, "groups"), hours: readHours(view, reader: &reader), ref: ref), file: file, at: at, shipped: shipped)
+        case "wage_floors", "living_wages":
+            guard let view = reader.mapping(item, path: path, allowed: Self.floorFields),
+                let id = reader.string(view, "id", required: true),
+                let jurisdiction = reader.string(view, "jurisdiction", required: true),
+                let amount = reader.number(view, "amount", required: true, range: 0...1e12, exclusiveMinimum: 0),
+                let currency = reader.string(view, "currency", required: true),
+                let period = reader.enumeration(view, "period", as: WagePeriod.self, required: true),
+                let effectiveText = reader.string(view, "effective", required: true),
+                let ref = readRef(view, reader: &reader)
+            else { return }
+            if !RoleSpecFormat.isJurisdiction(jurisdiction) { reader.report(view.location(of: "jurisdiction"), view.path("jurisdiction"), "expected an ISO 3166 code such as KE or US-CA, found '\(jurisdiction)'") }
+            if !RoleSpecFormat.isCurrencyCode(currency) { reader.report(view.location(of: "currency"), view.path("currency"), "expected a three-letter ISO 4217 code, found '\(currency)'") }
+            guard let effective = CalendarDate(effectiveText) else {
+                reader.report(view.location(of: "effective"), view.path("effective"), "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found '\(effectiveText)'")
+                return
+            }
+            let record = WageFloor(
+                id: id, jurisdiction: jurisdiction, localities: reader.strings(view, "localities"), amount: amount, currency: currency,
+                period: period, effective: effective, standing: reader.enumeration(view, "standing", as: FloorStanding.self) ?? .statutory,
+                hours: readHours(view, reader: &reader), covers: reader.string(view, "covers"), note: reader.string(view, "note"), ref: ref)
+            if table == "wage_floors" {
+                floors.put(id, record, file: file, at: at, shipped: shipped)
+            } else {
+                livingWages.put(id, record, file: file, at: at, shipped: shipped)
+            }
         default:
             break
         }
     }
 
+    static let hoursFields = ["hours_per_day", "days_per_month", "hours_per_week", "hours_per_month"]
+    static let floorFields = ["id", "jurisdiction", "localities", "amount", "currency", "period", "effective", "standing", "covers", "note"] + hoursFields + refFields
+
+    private func readHours(_ view: MappingView, reader: inout FieldReader) -> StatutoryHours {
+        StatutoryHours(
+            hoursPerDay: reader.number(view, "hours_per_day", range: 0...24, exclusiveMinimum: 0),
+            daysPerMonth: reader.number(view, "days_per_month", range: 0...31, exclusiveMinimum: 0),
+            hoursPerWeek: reader.number(view, "hours_per_week", range: 0...168, exclusiveMinimum: 0),
+            hoursPerMonth: reader.number(view, "hours_per_month", range: 0...744, exclusiveMinimum: 0))
+    }
+
     static let refFields = ["source", "as_of", "confidence"]
-    static let policyFields = ["location_policy", "hours_per_week", "weeks_per_year", "hours_per_day", "range_spreads", "budget_owners"] + refFields
+    static let policyFields = [
+        "location_policy", "hours_per_week", "weeks_per_year", "hours_per_day", "range_spreads", "budget_owners",
+        "floor_max_age_months", "default_engagement_weeks", "vendor_audit_max_age_months",
+    ] + refFields
     static let layerFields = [
         "id", "name", "segment", "directions", "pay_anchor", "anchor_category", "anchor", "premium_triggers", "main_risk",
         "governance_owner", "next", "qualifying_evidence", "typical_profile",
@@ -299,6 +348,9 @@ public struct ReferenceParser: Sendable {
         let weeks = reader.number(view, "weeks_per_year", range: 0...53, exclusiveMinimum: 0)
         let day = reader.number(view, "hours_per_day", range: 0...24, exclusiveMinimum: 0)
         let owners = view.has("budget_owners") ? reader.strings(view, "budget_owners") : nil
+        let maxAge = reader.integer(view, "floor_max_age_months", minimum: 1)
+        let engagement = reader.number(view, "default_engagement_weeks", range: 0...520, exclusiveMinimum: 0)
+        let auditAge = reader.integer(view, "vendor_audit_max_age_months", minimum: 1)
         var spreads = base?.rangeSpreads ?? [:]
         if let node = view.value("range_spreads"), let map = reader.mapping(node, path: "policy.range_spreads", allowed: WorkLayer.allCases.map(\.rawValue)) {
             for entry in map.entries {
@@ -310,14 +362,17 @@ public struct ReferenceParser: Sendable {
         guard let ref = readRef(view, reader: &reader) else { return nil }
         // A user's policy file may set only the fields it changes.
         guard let resolvedLocation = location ?? base?.locationPolicy, let resolvedWeek = week ?? base?.hoursPerWeek,
-            let resolvedWeeks = weeks ?? base?.weeksPerYear, let resolvedDay = day ?? base?.hoursPerDay
+            let resolvedWeeks = weeks ?? base?.weeksPerYear, let resolvedDay = day ?? base?.hoursPerDay,
+            let resolvedAge = maxAge ?? base?.floorMaxAgeMonths, let resolvedEngagement = engagement ?? base?.defaultEngagementWeeks,
+            let resolvedAuditAge = auditAge ?? base?.vendorAuditMaxAgeMonths
         else {
-            reader.report(view.location, "policy", "the first policy needs location_policy, hours_per_week, weeks_per_year and hours_per_day")
+            reader.report(view.location, "policy", "the first policy needs location_policy, hours_per_week, weeks_per_year, hours_per_day, floor_max_age_months, default_engagement_weeks and vendor_audit_max_age_months")
             return nil
         }
         return PricingPolicy(
             locationPolicy: resolvedLocation, hoursPerWeek: resolvedWeek, weeksPerYear: resolvedWeeks, hoursPerDay: resolvedDay,
-            budgetOwners: owners ?? base?.budgetOwners ?? [], rangeSpreads: spreads, ref: ref)
+            budgetOwners: owners ?? base?.budgetOwners ?? [], rangeSpreads: spreads, floorMaxAgeMonths: resolvedAge,
+            defaultEngagementWeeks: resolvedEngagement, vendorAuditMaxAgeMonths: resolvedAuditAge, ref: ref)
     }
 
     // MARK: Cross-references
@@ -346,6 +401,9 @@ public struct ReferenceParser: Sendable {
         set.titleHints = titleHints.records
         set.exchangeRates = rates.records
         set.locationFactors = locations.records
+        set.jurisdictions = jurisdictions.records
+        set.wageFloors = floors.records
+        set.livingWages = livingWages.records
         set.index()
 
         let sourceKeys = Set(sources.order)
@@ -362,6 +420,21 @@ public struct ReferenceParser: Sendable {
         for record in set.exchangeRates { checkSource(record.ref, rates.origin(record.currency), "exchange_rates") }
         for record in set.locationFactors { checkSource(record.ref, locations.origin(record.jurisdiction), "location_factors") }
         checkSource(policy.record.ref, policy.origin, "policy")
+        for record in set.jurisdictions { checkSource(record.ref, jurisdictions.origin(record.code), "jurisdictions") }
+        for (name, table) in [("wage_floors", floors), ("living_wages", livingWages)] {
+            for record in table.records {
+                let origin = table.origin(record.id)
+                checkSource(record.ref, origin, name)
+                if set.exchangeRate(record.currency) == nil {
+                    fail(origin, "\(name).currency", "no exchange rate for \(record.currency); add one to exchange_rates")
+                }
+                // A day or month figure without an hours basis cannot become hourly; say so at load time.
+                let basis = record.hours.filled(from: set.statutoryHours(record.jurisdiction))
+                if basis.hours(per: record.period) == nil {
+                    fail(origin, "\(name).\(record.id)", "a \(record.period.rawValue) figure needs an hours basis: add hours_per_day, days_per_month, hours_per_week or hours_per_month here or on jurisdiction \(record.jurisdiction)")
+                }
+            }
+        }
 
         for segment in LaborSegment.allCases where set.segment(segment) == nil {
             fail(nil, "segments", "labor segment '\(segment.rawValue)' is not defined")
@@ -427,6 +500,7 @@ public struct ReferenceParser: Sendable {
         record("sources", sources); record("segments", segments); record("layers", layers); record("categories", categories)
         record("anchors", anchors); record("factors", factors); record("premiums", premiums); record("benchmarks", benchmarks)
         record("tasks", tasks); record("title_hints", titleHints); record("exchange_rates", rates); record("location_factors", locations)
+        record("jurisdictions", jurisdictions); record("wage_floors", floors); record("living_wages", livingWages)
         origins["policy/policy"] = policy.origin
         set.origins = origins
 

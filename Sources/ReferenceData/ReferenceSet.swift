@@ -27,6 +27,10 @@ public struct ReferenceSet: Sendable {
     public internal(set) var policy: PricingPolicy
     public internal(set) var exchangeRates: [ExchangeRate] = []
     public internal(set) var locationFactors: [LocationFactor] = []
+    public internal(set) var jurisdictions: [Jurisdiction] = []
+    public internal(set) var wageFloors: [WageFloor] = []
+    /// Living-wage benchmarks users supply; none ship.
+    public internal(set) var livingWages: [WageFloor] = []
     /// "table/id" to where it was defined.
     public internal(set) var origins: [String: Origin] = [:]
 
@@ -39,6 +43,7 @@ public struct ReferenceSet: Sendable {
     private var rateIndex: [String: Int] = [:]
     private var locationIndex: [String: Int] = [:]
     private var segmentIndex: [LaborSegment: Int] = [:]
+    private var jurisdictionIndex: [String: Int] = [:]
     /// Title hint patterns as bytes, in `titleHints` order, so matching allocates nothing per pattern.
     private var titleHintBytes: [[UInt8]] = []
 
@@ -54,6 +59,7 @@ public struct ReferenceSet: Sendable {
         taskIndex = Self.positions(tasks.map(\.id))
         rateIndex = Self.positions(exchangeRates.map(\.currency))
         locationIndex = Self.positions(locationFactors.map(\.jurisdiction))
+        jurisdictionIndex = Self.positions(jurisdictions.map(\.code))
         // Longest pattern first so "evaluation lead" wins over "evaluator"-style shorter hints.
         titleHints.sort { ($0.pattern.count, $1.pattern) > ($1.pattern.count, $0.pattern) }
         titleHintBytes = titleHints.map { Array($0.pattern.utf8) }
@@ -73,6 +79,24 @@ public struct ReferenceSet: Sendable {
     public func factor(_ id: String) -> EvaluationFactor? { factorIndex[id].map { factors[$0] } }
     public func task(_ id: String) -> TaskKind? { taskIndex[id].map { tasks[$0] } }
     public func exchangeRate(_ currency: String) -> ExchangeRate? { rateIndex[currency].map { exchangeRates[$0] } }
+    public func jurisdiction(_ code: String) -> Jurisdiction? { jurisdictionIndex[code].map { jurisdictions[$0] } }
+
+    /// The jurisdiction and the country it belongs to, most specific first: `US-CA`, `US`.
+    public static func chain(_ code: String) -> [String] {
+        let country = String(code.prefix { $0 != "-" })
+        return country == code ? [code] : [code, country]
+    }
+
+    /// Whether `code` or its country belongs to `group` (e.g. `eu`).
+    public func jurisdiction(_ code: String, isIn group: String) -> Bool {
+        Self.chain(code).contains { jurisdiction($0)?.groups.contains(group) ?? false }
+    }
+
+    /// The statutory hours basis for `code`: its own fields, then its country's.
+    public func statutoryHours(_ code: String) -> StatutoryHours {
+        Self.chain(code).reduce(StatutoryHours()) { basis, level in basis.filled(from: jurisdiction(level)?.hours ?? StatutoryHours()) }
+    }
+
     public func locationFactor(_ jurisdiction: String) -> LocationFactor? {
         // A subdivision without its own factor falls back to its country's.
         if let position = locationIndex[jurisdiction] { return locationFactors[position] }

@@ -5,7 +5,7 @@ public enum RoleSpecFormat {
     public static let topLevel = [
         "spec", "id", "kind", "title", "judgment", "tasks", "direction", "category", "expertise", "scope",
         "modality", "language", "consequences", "authority", "data_sensitivity", "content_exposure", "factors",
-        "worker", "currency", "offered", "protections", "data_rights", "internal_candidates", "budget_owner",
+        "worker", "engagement", "currency", "offered", "pay_practice", "protections", "data_rights", "internal_candidates", "budget_owner",
         "governance_owner", "vendor", "notes",
     ]
     public static let judgment = ["purchased", "type"]
@@ -20,11 +20,33 @@ public enum RoleSpecFormat {
         "safety_training",
     ]
     public static let dataRights = [
-        "worker_data_recorded", "biometric", "consent", "can_refuse_without_penalty", "paid_directly",
-        "downstream_use_disclosed", "secondary_use_limits", "retention", "benefit_sharing",
+        "worker_data_recorded", "biometric", "health_inference", "biometric_use", "consent", "can_refuse_without_penalty",
+        "paid_directly", "downstream_use_disclosed", "secondary_use_limits", "retention", "benefit_sharing",
+        "sold_or_licensed", "impact_assessment",
     ]
+    public static let consent = ["obtained", "written", "withdrawable", "itemised_notice", "language", "record"]
+    /// Effective-pay inputs: shares are 0 to below 1, hours and weeks are non-negative.
+    public static let payPracticeShares = ["platform_fee", "unpaid_search_share", "rejected_share", "unpaid_rework_share"]
+    public static let payPracticeAmounts = ["worker_costs_per_month", "unpaid_qualification_hours", "unpaid_onboarding_hours", "engagement_weeks"]
+    public static let payPracticeFlags = ["rejected_paid", "paid_on_time", "rejection_process", "task_time_estimate_shown"]
+    public static var payPractice: [String] { payPracticeShares + payPracticeAmounts + payPracticeFlags }
+    public static let engagementFlags = [
+        "hirer_controls_work", "technology_monitoring", "hirer_sets_schedule", "detailed_instructions", "hirer_trains",
+        "worker_investment", "profit_or_loss", "integral_to_business", "independent_skill", "works_for_others",
+        "substitution_allowed", "mutuality_of_obligation", "expenses_reimbursed", "through_platform",
+        "through_intermediary", "automated_deactivation",
+    ]
+    public static let engagementChoices = ["permanence", "paid_by", "contract", "client_size"]
+    public static var engagement: [String] { engagementFlags + engagementChoices }
+    public static let checklistFlags = [
+        "worker_status_known", "assessments_paid", "unpaid_qualification", "rejection_erases_work", "minimum_wage_assured",
+        "overtime_paid", "benefits_and_leave", "complaints_channel", "payment_dispute_process",
+        "harmful_content_safeguards", "buyer_controls_work",
+    ]
+    public static var checklist: [String] { checklistFlags + ["governing_jurisdictions"] }
+    public static let supplyChain = ["low_wages", "unpaid_labor", "unsafe_conditions", "weak_transparency", "limited_remedy"]
     public static let candidate = ["name", "title", "layer", "pay", "evidence"]
-    public static let vendor = ["name", "bill_rate", "worker_pay_disclosed"]
+    public static let vendor = ["name", "bill_rate", "worker_pay_disclosed", "worker_pay", "checklist", "supply_chain", "last_audit"]
 
     /// Where each built-in evaluation factor is written in a spec. Factors a user adds to the
     /// factor tables are written under `factors:` by their id.

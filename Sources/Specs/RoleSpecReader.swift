@@ -125,6 +125,8 @@ public struct RoleSpecReader: Sendable {
         if let node = top.value("offered"), !node.isNull {
             offered = readPay(node, path: "offered", currency: currency ?? "USD", reader: &reader)
         }
+        let payPractice = readPayPractice(top, reader: &reader)
+        let engagement = readEngagement(top, reader: &reader)
         let protections = readProtections(top, reader: &reader)
         let dataRights = readDataRights(top, reader: &reader)
         let candidates = readCandidates(top, currency: currency ?? "USD", reader: &reader)
@@ -134,7 +136,11 @@ public struct RoleSpecReader: Sendable {
         if let node = top.value("vendor"), let view = reader.mapping(node, path: "vendor", allowed: RoleSpecFormat.vendor) {
             let name = reader.string(view, "name", required: true) ?? ""
             let bill = view.value("bill_rate").flatMap { readPay($0, path: "vendor.bill_rate", currency: currency ?? "USD", reader: &reader) }
-            vendor = VendorTerms(name: name, billRate: bill, workerPayDisclosed: reader.bool(view, "worker_pay_disclosed"))
+            let workerPay = view.value("worker_pay").flatMap { readPay($0, path: "vendor.worker_pay", currency: currency ?? "USD", reader: &reader) }
+            vendor = VendorTerms(
+                name: name, billRate: bill, workerPayDisclosed: reader.bool(view, "worker_pay_disclosed"), workerPay: workerPay,
+                checklist: readChecklist(view, reader: &reader), supplyChain: readSupplyChain(view, reader: &reader),
+                lastAudit: readDate(view, "last_audit", reader: &reader))
         }
         if kind == .vendorContract && vendor == nil && !top.has("vendor") {
             reader.report(top.location, "vendor", "a vendor contract needs a vendor: section (name, bill_rate)")
@@ -148,7 +154,7 @@ public struct RoleSpecReader: Sendable {
             id: id, kind: kind, title: title, judgmentPurchased: judgmentPurchased, tasks: tasks,
             direction: direction, category: category, factors: factors, consequenceIfWrong: consequenceIfWrong,
             expertise: expertise, language: languageName, worker: worker, currency: currency, offered: offered,
-            protections: protections, dataRights: dataRights, internalCandidates: candidates,
+            payPractice: payPractice, engagement: engagement, protections: protections, dataRights: dataRights, internalCandidates: candidates,
             budgetOwner: budgetOwner, governanceOwner: governanceOwner, vendor: vendor,
             locations: locations, file: reader.file)
     }
@@ -277,12 +283,99 @@ public struct RoleSpecReader: Sendable {
         guard let node = top.value("data_rights"), !node.isNull,
             let view = reader.mapping(node, path: "data_rights", allowed: RoleSpecFormat.dataRights)
         else { return DataRights() }
+        var consent: Consent?
+        if let node = view.value("consent"), !node.isNull,
+            let record = reader.mapping(node, path: "data_rights.consent", allowed: RoleSpecFormat.consent)
+        {
+            consent = Consent(
+                obtained: reader.bool(record, "obtained"), written: reader.bool(record, "written"),
+                withdrawable: reader.bool(record, "withdrawable"), itemisedNotice: reader.bool(record, "itemised_notice"),
+                language: reader.string(record, "language"), record: reader.string(record, "record"))
+        }
         return DataRights(
             workerDataRecorded: reader.bool(view, "worker_data_recorded") ?? false, biometric: reader.bool(view, "biometric"),
-            consent: reader.string(view, "consent"), canRefuseWithoutPenalty: reader.bool(view, "can_refuse_without_penalty"),
+            healthInference: reader.bool(view, "health_inference"),
+            biometricUse: reader.enumeration(view, "biometric_use", as: DataRights.BiometricUse.self),
+            consent: consent, canRefuseWithoutPenalty: reader.bool(view, "can_refuse_without_penalty"),
             paidDirectly: reader.bool(view, "paid_directly"), downstreamUseDisclosed: reader.bool(view, "downstream_use_disclosed"),
             secondaryUseLimits: reader.bool(view, "secondary_use_limits"), retention: reader.string(view, "retention"),
-            benefitSharing: reader.bool(view, "benefit_sharing"))
+            benefitSharing: reader.bool(view, "benefit_sharing"), soldOrLicensed: reader.bool(view, "sold_or_licensed"),
+            impactAssessment: reader.bool(view, "impact_assessment"))
+    }
+
+    private func readPayPractice(_ top: MappingView, reader: inout FieldReader) -> PayPractice {
+        guard let node = top.value("pay_practice"), !node.isNull,
+            let view = reader.mapping(node, path: "pay_practice", allowed: RoleSpecFormat.payPractice)
+        else { return PayPractice() }
+        // A share of 1 would mean no paid time at all; effective pay needs some.
+        func share(_ key: String) -> Double? { reader.number(view, key, range: 0...0.99) }
+        func amount(_ key: String) -> Double? { reader.number(view, key, range: 0...1e9) }
+        let weeks = reader.number(view, "engagement_weeks", range: 0...520, exclusiveMinimum: 0)
+        return PayPractice(
+            platformFee: share("platform_fee"), workerCostsPerMonth: amount("worker_costs_per_month"),
+            unpaidQualificationHours: reader.number(view, "unpaid_qualification_hours", range: 0...10_000),
+            unpaidOnboardingHours: reader.number(view, "unpaid_onboarding_hours", range: 0...10_000),
+            engagementWeeks: weeks, unpaidSearchShare: share("unpaid_search_share"), rejectedShare: share("rejected_share"),
+            rejectedPaid: reader.bool(view, "rejected_paid"), unpaidReworkShare: reader.number(view, "unpaid_rework_share", range: 0...10),
+            paidOnTime: reader.bool(view, "paid_on_time"), rejectionProcess: reader.bool(view, "rejection_process"),
+            taskTimeEstimateShown: reader.bool(view, "task_time_estimate_shown"))
+    }
+
+    private func readEngagement(_ top: MappingView, reader: inout FieldReader) -> Engagement {
+        guard let node = top.value("engagement"), !node.isNull,
+            let view = reader.mapping(node, path: "engagement", allowed: RoleSpecFormat.engagement)
+        else { return Engagement() }
+        return Engagement(
+            hirerControlsWork: reader.bool(view, "hirer_controls_work"), technologyMonitoring: reader.bool(view, "technology_monitoring"),
+            hirerSetsSchedule: reader.bool(view, "hirer_sets_schedule"), detailedInstructions: reader.bool(view, "detailed_instructions"),
+            hirerTrains: reader.bool(view, "hirer_trains"), workerInvestment: reader.bool(view, "worker_investment"),
+            profitOrLoss: reader.bool(view, "profit_or_loss"),
+            permanence: reader.enumeration(view, "permanence", as: Engagement.Permanence.self),
+            integralToBusiness: reader.bool(view, "integral_to_business"), independentSkill: reader.bool(view, "independent_skill"),
+            worksForOthers: reader.bool(view, "works_for_others"), substitutionAllowed: reader.bool(view, "substitution_allowed"),
+            mutualityOfObligation: reader.bool(view, "mutuality_of_obligation"),
+            paidBy: reader.enumeration(view, "paid_by", as: Engagement.PaidBy.self),
+            expensesReimbursed: reader.bool(view, "expenses_reimbursed"),
+            contract: reader.enumeration(view, "contract", as: Engagement.ContractLabel.self),
+            clientSize: reader.enumeration(view, "client_size", as: Engagement.ClientSize.self),
+            throughPlatform: reader.bool(view, "through_platform"), throughIntermediary: reader.bool(view, "through_intermediary"),
+            automatedDeactivation: reader.bool(view, "automated_deactivation"))
+    }
+
+    private func readChecklist(_ vendor: MappingView, reader: inout FieldReader) -> ProcurementChecklist {
+        guard let node = vendor.value("checklist"), !node.isNull,
+            let view = reader.mapping(node, path: "vendor.checklist", allowed: RoleSpecFormat.checklist)
+        else { return ProcurementChecklist() }
+        let jurisdictions = reader.strings(view, "governing_jurisdictions")
+        for code in jurisdictions where !RoleSpecFormat.isJurisdiction(code) {
+            reader.report(view.location(of: "governing_jurisdictions"), view.path("governing_jurisdictions"), "expected ISO 3166 codes such as KE or US-CA, found '\(code)'")
+        }
+        return ProcurementChecklist(
+            workerStatusKnown: reader.bool(view, "worker_status_known"), assessmentsPaid: reader.bool(view, "assessments_paid"),
+            unpaidQualification: reader.bool(view, "unpaid_qualification"), rejectionErasesWork: reader.bool(view, "rejection_erases_work"),
+            governingJurisdictions: jurisdictions, minimumWageAssured: reader.bool(view, "minimum_wage_assured"),
+            overtimePaid: reader.bool(view, "overtime_paid"), benefitsAndLeave: reader.bool(view, "benefits_and_leave"),
+            complaintsChannel: reader.bool(view, "complaints_channel"), paymentDisputeProcess: reader.bool(view, "payment_dispute_process"),
+            harmfulContentSafeguards: reader.bool(view, "harmful_content_safeguards"), buyerControlsWork: reader.bool(view, "buyer_controls_work"))
+    }
+
+    private func readSupplyChain(_ vendor: MappingView, reader: inout FieldReader) -> SupplyChainRisks {
+        guard let node = vendor.value("supply_chain"), !node.isNull,
+            let view = reader.mapping(node, path: "vendor.supply_chain", allowed: RoleSpecFormat.supplyChain)
+        else { return SupplyChainRisks() }
+        return SupplyChainRisks(
+            lowWages: reader.bool(view, "low_wages"), unpaidLabor: reader.bool(view, "unpaid_labor"),
+            unsafeConditions: reader.bool(view, "unsafe_conditions"), weakTransparency: reader.bool(view, "weak_transparency"),
+            limitedRemedy: reader.bool(view, "limited_remedy"))
+    }
+
+    private func readDate(_ view: MappingView, _ key: String, reader: inout FieldReader) -> CalendarDate? {
+        guard let text = reader.string(view, key) else { return nil }
+        guard let date = CalendarDate(text) else {
+            reader.report(view.location(of: key), view.path(key), "expected a date as YYYY-MM-DD, found '\(text)'")
+            return nil
+        }
+        return date
     }
 
     private func readCandidates(_ top: MappingView, currency: String, reader: inout FieldReader) -> [InternalCandidate] {

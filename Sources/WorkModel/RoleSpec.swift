@@ -21,6 +21,10 @@ public struct RoleSpec: Sendable, Hashable {
     public var worker: Worker
     public var currency: String
     public var offered: PayQuote?
+    /// How the work is really paid: fees, unpaid time, rejections (effective pay).
+    public var payPractice: PayPractice
+    /// How the worker is engaged: the facts classification tests read.
+    public var engagement: Engagement
     public var protections: Protections
     public var dataRights: DataRights
     public var internalCandidates: [InternalCandidate]
@@ -35,7 +39,8 @@ public struct RoleSpec: Sendable, Hashable {
         id: String, kind: SpecKind = .role, title: String, judgmentPurchased: String,
         tasks: [TaskShare], direction: Direction, category: String? = nil, factors: [String: String],
         consequenceIfWrong: String? = nil, expertise: Expertise = Expertise(), language: String? = nil,
-        worker: Worker, currency: String, offered: PayQuote? = nil, protections: Protections = Protections(),
+        worker: Worker, currency: String, offered: PayQuote? = nil, payPractice: PayPractice = PayPractice(),
+        engagement: Engagement = Engagement(), protections: Protections = Protections(),
         dataRights: DataRights = DataRights(), internalCandidates: [InternalCandidate] = [],
         budgetOwner: String? = nil, governanceOwner: String? = nil, vendor: VendorTerms? = nil,
         locations: [String: SourceLocation] = [:], file: String = "<memory>"
@@ -54,6 +59,8 @@ public struct RoleSpec: Sendable, Hashable {
         self.worker = worker
         self.currency = currency
         self.offered = offered
+        self.payPractice = payPractice
+        self.engagement = engagement
         self.protections = protections
         self.dataRights = dataRights
         self.internalCandidates = internalCandidates
@@ -143,21 +150,36 @@ public struct Protections: Sendable, Hashable {
 public struct DataRights: Sendable, Hashable {
     public var workerDataRecorded: Bool
     public var biometric: Bool?
-    public var consent: String?
+    /// The data is processed to identify the worker's health or infer it (GDPR special category).
+    public var healthInference: Bool?
+    public var biometricUse: BiometricUse?
+    public var consent: Consent?
     public var canRefuseWithoutPenalty: Bool?
     public var paidDirectly: Bool?
     public var downstreamUseDisclosed: Bool?
     public var secondaryUseLimits: Bool?
     public var retention: String?
     public var benefitSharing: Bool?
+    /// The recordings are sold or licensed to others.
+    public var soldOrLicensed: Bool?
+    /// A data-protection impact assessment was done.
+    public var impactAssessment: Bool?
+
+    public enum BiometricUse: String, Sendable, Hashable, CaseIterable {
+        case authentication, identification
+        case trainingData = "training-data"
+    }
 
     public init(
-        workerDataRecorded: Bool = false, biometric: Bool? = nil, consent: String? = nil,
-        canRefuseWithoutPenalty: Bool? = nil, paidDirectly: Bool? = nil, downstreamUseDisclosed: Bool? = nil,
-        secondaryUseLimits: Bool? = nil, retention: String? = nil, benefitSharing: Bool? = nil
+        workerDataRecorded: Bool = false, biometric: Bool? = nil, healthInference: Bool? = nil,
+        biometricUse: BiometricUse? = nil, consent: Consent? = nil, canRefuseWithoutPenalty: Bool? = nil,
+        paidDirectly: Bool? = nil, downstreamUseDisclosed: Bool? = nil, secondaryUseLimits: Bool? = nil,
+        retention: String? = nil, benefitSharing: Bool? = nil, soldOrLicensed: Bool? = nil, impactAssessment: Bool? = nil
     ) {
         self.workerDataRecorded = workerDataRecorded
         self.biometric = biometric
+        self.healthInference = healthInference
+        self.biometricUse = biometricUse
         self.consent = consent
         self.canRefuseWithoutPenalty = canRefuseWithoutPenalty
         self.paidDirectly = paidDirectly
@@ -165,6 +187,34 @@ public struct DataRights: Sendable, Hashable {
         self.secondaryUseLimits = secondaryUseLimits
         self.retention = retention
         self.benefitSharing = benefitSharing
+        self.soldOrLicensed = soldOrLicensed
+        self.impactAssessment = impactAssessment
+    }
+}
+
+/// The consent record for recorded work: what was obtained and how.
+public struct Consent: Sendable, Hashable {
+    public var obtained: Bool?
+    /// A signed written release (BIPA asks for one).
+    public var written: Bool?
+    /// Withdrawable as easily as it was given.
+    public var withdrawable: Bool?
+    /// A notice listing each purpose and the retention period (DPDP, BIPA).
+    public var itemisedNotice: Bool?
+    public var language: String?
+    /// Where the record is kept, in the analyst's words.
+    public var record: String?
+
+    public init(
+        obtained: Bool? = nil, written: Bool? = nil, withdrawable: Bool? = nil, itemisedNotice: Bool? = nil,
+        language: String? = nil, record: String? = nil
+    ) {
+        self.obtained = obtained
+        self.written = written
+        self.withdrawable = withdrawable
+        self.itemisedNotice = itemisedNotice
+        self.language = language
+        self.record = record
     }
 }
 
@@ -188,16 +238,30 @@ public struct InternalCandidate: Sendable, Hashable {
     }
 }
 
-/// What a vendor contract says about the vendor and what it bills.
+/// What a vendor contract says about the vendor, what it bills and what the buyer knows.
 public struct VendorTerms: Sendable, Hashable {
     public var name: String
     public var billRate: PayQuote?
     /// Whether the vendor discloses what its workers are actually paid.
     public var workerPayDisclosed: Bool?
+    /// What the vendor's workers are paid, when disclosed; effective pay is computed from it.
+    public var workerPay: PayQuote?
+    public var checklist: ProcurementChecklist
+    public var supplyChain: SupplyChainRisks
+    /// Date of the buyer's last audit of the vendor, `YYYY-MM-DD`.
+    public var lastAudit: CalendarDate?
 
-    public init(name: String, billRate: PayQuote? = nil, workerPayDisclosed: Bool? = nil) {
+    public init(
+        name: String, billRate: PayQuote? = nil, workerPayDisclosed: Bool? = nil, workerPay: PayQuote? = nil,
+        checklist: ProcurementChecklist = ProcurementChecklist(), supplyChain: SupplyChainRisks = SupplyChainRisks(),
+        lastAudit: CalendarDate? = nil
+    ) {
         self.name = name
         self.billRate = billRate
         self.workerPayDisclosed = workerPayDisclosed
+        self.workerPay = workerPay
+        self.checklist = checklist
+        self.supplyChain = supplyChain
+        self.lastAudit = lastAudit
     }
 }

@@ -22,7 +22,8 @@ struct BenchMain {
         }
         let count = arguments.first.flatMap(Int.init) ?? 100_000
         let reference = try ReferenceLoader.load()
-        let builder = DecisionFileBuilder(pricer: try Pricer(reference: reference))
+        // A fixed date keeps runs comparable.
+        let builder = DecisionFileBuilder(pricer: try Pricer(reference: reference), asOf: CalendarDate(year: 2026, month: 11, day: 21))
         let reader = RoleSpecReader(vocabulary: reference.vocabulary)
 
         var generator = SpecGenerator(seed: 20_261_121)

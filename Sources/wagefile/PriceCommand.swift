@@ -27,13 +27,14 @@ struct PriceCommand: ParsableCommand {
     var output: String?
 
     @OptionGroup var reference: ReferenceOptions
+    @OptionGroup var evaluation: EvaluationDateOption
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Name at least one spec file, folder, or - for standard input.") }
     }
 
     func run() throws {
-        let builder = DecisionFileBuilder(pricer: try reference.pricer())
+        let builder = DecisionFileBuilder(pricer: try reference.pricer(), asOf: try evaluation.date())
         let batch = BatchPricing(builder: builder)
         let (inputs, problems) = SpecInputs.collect(paths)
         Diagnostics.print(problems)

@@ -15,7 +15,7 @@ import WorkModel
         .filter { $0.hasSuffix(".yaml") }.sorted()
 
     @Test func thereAreAtLeastTenExamplesCoveringEveryLayerAndCategory() throws {
-        let builder = DecisionFileBuilder(pricer: try Pricer(reference: try ReferenceLoader.load()))
+        let builder = DecisionFileBuilder(pricer: try Pricer(reference: try ReferenceLoader.load()), asOf: Shipped.asOf)
         let reader = RoleSpecReader(vocabulary: builder.reference.vocabulary)
         var layers: Set<String> = [], categories: Set<String> = []
         for name in Self.examples {
@@ -32,7 +32,7 @@ import WorkModel
 
     @Test(arguments: examples)
     func exampleMatchesItsGoldenFile(_ name: String) throws {
-        let builder = DecisionFileBuilder(pricer: try Pricer(reference: try ReferenceLoader.load()))
+        let builder = DecisionFileBuilder(pricer: try Pricer(reference: try ReferenceLoader.load()), asOf: Shipped.asOf)
         let reader = RoleSpecReader(vocabulary: builder.reference.vocabulary)
         let text = try String(contentsOf: Self.root.appendingPathComponent("examples/\(name)"), encoding: .utf8)
         let spec = try reader.read(text, file: "examples/\(name)").get()

@@ -95,7 +95,7 @@ struct PricerTests {
             location_factors:
               - {jurisdiction: KE, factor: 0.5, source: wagefile-defaults, as_of: 2026-12, confidence: low}
             """, file: "user/location.yaml")
-        let builder = DecisionFileBuilder(pricer: try Pricer(reference: try parser.build()))
+        let builder = DecisionFileBuilder(pricer: try Pricer(reference: try parser.build()), asOf: Shipped.asOf)
 
         // KE-30 has no factor of its own and falls back to KE's.
         let kenya = builder.pricer.price(rlhf(currency: "KES", jurisdiction: "KE-30"))

@@ -52,8 +52,9 @@ struct ReferenceDataTests {
     @Test func theShippedFilesAreAllLoaded() throws {
         let names = try ReferenceLoader.shippedDocuments().map(\.name)
         #expect(names == [
-            "anchors.yaml", "benchmarks.yaml", "categories.yaml", "exchange-rates.yaml", "factors.yaml", "layers.yaml",
-            "policy.yaml", "premiums.yaml", "segments.yaml", "sources.yaml", "tasks.yaml", "titles.yaml",
+            "anchors.yaml", "benchmarks.yaml", "categories.yaml", "exchange-rates.yaml", "factors.yaml", "jurisdictions.yaml",
+            "layers.yaml", "policy.yaml", "premiums.yaml", "segments.yaml", "sources.yaml", "tasks.yaml", "titles.yaml",
+            "wage-floors.yaml",
         ])
     }
 

@@ -14,11 +14,14 @@ struct Shipped: Sendable {
     let builder: DecisionFileBuilder
     let reader: RoleSpecReader
 
+    /// The evaluation date every test and golden file uses, so results never drift with the clock.
+    static let asOf = CalendarDate(year: 2026, month: 11, day: 21)
+
     private static let loaded: Result<Shipped, any Error> = Result {
         let reference = try ReferenceLoader.load()
         let pricer = try Pricer(reference: reference)
         return Shipped(
-            reference: reference, pricer: pricer, builder: DecisionFileBuilder(pricer: pricer),
+            reference: reference, pricer: pricer, builder: DecisionFileBuilder(pricer: pricer, asOf: asOf),
             reader: RoleSpecReader(vocabulary: reference.vocabulary))
     }
 

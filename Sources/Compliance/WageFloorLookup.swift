@@ -1,0 +1,107 @@
+public import WorkModel
+public import ReferenceData
+
+/// A wage floor in force for the worker, turned into an hourly figure in its own currency and
+/// in the spec's, with the hours basis and exchange rate that did it.
+public struct AppliedFloor: Sendable, Hashable {
+    public var record: WageFloor
+    public var hoursPerPeriod: Double
+    public var hoursDerivation: String
+    /// Hourly, in the floor's own currency.
+    public var hourly: Double
+    /// Hourly, in the currency the spec states pay in.
+    public var hourlyInSpecCurrency: Double
+    /// The exchange rates used when the floor's currency differs from the spec's.
+    public var exchangeRates: [ExchangeRate]
+    /// Months between the figure's last check (`as_of`) and the evaluation date.
+    public var ageMonths: Int
+    public var stale: Bool
+    public var matchedLocality: String?
+}
+
+/// The floors that apply to one worker on one date.
+public struct FloorSelection: Sendable, Hashable {
+    /// The highest floor in force: the one effective pay must clear.
+    public var binding: AppliedFloor?
+    /// Every floor in force for the worker, highest first.
+    public var applicable: [AppliedFloor]
+    /// Announced rates not yet in force on the evaluation date.
+    public var upcoming: [WageFloor]
+    /// The worker's subdivision has no floor of its own in the reference data; its country's applies.
+    public var countryFallback: Bool
+    /// Locality-only rates applied because the spec does not say where the worker is.
+    public var assumedLocalityRates: [WageFloor]
+    /// The highest living-wage benchmark users supplied for the worker, if any.
+    public var livingWage: AppliedFloor?
+}
+
+/// Finds the wage floors that bind a worker: their subdivision's and their country's rates in
+/// force on the evaluation date, narrowed to their locality, the highest one binding.
+public enum WageFloorLookup {
+    public static func select(
+        jurisdiction: String, location: String?, specCurrency: String, asOf: CalendarDate, reference: ReferenceSet
+    ) -> FloorSelection {
+        let chain = ReferenceSet.chain(jurisdiction)
+        let place = location.map { $0.lowercased() }
+        var assumed: [WageFloor] = []
+
+        func inForce(_ records: [WageFloor], collectAssumed: Bool) -> (current: [AppliedFloor], upcoming: [WageFloor]) {
+            var latest: [String: WageFloor] = [:]
+            var upcoming: [WageFloor] = []
+            for record in records where chain.contains(record.jurisdiction) {
+                if !record.localities.isEmpty {
+                    // A city rate applies in its cities; with no location stated it is assumed, and said so.
+                    if let place {
+                        guard record.localities.contains(where: { place.contains($0.lowercased()) }) else { continue }
+                    } else if collectAssumed, record.effective <= asOf {
+                        assumed.append(record)
+                    }
+                }
+                if record.effective > asOf {
+                    upcoming.append(record)
+                    continue
+                }
+                // One series per place and coverage: a newer rate replaces the older one.
+                let series = [record.jurisdiction, record.localities.joined(separator: "|"), record.covers ?? ""].joined(separator: "/")
+                if let existing = latest[series], existing.effective >= record.effective { continue }
+                latest[series] = record
+            }
+            let applied = latest.values.compactMap { record -> AppliedFloor? in
+                let locality = place.flatMap { place in record.localities.first { place.contains($0.lowercased()) } }
+                return apply(record, specCurrency: specCurrency, asOf: asOf, reference: reference, locality: locality)
+            }
+            return (applied.sorted(by: higher), upcoming.sorted { ($0.effective, $0.id) < ($1.effective, $1.id) })
+        }
+
+        let floors = inForce(reference.wageFloors, collectAssumed: true)
+        let living = inForce(reference.livingWages, collectAssumed: false)
+        let ownLevel = floors.current.contains { $0.record.jurisdiction == jurisdiction }
+        return FloorSelection(
+            binding: floors.current.first, applicable: floors.current, upcoming: floors.upcoming,
+            countryFallback: chain.count > 1 && !ownLevel && !floors.current.isEmpty,
+            assumedLocalityRates: assumed.sorted { $0.id < $1.id }, livingWage: living.current.first)
+    }
+
+    /// Orders floors by their value in US dollars so rates in different currencies compare.
+    static func higher(_ lhs: AppliedFloor, _ rhs: AppliedFloor) -> Bool {
+        (lhs.hourlyInSpecCurrency, rhs.record.id) > (rhs.hourlyInSpecCurrency, lhs.record.id)
+    }
+
+    public static func apply(
+        _ record: WageFloor, specCurrency: String, asOf: CalendarDate, reference: ReferenceSet, locality: String? = nil
+    ) -> AppliedFloor? {
+        let basis = record.hours.filled(from: reference.statutoryHours(record.jurisdiction))
+        guard let period = basis.hours(per: record.period), period.hours > 0,
+            let from = reference.exchangeRate(record.currency), let to = reference.exchangeRate(specCurrency)
+        else { return nil }
+        let hourly = record.amount / period.hours
+        let converted = record.currency == specCurrency ? hourly : hourly / from.perUSD * to.perUSD
+        let age = CalendarDate(record.ref.asOf).map { $0.months(until: asOf) } ?? Int.max
+        return AppliedFloor(
+            record: record, hoursPerPeriod: period.hours,
+            hoursDerivation: record.period == .hour ? "hourly figure" : "\(Format.number(record.amount)) \(record.currency) per \(record.period.rawValue) / \(period.derivation)",
+            hourly: hourly, hourlyInSpecCurrency: converted,
+            exchangeRates: record.currency == specCurrency ? [] : [from, to].filter { $0.currency != "USD" },
+            ageMonths: age, stale: age > reference.policy.floorMaxAgeMonths, matchedLocality: locality)
+    }
+}

@@ -1,0 +1,79 @@
+/// A calendar date at year, month or day precision, written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`
+/// as reference records state them. A coarser date stands for the start of its period, which
+/// is the cautious reading for "in force since" and "figure as of".
+public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int?
+    public var day: Int?
+
+    public init(year: Int, month: Int? = nil, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = month == nil ? nil : day
+    }
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4,
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let year = Int(parts[0])
+        else { return nil }
+        var month: Int?
+        var day: Int?
+        if parts.count > 1 {
+            guard parts[1].count == 2, let value = Int(parts[1]), (1...12).contains(value) else { return nil }
+            month = value
+        }
+        if parts.count > 2 {
+            guard parts[2].count == 2, let value = Int(parts[2]), (1...Self.days(inMonth: month ?? 1, year: year)).contains(value) else { return nil }
+            day = value
+        }
+        self.init(year: year, month: month, day: day)
+    }
+
+    static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    private var key: (Int, Int, Int) { (year, month ?? 1, day ?? 1) }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.key < rhs.key }
+    public static func == (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.key == rhs.key }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(year)
+        hasher.combine(month ?? 1)
+        hasher.combine(day ?? 1)
+    }
+
+    /// Whole months from this date to `later`; negative when `later` is earlier.
+    public func months(until later: CalendarDate) -> Int {
+        var months = (later.year - year) * 12 + ((later.month ?? 1) - (month ?? 1))
+        if months > 0, (later.day ?? 1) < (day ?? 1) { months -= 1 }
+        if months < 0, (later.day ?? 1) > (day ?? 1) { months += 1 }
+        return months
+    }
+
+    public var description: String {
+        var text = String(year)
+        if let month { text += "-" + (month < 10 ? "0" : "") + String(month) }
+        if let day { text += "-" + (day < 10 ? "0" : "") + String(day) }
+        return text
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = CalendarDate(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected YYYY, YYYY-MM or YYYY-MM-DD, found '\(text)'"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

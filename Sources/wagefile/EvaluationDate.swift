@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import WorkModel
+
+/// `--as-of YYYY-MM-DD`: the date wage floors, staleness and pending laws are judged on.
+/// Defaults to today (UTC); fixing it makes a run reproducible.
+struct EvaluationDateOption: ParsableArguments {
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("Judge floors, staleness and pending laws on this date (YYYY-MM-DD; default today, UTC).", valueName: "date"))
+    var asOf: String?
+
+    func date() throws -> CalendarDate {
+        guard let asOf else { return Self.today() }
+        guard let date = CalendarDate(asOf), date.day != nil else {
+            throw ValidationError("--as-of expects a date as YYYY-MM-DD, found '\(asOf)'.")
+        }
+        return date
+    }
+
+    static func today() -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+}
