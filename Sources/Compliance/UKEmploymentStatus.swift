@@ -20,7 +20,8 @@ public struct UKEmploymentStatus: ClassificationTest {
 
     static func analyse(_ r: EngagementReadings) -> (ClassificationRisk, String, [FactorReading]) {
         let control = FactorReading.composite("control", [r.control, r.schedule, r.instructions, r.monitoring])
-        let financialRisk = FactorReading.composite("financial-risk", [r.profitOrLoss, r.investment])
+        var financialRisk = FLSACore.profitOrLoss(r)
+        financialRisk.factor = "financial-risk"
         let organisation = FactorReading(factor: "part-of-organisation", leaning: r.integral.leaning, reasoning: r.integral.reasoning, missing: r.integral.missing)
         let factors = [r.substitution, control, r.mutuality, financialRisk, organisation]
         switch r.substitution.leaning {
@@ -78,8 +79,14 @@ public struct UKOffPayrollIR35: ClassificationTest {
             decider = "Client size is not stated; medium and large clients must issue a Status Determination Statement."
             all.append(FactorReading(factor: "client-size", leaning: .unknown, reasoning: "not stated", missing: ["engagement.client_size"]))
         }
-        let inside = statusRisk == .high || statusRisk == .medium
-        let conclusion = (inside ? "The engagement looks inside IR35 (employment-like). " : statusRisk == .low ? "The engagement looks outside IR35. " : "Inside or outside IR35 cannot be told from the spec. ") + decider
+        let verdict: String
+        switch statusRisk {
+        case .high: verdict = "The engagement looks inside IR35 (employment-like). "
+        case .medium: verdict = "The engagement could fall either side of IR35. "
+        case .low: verdict = "The engagement looks outside IR35. "
+        case .undetermined: verdict = "Inside or outside IR35 cannot be told from the spec. "
+        }
+        let conclusion = verdict + decider
         return assessment(standing: .inForce, note: "Off-payroll rules for the private sector since 2021-04-06.", risk: statusRisk, conclusion: conclusion, factors: all)
     }
 }

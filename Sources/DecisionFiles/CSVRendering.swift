@@ -1,4 +1,5 @@
 import WorkModel
+import Compliance
 
 /// One row per decision file, for spreadsheets. Quoting follows RFC 4180.
 public enum CSVRendering {
@@ -6,6 +7,7 @@ public enum CSVRendering {
         "id", "title", "kind", "file", "layer", "category", "complexity", "consequence", "total_points", "currency",
         "hourly_min", "hourly_mid", "hourly_max", "annual_min", "annual_mid", "annual_max", "offered_hourly",
         "compa_ratio", "range_penetration", "circle", "blocking_findings", "warning_findings", "budget_owner",
+        "floor_hourly", "effective_hourly", "gap_to_floor", "shifted_cost_per_worker_month", "classification_risk",
     ]
 
     public static func row(_ file: DecisionFile) -> String {
@@ -22,6 +24,12 @@ public enum CSVRendering {
             String(file.findings.filter { $0.severity == .blocking }.count),
             String(file.findings.filter { $0.severity == .warning }.count),
             file.budgetOwner ?? "",
+            file.compliance.wageFloor.map { Format.fixed($0.hourlyInSpecCurrency, places: 2) } ?? "",
+            file.compliance.effectivePay.map { Format.fixed($0.effectiveHourly, places: 2) } ?? "",
+            file.compliance.effectivePay?.gapToFloor.map { Format.fixed($0, places: 2) } ?? "",
+            file.compliance.effectivePay.map { Format.fixed($0.shiftedCostPerWorkerMonth, places: 2) } ?? "",
+            // The highest risk under a test that binds; proposals inform but do not count here.
+            file.compliance.classification.assessments.filter { $0.standing != .proposed }.map(\.risk).max()?.rawValue ?? "",
         ]
         return fields.map(quote).joined(separator: ",")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Pricing
+import Compliance
 import WorkModel
 
 /// A decision file as one self-contained HTML page: readable on screen, clean when printed to
@@ -37,6 +38,8 @@ public enum HTMLRendering {
             body += "</li>"
         }
         body += "</ul></section>"
+
+        body += compliance(file)
 
         body += "<section><h2>The ten questions</h2><ol class=\"questions\">"
         for answer in file.questions {
@@ -86,6 +89,44 @@ public enum HTMLRendering {
             """
     }
 
+    static func compliance(_ file: DecisionFile) -> String {
+        let section = file.compliance
+        var body = "<section><h2>Wage floor and effective pay</h2><dl class=\"summary\">"
+        for (label, value) in ComplianceText.payRows(file) { body += item(e(label), e(value)) }
+        body += "</dl></section>"
+        body += "<section><h2>Worker status</h2><p>\(e(section.classification.note))</p>"
+        for result in section.classification.assessments {
+            body += "<table><caption>\(e(result.name)): \(e(result.risk.rawValue)) risk. \(e(result.conclusion)) <small>\(e(result.citation)); \(e(result.standing.rawValue)): \(e(result.standingNote))</small></caption>"
+            body += "<thead><tr><th scope=\"col\">Factor</th><th scope=\"col\">Points to</th><th scope=\"col\">Reasoning</th></tr></thead><tbody>"
+            for factor in result.factors {
+                body += "<tr><td>\(e(factor.factor))</td><td>\(e(factor.leaning.rawValue))</td><td>\(e(factor.reasoning))</td></tr>"
+            }
+            body += "</tbody></table>"
+            if !result.missingFacts.isEmpty { body += "<p>Missing facts: " + result.missingFacts.map { "<code>\(e($0))</code>" }.joined(separator: ", ") + "</p>" }
+        }
+        if !section.classification.assessments.isEmpty { body += "<p class=\"disclaimer\">\(e(section.classification.disclaimer))</p>" }
+        body += "</section>"
+        if section.dataRights.applies {
+            body += "<section><h2>Data rights</h2>"
+            for framework in section.dataRights.frameworks {
+                body += "<table><caption>\(e(framework.name)) <small>\(e(framework.citation))</small></caption><thead><tr><th scope=\"col\">Requirement</th><th scope=\"col\">Shown</th></tr></thead><tbody>"
+                for requirement in framework.requirements {
+                    body += "<tr><td>\(e(requirement.requirement))</td><td>\(ComplianceText.requirementState(requirement.met))</td></tr>"
+                }
+                body += "</tbody></table>"
+            }
+            body += "</section>"
+        }
+        if let vendor = section.vendor {
+            body += "<section><h2>Vendor oversight</h2><table><caption>\(e(vendor.vendor)); last audit \(e(vendor.lastAudit ?? "none on record"))</caption><thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Answer</th></tr></thead><tbody>"
+            for entry in vendor.checklist + vendor.supplyChain {
+                body += "<tr><td>\(e(entry.question))</td><td>\(entry.ok == false ? "<strong>\(e(entry.answer))</strong>" : e(entry.answer))</td></tr>"
+            }
+            body += "</tbody></table></section>"
+        }
+        return body
+    }
+
     static func item(_ term: String, _ value: String) -> String { "<dt>\(term)</dt><dd>\(value)</dd>" }
 
     /// Escapes text for HTML element content and attribute values.
@@ -130,6 +171,8 @@ enum BandChart {
         var values = [band.min, band.max]
         if let offered = file.offered { values.append(offered.hourly) }
         if let card = file.market.rateCard { values += [card.low, card.high] }
+        let floor = file.compliance.wageFloor?.hourlyInSpecCurrency
+        if let floor { values.append(floor) }
         let low = (values.min() ?? 0) * 0.9, high = (values.max() ?? 1) * 1.05
         let width = 640.0, left = 20.0, right = 620.0
         func px(_ value: Double) -> Double { left + (value - low) / max(high - low, 1e-9) * (right - left) }
@@ -139,7 +182,8 @@ enum BandChart {
         let title = "Hourly band \(Format.money(band.min)) to \(Format.money(band.max)) \(c), midpoint \(Format.money(band.mid))"
             + (file.offered.map { ", offered \(Format.money($0.hourly))" } ?? "")
             + (file.market.rateCard.map { ", rate card \(Format.money($0.low)) to \(Format.money($0.high))" } ?? "")
-        var svg = "<svg role=\"img\" aria-labelledby=\"band-title band-desc\" viewBox=\"0 0 \(Int(width)) 130\" xmlns=\"http://www.w3.org/2000/svg\">"
+            + (floor.map { ", wage floor \(Format.money($0))" } ?? "")
+        var svg = "<svg role=\"img\" aria-labelledby=\"band-title band-desc\" viewBox=\"0 0 \(Int(width)) 134\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"band-title\">Pay band</title><desc id=\"band-desc\">\(title)</desc>"
         if let card = file.market.rateCard {
             svg += "<rect x=\"\(x(card.low))\" y=\"18\" width=\"\(span(card.low, card.high))\" height=\"10\" fill=\"#d8dee8\"/>"
@@ -150,6 +194,10 @@ enum BandChart {
         svg += "<text x=\"\(x(band.min))\" y=\"88\" font-size=\"12\" text-anchor=\"middle\">min \(Format.money(band.min))</text>"
         svg += "<text x=\"\(x(band.mid))\" y=\"102\" font-size=\"12\" text-anchor=\"middle\">mid \(Format.money(band.mid))</text>"
         svg += "<text x=\"\(x(band.max))\" y=\"88\" font-size=\"12\" text-anchor=\"middle\">max \(Format.money(band.max))</text>"
+        if let floor {
+            svg += "<line x1=\"\(x(floor))\" x2=\"\(x(floor))\" y1=\"30\" y2=\"110\" stroke=\"#7a4d00\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>"
+            svg += "<text x=\"\(x(floor))\" y=\"126\" font-size=\"11\" text-anchor=\"start\" fill=\"#7a4d00\">floor \(Format.money(floor))</text>"
+        }
         if let offered = file.offered {
             svg += "<path d=\"M\(x(offered.hourly)) 74 l-6 12 h12 z\" fill=\"#9b1c1c\"/>"
             svg += "<text x=\"\(x(offered.hourly))\" y=\"120\" font-size=\"12\" text-anchor=\"middle\" fill=\"#9b1c1c\">offered \(Format.money(offered.hourly)) \(c)/h</text>"

@@ -1,5 +1,6 @@
 import Foundation
 import Pricing
+import Compliance
 import WorkModel
 
 /// A decision file as Markdown: reads well in a pull request and prints cleanly.
@@ -38,6 +39,8 @@ public enum MarkdownRendering {
             if let fix = finding.fix { out += "  - *Fix:* \(fix)\n" }
         }
         if !file.findings.isEmpty { out += "\n" }
+
+        out += compliance(file)
 
         out += "## The ten questions\n\n"
         for answer in file.questions {
@@ -80,6 +83,40 @@ public enum MarkdownRendering {
         out += "\n## Provenance\n\n| Figure | Value | Source | As of | Confidence | Derivation |\n|---|---:|---|---|---|---|\n"
         for entry in file.provenance {
             out += "| `\(entry.figure)` | \(entry.value.map { Format.number($0) } ?? "")\(entry.unit.map { " \($0)" } ?? "") | \(entry.source) | \(entry.asOf ?? "") | \(entry.confidence?.rawValue ?? "") | \(cell(entry.derivation)) |\n"
+        }
+        return out
+    }
+
+    static func compliance(_ file: DecisionFile) -> String {
+        let section = file.compliance
+        var out = "## Wage floor and effective pay\n\n| | |\n|---|---|\n"
+        for (label, value) in ComplianceText.payRows(file) { out += "| \(label) | \(cell(value)) |\n" }
+        out += "\n## Worker status\n\n\(section.classification.note)\n\n"
+        for result in section.classification.assessments {
+            out += "### \(result.name): \(result.risk.rawValue) risk\n\n"
+            out += "\(result.conclusion) *\(result.citation); \(result.standing.rawValue): \(result.standingNote)*\n\n"
+            out += "| Factor | Points to | Reasoning |\n|---|---|---|\n"
+            for factor in result.factors { out += "| \(factor.factor) | \(factor.leaning.rawValue) | \(cell(factor.reasoning)) |\n" }
+            if !result.missingFacts.isEmpty { out += "\nMissing facts: \(result.missingFacts.map { "`\($0)`" }.joined(separator: ", "))\n" }
+            out += "\n"
+        }
+        if !section.classification.assessments.isEmpty { out += "> \(section.classification.disclaimer)\n\n" }
+        if section.dataRights.applies {
+            out += "## Data rights\n\n"
+            for framework in section.dataRights.frameworks {
+                out += "### \(framework.name)\n\n\(framework.note) *(\(framework.citation))*\n\n| Requirement | Shown |\n|---|---|\n"
+                for requirement in framework.requirements {
+                    out += "| \(cell(requirement.requirement)) | \(ComplianceText.requirementState(requirement.met)) |\n"
+                }
+                out += "\n"
+            }
+        }
+        if let vendor = section.vendor {
+            out += "## Vendor oversight: \(cell(vendor.vendor))\n\n| Question | Answer |\n|---|---|\n"
+            for item in vendor.checklist + vendor.supplyChain {
+                out += "| \(cell(item.question)) | \(item.ok == false ? "**\(cell(item.answer))**" : cell(item.answer)) |\n"
+            }
+            out += "\nLast audit: \(vendor.lastAudit ?? "none on record")\n\n"
         }
         return out
     }
