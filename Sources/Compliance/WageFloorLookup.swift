@@ -82,7 +82,7 @@ public enum WageFloorLookup {
             assumedLocalityRates: assumed.sorted { $0.id < $1.id }, livingWage: living.current.first)
     }
 
-    /// Orders floors by their value in US dollars so rates in different currencies compare.
+    /// Orders floors by their hourly value in the spec's currency, so rates in different currencies compare.
     static func higher(_ lhs: AppliedFloor, _ rhs: AppliedFloor) -> Bool {
         (lhs.hourlyInSpecCurrency, rhs.record.id) > (rhs.hourlyInSpecCurrency, lhs.record.id)
     }

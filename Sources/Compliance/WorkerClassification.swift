@@ -43,7 +43,7 @@ public enum WorkerClassification {
             return report("No Wagefile rule pack covers \(context.jurisdiction) yet; national tests apply. Add the facts to the engagement section and take advice locally.")
         }
         return report(
-            "\(status.rawValue) in \(context.jurisdiction): \(applicable.count) test\(applicable.count == 1 ? "" : "s") apply.",
+            "Tests applied: " + applicable.map(\.name).joined(separator: "; ") + ".",
             applicable.map { $0.assess(context) })
     }
 }

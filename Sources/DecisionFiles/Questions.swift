@@ -89,7 +89,8 @@ enum Questions {
         var floorAnswer: String
         if let floor = compliance.floors.binding {
             let record = floor.record
-            rateFacts.append("wage floor \(record.id): \(Format.money(record.amount)) \(record.currency) per \(record.period.rawValue), \(Format.money(floor.hourlyInSpecCurrency)) \(currency)/h (\(floor.hoursDerivation); \(record.ref.source), effective \(record.effective), confidence \(record.ref.confidence.rawValue)\(floor.stale ? ", stale" : ""))")
+            let converted = record.period == .hour && record.currency == currency ? "" : " = \(Format.money(floor.hourlyInSpecCurrency)) \(currency)/h (\(floor.hoursDerivation))"
+            rateFacts.append("wage floor \(record.id): \(Format.money(record.amount)) \(record.currency) per \(record.period.rawValue)\(converted); \(record.ref.source), effective \(record.effective), confidence \(record.ref.confidence.rawValue)\(floor.stale ? ", stale" : "")")
             floorAnswer = "The \(spec.worker.jurisdiction) wage floor is \(Format.money(floor.hourlyInSpecCurrency)) \(currency)/h."
         } else {
             floorAnswer = "No wage floor for \(spec.worker.jurisdiction) is in the reference data."
