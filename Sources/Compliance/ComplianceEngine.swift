@@ -103,9 +103,10 @@ public struct ComplianceEngine: Sendable {
                 fix: "Confirm the current rate with the issuing authority and override \(record.id) under --reference."))
         }
         if binding.stale {
+            let limit = reference.policy.floorMaxAgeMonths
             findings.append(Finding(
                 severity: .warning, rule: "wage-floor.stale",
-                message: "The wage floor for \(jurisdiction) was last checked \(binding.ageMonths) months before \(asOf), beyond the \(reference.policy.floorMaxAgeMonths)-month policy.",
+                message: "The wage floor for \(jurisdiction) was last checked \(binding.ageMonths > limit ? "\(binding.ageMonths)" : "more than \(limit)") months before \(asOf), beyond the \(limit)-month policy.",
                 evidence: [stated], fix: "Check the current rate and update \(record.id) under --reference."))
         }
         if record.standing != .statutory {

@@ -115,9 +115,10 @@ public enum VendorOversightRules {
         if let audit = vendor.lastAudit {
             let months = audit.months(until: asOf)
             age = months
-            if months > reference.policy.vendorAuditMaxAgeMonths {
+            let limit = reference.policy.vendorAuditMaxAgeMonths
+            if audit.isOlder(thanMonths: limit, on: asOf) {
                 findings.append(Finding(severity: .warning, rule: "vendor.audit-overdue",
-                    message: "The last audit of \(vendor.name) was \(months) months ago, beyond the \(reference.policy.vendorAuditMaxAgeMonths)-month policy.",
+                    message: "The last audit of \(vendor.name) was \(months > limit ? "\(months)" : "more than \(limit)") months ago, beyond the \(limit)-month policy.",
                     evidence: ["last audit: \(audit)", "evaluated on: \(asOf)"], fix: "Schedule an audit."))
             }
         } else {

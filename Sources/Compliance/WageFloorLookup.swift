@@ -42,7 +42,7 @@ public enum WageFloorLookup {
         jurisdiction: String, location: String?, specCurrency: String, asOf: CalendarDate, reference: ReferenceSet
     ) -> FloorSelection {
         let chain = ReferenceSet.chain(jurisdiction)
-        let place = location.map { $0.lowercased() }
+        let place = location.map(Self.words)
         var assumed: [WageFloor] = []
 
         func inForce(_ records: [WageFloor], collectAssumed: Bool) -> (current: [AppliedFloor], upcoming: [WageFloor]) {
@@ -52,7 +52,7 @@ public enum WageFloorLookup {
                 if !record.localities.isEmpty {
                     // A city rate applies in its cities; with no location stated it is assumed, and said so.
                     if let place {
-                        guard record.localities.contains(where: { place.contains($0.lowercased()) }) else { continue }
+                        guard record.localities.contains(where: { Self.names(place, $0) }) else { continue }
                     } else if collectAssumed, record.effective <= asOf {
                         assumed.append(record)
                     }
@@ -67,7 +67,7 @@ public enum WageFloorLookup {
                 latest[series] = record
             }
             let applied = latest.values.compactMap { record -> AppliedFloor? in
-                let locality = place.flatMap { place in record.localities.first { place.contains($0.lowercased()) } }
+                let locality = place.flatMap { place in record.localities.first { Self.names(place, $0) } }
                 return apply(record, specCurrency: specCurrency, asOf: asOf, reference: reference, locality: locality)
             }
             return (applied.sorted(by: higher), upcoming.sorted { ($0.effective, $0.id) < ($1.effective, $1.id) })
@@ -80,6 +80,21 @@ public enum WageFloorLookup {
             binding: floors.current.first, applicable: floors.current, upcoming: floors.upcoming,
             countryFallback: chain.count > 1 && !ownLevel && !floors.current.isEmpty,
             assumedLocalityRates: assumed.sorted { $0.id < $1.id }, livingWage: living.current.first)
+    }
+
+    /// Lowercased words of a place name: "Seattle, WA" is ["seattle", "wa"].
+    static func words(_ text: String) -> [Substring] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber) }
+    }
+
+    /// Whether `place` names `locality` as whole words, so "Queensbury" is not "Queens" and
+    /// "Seattle, WA" is "Seattle".
+    static func names(_ place: [Substring], _ locality: String) -> Bool {
+        let wanted = words(locality)
+        guard !wanted.isEmpty, place.count >= wanted.count else { return false }
+        return (0...(place.count - wanted.count)).contains { start in
+            zip(place[start..<(start + wanted.count)], wanted).allSatisfy { $0 == $1 }
+        }
     }
 
     /// Orders floors by their hourly value in the spec's currency, so rates in different currencies compare.
@@ -96,12 +111,25 @@ public enum WageFloorLookup {
         else { return nil }
         let hourly = record.amount / period.hours
         let converted = record.currency == specCurrency ? hourly : hourly / from.perUSD * to.perUSD
-        let age = CalendarDate(record.ref.asOf).map { $0.months(until: asOf) } ?? Int.max
+        let checked = CalendarDate(record.ref.asOf)
+        let age = checked.map { $0.months(until: asOf) } ?? Int.max
         return AppliedFloor(
             record: record, hoursPerPeriod: period.hours,
             hoursDerivation: record.period == .hour ? "hourly figure" : "\(Format.number(record.amount)) \(record.currency) per \(record.period.rawValue) / \(period.derivation)",
             hourly: hourly, hourlyInSpecCurrency: converted,
             exchangeRates: record.currency == specCurrency ? [] : [from, to].filter { $0.currency != "USD" },
-            ageMonths: age, stale: age > reference.policy.floorMaxAgeMonths, matchedLocality: locality)
+            ageMonths: age, stale: checked.map { $0.isOlder(thanMonths: reference.policy.floorMaxAgeMonths, on: asOf) } ?? true,
+            matchedLocality: locality)
+    }
+}
+
+extension CalendarDate {
+    /// Whether more than `months` months have passed from this date to `date`: true from the day
+    /// after the `months`-month anniversary. Whole months alone (`months(until:) > months`) would
+    /// wait a further month, so a figure 18 months and 30 days old would pass an 18-month limit.
+    func isOlder(thanMonths months: Int, on date: CalendarDate) -> Bool {
+        let index = year * 12 + (self.month ?? 1) - 1 + months
+        // The anniversary may name a day its month lacks (31 April); dates still order correctly.
+        return date > CalendarDate(year: index / 12, month: index % 12 + 1, day: day ?? 1)
     }
 }

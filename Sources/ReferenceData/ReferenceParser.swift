@@ -233,21 +233,22 @@ public struct ReferenceParser: Sendable {
             if !RoleSpecFormat.isJurisdiction(code) { reader.report(view.location(of: "code"), view.path("code"), "expected an ISO 3166 code such as KE or US-CA, found '\(code)'") }
             jurisdictions.put(code, Jurisdiction(code: code, name: name, groups: reader.strings(view, "groups"), hours: readHours(view, reader: &reader), ref: ref), file: file, at: at, shipped: shipped)
         case "wage_floors", "living_wages":
-            guard let view = reader.mapping(item, path: path, allowed: Self.floorFields),
-                let id = reader.string(view, "id", required: true),
-                let jurisdiction = reader.string(view, "jurisdiction", required: true),
-                let amount = reader.number(view, "amount", required: true, range: 0...1e12, exclusiveMinimum: 0),
-                let currency = reader.string(view, "currency", required: true),
-                let period = reader.enumeration(view, "period", as: WagePeriod.self, required: true),
-                let effectiveText = reader.string(view, "effective", required: true),
-                let ref = readRef(view, reader: &reader)
-            else { return }
-            if !RoleSpecFormat.isJurisdiction(jurisdiction) { reader.report(view.location(of: "jurisdiction"), view.path("jurisdiction"), "expected an ISO 3166 code such as KE or US-CA, found '\(jurisdiction)'") }
-            if !RoleSpecFormat.isCurrencyCode(currency) { reader.report(view.location(of: "currency"), view.path("currency"), "expected a three-letter ISO 4217 code, found '\(currency)'") }
-            guard let effective = CalendarDate(effectiveText) else {
+            guard let view = reader.mapping(item, path: path, allowed: Self.floorFields) else { return }
+            // Read every field before giving up, so one record's problems are all reported.
+            let id = reader.string(view, "id", required: true)
+            let jurisdiction = reader.string(view, "jurisdiction", required: true)
+            let amount = reader.number(view, "amount", required: true, range: 0...1e12, exclusiveMinimum: 0)
+            let currency = reader.string(view, "currency", required: true)
+            let period = reader.enumeration(view, "period", as: WagePeriod.self, required: true)
+            let effectiveText = reader.string(view, "effective", required: true)
+            let ref = readRef(view, reader: &reader)
+            if let jurisdiction, !RoleSpecFormat.isJurisdiction(jurisdiction) { reader.report(view.location(of: "jurisdiction"), view.path("jurisdiction"), "expected an ISO 3166 code such as KE or US-CA, found '\(jurisdiction)'") }
+            if let currency, !RoleSpecFormat.isCurrencyCode(currency) { reader.report(view.location(of: "currency"), view.path("currency"), "expected a three-letter ISO 4217 code, found '\(currency)'") }
+            let effective = effectiveText.flatMap(CalendarDate.init)
+            if let effectiveText, effective == nil {
                 reader.report(view.location(of: "effective"), view.path("effective"), "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found '\(effectiveText)'")
-                return
             }
+            guard let id, let jurisdiction, let amount, let currency, let period, let effective, let ref else { return }
             let record = WageFloor(
                 id: id, jurisdiction: jurisdiction, localities: reader.strings(view, "localities"), amount: amount, currency: currency,
                 period: period, effective: effective, standing: reader.enumeration(view, "standing", as: FloorStanding.self) ?? .statutory,
@@ -288,20 +289,12 @@ public struct ReferenceParser: Sendable {
         let source = reader.string(view, "source", required: true)
         let asOf = reader.string(view, "as_of", required: true)
         let confidence = reader.enumeration(view, "confidence", as: Confidence.self, required: true)
-        if let asOf, !Self.isDate(asOf) {
+        if let asOf, CalendarDate(asOf) == nil {
             reader.report(view.location(of: "as_of"), view.path("as_of"), "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found '\(asOf)'")
             return nil
         }
         guard let source, let asOf, let confidence else { return nil }
         return SourceRef(source: source, asOf: asOf, confidence: confidence)
-    }
-
-    static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return false }
-        if parts.count > 1 { guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return false } }
-        if parts.count > 2 { guard parts[2].count == 2, let day = Int(parts[2]), (1...31).contains(day) else { return false } }
-        return true
     }
 
     private func readFactorMap(_ view: MappingView, _ key: String, reader: inout FieldReader) -> [String: String] {
@@ -427,6 +420,9 @@ public struct ReferenceParser: Sendable {
                 checkSource(record.ref, origin, name)
                 if set.exchangeRate(record.currency) == nil {
                     fail(origin, "\(name).currency", "no exchange rate for \(record.currency); add one to exchange_rates")
+                }
+                if set.jurisdiction(record.jurisdiction) == nil {
+                    fail(origin, "\(name).jurisdiction", "no jurisdiction '\(record.jurisdiction)' in the jurisdictions table; add it (code, name, hours basis)")
                 }
                 // A day or month figure without an hours basis cannot become hourly; say so at load time.
                 let basis = record.hours.filled(from: set.statutoryHours(record.jurisdiction))

@@ -25,7 +25,8 @@ public enum RoleSpecFormat {
         "sold_or_licensed", "impact_assessment",
     ]
     public static let consent = ["obtained", "written", "withdrawable", "itemised_notice", "language", "record"]
-    /// Effective-pay inputs: shares are 0 to below 1, hours and weeks are non-negative.
+    /// Effective-pay inputs: fee, search and rejected shares are 0 to 0.99 (some time must be
+    /// paid); rework may exceed the task time itself, up to 10x; hours and weeks are non-negative.
     public static let payPracticeShares = ["platform_fee", "unpaid_search_share", "rejected_share", "unpaid_rework_share"]
     public static let payPracticeAmounts = ["worker_costs_per_month", "unpaid_qualification_hours", "unpaid_onboarding_hours", "engagement_weeks"]
     public static let payPracticeFlags = ["rejected_paid", "paid_on_time", "rejection_process", "task_time_estimate_shown"]

@@ -346,9 +346,21 @@ public struct RoleSpecReader: Sendable {
         guard let node = vendor.value("checklist"), !node.isNull,
             let view = reader.mapping(node, path: "vendor.checklist", allowed: RoleSpecFormat.checklist)
         else { return ProcurementChecklist() }
-        let jurisdictions = reader.strings(view, "governing_jurisdictions")
-        for code in jurisdictions where !RoleSpecFormat.isJurisdiction(code) {
-            reader.report(view.location(of: "governing_jurisdictions"), view.path("governing_jurisdictions"), "expected ISO 3166 codes such as KE or US-CA, found '\(code)'")
+        var jurisdictions: [String] = []
+        if let node = view.value("governing_jurisdictions"), !node.isNull {
+            // One code may be written without brackets, as `strings` allows elsewhere.
+            let single: Bool
+            if case .scalar = node { single = true } else { single = false }
+            let items = single ? [node] : reader.list(node, path: view.path("governing_jurisdictions")) ?? []
+            for (index, item) in items.enumerated() {
+                let path = view.path("governing_jurisdictions") + (single ? "" : "[\(index)]")
+                guard let code = reader.string(item, path: path, required: true) else { continue }
+                if RoleSpecFormat.isJurisdiction(code) {
+                    jurisdictions.append(code)
+                } else {
+                    reader.report(item.location, path, "expected an ISO 3166 code such as KE or US-CA, found '\(code)'")
+                }
+            }
         }
         return ProcurementChecklist(
             workerStatusKnown: reader.bool(view, "worker_status_known"), assessmentsPaid: reader.bool(view, "assessments_paid"),
@@ -372,7 +384,7 @@ public struct RoleSpecReader: Sendable {
     private func readDate(_ view: MappingView, _ key: String, reader: inout FieldReader) -> CalendarDate? {
         guard let text = reader.string(view, key) else { return nil }
         guard let date = CalendarDate(text) else {
-            reader.report(view.location(of: key), view.path(key), "expected a date as YYYY-MM-DD, found '\(text)'")
+            reader.report(view.location(of: key), view.path(key), "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found '\(text)'")
             return nil
         }
         return date

@@ -15,7 +15,7 @@ public struct PayPractice: Sendable, Hashable {
     /// Share of submitted work that is rejected.
     public var rejectedShare: Double?
     public var rejectedPaid: Bool?
-    /// Unpaid rework as a share of paid task time.
+    /// Unpaid rework as a share of task time (rejected work included).
     public var unpaidReworkShare: Double?
     /// Fairwork Fair Pay point 1: paid on time.
     public var paidOnTime: Bool?
