@@ -96,17 +96,7 @@ enum ComplianceSpec {
 
     /// The full spec with 1-based lines replaced (a replacement may hold several lines) or,
     /// where the value is nil, removed.
-    static func edit(_ changes: [Int: String?]) -> String {
-        var out: [String] = []
-        for (index, line) in lines.enumerated() {
-            if let change = changes[index + 1] {
-                if let replacement = change { out.append(replacement) }
-            } else {
-                out.append(line)
-            }
-        }
-        return out.joined(separator: "\n") + "\n"
-    }
+    static func edit(_ changes: [Int: String?]) -> String { BaseSpec.edit(lines, changes) }
 
     static func with(line number: Int, _ replacement: String) -> String { edit([number: .some(replacement)]) }
 

@@ -20,9 +20,11 @@ struct ReferenceDataTests {
     }
 
     /// The diagnostics from adding `user` (as `user.yaml`) on top of the shipped documents.
-    static func problems(_ user: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [Diagnostic] {
+    static func problems(
+        _ user: String, file: String = "user.yaml", sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> [Diagnostic] {
         var parser = try shippedParser()
-        parser.add(user, file: "user.yaml")
+        parser.add(user, file: file)
         do {
             _ = try parser.build()
             Issue.record("expected the reference data to be rejected", sourceLocation: sourceLocation)

@@ -60,7 +60,10 @@ enum BaseSpec {
 
     /// The base spec with 1-based lines replaced (a replacement may hold several lines) or,
     /// where the value is nil, removed. Line numbers refer to the listing above.
-    static func edit(_ changes: [Int: String?]) -> String {
+    static func edit(_ changes: [Int: String?]) -> String { edit(lines, changes) }
+
+    /// `lines` with 1-based lines replaced or removed; shared by every numbered test spec.
+    static func edit(_ lines: [String], _ changes: [Int: String?]) -> String {
         var out: [String] = []
         for (index, line) in lines.enumerated() {
             if let change = changes[index + 1] {
