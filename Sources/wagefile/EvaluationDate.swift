@@ -13,7 +13,9 @@ struct EvaluationDateOption: ParsableArguments {
     func date() throws -> CalendarDate {
         guard let asOf else { return Self.today() }
         guard let date = CalendarDate(asOf), date.day != nil else {
-            throw ValidationError("--as-of expects a date as YYYY-MM-DD, found '\(asOf)'.")
+            // Bad input, like a bad spec: exit 2 with the option named, not a usage error.
+            Diagnostics.print(["--as-of: expected a date as YYYY-MM-DD, found '\(asOf)'"])
+            throw Outcome.badInput
         }
         return date
     }
