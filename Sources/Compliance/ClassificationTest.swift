@@ -72,7 +72,7 @@ public struct ClassificationContext: Sendable {
     }
 
     public var jurisdiction: String { spec.worker.jurisdiction }
-    public var country: String { String(jurisdiction.prefix { $0 != "-" }) }
+    public var country: String { ReferenceSet.country(of: jurisdiction) }
 }
 
 /// A classification rule pack: when it applies and how it weighs the facts.

@@ -65,9 +65,8 @@ public struct ComplianceEngine: Sendable {
         }
         guard let (quote, field) = candidate, let hourly = quote.hourly(hours: hours) else { return nil }
         var derivation = quote.hourlyDerivation(hours: hours)
-        var converted = hourly
+        let converted = reference.convert(hourly, from: quote.currency, to: spec.currency) ?? hourly
         if quote.currency != spec.currency, let from = reference.exchangeRate(quote.currency), let to = reference.exchangeRate(spec.currency) {
-            converted = hourly / from.perUSD * to.perUSD
             derivation += "; \(quote.currency) to \(spec.currency) at \(Format.number(from.perUSD)) and \(Format.number(to.perUSD)) per USD"
         }
         return ComplianceReport.AssessedPay(quote: quote, field: field, hourly: converted, derivation: derivation)
@@ -152,7 +151,7 @@ public struct ComplianceEngine: Sendable {
             let needed = report.rateReaching(floor.hourlyInSpecCurrency)
             var evidence = breakdown + ["floor \(describe(floor, currency: currency))"]
             evidence.append("cost to reach the floor: \(Format.money(monthly, places: 0)) \(currency) per worker-month" + (pay.headcount.map { ", \(Format.money(monthly * Double($0), places: 0)) \(currency) a month for \($0) workers" } ?? ""))
-            let contractor = [.contractor, .consultant, .platformWorker].contains(spec.worker.status)
+            let contractor = WorkerClassification.testedStatuses.contains(spec.worker.status)
             findings.append(Finding(
                 severity: binding ? .blocking : .warning, rule: "wage-floor.effective-below-floor",
                 message: "Effective pay of \(Format.money(pay.effectiveHourly)) \(currency)/h is below the \(spec.worker.jurisdiction) minimum of \(Format.money(floor.hourlyInSpecCurrency)) \(currency)/h"
@@ -210,7 +209,7 @@ public struct ComplianceEngine: Sendable {
         return [Finding(
             severity: .warning, rule: "pay.overtime-not-paid",
             message: "The role works \(Format.number(week)) h a week, above the \(Format.number(statutory))-hour statutory week in \(spec.worker.jurisdiction), and overtime pay is \(spec.protections.overtime == false ? "not provided" : "not stated").",
-            evidence: ["worker.hours_per_week: \(Format.number(week))", "statutory week: \(Format.number(statutory)) h (statutory-hours)", "protections.overtime: \(spec.protections.overtime.map { $0 ? "yes" : "no" } ?? "not stated")"],
+            evidence: ["worker.hours_per_week: \(Format.number(week))", "statutory week: \(Format.number(statutory)) h (statutory-hours)", "protections.overtime: \(Format.yesNo(spec.protections.overtime))"],
             fix: "Pay overtime at the statutory premium for hours beyond the normal week, or check the role is exempt.")]
     }
 

@@ -39,8 +39,7 @@ public enum DataRightsRules {
         var frameworks: [FrameworkCheck] = []
         let consent = rights.consent ?? Consent()
         let jurisdiction = spec.worker.jurisdiction
-        let country = String(jurisdiction.prefix { $0 != "-" })
-        let describe = Self.describe
+        let country = ReferenceSet.country(of: jurisdiction)
         func add(_ severity: Severity, _ rule: String, _ message: String, _ evidence: [String], _ fix: String) {
             findings.append(Finding(severity: severity, rule: rule, message: message, evidence: evidence, fix: fix))
         }
@@ -62,7 +61,7 @@ public enum DataRightsRules {
         if consent.obtained != true {
             add(.blocking, "data-rights.consent-missing",
                 "The work records the worker, but no consent is on record.",
-                ["data_rights.consent.obtained: \(describe(consent.obtained))", "worker status: \(spec.worker.status.rawValue)"],
+                ["data_rights.consent.obtained: \(Format.yesNo(consent.obtained))", "worker status: \(spec.worker.status.rawValue)"],
                 "Obtain specific, informed consent in the worker's language before recording, and keep the record.")
         }
         switch rights.canRefuseWithoutPenalty {
@@ -80,7 +79,7 @@ public enum DataRightsRules {
         if consent.obtained == true && consent.withdrawable != true {
             add(.warning, "data-rights.consent-not-withdrawable",
                 "Consent is not shown to be withdrawable as easily as it was given.",
-                ["data_rights.consent.withdrawable: \(describe(consent.withdrawable))"], "Give a simple way to withdraw, and stop recording and delete on withdrawal.")
+                ["data_rights.consent.withdrawable: \(Format.yesNo(consent.withdrawable))"], "Give a simple way to withdraw, and stop recording and delete on withdrawal.")
         }
         switch rights.paidDirectly {
         case false?:
@@ -97,13 +96,13 @@ public enum DataRightsRules {
         if rights.downstreamUseDisclosed != true {
             add(.warning, "data-rights.downstream-use-undisclosed",
                 "Workers are not told what the recordings will be used for downstream.",
-                ["data_rights.downstream_use_disclosed: \(describe(rights.downstreamUseDisclosed))"],
+                ["data_rights.downstream_use_disclosed: \(Format.yesNo(rights.downstreamUseDisclosed))"],
                 "Disclose the buyer, the purpose (for example robot learning) and any resale before recording.")
         }
         if rights.secondaryUseLimits != true {
             add(.warning, "data-rights.secondary-use-unlimited",
                 "Nothing limits secondary use of the recordings.",
-                ["data_rights.secondary_use_limits: \(describe(rights.secondaryUseLimits))"],
+                ["data_rights.secondary_use_limits: \(Format.yesNo(rights.secondaryUseLimits))"],
                 "Limit use to the stated purpose by contract, and require consent again for any new use.")
         }
         if rights.retention?.isEmpty ?? true {
@@ -115,7 +114,7 @@ public enum DataRightsRules {
             let sold = rights.soldOrLicensed == true
             add(sold ? .warning : .info, "data-rights.no-benefit-sharing",
                 sold ? "The recordings are sold or licensed, and the workers do not share in their value." : "Workers do not share in the value of the dataset.",
-                ["data_rights.benefit_sharing: \(describe(rights.benefitSharing))", "data_rights.sold_or_licensed: \(describe(rights.soldOrLicensed))"],
+                ["data_rights.benefit_sharing: \(Format.yesNo(rights.benefitSharing))", "data_rights.sold_or_licensed: \(Format.yesNo(rights.soldOrLicensed))"],
                 "Consider a per-use or royalty-like payment when the data is reused or licensed.")
         }
 
@@ -136,18 +135,18 @@ public enum DataRightsRules {
             if !explicit {
                 add(.blocking, "gdpr.art9-explicit-consent",
                     "\(framework): processing special-category data needs explicit consent that can be withdrawn as easily as given.",
-                    ["biometric: \(describe(rights.biometric))", "health inference: \(describe(rights.healthInference))", "consent obtained: \(describe(consent.obtained))", "withdrawable: \(describe(consent.withdrawable))"],
+                    ["biometric: \(Format.yesNo(rights.biometric))", "health inference: \(Format.yesNo(rights.healthInference))", "consent obtained: \(Format.yesNo(consent.obtained))", "withdrawable: \(Format.yesNo(consent.withdrawable))"],
                     "Obtain explicit, withdrawable consent, or rely on another Art. 9(2) condition with legal advice.")
             }
             if rights.impactAssessment != true {
                 add(rights.impactAssessment == false ? .blocking : .warning, "gdpr.dpia",
                     "\(framework): a data-protection impact assessment is needed before recording workers' special-category data.",
-                    ["data_rights.impact_assessment: \(describe(rights.impactAssessment))"], "Carry out and record a DPIA (Art. 35).")
+                    ["data_rights.impact_assessment: \(Format.yesNo(rights.impactAssessment))"], "Carry out and record a DPIA (Art. 35).")
             }
             if employed {
                 add(.warning, "gdpr.employee-consent",
                     "\(framework): consent from people in an employment relationship is rarely free.",
-                    ["worker status: \(spec.worker.status.rawValue)", "can refuse without penalty: \(describe(rights.canRefuseWithoutPenalty))"],
+                    ["worker status: \(spec.worker.status.rawValue)", "can refuse without penalty: \(Format.yesNo(rights.canRefuseWithoutPenalty))"],
                     "Make refusal genuinely cost-free and document it, or rely on another lawful condition.")
             }
         }
@@ -218,5 +217,4 @@ public enum DataRightsRules {
         return (DataRightsReport(applies: true, frameworks: frameworks), findings)
     }
 
-    static func describe(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "not stated" }
 }

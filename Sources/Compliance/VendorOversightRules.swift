@@ -130,7 +130,7 @@ public enum VendorOversightRules {
             lastAudit: vendor.lastAudit?.description, auditAgeMonths: age), findings)
     }
 
-    static func describe(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "not answered" }
+    static func describe(_ value: Bool?) -> String { Format.yesNo(value, missing: "not answered") }
 }
 
 extension String {

@@ -5,6 +5,7 @@ public import ReferenceData
 /// in the spec's, with the hours basis and exchange rate that did it.
 public struct AppliedFloor: Sendable, Hashable {
     public var record: WageFloor
+    /// Hours in one period of the floor (1 for an hourly figure), from its hours basis.
     public var hoursPerPeriod: Double
     public var hoursDerivation: String
     /// Hourly, in the floor's own currency.
@@ -107,29 +108,17 @@ public enum WageFloorLookup {
     ) -> AppliedFloor? {
         let basis = record.hours.filled(from: reference.statutoryHours(record.jurisdiction))
         guard let period = basis.hours(per: record.period), period.hours > 0,
-            let from = reference.exchangeRate(record.currency), let to = reference.exchangeRate(specCurrency)
+            let converted = reference.convert(record.amount / period.hours, from: record.currency, to: specCurrency)
         else { return nil }
         let hourly = record.amount / period.hours
-        let converted = record.currency == specCurrency ? hourly : hourly / from.perUSD * to.perUSD
         let checked = CalendarDate(record.ref.asOf)
         let age = checked.map { $0.months(until: asOf) } ?? Int.max
         return AppliedFloor(
             record: record, hoursPerPeriod: period.hours,
             hoursDerivation: record.period == .hour ? "hourly figure" : "\(Format.number(record.amount)) \(record.currency) per \(record.period.rawValue) / \(period.derivation)",
             hourly: hourly, hourlyInSpecCurrency: converted,
-            exchangeRates: record.currency == specCurrency ? [] : [from, to].filter { $0.currency != "USD" },
+            exchangeRates: record.currency == specCurrency ? [] : [record.currency, specCurrency].filter { $0 != "USD" }.compactMap(reference.exchangeRate),
             ageMonths: age, stale: checked.map { $0.isOlder(thanMonths: reference.policy.floorMaxAgeMonths, on: asOf) } ?? true,
             matchedLocality: locality)
-    }
-}
-
-extension CalendarDate {
-    /// Whether more than `months` months have passed from this date to `date`: true from the day
-    /// after the `months`-month anniversary. Whole months alone (`months(until:) > months`) would
-    /// wait a further month, so a figure 18 months and 30 days old would pass an 18-month limit.
-    func isOlder(thanMonths months: Int, on date: CalendarDate) -> Bool {
-        let index = year * 12 + (self.month ?? 1) - 1 + months
-        // The anniversary may name a day its month lacks (31 April); dates still order correctly.
-        return date > CalendarDate(year: index / 12, month: index % 12 + 1, day: day ?? 1)
     }
 }

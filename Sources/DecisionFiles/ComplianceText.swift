@@ -44,5 +44,5 @@ enum ComplianceText {
         return rows
     }
 
-    static func requirementState(_ met: Bool?) -> String { met.map { $0 ? "yes" : "no" } ?? "not shown" }
+    static func requirementState(_ met: Bool?) -> String { Format.yesNo(met, missing: "not shown") }
 }

@@ -82,7 +82,7 @@ public enum FindingRules {
             findings.append(Finding(
                 severity: .warning, rule: "harmful-content-without-support",
                 message: "Workers see harmful content \(exposure == "extreme" ? "at extreme levels" : "routinely") and the spec does not provide wellbeing support.",
-                evidence: ["content_exposure: \(exposure)", "protections.wellbeing_support: \(describe(spec.protections.wellbeingSupport))"],
+                evidence: ["content_exposure: \(exposure)", "protections.wellbeing_support: \(Format.yesNo(spec.protections.wellbeingSupport))"],
                 fix: "Provide counselling, exposure limits and opt-outs, and say so under protections."))
         }
         if spec.budgetOwner == nil {
@@ -115,7 +115,7 @@ public enum FindingRules {
                 findings.append(Finding(
                     severity: .warning, rule: "vendor-pay-undisclosed",
                     message: "The vendor does not disclose what its workers are paid, so the effective pay behind the bill rate is unknown.",
-                    evidence: ["vendor: \(spec.vendor?.name ?? "?")", "worker_pay_disclosed: \(describe(spec.vendor?.workerPayDisclosed))"],
+                    evidence: ["vendor: \(spec.vendor?.name ?? "?")", "worker_pay_disclosed: \(Format.yesNo(spec.vendor?.workerPayDisclosed))"],
                     fix: "Require worker pay, pay basis and unpaid-time disclosure in the contract."))
             }
         }
@@ -145,5 +145,4 @@ public enum FindingRules {
         return figures
     }
 
-    static func describe(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "not stated" }
 }

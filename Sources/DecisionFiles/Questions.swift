@@ -28,7 +28,6 @@ enum Questions {
             let description = reference.factor(factor)?.level(id)?.description
             return description.map { "\(id) (\($0))" } ?? id
         }
-        let yesNo = FindingRules.describe
         var answers: [(String, [String])] = []
 
         answers.append((
@@ -112,11 +111,11 @@ enum Questions {
 
         let protections = spec.protections
         var protectionFacts = [
-            "benefits: \(yesNo(protections.benefits))", "overtime: \(yesNo(protections.overtime))",
-            "paid qualification: \(yesNo(protections.paidQualification))",
-            "payment-dispute process: \(yesNo(protections.paymentDisputeProcess))",
-            "safety training: \(yesNo(protections.safetyTraining))",
-            "wellbeing support: \(yesNo(protections.wellbeingSupport)) (content exposure: \(spec.factors["content_exposure"] ?? "not stated"))",
+            "benefits: \(Format.yesNo(protections.benefits))", "overtime: \(Format.yesNo(protections.overtime))",
+            "paid qualification: \(Format.yesNo(protections.paidQualification))",
+            "payment-dispute process: \(Format.yesNo(protections.paymentDisputeProcess))",
+            "safety training: \(Format.yesNo(protections.safetyTraining))",
+            "wellbeing support: \(Format.yesNo(protections.wellbeingSupport)) (content exposure: \(spec.factors["content_exposure"] ?? "not stated"))",
         ]
         if let fairwork = compliance.fairwork {
             for (number, point) in [(1, fairwork.point1), (2, fairwork.point2)] {
@@ -138,11 +137,11 @@ enum Questions {
             let consent = rights.consent
             var rightsFacts = [
                 "consent: \(consent?.obtained == true ? "obtained" : "not recorded")" + (consent?.record.map { " (\($0))" } ?? ""),
-                "can refuse without penalty: \(yesNo(rights.canRefuseWithoutPenalty))",
-                "paid directly: \(yesNo(rights.paidDirectly))", "biometric: \(yesNo(rights.biometric))",
-                "downstream use disclosed: \(yesNo(rights.downstreamUseDisclosed))",
-                "secondary-use limits: \(yesNo(rights.secondaryUseLimits))", "retention: \(rights.retention ?? "not stated")",
-                "benefit sharing: \(yesNo(rights.benefitSharing))",
+                "can refuse without penalty: \(Format.yesNo(rights.canRefuseWithoutPenalty))",
+                "paid directly: \(Format.yesNo(rights.paidDirectly))", "biometric: \(Format.yesNo(rights.biometric))",
+                "downstream use disclosed: \(Format.yesNo(rights.downstreamUseDisclosed))",
+                "secondary-use limits: \(Format.yesNo(rights.secondaryUseLimits))", "retention: \(rights.retention ?? "not stated")",
+                "benefit sharing: \(Format.yesNo(rights.benefitSharing))",
             ]
             for framework in compliance.dataRights.frameworks {
                 let unmet = framework.requirements.filter { $0.met != true }.map(\.requirement)

@@ -85,8 +85,8 @@ public struct Pricer: Sendable {
     /// Converts a quote in any known currency into the spec's currency, hourly.
     func hourlyInSpecCurrency(_ quote: PayQuote, hours: HoursBasis, perUSD: Double) -> Double? {
         guard let hourly = quote.hourly(hours: hours) else { return nil }
-        guard quote.currency != "" else { return hourly }
-        let quoteRate = reference.exchangeRate(quote.currency)?.perUSD ?? perUSD
+        // The reader only accepts currencies with a rate; a quote without one is taken as stated.
+        guard let quoteRate = reference.exchangeRate(quote.currency)?.perUSD else { return hourly }
         return hourly / quoteRate * perUSD
     }
 

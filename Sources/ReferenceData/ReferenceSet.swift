@@ -81,10 +81,21 @@ public struct ReferenceSet: Sendable {
     public func exchangeRate(_ currency: String) -> ExchangeRate? { rateIndex[currency].map { exchangeRates[$0] } }
     public func jurisdiction(_ code: String) -> Jurisdiction? { jurisdictionIndex[code].map { jurisdictions[$0] } }
 
+    /// The country part of a jurisdiction code: `US` for `US-CA`.
+    public static func country(of code: String) -> String { String(code.prefix { $0 != "-" }) }
+
     /// The jurisdiction and the country it belongs to, most specific first: `US-CA`, `US`.
     public static func chain(_ code: String) -> [String] {
-        let country = String(code.prefix { $0 != "-" })
+        let country = country(of: code)
         return country == code ? [code] : [code, country]
+    }
+
+    /// `amount` in `from` currency expressed in `to`, through the rates per US dollar; nil when
+    /// either currency has no rate.
+    public func convert(_ amount: Double, from: String, to: String) -> Double? {
+        if from == to { return amount }
+        guard let source = exchangeRate(from), let target = exchangeRate(to) else { return nil }
+        return amount / source.perUSD * target.perUSD
     }
 
     /// Whether `code` or its country belongs to `group` (e.g. `eu`).
@@ -100,8 +111,7 @@ public struct ReferenceSet: Sendable {
     public func locationFactor(_ jurisdiction: String) -> LocationFactor? {
         // A subdivision without its own factor falls back to its country's.
         if let position = locationIndex[jurisdiction] { return locationFactors[position] }
-        let country = String(jurisdiction.prefix { $0 != "-" })
-        return locationIndex[country].map { locationFactors[$0] }
+        return locationIndex[Self.country(of: jurisdiction)].map { locationFactors[$0] }
     }
 
     /// The words a role spec may use, from these tables.

@@ -57,6 +57,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return months
     }
 
+    /// Whether more than `months` months have passed from this date to `date`: true from the day
+    /// after the `months`-month anniversary. Whole months alone (`months(until:) > months`) would
+    /// wait a further month, so a figure 18 months and 30 days old would pass an 18-month limit.
+    public func isOlder(thanMonths months: Int, on date: CalendarDate) -> Bool {
+        let index = year * 12 + (self.month ?? 1) - 1 + months
+        // The anniversary may name a day its month lacks (31 April); dates still order correctly.
+        return date > CalendarDate(year: index / 12, month: index % 12 + 1, day: day ?? 1)
+    }
+
     public var description: String {
         var text = String(year)
         if let month { text += "-" + (month < 10 ? "0" : "") + String(month) }

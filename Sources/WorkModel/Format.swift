@@ -60,6 +60,11 @@ public enum Format {
     }
 
     /// Percent with one decimal: `percent(0.125) == "12.5%"`.
+    /// A stated yes/no fact, or what to say when the spec leaves it out.
+    public static func yesNo(_ value: Bool?, missing: String = "not stated") -> String {
+        value.map { $0 ? "yes" : "no" } ?? missing
+    }
+
     public static func percent(_ ratio: Double, places: Int = 1) -> String {
         number(ratio * 100, maxPlaces: places) + "%"
     }
