@@ -34,7 +34,7 @@ public struct ComplianceEngine: Sendable {
         findings += floorFindings(spec, floors: floors, asOf: asOf)
         var report = ComplianceReport(
             asOf: asOf, floors: floors, assessedPay: assessed, effectivePay: effective, fairwork: fairwork,
-            classification: WorkerClassification.assess(ClassificationContext(spec: spec, asOf: asOf, layer: layer, reference: reference)),
+            classification: WorkerClassification.assess(spec, layer: layer, asOf: asOf, reference: reference),
             dataRights: DataRightsReport(applies: false, frameworks: []), vendor: nil, findings: [],
             policyRef: reference.policy.ref)
         if let effective, let assessed {

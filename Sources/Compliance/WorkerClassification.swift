@@ -1,4 +1,5 @@
 public import WorkModel
+public import ReferenceData
 
 /// The classification tests that apply to a worker, chosen by jurisdiction and status.
 public struct ClassificationReport: Sendable, Hashable, Codable {
@@ -23,10 +24,10 @@ public enum WorkerClassification {
     /// Statuses whose contract says the worker is not the hirer's employee: the ones a test can get wrong.
     public static let testedStatuses: Set<WorkerStatus> = [.contractor, .consultant, .platformWorker]
 
-    public static func assess(_ context: ClassificationContext) -> ClassificationReport {
-        let status = context.spec.worker.status
+    public static func assess(_ spec: RoleSpec, layer: WorkLayer, asOf: CalendarDate, reference: ReferenceSet) -> ClassificationReport {
+        let status = spec.worker.status
         func report(_ note: String, _ assessments: [ClassificationAssessment] = []) -> ClassificationReport {
-            ClassificationReport(status: status.rawValue, jurisdiction: context.jurisdiction, note: note, assessments: assessments, disclaimer: disclaimer)
+            ClassificationReport(status: status.rawValue, jurisdiction: spec.worker.jurisdiction, note: note, assessments: assessments, disclaimer: disclaimer)
         }
         guard testedStatuses.contains(status) else {
             switch status {
@@ -38,6 +39,8 @@ public enum WorkerClassification {
                 return report("Engaged as \(status.rawValue): no misclassification test applies.")
             }
         }
+        // The facts are read only for the statuses a test can get wrong: most files skip this.
+        let context = ClassificationContext(spec: spec, asOf: asOf, layer: layer, reference: reference)
         let applicable = tests.filter { $0.applies(to: context) }
         guard !applicable.isEmpty else {
             return report("No Wagefile rule pack covers \(context.jurisdiction) yet; national tests apply. Add the facts to the engagement section and take advice locally.")
