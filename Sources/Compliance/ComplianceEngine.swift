@@ -35,8 +35,7 @@ public struct ComplianceEngine: Sendable {
         var report = ComplianceReport(
             asOf: asOf, floors: floors, assessedPay: assessed, effectivePay: effective, fairwork: fairwork,
             classification: WorkerClassification.assess(spec, layer: layer, asOf: asOf, reference: reference),
-            dataRights: DataRightsReport(applies: false, frameworks: []), vendor: nil, findings: [],
-            policyRef: reference.policy.ref)
+            dataRights: DataRightsReport(applies: false, frameworks: []), vendor: nil, findings: [])
         if let effective, let assessed {
             findings += payFindings(spec, report: report, pay: effective, assessed: assessed)
         }

@@ -16,8 +16,6 @@ public struct ComplianceReport: Sendable, Hashable {
     public var dataRights: DataRightsReport
     public var vendor: VendorOversightReport?
     public var findings: [Finding]
-    /// The policy record the defaults (engagement weeks, staleness age) came from.
-    public var policyRef: SourceRef
 
     public struct AssessedPay: Sendable, Hashable {
         public var quote: PayQuote

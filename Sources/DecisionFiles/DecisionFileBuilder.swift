@@ -104,7 +104,7 @@ public struct DecisionFileBuilder: Sendable {
                         circle: $0.circle?.rawValue, annualCostToMinimum: $0.annualCostToMinimum.map { money($0, places: 0) },
                         annualCostToMidpoint: $0.annualCostToMidpoint.map { money($0, places: 0) }, evidence: $0.evidence)
                 }),
-            provenance: ProvenanceTrail.figures(pricing, reference: reference, payLine: line) + ProvenanceTrail.compliance(report, currency: currency),
+            provenance: ProvenanceTrail.figures(pricing, reference: reference, payLine: line) + ProvenanceTrail.compliance(report, reference: reference, currency: currency),
             disclaimer: Self.disclaimer)
         return file
     }

@@ -83,7 +83,7 @@ enum ProvenanceTrail {
     }
 
     /// The wage floor, its hours basis and exchange rate, and the effective-pay arithmetic.
-    static func compliance(_ report: ComplianceReport, currency: String) -> [Provenance] {
+    static func compliance(_ report: ComplianceReport, reference: ReferenceSet, currency: String) -> [Provenance] {
         var trail: [Provenance] = []
         for (path, floor) in [("compliance.wageFloor", report.floors.binding), ("compliance.livingWage", report.floors.livingWage)] {
             guard let floor else { continue }
@@ -92,10 +92,12 @@ enum ProvenanceTrail {
                 figure: "\(path).amount", value: record.amount, unit: "\(record.currency)/\(record.period.rawValue)", ref: record.ref,
                 derivation: "\(record.id), effective \(record.effective)" + (record.note.map { "; \($0)" } ?? "")))
             if record.period != .hour {
-                let basis = record.hours.isEmpty ? "jurisdiction \(record.jurisdiction)'s statutory hours (statutory-hours)" : "the record's own hours basis"
+                // The hours basis is a sourced figure too: the floor's own, or the jurisdiction's that supplied it.
+                let supplier = record.hours.hours(per: record.period) != nil
+                    ? nil : ReferenceSet.chain(record.jurisdiction).lazy.compactMap(reference.jurisdiction).first { !$0.hours.isEmpty }
                 trail.append(Provenance(
-                    figure: "\(path).hourly", value: Format.round(floor.hourly, places: 2), unit: "\(record.currency)/h", source: "computed",
-                    derivation: "\(floor.hoursDerivation), from \(basis)"))
+                    figure: "\(path).hourly", value: Format.round(floor.hourly, places: 2), unit: "\(record.currency)/h", ref: supplier?.ref ?? record.ref,
+                    derivation: "\(floor.hoursDerivation), from " + (supplier.map { "the statutory hours of \($0.code) (\($0.name))" } ?? "the record's own hours basis")))
             }
             for rate in floor.exchangeRates {
                 trail.append(Provenance(
@@ -112,7 +114,7 @@ enum ProvenanceTrail {
                 derivation: "net pay / all working hours = (\(Format.money(pay.nominalHourly)) x \(Format.number(pay.paidHoursPerWeek, maxPlaces: 2)) paid h - fees \(Format.money(pay.feesPerWeek)) - costs \(Format.money(pay.workerCostsPerWeek))) / \(Format.number(pay.totalHoursPerWeek, maxPlaces: 2)) h a week (fairwork-cloudwork-2024 effective-wage method)"))
             if pay.engagementAssumed {
                 trail.append(Provenance(
-                    figure: "compliance.effectivePay.engagementWeeks", value: pay.engagementWeeks, unit: "weeks", ref: report.policyRef,
+                    figure: "compliance.effectivePay.engagementWeeks", value: pay.engagementWeeks, unit: "weeks", ref: reference.policy.ref,
                     derivation: "policy default_engagement_weeks: the spec does not state the engagement"))
             }
         }
