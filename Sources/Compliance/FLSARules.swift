@@ -41,12 +41,12 @@ public struct FLSA2024Rule: ClassificationTest {
     public func assess(_ context: ClassificationContext) -> ClassificationAssessment {
         let r = context.readings
         let factors = [
-            FactorReading(factor: "profit-or-loss", leaning: r.profitOrLoss.leaning, reasoning: "1 profit or loss from managerial skill: " + r.profitOrLoss.reasoning, missing: r.profitOrLoss.missing),
-            FactorReading(factor: "investment", leaning: r.investment.leaning, reasoning: "2 investment by the worker compared with the hirer's: " + r.investment.reasoning, missing: r.investment.missing),
-            FactorReading(factor: "permanence", leaning: r.permanence.leaning, reasoning: "3 permanence: " + r.permanence.reasoning, missing: r.permanence.missing),
-            relabel(FactorReading.composite("control", [r.control, r.schedule, r.instructions, r.monitoring]), "4 control, technology monitoring included: "),
-            FactorReading(factor: "integral", leaning: r.integral.leaning, reasoning: "5 integral to the hirer's business: " + r.integral.reasoning, missing: r.integral.missing),
-            FactorReading(factor: "skill", leaning: r.skill.leaning, reasoning: "6 skill and initiative: " + r.skill.reasoning, missing: r.skill.missing),
+            r.profitOrLoss.named("profit-or-loss", prefix: "1 profit or loss from managerial skill: "),
+            r.investment.named("investment", prefix: "2 investment by the worker compared with the hirer's: "),
+            r.permanence.named("permanence", prefix: "3 permanence: "),
+            FactorReading.composite("control", [r.control, r.schedule, r.instructions, r.monitoring]).named("control", prefix: "4 control, technology monitoring included: "),
+            r.integral.named("integral", prefix: "5 integral to the hirer's business: "),
+            r.skill.named("skill", prefix: "6 skill and initiative: "),
         ]
         let tally = Tally(factors)
         let risk: ClassificationRisk
@@ -69,12 +69,6 @@ public struct FLSA2024Rule: ClassificationTest {
             note: "In force for private lawsuits; the Wage and Hour Division stopped applying it in enforcement on 2025-05-01.",
             risk: risk, conclusion: conclusion, factors: factors)
     }
-
-    private func relabel(_ reading: FactorReading, _ prefix: String) -> FactorReading {
-        var copy = reading
-        copy.reasoning = prefix + reading.reasoning
-        return copy
-    }
 }
 
 /// The Department of Labor's proposal announced 2026-02-26: the 2021 analysis restored with
@@ -92,7 +86,7 @@ public struct DOL2026Proposal: ClassificationTest {
     public func assess(_ context: ClassificationContext) -> ClassificationAssessment {
         let r = context.readings
         let control = FactorReading.composite("control", [r.control, r.schedule, r.instructions])
-        let profit = FactorReading(factor: "profit-or-loss", leaning: r.profitOrLoss.leaning, reasoning: r.profitOrLoss.reasoning, missing: r.profitOrLoss.missing)
+        let profit = r.profitOrLoss
         let secondary = [r.skill, r.permanence, FLSACore.integratedUnit(r)]
         let (risk, conclusion) = FLSACore.coreAnalysis(control: control, profit: profit, secondary: secondary, secondaryName: "secondary factors")
         return assessment(
@@ -113,7 +107,7 @@ enum FLSACore {
     }
 
     static func integratedUnit(_ r: EngagementReadings) -> FactorReading {
-        FactorReading(factor: "integrated-unit", leaning: r.integral.leaning, reasoning: r.integral.reasoning, missing: r.integral.missing)
+        r.integral.named("integrated-unit")
     }
 
     static func coreAnalysis(control: FactorReading, profit: FactorReading, secondary: [FactorReading], secondaryName: String) -> (ClassificationRisk, String) {

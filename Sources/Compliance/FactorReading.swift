@@ -23,6 +23,11 @@ public struct FactorReading: Sendable, Hashable, Codable {
         self.missing = missing
     }
 
+    /// The same reading under a test's own name for the factor, its reasoning prefixed.
+    public func named(_ factor: String, prefix: String = "") -> FactorReading {
+        FactorReading(factor: factor, leaning: leaning, reasoning: prefix + reasoning, missing: missing)
+    }
+
     /// Several facts read as one factor: any fact pointing to employment makes it point there
     /// (one strong indicator of control is enough); it points to contracting only when every
     /// fact does; otherwise it is unknown.

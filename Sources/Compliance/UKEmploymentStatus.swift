@@ -20,9 +20,8 @@ public struct UKEmploymentStatus: ClassificationTest {
 
     static func analyse(_ r: EngagementReadings) -> (ClassificationRisk, String, [FactorReading]) {
         let control = FactorReading.composite("control", [r.control, r.schedule, r.instructions, r.monitoring])
-        var financialRisk = FLSACore.profitOrLoss(r)
-        financialRisk.factor = "financial-risk"
-        let organisation = FactorReading(factor: "part-of-organisation", leaning: r.integral.leaning, reasoning: r.integral.reasoning, missing: r.integral.missing)
+        let financialRisk = FLSACore.profitOrLoss(r).named("financial-risk")
+        let organisation = r.integral.named("part-of-organisation")
         let factors = [r.substitution, control, r.mutuality, financialRisk, organisation]
         switch r.substitution.leaning {
         case .employee:
