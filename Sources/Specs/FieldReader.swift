@@ -148,11 +148,20 @@ public struct FieldReader: Sendable {
     }
 
     public mutating func strings(_ view: MappingView, _ key: String) -> [String] {
+        stringItems(view, key).map(\.value)
+    }
+
+    /// A list of strings (or one string alone) with each item's position and path, for callers
+    /// that check the items and must report a bad one where it stands.
+    public mutating func stringItems(_ view: MappingView, _ key: String) -> [(value: String, location: SourceLocation, path: String)] {
         guard let node = view.value(key), !node.isNull else { return [] }
         let path = view.path(key)
-        if case .scalar = node { return string(node, path: path).map { [$0] } ?? [] }
+        if case .scalar = node { return string(node, path: path).map { [($0, node.location, path)] } ?? [] }
         guard let items = list(node, path: path) else { return [] }
-        return items.enumerated().compactMap { index, item in string(item, path: "\(path)[\(index)]", required: true) }
+        return items.enumerated().compactMap { index, item in
+            let itemPath = "\(path)[\(index)]"
+            return string(item, path: itemPath, required: true).map { ($0, item.location, itemPath) }
+        }
     }
 
     // MARK: Helpers

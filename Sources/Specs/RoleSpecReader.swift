@@ -347,19 +347,11 @@ public struct RoleSpecReader: Sendable {
             let view = reader.mapping(node, path: "vendor.checklist", allowed: RoleSpecFormat.checklist)
         else { return ProcurementChecklist() }
         var jurisdictions: [String] = []
-        if let node = view.value("governing_jurisdictions"), !node.isNull {
-            // One code may be written without brackets, as `strings` allows elsewhere.
-            let single: Bool
-            if case .scalar = node { single = true } else { single = false }
-            let items = single ? [node] : reader.list(node, path: view.path("governing_jurisdictions")) ?? []
-            for (index, item) in items.enumerated() {
-                let path = view.path("governing_jurisdictions") + (single ? "" : "[\(index)]")
-                guard let code = reader.string(item, path: path, required: true) else { continue }
-                if RoleSpecFormat.isJurisdiction(code) {
-                    jurisdictions.append(code)
-                } else {
-                    reader.report(item.location, path, "expected an ISO 3166 code such as KE or US-CA, found '\(code)'")
-                }
+        for item in reader.stringItems(view, "governing_jurisdictions") {
+            if RoleSpecFormat.isJurisdiction(item.value) {
+                jurisdictions.append(item.value)
+            } else {
+                reader.report(item.location, item.path, "expected an ISO 3166 code such as KE or US-CA, found '\(item.value)'")
             }
         }
         return ProcurementChecklist(
