@@ -215,7 +215,7 @@ public struct ReferenceParser: Sendable {
                 let rate = reader.number(view, "per_usd", required: true, range: 0...1e12, exclusiveMinimum: 0),
                 let ref = readRef(view, reader: &reader)
             else { return }
-            if !RoleSpecFormat.isCurrencyCode(currency) { reader.report(view.location(of: "currency"), view.path("currency"), "expected a three-letter ISO 4217 code, found '\(currency)'") }
+            checkCurrency(currency, view, reader: &reader)
             rates.put(currency, ExchangeRate(currency: currency, perUSD: rate, ref: ref), file: file, at: at, shipped: shipped)
         case "location_factors":
             guard let view = reader.mapping(item, path: path, allowed: ["jurisdiction", "factor"] + Self.refFields),
@@ -223,14 +223,14 @@ public struct ReferenceParser: Sendable {
                 let factor = reader.number(view, "factor", required: true, range: 0...100, exclusiveMinimum: 0),
                 let ref = readRef(view, reader: &reader)
             else { return }
-            if !RoleSpecFormat.isJurisdiction(jurisdiction) { reader.report(view.location(of: "jurisdiction"), view.path("jurisdiction"), "expected an ISO 3166 code such as KE or US-CA, found '\(jurisdiction)'") }
+            checkJurisdiction(jurisdiction, view, "jurisdiction", reader: &reader)
             locations.put(jurisdiction, LocationFactor(jurisdiction: jurisdiction, factor: factor, ref: ref), file: file, at: at, shipped: shipped)
         case "jurisdictions":
             guard let view = reader.mapping(item, path: path, allowed: ["code", "name", "groups"] + Self.hoursFields + Self.refFields),
                 let code = reader.string(view, "code", required: true), let name = reader.string(view, "name", required: true),
                 let ref = readRef(view, reader: &reader)
             else { return }
-            if !RoleSpecFormat.isJurisdiction(code) { reader.report(view.location(of: "code"), view.path("code"), "expected an ISO 3166 code such as KE or US-CA, found '\(code)'") }
+            checkJurisdiction(code, view, "code", reader: &reader)
             jurisdictions.put(code, Jurisdiction(code: code, name: name, groups: reader.strings(view, "groups"), hours: readHours(view, reader: &reader), ref: ref), file: file, at: at, shipped: shipped)
         case "wage_floors", "living_wages":
             guard let view = reader.mapping(item, path: path, allowed: Self.floorFields) else { return }
@@ -242,8 +242,8 @@ public struct ReferenceParser: Sendable {
             let period = reader.enumeration(view, "period", as: WagePeriod.self, required: true)
             let effectiveText = reader.string(view, "effective", required: true)
             let ref = readRef(view, reader: &reader)
-            if let jurisdiction, !RoleSpecFormat.isJurisdiction(jurisdiction) { reader.report(view.location(of: "jurisdiction"), view.path("jurisdiction"), "expected an ISO 3166 code such as KE or US-CA, found '\(jurisdiction)'") }
-            if let currency, !RoleSpecFormat.isCurrencyCode(currency) { reader.report(view.location(of: "currency"), view.path("currency"), "expected a three-letter ISO 4217 code, found '\(currency)'") }
+            if let jurisdiction { checkJurisdiction(jurisdiction, view, "jurisdiction", reader: &reader) }
+            if let currency { checkCurrency(currency, view, reader: &reader) }
             let effective = effectiveText.flatMap(CalendarDate.init)
             if let effectiveText, effective == nil {
                 reader.report(view.location(of: "effective"), view.path("effective"), "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found '\(effectiveText)'")
@@ -260,6 +260,18 @@ public struct ReferenceParser: Sendable {
             }
         default:
             break
+        }
+    }
+
+    private func checkJurisdiction(_ code: String, _ view: MappingView, _ key: String, reader: inout FieldReader) {
+        if !RoleSpecFormat.isJurisdiction(code) {
+            reader.report(view.location(of: key), view.path(key), "expected an ISO 3166 code such as KE or US-CA, found '\(code)'")
+        }
+    }
+
+    private func checkCurrency(_ code: String, _ view: MappingView, reader: inout FieldReader) {
+        if !RoleSpecFormat.isCurrencyCode(code) {
+            reader.report(view.location(of: "currency"), view.path("currency"), "expected a three-letter ISO 4217 code, found '\(code)'")
         }
     }
 
