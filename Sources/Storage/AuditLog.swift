@@ -1,0 +1,88 @@
+public import Foundation
+import SQLKit
+
+/// The append-only, hash-chained record of every change.
+///
+/// Entries are written inside the transaction of the change they describe. The one-row
+/// `audit_head` is updated first: its row lock makes concurrent PostgreSQL writers take turns,
+/// so the chain never forks.
+public struct AuditLog: Sendable {
+    let database: any Database
+    let now: @Sendable () -> Date
+
+    public init(database: any Database, now: @escaping @Sendable () -> Date) {
+        self.database = database
+        self.now = now
+    }
+
+    /// Appends one entry within the caller's transaction.
+    static func append(
+        _ sql: any SQLDatabase, at: String, actor: Principal, action: String, entity: String, entityId: String,
+        before: String?, after: String?
+    ) async throws {
+        // Bump the head first: it takes the row lock before the previous hash is read.
+        try await sql.raw("UPDATE audit_head SET seq = seq + 1 WHERE id = 1").run()
+        guard let head = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first() else {
+            throw StorageError.unavailable("audit head row is missing; run `wagefile migrate`")
+        }
+        let seq = try head.decode(column: "seq", as: Int.self)
+        let previous = try head.decode(column: "hash", as: String.self)
+        var entry = AuditEntry(
+            seq: seq, at: at, actor: actor.email, action: action, entity: entity, entityId: entityId,
+            before: before, after: after, prevHash: previous, hash: "")
+        entry.hash = AuditChain.hash(of: entry)
+        try await sql.insert(into: "audit_log").model(entry, keyEncodingStrategy: .convertToSnakeCase).run()
+        try await sql.raw("UPDATE audit_head SET hash = \(bind: entry.hash) WHERE id = 1").run()
+    }
+
+    public struct Query: Sendable, Equatable {
+        public var entity: String?
+        public var entityId: String?
+        public var actor: String?
+        public init(entity: String? = nil, entityId: String? = nil, actor: String? = nil) {
+            self.entity = entity
+            self.entityId = entityId
+            self.actor = actor
+        }
+    }
+
+    /// Newest first.
+    public func list(_ query: Query = Query(), page: PageRequest = PageRequest()) async throws -> Page<AuditEntry> {
+        try await database.read { sql in
+            func filtered(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+                var builder = builder
+                if let entity = query.entity { builder = builder.where("entity", .equal, entity) }
+                if let id = query.entityId { builder = builder.where("entity_id", .equal, id) }
+                if let actor = query.actor { builder = builder.where("actor", .equal, actor) }
+                return builder
+            }
+            let total = try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from("audit_log")).first()?.decode(column: "n", as: Int.self) ?? 0
+            let items = try await filtered(sql.select().column("*").from("audit_log"))
+                .orderBy("seq", .descending).limit(page.limit).offset(page.offset)
+                .all(decoding: AuditEntry.self, keyDecodingStrategy: .convertFromSnakeCase)
+            return Page(items: items, total: total, limit: page.limit, offset: page.offset)
+        }
+    }
+
+    /// Re-computes every hash in order, a thousand entries at a time.
+    public func verify() async throws -> AuditChain.Verification {
+        try await database.read { sql in
+            var verifier = AuditChain.Verifier()
+            var after = 0
+            while true {
+                let batch = try await sql.select().column("*").from("audit_log").where("seq", .greaterThan, after)
+                    .orderBy("seq").limit(1000)
+                    .all(decoding: AuditEntry.self, keyDecodingStrategy: .convertFromSnakeCase)
+                for entry in batch { verifier.check(entry) }
+                guard let last = batch.last else { break }
+                after = last.seq
+            }
+            guard let head = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first() else {
+                throw StorageError.unavailable("audit head row is missing; run `wagefile migrate`")
+            }
+            return verifier.finish(headSeq: try head.decode(column: "seq", as: Int.self),
+                                   headHash: try head.decode(column: "hash", as: String.self))
+        }
+    }
+}

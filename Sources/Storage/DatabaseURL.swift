@@ -1,0 +1,62 @@
+import Foundation
+
+/// Where the data lives: `sqlite:PATH` (or a bare path), `sqlite::memory:`, or
+/// `postgres://user:password@host:port/database?sslmode=require&pool=N`.
+public enum DatabaseURL: Sendable, Equatable {
+    case sqlite(path: String?)
+    case postgres(Postgres)
+
+    public struct Postgres: Sendable, Equatable {
+        public var host: String
+        public var port: Int
+        public var username: String
+        public var password: String?
+        public var database: String?
+        public var requireTLS: Bool
+        public var maximumConnections: Int
+    }
+
+    public static func parse(_ text: String) throws(StorageError) -> DatabaseURL {
+        if text == "sqlite::memory:" || text == ":memory:" { return .sqlite(path: nil) }
+        if text.hasPrefix("sqlite:") {
+            let path = String(text.dropFirst("sqlite:".count))
+            guard !path.isEmpty else { throw .invalid("database URL 'sqlite:' needs a file path, e.g. sqlite:wagefile.sqlite") }
+            return .sqlite(path: path)
+        }
+        guard text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") else {
+            if !text.contains("://") { return .sqlite(path: text) }
+            throw .invalid("database URL must start with postgres:// or sqlite: (got '\(redacted(text))')")
+        }
+        guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
+            throw .invalid("database URL '\(redacted(text))' is not a valid postgres:// URL; expected postgres://user:password@host:port/database")
+        }
+        guard let user = components.user, !user.isEmpty else {
+            throw .invalid("database URL '\(redacted(text))' names no user; expected postgres://user@host/database")
+        }
+        let items = components.queryItems ?? []
+        let sslmode = items.first { $0.name == "sslmode" }?.value ?? "disable"
+        guard ["disable", "prefer", "require", "verify-full"].contains(sslmode) else {
+            throw .invalid("database URL: sslmode '\(sslmode)' is not one of disable, prefer, require, verify-full")
+        }
+        var pool = 10
+        if let value = items.first(where: { $0.name == "pool" })?.value {
+            guard let number = Int(value), (1...200).contains(number) else {
+                throw .invalid("database URL: pool must be a whole number from 1 to 200 (got '\(value)')")
+            }
+            pool = number
+        }
+        let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        return .postgres(Postgres(
+            host: host, port: components.port ?? 5432, username: user,
+            password: components.password?.removingPercentEncoding ?? components.password,
+            database: path.isEmpty ? nil : path,
+            requireTLS: sslmode == "require" || sslmode == "verify-full", maximumConnections: pool))
+    }
+
+    /// The URL with any password replaced, safe for logs and error messages.
+    public static func redacted(_ text: String) -> String {
+        guard var components = URLComponents(string: text), components.password != nil else { return text }
+        components.password = "***"
+        return components.string ?? "(unprintable URL)"
+    }
+}

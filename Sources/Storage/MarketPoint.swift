@@ -1,0 +1,58 @@
+/// A market pay observation a user imported: percentiles for a role in a place, with its source.
+public struct MarketPoint: StoredRecord {
+    public static let table = "market_points"
+    public static let entity = "market-point"
+    public static let filters = ["role": "role", "location": "location", "currency": "currency", "source": "source"]
+    public static let sortColumn = "role"
+    public static let periods = ["hourly", "annual"]
+
+    public var id: String
+    public var role: String
+    public var location: String
+    public var currency: String
+    public var period: String
+    public var p25Minor: Int64?
+    public var p50Minor: Int64
+    public var p75Minor: Int64?
+    public var source: String
+    public var asOf: String
+    public var revision: Int
+    public var createdAt: String
+    public var updatedAt: String
+
+    public init(
+        id: String, role: String, location: String, currency: String, period: String,
+        p25Minor: Int64? = nil, p50Minor: Int64, p75Minor: Int64? = nil, source: String, asOf: String,
+        revision: Int = 1, createdAt: String = "", updatedAt: String = ""
+    ) {
+        self.id = id
+        self.role = role
+        self.location = location
+        self.currency = currency
+        self.period = period
+        self.p25Minor = p25Minor
+        self.p50Minor = p50Minor
+        self.p75Minor = p75Minor
+        self.source = source
+        self.asOf = asOf
+        self.revision = revision
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    public func problems() -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        Check.required(role, "role", into: &problems)
+        Check.required(location, "location", into: &problems)
+        Check.required(source, "source", into: &problems)
+        Check.currency(currency, "currency", into: &problems)
+        Check.oneOf(period, MarketPoint.periods, "period", into: &problems)
+        Check.date(asOf, "asOf", into: &problems)
+        Check.nonNegative(p25Minor, "p25Minor", into: &problems)
+        Check.nonNegative(p50Minor, "p50Minor", into: &problems)
+        Check.nonNegative(p75Minor, "p75Minor", into: &problems)
+        if let p25 = p25Minor, p25 > p50Minor { problems.append(FieldProblem("p25Minor", "must not exceed p50Minor")) }
+        if let p75 = p75Minor, p75 < p50Minor { problems.append(FieldProblem("p75Minor", "must not be below p50Minor")) }
+        return problems
+    }
+}

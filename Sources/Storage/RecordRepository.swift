@@ -1,0 +1,164 @@
+public import Foundation
+import SQLKit
+
+/// List, read, create, update and delete for any `StoredRecord`, each change audited in the
+/// same transaction and each update guarded by the revision the caller last saw.
+public struct RecordRepository<Record: StoredRecord>: Sendable {
+    let database: any Database
+    let now: @Sendable () -> Date
+
+    public init(database: any Database, now: @escaping @Sendable () -> Date) {
+        self.database = database
+        self.now = now
+    }
+
+    /// Equality filters by query name (see `Record.filters`); unknown names are refused.
+    public func list(filters: [String: String] = [:], search: String? = nil, page: PageRequest = PageRequest()) async throws -> Page<Record> {
+        var conditions: [(column: String, value: String)] = []
+        for (name, value) in filters.sorted(by: { $0.key < $1.key }) {
+            guard let column = Record.filters[name] else {
+                throw StorageError.invalid("cannot filter \(Record.entity) by '\(name)'; filters: \(Record.filters.keys.sorted().joined(separator: ", "))")
+            }
+            conditions.append((column, value))
+        }
+        let fixedConditions = conditions
+        return try await database.read { sql in
+            func filtered(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+                var builder = builder
+                for condition in fixedConditions { builder = builder.where(SQLIdentifier(condition.column), .equal, SQLBind(condition.value)) }
+                if let search, !search.isEmpty {
+                    // Case-insensitive substring on the sort column (the name), portable to both databases.
+                    builder = builder.where(
+                        SQLFunction("LOWER", args: SQLIdentifier(Record.sortColumn)), .like,
+                        SQLBind("%" + RecordRepository.escapeLike(search.lowercased()) + "%"))
+                }
+                return builder
+            }
+            let total = try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from(Record.table)).first()?.decode(column: "n", as: Int.self) ?? 0
+            let items = try await filtered(sql.select().column("*").from(Record.table))
+                .orderBy(Record.sortColumn).orderBy("id").limit(page.limit).offset(page.offset)
+                .all(decoding: Record.self, keyDecodingStrategy: .convertFromSnakeCase)
+            return Page(items: items, total: total, limit: page.limit, offset: page.offset)
+        }
+    }
+
+    public func get(_ id: String) async throws -> Record {
+        try await database.read { sql in
+            guard let record = try await RecordRepository.fetch(id, sql) else {
+                throw StorageError.notFound(entity: Record.entity, id: id)
+            }
+            return record
+        }
+    }
+
+    /// Stores a new record at revision 1.
+    public func create(_ record: Record, by principal: Principal) async throws -> Record {
+        try validate(record)
+        let stamp = Timestamp.string(now())
+        var stored = record
+        stored.revision = 1
+        stored.createdAt = stamp
+        stored.updatedAt = stamp
+        let created = stored
+        return try await database.transaction { sql in
+            if try await RecordRepository.fetch(created.id, sql) != nil {
+                throw StorageError.duplicate(entity: Record.entity, key: created.id)
+            }
+            try await sql.insert(into: Record.table).model(created, keyEncodingStrategy: .convertToSnakeCase).run()
+            try await AuditLog.append(
+                sql, at: stamp, actor: principal, action: "create", entity: Record.entity, entityId: created.id,
+                before: nil, after: try AuditJSON.encode(created))
+            return created
+        }
+    }
+
+    /// Replaces the record if it is still at `expectedRevision`; otherwise nothing changes and
+    /// the caller learns the current revision.
+    public func update(_ record: Record, expectedRevision: Int, by principal: Principal) async throws -> Record {
+        try validate(record)
+        let stamp = Timestamp.string(now())
+        let incoming = record
+        return try await database.transaction { sql in
+            guard let current = try await RecordRepository.fetch(incoming.id, sql) else {
+                throw StorageError.notFound(entity: Record.entity, id: incoming.id)
+            }
+            guard current.revision == expectedRevision else {
+                throw StorageError.conflict(entity: Record.entity, id: incoming.id, current: current.revision)
+            }
+            var updated = incoming
+            updated.revision = current.revision + 1
+            updated.createdAt = current.createdAt
+            updated.updatedAt = stamp
+            // The revision in the WHERE clause makes the check and the write one step, even if
+            // another connection slipped in between.
+            let changed = try await sql.update(Record.table)
+                .set(model: updated, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
+                .where("id", .equal, updated.id).where("revision", .equal, expectedRevision)
+                .returning("id").all()
+            guard !changed.isEmpty else {
+                throw StorageError.conflict(entity: Record.entity, id: updated.id, current: current.revision + 1)
+            }
+            try await AuditLog.append(
+                sql, at: stamp, actor: principal, action: "update", entity: Record.entity, entityId: updated.id,
+                before: try AuditJSON.encode(current), after: try AuditJSON.encode(updated))
+            return updated
+        }
+    }
+
+    public func delete(_ id: String, expectedRevision: Int, by principal: Principal) async throws {
+        let stamp = Timestamp.string(now())
+        try await database.transaction { sql in
+            guard let current = try await RecordRepository.fetch(id, sql) else {
+                throw StorageError.notFound(entity: Record.entity, id: id)
+            }
+            guard current.revision == expectedRevision else {
+                throw StorageError.conflict(entity: Record.entity, id: id, current: current.revision)
+            }
+            try await sql.delete(from: Record.table).where("id", .equal, id).run()
+            try await AuditLog.append(
+                sql, at: stamp, actor: principal, action: "delete", entity: Record.entity, entityId: id,
+                before: try AuditJSON.encode(current), after: nil)
+        }
+    }
+
+    private func validate(_ record: Record) throws {
+        let problems = record.problems() + (record.id.isEmpty || record.id.count > 100
+            ? [FieldProblem("id", "must be 1 to 100 characters")] : [])
+        if !problems.isEmpty { throw RecordProblems(entity: Record.entity, problems: problems) }
+    }
+
+    static func fetch(_ id: String, _ sql: any SQLDatabase) async throws -> Record? {
+        try await sql.select().column("*").from(Record.table).where("id", .equal, id)
+            .first(decoding: Record.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        // Treat % and _ typed by a user as themselves would need ESCAPE; dropping them is enough for search.
+        text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
+    }
+}
+
+/// A record refused because of its values, field by field.
+public struct RecordProblems: Error, Sendable, Equatable, CustomStringConvertible {
+    public var entity: String
+    public var problems: [FieldProblem]
+    public var description: String { "invalid \(entity): " + problems.map(\.description).joined(separator: "; ") }
+}
+
+/// Timestamps are ISO 8601 UTC with milliseconds, so text order is time order in both databases.
+public enum Timestamp {
+    public static func string(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted)
+            .dateTimeSeparator(.standard).timeSeparator(.colon))
+    }
+}
+
+/// Audit payloads: sorted keys so the same record always hashes the same.
+enum AuditJSON {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+public import Logging
+import NIOPosix
+public import SQLKit
+import SQLiteKit
+import SQLiteNIO
+
+/// The embedded default: one SQLite file in WAL mode with foreign keys on.
+///
+/// Writes share one connection behind a FIFO lock (SQLite has a single writer anyway);
+/// reads use their own connection, which WAL lets run while a write is in progress. An
+/// in-memory database cannot be opened twice, so there reads share the writer and its lock.
+public final class SQLiteStore: Database {
+    public let dialect = SQLDialectKind.sqlite
+    public let displayName: String
+    private let writer: SQLiteConnection
+    private let reader: SQLiteConnection?
+    private let writeLock = AsyncLock()
+
+    private init(displayName: String, writer: SQLiteConnection, reader: SQLiteConnection?) {
+        self.displayName = displayName
+        self.writer = writer
+        self.reader = reader
+    }
+
+    /// Opens (creating if needed) the database at `path`, or an in-memory one for `nil`.
+    public static func open(path: String?, logger: Logger) async throws -> SQLiteStore {
+        let storage: SQLiteConnection.Storage = path.map { .file(path: $0) } ?? .memory
+        do {
+            if let path {
+                let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            }
+            let writer = try await SQLiteConnection.open(storage: storage, logger: logger)
+            let store: SQLiteStore
+            if path != nil {
+                try await configure(writer, wal: true)
+                let reader = try await SQLiteConnection.open(storage: storage, logger: logger)
+                try await configure(reader, wal: false)
+                store = SQLiteStore(displayName: "sqlite:\(path ?? "")", writer: writer, reader: reader)
+            } else {
+                try await configure(writer, wal: false)
+                store = SQLiteStore(displayName: "sqlite::memory:", writer: writer, reader: nil)
+            }
+            return store
+        } catch let error as SQLiteError {
+            throw StorageError.unavailable("cannot open SQLite database \(path ?? ":memory:"): \(error.message)")
+        }
+    }
+
+    private static func configure(_ connection: SQLiteConnection, wal: Bool) async throws {
+        let sql = connection.sql()
+        if wal { try await sql.raw("PRAGMA journal_mode = WAL").run() }
+        try await sql.raw("PRAGMA foreign_keys = ON").run()
+        // Wait for a concurrent writer (another process, a backup) rather than fail at once.
+        try await sql.raw("PRAGMA busy_timeout = 5000").run()
+        try await sql.raw("PRAGMA synchronous = NORMAL").run()
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        if let reader {
+            return try await SQLiteStore.mapErrors { try await body(reader.sql()) }
+        }
+        let writer = self.writer
+        return try await writeLock.withLock { try await SQLiteStore.mapErrors { try await body(writer.sql()) } }
+    }
+
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let writer = self.writer
+        return try await writeLock.withLock {
+            try await SQLiteStore.mapErrors {
+                let sql = writer.sql()
+                // IMMEDIATE takes the write lock up front, so a busy database fails here and
+                // not halfway through the change.
+                try await sql.raw("BEGIN IMMEDIATE").run()
+                do {
+                    let value = try await body(sql)
+                    try await sql.raw("COMMIT").run()
+                    return value
+                } catch {
+                    try? await sql.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+        }
+    }
+
+    public func close() async {
+        try? await reader?.close()
+        try? await writer.close()
+    }
+
+    /// SQLite's own errors become messages a user can act on; busy and full disks above all.
+    static func mapErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as SQLiteError {
+            throw StorageError.translate(error)
+        }
+    }
+}
+
+extension StorageError {
+    static func translate(_ error: SQLiteError) -> StorageError {
+        switch error.reason {
+        case .busy, .locked, .busyTimeout, .busyInRecovery, .busyInSnapshot:
+            .unavailable("the SQLite database is locked by another writer; try again")
+        case .full:
+            .unavailable("the disk holding the SQLite database is full; nothing was written")
+        case .readOnly, .readonlyCantLock, .readonlyDirectory:
+            .unavailable("the SQLite database is read-only")
+        case .constraintForeignKeyFailed:
+            .invalid("a referenced record does not exist")
+        case .constraint, .constraintUniqueFailed, .constraintPrimaryKeyFailed, .constraintNotNullFailed,
+            .constraintTriggerFailed, .constraintCheckFailed:
+            .invalid("constraint violated: \(error.message)")
+        default:
+            .unavailable(error.message)
+        }
+    }
+}

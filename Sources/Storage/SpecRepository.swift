@@ -1,0 +1,132 @@
+public import Foundation
+import SQLKit
+
+/// A role or contract spec: its current state and how many versions it has had.
+public struct StoredSpec: Sendable, Codable, Equatable {
+    public var id: String
+    public var kind: String
+    public var title: String
+    public var currentVersion: Int
+    public var createdBy: String
+    public var createdAt: String
+    public var updatedAt: String
+}
+
+/// One saved version of a spec. Versions are never changed or removed.
+public struct SpecVersion: Sendable, Codable, Equatable {
+    public var specId: String
+    public var version: Int
+    /// The spec text as the user wrote it (YAML or JSON).
+    public var body: String
+    public var comment: String?
+    public var createdBy: String
+    public var createdAt: String
+}
+
+/// Specs and their version history. The caller validates the text; this stores it.
+public struct SpecRepository: Sendable {
+    let database: any Database
+    let now: @Sendable () -> Date
+
+    public init(database: any Database, now: @escaping @Sendable () -> Date) {
+        self.database = database
+        self.now = now
+    }
+
+    public func list(kind: String? = nil, search: String? = nil, page: PageRequest = PageRequest()) async throws -> Page<StoredSpec> {
+        try await database.read { sql in
+            func filtered(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+                var builder = builder
+                if let kind { builder = builder.where("kind", .equal, kind) }
+                if let search, !search.isEmpty {
+                    builder = builder.where(SQLFunction("LOWER", args: SQLIdentifier("title")), .like,
+                                            SQLBind("%" + RecordRepository<Person>.escapeLike(search.lowercased()) + "%"))
+                }
+                return builder
+            }
+            let total = try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from("specs")).first()?.decode(column: "n", as: Int.self) ?? 0
+            let items = try await filtered(sql.select().column("*").from("specs")).orderBy("id")
+                .limit(page.limit).offset(page.offset)
+                .all(decoding: StoredSpec.self, keyDecodingStrategy: .convertFromSnakeCase)
+            return Page(items: items, total: total, limit: page.limit, offset: page.offset)
+        }
+    }
+
+    public func get(_ id: String) async throws -> StoredSpec {
+        try await database.read { sql in
+            guard let spec = try await SpecRepository.fetch(id, sql) else { throw StorageError.notFound(entity: "spec", id: id) }
+            return spec
+        }
+    }
+
+    public func version(_ id: String, _ version: Int) async throws -> SpecVersion {
+        try await database.read { sql in
+            guard let found = try await sql.select().column("*").from("spec_versions")
+                .where("spec_id", .equal, id).where("version", .equal, version)
+                .first(decoding: SpecVersion.self, keyDecodingStrategy: .convertFromSnakeCase)
+            else { throw StorageError.notFound(entity: "spec version", id: "\(id) v\(version)") }
+            return found
+        }
+    }
+
+    /// Every version, oldest first.
+    public func versions(_ id: String) async throws -> [SpecVersion] {
+        try await database.read { sql in
+            guard try await SpecRepository.fetch(id, sql) != nil else { throw StorageError.notFound(entity: "spec", id: id) }
+            return try await sql.select().column("*").from("spec_versions").where("spec_id", .equal, id)
+                .orderBy("version").all(decoding: SpecVersion.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    /// Creates the spec with its first version.
+    public func create(id: String, kind: String, title: String, body: String, comment: String?, by principal: Principal) async throws -> StoredSpec {
+        let stamp = Timestamp.string(now())
+        let spec = StoredSpec(id: id, kind: kind, title: title, currentVersion: 1, createdBy: principal.email,
+                              createdAt: stamp, updatedAt: stamp)
+        let first = SpecVersion(specId: id, version: 1, body: body, comment: comment, createdBy: principal.email, createdAt: stamp)
+        return try await database.transaction { sql in
+            if try await SpecRepository.fetch(id, sql) != nil { throw StorageError.duplicate(entity: "spec", key: id) }
+            try await sql.insert(into: "specs").model(spec, keyEncodingStrategy: .convertToSnakeCase).run()
+            try await sql.insert(into: "spec_versions").model(first, keyEncodingStrategy: .convertToSnakeCase).run()
+            try await AuditLog.append(sql, at: stamp, actor: principal, action: "create", entity: "spec", entityId: id,
+                                      before: nil, after: try AuditJSON.encode(first))
+            return spec
+        }
+    }
+
+    /// Saves a new version if the spec is still at `expectedVersion`; a stale editor gets a
+    /// conflict and their text is not stored over someone else's.
+    public func addVersion(id: String, expectedVersion: Int, kind: String, title: String, body: String, comment: String?,
+                           by principal: Principal) async throws -> (StoredSpec, SpecVersion) {
+        let stamp = Timestamp.string(now())
+        return try await database.transaction { sql in
+            guard var spec = try await SpecRepository.fetch(id, sql) else { throw StorageError.notFound(entity: "spec", id: id) }
+            guard spec.currentVersion == expectedVersion else {
+                throw StorageError.conflict(entity: "spec", id: id, current: spec.currentVersion)
+            }
+            let previous = try await sql.select().column("*").from("spec_versions")
+                .where("spec_id", .equal, id).where("version", .equal, expectedVersion)
+                .first(decoding: SpecVersion.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let next = SpecVersion(specId: id, version: expectedVersion + 1, body: body, comment: comment,
+                                   createdBy: principal.email, createdAt: stamp)
+            let moved = try await sql.update("specs").set("current_version", to: next.version).set("kind", to: kind)
+                .set("title", to: title).set("updated_at", to: stamp)
+                .where("id", .equal, id).where("current_version", .equal, expectedVersion).returning("id").all()
+            guard !moved.isEmpty else { throw StorageError.conflict(entity: "spec", id: id, current: expectedVersion + 1) }
+            try await sql.insert(into: "spec_versions").model(next, keyEncodingStrategy: .convertToSnakeCase).run()
+            try await AuditLog.append(sql, at: stamp, actor: principal, action: "new-version", entity: "spec", entityId: id,
+                                      before: try previous.map { try AuditJSON.encode($0) }, after: try AuditJSON.encode(next))
+            spec.currentVersion = next.version
+            spec.kind = kind
+            spec.title = title
+            spec.updatedAt = stamp
+            return (spec, next)
+        }
+    }
+
+    static func fetch(_ id: String, _ sql: any SQLDatabase) async throws -> StoredSpec? {
+        try await sql.select().column("*").from("specs").where("id", .equal, id)
+            .first(decoding: StoredSpec.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+}
