@@ -107,7 +107,17 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
-        // Storage on SQLite and PostgreSQL, and every route of the application.
+        // The storage suite, run on SQLite always and on PostgreSQL when WAGEFILE_TEST_POSTGRES_URL is set.
+        .testTarget(
+            name: "StorageTests",
+            dependencies: [
+                "WorkModel", "Storage",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Every route of the application, the authorization matrix and conflicting edits.
         .testTarget(
             name: "ServerTests",
             dependencies: [
