@@ -1,0 +1,29 @@
+public import Hummingbird
+public import Logging
+import Storage
+
+/// The router with every route, and the list of endpoints it serves.
+public func buildRouter(_ environment: ServerEnvironment) -> (router: Router<AppRequestContext>, endpoints: [Endpoint]) {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: EdgeMiddleware(metrics: environment.metrics))
+    router.add(middleware: AuthenticationMiddleware(accounts: environment.store.accounts))
+    let registry = EndpointRegistry()
+    OperationsController(environment: environment).register(registry, router)
+    AccountController(environment: environment).register(registry, router)
+    SpecController(environment: environment).register(registry, router)
+    DecisionFileController(environment: environment).register(registry, router)
+    PortfolioControllers.register(environment, registry, router)
+    AuditController(environment: environment).register(registry, router)
+    return (router, registry.endpoints)
+}
+
+/// The application: the router on an address, with structured request logs.
+public func buildApplication(
+    _ environment: ServerEnvironment, hostname: String = "127.0.0.1", port: Int = 8080, logger: Logger
+) -> some ApplicationProtocol {
+    let (router, _) = buildRouter(environment)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(hostname, port: port), serverName: "Wagefile"),
+        logger: logger)
+}

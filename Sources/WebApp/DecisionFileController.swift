@@ -1,0 +1,72 @@
+import DecisionFiles
+import Foundation
+import Hummingbird
+import Storage
+
+/// Stored decision files: read in any rendering, and moved through review.
+struct DecisionFileController {
+    let environment: ServerEnvironment
+
+    func register(_ registry: EndpointRegistry, _ router: Router<AppRequestContext>) {
+        let files = environment.store.decisionFiles
+
+        registry.add(router, .get, "/api/v1/decision-files", .read) { request, _ in
+            let query = ListQuery(request: request)
+            if let status = query.string("status"), ReviewStatus(rawValue: status) == nil {
+                throw Problem.badRequest("status must be one of \(ReviewStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let page = try await files.list(specId: query.string("spec"), status: query.string("status"),
+                                            layer: query.string("layer"), page: try query.page)
+            return try JSONBody.response(page)
+        }
+        registry.add(router, .get, "/api/v1/decision-files/{id}", .read) { request, context in
+            let stored = try await files.get(try context.path("id"))
+            switch ListQuery(request: request).string("format") ?? "json" {
+            case "json":
+                // The document is stored as computed; splice it in rather than decode and re-encode.
+                var body = Data(try JSONBody.encoder.encode(DecisionFileSummary(stored)))
+                body.removeLast()
+                body.append(contentsOf: Array(",\"document\":".utf8))
+                body.append(contentsOf: Array(stored.document.utf8))
+                body.append(UInt8(ascii: "}"))
+                return try JSONBody.raw(body, etag: stored.revision)
+            case "md":
+                return JSONBody.text(MarkdownRendering.render(try DecisionFileController.document(stored)), contentType: "text/markdown; charset=utf-8")
+            case "html":
+                return JSONBody.text(HTMLRendering.render(try DecisionFileController.document(stored)), contentType: "text/html; charset=utf-8")
+            case "csv":
+                let file = try DecisionFileController.document(stored)
+                return JSONBody.text(CSVRendering.headerLine() + "\n" + CSVRendering.row(file) + "\n", contentType: "text/csv; charset=utf-8")
+            case let other:
+                throw Problem.badRequest("format must be json, md, html or csv (got '\(other)')")
+            }
+        }
+        for (action, status, permission) in [("submit", ReviewStatus.inReview, Permission.prepareDecisions),
+                                             ("approve", .approved, .decideReviews), ("reject", .rejected, .decideReviews)] {
+            registry.add(router, .post, "/api/v1/decision-files/{id}/\(action)", permission) { request, context in
+                struct Decision: Decodable { var comment: String? }
+                let user = try context.signedInUser
+                let id = try context.path("id")
+                let expected = try ETag.expectedRevision(request, what: "decision file")
+                let body = try await JSONBody.bytes(request, context)
+                let comment = body.isEmpty ? nil : try JSONBody.decode(Decision.self, from: try JSONSerialization.jsonObject(with: body)).comment
+                if status == .rejected && (comment ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                    throw Problem.unprocessable("say why the file is rejected", errors: [.init(field: "comment", message: "is required to reject")])
+                }
+                if status == .approved || status == .rejected {
+                    // Four eyes: whoever sent a file for review does not decide on it, unless an admin.
+                    let current = try await files.get(id)
+                    if current.submittedBy == user.email && user.userRole != .admin {
+                        throw Problem(.forbidden, "you sent this file for review; another reviewer must \(action) it")
+                    }
+                }
+                let updated = try await files.transition(id, to: status, comment: comment, expectedRevision: expected, by: user.principal)
+                return try JSONBody.response(DecisionFileSummary(updated), etag: updated.revision)
+            }
+        }
+    }
+
+    static func document(_ stored: StoredDecisionFile) throws -> DecisionFile {
+        try JSONDecoder().decode(DecisionFile.self, from: Data(stored.document.utf8))
+    }
+}

@@ -1,0 +1,26 @@
+import Hummingbird
+import Storage
+
+/// People, vendors, datasets and market data: the records portfolio views are built from.
+enum PortfolioControllers {
+    static func register(_ environment: ServerEnvironment, _ registry: EndpointRegistry, _ router: Router<AppRequestContext>) {
+        let store = environment.store
+        RecordController(repository: store.people, path: "/api/v1/people", writePermission: .writePeople,
+                         redact: { person, user in user.userRole.seesIndividualPay ? person : person.withoutPay })
+            .register(registry, router)
+        RecordController(repository: store.vendors, path: "/api/v1/vendors", writePermission: .writeVendors,
+                         redact: { vendor, user in
+                             guard !user.userRole.seesVendorSpend else { return vendor }
+                             var copy = vendor
+                             copy.annualSpendMinor = nil
+                             return copy
+                         })
+            .register(registry, router)
+        RecordController(repository: store.datasets, path: "/api/v1/datasets", writePermission: .writeDatasets,
+                         redact: { dataset, _ in dataset })
+            .register(registry, router)
+        RecordController(repository: store.marketPoints, path: "/api/v1/market-data", writePermission: .writeMarketData,
+                         redact: { point, _ in point })
+            .register(registry, router)
+    }
+}

@@ -1,0 +1,45 @@
+public import Foundation
+public import Pricing
+public import Storage
+public import WorkModel
+
+/// Everything the application depends on, passed in so tests can supply a fixed clock, a cheap
+/// bcrypt cost and an in-memory database.
+public struct ServerEnvironment: Sendable {
+    public var store: Store
+    public var pricer: Pricer
+    public var now: @Sendable () -> Date
+    /// bcrypt work factor: 12 in production (about a quarter second); tests use the minimum.
+    public var bcryptCost: UInt8
+    public var sessionLifetime: TimeInterval
+    /// `Secure` on the session cookie; off only for plain-HTTP development on another host.
+    public var secureCookies: Bool
+    public var throttle: SignInThrottle
+    public var metrics: RequestMetrics
+    public var version: String
+
+    public init(store: Store, pricer: Pricer, now: @escaping @Sendable () -> Date = { Date() }, bcryptCost: UInt8 = 12,
+                sessionLifetime: TimeInterval = 12 * 3600, secureCookies: Bool = true,
+                throttle: SignInThrottle = SignInThrottle(), metrics: RequestMetrics = RequestMetrics(),
+                version: String = WagefileVersion.current) {
+        self.store = store
+        self.pricer = pricer
+        self.now = now
+        self.bcryptCost = bcryptCost
+        self.sessionLifetime = sessionLifetime
+        self.secureCookies = secureCookies
+        self.throttle = throttle
+        self.metrics = metrics
+        self.version = version
+    }
+
+    /// The evaluation date for decision files computed now (UTC).
+    public var today: CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: now())
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+}
+
+public enum WagefileVersion {
+    public static let current = "0.4.0"
+}

@@ -1,0 +1,164 @@
+import DecisionFiles
+import Foundation
+import Hummingbird
+import Pricing
+import ReferenceData
+import Specs
+import Storage
+import WorkModel
+
+/// A spec as the API shows it.
+struct SpecView: Codable, Sendable {
+    var id: String
+    var kind: String
+    var title: String
+    var currentVersion: Int
+    var createdBy: String
+    var createdAt: String
+    var updatedAt: String
+
+    init(_ spec: StoredSpec) {
+        id = spec.id
+        kind = spec.kind
+        title = spec.title
+        currentVersion = spec.currentVersion
+        createdBy = spec.createdBy
+        createdAt = spec.createdAt
+        updatedAt = spec.updatedAt
+    }
+}
+
+/// Role and vendor-contract specs: create, new versions, history, diffs, and pricing.
+struct SpecController {
+    let environment: ServerEnvironment
+
+    func register(_ registry: EndpointRegistry, _ router: Router<AppRequestContext>) {
+        let environment = self.environment
+        let specs = environment.store.specs
+        let reader = RoleSpecReader(vocabulary: environment.pricer.reference.vocabulary)
+
+        /// Reads and validates spec text; procurement may only write vendor contracts.
+        @Sendable func parse(_ request: Request, _ context: AppRequestContext, file: String) async throws -> (RoleSpec, String) {
+            let data = try await JSONBody.bytes(request, context)
+            guard let text = String(data: data, encoding: .utf8), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw Problem.badRequest("send the spec as YAML or JSON text in the body (UTF-8)")
+            }
+            let spec: RoleSpec
+            switch reader.read(text, file: file) {
+            case .success(let read): spec = read
+            case .failure(let error): throw error
+            }
+            let user = try context.signedInUser
+            if user.userRole == .procurement && spec.kind != .vendorContract {
+                throw Problem(.forbidden, "the procurement role may create and edit vendor-contract specs only; this spec is kind '\(spec.kind.rawValue)'")
+            }
+            return (spec, text)
+        }
+
+        registry.add(router, .get, "/api/v1/specs", .read) { request, _ in
+            let query = ListQuery(request: request)
+            if let kind = query.string("kind"), SpecKind(rawValue: kind) == nil {
+                throw Problem.badRequest("kind must be one of \(SpecKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let page = try await specs.list(kind: query.string("kind"), search: query.string("q"), page: try query.page)
+            return try JSONBody.response(page.map(SpecView.init))
+        }
+        registry.add(router, .post, "/api/v1/specs", .writeSpecs) { request, context in
+            let (spec, text) = try await parse(request, context, file: "request")
+            let stored = try await specs.create(id: spec.id, kind: spec.kind.rawValue, title: spec.title, body: text,
+                                                comment: ListQuery(request: request).string("comment"),
+                                                by: try context.signedInUser.principal)
+            return try JSONBody.response(SpecView(stored), status: .created, etag: stored.currentVersion,
+                                         headers: [.location: "/api/v1/specs/\(stored.id)"])
+        }
+        registry.add(router, .get, "/api/v1/specs/{id}", .read) { _, context in
+            let spec = try await specs.get(try context.path("id"))
+            return try JSONBody.response(SpecView(spec), etag: spec.currentVersion)
+        }
+        registry.add(router, .put, "/api/v1/specs/{id}", .writeSpecs) { request, context in
+            let id = try context.path("id")
+            let expected = try ETag.expectedRevision(request, what: "spec")
+            let (spec, text) = try await parse(request, context, file: id)
+            guard spec.id == id else {
+                throw Problem.unprocessable("the spec's id differs from the URL", errors: [.init(field: "id", message: "must be '\(id)' (got '\(spec.id)')")])
+            }
+            let (stored, _) = try await specs.addVersion(id: id, expectedVersion: expected, kind: spec.kind.rawValue, title: spec.title,
+                                                         body: text, comment: ListQuery(request: request).string("comment"),
+                                                         by: try context.signedInUser.principal)
+            return try JSONBody.response(SpecView(stored), etag: stored.currentVersion)
+        }
+        registry.add(router, .get, "/api/v1/specs/{id}/versions", .read) { _, context in
+            struct VersionView: Encodable { var version: Int; var comment: String?; var createdBy, createdAt: String }
+            let versions = try await specs.versions(try context.path("id"))
+            return try JSONBody.response(["items": versions.map {
+                VersionView(version: $0.version, comment: $0.comment, createdBy: $0.createdBy, createdAt: $0.createdAt)
+            }])
+        }
+        registry.add(router, .get, "/api/v1/specs/{id}/versions/{version}", .read) { _, context in
+            let version = try await specs.version(try context.path("id"), try SpecController.versionNumber(context))
+            return try JSONBody.response(version, etag: version.version)
+        }
+        registry.add(router, .get, "/api/v1/specs/{id}/diff", .read) { request, context in
+            let id = try context.path("id")
+            let query = ListQuery(request: request)
+            guard let from = try query.int("from"), let to = try query.int("to") else {
+                throw Problem.badRequest("give the two versions to compare: ?from=1&to=2")
+            }
+            let old = try await specs.version(id, from)
+            let new = try await specs.version(id, to)
+            let diff = LineDiff(old: old.body, new: new.body)
+            struct DiffView: Encodable { var from, to, added, removed: Int; var unified: String; var lines: [LineDiff.Line] }
+            return try JSONBody.response(DiffView(from: from, to: to, added: diff.added, removed: diff.removed, unified: diff.unified, lines: diff.lines))
+        }
+        registry.add(router, .post, "/api/v1/specs/{id}/decision-files", .prepareDecisions) { request, context in
+            let id = try context.path("id")
+            let spec = try await specs.get(id)
+            let number = try ListQuery(request: request).int("version") ?? spec.currentVersion
+            let version = try await specs.version(id, number)
+            let file = try SpecController.price(version.body, file: "\(id)@v\(number)", environment: environment)
+            let stored = try await environment.store.decisionFiles.create(
+                try StoredDecisionFile(file, id: UUID().uuidString.lowercased(), specVersion: number),
+                by: try context.signedInUser.principal)
+            return try JSONBody.response(DecisionFileSummary(stored), status: .created, etag: stored.revision,
+                                         headers: [.location: "/api/v1/decision-files/\(stored.id)"])
+        }
+        // Pricing without storing: what a script or the editor preview calls.
+        registry.add(router, .post, "/api/v1/price", .signedIn) { request, context in
+            let data = try await JSONBody.bytes(request, context)
+            guard let text = String(data: data, encoding: .utf8) else { throw Problem.badRequest("the spec must be UTF-8 text") }
+            let file = try SpecController.price(text, file: "request", environment: environment)
+            return try JSONBody.raw(Data(JSONRendering.line(file).utf8))
+        }
+    }
+
+    static func versionNumber(_ context: AppRequestContext) throws -> Int {
+        let text = try context.path("version")
+        guard let number = Int(text) else { throw Problem.badRequest("version must be a whole number (got '\(text)')") }
+        return number
+    }
+
+    static func price(_ text: String, file: String, environment: ServerEnvironment) throws -> DecisionFile {
+        let builder = DecisionFileBuilder(pricer: environment.pricer, asOf: environment.today)
+        switch BatchPricing(builder: builder).price(text, file: file) {
+        case .priced(let decision): return decision
+        case .rejected(let error): throw error
+        }
+    }
+}
+
+extension StoredDecisionFile {
+    /// The stored form of a computed file: the document as JSON, the hourly band in minor units.
+    init(_ file: DecisionFile, id: String, specVersion: Int) throws {
+        let currency = file.band.currency
+        func minor(_ value: Double) throws -> Int64 {
+            guard let money = Money(amount: value, currency: currency) else {
+                throw Problem(.unprocessableContent, "the band figure \(value) \(currency) cannot be stored")
+            }
+            return money.minorUnits
+        }
+        self.init(id: id, specId: file.spec.id, specVersion: specVersion, evaluatedOn: file.evaluatedOn, layer: file.layer,
+                  currency: currency, bandMinMinor: try minor(file.band.hourly.min), bandMidMinor: try minor(file.band.hourly.mid),
+                  bandMaxMinor: try minor(file.band.hourly.max), blocking: file.blocking,
+                  document: try JSONRendering.line(file))
+    }
+}
