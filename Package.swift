@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // Vocabulary types shared by every other target; no dependencies at all.
@@ -92,6 +93,7 @@ let package = Package(
                 "Storage", "WebApp",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -125,7 +127,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "WorkModel", "Specs", "ReferenceData", "DecisionFiles", "Storage", "WebApp",
+                "WorkModel", "Specs", "ReferenceData", "Pricing", "DecisionFiles", "Storage", "WebApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),

@@ -9,5 +9,8 @@ struct Wagefile: AsyncParsableCommand {
             Exit codes: 0 ok, 1 findings that block approval, 2 bad input.
             Decision support, not legal advice.
             """,
-        subcommands: [PriceCommand.self, CheckCommand.self, SchemaCommand.self])
+        subcommands: [
+            PriceCommand.self, CheckCommand.self, SchemaCommand.self, ServeCommand.self, MigrateCommand.self,
+            UserCommand.self, AuditCommand.self,
+        ])
 }

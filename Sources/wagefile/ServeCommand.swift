@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import ServiceLifecycle
+import Logging
+import ReferenceData
+import Storage
+import WebApp
+
+/// `wagefile serve`: the web application and JSON API.
+///
+/// With no options it runs on an embedded SQLite file and, on first start, loads the example
+/// specs as demo data and creates a demo admin whose password it prints once.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the Wagefile server (JSON API under /api/v1, OpenAPI at /openapi.yaml).")
+
+    @Option(help: "Address to listen on.") var hostname = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var reference: ReferenceOptions
+    @Option(help: ArgumentHelp("Directory of specs loaded as demo data into an empty database.", valueName: "dir"))
+    var demo = "examples"
+    @Flag(help: "Do not load demo data, even into an empty database.") var noDemo = false
+    @Option(help: "Log format: text or json (one JSON object per line).") var logFormat = "text"
+    @Flag(help: "Drop the Secure flag on the session cookie (plain HTTP on a host other than localhost).")
+    var insecureCookies = false
+
+    func run() async throws {
+        guard ["text", "json"].contains(logFormat) else {
+            Diagnostics.print(["--log-format: expected text or json, found '\(logFormat)'"])
+            throw Outcome.badInput
+        }
+        guard (1...65535).contains(port) else {
+            Diagnostics.print(["--port: expected 1 to 65535, found \(port)"])
+            throw Outcome.badInput
+        }
+        let json = logFormat == "json"
+        LoggingSystem.bootstrap { label in
+            json ? JSONLogHandler(label: label) as any LogHandler : StreamLogHandler.standardError(label: label)
+        }
+        var logger = Logger(label: "wagefile")
+        logger.logLevel = .info
+        let pricer = try reference.pricer()
+        let url = try database.url()
+        let store: Store
+        do {
+            store = try await Store.open(url, logger: logger)
+        } catch {
+            Diagnostics.print(["\(DatabaseURL.redacted(database.resolved)): \(error)"])
+            throw Outcome.badInput
+        }
+        let environment = ServerEnvironment(store: store, pricer: pricer, secureCookies: !insecureCookies)
+        var app = Application(
+            router: buildRouter(environment).router,
+            configuration: .init(address: .hostname(hostname, port: port), serverName: "Wagefile"),
+            logger: logger)
+        if let postgres = store.database as? PostgresStore { app.addServices(PoolService(store: postgres)) }
+        // Runs with the pool already up and before the first request is accepted.
+        let (seed, demoLogger) = (self, logger)
+        app.beforeServerStarts {
+            let applied = try await store.migrations.run()
+            if !applied.isEmpty { demoLogger.info("migrations applied", metadata: ["ids": .string(applied.joined(separator: ","))]) }
+            try await seed.seedIfEmpty(environment, logger: demoLogger)
+            demoLogger.info("serving", metadata: [
+                "address": .string("http://\(seed.hostname):\(seed.port)"), "database": .string(store.database.displayName),
+            ])
+        }
+        // SIGTERM or SIGINT: stop accepting, finish requests in flight, then close the database.
+        do {
+            try await app.runService()
+        } catch let error as StorageError {
+            await store.database.close()
+            Diagnostics.print(["\(store.database.displayName): \(error)"])
+            throw Outcome.badInput
+        }
+        await store.database.close()
+    }
+
+    /// Demo data goes only into an empty database, and only when asked for or on the embedded default.
+    private func seedIfEmpty(_ environment: ServerEnvironment, logger: Logger) async throws {
+        guard !noDemo, try await environment.store.accounts.userCount() == 0,
+              try await environment.store.specs.list(page: .init(limit: 1)).total == 0 else { return }
+        let directory = URL(fileURLWithPath: demo)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
+            logger.warning("no demo data: directory not found", metadata: ["dir": .string(demo)])
+            return
+        }
+        let documents = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.compactMap { name -> (String, String)? in
+            (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)).map { (name, $0) }
+        }
+        let result = try await DemoData.load(specs: documents, environment: environment)
+        let password = DemoData.password()
+        let hash = try await PasswordHashing.hash(password, cost: 12)
+        _ = try await environment.store.accounts.createUser(
+            User(id: UUID().uuidString.lowercased(), email: "admin@demo.wagefile", name: "Demo admin", role: .admin, passwordHash: hash),
+            by: .system)
+        logger.info("demo data loaded", metadata: ["specs": .stringConvertible(result.specs), "decisionFiles": .stringConvertible(result.decisionFiles)])
+        // Printed once, to the terminal that started the server; not logged.
+        print("Demo sign-in: admin@demo.wagefile / \(password)   (shown once; add real users with `wagefile user add`)")
+        fflush(stdout)
+    }
+}
+
+/// Keeps the PostgreSQL pool running under the application's service group, so it shuts down
+/// after the server has stopped taking requests.
+struct PoolService: Service {
+    let store: PostgresStore
+    func run() async throws {
+        await withGracefulShutdownHandler {
+            await store.run()
+        } onGracefulShutdown: {}
+    }
+}
