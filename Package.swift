@@ -104,6 +104,12 @@ let package = Package(
             dependencies: ["WorkModel", "Specs", "ReferenceData", "Pricing", "DecisionFiles"],
             swiftSettings: strictSettings
         ),
+        // The bare Hummingbird route the server benchmark compares against. Not shipped.
+        .executableTarget(
+            name: "bench-bare-server",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "WagefileTests",
             dependencies: [
