@@ -16,7 +16,8 @@ WORK="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
-swift build -c release --product wagefile --product bench-bare-server >/dev/null
+swift build -c release --product wagefile >/dev/null
+swift build -c release --product bench-bare-server >/dev/null
 BIN="$(swift build -c release --show-bin-path)"
 
 DB="${WAGEFILE_DATABASE_URL:-sqlite:$WORK/bench.sqlite}"
