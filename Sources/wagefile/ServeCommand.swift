@@ -97,8 +97,10 @@ struct ServeCommand: AsyncParsableCommand {
             by: .system)
         logger.info("demo data loaded", metadata: ["specs": .stringConvertible(result.specs), "decisionFiles": .stringConvertible(result.decisionFiles)])
         // Printed once, to the terminal that started the server; not logged.
-        print("Demo sign-in: admin@demo.wagefile / \(password)   (shown once; add real users with `wagefile user add`)")
-        fflush(stdout)
+        // Written straight to the file descriptor: print's buffer would hold it back when
+        // stdout is a file or pipe.
+        FileHandle.standardOutput.write(Data(
+            "Demo sign-in: admin@demo.wagefile / \(password)   (shown once; add real users with `wagefile user add`)\n".utf8))
     }
 }
 
