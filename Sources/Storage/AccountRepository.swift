@@ -122,7 +122,10 @@ public struct AccountRepository: Sendable {
             if try await AccountRepository.fetchUser("email", created.email, sql) != nil {
                 throw StorageError.duplicate(entity: "user", key: created.email)
             }
-            try await sql.insert(into: "users").model(created, keyEncodingStrategy: .convertToSnakeCase).run()
+            // A concurrent sign-up with the same email commits between the check and the insert.
+            let inserted = try await sql.insert(into: "users").model(created, keyEncodingStrategy: .convertToSnakeCase)
+                .ignoringConflicts(with: "email").returning("id").all()
+            guard !inserted.isEmpty else { throw StorageError.duplicate(entity: "user", key: created.email) }
             try await AuditLog.append(sql, at: stamp, actor: principal, action: "create", entity: "user", entityId: created.id,
                                       before: nil, after: try AuditJSON.encode(User.Audited(created, passwordChanged: true)))
             return created
@@ -147,10 +150,18 @@ public struct AccountRepository: Sendable {
             updated.passwordHash = incoming.passwordHash
             updated.revision += 1
             updated.updatedAt = stamp
-            try await sql.update("users").set("name", to: updated.name).set("role", to: updated.role)
+            // The revision in the WHERE clause makes the check and the write one step, so of two
+            // concurrent edits from the same revision only one lands.
+            let changed = try await sql.update("users").set("name", to: updated.name).set("role", to: updated.role)
                 .set("disabled", to: updated.disabled).set("password_hash", to: updated.passwordHash)
                 .set("revision", to: updated.revision).set("updated_at", to: stamp)
-                .where("id", .equal, updated.id).run()
+                .where("id", .equal, updated.id).where("revision", .equal, expectedRevision).returning("id").all()
+            guard !changed.isEmpty else {
+                guard let now = try await AccountRepository.fetchUser("id", updated.id, sql) else {
+                    throw StorageError.notFound(entity: "user", id: updated.id)
+                }
+                throw StorageError.conflict(entity: "user", id: updated.id, current: now.revision)
+            }
             let passwordChanged = current.passwordHash != updated.passwordHash
             if passwordChanged || updated.disabled {
                 try await sql.delete(from: "sessions").where("user_id", .equal, updated.id).run()

@@ -48,15 +48,24 @@ public enum DatabaseURL: Sendable, Equatable {
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         return .postgres(Postgres(
             host: host, port: components.port ?? 5432, username: user,
-            password: components.password?.removingPercentEncoding ?? components.password,
+            // `password` is already percent-decoded; decoding again would turn "%2541" into "A".
+            password: components.password,
             database: path.isEmpty ? nil : path,
             requireTLS: sslmode == "require" || sslmode == "verify-full", maximumConnections: pool))
     }
 
     /// The URL with any password replaced, safe for logs and error messages.
     public static func redacted(_ text: String) -> String {
-        guard var components = URLComponents(string: text), components.password != nil else { return text }
-        components.password = "***"
-        return components.string ?? "(unprintable URL)"
+        if var components = URLComponents(string: text) {
+            guard components.password != nil else { return text }
+            components.password = "***"
+            return components.string ?? "(unprintable URL)"
+        }
+        // Not a URL Foundation parses (a password with "#" or "?" in it, say): hide whatever
+        // sits between "user:" and the last "@" of the authority by hand.
+        guard let schemeEnd = text.range(of: "://") else { return text }
+        let rest = text[schemeEnd.upperBound...]
+        guard let at = rest.lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") else { return text }
+        return String(text[..<rest.index(after: colon)]) + "***" + String(rest[at...])
     }
 }

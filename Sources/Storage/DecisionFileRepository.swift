@@ -115,7 +115,9 @@ public struct DecisionFileRepository: Sendable {
         stored.revision = 1
         let created = stored
         return try await database.transaction { sql in
-            try await sql.insert(into: "decision_files").model(created, keyEncodingStrategy: .convertToSnakeCase).run()
+            let inserted = try await sql.insert(into: "decision_files").model(created, keyEncodingStrategy: .convertToSnakeCase)
+                .ignoringConflicts(with: "id").returning("id").all()
+            guard !inserted.isEmpty else { throw StorageError.duplicate(entity: "decision file", key: created.id) }
             try await AuditLog.append(sql, at: stamp, actor: principal, action: "compute", entity: "decision-file",
                                       entityId: created.id, before: nil, after: try AuditJSON.encode(DecisionFileSummary(created)))
             return created

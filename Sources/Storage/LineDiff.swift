@@ -18,8 +18,8 @@ public struct LineDiff: Sendable, Codable, Equatable {
     /// Longest common subsequence over lines. Specs are a few hundred lines, so the
     /// quadratic table is small; inputs beyond 5,000 lines each are compared as wholes.
     public init(old: String, new: String) {
-        let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let a = LineDiff.lines(of: old)
+        let b = LineDiff.lines(of: new)
         guard a.count <= 5000, b.count <= 5000 else {
             lines = a.enumerated().map { Line(kind: .removed, text: $1, oldLine: $0 + 1, newLine: nil) }
                 + b.enumerated().map { Line(kind: .added, text: $1, oldLine: nil, newLine: $0 + 1) }
@@ -52,6 +52,11 @@ public struct LineDiff: Sendable, Codable, Equatable {
             }
         }
         lines = result
+    }
+
+    /// The lines of a text; an empty text has none (not one empty line).
+    static func lines(of text: String) -> [String] {
+        text.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
     /// The unified-diff text (`-`, `+`, and a space for context), without hunk headers.

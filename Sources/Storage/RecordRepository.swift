@@ -28,9 +28,7 @@ public struct RecordRepository<Record: StoredRecord>: Sendable {
                 for condition in fixedConditions { builder = builder.where(SQLIdentifier(condition.column), .equal, SQLBind(condition.value)) }
                 if let search, !search.isEmpty {
                     // Case-insensitive substring on the sort column (the name), portable to both databases.
-                    builder = builder.where(
-                        SQLFunction("LOWER", args: SQLIdentifier(Record.sortColumn)), .like,
-                        SQLBind("%" + RecordRepository.escapeLike(search.lowercased()) + "%"))
+                    builder = builder.where(Search.contains(column: Record.sortColumn, search))
                 }
                 return builder
             }
@@ -65,7 +63,11 @@ public struct RecordRepository<Record: StoredRecord>: Sendable {
             if try await RecordRepository.fetch(created.id, sql) != nil {
                 throw StorageError.duplicate(entity: Record.entity, key: created.id)
             }
-            try await sql.insert(into: Record.table).model(created, keyEncodingStrategy: .convertToSnakeCase).run()
+            // A concurrent create of the same id (PostgreSQL) commits between the check and the
+            // insert; the insert then does nothing and the caller still learns it is a duplicate.
+            let inserted = try await sql.insert(into: Record.table).model(created, keyEncodingStrategy: .convertToSnakeCase)
+                .ignoringConflicts(with: "id").returning("id").all()
+            guard !inserted.isEmpty else { throw StorageError.duplicate(entity: Record.entity, key: created.id) }
             try await AuditLog.append(
                 sql, at: stamp, actor: principal, action: "create", entity: Record.entity, entityId: created.id,
                 before: nil, after: try AuditJSON.encode(created))
@@ -96,9 +98,7 @@ public struct RecordRepository<Record: StoredRecord>: Sendable {
                 .set(model: updated, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
                 .where("id", .equal, updated.id).where("revision", .equal, expectedRevision)
                 .returning("id").all()
-            guard !changed.isEmpty else {
-                throw StorageError.conflict(entity: Record.entity, id: updated.id, current: current.revision + 1)
-            }
+            guard !changed.isEmpty else { throw try await RecordRepository.lostRace(updated.id, sql) }
             try await AuditLog.append(
                 sql, at: stamp, actor: principal, action: "update", entity: Record.entity, entityId: updated.id,
                 before: try AuditJSON.encode(current), after: try AuditJSON.encode(updated))
@@ -115,7 +115,11 @@ public struct RecordRepository<Record: StoredRecord>: Sendable {
             guard current.revision == expectedRevision else {
                 throw StorageError.conflict(entity: Record.entity, id: id, current: current.revision)
             }
-            try await sql.delete(from: Record.table).where("id", .equal, id).run()
+            // As for updates, the revision in the WHERE clause makes the check and the delete one
+            // step: of two concurrent deletes only one removes the row and is audited.
+            let deleted = try await sql.delete(from: Record.table).where("id", .equal, id)
+                .where("revision", .equal, expectedRevision).returning("id").all()
+            guard !deleted.isEmpty else { throw try await RecordRepository.lostRace(id, sql) }
             try await AuditLog.append(
                 sql, at: stamp, actor: principal, action: "delete", entity: Record.entity, entityId: id,
                 before: try AuditJSON.encode(current), after: nil)
@@ -133,9 +137,22 @@ public struct RecordRepository<Record: StoredRecord>: Sendable {
             .first(decoding: Record.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
-    static func escapeLike(_ text: String) -> String {
-        // Treat % and _ typed by a user as themselves would need ESCAPE; dropping them is enough for search.
-        text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
+    /// Why a guarded write changed no row: another transaction committed first. Read again
+    /// (a new statement sees that commit) to tell a deleted record from a newer revision.
+    static func lostRace(_ id: String, _ sql: any SQLDatabase) async throws -> StorageError {
+        guard let now = try await fetch(id, sql) else { return .notFound(entity: Record.entity, id: id) }
+        return .conflict(entity: Record.entity, id: id, current: now.revision)
+    }
+}
+
+/// Case-insensitive substring search that both databases run the same way.
+enum Search {
+    /// `LOWER(column) LIKE '%text%' ESCAPE '!'`, with `%`, `_` and `!` typed by the user matched
+    /// as themselves rather than as wildcards.
+    static func contains(column: String, _ text: String) -> any SQLExpression {
+        let escaped = text.lowercased().replacingOccurrences(of: "!", with: "!!")
+            .replacingOccurrences(of: "%", with: "!%").replacingOccurrences(of: "_", with: "!_")
+        return SQLQueryString("LOWER(\(ident: column)) LIKE \(bind: "%" + escaped + "%") ESCAPE '!'")
     }
 }
 

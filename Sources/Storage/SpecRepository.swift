@@ -38,10 +38,7 @@ public struct SpecRepository: Sendable {
             func filtered(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
                 var builder = builder
                 if let kind { builder = builder.where("kind", .equal, kind) }
-                if let search, !search.isEmpty {
-                    builder = builder.where(SQLFunction("LOWER", args: SQLIdentifier("title")), .like,
-                                            SQLBind("%" + RecordRepository<Person>.escapeLike(search.lowercased()) + "%"))
-                }
+                if let search, !search.isEmpty { builder = builder.where(Search.contains(column: "title", search)) }
                 return builder
             }
             let total = try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
@@ -87,7 +84,10 @@ public struct SpecRepository: Sendable {
         let first = SpecVersion(specId: id, version: 1, body: body, comment: comment, createdBy: principal.email, createdAt: stamp)
         return try await database.transaction { sql in
             if try await SpecRepository.fetch(id, sql) != nil { throw StorageError.duplicate(entity: "spec", key: id) }
-            try await sql.insert(into: "specs").model(spec, keyEncodingStrategy: .convertToSnakeCase).run()
+            // A concurrent create of the same id commits between the check and the insert.
+            let inserted = try await sql.insert(into: "specs").model(spec, keyEncodingStrategy: .convertToSnakeCase)
+                .ignoringConflicts(with: "id").returning("id").all()
+            guard !inserted.isEmpty else { throw StorageError.duplicate(entity: "spec", key: id) }
             try await sql.insert(into: "spec_versions").model(first, keyEncodingStrategy: .convertToSnakeCase).run()
             try await AuditLog.append(sql, at: stamp, actor: principal, action: "create", entity: "spec", entityId: id,
                                       before: nil, after: try AuditJSON.encode(first))
