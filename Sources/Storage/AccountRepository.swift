@@ -227,19 +227,24 @@ public struct AccountRepository: Sendable {
     /// The user behind a live token. Last use is recorded at most hourly, so reads stay reads.
     public func tokenUser(tokenHash: String) async throws -> User? {
         let now = now()
-        let found = try await database.read { sql -> (User, APIToken)? in
-            guard let token = try await sql.select().column("*").from("api_tokens").where("token_hash", .equal, tokenHash)
-                .first(decoding: APIToken.self, keyDecodingStrategy: .convertFromSnakeCase), token.revokedAt == nil,
-                let user = try await AccountRepository.fetchUser("id", token.userId, sql), !user.disabled
-            else { return nil }
-            return (user, token)
+        // One query per authenticated request: the token and its user together.
+        let found = try await database.read { sql -> (User, String, String?)? in
+            guard let row = try await sql.raw("""
+                SELECT users.*, api_tokens.id AS token_id, api_tokens.last_used_at AS token_last_used_at
+                FROM api_tokens JOIN users ON users.id = api_tokens.user_id
+                WHERE api_tokens.token_hash = \(bind: tokenHash) AND api_tokens.revoked_at IS NULL
+                """).first() else { return nil }
+            let user = try row.decode(model: User.self, keyDecodingStrategy: .convertFromSnakeCase)
+            guard !user.disabled else { return nil }
+            return (user, try row.decode(column: "token_id", as: String.self),
+                    try row.decode(column: "token_last_used_at", as: String?.self))
         }
-        guard let (user, token) = found else { return nil }
+        guard let (user, tokenId, lastUsedAt) = found else { return nil }
         let hourAgo = Timestamp.string(now.addingTimeInterval(-3600))
-        if token.lastUsedAt.map({ $0 < hourAgo }) ?? true {
+        if lastUsedAt.map({ $0 < hourAgo }) ?? true {
             let stamp = Timestamp.string(now)
             try? await database.transaction { sql in
-                try await sql.update("api_tokens").set("last_used_at", to: stamp).where("id", .equal, token.id).run()
+                try await sql.update("api_tokens").set("last_used_at", to: stamp).where("id", .equal, tokenId).run()
             }
         }
         return user

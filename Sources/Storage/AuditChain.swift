@@ -54,6 +54,31 @@ public enum AuditChain {
         /// Problems found, in log order; empty when the chain is intact.
         public var breaks: [String]
         public var intact: Bool { breaks.isEmpty }
+
+        enum CodingKeys: String, CodingKey { case intact, entries, lastSeq, lastHash, breaks }
+
+        public init(entries: Int, lastSeq: Int, lastHash: String, breaks: [String]) {
+            self.entries = entries
+            self.lastSeq = lastSeq
+            self.lastHash = lastHash
+            self.breaks = breaks
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(entries: try container.decode(Int.self, forKey: .entries), lastSeq: try container.decode(Int.self, forKey: .lastSeq),
+                      lastHash: try container.decode(String.self, forKey: .lastHash), breaks: try container.decode([String].self, forKey: .breaks))
+        }
+
+        /// `intact` is written out so a script can test one field.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(intact, forKey: .intact)
+            try container.encode(entries, forKey: .entries)
+            try container.encode(lastSeq, forKey: .lastSeq)
+            try container.encode(lastHash, forKey: .lastHash)
+            try container.encode(breaks, forKey: .breaks)
+        }
     }
 
     /// Walks entries in order and checks numbering, links and hashes; `previous` carries the state

@@ -4,23 +4,29 @@ import NIOPosix
 public import SQLKit
 import SQLiteKit
 import SQLiteNIO
+import Synchronization
 
 /// The embedded default: one SQLite file in WAL mode with foreign keys on.
 ///
 /// Writes share one connection behind a FIFO lock (SQLite has a single writer anyway);
-/// reads use their own connection, which WAL lets run while a write is in progress. An
-/// in-memory database cannot be opened twice, so there reads share the writer and its lock.
+/// reads take turns over a few reader connections, which WAL lets run beside each other and
+/// beside a write in progress. An in-memory database cannot be opened twice, so there reads
+/// share the writer and its lock.
 public final class SQLiteStore: Database {
     public let dialect = SQLDialectKind.sqlite
     public let displayName: String
     private let writer: SQLiteConnection
-    private let reader: SQLiteConnection?
+    private let readers: [SQLiteConnection]
+    private let nextReader = Atomic<Int>(0)
     private let writeLock = AsyncLock()
+    /// Each connection runs one statement at a time on NIO's thread pool; a few of them let
+    /// concurrent requests read at once without opening a connection per request.
+    static let readerCount = 4
 
-    private init(displayName: String, writer: SQLiteConnection, reader: SQLiteConnection?) {
+    private init(displayName: String, writer: SQLiteConnection, readers: [SQLiteConnection]) {
         self.displayName = displayName
         self.writer = writer
-        self.reader = reader
+        self.readers = readers
     }
 
     /// Opens (creating if needed) the database at `path`, or an in-memory one for `nil`.
@@ -35,12 +41,16 @@ public final class SQLiteStore: Database {
             let store: SQLiteStore
             if path != nil {
                 try await configure(writer, wal: true)
-                let reader = try await SQLiteConnection.open(storage: storage, logger: logger)
-                try await configure(reader, wal: false)
-                store = SQLiteStore(displayName: "sqlite:\(path ?? "")", writer: writer, reader: reader)
+                var readers: [SQLiteConnection] = []
+                for _ in 0..<readerCount {
+                    let reader = try await SQLiteConnection.open(storage: storage, logger: logger)
+                    try await configure(reader, wal: false)
+                    readers.append(reader)
+                }
+                store = SQLiteStore(displayName: "sqlite:\(path ?? "")", writer: writer, readers: readers)
             } else {
                 try await configure(writer, wal: false)
-                store = SQLiteStore(displayName: "sqlite::memory:", writer: writer, reader: nil)
+                store = SQLiteStore(displayName: "sqlite::memory:", writer: writer, readers: [])
             }
             return store
         } catch let error as SQLiteError {
@@ -58,7 +68,9 @@ public final class SQLiteStore: Database {
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        if let reader {
+        if !readers.isEmpty {
+            let index = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
+            let reader = readers[(index % readers.count + readers.count) % readers.count]
             return try await SQLiteStore.mapErrors { try await body(reader.sql()) }
         }
         let writer = self.writer
@@ -86,7 +98,7 @@ public final class SQLiteStore: Database {
     }
 
     public func close() async {
-        try? await reader?.close()
+        for reader in readers { try? await reader.close() }
         try? await writer.close()
     }
 

@@ -27,15 +27,19 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Opens the store and, for PostgreSQL, runs its pool for as long as `body` runs.
-    func withStore<T: Sendable>(logger: Logger, _ body: @Sendable (Store) async throws -> T) async throws -> T {
+    /// Opens the store the options name; a bad URL or an unopenable file is bad input (exit 2).
+    func open(logger: Logger) async throws -> Store {
         let url = try url()
-        let store: Store
         do {
-            store = try await Store.open(url, logger: logger)
+            return try await Store.open(url, logger: logger)
         } catch {
             Diagnostics.print(["\(DatabaseURL.redacted(resolved)): \(error)"])
             throw Outcome.badInput
         }
+    }
+
+    func withStore<T: Sendable>(logger: Logger, _ body: @Sendable (Store) async throws -> T) async throws -> T {
+        let store = try await open(logger: logger)
         let pool = (store.database as? PostgresStore).map { postgres in Task { await postgres.run() } }
         defer { pool?.cancel() }
         do {

@@ -42,14 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "wagefile")
         logger.logLevel = .info
         let pricer = try reference.pricer()
-        let url = try database.url()
-        let store: Store
-        do {
-            store = try await Store.open(url, logger: logger)
-        } catch {
-            Diagnostics.print(["\(DatabaseURL.redacted(database.resolved)): \(error)"])
-            throw Outcome.badInput
-        }
+        let store = try await database.open(logger: logger)
         let environment = ServerEnvironment(store: store, pricer: pricer, secureCookies: !insecureCookies)
         var app = Application(
             router: buildRouter(environment).router,

@@ -94,6 +94,7 @@ struct OperationsRouteTests {
             #expect(verify.json["breaks"].array.isEmpty && verify.json["breaks"].object == nil && !verify.json["breaks"].isMissing)
             #expect(verify.json["entries"].int == total && verify.json["lastSeq"].int == total)
             #expect(verify.json["lastHash"].string == items[0]["hash"].string)
+            #expect(verify.json["intact"].bool == true)
 
             server.expectCovered(Coverage.audit)
         }
