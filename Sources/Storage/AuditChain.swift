@@ -31,6 +31,13 @@ public struct AuditEntry: Sendable, Codable, Equatable {
     }
 }
 
+/// SHA-256 as lowercase hex: the audit chain's hashes and the stored form of session ids and tokens.
+public enum Digest {
+    public static func sha256Hex(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
 /// The hash chain: each entry's hash covers its content and the previous entry's hash, so
 /// changing or deleting any entry breaks every hash after it.
 public enum AuditChain {
@@ -43,7 +50,7 @@ public enum AuditChain {
                       entry.before ?? "\u{0}null", entry.after ?? "\u{0}null", entry.prevHash] {
             material += "\(field.utf8.count):\(field)|"
         }
-        return SHA256.hash(data: Data(material.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Digest.sha256Hex(material)
     }
 
     /// What `audit verify` reports.

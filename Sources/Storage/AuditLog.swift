@@ -48,20 +48,11 @@ public struct AuditLog: Sendable {
 
     /// Newest first.
     public func list(_ query: Query = Query(), page: PageRequest = PageRequest()) async throws -> Page<AuditEntry> {
-        try await database.read { sql in
-            func filtered(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
-                var builder = builder
-                if let entity = query.entity { builder = builder.where("entity", .equal, entity) }
-                if let id = query.entityId { builder = builder.where("entity_id", .equal, id) }
-                if let actor = query.actor { builder = builder.where("actor", .equal, actor) }
-                return builder
-            }
-            let total = try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .from("audit_log")).first()?.decode(column: "n", as: Int.self) ?? 0
-            let items = try await filtered(sql.select().column("*").from("audit_log"))
-                .orderBy("seq", .descending).limit(page.limit).offset(page.offset)
-                .all(decoding: AuditEntry.self, keyDecodingStrategy: .convertFromSnakeCase)
-            return Page(items: items, total: total, limit: page.limit, offset: page.offset)
+        let conditions = [("entity", query.entity), ("entity_id", query.entityId), ("actor", query.actor)]
+            .compactMap { column, value in value.map { (column: column, value: $0) } }
+        return try await database.read { sql in
+            try await PagedSelect.fetch(sql, from: "audit_log", equal: conditions, orderBy: [("seq", .descending)],
+                                        page: page, as: AuditEntry.self)
         }
     }
 

@@ -18,50 +18,45 @@ public enum ReviewStatus: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// A decision file computed for one spec version, with its review state. The document is the
-/// `wagefile.decision/v1` JSON exactly as computed; band figures are copied out for lists.
+/// A decision file computed for one spec version: its summary (review state and the band
+/// copied out for lists) and the `wagefile.decision/v1` document exactly as computed.
+///
+/// The row is the summary's columns plus `document`; summary fields read through, so
+/// `file.status` is `file.summary.status`.
+@dynamicMemberLookup
 public struct StoredDecisionFile: Sendable, Codable, Equatable {
-    public var id: String
-    public var specId: String
-    public var specVersion: Int
-    public var status: String
-    public var evaluatedOn: String
-    public var layer: String
-    public var currency: String
-    /// Hourly band in the spec's currency, minor units.
-    public var bandMinMinor: Int64
-    public var bandMidMinor: Int64
-    public var bandMaxMinor: Int64
-    public var blocking: Bool
+    public var summary: DecisionFileSummary
     public var document: String
-    public var createdBy: String
-    public var createdAt: String
-    public var submittedBy: String?
-    public var statusBy: String?
-    public var statusAt: String?
-    public var statusComment: String?
-    public var revision: Int
 
     public init(id: String, specId: String, specVersion: Int, evaluatedOn: String, layer: String, currency: String,
                 bandMinMinor: Int64, bandMidMinor: Int64, bandMaxMinor: Int64, blocking: Bool, document: String) {
-        self.id = id
-        self.specId = specId
-        self.specVersion = specVersion
-        self.status = ReviewStatus.draft.rawValue
-        self.evaluatedOn = evaluatedOn
-        self.layer = layer
-        self.currency = currency
-        self.bandMinMinor = bandMinMinor
-        self.bandMidMinor = bandMidMinor
-        self.bandMaxMinor = bandMaxMinor
-        self.blocking = blocking
+        summary = DecisionFileSummary(
+            id: id, specId: specId, specVersion: specVersion, status: ReviewStatus.draft.rawValue, evaluatedOn: evaluatedOn,
+            layer: layer, currency: currency, bandMinMinor: bandMinMinor, bandMidMinor: bandMidMinor,
+            bandMaxMinor: bandMaxMinor, blocking: blocking, createdBy: "", createdAt: "", revision: 1)
         self.document = document
-        self.createdBy = ""
-        self.createdAt = ""
-        self.revision = 1
     }
 
-    public var reviewStatus: ReviewStatus? { ReviewStatus(rawValue: status) }
+    public subscript<T>(dynamicMember keyPath: WritableKeyPath<DecisionFileSummary, T>) -> T {
+        get { summary[keyPath: keyPath] }
+        set { summary[keyPath: keyPath] = newValue }
+    }
+
+    public subscript<T>(dynamicMember keyPath: KeyPath<DecisionFileSummary, T>) -> T { summary[keyPath: keyPath] }
+
+    private enum DocumentKey: String, CodingKey { case document }
+
+    // Flat, as the table is: the summary's fields and `document` side by side.
+    public init(from decoder: any Decoder) throws {
+        summary = try DecisionFileSummary(from: decoder)
+        document = try decoder.container(keyedBy: DocumentKey.self).decode(String.self, forKey: .document)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try summary.encode(to: encoder)
+        var container = encoder.container(keyedBy: DocumentKey.self)
+        try container.encode(document, forKey: .document)
+    }
 }
 
 public struct DecisionFileRepository: Sendable {
@@ -79,21 +74,12 @@ public struct DecisionFileRepository: Sendable {
     /// The list leaves out the document itself; fetch one file to read it.
     public func list(specId: String? = nil, status: String? = nil, layer: String? = nil,
                      page: PageRequest = PageRequest()) async throws -> Page<DecisionFileSummary> {
-        try await database.read { sql in
-            func filtered(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
-                var builder = builder
-                if let specId { builder = builder.where("spec_id", .equal, specId) }
-                if let status { builder = builder.where("status", .equal, status) }
-                if let layer { builder = builder.where("layer", .equal, layer) }
-                return builder
-            }
-            let total = try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .from("decision_files")).first()?.decode(column: "n", as: Int.self) ?? 0
-            let items = try await filtered(sql.select().columns(DecisionFileRepository.summaryColumns.map { SQLIdentifier($0) })
-                .from("decision_files")).orderBy("created_at", .descending).orderBy("id")
-                .limit(page.limit).offset(page.offset)
-                .all(decoding: DecisionFileSummary.self, keyDecodingStrategy: .convertFromSnakeCase)
-            return Page(items: items, total: total, limit: page.limit, offset: page.offset)
+        let conditions = [("spec_id", specId), ("status", status), ("layer", layer)]
+            .compactMap { column, value in value.map { (column: column, value: $0) } }
+        return try await database.read { sql in
+            try await PagedSelect.fetch(
+                sql, from: "decision_files", columns: DecisionFileRepository.summaryColumns, equal: conditions,
+                orderBy: [("created_at", .descending), ("id", .ascending)], page: page, as: DecisionFileSummary.self)
         }
     }
 
@@ -119,7 +105,7 @@ public struct DecisionFileRepository: Sendable {
                 .ignoringConflicts(with: "id").returning("id").all()
             guard !inserted.isEmpty else { throw StorageError.duplicate(entity: "decision file", key: created.id) }
             try await AuditLog.append(sql, at: stamp, actor: principal, action: "compute", entity: "decision-file",
-                                      entityId: created.id, before: nil, after: try AuditJSON.encode(DecisionFileSummary(created)))
+                                      entityId: created.id, before: nil, after: try AuditJSON.encode(created.summary))
             return created
         }
     }
@@ -155,8 +141,8 @@ public struct DecisionFileRepository: Sendable {
             }
             try await AuditLog.append(sql, at: stamp, actor: principal, action: next == .inReview ? "submit" : next.rawValue,
                                       entity: "decision-file", entityId: id,
-                                      before: try AuditJSON.encode(DecisionFileSummary(current)),
-                                      after: try AuditJSON.encode(DecisionFileSummary(updated)))
+                                      before: try AuditJSON.encode(current.summary),
+                                      after: try AuditJSON.encode(updated.summary))
             return updated
         }
     }
@@ -188,24 +174,5 @@ public struct DecisionFileSummary: Sendable, Codable, Equatable {
     public var statusComment: String?
     public var revision: Int
 
-    public init(_ file: StoredDecisionFile) {
-        id = file.id
-        specId = file.specId
-        specVersion = file.specVersion
-        status = file.status
-        evaluatedOn = file.evaluatedOn
-        layer = file.layer
-        currency = file.currency
-        bandMinMinor = file.bandMinMinor
-        bandMidMinor = file.bandMidMinor
-        bandMaxMinor = file.bandMaxMinor
-        blocking = file.blocking
-        createdBy = file.createdBy
-        createdAt = file.createdAt
-        submittedBy = file.submittedBy
-        statusBy = file.statusBy
-        statusAt = file.statusAt
-        statusComment = file.statusComment
-        revision = file.revision
-    }
+    public var reviewStatus: ReviewStatus? { ReviewStatus(rawValue: status) }
 }

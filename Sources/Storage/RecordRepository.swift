@@ -23,21 +23,10 @@ public struct RecordRepository<Record: StoredRecord>: Sendable {
         }
         let fixedConditions = conditions
         return try await database.read { sql in
-            func filtered(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
-                var builder = builder
-                for condition in fixedConditions { builder = builder.where(SQLIdentifier(condition.column), .equal, SQLBind(condition.value)) }
-                if let search, !search.isEmpty {
-                    // Case-insensitive substring on the sort column (the name), portable to both databases.
-                    builder = builder.where(Search.contains(column: Record.sortColumn, search))
-                }
-                return builder
-            }
-            let total = try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .from(Record.table)).first()?.decode(column: "n", as: Int.self) ?? 0
-            let items = try await filtered(sql.select().column("*").from(Record.table))
-                .orderBy(Record.sortColumn).orderBy("id").limit(page.limit).offset(page.offset)
-                .all(decoding: Record.self, keyDecodingStrategy: .convertFromSnakeCase)
-            return Page(items: items, total: total, limit: page.limit, offset: page.offset)
+            // Search is a case-insensitive substring of the sort column (the name).
+            try await PagedSelect.fetch(
+                sql, from: Record.table, equal: fixedConditions, search: search.map { (Record.sortColumn, $0) },
+                orderBy: [(Record.sortColumn, .ascending), ("id", .ascending)], page: page, as: Record.self)
         }
     }
 
@@ -142,17 +131,6 @@ public struct RecordRepository<Record: StoredRecord>: Sendable {
     static func lostRace(_ id: String, _ sql: any SQLDatabase) async throws -> StorageError {
         guard let now = try await fetch(id, sql) else { return .notFound(entity: Record.entity, id: id) }
         return .conflict(entity: Record.entity, id: id, current: now.revision)
-    }
-}
-
-/// Case-insensitive substring search that both databases run the same way.
-enum Search {
-    /// `LOWER(column) LIKE '%text%' ESCAPE '!'`, with `%`, `_` and `!` typed by the user matched
-    /// as themselves rather than as wildcards.
-    static func contains(column: String, _ text: String) -> any SQLExpression {
-        let escaped = text.lowercased().replacingOccurrences(of: "!", with: "!!")
-            .replacingOccurrences(of: "%", with: "!%").replacingOccurrences(of: "_", with: "!_")
-        return SQLQueryString("LOWER(\(ident: column)) LIKE \(bind: "%" + escaped + "%") ESCAPE '!'")
     }
 }
 

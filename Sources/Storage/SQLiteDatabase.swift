@@ -17,7 +17,7 @@ public final class SQLiteStore: Database {
     public let displayName: String
     private let writer: SQLiteConnection
     private let readers: [SQLiteConnection]
-    private let nextReader = Atomic<Int>(0)
+    private let nextReader = Atomic<UInt>(0)
     private let writeLock = AsyncLock()
     /// Each connection runs one statement at a time on NIO's thread pool; a few of them let
     /// concurrent requests read at once without opening a connection per request.
@@ -69,8 +69,8 @@ public final class SQLiteStore: Database {
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         if !readers.isEmpty {
-            let index = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
-            let reader = readers[(index % readers.count + readers.count) % readers.count]
+            let turn = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
+            let reader = readers[Int(turn % UInt(readers.count))]
             return try await SQLiteStore.mapErrors { try await body(reader.sql()) }
         }
         let writer = self.writer

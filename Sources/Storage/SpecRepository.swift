@@ -35,18 +35,9 @@ public struct SpecRepository: Sendable {
 
     public func list(kind: String? = nil, search: String? = nil, page: PageRequest = PageRequest()) async throws -> Page<StoredSpec> {
         try await database.read { sql in
-            func filtered(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
-                var builder = builder
-                if let kind { builder = builder.where("kind", .equal, kind) }
-                if let search, !search.isEmpty { builder = builder.where(Search.contains(column: "title", search)) }
-                return builder
-            }
-            let total = try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .from("specs")).first()?.decode(column: "n", as: Int.self) ?? 0
-            let items = try await filtered(sql.select().column("*").from("specs")).orderBy("id")
-                .limit(page.limit).offset(page.offset)
-                .all(decoding: StoredSpec.self, keyDecodingStrategy: .convertFromSnakeCase)
-            return Page(items: items, total: total, limit: page.limit, offset: page.offset)
+            try await PagedSelect.fetch(
+                sql, from: "specs", equal: kind.map { [("kind", $0)] } ?? [], search: search.map { ("title", $0) },
+                orderBy: [("id", .ascending)], page: page, as: StoredSpec.self)
         }
     }
 

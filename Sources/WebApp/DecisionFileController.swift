@@ -24,7 +24,7 @@ struct DecisionFileController {
             switch ListQuery(request: request).string("format") ?? "json" {
             case "json":
                 // The document is stored as computed; splice it in rather than decode and re-encode.
-                var body = Data(try JSONBody.encoder.encode(DecisionFileSummary(stored)))
+                var body = Data(try JSONBody.encoder.encode(stored.summary))
                 body.removeLast()
                 body.append(contentsOf: Array(",\"document\":".utf8))
                 body.append(contentsOf: Array(stored.document.utf8))
@@ -61,7 +61,7 @@ struct DecisionFileController {
                     }
                 }
                 let updated = try await files.transition(id, to: status, comment: comment, expectedRevision: expected, by: user.principal)
-                return try JSONBody.response(DecisionFileSummary(updated), etag: updated.revision)
+                return try JSONBody.response(updated.summary, etag: updated.revision)
             }
         }
     }

@@ -32,9 +32,7 @@ public struct Problem: HTTPResponseError, Sendable {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = Body(title: title, status: status.code, detail: detail, instance: request.uri.path,
                         errors: errors.isEmpty ? nil : errors)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let buffer = ByteBuffer(bytes: try encoder.encode(body))
+        let buffer = ByteBuffer(bytes: try JSONBody.encoder.encode(body))
         var fields = headers
         fields[.contentType] = "application/problem+json"
         fields[.contentLength] = String(buffer.readableBytes)
@@ -109,7 +107,7 @@ public struct Problem: HTTPResponseError, Sendable {
 enum ETag {
     static func string(_ revision: Int) -> String { "\"\(revision)\"" }
 
-    /// The revision an If-Match names; `nil` when absent, a 400 when unreadable.
+    /// The revision an If-Match names: 428 when absent, 400 when unreadable.
     static func expectedRevision(_ request: Request, what: String) throws -> Int {
         guard let value = request.headers[.ifMatch] else { throw Problem.preconditionRequired(what) }
         var text = value.trimmingCharacters(in: .whitespaces)

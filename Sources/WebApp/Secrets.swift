@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import Storage
 
 /// Session ids and API tokens: 256 random bits, stored only as their SHA-256.
 ///
@@ -15,7 +15,7 @@ enum Secrets {
     }
 
     static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        Digest.sha256Hex(secret)
     }
 
     static let tokenPrefix = "wf_"

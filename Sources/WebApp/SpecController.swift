@@ -7,27 +7,6 @@ import Specs
 import Storage
 import WorkModel
 
-/// A spec as the API shows it.
-struct SpecView: Codable, Sendable {
-    var id: String
-    var kind: String
-    var title: String
-    var currentVersion: Int
-    var createdBy: String
-    var createdAt: String
-    var updatedAt: String
-
-    init(_ spec: StoredSpec) {
-        id = spec.id
-        kind = spec.kind
-        title = spec.title
-        currentVersion = spec.currentVersion
-        createdBy = spec.createdBy
-        createdAt = spec.createdAt
-        updatedAt = spec.updatedAt
-    }
-}
-
 /// Role and vendor-contract specs: create, new versions, history, diffs, and pricing.
 struct SpecController {
     let environment: ServerEnvironment
@@ -61,19 +40,19 @@ struct SpecController {
                 throw Problem.badRequest("kind must be one of \(SpecKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let page = try await specs.list(kind: query.string("kind"), search: query.string("q"), page: try query.page)
-            return try JSONBody.response(page.map(SpecView.init))
+            return try JSONBody.response(page)
         }
         registry.add(router, .post, "/api/v1/specs", .writeSpecs) { request, context in
             let (spec, text) = try await parse(request, context, file: "request")
             let stored = try await specs.create(id: spec.id, kind: spec.kind.rawValue, title: spec.title, body: text,
                                                 comment: ListQuery(request: request).string("comment"),
                                                 by: try context.signedInUser.principal)
-            return try JSONBody.response(SpecView(stored), status: .created, etag: stored.currentVersion,
+            return try JSONBody.response(stored, status: .created, etag: stored.currentVersion,
                                          headers: [.location: "/api/v1/specs/\(stored.id)"])
         }
         registry.add(router, .get, "/api/v1/specs/{id}", .read) { _, context in
             let spec = try await specs.get(try context.path("id"))
-            return try JSONBody.response(SpecView(spec), etag: spec.currentVersion)
+            return try JSONBody.response(spec, etag: spec.currentVersion)
         }
         registry.add(router, .put, "/api/v1/specs/{id}", .writeSpecs) { request, context in
             let id = try context.path("id")
@@ -85,7 +64,7 @@ struct SpecController {
             let (stored, _) = try await specs.addVersion(id: id, expectedVersion: expected, kind: spec.kind.rawValue, title: spec.title,
                                                          body: text, comment: ListQuery(request: request).string("comment"),
                                                          by: try context.signedInUser.principal)
-            return try JSONBody.response(SpecView(stored), etag: stored.currentVersion)
+            return try JSONBody.response(stored, etag: stored.currentVersion)
         }
         registry.add(router, .get, "/api/v1/specs/{id}/versions", .read) { _, context in
             struct VersionView: Encodable { var version: Int; var comment: String?; var createdBy, createdAt: String }
@@ -119,7 +98,7 @@ struct SpecController {
             let stored = try await environment.store.decisionFiles.create(
                 try StoredDecisionFile(file, id: UUID().uuidString.lowercased(), specVersion: number),
                 by: try context.signedInUser.principal)
-            return try JSONBody.response(DecisionFileSummary(stored), status: .created, etag: stored.revision,
+            return try JSONBody.response(stored.summary, status: .created, etag: stored.revision,
                                          headers: [.location: "/api/v1/decision-files/\(stored.id)"])
         }
         // Pricing without storing: what a script or the editor preview calls.
