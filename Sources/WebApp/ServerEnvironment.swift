@@ -1,3 +1,4 @@
+import DecisionFiles
 public import Foundation
 public import Pricing
 public import Storage
@@ -34,10 +35,7 @@ public struct ServerEnvironment: Sendable {
     }
 
     /// The evaluation date for decision files computed now (UTC).
-    public var today: CalendarDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: now())
-        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-    }
+    public var today: CalendarDate { CalendarDate(utcDayOf: now()) }
 }
 
 public enum WagefileVersion {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DecisionFiles
 import Foundation
 import WorkModel
 
@@ -20,10 +21,5 @@ struct EvaluationDateOption: ParsableArguments {
         return date
     }
 
-    static func today() -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1)
-    }
+    static func today() -> CalendarDate { CalendarDate(utcDayOf: Date()) }
 }
