@@ -109,10 +109,12 @@ let package = Package(
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strictSettings
         ),
+        // Fixtures more than one test target reads: the numbered base spec.
+        .target(name: "WagefileTestSupport", path: "Tests/Support", swiftSettings: strictSettings),
         .testTarget(
             name: "WagefileTests",
             dependencies: [
-                "WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance", "DecisionFiles",
+                "WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance", "DecisionFiles", "WagefileTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")],
@@ -132,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "WorkModel", "Specs", "ReferenceData", "Pricing", "DecisionFiles", "Storage", "WebApp",
+                "WorkModel", "Specs", "ReferenceData", "Pricing", "DecisionFiles", "Storage", "WebApp", "WagefileTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),

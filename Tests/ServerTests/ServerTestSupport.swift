@@ -7,6 +7,7 @@ import ReferenceData
 import Storage
 import Synchronization
 import Testing
+import WagefileTestSupport
 import WebApp
 
 /// The shipped reference data and its pricer, loaded once for the whole run.
@@ -281,38 +282,10 @@ struct Team: Sendable {
 
 /// Spec texts the tests send.
 enum SpecTexts {
-    /// A valid role spec; line numbers matter to the diff and diagnostics tests.
-    static let baseLines = [
-        "spec: wagefile.role/v1",  // 1
-        "id: base-evaluator",  // 2
-        "title: Response Evaluator",  // 3
-        "judgment:",  // 4
-        "  purchased: Consistent rubric grades with written reasons.",  // 5
-        "  type: rubric-application",  // 6
-        "tasks:",  // 7
-        "  - {task: apply-rubric, share: 0.6}",  // 8
-        "  - {task: identify-hallucinations, share: 0.4}",  // 9
-        "direction: evaluate",  // 10
-        "expertise: trained",  // 11
-        "scope: task-set",  // 12
-        "modality: text",  // 13
-        "language: common",  // 14
-        "consequences: {if_wrong: Bad grades ship defects, impact: product-quality}",  // 15
-        "authority: none",  // 16
-        "data_sensitivity: internal",  // 17
-        "content_exposure: none",  // 18
-        "worker: {status: contractor, jurisdiction: US-CA, hours_per_week: 40}",  // 19
-        "currency: USD",  // 20
-        "offered: {amount: 30, basis: hourly}",  // 21
-        "budget_owner: product-quality",  // 22
-    ]
-
     /// The base spec with `id` and 1-based lines replaced.
+    /// Line numbers are those of `BaseSpec.lines`; they matter to the diff and diagnostics tests.
     static func role(id: String = "base-evaluator", replacing changes: [Int: String] = [:]) -> String {
-        var lines = baseLines
-        lines[1] = "id: \(id)"
-        for (number, line) in changes { lines[number - 1] = line }
-        return lines.joined(separator: "\n") + "\n"
+        BaseSpec.edit(changes.mapValues { .some($0) }.merging([2: "id: \(id)"]) { change, _ in change })
     }
 
     /// A vendor contract (examples/vendor-audio-transcription.yaml).

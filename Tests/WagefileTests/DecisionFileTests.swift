@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WagefileTestSupport
 import WorkModel
 import Specs
 import DecisionFiles

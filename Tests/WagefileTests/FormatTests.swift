@@ -1,4 +1,5 @@
 import Testing
+import WagefileTestSupport
 import WorkModel
 import Specs
 import DecisionFiles

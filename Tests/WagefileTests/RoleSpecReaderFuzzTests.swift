@@ -1,4 +1,5 @@
 import Testing
+import WagefileTestSupport
 import PropertyBased
 import WorkModel
 import Specs
