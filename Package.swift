@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "wagefile", targets: ["wagefile"]),
         .library(name: "DecisionFiles", targets: ["DecisionFiles"]),
+        .library(name: "Signal", targets: ["Signal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -55,6 +56,14 @@ let package = Package(
             dependencies: ["WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance"],
             swiftSettings: strictSettings
         ),
+        // Agreement, reviewer quality, Dawid-Skene and Bradley-Terry over judgments; pure
+        // (the CLI maps files and hands the readers bytes).
+        // Exclusivity is proven statically in its hot loops; the dynamic checks cost a third
+        // of the reading time, so they are off for this target only.
+        .target(
+            name: "Signal", dependencies: ["WorkModel"],
+            swiftSettings: strictSettings + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+        ),
         // Persistence over SQLKit: one migration runner and one set of repositories for
         // SQLite (the embedded default) and PostgreSQL; the hash-chained audit log.
         .target(
@@ -88,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "wagefile",
             dependencies: [
-                "WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance", "DecisionFiles",
+                "WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance", "DecisionFiles", "Signal",
                 "Storage", "WebApp",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -120,11 +129,18 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
+        // Agreement statistics against the reference packages' fixtures, importers, merging.
+        .testTarget(
+            name: "SignalTests",
+            dependencies: ["WorkModel", "Signal"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
         // The storage suite, run on SQLite always and on PostgreSQL when WAGEFILE_TEST_POSTGRES_URL is set.
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "WorkModel", "Storage",
+                "WorkModel", "Storage", "Signal",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],

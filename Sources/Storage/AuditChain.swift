@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// One entry of the append-only audit log: who changed what, and the record before and after.
 public struct AuditEntry: Sendable, Codable, Equatable {
@@ -34,7 +34,11 @@ public struct AuditEntry: Sendable, Codable, Equatable {
 /// SHA-256 as lowercase hex: the audit chain's hashes and the stored form of session ids and tokens.
 public enum Digest {
     public static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        sha256Hex(Data(text.utf8))
+    }
+
+    public static func sha256Hex(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }
 

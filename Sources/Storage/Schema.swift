@@ -3,7 +3,7 @@
 /// Types are those both databases read the same way: TEXT, BIGINT, BOOLEAN. Timestamps are
 /// ISO 8601 UTC text; money is BIGINT minor units beside a currency code.
 public enum Schema {
-    public static let migrations: [Migration] = [accounts, specs, portfolio, audit]
+    public static let migrations: [Migration] = [accounts, specs, portfolio, audit, signal]
 
     static let accounts = Migration(id: "0001-accounts", statements: [
         """
@@ -213,4 +213,29 @@ public enum Schema {
             FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()
             """,
         ])
+
+    /// Judgment sets and their judgments, so agreement can be counted where the data lives.
+    static let signal = Migration(id: "0005-signal", statements: [
+        """
+        CREATE TABLE judgment_sets (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            source TEXT NOT NULL,
+            judgments BIGINT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE judgments (
+            set_id TEXT NOT NULL REFERENCES judgment_sets(id) ON DELETE CASCADE,
+            seq BIGINT NOT NULL,
+            item TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            value TEXT,
+            PRIMARY KEY (set_id, seq)
+        )
+        """,
+        "CREATE INDEX judgments_by_item ON judgments (set_id, item, value)",
+    ])
 }

@@ -12,6 +12,7 @@ public struct Store: Sendable {
     public let marketPoints: RecordRepository<MarketPoint>
     public let accounts: AccountRepository
     public let audit: AuditLog
+    public let judgments: JudgmentRepository
     public let migrations: MigrationRunner
 
     public init(database: any Database, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -24,6 +25,7 @@ public struct Store: Sendable {
         marketPoints = RecordRepository(database: database, now: now)
         accounts = AccountRepository(database: database, now: now)
         audit = AuditLog(database: database, now: now)
+        judgments = JudgmentRepository(database: database, now: now)
         migrations = MigrationRunner(database: database, now: now)
     }
 

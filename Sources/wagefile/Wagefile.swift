@@ -10,7 +10,7 @@ struct Wagefile: AsyncParsableCommand {
             Decision support, not legal advice.
             """,
         subcommands: [
-            PriceCommand.self, CheckCommand.self, SchemaCommand.self, ServeCommand.self, MigrateCommand.self,
+            PriceCommand.self, CheckCommand.self, AgreeCommand.self, ExportCommand.self, SchemaCommand.self, ServeCommand.self, MigrateCommand.self,
             UserCommand.self, AuditCommand.self,
         ])
 }

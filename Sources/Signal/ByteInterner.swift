@@ -1,0 +1,203 @@
+/// Gives each distinct byte string (an item id, a reviewer id, a raw value) a dense `Int32`
+/// id, without creating a Swift `String` per judgment. Ten million judgments touch this table
+/// ten million times, so it is an open-addressing table over manually managed memory: no
+/// bounds or uniqueness checks in the loop, keys stored once in one arena.
+///
+/// Not thread-safe: one reader worker owns one interner (`@unchecked Sendable` so the owner can
+/// hand it back to the caller when its worker finishes).
+final class ByteInterner: @unchecked Sendable {
+    private var arena: UnsafeMutablePointer<UInt8>
+    private var arenaCapacity: Int
+    private var arenaUsed = 0
+    /// Per id: start offset in the arena, length, and the full hash (to compare cheaply).
+    private var starts: UnsafeMutablePointer<Int>
+    private var lengths: UnsafeMutablePointer<Int32>
+    private var hashes: UnsafeMutablePointer<UInt64>
+    private var idCapacity: Int
+    private(set) var count = 0
+    /// Slot table: `-1` empty, else an id. Capacity is a power of two kept at most half full.
+    private var slots: UnsafeMutablePointer<Int32>
+    private var slotMask: Int
+
+    init(expectedCount: Int = 64) {
+        let ids = max(16, expectedCount)
+        idCapacity = ids
+        arenaCapacity = ids * 8
+        arena = .allocate(capacity: arenaCapacity)
+        starts = .allocate(capacity: ids)
+        lengths = .allocate(capacity: ids)
+        hashes = .allocate(capacity: ids)
+        var slotCount = 32
+        while slotCount < ids * 2 { slotCount <<= 1 }
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: -1, count: slotCount)
+        slotMask = slotCount - 1
+    }
+
+    deinit {
+        arena.deallocate()
+        starts.deallocate()
+        lengths.deallocate()
+        hashes.deallocate()
+        slots.deallocate()
+    }
+
+    /// A fast hash of short keys, a 64-bit word at a time (ids are mostly 4 to 16 bytes).
+    @inline(__always)
+    static func hash(_ key: UnsafeRawPointer, _ length: Int) -> UInt64 {
+        var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(truncatingIfNeeded: length)
+        var p = key
+        var remaining = length
+        while remaining >= 8 {
+            let word = p.loadUnaligned(as: UInt64.self)
+            h = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
+            h = (h << 31) | (h >> 33)
+            p += 8
+            remaining -= 8
+        }
+        if remaining > 0 {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            for i in 0..<remaining {
+                tail |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << shift
+                shift += 8
+            }
+            h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
+        }
+        h ^= h >> 29
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 32
+        return h
+    }
+
+    @inline(__always)
+    private func equals(_ id: Int, _ key: UnsafeRawPointer, _ length: Int) -> Bool {
+        guard Int(lengths[id]) == length else { return false }
+        let stored = UnsafeRawPointer(arena + starts[id])
+        var i = 0
+        while i + 8 <= length {
+            if stored.loadUnaligned(fromByteOffset: i, as: UInt64.self) != key.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                return false
+            }
+            i += 8
+        }
+        while i < length {
+            if stored.load(fromByteOffset: i, as: UInt8.self) != key.load(fromByteOffset: i, as: UInt8.self) { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The id of `key`, adding it if new.
+    @inline(__always)
+    func intern(_ key: UnsafeRawPointer, _ length: Int, hash h: UInt64) -> Int32 {
+        var slot = Int(truncatingIfNeeded: h) & slotMask
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            if hashes[Int(id)] == h && equals(Int(id), key, length) { return id }
+            slot = (slot + 1) & slotMask
+        }
+        let id = count
+        if id == idCapacity { growIds() }
+        if arenaUsed + length > arenaCapacity { growArena(minimum: arenaUsed + length) }
+        (arena + arenaUsed).update(from: key.assumingMemoryBound(to: UInt8.self), count: length)
+        starts[id] = arenaUsed
+        lengths[id] = Int32(length)
+        hashes[id] = h
+        arenaUsed += length
+        count += 1
+        slots[slot] = Int32(id)
+        if count * 2 > slotMask + 1 { growSlots() }
+        return Int32(id)
+    }
+
+    func intern(_ key: UnsafeRawPointer, _ length: Int) -> Int32 {
+        intern(key, length, hash: Self.hash(key, length))
+    }
+
+    func intern(_ buffer: UnsafeRawBufferPointer) -> Int32 {
+        guard let base = buffer.baseAddress else { return intern("") }
+        return intern(base, buffer.count)
+    }
+
+    func intern(_ text: String) -> Int32 {
+        withBytes(of: text) { intern($0, $1) }
+    }
+
+    /// The id of `key` if it is present.
+    func find(_ key: UnsafeRawPointer, _ length: Int) -> Int32? {
+        let h = Self.hash(key, length)
+        var slot = Int(truncatingIfNeeded: h) & slotMask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return nil }
+            if hashes[Int(id)] == h && equals(Int(id), key, length) { return id }
+            slot = (slot + 1) & slotMask
+        }
+    }
+
+    func find(_ text: String) -> Int32? {
+        withBytes(of: text) { find($0, $1) }
+    }
+
+    /// The bytes of an id, for reports and for merging tables.
+    func withKey<R>(_ id: Int32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: arena + starts[Int(id)], count: Int(lengths[Int(id)])))
+    }
+
+    func string(_ id: Int32) -> String {
+        withKey(id) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    var strings: [String] { (0..<count).map { string(Int32($0)) } }
+
+    /// Bytes held, for the memory figures the benchmark reports.
+    var footprint: Int { arenaCapacity + idCapacity * 20 + (slotMask + 1) * 4 }
+
+    private func growIds() {
+        let newCapacity = idCapacity * 2
+        starts = Self.grow(starts, from: count, to: newCapacity)
+        lengths = Self.grow(lengths, from: count, to: newCapacity)
+        hashes = Self.grow(hashes, from: count, to: newCapacity)
+        idCapacity = newCapacity
+    }
+
+    private func growArena(minimum: Int) {
+        var newCapacity = arenaCapacity * 2
+        while newCapacity < minimum { newCapacity *= 2 }
+        arena = Self.grow(arena, from: arenaUsed, to: newCapacity)
+        arenaCapacity = newCapacity
+    }
+
+    private func growSlots() {
+        let newCount = (slotMask + 1) * 2
+        slots.deallocate()
+        slots = .allocate(capacity: newCount)
+        slots.initialize(repeating: -1, count: newCount)
+        slotMask = newCount - 1
+        for id in 0..<count {
+            var slot = Int(truncatingIfNeeded: hashes[id]) & slotMask
+            while slots[slot] >= 0 { slot = (slot + 1) & slotMask }
+            slots[slot] = Int32(id)
+        }
+    }
+
+    private static func grow<T>(_ old: UnsafeMutablePointer<T>, from used: Int, to capacity: Int) -> UnsafeMutablePointer<T> {
+        let new = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+        new.moveInitialize(from: old, count: used)
+        old.deallocate()
+        return new
+    }
+}
+
+/// Calls `body` with a pointer to the UTF-8 bytes of `text` (a valid pointer even when empty).
+func withBytes<R>(of text: String, _ body: (UnsafeRawPointer, Int) throws -> R) rethrows -> R {
+    var text = text
+    return try text.withUTF8 { buffer in
+        if let base = buffer.baseAddress { return try body(UnsafeRawPointer(base), buffer.count) }
+        let placeholder = UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1)
+        defer { placeholder.deallocate() }
+        return try body(UnsafeRawPointer(placeholder), 0)
+    }
+}

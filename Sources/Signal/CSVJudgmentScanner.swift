@@ -1,0 +1,326 @@
+import Foundation
+public import WorkModel
+
+/// Which CSV column holds each judgment field. Columns are found by header name: the
+/// mapping names them, and where it is silent the usual names of annotation exports are
+/// tried (`item`, `task`, `task_id`; `reviewer`, `annotator`, `worker`; `value`, `label`...).
+public struct ColumnMapping: Sendable, Hashable {
+    public var columns: [JudgmentField: String]
+
+    public init(_ columns: [JudgmentField: String] = [:]) { self.columns = columns }
+
+    /// Reads `item=task_id,reviewer=annotator` (the `--map` option).
+    public init(parsing text: String) throws(InputError) {
+        var columns: [JudgmentField: String] = [:]
+        for part in text.split(separator: ",", omittingEmptySubsequences: true) {
+            let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pieces.count == 2, let field = JudgmentField(rawValue: pieces[0]), !pieces[1].isEmpty else {
+                throw InputError([Diagnostic(file: "--map", location: .start, field: String(part),
+                    message: "expected FIELD=COLUMN with FIELD one of \(JudgmentField.allCases.map(\.rawValue).joined(separator: ", "))")])
+            }
+            columns[field] = pieces[1]
+        }
+        self.columns = columns
+    }
+}
+
+public enum JudgmentField: String, Sendable, CaseIterable, Hashable {
+    case item, reviewer, value, time, rubric, gold, a, b
+
+    /// Header names tried when the mapping does not name the column (compared lowercased).
+    var usualNames: [String] {
+        switch self {
+        case .item: return ["item", "item_id", "task", "task_id", "unit", "unit_id", "id"]
+        case .reviewer: return ["reviewer", "reviewer_id", "annotator", "annotator_id", "worker", "worker_id", "rater", "coder", "user_id", "completed_by"]
+        case .value: return ["value", "label", "score", "rating", "choice", "answer", "response"]
+        case .time: return ["time", "timestamp", "created_at", "submitted_at"]
+        case .rubric: return ["rubric", "criterion", "question"]
+        case .gold: return ["gold", "gold_value", "gold_label"]
+        case .a: return ["a", "option_a", "left"]
+        case .b: return ["b", "option_b", "right"]
+        }
+    }
+
+    var isRequired: Bool { self == .item || self == .reviewer || self == .value }
+}
+
+/// A fast RFC 4180 reader: unquoted cells are found with `memchr`; quoted cells (with `""`
+/// escapes and newlines inside) are copied to a scratch buffer.
+struct CSVJudgmentScanner {
+    let delimiter: UInt8
+    let roles: [Int8]   // per column index: the JudgmentField's index, or -1
+    let lastNeeded: Int
+
+    static let fields = JudgmentField.allCases
+
+    /// Reads the header row; returns the scanner and where the data starts.
+    static func open(_ bytes: UnsafeRawBufferPointer, file: String, mapping: ColumnMapping, delimiter: UInt8) throws(InputError)
+        -> (CSVJudgmentScanner, dataStart: Int, line: Int)
+    {
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            throw InputError([Diagnostic(file: file, location: .start, field: "", message: "the file is empty; expected a header row such as item,reviewer,value")])
+        }
+        var p = UnsafeRawPointer(base)
+        let end = p + bytes.count
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { p += 3 }
+        var header: [String] = []
+        let scratch = ScratchBuffer()
+        var newlines = 0
+        var cursor = p
+        while true {
+            let (field, next, lines, _) = nextCell(cursor, end: end, delimiter: delimiter, scratch: scratch)
+            newlines += lines
+            header.append(String(decoding: UnsafeRawBufferPointer(start: field.start, count: field.length), as: UTF8.self)
+                .trimmingCharacters(in: .whitespaces))
+            cursor = next
+            if cursor >= end || cursor.load(as: UInt8.self) != delimiter { break }
+            cursor += 1
+        }
+        // Past the record's newline.
+        if cursor < end, cursor.load(as: UInt8.self) == 13 { cursor += 1 }
+        if cursor < end, cursor.load(as: UInt8.self) == 10 { cursor += 1 }
+        var roles = [Int8](repeating: -1, count: header.count)
+        var problems: [Diagnostic] = []
+        let lowered = header.map { $0.lowercased() }
+        for (index, field) in fields.enumerated() {
+            var column: Int?
+            if let named = mapping.columns[field] {
+                column = header.firstIndex(of: named) ?? lowered.firstIndex(of: named.lowercased())
+                if column == nil {
+                    problems.append(Diagnostic(file: file, location: .start, field: field.rawValue,
+                        message: "the mapping names column '\(named)', which the header does not have; columns: \(header.joined(separator: ", "))"))
+                }
+            } else {
+                column = field.usualNames.lazy.compactMap { lowered.firstIndex(of: $0) }.first
+                if column == nil && field.isRequired {
+                    problems.append(Diagnostic(file: file, location: .start, field: field.rawValue,
+                        message: "no column for \(field.rawValue); expected one named \(field.usualNames.prefix(4).joined(separator: ", ")) or --map \(field.rawValue)=COLUMN; columns: \(header.joined(separator: ", "))"))
+                }
+            }
+            if let column {
+                if roles[column] >= 0 {
+                    problems.append(Diagnostic(file: file, location: .start, field: field.rawValue,
+                        message: "column '\(header[column])' is already read as \(fields[Int(roles[column])].rawValue)"))
+                } else {
+                    roles[column] = Int8(index)
+                }
+            }
+        }
+        guard problems.isEmpty else { throw InputError(problems) }
+        let lastNeeded = roles.lastIndex(where: { $0 >= 0 }) ?? 0
+        return (CSVJudgmentScanner(delimiter: delimiter, roles: roles, lastNeeded: lastNeeded), cursor - UnsafeRawPointer(base), 2 + newlines)
+    }
+
+    /// One cell from `p`: its bytes, where it stopped (at a delimiter, CR/LF or the end),
+    /// the newlines inside it, and whether a quote was left open.
+    @inline(__always)
+    static func nextCell(_ p: UnsafeRawPointer, end: UnsafeRawPointer, delimiter: UInt8, scratch: ScratchBuffer)
+        -> (ByteField, UnsafeRawPointer, Int, Bool)
+    {
+        if p < end, p.load(as: UInt8.self) == 34 {
+            scratch.reset()
+            var q = p + 1
+            var lines = 0
+            while q < end {
+                let c = q.load(as: UInt8.self)
+                if c == 34 {
+                    if q + 1 < end, (q + 1).load(as: UInt8.self) == 34 {
+                        scratch.append(34)
+                        q += 2
+                        continue
+                    }
+                    return (ByteField(start: scratch.pointer, length: scratch.count), q + 1, lines, false)
+                }
+                if c == 10 { lines += 1 }
+                scratch.append(c)
+                q += 1
+            }
+            return (ByteField(start: scratch.pointer, length: scratch.count), end, lines, true)
+        }
+        var q = p
+        while q < end {
+            let c = q.load(as: UInt8.self)
+            if c == delimiter || c == 10 { break }
+            q += 1
+        }
+        var length = q - p
+        if length > 0, (p + length - 1).load(as: UInt8.self) == 13 { length -= 1 }
+        return (ByteField(start: p, length: length), q, 0, false)
+    }
+
+    /// Scans the data rows, keeping the worker's partition.
+    func scan(_ bytes: UnsafeRawBufferPointer, from start: Int, firstLine: Int, worker: inout ScanWorker, progress: ((Int) -> Void)?) {
+        guard let base = bytes.baseAddress else { return }
+        let begin = UnsafeRawPointer(base)
+        let end = begin + bytes.count
+        var p = begin + start
+        var line = firstLine
+        let scratch = ScratchBuffer()
+        var fields = RecordFields()
+        var nextProgress = 1 << 24
+        while p < end {
+            let recordLine = line
+            let c0 = p.load(as: UInt8.self)
+            if c0 == 10 || (c0 == 13 && p + 1 < end && (p + 1).load(as: UInt8.self) == 10) {
+                p += c0 == 10 ? 1 : 2
+                line += 1
+                continue
+            }
+            fields.reset()
+            var column = 0
+            var owned = true
+            var decided = false
+            var openQuote = false
+            while true {
+                let (cell, next, lines, open) = Self.nextCell(p, end: end, delimiter: delimiter, scratch: scratch)
+                line += lines
+                openQuote = open
+                if column < roles.count {
+                    let role = roles[column]
+                    if role >= 0 {
+                        // A quoted cell lives in scratch until the next quoted cell: copy it aside.
+                        let fromScratch = cell.start == scratch.pointer
+                        var stored = fromScratch ? scratch.keep(cell) : cell
+                        stored.isNull = stored.length == 0
+                        switch role {
+                        case 0:
+                            fields.item = stored
+                            owned = worker.owns(stored, stable: !fromScratch)
+                            decided = true
+                        case 1: fields.reviewer = stored
+                        case 2: fields.value = stored
+                        case 3: fields.time = stored; fields.timeIsNumber = NumberText.parse(stored.start ?? begin, stored.length) != nil
+                        case 4: fields.rubric = stored
+                        case 5: fields.gold = stored
+                        case 6: fields.optionA = stored
+                        case 7: fields.optionB = stored
+                        default: break
+                        }
+                    }
+                }
+                p = next
+                if p < end && p.load(as: UInt8.self) == delimiter && !openQuote {
+                    p += 1
+                    column += 1
+                    // Past the last column we read, an unowned or finished record only needs its end.
+                    if (decided && !owned) || column > lastNeeded {
+                        if let skipTo = Self.recordEnd(p, end: end, delimiter: delimiter, lines: &line, scratch: scratch) {
+                            p = skipTo
+                            break
+                        }
+                    }
+                    continue
+                }
+                if p < end { p += 1; line += 1 }  // the newline
+                break
+            }
+            if scratch.hasKept { scratch.clearKept() }
+            if openQuote {
+                if decided ? owned : worker.partition == 0 {
+                    worker.fail(line: recordLine, column: 1, field: "", "a quoted cell is not closed before the end of the file")
+                }
+                break
+            }
+            if !decided {
+                if worker.partition == 0 {
+                    worker.fail(line: recordLine, column: 1, field: "item", "the row has \(column + 1) cells; expected at least \(lastNeeded + 1)")
+                }
+                continue
+            }
+            if owned {
+                if column < lastNeeded {
+                    worker.fail(line: recordLine, column: 1, field: "value", "the row has \(column + 1) cells; expected at least \(lastNeeded + 1)")
+                    continue
+                }
+                worker.store(&fields, line: recordLine)
+            }
+            if let progress, p - begin >= nextProgress {
+                progress(p - begin)
+                nextProgress += 1 << 24
+            }
+        }
+    }
+
+    /// The start of the next record, from inside a record whose remaining cells are not read.
+    /// Nil when a quote follows on this line (the cell-by-cell path must handle it).
+    @inline(__always)
+    static func recordEnd(_ p: UnsafeRawPointer, end: UnsafeRawPointer, delimiter: UInt8, lines: inout Int, scratch: ScratchBuffer) -> UnsafeRawPointer? {
+        let remaining = end - p
+        guard remaining > 0 else { return end }
+        let newline = memchr(p, 10, remaining).map { UnsafeRawPointer($0) } ?? end
+        if memchr(p, 34, newline - p) != nil { return nil }
+        if newline < end { lines += 1; return newline + 1 }
+        return end
+    }
+}
+
+/// A growable byte buffer for unescaped text, reused line after line. Cells kept for the
+/// current record are copied into a second region so a later cell cannot overwrite them.
+final class ScratchBuffer {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity = 256
+    private(set) var count = 0
+    private var kept: UnsafeMutablePointer<UInt8>
+    private var keptCapacity = 1024
+    private var keptCount = 0
+    /// Kept regions outgrown during the current record; the cells in them stay valid until
+    /// `clearKept`, because a record's earlier cells still point there.
+    private var outgrown: [UnsafeMutablePointer<UInt8>] = []
+
+    init() {
+        storage = .allocate(capacity: capacity)
+        kept = .allocate(capacity: keptCapacity)
+    }
+
+    deinit {
+        storage.deallocate()
+        kept.deallocate()
+        for old in outgrown { old.deallocate() }
+    }
+
+    var pointer: UnsafeRawPointer { UnsafeRawPointer(storage) }
+
+    func reset() { count = 0 }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        if count == capacity {
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            bigger.initialize(from: storage, count: count)
+            storage.deallocate()
+            storage = bigger
+            capacity *= 2
+        }
+        storage[count] = byte
+        count += 1
+    }
+
+    func append(_ p: UnsafeRawPointer, _ n: Int) {
+        for i in 0..<n { append(p.load(fromByteOffset: i, as: UInt8.self)) }
+    }
+
+    /// Copies a scratch cell into the kept region; it stays valid until `clearKept`.
+    func keep(_ field: ByteField) -> ByteField {
+        guard let start = field.start else { return field }
+        if keptCount + field.length > keptCapacity {
+            let newCapacity = max(keptCapacity * 2, keptCount + field.length)
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            bigger.initialize(from: kept, count: keptCount)
+            outgrown.append(kept)
+            kept = bigger
+            keptCapacity = newCapacity
+        }
+        (kept + keptCount).update(from: start.assumingMemoryBound(to: UInt8.self), count: field.length)
+        let result = ByteField(start: UnsafeRawPointer(kept + keptCount), length: field.length, isNull: field.isNull)
+        keptCount += field.length
+        return result
+    }
+
+    var hasKept: Bool { keptCount > 0 || !outgrown.isEmpty }
+
+    func clearKept() {
+        keptCount = 0
+        for old in outgrown { old.deallocate() }
+        outgrown.removeAll()
+    }
+}

@@ -1,0 +1,187 @@
+import Dispatch
+import WorkModel
+
+/// What to keep and how to read values when a collection of judgments is finished.
+public struct JudgmentSetOptions: Sendable {
+    public var level: MeasurementLevel
+    public var valueOrder: [JudgmentValue]?
+    /// When the export holds several rubrics (questions), the one to measure.
+    public var rubric: String?
+    /// Treat values as pairwise choices a / b / tie.
+    public var pairwise: Bool
+
+    public init(level: MeasurementLevel = .nominal, valueOrder: [JudgmentValue]? = nil, rubric: String? = nil, pairwise: Bool = false) {
+        self.level = level
+        self.valueOrder = valueOrder
+        self.rubric = rubric
+        self.pairwise = pairwise
+    }
+}
+
+/// A finished set of judgments: shards whose columns hold global reviewer, value and option
+/// codes. Every statistic takes one of these (or the sufficient statistics built from it).
+public struct JudgmentSet: @unchecked Sendable {
+    let shards: [JudgmentShard]
+    public let reviewers: [String]
+    public let domain: ValueDomain
+    public let options: [String]
+    public let rubric: String?
+    public let level: MeasurementLevel
+    /// Gold answers given for items (from judgments or a gold file), as value codes.
+    public let hasGold: Bool
+    public let hasTime: Bool
+    public let hasPairs: Bool
+    /// Each value code's rank by first appearance in the input (file order, then line): the
+    /// order crowd-kit's pandas frames give classes, which decides exact ties the same way.
+    public let appearanceRank: [Int]
+
+    public var judgmentCount: Int { shards.reduce(0) { $0 + $1.judgmentCount } }
+    public var itemCount: Int { shards.reduce(0) { $0 + $1.unitCount } }
+
+    /// Bytes held by the columns and string tables.
+    public var footprint: Int { shards.reduce(0) { $0 + $1.footprint } }
+
+    /// The item name of a shard's unit.
+    func itemName(shard: Int, unit: Int32) -> String { shards[shard].items.string(unit) }
+
+    /// Every judgment, in shard order, with names resolved: for exports and small tests.
+    public func forEach(_ body: (_ item: String, _ reviewer: String, _ value: JudgmentValue?, _ time: Int64?) -> Void) {
+        for shard in shards {
+            for i in 0..<shard.judgmentCount {
+                let v = shard.value[i]
+                let t = shard.time.isEmpty || shard.time[i] == Int64.min ? nil : shard.time[i]
+                body(shard.items.string(shard.unit[i]), reviewers[Int(shard.reviewer[i])], v < 0 ? nil : domain.values[Int(v)], t)
+            }
+        }
+    }
+
+    /// Gold answers by item, for the bundle.
+    public func goldAnswers() -> [(item: String, value: JudgmentValue)] {
+        var result: [(String, JudgmentValue)] = []
+        for shard in shards where !shard.gold.isEmpty {
+            for (unit, code) in shard.gold.enumerated() where code >= 0 {
+                result.append((shard.items.string(Int32(unit)), domain.values[Int(code)]))
+            }
+        }
+        return result.sorted { $0.0 < $1.0 }
+    }
+}
+
+/// Turns the collected shards into a `JudgmentSet`: one reviewer table, one value domain,
+/// columns rewritten to the global codes (in parallel, one shard per worker).
+enum JudgmentSetFinisher {
+    static func finish(_ shards: [JudgmentShard], files: [String], options: JudgmentSetOptions) throws(InputError) -> JudgmentSet {
+        // Rubric selection first: it decides which values are in the domain.
+        var rubricNames = Set<String>()
+        for shard in shards { rubricNames.formUnion(shard.rubrics.strings) }
+        var chosenRubric: String?
+        if let wanted = options.rubric {
+            guard rubricNames.contains(wanted) else {
+                throw InputError([Diagnostic(file: "--rubric", location: .start, field: wanted,
+                    message: rubricNames.isEmpty ? "the judgments carry no rubric" : "no judgment has this rubric; rubrics: \(rubricNames.sorted().joined(separator: ", "))")])
+            }
+            chosenRubric = wanted
+            for shard in shards {
+                guard let local = shard.rubrics.find(wanted) else { shard.filter { _ in false }; continue }
+                shard.padColumns()
+                let column = shard.rubric
+                shard.filter { column[$0] == local }
+            }
+        } else if rubricNames.count > 1 {
+            throw InputError([Diagnostic(file: files.first ?? "-", location: .start, field: "rubric",
+                message: "the judgments answer \(rubricNames.count) rubrics (\(rubricNames.sorted().prefix(8).joined(separator: ", "))); choose one with --rubric")])
+        } else {
+            chosenRubric = rubricNames.first
+        }
+
+        // Values: every distinct raw text, read as a label or a number.
+        var rawByText: [String: JudgmentValue] = [:]
+        var firstSeen: [JudgmentValue: (file: String, line: Int)] = [:]
+        for shard in shards {
+            // Only values still referenced (a rubric filter may have dropped some).
+            var used = [Bool](repeating: false, count: shard.values.count)
+            for v in shard.value where v >= 0 { used[Int(v)] = true }
+            for g in shard.gold where g >= 0 { used[Int(g)] = true }
+            for id in 0..<shard.values.count where used[id] {
+                let text = shard.values.string(Int32(id))
+                let value = rawByText[text] ?? JudgmentValue(text: text)
+                rawByText[text] = value
+                let seen = shard.valueFirstSeen[id]
+                let location = (file: files.indices.contains(Int(seen.file)) ? files[Int(seen.file)] : "-", line: Int(seen.line))
+                if let existing = firstSeen[value], existing.file == location.file, existing.line <= location.line { continue }
+                firstSeen[value] = location
+            }
+        }
+        let pairChoices: [JudgmentValue] = PairChoice.allCases.map { .label($0.rawValue) }
+        let domain: ValueDomain
+        if options.pairwise {
+            let stray = rawByText.values.filter { !pairChoices.contains($0) }.sorted()
+            guard stray.isEmpty else {
+                throw InputError(stray.prefix(5).map { value in
+                    let at = firstSeen[value] ?? ("-", 1)
+                    return Diagnostic(file: at.file, location: SourceLocation(line: at.line, column: 1), field: "value",
+                        message: "'\(value)' is not a pairwise choice; expected a, b or tie")
+                })
+            }
+            domain = ValueDomain(values: pairChoices)
+        } else {
+            domain = try ValueDomain.build(raw: Array(rawByText.values), level: options.level, order: options.valueOrder) {
+                firstSeen[$0] ?? ("-", 1)
+            }
+        }
+
+        // Reviewers and options: one sorted table each.
+        var reviewerNames = Set<String>()
+        var optionNames = Set<String>()
+        for shard in shards {
+            reviewerNames.formUnion(shard.reviewers.strings)
+            optionNames.formUnion(shard.options.strings)
+        }
+        let reviewers = reviewerNames.sorted()
+        let optionList = optionNames.sorted()
+        let reviewerIndex = Dictionary(uniqueKeysWithValues: reviewers.enumerated().map { ($1, Int32($0)) })
+        let optionIndex = Dictionary(uniqueKeysWithValues: optionList.enumerated().map { ($1, Int32($0)) })
+
+        let box = UncheckedBox(shards)
+        let valueTable = rawByText
+        DispatchQueue.concurrentPerform(iterations: shards.count) { s in
+            let shard = box.value[s]
+            shard.padColumns()
+            let reviewerMap = shard.reviewers.strings.map { reviewerIndex[$0] ?? -1 }
+            let valueMap = shard.values.strings.map { text -> Int32 in
+                guard let value = valueTable[text], let code = domain.code(of: value) else { return -1 }
+                return Int32(code)
+            }
+            let optionMap = shard.options.strings.map { optionIndex[$0] ?? -1 }
+            shard.reviewer.withUnsafeMutableBufferPointer { column in
+                for i in column.indices { column[i] = reviewerMap[Int(column[i])] }
+            }
+            shard.value.withUnsafeMutableBufferPointer { column in
+                for i in column.indices where column[i] >= 0 { column[i] = valueMap[Int(column[i])] }
+            }
+            for i in shard.gold.indices where shard.gold[i] >= 0 { shard.gold[i] = valueMap[Int(shard.gold[i])] }
+            for i in shard.optionA.indices where shard.optionA[i] >= 0 {
+                shard.optionA[i] = optionMap[Int(shard.optionA[i])]
+                shard.optionB[i] = shard.optionB[i] >= 0 ? optionMap[Int(shard.optionB[i])] : -1
+            }
+        }
+        let firstFile = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let appearance = domain.values.enumerated().map { code, value -> (Int, Int, Int) in
+            guard let at = firstSeen[value] else { return (Int.max, Int.max, code) }
+            return (firstFile[at.file] ?? Int.max, at.line, code)
+        }.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+        var rank = [Int](repeating: 0, count: domain.count)
+        for (position, entry) in appearance.enumerated() { rank[entry.2] = position }
+        return JudgmentSet(
+            shards: shards, reviewers: reviewers, domain: domain, options: optionList, rubric: chosenRubric, level: options.level,
+            hasGold: shards.contains { $0.gold.contains { $0 >= 0 } },
+            hasTime: shards.contains { !$0.time.isEmpty },
+            hasPairs: shards.contains { !$0.optionA.isEmpty }, appearanceRank: rank)
+    }
+}
+
+/// Hands a value to concurrent workers that each touch a distinct part of it.
+struct UncheckedBox<T>: @unchecked Sendable {
+    var value: T
+    init(_ value: T) { self.value = value }
+}

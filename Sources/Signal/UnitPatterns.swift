@@ -1,0 +1,54 @@
+/// The multiset of pairable units' value patterns: a unit's pattern is its distinct value
+/// codes with their counts. Units with the same pattern contribute the same coincidences, and
+/// real data has few patterns (five judges over five categories: at most 126), so a bootstrap
+/// over units can resample patterns instead of millions of units.
+struct UnitPatterns: Sendable {
+    private var table = ByteInterner(expectedCount: 256)
+    private(set) var multiplicity: [Double] = []
+    private var scratch: [Int32] = []
+
+    var count: Int { multiplicity.count }
+
+    mutating func add(codes: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<Int32>, times: Double = 1) {
+        scratch.removeAll(keepingCapacity: true)
+        for i in 0..<codes.count {
+            scratch.append(codes[i])
+            scratch.append(counts[i])
+        }
+        let id = scratch.withUnsafeBytes { table.intern($0) }
+        if Int(id) == multiplicity.count { multiplicity.append(0) }
+        multiplicity[Int(id)] += times
+    }
+
+    /// The pattern `id` as (codes, counts).
+    func pattern(_ id: Int) -> (codes: [Int32], counts: [Int32]) {
+        table.withKey(Int32(id)) { bytes in
+            let words = bytes.bindMemory(to: Int32.self)
+            var codes: [Int32] = [], counts: [Int32] = []
+            var i = 0
+            while i + 1 < words.count {
+                codes.append(words[i])
+                counts.append(words[i + 1])
+                i += 2
+            }
+            return (codes, counts)
+        }
+    }
+
+    mutating func merge(_ other: UnitPatterns) {
+        if !isKnownUniquelyReferenced(&table) { table = table.copy() }
+        for id in 0..<other.count {
+            let (codes, counts) = other.pattern(id)
+            codes.withUnsafeBufferPointer { c in counts.withUnsafeBufferPointer { n in add(codes: c, counts: n, times: other.multiplicity[id]) } }
+        }
+    }
+}
+
+extension ByteInterner {
+    /// An independent copy (patterns are merged into a copy, never into a shared table).
+    func copy() -> ByteInterner {
+        let copy = ByteInterner(expectedCount: max(16, count))
+        for id in 0..<count { withKey(Int32(id)) { _ = copy.intern($0) } }
+        return copy
+    }
+}
