@@ -130,21 +130,7 @@ public enum HTMLRendering {
     static func item(_ term: String, _ value: String) -> String { "<dt>\(term)</dt><dd>\(value)</dd>" }
 
     /// Escapes text for HTML element content and attribute values.
-    static func e(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func e(_ text: String) -> String { Format.html(text) }
 
     static let css = """
         :root{--ink:#1b1f24;--muted:#4a5360;--line:#c9ced6;--block:#9b1c1c;--warn:#7a4d00;--info:#1d4e89}

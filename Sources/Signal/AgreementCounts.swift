@@ -76,13 +76,12 @@ public struct AgreementCounts: Sendable {
         var sumUnitAgreement = 0.0
         var coincidences = Coincidences(valueCount: valueCount)
         var patterns = UnitPatterns()
-        valueColumn.withUnsafeBufferPointer { value in
-        reviewerColumn.withUnsafeBufferPointer { reviewer in
-        groups.order.withUnsafeBufferPointer { order in
-            for u in 0..<groups.unitCount {
-                let lo = Int(groups.starts[u]), hi = Int(groups.starts[u + 1])
+        // Plain loops over local arrays: a closure here would box every counter it mutates.
+        let value = valueColumn, reviewer = reviewerColumn, order = groups.order, starts = groups.starts
+        for u in 0..<groups.unitCount {
+                let lo = Int(starts[u]), hi = Int(starts[u + 1])
                 guard hi > lo else { continue }
-                let members = UnsafeBufferPointer(rebasing: order[lo..<hi])
+                let members = order[lo..<hi]
                 if codes.count < members.count {
                     codes = [Int32](repeating: 0, count: members.count * 2)
                     runCodes = codes
@@ -135,13 +134,8 @@ public struct AgreementCounts: Sendable {
                 var same = 0.0
                 for q in 0..<runs { same += Double(runCounts[q]) * Double(runCounts[q] - 1) }
                 sumUnitAgreement += same / (Double(m) * Double(m - 1))
-                runCodes.withUnsafeBufferPointer { c in
-                    runCounts.withUnsafeBufferPointer { n in
-                        let cs = UnsafeBufferPointer(rebasing: c[0..<runs]), ns = UnsafeBufferPointer(rebasing: n[0..<runs])
-                        coincidences.addUnit(codes: cs, counts: ns, total: m)
-                        patterns.add(codes: cs, counts: ns)
-                    }
-                }
+                coincidences.addUnit(codes: runCodes, counts: runCounts, runs: runs, total: m)
+                patterns.add(codes: runCodes, counts: runCounts, runs: runs)
                 // Each reviewer's agreement with the others on this unit.
                 for j in members {
                     let v = value[Int(j)]
@@ -152,9 +146,6 @@ public struct AgreementCounts: Sendable {
                     agreeing[r] += Double(sameValue - 1)
                     pairs[r] += Double(m - 1)
                 }
-            }
-        }
-        }
         }
         counts.coincidences = coincidences
         counts.patterns = patterns
@@ -242,14 +233,15 @@ struct UnitGroups {
     }
 
     /// How many judgments in a unit repeat a reviewer already seen in it.
-    static func repeats(_ members: UnsafeBufferPointer<Int32>, reviewer: UnsafeBufferPointer<Int32>) -> Int {
+    static func repeats(_ members: ArraySlice<Int32>, reviewer: [Int32]) -> Int {
         let m = members.count
         guard m > 1 else { return 0 }
         var repeated = 0
+        let base = members.startIndex
         if m <= 32 {
             for i in 1..<m {
-                let r = reviewer[Int(members[i])]
-                for k in 0..<i where reviewer[Int(members[k])] == r {
+                let r = reviewer[Int(members[base + i])]
+                for k in 0..<i where reviewer[Int(members[base + k])] == r {
                     repeated += 1
                     break
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import WorkModel
 
 /// The agreement report as JSON (`wagefile.agreement/v1`), Markdown and a self-contained HTML page.
 public enum AgreementRendering {
@@ -65,10 +66,7 @@ public enum AgreementRendering {
         return out
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ text: String) -> String { Format.html(text) }
 
     public static func html(_ r: AgreementReport) -> String {
         var rows = ""

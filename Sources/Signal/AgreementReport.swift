@@ -24,7 +24,24 @@ public struct AgreementReport: Sendable, Codable {
     public var dawidSkene: DawidSkeneSummary?
     public var pairs: PairwiseSummary?
     public var driftedReviewers: [String]?
+    /// Set when the judgments were also stored (`agree --store`): alpha counted by the database.
+    public var storedSet: StoredSetSummary?
     public var notes: [String]
+
+    public struct StoredSetSummary: Sendable, Codable, Hashable {
+        public var id: String
+        public var database: String
+        public var judgments: Int
+        /// Alpha from the coincidence matrix the database counted; equals `alpha`.
+        public var alphaFromDatabase: Double?
+
+        public init(id: String, database: String, judgments: Int, alphaFromDatabase: Double?) {
+            self.id = id
+            self.database = database
+            self.judgments = judgments
+            self.alphaFromDatabase = alphaFromDatabase
+        }
+    }
 
     public struct ReviewerQuality: Sendable, Codable, Hashable {
         public var id: String
@@ -113,7 +130,7 @@ public enum AgreementAnalysis {
             alpha: alpha, alphaUndefined: undefined, alphaCI: ci,
             fleissKappa: FleissKappa.kappa(counts), percentAgreement: counts.pairableUnits > 0 ? counts.sumUnitAgreement / Double(counts.pairableUnits) : nil,
             cohenKappa: set.reviewers.count == 2 ? CohenKappa.compute(set) : nil,
-            reviewers: quality, dawidSkene: dawidSkene, pairs: pairs, driftedReviewers: drifted, notes: notes)
+            reviewers: quality, dawidSkene: dawidSkene, pairs: pairs, driftedReviewers: drifted, storedSet: nil, notes: notes)
         return (report, dsFit)
     }
 }

@@ -42,6 +42,19 @@ public struct Coincidences: Sendable, Hashable {
         }
     }
 
+    /// The same from the first `runs` entries of two arrays (the counting loop's scratch).
+    @inline(__always)
+    mutating func addUnit(codes: [Int32], counts: [Int32], runs: Int, total m: Int) {
+        let scale = 1 / Double(m - 1)
+        for i in 0..<runs {
+            let c = Int(codes[i]), nc = Double(counts[i])
+            add(c, c, nc * (nc - 1) * scale)
+            for j in 0..<runs where j != i {
+                add(c, Int(codes[j]), nc * Double(counts[j]) * scale)
+            }
+        }
+    }
+
     /// The non-zero cells, for the SQL comparison and the bundle.
     public var cells: [(c: Int, k: Int, weight: Double)] {
         if isDense {

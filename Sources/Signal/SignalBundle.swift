@@ -1,4 +1,5 @@
 public import Foundation
+import WorkModel
 
 /// The portable signal bundle (`wagefile.signal-bundle/v1`, docs/SIGNAL-BUNDLE.md): the
 /// judgments in canonical JSON Lines, the gold set, the rubrics as given, each reviewer's
@@ -98,25 +99,7 @@ public enum SignalBundle {
         }
     }
 
-    static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func json(_ text: String) -> String { Format.jsonString(text) }
 }
 
 extension JudgmentSet {

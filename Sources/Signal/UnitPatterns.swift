@@ -20,6 +20,17 @@ struct UnitPatterns: Sendable {
         multiplicity[Int(id)] += times
     }
 
+    mutating func add(codes: [Int32], counts: [Int32], runs: Int) {
+        scratch.removeAll(keepingCapacity: true)
+        for i in 0..<runs {
+            scratch.append(codes[i])
+            scratch.append(counts[i])
+        }
+        let id = scratch.withUnsafeBytes { table.intern($0) }
+        if Int(id) == multiplicity.count { multiplicity.append(0) }
+        multiplicity[Int(id)] += 1
+    }
+
     /// The pattern `id` as (codes, counts).
     func pattern(_ id: Int) -> (codes: [Int32], counts: [Int32]) {
         table.withKey(Int32(id)) { bytes in

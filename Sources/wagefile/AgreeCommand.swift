@@ -1,9 +1,11 @@
 public import ArgumentParser
 import Foundation
 public import Signal
+import Logging
+import Storage
 import WorkModel
 
-struct AgreeCommand: ParsableCommand {
+struct AgreeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agree",
         abstract: "Measure agreement and reviewer quality in judgment files (Krippendorff's alpha, kappas, Dawid-Skene, Bradley-Terry).",
@@ -16,32 +18,10 @@ struct AgreeCommand: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case json, md, html }
 
-    @Argument(help: ArgumentHelp("Judgment files, or - for standard input.", valueName: "file"))
-    var files: [String]
-
-    @Option(help: "Level of measurement: nominal, ordinal, interval or ratio.")
-    var level: MeasurementLevel = .nominal
+    @OptionGroup var input: JudgmentInputs
 
     @Option(name: .shortAndLong, help: "Output format: json, md or html.")
     var format: OutputFormat = .json
-
-    @Option(help: ArgumentHelp("Input format (default: from the file name and content).", valueName: "jsonl|csv|tsv|label-studio|argilla"))
-    var from: JudgmentFormat?
-
-    @Option(help: ArgumentHelp("CSV columns, e.g. item=task_id,reviewer=annotator,value=label.", valueName: "mapping"))
-    var map: String?
-
-    @Option(help: ArgumentHelp("Gold answers: JSON Lines {\"item\",\"value\"} or CSV item,value.", valueName: "file"))
-    var gold: String?
-
-    @Option(help: ArgumentHelp("The order of label values for the ordinal level, e.g. low,mid,high.", valueName: "values"))
-    var valueOrder: String?
-
-    @Option(help: "Measure only the judgments of this rubric (question), when the export has several.")
-    var rubric: String?
-
-    @Flag(help: "Treat values as pairwise choices a / b / tie between the judgment's options a and b: adds Bradley-Terry scores and the share of useful pairs.")
-    var pairs = false
 
     @Option(help: "Agreement a pair's judges need for the pair to count as useful (with --pairs).")
     var usefulAgreement = 0.8
@@ -70,14 +50,15 @@ struct AgreeCommand: ParsableCommand {
     @Option(help: "Calibration: the accuracy drop that counts as drift.")
     var driftThreshold = 0.10
 
-    @Option(help: "Parallel readers (default: the number of cores).")
-    var threads: Int?
-
     @Flag(help: "Print the time of each phase (read, finish, statistics) on standard error.")
     var timings = false
 
+    @Option(help: ArgumentHelp("Also store the judgments in the database as this set id, and count alpha there.", valueName: "set-id"))
+    var store: String?
+
+    @OptionGroup var database: DatabaseOptions
+
     func validate() throws {
-        if files.isEmpty { throw ValidationError("Name at least one judgment file, or - for standard input.") }
         if !(0...1).contains(usefulAgreement) { throw ValidationError("--useful-agreement: expected a share from 0 to 1.") }
         if bootstrap < 0 || bootstrap > 100_000 { throw ValidationError("--bootstrap: expected 0 to 100000 replicates.") }
         if windowDays < 1 { throw ValidationError("--window-days: expected at least 1.") }
@@ -89,9 +70,10 @@ struct AgreeCommand: ParsableCommand {
         dsTolerance == "-inf" ? -Double.infinity : Double(dsTolerance)
     }
 
-    func run() throws {
+    func run() async throws {
         do {
-            let report = try analyse()
+            var (report, set) = try analyse()
+            if let store { report.storedSet = try await stored(set, id: store) }
             print(render(report), terminator: "")
         } catch let error as InputError {
             Diagnostics.print(error.diagnostics)
@@ -102,7 +84,29 @@ struct AgreeCommand: ParsableCommand {
         }
     }
 
-    private func analyse() throws -> AgreementReport {
+    /// Imports the set (one transaction, audited) and recounts alpha's coincidences in SQL.
+    private func stored(_ set: JudgmentSet, id: String) async throws -> AgreementReport.StoredSetSummary {
+        var rows: [StoredJudgment] = []
+        rows.reserveCapacity(set.judgmentCount)
+        set.forEach { item, reviewer, value, _ in rows.append(StoredJudgment(item: item, reviewer: reviewer, value: value?.description)) }
+        let name = input.files.joined(separator: ", ")
+        let (record, cells) = try await database.withStore(logger: Logger(label: "wagefile.agree")) { [rows] store in
+            try await StoreErrors.mapped {
+                try await store.migrations.run()
+                let record = try await store.judgments.importSet(id: id, name: name, source: "wagefile agree", judgments: rows, by: .system)
+                return (record, try await store.judgments.coincidences(setId: id))
+            }
+        }
+        let matrix = Coincidences(valueCount: set.domain.count, cells: cells.compactMap { cell in
+            guard let c = set.domain.code(of: JudgmentValue(text: cell.c)), let k = set.domain.code(of: JudgmentValue(text: cell.k)) else { return nil }
+            return (c, k, cell.weight)
+        })
+        var alpha: Double?
+        if case .success(let value) = KrippendorffAlpha.alpha(matrix, domain: set.domain, level: set.level) { alpha = value }
+        return AgreementReport.StoredSetSummary(id: record.id, database: DatabaseURL.redacted(database.resolved), judgments: record.judgments, alphaFromDatabase: alpha)
+    }
+
+    private func analyse() throws -> (AgreementReport, JudgmentSet) {
         let clock = ContinuousClock()
         var phaseStart = clock.now
         func phase(_ name: String) {
@@ -114,37 +118,8 @@ struct AgreeCommand: ParsableCommand {
             phaseStart = now
         }
         defer { phase("statistics") }
-        let partitions = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        var mapped: [MappedFile] = []
-        var expected = 0
-        for path in files {
-            let file = try MappedFile(path: path)
-            mapped.append(file)
-            expected += file.count / 40
-        }
-        let collector = JudgmentCollector(partitions: min(max(1, partitions), 16), expectedJudgments: min(expected, 50_000_000))
-        let mapping = try map.map { try ColumnMapping(parsing: $0) } ?? ColumnMapping()
-        for file in mapped {
-            let bar = ReadProgress(path: file.path, total: file.count)
-            try file.withBytes { bytes in
-                let format = from ?? JudgmentFormat.detect(path: file.path, prefix: bytes)
-                switch format {
-                case .jsonl: try collector.readJSONLines(bytes, file: file.path, progress: bar.callback)
-                case .csv: try collector.readDelimited(bytes, file: file.path, mapping: mapping, progress: bar.callback)
-                case .tsv: try collector.readDelimited(bytes, file: file.path, mapping: mapping, delimiter: 9, progress: bar.callback)
-                case .labelStudio: try LabelStudioImporter.read(bytes, file: file.path, into: collector)
-                case .argilla: try ArgillaImporter.read(bytes, file: file.path, into: collector)
-                }
-            }
-            bar.finish()
-        }
-        if let gold {
-            let file = try MappedFile(path: gold)
-            try file.withBytes { collector.addGold(try GoldFile.read($0, file: gold), file: gold) }
-        }
+        let set = try input.read()
         phase("read")
-        let order = valueOrder.map { $0.split(separator: ",").map { JudgmentValue(text: $0.trimmingCharacters(in: .whitespaces)) } }
-        let set = try collector.finish(JudgmentSetOptions(level: level, valueOrder: order, rubric: rubric, pairwise: pairs))
         phase("finish")
         var options = AgreementOptions()
         options.bootstrapReplicates = bootstrap
@@ -154,7 +129,7 @@ struct AgreeCommand: ParsableCommand {
         if dawidSkene || labelsOut != nil {
             options.dawidSkene = DawidSkeneOptions(maxIterations: dsIterations, tolerance: parsedTolerance ?? 1e-5)
         }
-        let (report, fit) = AgreementAnalysis.run(set, files: files, options: options)
+        let (report, fit) = AgreementAnalysis.run(set, files: input.files, options: options)
         if let labelsOut, let fit {
             var text = "item,label,posterior\n"
             for label in fit.labels() {
@@ -162,7 +137,7 @@ struct AgreeCommand: ParsableCommand {
             }
             try OutputFiles.write(text, to: labelsOut)
         }
-        return report
+        return (report, set)
     }
 
     private func render(_ report: AgreementReport) -> String {

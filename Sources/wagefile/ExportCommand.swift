@@ -17,29 +17,13 @@ struct ExportBundleCommand: ParsableCommand {
         abstract: "Write a signal bundle: judgments, gold set, rubrics, calibration history and agreement, with a manifest and SHA-256 checksums.",
         discussion: "The format is documented in docs/SIGNAL-BUNDLE.md. The folder is written whole or not at all.")
 
-    @Argument(help: ArgumentHelp("Judgment files (any format `agree` reads).", valueName: "file"))
-    var files: [String]
+    @OptionGroup var input: JudgmentInputs
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The bundle folder to create (must not exist).", valueName: "dir"))
     var output: String
 
-    @Option(help: ArgumentHelp("Gold answers (JSON Lines or CSV).", valueName: "file"))
-    var gold: String?
-
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Rubric documents to include as given.", valueName: "file"))
     var rubricFile: [String] = []
-
-    @Option(help: "Level of measurement for the agreement summary.")
-    var level: MeasurementLevel = .nominal
-
-    @Option(help: "The order of label values for the ordinal level.")
-    var valueOrder: String?
-
-    @Option(help: "Only this rubric's judgments, when the export has several.")
-    var rubric: String?
-
-    @Flag(help: "Values are pairwise choices a / b / tie.")
-    var pairs = false
 
     @Option(help: "Calibration window in days.")
     var windowDays = 7
@@ -62,28 +46,10 @@ struct ExportBundleCommand: ParsableCommand {
         guard !FileManager.default.fileExists(atPath: output) else {
             throw InputError([Diagnostic(file: output, location: .start, field: "--output", message: "already exists; a bundle is written into a new folder")])
         }
-        let collector = JudgmentCollector(partitions: ProcessInfo.processInfo.activeProcessorCount)
-        for path in files {
-            let file = try MappedFile(path: path)
-            try file.withBytes { bytes in
-                switch JudgmentFormat.detect(path: path, prefix: bytes) {
-                case .jsonl: try collector.readJSONLines(bytes, file: path)
-                case .csv: try collector.readDelimited(bytes, file: path)
-                case .tsv: try collector.readDelimited(bytes, file: path, delimiter: 9)
-                case .labelStudio: try LabelStudioImporter.read(bytes, file: path, into: collector)
-                case .argilla: try ArgillaImporter.read(bytes, file: path, into: collector)
-                }
-            }
-        }
-        if let gold {
-            let file = try MappedFile(path: gold)
-            try file.withBytes { collector.addGold(try GoldFile.read($0, file: gold), file: gold) }
-        }
-        let order = valueOrder.map { $0.split(separator: ",").map { JudgmentValue(text: String($0)) } }
-        let set = try collector.finish(JudgmentSetOptions(level: level, valueOrder: order, rubric: rubric, pairwise: pairs))
+        let set = try input.read()
         var options = AgreementOptions()
         options.calibration = CalibrationOptions(windowDays: windowDays)
-        let report = AgreementAnalysis.report(set, files: files, options: options)
+        let report = AgreementAnalysis.report(set, files: input.files, options: options)
         var rubrics: [(name: String, data: Data)] = []
         for path in rubricFile {
             let name = (path as NSString).lastPathComponent

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReferenceData
+import Signal
 import Specs
 
 struct SchemaCommand: ParsableCommand {
@@ -9,10 +10,10 @@ struct SchemaCommand: ParsableCommand {
         discussion: "The schema lists the task kinds, categories and factor levels of the loaded reference data, including --reference overrides.")
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case role
+        case role, judgment
     }
 
-    @Argument(help: "The format: role.")
+    @Argument(help: "The format: role or judgment.")
     var kind: Kind
 
     @OptionGroup var reference: ReferenceOptions
@@ -20,6 +21,7 @@ struct SchemaCommand: ParsableCommand {
     func run() throws {
         switch kind {
         case .role: print(RoleSpecSchema.role(vocabulary: try reference.load().vocabulary).render())
+        case .judgment: print(JudgmentSchema.text)
         }
     }
 }

@@ -15,8 +15,8 @@ struct RecordRepositoryTests {
             #expect(created.revision == 1)
             #expect(created.createdAt == stamp)
             #expect(created.updatedAt == stamp)
-            // Four migrations took the first four seconds of the test clock.
-            #expect(stamp == "2026-03-01T09:00:04.000Z")
+            // Five migrations took the first five seconds of the test clock.
+            #expect(stamp == "2026-03-01T09:00:05.000Z")
 
             let read = try await store.people.get("p-ada")
             #expect(read == created)

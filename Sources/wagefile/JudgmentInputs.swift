@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Signal
+
+/// The judgment files and how to read them: shared by `agree` and `export bundle`.
+struct JudgmentInputs: ParsableArguments {
+    @Argument(help: ArgumentHelp("Judgment files, or - for standard input.", valueName: "file"))
+    var files: [String] = []
+
+    @Option(help: "Level of measurement: nominal, ordinal, interval or ratio.")
+    var level: MeasurementLevel = .nominal
+
+    @Option(help: ArgumentHelp("Input format (default: from the file name and content).", valueName: "jsonl|csv|tsv|label-studio|argilla"))
+    var from: JudgmentFormat?
+
+    @Option(help: ArgumentHelp("CSV columns, e.g. item=task_id,reviewer=annotator,value=label.", valueName: "mapping"))
+    var map: String?
+
+    @Option(help: ArgumentHelp("Gold answers: JSON Lines {\"item\",\"value\"} or CSV item,value.", valueName: "file"))
+    var gold: String?
+
+    @Option(help: ArgumentHelp("The order of label values for the ordinal level, e.g. low,mid,high.", valueName: "values"))
+    var valueOrder: String?
+
+    @Option(help: "Only the judgments of this rubric (question), when the export has several.")
+    var rubric: String?
+
+    @Flag(help: "Treat values as pairwise choices a / b / tie between the judgment's options a and b.")
+    var pairs = false
+
+    @Option(help: "Parallel readers (default: the number of cores).")
+    var threads: Int?
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Name at least one judgment file, or - for standard input.") }
+        if let threads, threads < 1 { throw ValidationError("--threads: expected at least 1.") }
+    }
+
+    /// Reads every file (mapped, one format each) and the gold file into one finished set.
+    func read(progress: Bool = true) throws -> JudgmentSet {
+        var mapped: [MappedFile] = []
+        var expected = 0
+        for path in files {
+            let file = try MappedFile(path: path)
+            mapped.append(file)
+            expected += file.count / 40
+        }
+        let partitions = min(max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount), 16)
+        let collector = JudgmentCollector(partitions: partitions, expectedJudgments: min(expected, 50_000_000))
+        let mapping = try map.map { try ColumnMapping(parsing: $0) } ?? ColumnMapping()
+        for file in mapped {
+            let bar = ReadProgress(path: file.path, total: progress ? file.count : 0)
+            try file.withBytes { bytes in
+                switch from ?? JudgmentFormat.detect(path: file.path, prefix: bytes) {
+                case .jsonl: try collector.readJSONLines(bytes, file: file.path, progress: bar.callback)
+                case .csv: try collector.readDelimited(bytes, file: file.path, mapping: mapping, progress: bar.callback)
+                case .tsv: try collector.readDelimited(bytes, file: file.path, mapping: mapping, delimiter: 9, progress: bar.callback)
+                case .labelStudio: try LabelStudioImporter.read(bytes, file: file.path, into: collector)
+                case .argilla: try ArgillaImporter.read(bytes, file: file.path, into: collector)
+                }
+            }
+            bar.finish()
+        }
+        if let gold {
+            let file = try MappedFile(path: gold)
+            try file.withBytes { collector.addGold(try GoldFile.read($0, file: gold), file: gold) }
+        }
+        let order = valueOrder.map { $0.split(separator: ",").map { JudgmentValue(text: $0.trimmingCharacters(in: .whitespaces)) } }
+        return try collector.finish(JudgmentSetOptions(level: level, valueOrder: order, rubric: rubric, pairwise: pairs))
+    }
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Side-by-side speed and memory of `wagefile agree` against the Python reference pipelines
+# (pandas + krippendorff, pandas + crowd-kit) on the same generated files, in one run.
+#
+#   scripts/bench-signal.sh [runs]        (default 3 runs each; medians are printed)
+#
+# Needs the peer kit (WAGEFILE_PEER_KIT, default ../shared/bench): its setup_venv.sh,
+# gen_judgments.py, peer_alpha.py, peer_ds.py and timev.sh are called, never copied.
+# Files go to WAGEFILE_BENCH_DATA (default /tmp/peerbench); about 740 MB.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-3}"
+KIT="${WAGEFILE_PEER_KIT:-$(cd .. && pwd)/shared/bench}"
+D="${WAGEFILE_BENCH_DATA:-/tmp/peerbench}"
+PY="${PEERVENV:-/tmp/peervenv}/bin/python"
+[ -f "$KIT/timev.sh" ] || { echo "peer kit not found at $KIT (set WAGEFILE_PEER_KIT)"; exit 2; }
+bash "$KIT/setup_venv.sh" >/dev/null
+[ -f "$D/nominal.csv" ] && [ -f "$D/ds.csv" ] || "$PY" "$KIT/gen_judgments.py" --out-dir "$D" >/dev/null
+swift build -c release --product wagefile >/dev/null
+W=.build/release/wagefile
+out=$(mktemp)
+cat "$D/nominal.csv" "$D/nominal.jsonl" "$D/ds.csv" > /dev/null   # warm page cache
+for _ in $(seq 1 "$runs"); do
+  bash "$KIT/timev.sh" peer_alpha_csv "$PY" "$KIT/peer_alpha.py" "$D/nominal.csv"
+  bash "$KIT/timev.sh" wagefile_alpha_csv $W agree "$D/nominal.csv" --level nominal
+  bash "$KIT/timev.sh" peer_alpha_jsonl "$PY" "$KIT/peer_alpha.py" "$D/nominal.jsonl"
+  bash "$KIT/timev.sh" wagefile_alpha_jsonl $W agree "$D/nominal.jsonl" --level nominal
+  bash "$KIT/timev.sh" peer_ds_csv "$PY" "$KIT/peer_ds.py" "$D/ds.csv" --truth "$D/ds_truth.csv" --labels-out /tmp/peer_ds_labels.csv
+  bash "$KIT/timev.sh" wagefile_ds_csv $W agree "$D/ds.csv" --dawid-skene --bootstrap 0 --labels-out /tmp/wagefile_ds_labels.csv
+done > "$out" 2>/dev/null
+python3 - "$out" "$D/ds_truth.csv" <<'PY'
+import csv, json, statistics, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
+by = {}
+for r in rows: by.setdefault(r["label"], []).append(r)
+def med(label, key): return statistics.median(r[key] for r in by[label])
+truth = {r["item"]: r["truth"] for r in csv.DictReader(open(sys.argv[2]))}
+ours = {r["item"]: r["label"] for r in csv.DictReader(open("/tmp/wagefile_ds_labels.csv"))}
+peer = {r["item"]: r["label"] for r in csv.DictReader(open("/tmp/peer_ds_labels.csv"))}
+print("| task | peer wall s | wagefile wall s | speed-up | peer RSS MB | wagefile RSS MB | peer result | wagefile result |")
+print("|---|---|---|---|---|---|---|---|")
+for task, peer_label, our_label in [("alpha, 10M judgments, CSV", "peer_alpha_csv", "wagefile_alpha_csv"),
+                                    ("alpha, 10M judgments, JSONL", "peer_alpha_jsonl", "wagefile_alpha_jsonl"),
+                                    ("Dawid-Skene, 1M labels, CSV", "peer_ds_csv", "wagefile_ds_csv")]:
+    p, w = by[peer_label][-1]["stdout"], by[our_label][-1]["stdout"]
+    if "alpha" in task:
+        pr, wr = f"alpha {p['alpha']:.16f}", f"alpha {w['alpha']:.16f}"
+    else:
+        pr = f"{p['iterations']} it, accuracy {p['accuracy']:.6f}"
+        acc = sum(ours.get(k) == v for k, v in truth.items()) / len(truth)
+        same = sum(ours.get(k) == v for k, v in peer.items()) / len(peer)
+        wr = f"{w['dawidSkene']['iterations']} it, accuracy {acc:.6f}, same label as crowd-kit {same:.6f}"
+    pw, ww = med(peer_label, "wall_s"), med(our_label, "wall_s")
+    print(f"| {task} | {pw:.2f} | {ww:.2f} | {pw / ww:.1f}x | {med(peer_label, 'max_rss_mb'):.0f} | {med(our_label, 'max_rss_mb'):.0f} | {pr} | {wr} |")
+print(f"\n{len(rows)} runs, medians; machine: {__import__('os').cpu_count()} cores")
+PY
+rm -f "$out"
