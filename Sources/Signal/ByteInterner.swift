@@ -152,9 +152,6 @@ final class ByteInterner: @unchecked Sendable {
 
     var strings: [String] { (0..<count).map { string(Int32($0)) } }
 
-    /// Bytes held, for the memory figures the benchmark reports.
-    var footprint: Int { arenaCapacity + idCapacity * 20 + (slotMask + 1) * 4 }
-
     private func growIds() {
         let newCapacity = idCapacity * 2
         starts = Self.grow(starts, from: count, to: newCapacity)

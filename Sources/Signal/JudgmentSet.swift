@@ -38,21 +38,9 @@ public struct JudgmentSet: @unchecked Sendable {
     public var judgmentCount: Int { shards.reduce(0) { $0 + $1.judgmentCount } }
     public var itemCount: Int { shards.reduce(0) { $0 + $1.unitCount } }
 
-    /// Bytes held by the columns and string tables.
-    public var footprint: Int { shards.reduce(0) { $0 + $1.footprint } }
-
-    /// The item name of a shard's unit.
-    func itemName(shard: Int, unit: Int32) -> String { shards[shard].items.string(unit) }
-
-    /// Every judgment, in shard order, with names resolved: for exports and small tests.
+    /// Every judgment's item, reviewer, value and time, in shard order (see `forEachJudgment`).
     public func forEach(_ body: (_ item: String, _ reviewer: String, _ value: JudgmentValue?, _ time: Int64?) -> Void) {
-        for shard in shards {
-            for i in 0..<shard.judgmentCount {
-                let v = shard.value[i]
-                let t = shard.time.isEmpty || shard.time[i] == Int64.min ? nil : shard.time[i]
-                body(shard.items.string(shard.unit[i]), reviewers[Int(shard.reviewer[i])], v < 0 ? nil : domain.values[Int(v)], t)
-            }
-        }
+        forEachJudgment { body($0.item, $0.reviewer, $0.value, $0.time) }
     }
 
     /// Gold answers by item, for the bundle.

@@ -126,9 +126,4 @@ final class JudgmentShard: @unchecked Sendable {
         if hasRubric { rubric.removeLast(drop) }
         if hasOptions { optionA.removeLast(drop); optionB.removeLast(drop) }
     }
-
-    var footprint: Int {
-        items.footprint + reviewers.footprint + values.footprint + options.footprint
-            + unit.capacity * 12 + time.capacity * 8 + (rubric.capacity + optionA.capacity + optionB.capacity + gold.capacity) * 4
-    }
 }

@@ -71,17 +71,9 @@ struct AgreeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        do {
-            var (report, set) = try analyse()
-            if let store { report.storedSet = try await stored(set, id: store) }
-            print(render(report), terminator: "")
-        } catch let error as InputError {
-            Diagnostics.print(error.diagnostics)
-            throw Outcome.badInput
-        } catch let error as MappedFileError {
-            Diagnostics.print([error.description])
-            throw Outcome.badInput
-        }
+        var (report, set) = try JudgmentInputs.reportingBadInput { try analyse() }
+        if let store { report.storedSet = try await stored(set, id: store) }
+        print(render(report), terminator: "")
     }
 
     /// Imports the set (one transaction, audited) and recounts alpha's coincidences in SQL.

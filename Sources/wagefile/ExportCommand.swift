@@ -31,15 +31,7 @@ struct ExportBundleCommand: ParsableCommand {
     @OptionGroup var evaluation: EvaluationDateOption
 
     func run() throws {
-        do {
-            try write()
-        } catch let error as InputError {
-            Diagnostics.print(error.diagnostics)
-            throw Outcome.badInput
-        } catch let error as MappedFileError {
-            Diagnostics.print([error.description])
-            throw Outcome.badInput
-        }
+        try JudgmentInputs.reportingBadInput { try write() }
     }
 
     private func write() throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Signal
+import WorkModel
 
 /// The judgment files and how to read them: shared by `agree` and `export bundle`.
 struct JudgmentInputs: ParsableArguments {
@@ -34,6 +35,19 @@ struct JudgmentInputs: ParsableArguments {
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one judgment file, or - for standard input.") }
         if let threads, threads < 1 { throw ValidationError("--threads: expected at least 1.") }
+    }
+
+    /// Runs `body`, printing an unreadable file or bad judgments as diagnostics, exit 2.
+    static func reportingBadInput<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as InputError {
+            Diagnostics.print(error.diagnostics)
+            throw Outcome.badInput
+        } catch let error as MappedFileError {
+            Diagnostics.print([error.description])
+            throw Outcome.badInput
+        }
     }
 
     /// Reads every file (mapped, one format each) and the gold file into one finished set.
