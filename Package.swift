@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "wagefile", targets: ["wagefile"]),
         .library(name: "DecisionFiles", targets: ["DecisionFiles"]),
         .library(name: "Signal", targets: ["Signal"]),
+        .library(name: "Portfolio", targets: ["Portfolio"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -64,6 +65,13 @@ let package = Package(
             name: "Signal", dependencies: ["WorkModel"],
             swiftSettings: strictSettings + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
+        // Views across the organization: HRIS import, compression, consolidated cost, pay equity,
+        // vendor and dataset registers, the path upward; pure, over values the edges load.
+        .target(
+            name: "Portfolio",
+            dependencies: ["WorkModel", "Specs", "ReferenceData", "Compliance", "DecisionFiles", "Signal"],
+            swiftSettings: strictSettings
+        ),
         // Persistence over SQLKit: one migration runner and one set of repositories for
         // SQLite (the embedded default) and PostgreSQL; the hash-chained audit log.
         .target(
@@ -82,7 +90,7 @@ let package = Package(
         .target(
             name: "WebApp",
             dependencies: [
-                "WorkModel", "Specs", "ReferenceData", "Pricing", "DecisionFiles", "Storage",
+                "WorkModel", "Specs", "ReferenceData", "Pricing", "DecisionFiles", "Signal", "Portfolio", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -97,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "wagefile",
             dependencies: [
-                "WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance", "DecisionFiles", "Signal",
+                "WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance", "DecisionFiles", "Signal", "Portfolio",
                 "Storage", "WebApp",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -83,6 +83,19 @@ public struct DecisionFileRepository: Sendable {
         }
     }
 
+    /// The newest file of each spec's newest computed version: what the portfolio views read.
+    public func latestPerSpec() async throws -> [StoredDecisionFile] {
+        let rows = try await database.read { sql in
+            try await sql.raw("""
+                SELECT * FROM decision_files d
+                WHERE d.spec_version = (SELECT MAX(spec_version) FROM decision_files e WHERE e.spec_id = d.spec_id)
+                ORDER BY d.spec_id, d.created_at DESC, d.id
+                """).all(decoding: StoredDecisionFile.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+        var seen: Set<String> = []
+        return rows.filter { seen.insert($0.specId).inserted }
+    }
+
     public func get(_ id: String) async throws -> StoredDecisionFile {
         try await database.read { sql in
             guard let file = try await DecisionFileRepository.fetch(id, sql) else {

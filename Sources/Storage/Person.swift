@@ -1,6 +1,6 @@
-/// An employee or contractor in the portfolio, with the pay that only admin and
-/// compensation may see.
-public struct Person: StoredRecord {
+public import WorkModel
+
+extension Person: StoredRecord {
     public static let table = "people"
     public static let entity = "person"
     public static let filters = [
@@ -8,61 +8,6 @@ public struct Person: StoredRecord {
         "specId": "spec_id", "budgetOwner": "budget_owner", "location": "location",
     ]
     public static let sortColumn = "name"
-    public static let employmentKinds = ["employee", "contractor", "vendor-worker"]
-    public static let payBases = ["hourly", "weekly", "monthly", "annual", "per-task"]
-
-    public var id: String
-    /// The HRIS identifier, so re-imports update rather than duplicate.
-    public var externalId: String?
-    public var name: String
-    public var employment: String
-    public var title: String?
-    /// Pay in the currency's minor units on `payBasis`.
-    public var payMinor: Int64?
-    public var currency: String?
-    public var payBasis: String?
-    public var band: String?
-    /// The band the person sat in before AI work reached them; compression shows against it.
-    public var legacyBand: String?
-    /// The layer of the work they actually do, which may not be what their title says.
-    public var workLayer: String?
-    public var location: String?
-    public var hireDate: String?
-    public var managerId: String?
-    /// The role spec (wage file) that prices this person's work.
-    public var specId: String?
-    public var budgetOwner: String?
-    public var revision: Int
-    public var createdAt: String
-    public var updatedAt: String
-
-    public init(
-        id: String, externalId: String? = nil, name: String, employment: String, title: String? = nil,
-        payMinor: Int64? = nil, currency: String? = nil, payBasis: String? = nil, band: String? = nil,
-        legacyBand: String? = nil, workLayer: String? = nil, location: String? = nil, hireDate: String? = nil,
-        managerId: String? = nil, specId: String? = nil, budgetOwner: String? = nil,
-        revision: Int = 1, createdAt: String = "", updatedAt: String = ""
-    ) {
-        self.id = id
-        self.externalId = externalId
-        self.name = name
-        self.employment = employment
-        self.title = title
-        self.payMinor = payMinor
-        self.currency = currency
-        self.payBasis = payBasis
-        self.band = band
-        self.legacyBand = legacyBand
-        self.workLayer = workLayer
-        self.location = location
-        self.hireDate = hireDate
-        self.managerId = managerId
-        self.specId = specId
-        self.budgetOwner = budgetOwner
-        self.revision = revision
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-    }
 
     public func problems() -> [FieldProblem] {
         var problems: [FieldProblem] = []
@@ -73,18 +18,18 @@ public struct Person: StoredRecord {
         if payMinor != nil && payBasis == nil { problems.append(FieldProblem("payBasis", "is required when payMinor is given")) }
         Check.oneOf(workLayer, Check.workLayers, "workLayer", into: &problems)
         Check.date(hireDate, "hireDate", into: &problems)
+        if let hours = hoursPerWeek, !(hours > 0 && hours <= 100) {
+            problems.append(FieldProblem("hoursPerWeek", "must be more than 0 and at most 100 (got \(hours))"))
+        }
+        if groupLabels == nil {
+            problems.append(FieldProblem("equityGroups", "must be key=value pairs separated by ';' (got '\(equityGroups ?? "")')"))
+        }
         for (value, field) in [(externalId, "externalId"), (title, "title"), (band, "band"), (legacyBand, "legacyBand"),
-                               (location, "location"), (specId, "specId"), (budgetOwner, "budgetOwner")] {
+                               (location, "location"), (specId, "specId"), (budgetOwner, "budgetOwner"),
+                               (reviewerId, "reviewerId"), (equityGroups, "equityGroups")] {
             Check.length(value, field, into: &problems)
         }
         if managerId == id { problems.append(FieldProblem("managerId", "a person cannot manage themselves")) }
         return problems
-    }
-
-    /// The same record with individual pay removed, for roles that may not see it.
-    public var withoutPay: Person {
-        var copy = self
-        copy.payMinor = nil
-        return copy
     }
 }

@@ -30,6 +30,22 @@ public struct RecordRepository<Record: StoredRecord>: Sendable {
         }
     }
 
+    /// Every row, in id order, read in pages so no single statement holds the whole table.
+    public func all() async throws -> [Record] {
+        var rows: [Record] = []
+        var after = ""
+        while true {
+            let cursor = after
+            let page = try await database.read { sql in
+                try await sql.select().column("*").from(Record.table).where("id", .greaterThan, cursor)
+                    .orderBy("id").limit(1000).all(decoding: Record.self, keyDecodingStrategy: .convertFromSnakeCase)
+            }
+            rows += page
+            guard page.count == 1000, let last = page.last?.id else { return rows }
+            after = last
+        }
+    }
+
     public func get(_ id: String) async throws -> Record {
         try await database.read { sql in
             guard let record = try await RecordRepository.fetch(id, sql) else {

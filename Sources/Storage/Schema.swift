@@ -3,7 +3,7 @@
 /// Types are those both databases read the same way: TEXT, BIGINT, BOOLEAN. Timestamps are
 /// ISO 8601 UTC text; money is BIGINT minor units beside a currency code.
 public enum Schema {
-    public static let migrations: [Migration] = [accounts, specs, portfolio, audit, signal]
+    public static let migrations: [Migration] = [accounts, specs, portfolio, audit, signal, portfolioViews]
 
     static let accounts = Migration(id: "0001-accounts", statements: [
         """
@@ -237,5 +237,17 @@ public enum Schema {
         )
         """,
         "CREATE INDEX judgments_by_item ON judgments (set_id, item, value)",
+    ])
+
+    /// What the portfolio views need beyond the first records: hours for annualizing, the
+    /// reviewer id that links judgments to a person, pay-equity labels, and vendor audits.
+    static let portfolioViews = Migration(id: "0006-portfolio-views", statements: [
+        "ALTER TABLE people ADD COLUMN hours_per_week DOUBLE PRECISION",
+        "ALTER TABLE people ADD COLUMN reviewer_id TEXT",
+        "ALTER TABLE people ADD COLUMN equity_groups TEXT",
+        "ALTER TABLE vendors ADD COLUMN next_audit TEXT",
+        "ALTER TABLE vendors ADD COLUMN audit_findings TEXT",
+        "ALTER TABLE vendors ADD COLUMN audit_blocking BOOLEAN NOT NULL DEFAULT FALSE",
+        "CREATE INDEX people_spec ON people (spec_id)",
     ])
 }

@@ -1,4 +1,5 @@
 public import Foundation
+public import WorkModel
 public import Logging
 
 /// Every repository over one database: what the application and the CLI hold.

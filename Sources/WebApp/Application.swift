@@ -13,6 +13,7 @@ public func buildRouter(_ environment: ServerEnvironment) -> (router: Router<App
     SpecController(environment: environment).register(registry, router)
     DecisionFileController(environment: environment).register(registry, router)
     PortfolioControllers.register(environment, registry, router)
+    ReportController(environment: environment).register(registry, router)
     AuditController(environment: environment).register(registry, router)
     return (router, registry.endpoints)
 }

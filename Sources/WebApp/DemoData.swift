@@ -1,3 +1,4 @@
+import WorkModel
 import DecisionFiles
 import Foundation
 import Storage

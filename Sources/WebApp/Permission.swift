@@ -18,6 +18,10 @@ public enum Permission: String, Sendable, CaseIterable {
     case writeDatasets
     case writeMarketData
     case readAudit
+    /// Views built from individual pay: compression, pay equity, the path upward.
+    case readPay
+    /// Aggregated spend: the consolidated cost by layer, budget owner and model.
+    case readFinance
     case admin
 
     public func allows(_ role: UserRole) -> Bool {
@@ -26,6 +30,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .writeSpecs, .prepareDecisions: [.admin, .compensation, .procurement].contains(role)
         case .decideReviews, .writePeople, .writeMarketData, .readAudit: [.admin, .compensation].contains(role)
         case .writeVendors: [.admin, .procurement].contains(role)
+        case .readPay: role.seesIndividualPay
+        case .readFinance: role.seesVendorSpend
         case .writeDatasets: [.admin, .procurement, .compensation].contains(role)
         case .admin: role == .admin
         }
@@ -43,6 +49,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .writeDatasets: "change datasets"
         case .writeMarketData: "import or delete market data"
         case .readAudit: "read the audit log"
+        case .readPay: "see individual pay or the views built from it"
+        case .readFinance: "see spend"
         case .admin: "manage users or verify the audit log"
         }
     }

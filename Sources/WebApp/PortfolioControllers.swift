@@ -1,3 +1,4 @@
+import WorkModel
 import Hummingbird
 import Storage
 

@@ -1,0 +1,213 @@
+public import WorkModel
+import DecisionFiles
+
+/// The thresholds compression is judged by; each can be changed per organization.
+public struct CompressionPolicy: Sendable, Codable, Hashable {
+    /// A tenured incumbent within this share above new hires (relative to the band) is compressed.
+    public var newHireThreshold: Double = 0.05
+    /// A manager should earn at least this much more than the best-paid direct report.
+    public var supervisorPremium: Double = 0.10
+    /// External hires and contractors this much above an internal person doing the same work.
+    public var externalGapThreshold: Double = 0.05
+    /// Hired within this many months: a new hire.
+    public var newHireMonths: Int = 12
+    /// In the work at least this many months: a tenured incumbent.
+    public var tenuredMonths: Int = 24
+
+    public init() {}
+}
+
+/// Salary compression and inversion per work layer: internal people placed by the work they do
+/// against its band, against new hires and against external hires and contractors doing the same
+/// work; the cost to bring each to the band minimum and to parity.
+///
+/// Comparisons use compa-ratios (pay over the band midpoint of each person's own wage file), so a
+/// layer spanning locations compares like with like; costs are in the report currency.
+public struct CompressionReport: Sendable, Codable {
+    public var schema = "wagefile.compression/v1"
+    public var asOf: String
+    public var currency: String
+    public var policy: CompressionPolicy
+    public var layers: [LayerSummary]
+    public var people: [PersonLine]
+    public var unpriced: [UnpricedPerson]
+    public var totals: Totals
+    public var notes: [String]
+    public var disclaimer: String
+
+    public struct Flag: Sendable, Codable, Hashable {
+        /// inversion, compression, below-external, supervisor-premium, supervisor-inversion, green-circle, red-circle.
+        public var kind: String
+        public var severity: Severity
+        public var message: String
+    }
+
+    public struct PersonLine: Sendable, Codable, Hashable {
+        public var personId: String
+        public var name: String
+        public var employment: String
+        public var title: String?
+        public var legacyBand: String?
+        public var layer: String
+        public var layerSource: String
+        public var specId: String?
+        public var tenureMonths: Int?
+        public var hourly: Double
+        public var annual: Double
+        public var hours: String
+        public var band: HourlyBand
+        public var compaRatio: Double
+        public var rangePenetration: Double
+        public var circle: String
+        public var flags: [Flag]
+        /// Hourly pay that would close every flagged gap (at least the band minimum).
+        public var parityHourly: Double
+        public var annualCostToMinimum: Double
+        public var annualCostToParity: Double
+    }
+
+    public struct LayerSummary: Sendable, Codable, Hashable {
+        public var layer: String
+        public var internalPeople: Int
+        public var externalPeople: Int
+        public var newHires: Int
+        public var tenured: Int
+        public var medianCompaInternal: Double?
+        public var medianCompaTenured: Double?
+        public var medianCompaNewHires: Double?
+        public var medianCompaExternal: Double?
+        /// Tenured over new hires, as compa-ratios, minus one: under the threshold is compression, below 0 inversion.
+        public var tenuredOverNewHires: Double?
+        public var status: String
+        public var flaggedPeople: Int
+        public var annualCostToMinimum: Double
+        public var annualCostToParity: Double
+    }
+
+    public struct Totals: Sendable, Codable, Hashable {
+        public var people: Int
+        public var flaggedPeople: Int
+        public var inversions: Int
+        public var compressed: Int
+        public var greenCircles: Int
+        public var redCircles: Int
+        public var annualCostToMinimum: Double
+        public var annualCostToParity: Double
+    }
+
+    public var flagged: [PersonLine] { people.filter { !$0.flags.isEmpty } }
+}
+
+extension CompressionReport {
+    public static func build(_ snapshot: PortfolioSnapshot, currency: String = "USD", policy: CompressionPolicy = CompressionPolicy()) -> CompressionReport {
+        let (positions, unpriced) = PayPositions.build(snapshot, currency: currency, requireBand: true)
+        let byLayer = Dictionary(grouping: positions, by: \.layer)
+        let reports = Dictionary(grouping: positions.filter { $0.person.managerId != nil }, by: { $0.person.managerId ?? "" })
+        var lines: [PersonLine] = []
+        var layers: [LayerSummary] = []
+        for layer in byLayer.keys.sorted() {
+            let group = byLayer[layer] ?? []
+            func compa(_ position: PayPosition) -> Double { position.band?.compaRatio(position.hourly) ?? 0 }
+            let internalPeople = group.filter(\.isInternal)
+            let external = group.filter { !$0.isInternal }
+            let newHires = group.filter { ($0.tenureMonths ?? Int.max) < policy.newHireMonths }
+            let tenured = internalPeople.filter { ($0.tenureMonths ?? -1) >= policy.tenuredMonths }
+            let newHireCompa = Statistics.median(newHires.map(compa))
+            let externalCompa = Statistics.median(external.map(compa))
+            let tenuredCompa = Statistics.median(tenured.map(compa))
+            var layerLines: [PersonLine] = []
+            for position in internalPeople.sorted(by: { ($0.person.name, $0.person.id) < ($1.person.name, $1.person.id) }) {
+                guard let band = position.band else { continue }
+                let ratio = band.compaRatio(position.hourly)
+                var flags: [Flag] = []
+                var targets = [band.min]
+                let isTenured = (position.tenureMonths ?? -1) >= policy.tenuredMonths
+                if isTenured, let newHireCompa, newHireCompa > 0 {
+                    let lead = ratio / newHireCompa - 1
+                    if lead < 0 {
+                        flags.append(Flag(kind: "inversion", severity: .warning, message:
+                            "paid below new hires doing \(layer) work: compa-ratio \(Format.fixed(ratio, places: 2)) against their median \(Format.fixed(newHireCompa, places: 2)) after \(position.tenureMonths ?? 0) months"))
+                    } else if lead < policy.newHireThreshold {
+                        flags.append(Flag(kind: "compression", severity: .warning, message:
+                            "within \(Format.percent(policy.newHireThreshold, places: 0)) of new hires (\(Format.percent(lead)) above their median compa-ratio \(Format.fixed(newHireCompa, places: 2))) after \(position.tenureMonths ?? 0) months"))
+                    }
+                    if lead < policy.newHireThreshold { targets.append(band.mid * newHireCompa * (1 + policy.newHireThreshold)) }
+                }
+                if let externalCompa, ratio > 0, externalCompa / ratio - 1 > policy.externalGapThreshold {
+                    flags.append(Flag(kind: "below-external", severity: .warning, message:
+                        "external hires and contractors doing \(layer) work sit at a median compa-ratio of \(Format.fixed(externalCompa, places: 2)), \(Format.percent(externalCompa / ratio - 1)) above this person's \(Format.fixed(ratio, places: 2)) (contract rates carry no benefits, which explains part of a gap)"))
+                    targets.append(band.mid * externalCompa / (1 + policy.externalGapThreshold))
+                }
+                let directs = (reports[position.person.id] ?? []).filter { $0.person.id != position.person.id }
+                if let top = directs.max(by: { $0.hourly < $1.hourly }), top.hourly > 0 {
+                    let premium = position.hourly / top.hourly - 1
+                    if premium < 0 {
+                        flags.append(Flag(kind: "supervisor-inversion", severity: .warning, message:
+                            "paid \(Format.percent(-premium)) less than direct report \(top.person.name) (\(Format.money(top.hourly)) against \(Format.money(position.hourly)) \(currency)/h)"))
+                    } else if premium < policy.supervisorPremium {
+                        flags.append(Flag(kind: "supervisor-premium", severity: .warning, message:
+                            "supervisor premium of \(Format.percent(premium)) over the best-paid direct report, under the \(Format.percent(policy.supervisorPremium, places: 0)) expected"))
+                    }
+                    if premium < policy.supervisorPremium { targets.append(top.hourly * (1 + policy.supervisorPremium)) }
+                }
+                let circle = band.circle(position.hourly)
+                if circle == "green" {
+                    flags.append(Flag(kind: "green-circle", severity: .warning, message:
+                        "below the band minimum \(Format.money(band.min)) \(currency)/h at \(Format.money(position.hourly))"))
+                } else if circle == "red" {
+                    flags.append(Flag(kind: "red-circle", severity: .info, message:
+                        "above the band maximum \(Format.money(band.max)) \(currency)/h; hold increases until the band moves"))
+                }
+                let parity = max(position.hourly, targets.max() ?? band.min)
+                layerLines.append(PersonLine(
+                    personId: position.person.id, name: position.person.name, employment: position.person.employment,
+                    title: position.person.title, legacyBand: position.person.legacyBand ?? position.person.band, layer: layer,
+                    layerSource: position.layerSource, specId: position.person.specId, tenureMonths: position.tenureMonths,
+                    hourly: Statistics.round(position.hourly), annual: Statistics.round(position.annual, 0), hours: position.hoursDerivation,
+                    band: HourlyBand(min: Statistics.round(band.min), mid: Statistics.round(band.mid), max: Statistics.round(band.max)),
+                    compaRatio: Statistics.round(ratio, 3), rangePenetration: Statistics.round(band.rangePenetration(position.hourly), 3),
+                    circle: circle, flags: flags, parityHourly: Statistics.round(parity),
+                    annualCostToMinimum: Statistics.round(max(0, band.min - position.hourly) * position.annualHours, 0),
+                    annualCostToParity: Statistics.round(max(0, parity - position.hourly) * position.annualHours, 0)))
+            }
+            let lead = tenuredCompa.flatMap { tenured in newHireCompa.map { tenured / $0 - 1 } }
+            let status: String = switch lead {
+            case nil: newHires.isEmpty ? "no new hires to compare" : "no tenured incumbents to compare"
+            case let value? where value < 0: "inversion"
+            case let value? where value < policy.newHireThreshold: "compression"
+            default: "ok"
+            }
+            let flaggedLines = layerLines.filter { $0.flags.contains { $0.severity != .info } }
+            layers.append(LayerSummary(
+                layer: layer, internalPeople: internalPeople.count, externalPeople: external.count, newHires: newHires.count,
+                tenured: tenured.count, medianCompaInternal: Statistics.median(internalPeople.map(compa)).map { Statistics.round($0, 3) },
+                medianCompaTenured: tenuredCompa.map { Statistics.round($0, 3) }, medianCompaNewHires: newHireCompa.map { Statistics.round($0, 3) },
+                medianCompaExternal: externalCompa.map { Statistics.round($0, 3) }, tenuredOverNewHires: lead.map { Statistics.round($0, 4) },
+                status: status, flaggedPeople: flaggedLines.count,
+                annualCostToMinimum: layerLines.reduce(0) { $0 + $1.annualCostToMinimum },
+                annualCostToParity: layerLines.reduce(0) { $0 + $1.annualCostToParity }))
+            lines += layerLines
+        }
+        func count(_ kind: String) -> Int { lines.filter { $0.flags.contains { $0.kind == kind } }.count }
+        let totals = Totals(
+            people: lines.count, flaggedPeople: lines.filter { $0.flags.contains { $0.severity != .info } }.count,
+            inversions: count("inversion") + count("supervisor-inversion"), compressed: count("compression") + count("supervisor-premium"),
+            greenCircles: count("green-circle"), redCircles: count("red-circle"),
+            annualCostToMinimum: lines.reduce(0) { $0 + $1.annualCostToMinimum },
+            annualCostToParity: lines.reduce(0) { $0 + $1.annualCostToParity })
+        return CompressionReport(
+            asOf: snapshot.asOf.description, currency: currency, policy: policy, layers: layers, people: lines, unpriced: unpriced,
+            totals: totals,
+            notes: [
+                "People are placed by the layer of the work their wage file prices, not by title; the band is that wage file's.",
+                "New hires: in post under \(policy.newHireMonths) months (internal and external); tenured: \(policy.tenuredMonths) months or more.",
+                "Parity: the pay that restores \(Format.percent(policy.newHireThreshold, places: 0)) over new hires, the external median less \(Format.percent(policy.externalGapThreshold, places: 0)), and a \(Format.percent(policy.supervisorPremium, places: 0)) supervisor premium, whichever applies and is highest, and never below the band minimum.",
+                "Exchange rates: \(snapshot.currencies.source).",
+            ],
+            disclaimer: Disclaimer.text)
+    }
+}
+
+enum Disclaimer {
+    static let text = "Decision support, not legal advice: these views flag pay patterns to review; a pay decision needs the facts behind each case."
+}

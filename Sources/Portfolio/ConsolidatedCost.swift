@@ -1,0 +1,167 @@
+import WorkModel
+import DecisionFiles
+
+/// The whole cost of AI training work in one view: people's pay annualized, vendor spend, and
+/// the shifted cost (unpaid time the workers carry, from the wage files' effective-pay figures),
+/// by work layer, by budget owner and by employment model.
+public struct CostReport: Sendable, Codable {
+    public var schema = "wagefile.cost/v1"
+    public var asOf: String
+    public var currency: String
+    /// One row per layer, budget owner and employment model.
+    public var lines: [Line]
+    public var byLayer: [Total]
+    public var byBudgetOwner: [Total]
+    public var byEmploymentModel: [Total]
+    public var total: Total
+    public var excluded: [Excluded]
+    public var notes: [String]
+    public var disclaimer: String
+
+    public struct Line: Sendable, Codable, Hashable {
+        public var layer: String
+        public var budgetOwner: String
+        public var employmentModel: String
+        /// People counted, or vendor contracts for the vendor model.
+        public var count: Int
+        public var annualCost: Double
+        public var annualShiftedCost: Double
+    }
+
+    public struct Total: Sendable, Codable, Hashable {
+        public var key: String
+        public var count: Int
+        public var annualCost: Double
+        public var annualShiftedCost: Double
+        public var share: Double
+    }
+
+    public struct Excluded: Sendable, Codable, Hashable {
+        public var kind: String
+        public var id: String
+        public var reason: String
+    }
+
+    /// The budget owners the market scatters this work over; anything else is the organization's own name.
+    public static let standardOwners = ["procurement", "consulting", "headcount", "data-acquisition", "product-quality"]
+
+    static func owner(_ text: String?) -> String {
+        guard let text = text?.trimmedSpaces, !text.isEmpty else { return "unassigned" }
+        let slug = String(text.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
+        return standardOwners.contains(slug) ? slug : text
+    }
+}
+
+extension CostReport {
+    public static func build(_ snapshot: PortfolioSnapshot, currency: String = "USD") -> CostReport {
+        struct Key: Hashable { var layer: String, owner: String, model: String }
+        var sums: [Key: (count: Int, cost: Double, shifted: Double)] = [:]
+        var excluded: [Excluded] = []
+        func add(_ key: Key, count: Int, cost: Double, shifted: Double) {
+            var entry = sums[key] ?? (0, 0, 0)
+            entry.count += count
+            entry.cost += cost
+            entry.shifted += shifted
+            sums[key] = entry
+        }
+        let (positions, unpriced) = PayPositions.build(snapshot, currency: currency, requireBand: false)
+        for position in positions {
+            // A vendor worker's pay is the vendor's spend; counting both would count it twice.
+            if position.person.employment == "vendor-worker" {
+                excluded.append(Excluded(kind: "person", id: position.person.id, reason: "vendor worker: counted in the vendor's spend"))
+                continue
+            }
+            add(Key(layer: position.layer, owner: owner(position.person.budgetOwner ?? position.wageFile?.budgetOwner),
+                    model: position.person.employment), count: 1, cost: position.annual, shifted: 0)
+        }
+        for person in unpriced {
+            excluded.append(Excluded(kind: "person", id: person.personId, reason: person.reason))
+        }
+        for vendor in snapshot.vendors {
+            let file = vendor.contractSpecId.flatMap { snapshot.wageFiles[$0] }
+            guard let minor = vendor.annualSpendMinor, let code = vendor.currency else {
+                excluded.append(Excluded(kind: "vendor", id: vendor.id, reason: "no annual spend on record"))
+                continue
+            }
+            guard let amount = snapshot.currencies.convert(Money(minorUnits: minor, currency: code).amount, from: code, to: currency) else {
+                excluded.append(Excluded(kind: "vendor", id: vendor.id, reason: "no exchange rate for \(code)"))
+                continue
+            }
+            add(Key(layer: file?.layer ?? "unassigned", owner: owner(vendor.budgetOwner ?? file?.budgetOwner), model: "vendor"),
+                count: 1, cost: amount, shifted: 0)
+        }
+        // Shifted cost once per wage file: the workers' unpaid time, for the headcount it states
+        // or the people linked to it.
+        let linked = Dictionary(grouping: snapshot.people.compactMap(\.specId), by: { $0 }).mapValues(\.count)
+        for (specId, file) in snapshot.wageFiles.sorted(by: { $0.key < $1.key }) {
+            guard let pay = file.compliance.effectivePay, pay.shiftedCostPerWorkerMonth > 0 else { continue }
+            let workers = file.spec.headcount ?? linked[specId] ?? 0
+            let monthly = pay.shiftedCostForHeadcountPerMonth ?? pay.shiftedCostPerWorkerMonth * Double(workers)
+            guard monthly > 0 else {
+                excluded.append(Excluded(kind: "wage-file", id: specId, reason: "shifted cost per worker known, but no headcount and nobody linked"))
+                continue
+            }
+            guard let annual = snapshot.currencies.convert(monthly * 12, from: file.band.currency, to: currency) else { continue }
+            let model = file.spec.kind == SpecKind.vendorContract.rawValue ? "vendor" : employmentModel(file.spec.workerStatus)
+            add(Key(layer: file.layer, owner: owner(file.budgetOwner), model: model), count: 0, cost: 0, shifted: annual)
+        }
+        let grand = sums.values.reduce(0) { $0 + $1.cost }
+        let lines = sums.map { key, value in
+            Line(layer: key.layer, budgetOwner: key.owner, employmentModel: key.model, count: value.count,
+                 annualCost: Statistics.round(value.cost, 0), annualShiftedCost: Statistics.round(value.shifted, 0))
+        }.sorted { ($0.layer, $0.budgetOwner, $0.employmentModel) < ($1.layer, $1.budgetOwner, $1.employmentModel) }
+        func totals(_ key: (Line) -> String) -> [Total] {
+            Dictionary(grouping: lines, by: key).map { name, rows in
+                let cost = rows.reduce(0) { $0 + $1.annualCost }
+                return Total(key: name, count: rows.reduce(0) { $0 + $1.count }, annualCost: cost,
+                             annualShiftedCost: rows.reduce(0) { $0 + $1.annualShiftedCost },
+                             share: grand > 0 ? Statistics.round(cost / grand, 4) : 0)
+            }.sorted { ($0.annualCost, $1.key) > ($1.annualCost, $0.key) }
+        }
+        let total = Total(key: "total", count: lines.reduce(0) { $0 + $1.count }, annualCost: lines.reduce(0) { $0 + $1.annualCost },
+                          annualShiftedCost: lines.reduce(0) { $0 + $1.annualShiftedCost }, share: grand > 0 ? 1 : 0)
+        return CostReport(
+            asOf: snapshot.asOf.description, currency: currency, lines: lines, byLayer: totals(\.layer),
+            byBudgetOwner: totals(\.budgetOwner), byEmploymentModel: totals(\.employmentModel), total: total,
+            excluded: excluded.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) },
+            notes: [
+                "People: pay on record annualized over their hours (see the compression report for each derivation); salaries exclude benefits and employer taxes.",
+                "Vendors: the annual spend on the vendor record; the layer is that of the vendor contract's wage file.",
+                "Shifted cost: unpaid hours the workers carry (search, qualification, rework, rejected work) at their nominal rate, from each wage file's effective pay, x 12; it is not spend but the cost the price leaves with the workers.",
+                "Exchange rates: \(snapshot.currencies.source).",
+            ],
+            disclaimer: Disclaimer.text)
+    }
+
+    static func employmentModel(_ status: String) -> String {
+        switch status {
+        case WorkerStatus.employee.rawValue, WorkerStatus.fellow.rawValue, WorkerStatus.dataByproduct.rawValue: "employee"
+        case WorkerStatus.vendorEmployee.rawValue: "vendor"
+        default: "contractor"
+        }
+    }
+
+    /// One row per layer, owner and model: aggregates only, so the file can go to finance.
+    public func csv() -> String {
+        var out = "layer,budget_owner,employment_model,count,annual_cost_\(currency.lowercased()),annual_shifted_cost_\(currency.lowercased())\n"
+        for line in lines {
+            out += [line.layer, line.budgetOwner, line.employmentModel, String(line.count), Format.fixed(line.annualCost, places: 0),
+                    Format.fixed(line.annualShiftedCost, places: 0)].map(CSVCell.escape).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+}
+
+enum CSVCell {
+    static func escape(_ text: String) -> String {
+        var text = text
+        // A leading = + - @ makes spreadsheets run the cell as a formula.
+        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrencesOfQuote() + "\""
+    }
+}
+
+extension String {
+    func replacingOccurrencesOfQuote() -> String { split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") }
+}

@@ -1,0 +1,83 @@
+import WorkModel
+import Compliance
+import DecisionFiles
+
+/// Every dataset linked to the wage file of the people whose work made it. Where the data
+/// records workers, the wage file must show a consent record, direct payment, disclosed use and
+/// limits on secondary use; a dataset without a complete wage file is flagged.
+public struct DatasetRegister: Sendable, Codable {
+    public var schema = "wagefile.datasets/v1"
+    public var asOf: String
+    public var datasets: [Entry]
+    public var incomplete: Int
+    public var notes: [String]
+    public var disclaimer: String
+
+    public struct Element: Sendable, Codable, Hashable {
+        public var element: String
+        public var met: Bool?
+        public var evidence: String
+    }
+
+    public struct Entry: Sendable, Codable, Hashable {
+        public var id: String
+        public var name: String
+        public var vendorId: String?
+        public var vendorName: String?
+        public var sourceSpecId: String?
+        public var wageFile: WageFileLink?
+        public var recordedWork: Bool
+        /// People in the portfolio whose wage file this is.
+        public var people: Int
+        public var elements: [Element]
+        public var complete: Bool
+        public var problems: [String]
+    }
+}
+
+extension DatasetRegister {
+    public static func build(_ snapshot: PortfolioSnapshot) -> DatasetRegister {
+        let linked = Dictionary(grouping: snapshot.people.compactMap(\.specId), by: { $0 }).mapValues(\.count)
+        let vendors = Dictionary(snapshot.vendors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var entries: [Entry] = []
+        for dataset in snapshot.datasets {
+            let file = dataset.sourceSpecId.flatMap { snapshot.wageFiles[$0] }
+            var problems: [String] = []
+            if dataset.sourceSpecId == nil { problems.append("no source spec: nobody's work is on record for this data") }
+            else if file == nil { problems.append("source spec '\(dataset.sourceSpecId ?? "")' has no decision file yet") }
+            let recorded = dataset.recordedWork || file?.compliance.dataRights.applies == true
+            var elements: [Element] = []
+            if recorded {
+                let standard = file?.compliance.dataRights.frameworks.first { $0.id == "recorded-work-standard" }
+                func requirement(_ field: String) -> Bool? { standard?.requirements.first { $0.field == field }?.met }
+                let consent = requirement("data_rights.consent.obtained")
+                let kept = dataset.consentRecord?.trimmedSpaces.isEmpty == false
+                elements = [
+                    Element(element: "consent record", met: file == nil ? nil : (consent == true && kept),
+                            evidence: "consent obtained: \(Format.yesNo(consent)); record kept at: \(dataset.consentRecord ?? "not stated")"),
+                    Element(element: "direct payment", met: requirement("data_rights.paid_directly"),
+                            evidence: "data_rights.paid_directly: \(Format.yesNo(requirement("data_rights.paid_directly")))"),
+                    Element(element: "data-use disclosure", met: requirement("data_rights.downstream_use_disclosed"),
+                            evidence: "data_rights.downstream_use_disclosed: \(Format.yesNo(requirement("data_rights.downstream_use_disclosed")))"),
+                    Element(element: "secondary-use limits", met: requirement("data_rights.secondary_use_limits"),
+                            evidence: "data_rights.secondary_use_limits: \(Format.yesNo(requirement("data_rights.secondary_use_limits")))"),
+                ]
+                for element in elements where element.met != true && file != nil {
+                    problems.append("\(element.element) \(element.met == false ? "missing" : "not shown") (\(element.evidence))")
+                }
+            }
+            entries.append(Entry(
+                id: dataset.id, name: dataset.name, vendorId: dataset.vendorId, vendorName: dataset.vendorId.flatMap { vendors[$0]?.name },
+                sourceSpecId: dataset.sourceSpecId, wageFile: file.map(WageFileLink.init), recordedWork: recorded,
+                people: dataset.sourceSpecId.flatMap { linked[$0] } ?? 0, elements: elements, complete: problems.isEmpty, problems: problems))
+        }
+        entries.sort { ($0.complete ? 1 : 0, $0.name, $0.id) < ($1.complete ? 1 : 0, $1.name, $1.id) }
+        return DatasetRegister(
+            asOf: snapshot.asOf.description, datasets: entries, incomplete: entries.filter { !$0.complete }.count,
+            notes: [
+                "Every data file has a wage file: the spec of the work that produced it, priced and checked.",
+                "Recorded work (the data records the workers, or the wage file's data-rights rules apply) needs all four elements; consent also needs the place the record is kept.",
+            ],
+            disclaimer: Disclaimer.text)
+    }
+}

@@ -1,0 +1,126 @@
+public import WorkModel
+public import DecisionFiles
+
+/// A band as hourly figures in the report's currency.
+public struct HourlyBand: Sendable, Codable, Hashable {
+    public var min: Double
+    public var mid: Double
+    public var max: Double
+
+    public func compaRatio(_ hourly: Double) -> Double { mid > 0 ? hourly / mid : 0 }
+    public func rangePenetration(_ hourly: Double) -> Double { max > min ? (hourly - min) / (max - min) : 0 }
+    /// Green below the minimum, red above the maximum.
+    public func circle(_ hourly: Double) -> String { hourly < min ? "green" : hourly > max ? "red" : "within" }
+}
+
+/// A person doing AI work, with pay on one footing (hourly and annual in the report currency)
+/// and the band of the wage file that prices their work.
+public struct PayPosition: Sendable {
+    public var person: Person
+    /// The layer of the work: the wage file's (computed from its tasks) when linked, else the HRIS column.
+    public var layer: String
+    public var layerSource: String
+    public var wageFile: DecisionFile?
+    public var hourly: Double
+    public var annualHours: Double
+    public var hoursDerivation: String
+    public var band: HourlyBand?
+    public var tenureMonths: Int?
+
+    public var annual: Double { hourly * annualHours }
+    public var isInternal: Bool { person.isInternal }
+}
+
+/// A person left out of a view, and why, so nothing disappears silently.
+public struct UnpricedPerson: Sendable, Codable, Hashable {
+    public var personId: String
+    public var name: String
+    public var layer: String?
+    public var reason: String
+}
+
+public enum PayPositions {
+    /// Everyone doing AI work (a work layer or a linked spec), placed; the rest with a reason.
+    /// `requireBand` leaves out people whose spec has no wage file (compression needs the band).
+    public static func build(_ snapshot: PortfolioSnapshot, currency: String, requireBand: Bool)
+        -> (positions: [PayPosition], unpriced: [UnpricedPerson]) {
+        var positions: [PayPosition] = []
+        var unpriced: [UnpricedPerson] = []
+        for person in snapshot.people {
+            let file = person.specId.flatMap { snapshot.wageFiles[$0] }
+            guard let layer = file?.layer ?? person.workLayer else {
+                if person.specId != nil {
+                    unpriced.append(UnpricedPerson(personId: person.id, name: person.name, layer: nil,
+                                                   reason: "spec '\(person.specId ?? "")' has no decision file and no work layer is given"))
+                }
+                continue
+            }
+            func skip(_ reason: String) { unpriced.append(UnpricedPerson(personId: person.id, name: person.name, layer: layer, reason: reason)) }
+            if requireBand && file == nil {
+                skip(person.specId.map { "spec '\($0)' has no decision file yet; compute one to place this person in a band" }
+                     ?? "doing \(layer) work without a wage file: link a spec to price the work")
+                continue
+            }
+            guard let payMinor = person.payMinor, let code = person.currency, let basis = person.payBasis else {
+                skip("no pay on record")
+                continue
+            }
+            let weekly: Double
+            let derivation: String
+            if let hours = person.hoursPerWeek {
+                weekly = hours
+                derivation = "\(Format.number(hours)) h/week from the HRIS record x 52"
+            } else if let file {
+                weekly = file.band.hoursPerYear / 52
+                derivation = "\(Format.number(file.band.hoursPerYear)) h/year from the wage file (\(file.band.hoursBasis))"
+            } else {
+                weekly = 40
+                derivation = "40 h/week x 52 assumed (no hours on record)"
+            }
+            let annualHours = weekly * 52
+            let amount = Money(minorUnits: payMinor, currency: code).amount
+            let hourlyLocal: Double
+            switch basis {
+            case "hourly": hourlyLocal = amount
+            case "weekly": hourlyLocal = amount / weekly
+            case "monthly": hourlyLocal = amount * 12 / annualHours
+            case "annual": hourlyLocal = amount / annualHours
+            default:
+                skip("per-task pay cannot be put on an hourly footing without minutes per task; price it through the wage file's offered pay")
+                continue
+            }
+            guard let hourly = snapshot.currencies.convert(hourlyLocal, from: code, to: currency) else {
+                skip("no exchange rate for \(code)")
+                continue
+            }
+            var band: HourlyBand?
+            if let file {
+                let source = file.band.currency
+                if let min = snapshot.currencies.convert(file.band.hourly.min, from: source, to: currency),
+                   let mid = snapshot.currencies.convert(file.band.hourly.mid, from: source, to: currency),
+                   let max = snapshot.currencies.convert(file.band.hourly.max, from: source, to: currency) {
+                    band = HourlyBand(min: min, mid: mid, max: max)
+                } else if requireBand {
+                    skip("no exchange rate for the band's currency \(source)")
+                    continue
+                }
+            }
+            let tenure = person.hireDate.flatMap(CalendarDate.init).map { $0.months(until: snapshot.asOf) }
+            positions.append(PayPosition(
+                person: person, layer: layer, layerSource: file != nil ? "wage file \(file?.spec.id ?? "")" : "HRIS work layer",
+                wageFile: file, hourly: hourly, annualHours: annualHours, hoursDerivation: derivation, band: band, tenureMonths: tenure))
+        }
+        return (positions, unpriced)
+    }
+}
+
+enum Statistics {
+    static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    static func round(_ value: Double, _ places: Int = 2) -> Double { Format.round(value, places: places) }
+}

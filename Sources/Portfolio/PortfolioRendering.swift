@@ -1,0 +1,130 @@
+import Foundation
+import Compliance
+import WorkModel
+
+/// JSON and Markdown for every portfolio view, and CSV where a spreadsheet is the natural home.
+public enum PortfolioRendering {
+    public static func json<T: Encodable>(_ report: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+    }
+
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        var out = "| " + header.map(cell).joined(separator: " | ") + " |\n"
+        out += "|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
+        for row in rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
+        return out
+    }
+
+    static func money(_ value: Double) -> String { Format.money(value, places: 0) }
+    static func optional(_ value: Double?, places: Int = 2) -> String { value.map { Format.fixed($0, places: places) } ?? "-" }
+
+    public static func markdown(_ report: CompressionReport) -> String {
+        var out = "# Salary compression and inversion\n\nAs of \(report.asOf), in \(report.currency).\n\n"
+        out += "\(report.totals.flaggedPeople) of \(report.totals.people) internal people flagged: \(report.totals.inversions) inversions, \(report.totals.compressed) compressed, \(report.totals.greenCircles) below the band minimum. "
+        out += "Cost to the band minimum \(money(report.totals.annualCostToMinimum)) a year; to parity \(money(report.totals.annualCostToParity)).\n\n## By work layer\n\n"
+        out += table(["layer", "internal", "external", "new hires", "tenured", "compa tenured", "compa new hires", "compa external", "status", "flagged", "to minimum", "to parity"],
+                     report.layers.map { [$0.layer, "\($0.internalPeople)", "\($0.externalPeople)", "\($0.newHires)", "\($0.tenured)",
+                                          optional($0.medianCompaTenured), optional($0.medianCompaNewHires), optional($0.medianCompaExternal),
+                                          $0.status, "\($0.flaggedPeople)", money($0.annualCostToMinimum), money($0.annualCostToParity)] })
+        let flagged = report.flagged
+        out += "\n## People flagged\n\n"
+        if flagged.isEmpty { out += "Nobody.\n" } else {
+            out += table(["person", "layer", "legacy band", "tenure (months)", "\(report.currency)/h", "band min-mid-max", "compa", "penetration", "flags", "to minimum", "to parity"],
+                         flagged.map { line in
+                             [line.name, line.layer, line.legacyBand ?? "-", line.tenureMonths.map(String.init) ?? "-", Format.money(line.hourly),
+                              "\(Format.money(line.band.min))-\(Format.money(line.band.mid))-\(Format.money(line.band.max))",
+                              Format.fixed(line.compaRatio, places: 2), Format.percent(line.rangePenetration),
+                              line.flags.map { "\($0.kind): \($0.message)" }.joined(separator: "; "),
+                              money(line.annualCostToMinimum), money(line.annualCostToParity)]
+                         })
+        }
+        if !report.unpriced.isEmpty {
+            out += "\n## Not placed\n\n" + table(["person", "layer", "why"], report.unpriced.map { [$0.name, $0.layer ?? "-", $0.reason] })
+        }
+        return out + notes(report.notes, report.disclaimer)
+    }
+
+    public static func csv(_ report: CompressionReport) -> String {
+        var out = "person_id,name,employment,layer,legacy_band,tenure_months,hourly,annual,band_min,band_mid,band_max,compa_ratio,range_penetration,circle,flags,annual_cost_to_minimum,annual_cost_to_parity\n"
+        for line in report.people {
+            out += ([line.personId, line.name, line.employment, line.layer, line.legacyBand ?? "", line.tenureMonths.map(String.init) ?? "",
+                     Format.fixed(line.hourly, places: 2), Format.fixed(line.annual, places: 0), Format.fixed(line.band.min, places: 2),
+                     Format.fixed(line.band.mid, places: 2), Format.fixed(line.band.max, places: 2), Format.fixed(line.compaRatio, places: 3),
+                     Format.fixed(line.rangePenetration, places: 3), line.circle, line.flags.map(\.kind).joined(separator: " "),
+                     Format.fixed(line.annualCostToMinimum, places: 0), Format.fixed(line.annualCostToParity, places: 0)]
+                .map(CSVCell.escape).joined(separator: ",")) + "\n"
+        }
+        return out
+    }
+
+    public static func markdown(_ report: CostReport) -> String {
+        var out = "# Consolidated cost of AI training work\n\nAs of \(report.asOf), annual, in \(report.currency): \(money(report.total.annualCost)) spend and \(money(report.total.annualShiftedCost)) shifted onto workers.\n\n"
+        for (title, totals) in [("By work layer", report.byLayer), ("By budget owner", report.byBudgetOwner), ("By employment model", report.byEmploymentModel)] {
+            out += "## \(title)\n\n" + table(["", "count", "annual cost", "share", "shifted cost"],
+                                             totals.map { [$0.key, "\($0.count)", money($0.annualCost), Format.percent($0.share), money($0.annualShiftedCost)] }) + "\n"
+        }
+        out += "## Every line\n\n" + table(["layer", "budget owner", "model", "count", "annual cost", "shifted cost"],
+                                            report.lines.map { [$0.layer, $0.budgetOwner, $0.employmentModel, "\($0.count)", money($0.annualCost), money($0.annualShiftedCost)] })
+        if !report.excluded.isEmpty {
+            out += "\n## Left out\n\n" + table(["kind", "id", "why"], report.excluded.map { [$0.kind, $0.id, $0.reason] })
+        }
+        return out + notes(report.notes, report.disclaimer)
+    }
+
+    public static func markdown(_ report: PayEquityReport) -> String {
+        var out = "# Pay equity\n\nAs of \(report.asOf). Adjusted gap from ln(hourly pay) on \(report.factors.joined(separator: ", ")); flagged over \(Format.percent(report.threshold, places: 0)).\n\n"
+        if report.analyses.isEmpty { out += "No group labels were supplied; map group columns on import to run this view.\n" }
+        for analysis in report.analyses {
+            out += "## \(analysis.group), \(analysis.category == "all" ? "all employees" : analysis.category) (\(analysis.people) people, against \(analysis.reference))\n\n"
+            out += table(["value", "people", "raw gap", "adjusted gap", "std. error", "flag", "note"], analysis.gaps.map { gap in
+                [gap.value, "\(gap.people)", gap.rawGap.map { Format.percent($0) } ?? "-", gap.adjustedGap.map { Format.percent($0) } ?? "-",
+                 gap.standardError.map { Format.fixed($0, places: 4) } ?? "-", gap.flagged ? "over threshold" : "", gap.note ?? ""]
+            })
+            if !analysis.droppedFactors.isEmpty { out += "\nFactors without variation here: \(analysis.droppedFactors.joined(separator: ", ")).\n" }
+            out += "\n"
+        }
+        return out + notes(report.notes, report.disclaimer)
+    }
+
+    public static func markdown(_ report: VendorRegister) -> String {
+        var out = "# Vendor register\n\nAs of \(report.asOf): \(report.vendors.count) vendors, \(report.blockingVendors) with open blocking findings.\n\n"
+        out += table(["vendor", "country", "spend", "budget owner", "wage file", "last audit", "next audit", "blocking"], report.vendors.map { entry in
+            [entry.name, entry.country ?? "-", entry.annualSpend.map { "\(money($0)) \(entry.currency ?? "")" } ?? "-", entry.budgetOwner ?? "-",
+             entry.wageFile?.specId ?? "none", entry.lastAudit.map { "\($0) (\(entry.auditAgeMonths.map(String.init) ?? "?") months)" } ?? "never",
+             entry.nextAudit.map { entry.auditOverdue ? "\($0) overdue" : $0 } ?? "-",
+             entry.blockingReasons.isEmpty ? "" : entry.blockingReasons.joined(separator: "; ")]
+        })
+        for entry in report.vendors where !entry.checklist.isEmpty || !entry.supplyChain.isEmpty {
+            out += "\n## \(entry.name)\n\n" + table(["item", "question", "answer", "ok"], (entry.checklist + entry.supplyChain).map {
+                [$0.item, $0.question, $0.answer, Format.yesNo($0.ok, missing: "unanswered")]
+            })
+            if let findings = entry.auditFindings { out += "\nLast audit: \(findings)\n" }
+        }
+        return out + notes(report.notes, report.disclaimer)
+    }
+
+    public static func markdown(_ report: DatasetRegister) -> String {
+        var out = "# Datasets and their wage files\n\nAs of \(report.asOf): \(report.datasets.count) datasets, \(report.incomplete) without a complete wage file.\n\n"
+        out += table(["dataset", "wage file", "recorded work", "people", "complete", "problems"], report.datasets.map {
+            [$0.name, $0.wageFile?.specId ?? "none", $0.recordedWork ? "yes" : "no", "\($0.people)", $0.complete ? "yes" : "NO", $0.problems.joined(separator: "; ")]
+        })
+        return out + notes(report.notes, report.disclaimer)
+    }
+
+    public static func markdown(_ report: PathUpwardReport) -> String {
+        var out = "# The path upward\n\nAs of \(report.asOf), in \(report.currency)/h: \(report.people.count) people, \(report.ready) ready for the next layer on the evidence.\n\n"
+        out += table(["person", "layer", "pay/h", "next layer", "next mid", "gap", "readiness", "evidence"], report.people.map { entry in
+            let next = entry.next.first
+            return [entry.name, entry.layer, Format.money(entry.hourly), next?.layer ?? "-", next.map { Format.money($0.band.mid) } ?? "-",
+                    next.map { Format.percent($0.gapPercent) } ?? "-", entry.readiness, entry.reasons.joined(separator: "; ")]
+        })
+        return out + notes(report.notes, report.disclaimer)
+    }
+
+    static func notes(_ notes: [String], _ disclaimer: String) -> String {
+        "\n## Notes\n\n" + notes.map { "- \($0)\n" }.joined() + "\n_\(disclaimer)_\n"
+    }
+}
