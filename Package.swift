@@ -144,6 +144,13 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
+        // The portfolio views over hand-worked cases and a generated 2,000-person organization.
+        .testTarget(
+            name: "PortfolioTests",
+            dependencies: ["WorkModel", "Specs", "ReferenceData", "Pricing", "DecisionFiles", "Signal", "Portfolio"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
         // The storage suite, run on SQLite always and on PostgreSQL when WAGEFILE_TEST_POSTGRES_URL is set.
         .testTarget(
             name: "StorageTests",

@@ -113,7 +113,7 @@ struct ImportPeopleCommand: AsyncParsableCommand {
         for row in read.rows.prefix(10) {
             let person = row.person
             let pay = person.payMinor.map { "\(Format.money(Money(minorUnits: $0, currency: person.currency ?? "USD").amount)) \(person.currency ?? "") \(person.payBasis ?? "")" } ?? "no pay"
-            print("  line \(row.line): \(person.externalId ?? "-") \(person.name), \(person.employment), \(person.workLayer ?? "no layer"), \(pay)")
+            print("  line \(row.line): \(person.externalId ?? "-") \(person.name), \(person.employment), \(person.workLayer ?? person.specId.map { "wage file \($0)" } ?? "no layer"), \(pay)")
         }
         if read.rows.count > 10 { print("  ... \(read.rows.count - 10) more") }
     }

@@ -1,3 +1,4 @@
+import WorkModel
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -206,7 +207,7 @@ struct Server: Sendable {
     }
 
     /// Requires that this test reached each of `routes` with at least one 2xx response.
-    func expectCovered(_ routes: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectCovered(_ routes: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let missing = Set(routes).subtracting(recorder.succeeded)
         #expect(missing.isEmpty, "routes this test claims but never answered 2xx: \(missing.sorted())",
                 sourceLocation: sourceLocation)

@@ -1,3 +1,4 @@
+import WorkModel
 import Foundation
 import Storage
 import Testing
@@ -33,7 +34,7 @@ struct ConcurrencyTests {
     }
 
     /// Checks the chain entry by entry: consecutive numbers, each linked to the one before.
-    static func expectLinearChain(_ store: Store, entries: Int, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    static func expectLinearChain(_ store: Store, entries: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws {
         let verification = try await store.audit.verify()
         #expect(verification.breaks == [], sourceLocation: sourceLocation)
         #expect(verification.entries == entries, sourceLocation: sourceLocation)

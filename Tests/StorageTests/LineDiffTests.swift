@@ -1,3 +1,4 @@
+import WorkModel
 import Storage
 import Testing
 

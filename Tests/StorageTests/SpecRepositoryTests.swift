@@ -1,3 +1,4 @@
+import WorkModel
 import Foundation
 import Storage
 import Testing

@@ -1,3 +1,4 @@
+import WorkModel
 import Foundation
 import Logging
 import SQLKit
@@ -245,7 +246,7 @@ func count(_ store: Store, _ table: String) async throws -> Int {
 
 /// The error `body` threw as a `StorageError`, recording an issue if it threw nothing or something else.
 func storageError<T>(
-    sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> T
+    sourceLocation: Testing.SourceLocation = #_sourceLocation, _ body: () async throws -> T
 ) async -> StorageError? {
     do {
         _ = try await body()

@@ -1,0 +1,156 @@
+import Foundation
+import Portfolio
+import Testing
+import WorkModel
+
+/// The reports over a generated organization of about 2,000 people: everything planted is
+/// found, and nothing else is flagged.
+@Suite struct GeneratedOrganizationTests {
+    static let organization = Result { try GeneratedOrganization() }
+
+    func org() throws -> GeneratedOrganization { try Self.organization.get() }
+
+    @Test func theOrganizationIsTheSizeTheIssueAsksFor() throws {
+        let org = try org()
+        #expect(org.snapshot.people.count >= 2_000)
+        #expect(org.snapshot.vendors.count == 40)
+        #expect(org.snapshot.datasets.count == 30)
+    }
+
+    @Test func compressionFindsWhatWasPlantedAndNothingElse() throws {
+        let org = try org()
+        let report = CompressionReport.build(org.snapshot)
+        let flagged = report.people.filter { $0.flags.contains { $0.severity != .info } }
+        let kinds = Dictionary(uniqueKeysWithValues: report.people.map { ($0.personId, Set($0.flags.map(\.kind))) })
+        let unexpected = flagged.filter { !org.planted.everyone.contains($0.personId) }
+        #expect(unexpected.isEmpty, "flagged but fine: \(unexpected.prefix(3).map { "\($0.personId) \($0.compaRatio) \($0.tenureMonths ?? -1) \($0.flags.map(\.message))" })")
+        #expect(Set(flagged.map(\.personId)) == org.planted.everyone)
+        for id in org.planted.inversions { #expect(kinds[id]?.contains("inversion") == true, "\(id)") }
+        for id in org.planted.compressed { #expect(kinds[id] == ["compression"], "\(id): \(kinds[id] ?? [])") }
+        for id in org.planted.greenCircles { #expect(kinds[id] == ["green-circle"], "\(id): \(kinds[id] ?? [])") }
+        for id in org.planted.supervisorPremiums {
+            #expect(kinds[id]?.contains("supervisor-premium") == true, "\(id): \(kinds[id] ?? [])")
+            #expect(kinds[id]?.contains("inversion") == true && kinds[id]?.contains("green-circle") == true)
+        }
+        #expect(report.people.allSatisfy { $0.circle != "red" })
+        for layer in report.layers where layer.internalPeople > 0 { #expect(layer.status == "ok", "\(layer.layer): \(layer.status)") }
+        // Linked to no wage file: listed with the reason, never silently dropped.
+        let unpriced = report.unpriced.filter { $0.personId.hasPrefix("unpriced-") }
+        #expect(unpriced.count == 20)
+        #expect(unpriced.allSatisfy { $0.reason.contains("without a wage file") })
+        #expect(report.totals.flaggedPeople == org.planted.everyone.count)
+    }
+
+    @Test func costToMinimumIsTheGapTimesTheHours() throws {
+        let org = try org()
+        let report = CompressionReport.build(org.snapshot)
+        for id in org.planted.greenCircles {
+            let line = try #require(report.people.first { $0.personId == id })
+            let person = try #require(org.snapshot.people.first { $0.id == id })
+            let hours = (person.hoursPerWeek ?? 40) * 52
+            #expect(abs(line.annualCostToMinimum - (line.band.min - line.hourly) * hours) < hours * 0.01)
+            #expect(line.annualCostToParity >= line.annualCostToMinimum)
+        }
+        #expect(report.people.filter { $0.flags.isEmpty }.allSatisfy { $0.annualCostToMinimum == 0 && $0.annualCostToParity == 0 })
+        #expect(abs(report.totals.annualCostToMinimum - report.layers.reduce(0) { $0 + $1.annualCostToMinimum }) < 1)
+    }
+
+    @Test func theNewHireThresholdIsConfigurable() throws {
+        let org = try org()
+        var strict = CompressionPolicy()
+        strict.newHireThreshold = 0.20
+        let report = CompressionReport.build(org.snapshot, policy: strict)
+        let compressed = report.people.filter { $0.flags.contains { $0.kind == "compression" } }
+        // Tenured pay leads new hires by about 15% to 23%: at 20% many more count as compressed.
+        #expect(compressed.count > org.planted.compressed.count * 5)
+    }
+
+    @Test func consolidatedCostAddsUpEverySource() throws {
+        let org = try org()
+        let report = CostReport.build(org.snapshot)
+        let currencies = org.snapshot.currencies
+        var expected = 0.0
+        for person in org.snapshot.people where person.employment != "vendor-worker" && person.specId != nil {
+            guard let minor = person.payMinor, let code = person.currency, let basis = person.payBasis else { continue }
+            let amount = Double(minor) / 100
+            let annual = basis == "hourly" ? amount * (person.hoursPerWeek ?? 40) * 52 : amount
+            expected += try #require(currencies.convert(annual, from: code, to: "USD"))
+        }
+        // The unpriced annotators are AI work too: their HRIS layer places them.
+        expected += 20 * 60_000
+        expected += org.snapshot.vendors.reduce(0) { $0 + Double($1.annualSpendMinor ?? 0) / 100 }
+        #expect(abs(report.total.annualCost - expected) < Double(report.lines.count))
+        let owners = Set(report.byBudgetOwner.map(\.key))
+        #expect(owners == ["headcount", "consulting", "procurement"])
+        #expect(Set(report.byEmploymentModel.map(\.key)).isSuperset(of: ["employee", "contractor", "vendor"]))
+        #expect(report.excluded.filter { $0.reason.contains("vendor worker") }.count == 100)
+        #expect(report.total.annualShiftedCost > 0)
+        #expect(abs(report.byLayer.reduce(0) { $0 + $1.share } - 1) < 0.001)
+        let csv = report.csv().split(separator: "\n")
+        #expect(csv.first == "layer,budget_owner,employment_model,count,annual_cost_usd,annual_shifted_cost_usd")
+        #expect(csv.count == report.lines.count + 1)
+    }
+
+    @Test func payEquityFlagsOnlyThePlantedGap() throws {
+        let org = try org()
+        let report = PayEquityReport.build(org.snapshot)
+        let flagged = report.flagged
+        #expect(flagged.count == 1, "\(flagged.map { "\($0.analysis.category)/\($0.gap.value) \($0.gap.adjustedGap ?? 0)" })")
+        let gap = try #require(flagged.first)
+        #expect(gap.analysis.category == "data-quality-ops")
+        // Against the larger group, whichever it is: women paid 8% less is men paid 8.7% more.
+        let adjusted = try #require(gap.gap.adjustedGap)
+        let womenAgainstMen = gap.gap.value == "F" ? adjusted : 1 / (1 + adjusted) - 1
+        #expect(womenAgainstMen > -0.11 && womenAgainstMen < -0.05, "\(gap.gap.value) \(adjusted)")
+        #expect(gap.gap.significant == true)
+        // One wage file per layer: the points do not vary there and are named as dropped.
+        #expect(gap.analysis.droppedFactors == ["complexity points", "consequence points"])
+    }
+
+    @Test func vendorsWithOpenBlockingFindingsStandOut() throws {
+        let org = try org()
+        let register = VendorRegister.build(org.snapshot, includeSpend: true)
+        let blocking = register.vendors.filter(\.openBlocking)
+        #expect(Set(blocking.map(\.id)) == org.planted.blockingVendors)
+        #expect(register.vendors.prefix(blocking.count).allSatisfy { $0.openBlocking })
+        let unpaid = try #require(register.vendors.first { $0.id == "vendor-unpaid-0" })
+        #expect(unpaid.blockingReasons.contains { $0.hasPrefix("vendor.supply-chain.unpaid-labor") })
+        #expect(!unpaid.checklist.isEmpty && !unpaid.supplyChain.isEmpty)
+        #expect(register.vendors.first { $0.id == "vendor-overdue-0" }?.auditOverdue == true)
+        #expect(register.vendors.first { $0.id == "vendor-no-wage-file" }?.blockingReasons.first?.contains("no vendor contract spec") == true)
+        #expect(VendorRegister.build(org.snapshot, includeSpend: false).vendors.allSatisfy { $0.annualSpend == nil })
+    }
+
+    @Test func everyDatasetWithoutACompleteWageFileIsFlagged() throws {
+        let org = try org()
+        let register = DatasetRegister.build(org.snapshot)
+        #expect(Set(register.datasets.filter { !$0.complete }.map(\.id)) == org.planted.incompleteDatasets)
+        let noRecord = try #require(register.datasets.first { $0.id == "ds-video-no-record" })
+        #expect(noRecord.elements.first { $0.element == "consent record" }?.met == false)
+        #expect(noRecord.elements.dropFirst().allSatisfy { $0.met == true })
+        let gurugram = try #require(register.datasets.first { $0.id == "ds-gurugram-1" })
+        #expect(gurugram.elements.filter { $0.met != true }.count == 4)
+        #expect(register.datasets.first { $0.id == "ds-3" }?.people == 100)
+    }
+
+    @Test func thePathUpwardUsesCalibrationEvidence() throws {
+        let org = try org()
+        let report = PathUpwardReport.build(org.snapshot)
+        let ready = Set(report.people.filter { $0.readiness == "ready" }.map(\.personId))
+        #expect(ready == org.planted.readyReviewers)
+        let notYet = Dictionary(uniqueKeysWithValues: report.people.filter { $0.readiness == "not-yet" }.map { ($0.personId, $0.reasons) })
+        #expect(Set(notYet.keys) == ["rlhf-5", "rlhf-6", "rlhf-7", "rlhf-8"])
+        #expect(notYet["rlhf-8"]?.contains { $0.contains("drift") } == true)
+        let contractor = try #require(report.people.first { $0.personId == "rlhf-0" })
+        let next = try #require(contractor.next.first)
+        #expect(next.layer == "evaluation-lead")
+        #expect(abs(next.gapHourly - (next.band.mid - contractor.hourly)) < 0.01)
+        #expect(report.people.filter { $0.layer == "evaluation-lead" }.allSatisfy { $0.readiness == "top-of-ladder" })
+    }
+
+    @Test func theSameSeedGivesTheSameReports() throws {
+        let again = try GeneratedOrganization()
+        let first = try PortfolioRendering.json(CompressionReport.build(try org().snapshot))
+        #expect(try PortfolioRendering.json(CompressionReport.build(again.snapshot)) == first)
+    }
+}
