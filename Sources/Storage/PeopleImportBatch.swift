@@ -8,6 +8,13 @@ public struct PeopleImportResult: Sendable, Codable, Equatable {
     public var created: Int
     public var updated: Int
     public var unchanged: Int
+
+    public init(rows: Int, created: Int, updated: Int, unchanged: Int) {
+        self.rows = rows
+        self.created = created
+        self.updated = updated
+        self.unchanged = unchanged
+    }
 }
 
 /// An import refused as a whole: each problem with the line of the row it is on.

@@ -59,6 +59,13 @@ enum ExpectedAccess {
         "DELETE /api/v1/market-data/{id}": [.admin, .compensation],
         "GET /api/v1/audit": [.admin, .compensation],
         "GET /api/v1/audit/verify": [.admin],
+        "POST /api/v1/people/import": [.admin, .compensation],
+        "GET /api/v1/reports/compression": [.admin, .compensation],
+        "GET /api/v1/reports/cost": [.admin, .compensation, .procurement, .finance],
+        "GET /api/v1/reports/pay-equity": [.admin, .compensation],
+        "GET /api/v1/reports/vendors": anyone,
+        "GET /api/v1/reports/datasets": anyone,
+        "GET /api/v1/reports/path-upward": [.admin, .compensation],
     ]
 
     static let anyone: Set<UserRole> = [.admin, .compensation, .procurement, .finance, .viewer]
@@ -162,12 +169,16 @@ enum Coverage {
     static let marketData = records("/api/v1/market-data")
     static let operations = ["GET /health", "GET /metrics", "GET /openapi.yaml"]
     static let audit = ["GET /api/v1/audit", "GET /api/v1/audit/verify"]
+    static let reports = [
+        "POST /api/v1/people/import", "GET /api/v1/reports/compression", "GET /api/v1/reports/cost", "GET /api/v1/reports/pay-equity",
+        "GET /api/v1/reports/vendors", "GET /api/v1/reports/datasets", "GET /api/v1/reports/path-upward",
+    ]
 
     static let all: [String: [String]] = [
         "AccountRouteTests.accounts": accounts, "SpecRouteTests.specs": specs, "DecisionFileRouteTests.review": review,
         "RecordRouteTests.people": people, "RecordRouteTests.vendors": vendors, "RecordRouteTests.datasets": datasets,
         "RecordRouteTests.marketData": marketData, "OperationsRouteTests.operations": operations,
-        "OperationsRouteTests.audit": audit,
+        "OperationsRouteTests.audit": audit, "ReportRouteTests.reports": reports,
     ]
 }
 

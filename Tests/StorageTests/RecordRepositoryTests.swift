@@ -16,8 +16,8 @@ struct RecordRepositoryTests {
             #expect(created.revision == 1)
             #expect(created.createdAt == stamp)
             #expect(created.updatedAt == stamp)
-            // Five migrations took the first five seconds of the test clock.
-            #expect(stamp == "2026-03-01T09:00:05.000Z")
+            // Six migrations took the first six seconds of the test clock.
+            #expect(stamp == "2026-03-01T09:00:06.000Z")
 
             let read = try await store.people.get("p-ada")
             #expect(read == created)

@@ -278,13 +278,15 @@ enum Samples {
             id: id, externalId: "HR-\(id)", name: name, employment: "employee", title: "Staff evaluator",
             payMinor: 123_456_789_012, currency: "USD", payBasis: "annual", band: "B4", legacyBand: "B3",
             workLayer: "evaluation", location: "GB-LND", hireDate: "2024-02-01", managerId: nil,
-            specId: "rlhf-specialist", budgetOwner: "product-quality")
+            specId: "rlhf-specialist", budgetOwner: "product-quality", hoursPerWeek: 37.5, reviewerId: "r-ada",
+            equityGroups: "gender=F; age=40-49")
     }
 
     static func vendor(_ id: String = "v-acme", name: String = "Acme Annotation") -> Vendor {
         Vendor(
             id: id, name: name, country: "KE", contractSpecId: "acme-contract", annualSpendMinor: 98_765_432_100,
-            currency: "EUR", budgetOwner: "data-ops", lastAudit: "2025-11", notes: "Audited on site.\nNo findings.")
+            currency: "EUR", budgetOwner: "data-ops", lastAudit: "2025-11", nextAudit: "2026-11-30",
+            auditFindings: "Rejected tasks unpaid", auditBlocking: true, notes: "Audited on site.\nNo findings.")
     }
 
     static func dataset(_ id: String = "d-voices", name: String = "Voice prompts", vendorId: String? = nil) -> Dataset {
