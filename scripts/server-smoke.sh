@@ -24,12 +24,22 @@ curl -sf -c "$WORK/jar" -H 'content-type: application/json' \
   -d "{\"email\":\"admin@demo.wagefile\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/session" >/dev/null
 test "$(curl -sf -b "$WORK/jar" "$BASE/api/v1/specs" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')" -eq 13
 # Two editors read revision 1; the second write is refused with 409 and the first is kept.
-BODY='{"name":"Demo: Amara Osei","employment":"employee","workLayer":"evaluation-lead","payMinor":8800000,"currency":"USD","payBasis":"annual"}'
-curl -sf -b "$WORK/jar" -X PUT -H 'content-type: application/json' -H 'If-Match: "1"' -d "$BODY" "$BASE/api/v1/people/demo-person-1" >/dev/null
+# The demo people come from examples/portfolio/people.csv through its mapping.
+BODY='{"externalId":"E100","name":"Amara Osei","employment":"employee","workLayer":"evaluation-lead","payMinor":8800000,"currency":"USD","payBasis":"annual","specId":"internal-evaluation-lead","hireDate":"2019-04-01"}'
+curl -sf -b "$WORK/jar" -X PUT -H 'content-type: application/json' -H 'If-Match: "1"' -d "$BODY" "$BASE/api/v1/people/person-e100" >/dev/null
 status=$(curl -s -o "$WORK/conflict" -w '%{http_code}' -b "$WORK/jar" -X PUT -H 'content-type: application/json' -H 'If-Match: "1"' \
-  -d "${BODY/8800000/1}" "$BASE/api/v1/people/demo-person-1")
+  -d "${BODY/8800000/1}" "$BASE/api/v1/people/person-e100")
 [ "$status" = 409 ] && grep -q 'application/problem+json\|"status":409' "$WORK/conflict"
-curl -sf -b "$WORK/jar" "$BASE/api/v1/people/demo-person-1" | grep -q '"payMinor":8800000'
+curl -sf -b "$WORK/jar" "$BASE/api/v1/people/person-e100" | grep -q '"payMinor":8800000'
+# The portfolio views over the demo: the support lead in a legacy band shows as an inversion.
+curl -sf -b "$WORK/jar" "$BASE/api/v1/reports/compression" | python3 -c '
+import json, sys
+report = json.load(sys.stdin)
+amara = next(p for p in report["people"] if p["personId"] == "person-e100")
+assert "inversion" in [f["kind"] for f in amara["flags"]], amara
+assert amara["annualCostToMinimum"] > 0, amara'
+curl -sf -b "$WORK/jar" "$BASE/api/v1/reports/cost?format=csv" | head -1 | grep -q '^layer,budget_owner,employment_model,count,annual_cost_usd'
+curl -sf -b "$WORK/jar" "$BASE/api/v1/reports/datasets" | grep -q '"complete":false'
 curl -sf "$BASE/metrics" | grep -q 'wagefile_http_requests_total{method="PUT",route="/api/v1/people/{id}",status="409"} 1'
 grep -q '"route":"/api/v1/people/{id}"' "$WORK/log"
 # Graceful shutdown: SIGTERM, the process exits 0 on its own.

@@ -71,6 +71,8 @@ struct RowReader {
     let position: [String: Int]
     let mapping: PeopleMapping
     var problems: [Diagnostic] = []
+    /// Fields already reported as bad, so no second "is empty" follows.
+    var refused: Set<String> = []
 
     init(file: String, row: HRISTable.Row, header: [String], position: [String: Int], mapping: PeopleMapping) {
         self.file = file
@@ -100,6 +102,7 @@ struct RowReader {
             if let exact = allowed.first(where: { $0 == raw.lowercased() }) { return exact }
             let known = mapping.values[field].map { " or a value under values.\(field) (\($0.keys.sorted().joined(separator: ", ")))" } ?? ""
             report(column: column, field: field, "'\(raw)' is not one of \(allowed.joined(separator: ", "))\(known)")
+            refused.insert(field)
             return nil
         }
         return raw
@@ -115,7 +118,7 @@ struct RowReader {
                    mapping.columns["externalId"] == nil ? "no column is mapped; map the HRIS id so a re-import updates people instead of adding them again" : "is empty; every person needs their HRIS id")
         }
         let employment = text("employment")
-        if employment == nil && mapping.columns["employment"].flatMap({ $0.first.flatMap(cell) }) == nil {
+        if employment == nil && !refused.contains("employment") {
             report(column: mapping.columns["employment"]?.first, field: "employment",
                    "is empty and no default is set; expected \(Person.employmentKinds.joined(separator: ", "))")
         }
@@ -137,7 +140,7 @@ struct RowReader {
             }
         }
         let payBasis = text("payBasis")
-        if payMinor != nil && payBasis == nil {
+        if payMinor != nil && payBasis == nil && !refused.contains("payBasis") {
             report(column: mapping.columns["payBasis"]?.first, field: "payBasis",
                    "is empty; pay needs a basis (\(Person.payBases.joined(separator: ", "))) or defaults.payBasis")
         }

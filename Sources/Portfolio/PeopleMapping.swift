@@ -135,7 +135,12 @@ public struct PeopleMapping: Sendable, Equatable {
     /// A first mapping guessed from a header, as YAML to review and save: the usual HRIS names
     /// (Workday, BambooHR, HiBob, Personio exports) for each field, and every unmatched column
     /// listed in a comment so nothing is silently dropped.
-    public static func suggest(header: [String]) -> String {
+    public static func suggest(_ table: HRISTable) -> String {
+        let header = table.header
+        let tableRows = table.rows
+        func rowValues(_ index: Int) -> [String] {
+            tableRows.compactMap { index < $0.cells.count ? $0.cells[index].trimmedSpaces : nil }.filter { !$0.isEmpty }
+        }
         let guesses: [(field: String, names: [String])] = [
             ("externalId", ["employee id", "employee number", "worker id", "employee_id", "id", "person id"]),
             ("name", ["name", "full name", "legal name", "employee name", "worker", "preferred name"]),
@@ -165,6 +170,32 @@ public struct PeopleMapping: Sendable, Equatable {
                 lines.append("  # \(field): (no column found)")
             }
         }
+        // Translations for the export's own words, guessed from the values in its rows.
+        let words: [String: [String: String]] = [
+            "employment": ["regular": "employee", "permanent": "employee", "full-time": "employee", "full time": "employee",
+                           "part-time": "employee", "part time": "employee", "salaried": "employee", "staff": "employee",
+                           "contingent": "contractor", "contract": "contractor", "freelance": "contractor", "freelancer": "contractor",
+                           "independent contractor": "contractor", "consultant": "contractor", "agency": "vendor-worker",
+                           "vendor": "vendor-worker", "outsourced": "vendor-worker", "temp": "vendor-worker"],
+            "payBasis": ["salary": "annual", "salaried": "annual", "yearly": "annual", "annually": "annual", "per year": "annual",
+                         "hour": "hourly", "per hour": "hourly", "week": "weekly", "month": "monthly", "per task": "per-task", "piece rate": "per-task"],
+        ]
+        var translations: [String] = []
+        for (field, table) in [("employment", words["employment"] ?? [:]), ("payBasis", words["payBasis"] ?? [:])] {
+            guard let column = lines.compactMap({ line -> String? in
+                let prefix = "  \(field): "
+                return line.hasPrefix(prefix) ? String(line.dropFirst(prefix.count)) : nil
+            }).first, let index = header.firstIndex(where: { Format.jsonString($0) == column }) else { continue }
+            let allowed = allowedValues(field) ?? []
+            let distinct = Set(table.isEmpty ? [] : rowValues(index)).filter { !allowed.contains($0.lowercased()) }.sorted()
+            guard !distinct.isEmpty else { continue }
+            translations.append("  \(field):")
+            for value in distinct {
+                if let guess = table[value.lowercased()] { translations.append("    \(Format.jsonString(value)): \(guess)") }
+                else { translations.append("    # \(Format.jsonString(value)): one of \(allowed.joined(separator: ", "))") }
+            }
+        }
+        if !translations.isEmpty { lines += ["values:"] + translations }
         let rest = header.filter { !used.contains($0) }
         lines.append("# Columns not mapped: \(rest.isEmpty ? "none" : rest.joined(separator: ", "))")
         lines.append("# Pay-equity groups, only if your policy allows: key: column")

@@ -1,6 +1,7 @@
 import WorkModel
 import DecisionFiles
 import Foundation
+import Portfolio
 import Storage
 
 /// What a first start on an empty database loads, so the product can be looked at before any
@@ -13,8 +14,10 @@ public enum DemoData {
         public var rejected: [String]
     }
 
-    /// Loads the specs (name, text) and the portfolio; skips specs that do not parse.
-    public static func load(specs documents: [(name: String, text: String)], environment: ServerEnvironment) async throws -> Result {
+    /// Loads the specs (name, text) and the portfolio; skips specs that do not parse. `people`
+    /// is an HRIS export and its mapping (examples/portfolio); without it a few demo people stand in.
+    public static func load(specs documents: [(name: String, text: String)], people export: (csv: String, mapping: String)? = nil,
+                            environment: ServerEnvironment) async throws -> Result {
         let store = environment.store
         let by = Principal.system
         var loaded = 0
@@ -35,7 +38,14 @@ public enum DemoData {
                 try StoredDecisionFile(file, id: "demo-\(file.spec.id)", specVersion: 1), by: by)
             files += 1
         }
-        for person in people { _ = try await store.people.create(person, by: by) }
+        if let export {
+            let mapping = try PeopleMapping.read(export.mapping, file: "people-mapping.yaml")
+            let read = try PeopleImport.read(export.csv, file: "people.csv", mapping: mapping)
+            if !read.errors.isEmpty { throw InputError(read.errors) }
+            _ = try await store.people.importBatch(read.rows, source: "demo data: people.csv", by: by)
+        } else {
+            for person in people { _ = try await store.people.create(person, by: by) }
+        }
         _ = try await store.vendors.create(
             Vendor(id: "demo-vendor-swahili", name: "Demo: Swahili transcription vendor", country: "KE",
                    contractSpecId: "vendor-swahili-transcription", annualSpendMinor: 18_000_000, currency: "USD",

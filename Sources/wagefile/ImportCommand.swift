@@ -50,7 +50,7 @@ struct ImportPeopleCommand: AsyncParsableCommand {
         }
         if suggestMapping {
             do {
-                print(PeopleMapping.suggest(header: try HRISTable.parse(text, file: file).header), terminator: "")
+                print(PeopleMapping.suggest(try HRISTable.parse(text, file: file)), terminator: "")
             } catch {
                 Diagnostics.print(error.diagnostics)
                 throw Outcome.badInput

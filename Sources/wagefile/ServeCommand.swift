@@ -82,7 +82,11 @@ struct ServeCommand: AsyncParsableCommand {
         let documents = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.compactMap { name -> (String, String)? in
             (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)).map { (name, $0) }
         }
-        let result = try await DemoData.load(specs: documents, environment: environment)
+        let portfolio = directory.appendingPathComponent("portfolio")
+        let people = (try? String(contentsOf: portfolio.appendingPathComponent("people.csv"), encoding: .utf8)).flatMap { csv in
+            (try? String(contentsOf: portfolio.appendingPathComponent("people-mapping.yaml"), encoding: .utf8)).map { (csv: csv, mapping: $0) }
+        }
+        let result = try await DemoData.load(specs: documents, people: people, environment: environment)
         let password = DemoData.password()
         let hash = try await PasswordHashing.hash(password, cost: 12)
         _ = try await environment.store.accounts.createUser(
