@@ -6,20 +6,12 @@ import ReferenceData
 import Signal
 import WorkModel
 
-/// A deterministic random source for the generated organization (SplitMix64).
+/// Draws for the generated organization, from Signal's seeded generator.
 struct SeededGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform(_ low: Double, _ high: Double) -> Double {
-        low + (high - low) * Double(next() >> 11) / Double(1 << 53)
-    }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+    var random: SeededRandom
+    init(state: UInt64) { random = SeededRandom(seed: state) }
+    mutating func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * random.uniform() }
+    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(random.next() % UInt64(range.count)) }
 }
 
 /// The wage files every portfolio test prices once: the examples and the two clean fixtures.
