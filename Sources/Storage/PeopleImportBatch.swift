@@ -74,6 +74,17 @@ extension RecordRepository where Record == Person {
             guard problems.isEmpty else { throw PeopleImportRejected(problems: problems.sorted { ($0.line, $0.field) < ($1.line, $1.field) }) }
 
             var result = PeopleImportResult(rows: rows.count, created: 0, updated: 0, unchanged: 0)
+            var changes: [AuditLog.Change] = []
+            var pending: [Person] = []
+            // New people go in a few hundred per statement, in managers-first order; a pending
+            // batch is written before any update that may point at someone in it.
+            func flush() async throws {
+                for start in stride(from: 0, to: pending.count, by: 100) {
+                    try await sql.insert(into: Person.table).models(Array(pending[start..<min(start + 100, pending.count)]),
+                                                                    keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
+                }
+                pending.removeAll()
+            }
             for (_, incoming) in ordered {
                 if let current = byExternal[incoming.externalId ?? ""] {
                     var updated = incoming
@@ -86,25 +97,27 @@ extension RecordRepository where Record == Person {
                     }
                     updated.revision = current.revision + 1
                     updated.updatedAt = stamp
+                    try await flush()
                     try await sql.update(Person.table)
                         .set(model: updated, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
                         .where("id", .equal, updated.id).where("revision", .equal, current.revision).run()
-                    try await AuditLog.append(sql, at: stamp, actor: principal, action: "update", entity: Person.entity, entityId: updated.id,
-                                              before: try AuditJSON.encode(current), after: try AuditJSON.encode(updated))
+                    changes.append(.init(action: "update", entity: Person.entity, entityId: updated.id,
+                                         before: try AuditJSON.encode(current), after: try AuditJSON.encode(updated)))
                     result.updated += 1
                 } else {
                     var created = incoming
                     created.revision = 1
                     created.createdAt = stamp
                     created.updatedAt = stamp
-                    try await sql.insert(into: Person.table).model(created, keyEncodingStrategy: .convertToSnakeCase).run()
-                    try await AuditLog.append(sql, at: stamp, actor: principal, action: "create", entity: Person.entity, entityId: created.id,
-                                              before: nil, after: try AuditJSON.encode(created))
+                    pending.append(created)
+                    changes.append(.init(action: "create", entity: Person.entity, entityId: created.id,
+                                         before: nil, after: try AuditJSON.encode(created)))
                     result.created += 1
                 }
             }
-            try await AuditLog.append(sql, at: stamp, actor: principal, action: "import", entity: "people-import", entityId: source,
-                                      before: nil, after: try AuditJSON.encode(result))
+            try await flush()
+            changes.append(.init(action: "import", entity: "people-import", entityId: source, before: nil, after: try AuditJSON.encode(result)))
+            try await AuditLog.appendBatch(sql, at: stamp, actor: principal, changes)
             return result
         }
     }
