@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // Vocabulary types shared by every other target; no dependencies at all.
@@ -86,14 +87,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // The Hummingbird application: JSON API, accounts, sessions, tokens, metrics.
+        // The Hummingbird application: JSON API, web pages (Mustache, server-side SVG), accounts,
+        // sessions, tokens, metrics.
         .target(
             name: "WebApp",
             dependencies: [
-                "WorkModel", "Specs", "ReferenceData", "Pricing", "DecisionFiles", "Signal", "Portfolio", "Storage",
+                "WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance", "DecisionFiles", "Signal", "Portfolio", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "SQLKit", package: "sql-kit"),

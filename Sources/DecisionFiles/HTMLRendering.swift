@@ -7,6 +7,18 @@ import WorkModel
 /// PDF from the browser, with the band drawn as an accessible SVG chart.
 public enum HTMLRendering {
     public static func render(_ file: DecisionFile) -> String {
+        """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Wage file: \(e(file.spec.title))</title>
+            <style>\(css)</style></head>
+            <body><main>\(body(file))</main></body></html>
+
+            """
+    }
+
+    /// The page's content without the document around it, for the web app's decision-file page.
+    public static func body(_ file: DecisionFile) -> String {
         let c = file.band.currency
         var body = "<header><p class=\"kicker\">Wage file · \(e(file.spec.kind)) · <code>\(e(file.spec.id))</code></p>"
         body += "<h1>\(e(file.spec.title))</h1>"
@@ -78,15 +90,7 @@ public enum HTMLRendering {
             body += "<tr><td><code>\(e(entry.figure))</code></td><td class=\"num\">\(entry.value.map { Format.number($0) } ?? "")\(entry.unit.map { " " + e($0) } ?? "")</td><td>\(e(entry.source))</td><td>\(e(entry.asOf ?? ""))</td><td>\(e(entry.confidence?.rawValue ?? ""))</td><td>\(e(entry.derivation))</td></tr>"
         }
         body += "</tbody></table></section>"
-
-        return """
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Wage file: \(e(file.spec.title))</title>
-            <style>\(css)</style></head>
-            <body><main>\(body)</main></body></html>
-
-            """
+        return body
     }
 
     static func compliance(_ file: DecisionFile) -> String {
@@ -151,14 +155,18 @@ public enum HTMLRendering {
 }
 
 /// The band as a horizontal bar: min to max with the midpoint, the offer and the rate card.
-enum BandChart {
-    static func svg(_ file: DecisionFile) -> String {
+public enum BandChart {
+    public static func svg(_ file: DecisionFile) -> String {
         let band = file.band.hourly
         var values = [band.min, band.max]
         if let offered = file.offered { values.append(offered.hourly) }
         if let card = file.market.rateCard { values += [card.low, card.high] }
         let floor = file.compliance.wageFloor?.hourlyInSpecCurrency
         if let floor { values.append(floor) }
+        // Hourly market anchors in the band's currency, marked as ticks above the band.
+        let anchors = file.market.anchors.filter { $0.basis == "hourly" && $0.currency == file.band.currency }
+            .map { anchor in (name: anchor.name, hourly: anchor.high.map { (anchor.low * $0).squareRoot() } ?? anchor.low) }
+        values += anchors.map(\.hourly)
         let low = (values.min() ?? 0) * 0.9, high = (values.max() ?? 1) * 1.05
         let width = 640.0, left = 20.0, right = 620.0
         func px(_ value: Double) -> Double { left + (value - low) / max(high - low, 1e-9) * (right - left) }
@@ -169,6 +177,7 @@ enum BandChart {
             + (file.offered.map { ", offered \(Format.money($0.hourly))" } ?? "")
             + (file.market.rateCard.map { ", rate card \(Format.money($0.low)) to \(Format.money($0.high))" } ?? "")
             + (floor.map { ", wage floor \(Format.money($0))" } ?? "")
+            + anchors.map { ", market anchor \($0.name) \(Format.money($0.hourly))" }.joined()
         var svg = "<svg role=\"img\" aria-labelledby=\"band-title band-desc\" viewBox=\"0 0 \(Int(width)) 134\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"band-title\">Pay band</title><desc id=\"band-desc\">\(title)</desc>"
         if let card = file.market.rateCard {
@@ -183,6 +192,9 @@ enum BandChart {
         if let floor {
             svg += "<line x1=\"\(x(floor))\" x2=\"\(x(floor))\" y1=\"30\" y2=\"110\" stroke=\"#7a4d00\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>"
             svg += "<text x=\"\(x(floor))\" y=\"126\" font-size=\"11\" text-anchor=\"start\" fill=\"#7a4d00\">floor \(Format.money(floor))</text>"
+        }
+        for anchor in anchors {
+            svg += "<line x1=\"\(x(anchor.hourly))\" x2=\"\(x(anchor.hourly))\" y1=\"30\" y2=\"36\" stroke=\"#4a5360\" stroke-width=\"2\"><title>\(HTMLRendering.e(anchor.name)) \(Format.money(anchor.hourly)) \(c)/h</title></line>"
         }
         if let offered = file.offered {
             svg += "<path d=\"M\(x(offered.hourly)) 74 l-6 12 h12 z\" fill=\"#9b1c1c\"/>"

@@ -1,0 +1,111 @@
+import ReferenceData
+import Pricing
+import DecisionFiles
+import Compliance
+import Foundation
+import Hummingbird
+import Portfolio
+import Storage
+import WorkModel
+
+/// People and the compression report, vendors, datasets and the audit log.
+extension WebPages {
+    func registerPortfolio(_ router: Router<AppRequestContext>) {
+        let environment = self.environment
+        let renderer = self.renderer
+        let store = environment.store
+        @Sendable func snapshot() async throws -> PortfolioSnapshot {
+            try await PortfolioData.snapshot(store: store, reference: environment.pricer.reference, asOf: environment.today)
+        }
+
+        page(router, .get, "/people", .read) { request, _, user, _ in
+            let query = ListQuery(request: request)
+            var filters: [String: String] = [:]
+            if let layer = query.string("workLayer"), WorkLayer(rawValue: layer) != nil { filters["workLayer"] = layer }
+            let people = try await store.people.list(filters: filters, search: query.string("q"), page: PageRequest(limit: 500))
+            let seesPay = user.userRole.seesIndividualPay
+            var values = WebPages.base(user, request, title: "People", section: "people")
+            values["q"] = query.string("q") ?? ""
+            values["layers"] = WorkLayer.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == filters["workLayer"]] }
+            values["total"] = people.total
+            values["rows"] = people.items.map { person -> [String: Any] in
+                var row: [String: Any] = ["id": person.id, "name": person.name, "employment": person.employment, "title": person.title ?? "",
+                                          "layer": person.workLayer ?? "", "specId": person.specId ?? "", "band": person.legacyBand ?? person.band ?? ""]
+                if seesPay {
+                    row["pay"] = person.payMinor.map { "\(Format.money(Money(minorUnits: $0, currency: person.currency ?? "USD").amount)) \(person.currency ?? "") \(person.payBasis ?? "")" } ?? "-"
+                }
+                return row
+            }
+            values["seesPay"] = seesPay
+            return try renderer.page("people", values)
+        }
+
+        page(router, .get, "/reports/compression", .readPay) { request, _, user, _ in
+            let report = CompressionReport.build(try await snapshot())
+            var values = WebPages.base(user, request, title: "Compression and inversion", section: "people")
+            values["totals"] = ["flagged": report.totals.flaggedPeople, "people": report.totals.people, "inversions": report.totals.inversions,
+                                "compressed": report.totals.compressed, "toMinimum": WebPages.money(report.totals.annualCostToMinimum),
+                                "toParity": WebPages.money(report.totals.annualCostToParity)]
+            values["chart"] = SVGCharts.horizontalBars(
+                id: "compression", title: "Annual cost to parity by work layer, USD",
+                bars: report.layers.filter { $0.annualCostToParity > 0 }.map {
+                    SVGCharts.Bar(label: $0.layer, value: $0.annualCostToParity, text: "\(WebPages.money($0.annualCostToParity)) USD")
+                })
+            values["layers"] = report.layers.filter { $0.internalPeople > 0 }.map { layer -> [String: Any] in
+                ["layer": layer.layer, "internal": layer.internalPeople, "external": layer.externalPeople, "status": layer.status,
+                 "tenured": layer.medianCompaTenured.map { Format.fixed($0, places: 2) } ?? "-",
+                 "newHires": layer.medianCompaNewHires.map { Format.fixed($0, places: 2) } ?? "-",
+                 "externalCompa": layer.medianCompaExternal.map { Format.fixed($0, places: 2) } ?? "-",
+                 "flagged": layer.flaggedPeople, "toParity": WebPages.money(layer.annualCostToParity)]
+            }
+            values["people"] = report.flagged.map { line -> [String: Any] in
+                ["name": line.name, "layer": line.layer, "legacyBand": line.legacyBand ?? "-", "hourly": Format.money(line.hourly),
+                 "compa": Format.fixed(line.compaRatio, places: 2), "circle": line.circle,
+                 "flags": line.flags.map { ["kind": $0.kind, "message": $0.message] },
+                 "toMinimum": WebPages.money(line.annualCostToMinimum), "toParity": WebPages.money(line.annualCostToParity)]
+            }
+            values["unpriced"] = report.unpriced.map { ["name": $0.name, "reason": $0.reason] }
+            values["notes"] = report.notes
+            values["disclaimer"] = report.disclaimer
+            return try renderer.page("compression", values)
+        }
+
+        page(router, .get, "/vendors", .read) { request, _, user, _ in
+            let register = VendorRegister.build(try await snapshot(), includeSpend: user.userRole.seesVendorSpend)
+            var values = WebPages.base(user, request, title: "Vendors", section: "vendors")
+            values["blocking"] = register.blockingVendors
+            values["vendors"] = register.vendors.map { entry -> [String: Any] in
+                ["name": entry.name, "country": entry.country ?? "-", "spend": entry.annualSpend.map { "\(WebPages.money($0)) \(entry.currency ?? "")" } ?? "",
+                 "owner": entry.budgetOwner ?? "-", "wageFile": entry.wageFile?.specId ?? "", "lastAudit": entry.lastAudit ?? "never",
+                 "nextAudit": entry.nextAudit ?? "-", "overdue": entry.auditOverdue, "openBlocking": entry.openBlocking,
+                 "reasons": entry.blockingReasons, "auditFindings": entry.auditFindings ?? "",
+                 "items": (entry.checklist + entry.supplyChain).map { ["question": $0.question, "answer": $0.answer, "bad": $0.ok == false] }]
+            }
+            return try renderer.page("vendors", values)
+        }
+
+        page(router, .get, "/datasets", .read) { request, _, user, _ in
+            let register = DatasetRegister.build(try await snapshot())
+            var values = WebPages.base(user, request, title: "Datasets", section: "datasets")
+            values["incomplete"] = register.incomplete
+            values["datasets"] = register.datasets.map { entry -> [String: Any] in
+                ["name": entry.name, "wageFile": entry.wageFile?.specId ?? "", "recorded": entry.recordedWork, "people": entry.people,
+                 "complete": entry.complete, "problems": entry.problems,
+                 "elements": entry.elements.map { ["element": $0.element, "met": $0.met == true, "evidence": $0.evidence] }]
+            }
+            return try renderer.page("datasets", values)
+        }
+
+        page(router, .get, "/audit", .readAudit) { request, _, user, _ in
+            let query = ListQuery(request: request)
+            let entries = try await store.audit.list(AuditLog.Query(entity: query.string("entity"), entityId: query.string("entityId")),
+                                                     page: PageRequest(limit: 200))
+            var values = WebPages.base(user, request, title: "Audit log", section: "audit")
+            values["entity"] = query.string("entity") ?? ""
+            values["entries"] = entries.items.map { ["seq": $0.seq, "at": $0.at, "actor": $0.actor, "action": $0.action, "entity": $0.entity,
+                                                     "entityId": $0.entityId] }
+            values["total"] = entries.total
+            return try renderer.page("audit", values)
+        }
+    }
+}

@@ -1,0 +1,195 @@
+import ReferenceData
+import Pricing
+import DecisionFiles
+import Foundation
+import Hummingbird
+import Specs
+import Storage
+import WorkModel
+
+/// Roles and contracts: the list, the new-role form with a repriced band before saving, the
+/// YAML editor for later versions, and the decision file with its review.
+extension WebPages {
+    func registerRoles(_ router: Router<AppRequestContext>) {
+        let environment = self.environment
+        let renderer = self.renderer
+        let store = environment.store
+        let reader = RoleSpecReader(vocabulary: environment.pricer.reference.vocabulary)
+
+        page(router, .get, "/roles", .read) { request, _, user, _ in
+            let query = ListQuery(request: request)
+            let kind = query.string("kind").flatMap { SpecKind(rawValue: $0)?.rawValue }
+            let specs = try await store.specs.list(kind: kind, search: query.string("q"), page: PageRequest(limit: 200))
+            let latest = Dictionary(try await store.decisionFiles.latestPerSpec().map { ($0.specId, $0) }, uniquingKeysWith: { first, _ in first })
+            let status = query.string("status")
+            var values = WebPages.base(user, request, title: "Roles and contracts", section: "roles")
+            values["q"] = query.string("q") ?? ""
+            values["kinds"] = SpecKind.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == kind] }
+            values["statuses"] = ReviewStatus.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == status] }
+            values["rows"] = specs.items.compactMap { spec -> [String: Any]? in
+                let file = latest[spec.id]
+                if let status, file?.status != status { return nil }
+                var row: [String: Any] = ["id": spec.id, "title": spec.title, "kind": spec.kind, "version": spec.currentVersion]
+                if let file {
+                    row["file"] = ["id": file.id, "status": file.status, "layer": file.layer, "blocking": file.blocking,
+                                   "band": "\(Format.money(Money(minorUnits: file.bandMinMinor, currency: file.currency).amount))–\(Format.money(Money(minorUnits: file.bandMaxMinor, currency: file.currency).amount)) \(file.currency)/h"]
+                }
+                return row
+            }
+            return try renderer.page("roles", values)
+        }
+
+        @Sendable func editor(_ request: Request, _ user: User, form: WebForm, preview: DecisionFile?, diagnostics: [Diagnostic],
+                              status: HTTPResponse.Status = .ok) throws -> Response {
+            let fields = RoleForm.fields(environment.pricer.reference.vocabulary)
+            let names = Set(fields.map(\.name))
+            var byField: [String: [String]] = [:]
+            var general: [String] = []
+            for diagnostic in diagnostics {
+                if let field = RoleForm.field(for: diagnostic, among: names) { byField[field, default: []].append(diagnostic.message) }
+                else { general.append("\(diagnostic.field): \(diagnostic.message)") }
+            }
+            var values = WebPages.base(user, request, title: "New role", section: "roles")
+            values["fields"] = fields.enumerated().map { index, field -> [String: Any] in
+                let value = form.fields.isEmpty ? (RoleForm.defaults[field.name] ?? "") : (form[field.name] ?? "")
+                var item: [String: Any] = ["name": field.name, "inputId": "f\(index)", "label": field.label, "value": value,
+                                           "number": field.number, "wide": field.wide]
+                if let hint = field.hint { item["hint"] = hint }
+                if let errors = byField[field.name] { item["error"] = errors.joined(separator: "; ") }
+                item["isSelect"] = field.options != nil
+                if let options = field.options {
+                    item["options"] = options.map { ["value": $0, "label": $0.isEmpty ? "(none)" : $0, "selected": $0 == value] }
+                }
+                return item
+            }
+            values["general"] = general
+            values["hasGeneral"] = !general.isEmpty
+            values["hasErrors"] = !diagnostics.isEmpty
+            if let preview { values["preview"] = WebPages.preview(preview) }
+            return try renderer.page("role-new", values, status: status)
+        }
+
+        page(router, .get, "/roles/new", .writeSpecs) { request, _, user, _ in
+            try editor(request, user, form: WebForm(fields: [:]), preview: nil, diagnostics: [])
+        }
+        page(router, .post, "/roles/new", .writeSpecs) { request, _, user, form in
+            let text = RoleForm.yaml(form)
+            let spec: RoleSpec
+            switch reader.read(text, file: "form") {
+            case .success(let read): spec = read
+            case .failure(let error): return try editor(request, user, form: form, preview: nil, diagnostics: error.diagnostics, status: .unprocessableContent)
+            }
+            let file = try SpecController.price(text, file: "form", environment: environment)
+            guard form["action"] == "save" else { return try editor(request, user, form: form, preview: file, diagnostics: []) }
+            _ = try await store.specs.create(id: spec.id, kind: spec.kind.rawValue, title: spec.title, body: text,
+                                             comment: "created in the web app", by: user.principal)
+            let stored = try await store.decisionFiles.create(try StoredDecisionFile(file, id: UUID().uuidString.lowercased(), specVersion: 1),
+                                                              by: user.principal)
+            return PageRenderer.redirect("/decision-files/\(stored.id)")
+        }
+
+        page(router, .get, "/roles/{id}", .read) { request, context, user, _ in
+            let spec = try await store.specs.get(try context.path("id"))
+            let files = try await store.decisionFiles.list(specId: spec.id, page: PageRequest(limit: 50))
+            let versions = try await store.specs.versions(spec.id)
+            var values = WebPages.base(user, request, title: spec.title, section: "roles")
+            values["spec"] = ["id": spec.id, "title": spec.title, "kind": spec.kind, "version": spec.currentVersion]
+            values["files"] = files.items.map { ["id": $0.id, "version": $0.specVersion, "status": $0.status, "layer": $0.layer,
+                                                 "evaluatedOn": $0.evaluatedOn, "blocking": $0.blocking] }
+            values["versions"] = versions.reversed().map { ["version": $0.version, "by": $0.createdBy, "at": $0.createdAt, "comment": $0.comment ?? ""] }
+            values["canPrepare"] = Permission.prepareDecisions.allows(user.userRole)
+            return try renderer.page("role", values)
+        }
+
+        @Sendable func yamlEditor(_ request: Request, _ user: User, spec: StoredSpec, text: String, preview: DecisionFile?,
+                                  diagnostics: [Diagnostic], status: HTTPResponse.Status = .ok) throws -> Response {
+            var values = WebPages.base(user, request, title: "Edit \(spec.title)", section: "roles")
+            values["spec"] = ["id": spec.id, "title": spec.title, "version": spec.currentVersion]
+            values["text"] = text
+            values["diagnostics"] = diagnostics.map { ["where": "line \($0.line), column \($0.column)", "field": $0.field, "message": $0.message] }
+            values["hasErrors"] = !diagnostics.isEmpty
+            if let preview { values["preview"] = WebPages.preview(preview) }
+            return try renderer.page("role-edit", values, status: status)
+        }
+        page(router, .get, "/roles/{id}/edit", .writeSpecs) { request, context, user, _ in
+            let spec = try await store.specs.get(try context.path("id"))
+            let version = try await store.specs.version(spec.id, spec.currentVersion)
+            return try yamlEditor(request, user, spec: spec, text: version.body, preview: nil, diagnostics: [])
+        }
+        page(router, .post, "/roles/{id}/edit", .writeSpecs) { request, context, user, form in
+            let spec = try await store.specs.get(try context.path("id"))
+            let text = (form["yaml"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+            let read: RoleSpec
+            switch reader.read(text, file: spec.id) {
+            case .success(let value): read = value
+            case .failure(let error): return try yamlEditor(request, user, spec: spec, text: text, preview: nil, diagnostics: error.diagnostics, status: .unprocessableContent)
+            }
+            if read.id != spec.id {
+                return try yamlEditor(request, user, spec: spec, text: text, preview: nil, diagnostics: [
+                    Diagnostic(file: spec.id, location: .start, field: "id", message: "must stay '\(spec.id)'; create a new role for another id"),
+                ], status: .unprocessableContent)
+            }
+            if user.userRole == .procurement && read.kind != .vendorContract {
+                throw Problem(.forbidden, "the procurement role may edit vendor-contract specs only")
+            }
+            let file = try SpecController.price(text, file: spec.id, environment: environment)
+            guard form["action"] == "save" else { return try yamlEditor(request, user, spec: spec, text: text, preview: file, diagnostics: []) }
+            let expected = Int(form["version"] ?? "") ?? spec.currentVersion
+            let (stored, _) = try await store.specs.addVersion(id: spec.id, expectedVersion: expected, kind: read.kind.rawValue, title: read.title,
+                                                               body: text, comment: form.text("comment") ?? "edited in the web app", by: user.principal)
+            return PageRenderer.redirect("/roles/\(stored.id)")
+        }
+        page(router, .post, "/roles/{id}/compute", .prepareDecisions) { _, context, user, _ in
+            let spec = try await store.specs.get(try context.path("id"))
+            let version = try await store.specs.version(spec.id, spec.currentVersion)
+            let file = try SpecController.price(version.body, file: "\(spec.id)@v\(spec.currentVersion)", environment: environment)
+            let stored = try await store.decisionFiles.create(
+                try StoredDecisionFile(file, id: UUID().uuidString.lowercased(), specVersion: spec.currentVersion), by: user.principal)
+            return PageRenderer.redirect("/decision-files/\(stored.id)")
+        }
+
+        page(router, .get, "/decision-files/{id}", .read) { request, context, user, _ in
+            let stored = try await store.decisionFiles.get(try context.path("id"))
+            let file = try DecisionFileController.document(stored)
+            var values = WebPages.base(user, request, title: "Wage file: \(file.spec.title)", section: "roles")
+            values["file"] = ["id": stored.id, "specId": stored.specId, "version": stored.specVersion, "status": stored.status,
+                              "revision": stored.revision, "submittedBy": stored.submittedBy ?? "", "statusBy": stored.statusBy ?? "",
+                              "statusComment": stored.statusComment ?? "", "blocking": stored.blocking]
+            values["document"] = HTMLRendering.body(file)
+            let status = stored.reviewStatus
+            let decides = Permission.decideReviews.allows(user.userRole) && (stored.submittedBy != user.email || user.userRole == .admin)
+            values["canSubmit"] = Permission.prepareDecisions.allows(user.userRole) && (status?.canMove(to: .inReview) ?? false)
+            values["canDecide"] = decides && status == .inReview
+            values["ownSubmission"] = status == .inReview && stored.submittedBy == user.email && user.userRole != .admin
+            return try renderer.page("decision", values)
+        }
+        for (action, next, permission) in [("submit", ReviewStatus.inReview, Permission.prepareDecisions),
+                                           ("approve", .approved, .decideReviews), ("reject", .rejected, .decideReviews)] {
+            page(router, .post, "/decision-files/{id}/\(action)", permission) { _, context, user, form in
+                let id = try context.path("id")
+                let current = try await store.decisionFiles.get(id)
+                if next != .inReview && current.submittedBy == user.email && user.userRole != .admin {
+                    throw Problem(.forbidden, "you sent this file for review; another reviewer must \(action) it")
+                }
+                let comment = form.text("comment")
+                if next == .rejected && comment == nil { throw Problem(.unprocessableContent, "say why the file is rejected") }
+                _ = try await store.decisionFiles.transition(id, to: next, comment: comment,
+                                                             expectedRevision: Int(form["revision"] ?? "") ?? current.revision, by: user.principal)
+                return PageRenderer.redirect("/decision-files/\(id)")
+            }
+        }
+    }
+
+    /// The repriced band the editor shows before anything is saved.
+    static func preview(_ file: DecisionFile) -> [String: Any] {
+        let c = file.band.currency
+        return [
+            "layer": file.layer, "layerName": file.layerName, "currency": c,
+            "min": Format.money(file.band.hourly.min), "mid": Format.money(file.band.hourly.mid), "max": Format.money(file.band.hourly.max),
+            "annual": "\(Format.money(file.band.annual.min, places: 0))–\(Format.money(file.band.annual.max, places: 0)) \(c)/yr",
+            "chart": BandChart.svg(file),
+            "findings": file.findings.filter { $0.severity != .info }.map { ["severity": $0.severity.rawValue, "rule": $0.rule, "message": $0.message] },
+            "hasFindings": file.findings.contains { $0.severity != .info },
+        ]
+    }
+}
