@@ -165,7 +165,7 @@ extension CompressionReport {
                     layerSource: position.layerSource, specId: position.person.specId, tenureMonths: position.tenureMonths,
                     hourly: Statistics.round(position.hourly), annual: Statistics.round(position.annual, 0), hours: position.hoursDerivation,
                     band: HourlyBand(min: Statistics.round(band.min), mid: Statistics.round(band.mid), max: Statistics.round(band.max)),
-                    compaRatio: Statistics.round(ratio, 3), rangePenetration: Statistics.round(band.rangePenetration(position.hourly), 3),
+                    compaRatio: Statistics.round(ratio, 2), rangePenetration: Statistics.round(band.rangePenetration(position.hourly), 3),
                     circle: circle, flags: flags, parityHourly: Statistics.round(parity),
                     annualCostToMinimum: Statistics.round(max(0, band.min - position.hourly) * position.annualHours, 0),
                     annualCostToParity: Statistics.round(max(0, parity - position.hourly) * position.annualHours, 0)))

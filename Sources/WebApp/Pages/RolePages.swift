@@ -152,9 +152,15 @@ extension WebPages {
             let stored = try await store.decisionFiles.get(try context.path("id"))
             let file = try DecisionFileController.document(stored)
             var values = WebPages.base(user, request, title: "Wage file: \(file.spec.title)", section: "roles")
-            values["file"] = ["id": stored.id, "specId": stored.specId, "version": stored.specVersion, "status": stored.status,
-                              "revision": stored.revision, "submittedBy": stored.submittedBy ?? "", "statusBy": stored.statusBy ?? "",
-                              "statusComment": stored.statusComment ?? "", "blocking": stored.blocking]
+            var summary: [String: Any] = ["id": stored.id, "specId": stored.specId, "version": stored.specVersion, "status": stored.status,
+                                          "revision": stored.revision, "blocking": stored.blocking]
+            // Only what is there: an empty value would still open its section in the template.
+            if let by = stored.submittedBy { summary["submittedBy"] = by }
+            if stored.reviewStatus == .approved || stored.reviewStatus == .rejected {
+                if let by = stored.statusBy { summary["statusBy"] = by }
+                if let comment = stored.statusComment, !comment.isEmpty { summary["statusComment"] = comment }
+            }
+            values["file"] = summary
             values["document"] = HTMLRendering.body(file)
             let status = stored.reviewStatus
             let decides = Permission.decideReviews.allows(user.userRole) && (stored.submittedBy != user.email || user.userRole == .admin)
