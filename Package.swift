@@ -73,6 +73,12 @@ let package = Package(
             dependencies: ["WorkModel", "Specs", "ReferenceData", "Compliance", "DecisionFiles", "Signal"],
             swiftSettings: strictSettings
         ),
+        // The program planner: an alignment budget by reviewer tier, Monte Carlo, routing frontier; pure.
+        .target(
+            name: "Planning",
+            dependencies: ["WorkModel", "Specs", "ReferenceData", "Signal"],
+            swiftSettings: strictSettings
+        ),
         // Persistence over SQLKit: one migration runner and one set of repositories for
         // SQLite (the embedded default) and PostgreSQL; the hash-chained audit log.
         .target(
@@ -108,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "wagefile",
             dependencies: [
-                "WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance", "DecisionFiles", "Signal", "Portfolio",
+                "WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance", "DecisionFiles", "Signal", "Portfolio", "Planning",
                 "Storage", "WebApp",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),

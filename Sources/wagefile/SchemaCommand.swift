@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReferenceData
+import Planning
 import Signal
 import Specs
 
@@ -10,10 +11,10 @@ struct SchemaCommand: ParsableCommand {
         discussion: "The schema lists the task kinds, categories and factor levels of the loaded reference data, including --reference overrides.")
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case role, judgment
+        case role, judgment, program
     }
 
-    @Argument(help: "The format: role or judgment.")
+    @Argument(help: "The format: role, judgment or program.")
     var kind: Kind
 
     @OptionGroup var reference: ReferenceOptions
@@ -22,6 +23,7 @@ struct SchemaCommand: ParsableCommand {
         switch kind {
         case .role: print(RoleSpecSchema.role(vocabulary: try reference.load().vocabulary).render())
         case .judgment: print(JudgmentSchema.text)
+        case .program: print(ProgramSchema.text(rateCards: try reference.load().categories.map(\.id)))
         }
     }
 }

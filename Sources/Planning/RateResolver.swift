@@ -1,0 +1,76 @@
+public import ReferenceData
+import WorkModel
+
+/// Fills each tier's hourly rate from its source: a public rate card (low to high around the
+/// geometric midpoint, as the pricing core reads rate cards), the organization's band for a role
+/// spec, or the figure given. Every resolved rate says where it came from.
+public struct RateResolver: Sendable {
+    public struct Band: Sendable {
+        public var min: Double
+        public var mid: Double
+        public var max: Double
+        public var currency: String
+        public init(min: Double, mid: Double, max: Double, currency: String) {
+            self.min = min
+            self.mid = mid
+            self.max = max
+            self.currency = currency
+        }
+    }
+
+    public let reference: ReferenceSet
+    /// The band of a role spec's newest wage file, hourly, when the caller has one.
+    public let band: @Sendable (String) -> Band?
+
+    public init(reference: ReferenceSet, band: @escaping @Sendable (String) -> Band? = { _ in nil }) {
+        self.reference = reference
+        self.band = band
+    }
+
+    func convert(_ amount: Double, from: String, to: String) -> Double? {
+        if from == to { return amount }
+        guard let source = reference.exchangeRate(from)?.perUSD ?? (from == "USD" ? 1 : nil),
+              let target = reference.exchangeRate(to)?.perUSD ?? (to == "USD" ? 1 : nil) else { return nil }
+        return amount / source * target
+    }
+
+    /// The spec with every rate filled, and where each came from; a problem per tier that cannot be priced.
+    public func resolve(_ spec: ProgramSpec) -> (spec: ProgramSpec, sources: [String: String], problems: [String]) {
+        var resolved = spec
+        var sources: [String: String] = [:]
+        var problems: [String] = []
+        for index in resolved.tiers.indices {
+            let tier = resolved.tiers[index]
+            switch tier.rateSource {
+            case .given:
+                sources[tier.id] = "the program spec"
+            case .card(let id):
+                guard let category = reference.category(id) else {
+                    problems.append("tiers.\(tier.id).rate.card: no rate card '\(id)'; known: \(reference.categories.map(\.id).joined(separator: ", "))")
+                    continue
+                }
+                guard let low = convert(category.rateLow, from: category.currency, to: spec.currency),
+                      let high = convert(category.rateHigh, from: category.currency, to: spec.currency) else {
+                    problems.append("tiers.\(tier.id).rate.card: no exchange rate from \(category.currency) to \(spec.currency)")
+                    continue
+                }
+                resolved.tiers[index].rate = Estimate((low * high).squareRoot(), low: low, high: high)
+                sources[tier.id] = "rate card \(category.id) (\(category.ref.source), \(category.ref.asOf), \(category.ref.confidence.rawValue))"
+            case .band(let specId):
+                guard let band = band(specId) else {
+                    problems.append("tiers.\(tier.id).rate.band: no wage file for role spec '\(specId)'")
+                    continue
+                }
+                guard let low = convert(band.min, from: band.currency, to: spec.currency),
+                      let mid = convert(band.mid, from: band.currency, to: spec.currency),
+                      let high = convert(band.max, from: band.currency, to: spec.currency) else {
+                    problems.append("tiers.\(tier.id).rate.band: no exchange rate from \(band.currency) to \(spec.currency)")
+                    continue
+                }
+                resolved.tiers[index].rate = Estimate(mid, low: low, high: high)
+                sources[tier.id] = "band of role spec \(specId) (min, mid, max of its newest wage file)"
+            }
+        }
+        return (resolved, sources, problems)
+    }
+}

@@ -1,0 +1,71 @@
+import WorkModel
+
+/// Sweeps the routing: every way to send the classes (listed easiest first) to the auto-grader
+/// or a tier without ever sending a harder class to a lower tier than an easier one. Each
+/// routing is costed at the most likely values; the frontier keeps those no other routing
+/// beats on both cost and expected agreement, and the cheapest that meets the target is named.
+public struct RoutingFrontier: Sendable, Codable {
+    public struct Option: Sendable, Codable, Hashable {
+        /// Class id to route.
+        public var routes: [String: String]
+        public var cost: Double
+        public var expectedAgreement: Double
+        public var usefulPairs: Double
+        public var costPerUsefulPair: Double?
+        public var meetsTarget: Bool
+    }
+
+    public var schema = "wagefile.frontier/v1"
+    public var program: String
+    public var currency: String
+    public var agreementTarget: Double
+    public var evaluated: Int
+    public var frontier: [Option]
+    public var cheapestMeetingTarget: Option?
+    public var current: Option
+}
+
+public enum RoutingOptimizer {
+    public static func sweep(_ spec: ProgramSpec) -> RoutingFrontier {
+        // Routes in order of level: the auto-grader first, then tiers by level.
+        let routes = [ProgramSpec.autoGrader] + spec.tiers.sorted { ($0.level, $0.id) < ($1.level, $1.id) }.map(\.id)
+        var options: [RoutingFrontier.Option] = []
+        func option(_ routing: [String]) -> RoutingFrontier.Option {
+            let model = PlanModel(spec, routes: routing)
+            var cost = model.autoCost
+            var useful = model.autoUseful
+            for load in model.loads {
+                let result = model.tier(load, throughput: load.tier.throughput.mode, rate: load.tier.rate.mode, agreement: load.tier.agreement.mode)
+                cost += result.cost
+                useful += result.useful
+            }
+            let agreement = model.expectedAgreement(routes: routing)
+            return .init(routes: Dictionary(uniqueKeysWithValues: zip(spec.classes.map(\.id), routing)), cost: Format.round(cost, places: 0),
+                         expectedAgreement: Format.round(agreement, places: 4), usefulPairs: Format.round(useful, places: 0),
+                         costPerUsefulPair: useful > 0 ? Format.round(cost / useful, places: 4) : nil,
+                         meetsTarget: agreement >= spec.agreementTarget - 1e-12)
+        }
+        // Non-decreasing route indices over the classes.
+        func extend(_ prefix: [Int]) {
+            if prefix.count == spec.classes.count {
+                options.append(option(prefix.map { routes[$0] }))
+                return
+            }
+            let item = spec.classes[prefix.count]
+            for index in (prefix.last ?? 0)..<routes.count {
+                // The auto-grader only takes classes whose audited match rate is known.
+                if index == 0 && item.autoAgreement == nil { continue }
+                extend(prefix + [index])
+            }
+        }
+        extend([])
+        let sorted = options.sorted { ($0.cost, -$0.expectedAgreement) < ($1.cost, -$1.expectedAgreement) }
+        var frontier: [RoutingFrontier.Option] = []
+        for candidate in sorted where candidate.expectedAgreement > (frontier.last?.expectedAgreement ?? -1) + 1e-12 {
+            frontier.append(candidate)
+        }
+        return RoutingFrontier(program: spec.id, currency: spec.currency, agreementTarget: spec.agreementTarget, evaluated: options.count,
+                               frontier: frontier, cheapestMeetingTarget: sorted.first(where: \.meetsTarget),
+                               current: option(spec.classes.map(\.route)))
+    }
+}
