@@ -160,6 +160,12 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
+        // The planner: hand-worked plans, Monte Carlo against analytic expectations, the frontier, bad specs.
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: ["WorkModel", "ReferenceData", "Planning"],
+            swiftSettings: strictSettings
+        ),
         // The storage suite, run on SQLite always and on PostgreSQL when WAGEFILE_TEST_POSTGRES_URL is set.
         .testTarget(
             name: "StorageTests",
