@@ -98,7 +98,7 @@ let package = Package(
         .target(
             name: "WebApp",
             dependencies: [
-                "WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance", "DecisionFiles", "Signal", "Portfolio", "Storage",
+                "WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance", "DecisionFiles", "Signal", "Portfolio", "Planning", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

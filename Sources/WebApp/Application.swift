@@ -15,6 +15,7 @@ public func buildRouter(_ environment: ServerEnvironment) -> (router: Router<App
     PortfolioControllers.register(environment, registry, router)
     ReportController(environment: environment).register(registry, router)
     AuditController(environment: environment).register(registry, router)
+    PlanController(environment: environment).register(registry, router)
     // The pages are not API endpoints: they are outside the registry and the OpenAPI document.
     if let renderer = try? PageRenderer.shared.get() {
         WebPages(environment: environment, renderer: renderer).register(router)

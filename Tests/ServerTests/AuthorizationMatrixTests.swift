@@ -66,6 +66,7 @@ enum ExpectedAccess {
         "GET /api/v1/reports/vendors": anyone,
         "GET /api/v1/reports/datasets": anyone,
         "GET /api/v1/reports/path-upward": [.admin, .compensation],
+        "POST /api/v1/plan": anyone,
     ]
 
     static let anyone: Set<UserRole> = [.admin, .compensation, .procurement, .finance, .viewer]
@@ -179,6 +180,7 @@ enum Coverage {
         "RecordRouteTests.people": people, "RecordRouteTests.vendors": vendors, "RecordRouteTests.datasets": datasets,
         "RecordRouteTests.marketData": marketData, "OperationsRouteTests.operations": operations,
         "OperationsRouteTests.audit": audit, "ReportRouteTests.reports": reports,
+        "PlanRouteTests.plan": ["POST /api/v1/plan"],
     ]
 }
 

@@ -11,6 +11,8 @@ import NIOCore
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let stylesheet: String
+    /// The program spec the planner page starts from.
+    let exampleProgram: String
 
     /// Parsed once per process; the templates ship in the bundle, so a failure is a packaging bug
     /// the page tests catch.
@@ -18,7 +20,8 @@ struct PageRenderer: Sendable {
 
     static func load() throws -> PageRenderer {
         guard let templates = Bundle.module.url(forResource: "templates", withExtension: nil, subdirectory: "Resources"),
-              let css = Bundle.module.url(forResource: "app", withExtension: "css", subdirectory: "Resources/static") else {
+              let css = Bundle.module.url(forResource: "app", withExtension: "css", subdirectory: "Resources/static"),
+              let program = Bundle.module.url(forResource: "program-example", withExtension: "yaml", subdirectory: "Resources/static") else {
             throw PageError.missingResources
         }
         var parsed: [String: MustacheTemplate] = [:]
@@ -26,7 +29,8 @@ struct PageRenderer: Sendable {
             let text = try String(contentsOf: templates.appendingPathComponent(name), encoding: .utf8)
             parsed[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
         }
-        return PageRenderer(library: MustacheLibrary(templates: parsed), stylesheet: try String(contentsOf: css, encoding: .utf8))
+        return PageRenderer(library: MustacheLibrary(templates: parsed), stylesheet: try String(contentsOf: css, encoding: .utf8),
+                            exampleProgram: try String(contentsOf: program, encoding: .utf8))
     }
 
     enum PageError: Error { case missingResources, missingTemplate(String) }

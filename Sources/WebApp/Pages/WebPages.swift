@@ -26,6 +26,7 @@ struct WebPages {
         page(router, .get, "/", .read) { request, _, user, _ in try await dashboard(request, user) }
         registerRoles(router)
         registerPortfolio(router)
+        registerPlanner(router)
     }
 
     /// A page route: signed-in users with the permission get `body`; anyone else is sent to

@@ -1,0 +1,62 @@
+import DecisionFiles
+import Foundation
+import Hummingbird
+import Planning
+import Pricing
+import ReferenceData
+import Storage
+import WorkModel
+
+/// `POST /api/v1/plan`: a program spec in, the plan (and with `?frontier=true` the routing
+/// frontier) out. Bands (`rate: {band: spec-id}`) come from the stored decision files.
+struct PlanController {
+    let environment: ServerEnvironment
+
+    func register(_ registry: EndpointRegistry, _ router: Router<AppRequestContext>) {
+        let environment = self.environment
+        registry.add(router, .post, "/api/v1/plan", .signedIn) { request, context in
+            let data = try await JSONBody.bytes(request, context)
+            guard let text = String(data: data, encoding: .utf8), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw Problem.badRequest("send the program spec as YAML or JSON text in the body (UTF-8)")
+            }
+            let query = ListQuery(request: request)
+            let result = try await PlanController.plan(text, frontier: query.string("frontier") == "true", environment: environment)
+            switch query.string("format") ?? "json" {
+            case "json":
+                struct Output: Encodable { var plan: ProgramPlan; var frontier: RoutingFrontier? }
+                return try JSONBody.response(Output(plan: result.plan, frontier: result.frontier))
+            case "md": return JSONBody.text(PlanRendering.markdown(result.plan, frontier: result.frontier), contentType: "text/markdown; charset=utf-8")
+            case "html": return JSONBody.text(PlanRendering.page(result.plan, frontier: result.frontier), contentType: "text/html; charset=utf-8")
+            case let other: throw Problem.badRequest("format must be json, md or html (got '\(other)')")
+            }
+        }
+    }
+
+    /// Reads, resolves rates and plans; a bad spec is a 422 with every problem and its line.
+    static func plan(_ text: String, frontier: Bool, environment: ServerEnvironment) async throws -> (plan: ProgramPlan, frontier: RoutingFrontier?) {
+        let spec: ProgramSpec
+        do {
+            spec = try ProgramSpecReader.read(text, file: "program")
+        } catch {
+            throw Problem.unprocessable("the program spec cannot be read", errors: error.diagnostics.map {
+                Problem.FieldError(field: $0.field, message: $0.message, line: $0.line, column: $0.column)
+            })
+        }
+        // A request may not ask the server for unbounded work.
+        guard spec.draws <= 200_000 else {
+            throw Problem.unprocessable("too many Monte Carlo draws for a request", errors: [.init(field: "monte_carlo.draws", message: "at most 200,000 here; run `wagefile plan` for more")])
+        }
+        var bands: [String: RateResolver.Band] = [:]
+        for case .band(let id) in spec.tiers.map(\.rateSource) {
+            guard let stored = try await environment.store.decisionFiles.list(specId: id, page: PageRequest(limit: 1)).items.first else { continue }
+            let file = try DecisionFileController.document(try await environment.store.decisionFiles.get(stored.id))
+            bands[id] = RateResolver.Band(min: file.band.hourly.min, mid: file.band.hourly.mid, max: file.band.hourly.max, currency: file.band.currency)
+        }
+        let known = bands
+        let (resolved, sources, problems) = RateResolver(reference: environment.pricer.reference, band: { known[$0] }).resolve(spec)
+        guard problems.isEmpty else {
+            throw Problem.unprocessable("a tier's rate cannot be found", errors: problems.map { Problem.FieldError(field: "rate", message: $0) })
+        }
+        return (ProgramPlan.build(resolved, rateSources: sources), frontier ? RoutingOptimizer.sweep(resolved) : nil)
+    }
+}
