@@ -126,7 +126,7 @@ let package = Package(
         // Throughput benchmark: pricing against decoding alone. Not a test.
         .executableTarget(
             name: "wagefile-bench",
-            dependencies: ["WorkModel", "Specs", "ReferenceData", "Pricing", "DecisionFiles"],
+            dependencies: ["WorkModel", "Specs", "ReferenceData", "Pricing", "DecisionFiles", "Planning"],
             swiftSettings: strictSettings
         ),
         // The bare Hummingbird route the server benchmark compares against. Not shipped.

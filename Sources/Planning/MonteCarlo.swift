@@ -1,3 +1,4 @@
+import Dispatch
 import Signal
 import WorkModel
 
@@ -20,6 +21,29 @@ public struct MonteCarloSummary: Sendable, Codable, Hashable {
 }
 
 public enum MonteCarlo {
+    /// The value of rank `k` (0-based) in ascending order; reorders `values` around it (Hoare
+    /// partitioning with a median-of-three pivot).
+    static func select(_ values: inout [Double], _ k: Int) -> Double {
+        var low = 0, high = values.count - 1
+        while low < high {
+            let middle = low + (high - low) / 2
+            let a = values[low], b = values[middle], c = values[high]
+            let pivot = max(min(a, b), min(max(a, b), c))
+            var i = low, j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j { high = j } else if k >= i { low = i } else { return values[k] }
+        }
+        return values[k]
+    }
+
     /// A triangular draw by inverting its distribution function.
     @inline(__always)
     static func triangular(_ estimate: Estimate, _ u: Double) -> Double {
@@ -30,30 +54,55 @@ public enum MonteCarlo {
                          : high - (((1 - u) * (high - low) * (high - mode))).squareRoot()
     }
 
+    /// Draws run in this many fixed chunks, each with its own stream from the seed, so the numbers
+    /// depend on the seed alone and not on how many cores the machine has.
+    static let chunks = 8
+
     /// Every draw's outcome, in draw order (the same seed gives the same draws).
     static func outcomes(_ spec: ProgramSpec) -> (cost: [Double], weeks: [Double], useful: [Double]) {
         let model = PlanModel(spec)
-        var random = SeededRandom(seed: spec.seed)
-        var costs = [Double](repeating: 0, count: spec.draws)
-        var weeks = [Double](repeating: 0, count: spec.draws)
-        var useful = [Double](repeating: 0, count: spec.draws)
-        for draw in 0..<spec.draws {
+        let count = spec.draws
+        var costs = [Double](repeating: 0, count: count)
+        var weeks = [Double](repeating: 0, count: count)
+        var useful = [Double](repeating: 0, count: count)
+        costs.withUnsafeMutableBufferPointer { costBuffer in
+            weeks.withUnsafeMutableBufferPointer { weekBuffer in
+                useful.withUnsafeMutableBufferPointer { usefulBuffer in
+                    let output = Output(cost: costBuffer, weeks: weekBuffer, useful: usefulBuffer)
+                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                        let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
+                        draw(model, range: range, seed: spec.seed ^ (UInt64(chunk) &* 0x9E37_79B9_7F4A_7C15), into: output)
+                    }
+                }
+            }
+        }
+        return (costs, weeks, useful)
+    }
+
+    /// Where the chunks write; each writes only its own range, so they never touch the same element.
+    struct Output: @unchecked Sendable {
+        let cost: UnsafeMutableBufferPointer<Double>
+        let weeks: UnsafeMutableBufferPointer<Double>
+        let useful: UnsafeMutableBufferPointer<Double>
+    }
+
+    static func draw(_ model: PlanModel, range: Range<Int>, seed: UInt64, into output: Output) {
+        var random = SeededRandom(seed: seed)
+        for draw in range {
             var cost = model.autoCost
             var slowest = 0.0
             var pairs = model.autoUseful
             for load in model.loads {
-                let tier = load.tier
-                let result = model.tier(load, throughput: triangular(tier.throughput, random.uniform()),
-                                        rate: triangular(tier.rate, random.uniform()), agreement: triangular(tier.agreement, random.uniform()))
+                let result = model.tier(load, throughput: triangular(load.throughput, random.uniform()),
+                                        rate: triangular(load.rate, random.uniform()), agreement: triangular(load.agreement, random.uniform()))
                 cost += result.cost
                 slowest = max(slowest, result.weeks)
                 pairs += result.useful
             }
-            costs[draw] = cost
-            weeks[draw] = slowest
-            useful[draw] = pairs
+            output.cost[draw] = cost
+            output.weeks[draw] = slowest
+            output.useful[draw] = pairs
         }
-        return (costs, weeks, useful)
     }
 
     public static func run(_ spec: ProgramSpec) -> MonteCarloSummary {
@@ -64,13 +113,14 @@ public enum MonteCarlo {
                                  costPerUsefulPair: perPair.count == costs.count ? spread(perPair, places: 4) : nil)
     }
 
-    /// Percentiles by the nearest-rank rule on the sorted draws.
+    /// Percentiles by the nearest-rank rule, found by selection rather than a full sort: three
+    /// ranks out of a hundred thousand draws need only a few partitioning passes.
     static func spread(_ values: [Double], places: Int) -> MonteCarloSummary.Spread {
-        let sorted = values.sorted()
+        var work = values
         func percentile(_ p: Double) -> Double {
-            guard !sorted.isEmpty else { return 0 }
-            let rank = Int((p * Double(sorted.count)).rounded(.up)) - 1
-            return sorted[min(max(rank, 0), sorted.count - 1)]
+            guard !work.isEmpty else { return 0 }
+            let rank = min(max(Int((p * Double(work.count)).rounded(.up)) - 1, 0), work.count - 1)
+            return select(&work, rank)
         }
         let mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
         return .init(mean: Format.round(mean, places: places), p10: Format.round(percentile(0.1), places: places),

@@ -1,11 +1,26 @@
 /// The workload a routing puts on each tier, fixed before any draw: the arithmetic the point
 /// plan and every Monte Carlo draw share, so both are the same model.
 struct PlanModel: Sendable {
+    /// Plain numbers only: the Monte Carlo reads these a million times, and a copy of the tier
+    /// itself (its strings and tables) would cost reference counting on every read.
     struct TierLoad: Sendable {
-        var tier: ReviewerTier
+        /// Where the tier is in `spec.tiers`.
+        var index: Int
+        var judges: Int
+        var throughput: Estimate
+        var rate: Estimate
+        var agreement: Estimate
+        /// Reviewers on hand; negative when the spec states none.
+        var capacity: Double
+        var managedShare: Double
+        var rotationPerQuarter: Double
+        var recalibrationHours: Double
         var items: Double
-        /// Items per class, with how far the class's agreement sits from the tier's.
-        var classes: [(items: Double, agreementOffset: Double)]
+        /// This tier's classes in `PlanModel.parts`: `partsStart ..< partsStart + partsCount`.
+        var partsStart: Int
+        var partsCount: Int
+        /// The fewest votes a useful pair's larger side needs, at the program's target.
+        var smallestMajority: Int
         var judgments: Double
         /// Cost per hour of judging, blended over internal and managed hours, per unit of rate.
         var rateFactor: Double
@@ -21,6 +36,8 @@ struct PlanModel: Sendable {
 
     let spec: ProgramSpec
     let loads: [TierLoad]
+    /// Items per class routed to a tier, with how far the class's agreement sits from the tier's.
+    let parts: [(items: Double, agreementOffset: Double)]
     let autoItems: Double
     let autoUseful: Double
     let autoCost: Double
@@ -45,15 +62,22 @@ struct PlanModel: Sendable {
         self.autoItems = autoItems
         self.autoUseful = autoUseful
         self.autoCost = autoItems * spec.autoGraderCostPerItem
-        loads = spec.tiers.map { tier in
+        var flat: [(items: Double, agreementOffset: Double)] = []
+        loads = spec.tiers.enumerated().map { index, tier in
             let parts = perTier[tier.id] ?? []
             let items = parts.reduce(0) { $0 + $1.items }
-            return TierLoad(tier: tier, items: items,
-                            classes: parts.map { ($0.items, tier.agreementByClass[$0.id].map { $0 - tier.agreement.mode } ?? 0) },
+            let start = flat.count
+            flat += parts.map { ($0.items, tier.agreementByClass[$0.id].map { $0 - tier.agreement.mode } ?? 0) }
+            return TierLoad(index: index, judges: tier.judgesPerItem, throughput: tier.throughput, rate: tier.rate, agreement: tier.agreement,
+                            capacity: tier.capacity.map(Double.init) ?? -1, managedShare: tier.managedShare,
+                            rotationPerQuarter: tier.rotationPerQuarter, recalibrationHours: tier.recalibrationHours, items: items,
+                            partsStart: start, partsCount: parts.count,
+                            smallestMajority: UsefulPairs.smallestMajority(judges: tier.judgesPerItem, target: spec.agreementTarget),
                             judgments: items * Double(tier.judgesPerItem),
                             rateFactor: (1 - tier.managedShare) + tier.managedShare * (1 + tier.managedMarkup),
                             staffedShare: 1 - tier.managedShare)
         }
+        parts = flat
     }
 
     /// Hours, cost, weeks and useful pairs of one tier at given throughput, rate and agreement.
@@ -63,15 +87,16 @@ struct PlanModel: Sendable {
         let fte = hours / (spec.horizonWeeks * spec.hoursPerWeek)
         // Rotation: staffed reviewers leaving per quarter, each replacement calibrated at the internal rate.
         let staffed = (fte * load.staffedShare).rounded(.up)
-        let recalibration = staffed * load.tier.rotationPerQuarter * (spec.horizonWeeks / 13) * load.tier.recalibrationHours * rate
+        let recalibration = staffed * load.rotationPerQuarter * (spec.horizonWeeks / 13) * load.recalibrationHours * rate
         let cost = hours * rate * load.rateFactor + recalibration
         // With no hiring, the staffed share works at today's capacity; the managed pool supplies its share.
-        let available = load.tier.capacity.map { Double($0) + (fte * load.tier.managedShare).rounded(.up) } ?? fte.rounded(.up)
+        let available = load.capacity >= 0 ? load.capacity + (fte * load.managedShare).rounded(.up) : fte.rounded(.up)
         let weeks = hours > 0 ? hours / (max(available, 1) * spec.hoursPerWeek) : 0
         var useful = 0.0
-        for part in load.classes {
+        for index in load.partsStart..<(load.partsStart + load.partsCount) {
+            let part = parts[index]
             let classAgreement = min(1, max(0.5, agreement + part.agreementOffset))
-            useful += part.items * UsefulPairs.share(judges: load.tier.judgesPerItem, agreement: classAgreement, target: spec.agreementTarget)
+            useful += part.items * UsefulPairs.share(judges: load.judges, agreement: classAgreement, smallestMajority: load.smallestMajority)
         }
         return (hours, cost, recalibration, fte, weeks, useful)
     }

@@ -72,7 +72,7 @@ extension ProgramPlan {
         var weeks = 0.0
         var useful = model.autoUseful
         for load in model.loads {
-            let tier = load.tier
+            let tier = spec.tiers[load.index]
             let result = model.tier(load, throughput: tier.throughput.mode, rate: tier.rate.mode, agreement: tier.agreement.mode)
             cost += result.cost
             weeks = max(weeks, result.weeks)

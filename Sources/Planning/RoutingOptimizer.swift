@@ -35,7 +35,7 @@ public enum RoutingOptimizer {
             var cost = model.autoCost
             var useful = model.autoUseful
             for load in model.loads {
-                let result = model.tier(load, throughput: load.tier.throughput.mode, rate: load.tier.rate.mode, agreement: load.tier.agreement.mode)
+                let result = model.tier(load, throughput: load.throughput.mode, rate: load.rate.mode, agreement: load.agreement.mode)
                 cost += result.cost
                 useful += result.useful
             }

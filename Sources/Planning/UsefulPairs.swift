@@ -1,4 +1,3 @@
-import Foundation
 
 /// When a preference pair is worth paying for: its judges agree at the target.
 ///
@@ -12,17 +11,37 @@ public enum UsefulPairs {
     }
 
     public static func share(judges k: Int, agreement: Double, target: Double) -> Double {
+        share(judges: k, agreement: agreement, smallestMajority: smallestMajority(judges: k, target: target))
+    }
+
+    /// The fewest votes the larger side needs: at least the target share, and more than half.
+    static func smallestMajority(judges k: Int, target: Double) -> Int {
+        max(Int((target * Double(k) - 1e-9).rounded(.up)), (k + 2) / 2)
+    }
+
+    /// The Monte Carlo's inner loop: powers by multiplication, the majority threshold precomputed.
+    @inline(__always)
+    static func share(judges k: Int, agreement: Double, smallestMajority needed: Int) -> Double {
         let q = judgeAccuracy(agreement: agreement)
         guard k > 1 else { return q }
-        let needed = Int((target * Double(k) - 1e-9).rounded(.up))
+        let p = 1 - q
         var total = 0.0
-        for m in max(needed, (k + 2) / 2)...k {
-            let ways = binomial(k, m)
-            total += ways * pow(q, Double(m)) * pow(1 - q, Double(k - m))
+        var ways = binomial(k, needed)
+        for m in needed...k {
+            let right = power(q, m) * power(p, k - m)
+            let wrong = power(p, m) * power(q, k - m)
             // The other side can hold the majority too; a tie (m = k - m) is counted once.
-            if m != k - m { total += ways * pow(1 - q, Double(m)) * pow(q, Double(k - m)) }
+            total += ways * (m != k - m ? right + wrong : right)
+            ways = ways * Double(k - m) / Double(m + 1)
         }
         return min(1, total)
+    }
+
+    @inline(__always)
+    static func power(_ base: Double, _ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<exponent { result *= base }
+        return result
     }
 
     static func binomial(_ n: Int, _ k: Int) -> Double {

@@ -15,6 +15,10 @@ import WorkModel
 struct BenchMain {
     static func main() throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "plan" {
+            try PlanBench.run(Array(arguments.dropFirst()))
+            return
+        }
         var writePath: String?
         if let index = arguments.firstIndex(of: "--write"), index + 1 < arguments.count {
             writePath = arguments[index + 1]
