@@ -62,7 +62,7 @@ public enum PlanRendering {
         for line in plan.tiers {
             body += "<tr><td>\(e(line.name))</td><td class=\"num\">\(money(line.items))</td><td class=\"num\">\(money(line.hours))</td><td class=\"num\">\(Format.fixed(line.fte, places: 1))</td><td class=\"num\">\(Format.money(line.rate))</td><td class=\"num\">\(money(line.cost))</td><td class=\"num\">\(Format.fixed(line.weeks, places: 1))</td><td class=\"num\">\(money(line.usefulPairs))</td></tr>"
         }
-        body += "<tr><th scope=\"row\">Total</th><td class=\"num\">\(plan.items)</td><td></td><td></td><td></td><td class=\"num\"><strong>\(money(plan.total.cost))</strong></td><td class=\"num\">\(Format.fixed(plan.total.weeks, places: 1))</td><td class=\"num\">\(money(plan.total.usefulPairs))</td></tr></tbody></table>"
+        body += "<tr><th scope=\"row\">Total</th><td class=\"num\">\(money(Double(plan.items)))</td><td></td><td></td><td></td><td class=\"num\"><strong>\(money(plan.total.cost))</strong></td><td class=\"num\">\(Format.fixed(plan.total.weeks, places: 1))</td><td class=\"num\">\(money(plan.total.usefulPairs))</td></tr></tbody></table>"
         let mc = plan.monteCarlo
         body += "<table><caption>Uncertainty: \(mc.draws) draws, seed \(mc.seed)</caption><thead><tr><th scope=\"col\"></th><th scope=\"col\" class=\"num\">P10</th><th scope=\"col\" class=\"num\">P50</th><th scope=\"col\" class=\"num\">P90</th></tr></thead><tbody>"
         body += "<tr><td>Cost (\(c))</td><td class=\"num\">\(money(mc.cost.p10))</td><td class=\"num\">\(money(mc.cost.p50))</td><td class=\"num\">\(money(mc.cost.p90))</td></tr>"

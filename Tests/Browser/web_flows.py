@@ -233,6 +233,13 @@ class Flow:
         self.shot("viewer-denied-compression")
         self.go("/audit")
         assert "Not for your role" in self.text()
+        # The planner is for everyone signed in: the example program, planned, with both charts.
+        self.go("/planner")
+        d.find_element(By.ID, "plan-button").click()
+        self.wait(lambda: d.find_elements(By.ID, "plan-cost-title"), "the plan's charts")
+        assert d.find_element(By.ID, "frontier-title").get_attribute("textContent").startswith("Cost against expected agreement")
+        assert "Cheapest routing meeting the target" in self.text()
+        self.shot("planner")
 
 
 def main():
