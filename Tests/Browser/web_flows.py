@@ -50,7 +50,7 @@ class Server:
         self.process = subprocess.Popen(
             [BINARY, "serve", "--database-url", f"sqlite:{self.work}/db.sqlite", "--port", str(self.port)],
             stdout=self.out, stderr=self.log)
-        for _ in range(150):
+        for _ in range(300):
             try:
                 urllib.request.urlopen(self.base + "/health", timeout=1)
                 break
