@@ -214,6 +214,11 @@ class Flow:
         self.go("/reports/compression")
         assert "Amara Osei" in self.text() and "inversion" in self.text()
         self.shot("compression")
+        for path, name, expected in [("/reports/cost", "cost", "By budget owner"), ("/reports/pay-equity", "pay-equity", "Adjusted gaps"),
+                                     ("/reports/path-upward", "path-upward", "Next layer")]:
+            self.go(path)
+            assert expected in self.text(), (path, self.text()[:300])
+            self.shot(name)
         self.go("/people")
         assert "78,000.00 USD annual" in self.text()
         self.shot("people-with-pay")

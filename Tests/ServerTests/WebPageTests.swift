@@ -149,6 +149,12 @@ struct WebPageTests {
             #expect(!people.text.contains("91,000") && people.text.contains(#"id="pay-hidden""#))
             #expect(try await server.request(.get, "/people", as: carol).text.contains("91,000.00 USD annual"))
             #expect(try await server.request(.get, "/reports/compression", as: viewer).code == 403)
+            for path in ["/reports/pay-equity", "/reports/path-upward", "/reports/cost"] {
+                #expect(try await server.request(.get, path, as: viewer).code == 403, "\(path)")
+                #expect(try await server.request(.get, path, as: carol).code == 200, "\(path)")
+            }
+            #expect(try await server.request(.get, "/reports/cost", as: .cookie(team.finance.cookie)).text.contains("By budget owner"))
+            #expect(try await server.request(.get, "/reports/path-upward", as: carol).text.contains("Paid Person") == false)
             #expect(try await server.request(.get, "/audit", as: viewer).code == 403)
             #expect(try await server.request(.get, "/roles/new", as: viewer).code == 403)
             let dashboard = try await server.request(.get, "/", as: viewer)

@@ -70,6 +70,55 @@ extension WebPages {
             return try renderer.page("compression", values)
         }
 
+        page(router, .get, "/reports/cost", .readFinance) { request, _, user, _ in
+            let report = CostReport.build(try await snapshot())
+            var values = WebPages.base(user, request, title: "Consolidated cost", section: "dashboard")
+            values["total"] = WebPages.money(report.total.annualCost)
+            values["shifted"] = WebPages.money(report.total.annualShiftedCost)
+            func rows(_ totals: [CostReport.Total]) -> [[String: Any]] {
+                totals.map { ["key": $0.key, "count": $0.count, "cost": WebPages.money($0.annualCost), "share": Format.percent($0.share),
+                              "shifted": WebPages.money($0.annualShiftedCost)] }
+            }
+            values["groups"] = [["title": "By work layer", "rows": rows(report.byLayer)], ["title": "By budget owner", "rows": rows(report.byBudgetOwner)],
+                                ["title": "By employment model", "rows": rows(report.byEmploymentModel)]]
+            values["chart"] = SVGCharts.horizontalBars(id: "cost-model", title: "Annual cost by employment model, USD",
+                                                       bars: report.byEmploymentModel.map { SVGCharts.Bar(label: $0.key, value: $0.annualCost, text: "\(WebPages.money($0.annualCost)) USD") })
+            values["excluded"] = report.excluded.map { ["kind": $0.kind, "id": $0.id, "reason": $0.reason] }
+            values["notes"] = report.notes
+            return try renderer.page("cost", values)
+        }
+
+        page(router, .get, "/reports/pay-equity", .readPay) { request, _, user, _ in
+            let report = PayEquityReport.build(try await snapshot())
+            var values = WebPages.base(user, request, title: "Pay equity", section: "people")
+            values["threshold"] = Format.percent(report.threshold, places: 0)
+            values["factors"] = report.factors.joined(separator: ", ")
+            values["analyses"] = report.analyses.map { analysis -> [String: Any] in
+                ["group": analysis.group, "category": analysis.category == "all" ? "all employees" : analysis.category, "people": analysis.people,
+                 "reference": analysis.reference,
+                 "gaps": analysis.gaps.map { gap -> [String: Any] in
+                     ["value": gap.value, "people": gap.people, "raw": gap.rawGap.map { Format.percent($0) } ?? "-",
+                      "adjusted": gap.adjustedGap.map { Format.percent($0) } ?? "-", "flagged": gap.flagged, "note": gap.note ?? ""]
+                 }]
+            }
+            values["notes"] = report.notes
+            return try renderer.page("pay-equity", values)
+        }
+
+        page(router, .get, "/reports/path-upward", .readPay) { request, _, user, _ in
+            let report = PathUpwardReport.build(try await snapshot())
+            var values = WebPages.base(user, request, title: "The path upward", section: "people")
+            values["ready"] = report.ready
+            values["people"] = report.people.map { entry -> [String: Any] in
+                let next = entry.next.first
+                return ["name": entry.name, "layer": entry.layer, "hourly": Format.money(entry.hourly), "next": next?.layer ?? "-",
+                        "nextMid": next.map { Format.money($0.band.mid) } ?? "-", "gap": next.map { Format.percent($0.gapPercent) } ?? "-",
+                        "readiness": entry.readiness, "reasons": entry.reasons]
+            }
+            values["notes"] = report.notes
+            return try renderer.page("path-upward", values)
+        }
+
         page(router, .get, "/vendors", .read) { request, _, user, _ in
             let register = VendorRegister.build(try await snapshot(), includeSpend: user.userRole.seesVendorSpend)
             var values = WebPages.base(user, request, title: "Vendors", section: "vendors")
