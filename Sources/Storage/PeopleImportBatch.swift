@@ -51,7 +51,7 @@ extension RecordRepository where Record == Person {
                     problems.append(.init(line: row.line, field: "externalId", message: "is required so a re-import updates the person instead of adding them again"))
                     continue
                 }
-                let id = byExternal[external]?.id ?? Self.newId(external, taken: takenIds.union(assigned))
+                let id = byExternal[external]?.id ?? Self.newId(external) { takenIds.contains($0) || assigned.contains($0) }
                 assigned.insert(id)
                 batchIds[external] = id
             }
@@ -123,10 +123,10 @@ extension RecordRepository where Record == Person {
     }
 
     /// A readable id from the HRIS id where it is free, else a random one.
-    static func newId(_ external: String, taken: Set<String>) -> String {
+    static func newId(_ external: String, taken: (String) -> Bool) -> String {
         let slug = String(external.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.prefix(80))
         let readable = "person-\(slug)"
-        return taken.contains(readable) ? "person-\(UUID().uuidString.lowercased())" : readable
+        return taken(readable) ? "person-\(UUID().uuidString.lowercased())" : readable
     }
 
     /// Rows ordered so a manager is written before the people they manage (the foreign key is

@@ -1,6 +1,7 @@
 import Foundation
 public import Logging
 import PostgresKit
+import Synchronization
 public import PostgresNIO
 public import SQLKit
 
@@ -30,19 +31,57 @@ public final class PostgresStore: Database {
         await client.run()
     }
 
+    /// How long a request waits for a connection before it is told the database is unavailable.
+    /// Without a bound, a request made while PostgreSQL is down waits for the pool's retries
+    /// (over a minute); work that has its connection is never cut short.
+    public let leaseTimeout: Duration = .seconds(5)
+
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await PostgresStore.mapErrors {
-            try await client.withConnection { connection in
-                try await body(connection.sql())
+        // The task group ends before this returns, so `body` never outlives the call.
+        try await withoutActuallyEscaping(body) { body in
+            try await PostgresStore.mapErrors {
+                try await PostgresStore.boundedLease(leaseTimeout, displayName) { started in
+                    try await self.client.withConnection { connection in
+                        started.mark()
+                        return try await body(connection.sql())
+                    }
+                }
             }
         }
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await PostgresStore.mapErrors {
-            try await client.withTransaction(logger: logger) { connection in
-                try await body(connection.sql())
+        try await withoutActuallyEscaping(body) { body in
+            try await PostgresStore.mapErrors {
+                try await PostgresStore.boundedLease(leaseTimeout, displayName) { started in
+                    try await self.client.withTransaction(logger: self.logger) { connection in
+                        started.mark()
+                        return try await body(connection.sql())
+                    }
+                }
             }
+        }
+    }
+
+    /// Runs `work`; if it has not got its connection (`started.mark()`) within `timeout`, it is
+    /// cancelled and the caller gets `StorageError.unavailable`.
+    static func boundedLease<T: Sendable>(_ timeout: Duration, _ name: String,
+                                          _ work: @escaping @Sendable (LeaseStarted) async throws -> T) async throws -> T {
+        let started = LeaseStarted()
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await work(started) }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                if started.hasStarted { return nil }
+                throw StorageError.unavailable("PostgreSQL at \(name) gave no connection within \(timeout.components.seconds) s")
+            }
+            while let next = try await group.next() {
+                if let value = next {
+                    group.cancelAll()
+                    return value
+                }
+            }
+            throw StorageError.unavailable("PostgreSQL at \(name): the request ended without an answer")
         }
     }
 
@@ -63,6 +102,13 @@ public final class PostgresStore: Database {
             throw StorageError.translate(error)
         }
     }
+}
+
+/// Set once the pool has handed over a connection.
+final class LeaseStarted: Sendable {
+    private let flag = Mutex(false)
+    func mark() { flag.withLock { $0 = true } }
+    var hasStarted: Bool { flag.withLock { $0 } }
 }
 
 extension StorageError {
