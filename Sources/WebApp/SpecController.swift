@@ -27,10 +27,7 @@ struct SpecController {
             case .success(let read): spec = read
             case .failure(let error): throw error
             }
-            let user = try context.signedInUser
-            if user.userRole == .procurement && spec.kind != .vendorContract {
-                throw Problem(.forbidden, "the procurement role may create and edit vendor-contract specs only; this spec is kind '\(spec.kind.rawValue)'")
-            }
+            try SpecController.checkKind(spec, for: try context.signedInUser)
             return (spec, text)
         }
 
@@ -114,6 +111,13 @@ struct SpecController {
         let text = try context.path("version")
         guard let number = Int(text) else { throw Problem.badRequest("version must be a whole number (got '\(text)')") }
         return number
+    }
+
+    /// Procurement writes vendor contracts only; the API and the pages both ask here.
+    static func checkKind(_ spec: RoleSpec, for user: User) throws {
+        if user.userRole == .procurement && spec.kind != .vendorContract {
+            throw Problem(.forbidden, "the procurement role may create and edit vendor-contract specs only; this spec is kind '\(spec.kind.rawValue)'")
+        }
     }
 
     static func price(_ text: String, file: String, environment: ServerEnvironment) throws -> DecisionFile {

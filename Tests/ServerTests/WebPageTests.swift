@@ -140,6 +140,14 @@ struct WebPageTests {
                                                       bytes: Self.form([("csrf", "x"), ("action", "save")] + Self.roleFields(id: "forged")), headers: Self.formHeaders)
             #expect(otherToken.code == 403)
             #expect(try await server.store.specs.list().total == 0)
+            // Procurement writes vendor contracts only, in the pages as in the API.
+            let pat = Auth.cookie(team.procurement.cookie)
+            let procurementForm = try await server.request(.get, "/roles/new", as: pat)
+            let refusedRole = try await server.request(.post, "/roles/new", as: pat,
+                                                       bytes: Self.form([("csrf", try Self.token(procurementForm)), ("action", "save")] + Self.roleFields(id: "pat-role")),
+                                                       headers: Self.formHeaders)
+            #expect(refusedRole.code == 403 && refusedRole.text.contains("vendor-contract specs only"))
+            #expect(try await server.store.specs.list().total == 0)
 
             let person = #"{"id": "p-1", "name": "Paid Person", "employment": "employee", "payMinor": 9100000, "currency": "USD", "payBasis": "annual"}"#
             #expect(try await server.request(.post, "/api/v1/people", as: team.compensation.bearer, json: person).code == 201)

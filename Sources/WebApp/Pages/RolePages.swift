@@ -79,6 +79,7 @@ extension WebPages {
             case .success(let read): spec = read
             case .failure(let error): return try editor(request, user, form: form, preview: nil, diagnostics: error.diagnostics, status: .unprocessableContent)
             }
+            try SpecController.checkKind(spec, for: user)
             let file = try SpecController.price(text, file: "form", environment: environment)
             guard form["action"] == "save" else { return try editor(request, user, form: form, preview: file, diagnostics: []) }
             _ = try await store.specs.create(id: spec.id, kind: spec.kind.rawValue, title: spec.title, body: text,
@@ -129,9 +130,7 @@ extension WebPages {
                     Diagnostic(file: spec.id, location: .start, field: "id", message: "must stay '\(spec.id)'; create a new role for another id"),
                 ], status: .unprocessableContent)
             }
-            if user.userRole == .procurement && read.kind != .vendorContract {
-                throw Problem(.forbidden, "the procurement role may edit vendor-contract specs only")
-            }
+            try SpecController.checkKind(read, for: user)
             let file = try SpecController.price(text, file: spec.id, environment: environment)
             guard form["action"] == "save" else { return try yamlEditor(request, user, spec: spec, text: text, preview: file, diagnostics: []) }
             let expected = Int(form["version"] ?? "") ?? spec.currentVersion
@@ -173,14 +172,8 @@ extension WebPages {
                                            ("approve", .approved, .decideReviews), ("reject", .rejected, .decideReviews)] {
             page(router, .post, "/decision-files/{id}/\(action)", permission) { _, context, user, form in
                 let id = try context.path("id")
-                let current = try await store.decisionFiles.get(id)
-                if next != .inReview && current.submittedBy == user.email && user.userRole != .admin {
-                    throw Problem(.forbidden, "you sent this file for review; another reviewer must \(action) it")
-                }
-                let comment = form.text("comment")
-                if next == .rejected && comment == nil { throw Problem(.unprocessableContent, "say why the file is rejected") }
-                _ = try await store.decisionFiles.transition(id, to: next, comment: comment,
-                                                             expectedRevision: Int(form["revision"] ?? "") ?? current.revision, by: user.principal)
+                _ = try await DecisionFileController.review(id, to: next, action: action, comment: form.text("comment"),
+                                                            expectedRevision: Int(form["revision"] ?? ""), by: user, files: store.decisionFiles)
                 return PageRenderer.redirect("/decision-files/\(id)")
             }
         }
