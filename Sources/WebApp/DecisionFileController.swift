@@ -50,20 +50,30 @@ struct DecisionFileController {
                 let expected = try ETag.expectedRevision(request, what: "decision file")
                 let body = try await JSONBody.bytes(request, context)
                 let comment = body.isEmpty ? nil : try JSONBody.decode(Decision.self, from: try JSONSerialization.jsonObject(with: body)).comment
-                if status == .rejected && (comment ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                    throw Problem.unprocessable("say why the file is rejected", errors: [.init(field: "comment", message: "is required to reject")])
-                }
-                if status == .approved || status == .rejected {
-                    // Four eyes: whoever sent a file for review does not decide on it, unless an admin.
-                    let current = try await files.get(id)
-                    if current.submittedBy == user.email && user.userRole != .admin {
-                        throw Problem(.forbidden, "you sent this file for review; another reviewer must \(action) it")
-                    }
-                }
-                let updated = try await files.transition(id, to: status, comment: comment, expectedRevision: expected, by: user.principal)
+                let updated = try await DecisionFileController.review(id, to: status, action: action, comment: comment,
+                                                                      expectedRevision: expected, by: user, files: files)
                 return try JSONBody.response(updated.summary, etag: updated.revision)
             }
         }
+    }
+
+    /// Moves a file through review, for the API and the pages alike: a rejection says why, and
+    /// whoever sent a file for review does not decide on it (four eyes), unless an admin.
+    /// Without `expectedRevision` (a form that lost it), the current revision is taken.
+    static func review(_ id: String, to status: ReviewStatus, action: String, comment: String?, expectedRevision: Int?,
+                       by user: User, files: DecisionFileRepository) async throws -> StoredDecisionFile {
+        if status == .rejected && (comment ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw Problem.unprocessable("say why the file is rejected", errors: [.init(field: "comment", message: "is required to reject")])
+        }
+        var revision = expectedRevision ?? 0
+        if status != .inReview || expectedRevision == nil {
+            let current = try await files.get(id)
+            if status != .inReview && current.submittedBy == user.email && user.userRole != .admin {
+                throw Problem(.forbidden, "you sent this file for review; another reviewer must \(action) it")
+            }
+            if expectedRevision == nil { revision = current.revision }
+        }
+        return try await files.transition(id, to: status, comment: comment, expectedRevision: revision, by: user.principal)
     }
 
     static func document(_ stored: StoredDecisionFile) throws -> DecisionFile {
