@@ -36,7 +36,8 @@ public enum CSVRendering {
 
     public static func headerLine() -> String { header.joined(separator: ",") }
 
-    static func quote(_ field: String) -> String {
+    /// One CSV cell, safe for spreadsheets; every CSV Wagefile writes goes through here.
+    public static func quote(_ field: String) -> String {
         // A leading =, +, - or @ would run as a formula in a spreadsheet; prefix it.
         var value = field
         if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }

@@ -146,22 +146,8 @@ extension CostReport {
         var out = "layer,budget_owner,employment_model,count,annual_cost_\(currency.lowercased()),annual_shifted_cost_\(currency.lowercased())\n"
         for line in lines {
             out += [line.layer, line.budgetOwner, line.employmentModel, String(line.count), Format.fixed(line.annualCost, places: 0),
-                    Format.fixed(line.annualShiftedCost, places: 0)].map(CSVCell.escape).joined(separator: ",") + "\n"
+                    Format.fixed(line.annualShiftedCost, places: 0)].map(CSVRendering.quote).joined(separator: ",") + "\n"
         }
         return out
     }
-}
-
-enum CSVCell {
-    static func escape(_ text: String) -> String {
-        var text = text
-        // A leading = + - @ makes spreadsheets run the cell as a formula.
-        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrencesOfQuote() + "\""
-    }
-}
-
-extension String {
-    func replacingOccurrencesOfQuote() -> String { split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") }
 }

@@ -1,3 +1,4 @@
+import DecisionFiles
 import Foundation
 import Compliance
 import WorkModel
@@ -55,7 +56,7 @@ public enum PortfolioRendering {
                      Format.fixed(line.band.mid, places: 2), Format.fixed(line.band.max, places: 2), Format.fixed(line.compaRatio, places: 3),
                      Format.fixed(line.rangePenetration, places: 3), line.circle, line.flags.map(\.kind).joined(separator: " "),
                      Format.fixed(line.annualCostToMinimum, places: 0), Format.fixed(line.annualCostToParity, places: 0)]
-                .map(CSVCell.escape).joined(separator: ",")) + "\n"
+                .map(CSVRendering.quote).joined(separator: ",")) + "\n"
         }
         return out
     }
