@@ -27,13 +27,6 @@ public struct RateResolver: Sendable {
         self.band = band
     }
 
-    func convert(_ amount: Double, from: String, to: String) -> Double? {
-        if from == to { return amount }
-        guard let source = reference.exchangeRate(from)?.perUSD ?? (from == "USD" ? 1 : nil),
-              let target = reference.exchangeRate(to)?.perUSD ?? (to == "USD" ? 1 : nil) else { return nil }
-        return amount / source * target
-    }
-
     /// The spec with every rate filled, and where each came from; a problem per tier that cannot be priced.
     public func resolve(_ spec: ProgramSpec) -> (spec: ProgramSpec, sources: [String: String], problems: [String]) {
         var resolved = spec
@@ -49,8 +42,8 @@ public struct RateResolver: Sendable {
                     problems.append("tiers.\(tier.id).rate.card: no rate card '\(id)'; known: \(reference.categories.map(\.id).joined(separator: ", "))")
                     continue
                 }
-                guard let low = convert(category.rateLow, from: category.currency, to: spec.currency),
-                      let high = convert(category.rateHigh, from: category.currency, to: spec.currency) else {
+                guard let low = reference.convert(category.rateLow, from: category.currency, to: spec.currency),
+                      let high = reference.convert(category.rateHigh, from: category.currency, to: spec.currency) else {
                     problems.append("tiers.\(tier.id).rate.card: no exchange rate from \(category.currency) to \(spec.currency)")
                     continue
                 }
@@ -61,9 +54,9 @@ public struct RateResolver: Sendable {
                     problems.append("tiers.\(tier.id).rate.band: no wage file for role spec '\(specId)'")
                     continue
                 }
-                guard let low = convert(band.min, from: band.currency, to: spec.currency),
-                      let mid = convert(band.mid, from: band.currency, to: spec.currency),
-                      let high = convert(band.max, from: band.currency, to: spec.currency) else {
+                guard let low = reference.convert(band.min, from: band.currency, to: spec.currency),
+                      let mid = reference.convert(band.mid, from: band.currency, to: spec.currency),
+                      let high = reference.convert(band.max, from: band.currency, to: spec.currency) else {
                     problems.append("tiers.\(tier.id).rate.band: no exchange rate from \(band.currency) to \(spec.currency)")
                     continue
                 }
