@@ -48,9 +48,10 @@ struct PlanController {
         }
         var bands: [String: RateResolver.Band] = [:]
         for case .band(let id) in spec.tiers.map(\.rateSource) {
-            guard let stored = try await environment.store.decisionFiles.list(specId: id, page: PageRequest(limit: 1)).items.first else { continue }
-            let file = try DecisionFileController.document(try await environment.store.decisionFiles.get(stored.id))
-            bands[id] = RateResolver.Band(min: file.band.hourly.min, mid: file.band.hourly.mid, max: file.band.hourly.max, currency: file.band.currency)
+            // The summary carries the hourly band already; the document need not be read.
+            guard let file = try await environment.store.decisionFiles.list(specId: id, page: PageRequest(limit: 1)).items.first else { continue }
+            func hourly(_ minor: Int64) -> Double { Money(minorUnits: minor, currency: file.currency).amount }
+            bands[id] = RateResolver.Band(min: hourly(file.bandMinMinor), mid: hourly(file.bandMidMinor), max: hourly(file.bandMaxMinor), currency: file.currency)
         }
         let known = bands
         let (resolved, sources, problems) = RateResolver(reference: environment.pricer.reference, band: { known[$0] }).resolve(spec)
