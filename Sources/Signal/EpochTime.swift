@@ -1,3 +1,5 @@
+import WorkModel
+
 /// Times in judgment exports: ISO 8601 (`2026-11-02`, `2026-11-02T14:30:00Z`,
 /// `2026-11-02T14:30:00.123+01:00`) or seconds since 1970, read to whole seconds, UTC.
 public enum EpochTime {
@@ -28,7 +30,7 @@ public enum EpochTime {
         guard n >= 10, let year = number(0, 4), byte(4) == 45, let month = number(5, 2), byte(7) == 45,
             let day = number(8, 2), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
         else { return nil }
-        var seconds = Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400
+        var seconds = Int64(CalendarDate.daysSinceEpoch(year: year, month: month, day: day)) * 86_400
         guard n > 10 else { return seconds }
         guard byte(10) == 84 || byte(10) == 116 || byte(10) == 32, let hour = number(11, 2), byte(13) == 58,
             let minute = number(14, 2), hour < 24, minute < 60
@@ -72,28 +74,10 @@ public enum EpochTime {
         }
     }
 
-    /// Days since 1970-01-01 (Howard Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
     /// `YYYY-MM-DD` of a time, UTC.
     public static func day(_ seconds: Int64) -> String {
-        let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        let date = CalendarDate(daysSinceEpoch: Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
+        let (y, m, d) = (date.year, date.month ?? 1, date.day ?? 1)
         func pad(_ v: Int, _ width: Int) -> String {
             let s = String(v)
             return String(repeating: "0", count: max(0, width - s.count)) + s

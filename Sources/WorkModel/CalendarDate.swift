@@ -66,24 +66,33 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return date > CalendarDate(year: index / 12, month: index % 12 + 1, day: day ?? 1)
     }
 
-    /// The day `days` later (earlier when negative); a date without a day counts from its first.
-    public func adding(days: Int) -> CalendarDate {
-        // Howard Hinnant's days-from-civil and back: exact for the proleptic Gregorian calendar.
-        let m = month ?? 1, d = day ?? 1
-        let y = m <= 2 ? year - 1 : year
+    /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm, exact for the proleptic
+    /// Gregorian calendar). Inlinable: the judgment readers call it for every timestamp.
+    @inlinable
+    public static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let z = era * 146_097 + doe - 719_468 + days + 719_468
-        let era2 = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe2 = z - era2 * 146_097
-        let yoe2 = (doe2 - doe2 / 1460 + doe2 / 36524 - doe2 / 146_096) / 365
-        let doy2 = doe2 - (365 * yoe2 + yoe2 / 4 - yoe2 / 100)
-        let mp = (5 * doy2 + 2) / 153
-        let day2 = doy2 - (153 * mp + 2) / 5 + 1
-        let month2 = mp < 10 ? mp + 3 : mp - 9
-        return CalendarDate(year: yoe2 + era2 * 400 + (month2 <= 2 ? 1 : 0), month: month2, day: day2)
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The civil date `days` after 1970-01-01 (the inverse of `daysSinceEpoch`).
+    public init(daysSinceEpoch days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: doy - (153 * mp + 2) / 5 + 1)
+    }
+
+    /// The day `days` later (earlier when negative); a date without a day counts from its first.
+    public func adding(days: Int) -> CalendarDate {
+        CalendarDate(daysSinceEpoch: Self.daysSinceEpoch(year: year, month: month ?? 1, day: day ?? 1) + days)
     }
 
     public var description: String {
