@@ -191,3 +191,25 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (scripts/fuzz.sh builds them with libFuzzer; a normal build makes each a
+// replayer of its corpus, which CI runs): one per parser or importer a user can feed.
+let fuzzTargets: [(name: String, folder: String, dependencies: [Target.Dependency])] = [
+    ("fuzz-role-spec", "role-spec", ["WorkModel", "Specs", "ReferenceData", "Pricing", "DecisionFiles"]),
+    ("fuzz-program-spec", "program-spec", ["WorkModel", "ReferenceData", "Planning"]),
+    ("fuzz-hris-csv", "hris-csv", ["WorkModel", "Portfolio"]),
+    ("fuzz-label-studio", "label-studio", ["WorkModel", "Signal"]),
+    ("fuzz-argilla", "argilla", ["WorkModel", "Signal"]),
+    ("fuzz-judgments-jsonl", "judgments-jsonl", ["WorkModel", "Signal"]),
+    ("fuzz-judgments-csv", "judgments-csv", ["WorkModel", "Signal"]),
+]
+package.targets += [
+    // libFuzzer's LLVMFuzzerRunDriver, declared for Swift.
+    .target(name: "FuzzDriver", path: "Fuzz/Driver"),
+    .target(name: "FuzzSupport", dependencies: ["FuzzDriver", "WorkModel", "Signal"], path: "Fuzz/Support", swiftSettings: strictSettings),
+] + fuzzTargets.map { target in
+    .executableTarget(
+        name: target.name, dependencies: ["FuzzSupport"] + target.dependencies, path: "Fuzz/Targets/\(target.folder)",
+        swiftSettings: strictSettings)
+}
+

@@ -189,15 +189,23 @@ public struct PeopleMapping: Sendable, Equatable {
             let allowed = allowedValues(field) ?? []
             let distinct = Set(table.isEmpty ? [] : rowValues(index)).filter { !allowed.contains($0.lowercased()) }.sorted()
             guard !distinct.isEmpty else { continue }
-            translations.append("  \(field):")
+            // A heading with only comments under it would read as an empty value: comment it out too.
+            let guessed = distinct.contains { table[$0.lowercased()] != nil }
+            translations.append(guessed ? "  \(field):" : "  # \(field):")
             for value in distinct {
                 if let guess = table[value.lowercased()] { translations.append("    \(Format.jsonString(value)): \(guess)") }
                 else { translations.append("    # \(Format.jsonString(value)): one of \(allowed.joined(separator: ", "))") }
             }
         }
-        if !translations.isEmpty { lines += ["values:"] + translations }
+        if !translations.isEmpty { lines += [translations.contains { !$0.hasPrefix("  #") && !$0.hasPrefix("    #") } ? "values:" : "# values:"] + translations }
         let rest = header.filter { !used.contains($0) }
-        lines.append("# Columns not mapped: \(rest.isEmpty ? "none" : rest.joined(separator: ", "))")
+        // A header cell may hold a line break or a control character (quoted CSV allows both);
+        // written raw into the comment it would end the comment or make the YAML unreadable.
+        func commentName(_ name: String) -> String {
+            let quoted = Format.jsonString(name)
+            return quoted == "\"\(name)\"" ? name : quoted
+        }
+        lines.append("# Columns not mapped: \(rest.isEmpty ? "none" : rest.map(commentName).joined(separator: ", "))")
         lines.append("# Pay-equity groups, only if your policy allows: key: column")
         lines.append("# groups:")
         lines.append("#   gender: Gender")

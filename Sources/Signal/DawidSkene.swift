@@ -80,10 +80,12 @@ public struct DawidSkeneFit: @unchecked Sendable {
         let labels = self.labels()
         var counts = [Int](repeating: 0, count: classCount)
         for label in labels { counts[label.code] += 1 }
+        // An empty set is fitted with one placeholder class that has no name: report none.
+        let named = 0..<min(classCount, domain.values.count)
         return DawidSkeneSummary(
             iterations: iterations, converged: converged, finalLossPerLabel: lossHistory.last,
-            priors: Dictionary(uniqueKeysWithValues: (0..<classCount).map { (domain.values[$0].description, priors[$0]) }),
-            labelCounts: Dictionary(uniqueKeysWithValues: (0..<classCount).map { (domain.values[$0].description, counts[$0]) }),
+            priors: Dictionary(uniqueKeysWithValues: named.map { (domain.values[$0].description, priors[$0]) }),
+            labelCounts: Dictionary(uniqueKeysWithValues: named.map { (domain.values[$0].description, counts[$0]) }),
             meanPosterior: labels.isEmpty ? nil : labels.reduce(0) { $0 + $1.posterior } / Double(labels.count))
     }
 }

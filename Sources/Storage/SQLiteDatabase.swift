@@ -30,7 +30,8 @@ public final class SQLiteStore: Database {
     }
 
     /// Opens (creating if needed) the database at `path`, or an in-memory one for `nil`.
-    public static func open(path: String?, logger: Logger) async throws -> SQLiteStore {
+    /// A write waits up to `busyTimeout` milliseconds for another process's write to finish.
+    public static func open(path: String?, logger: Logger, busyTimeout: Int = 5_000) async throws -> SQLiteStore {
         let storage: SQLiteConnection.Storage = path.map { .file(path: $0) } ?? .memory
         do {
             if let path {
@@ -40,16 +41,16 @@ public final class SQLiteStore: Database {
             let writer = try await SQLiteConnection.open(storage: storage, logger: logger)
             let store: SQLiteStore
             if path != nil {
-                try await configure(writer, wal: true)
+                try await configure(writer, wal: true, busyTimeout: busyTimeout)
                 var readers: [SQLiteConnection] = []
                 for _ in 0..<readerCount {
                     let reader = try await SQLiteConnection.open(storage: storage, logger: logger)
-                    try await configure(reader, wal: false)
+                    try await configure(reader, wal: false, busyTimeout: busyTimeout)
                     readers.append(reader)
                 }
                 store = SQLiteStore(displayName: "sqlite:\(path ?? "")", writer: writer, readers: readers)
             } else {
-                try await configure(writer, wal: false)
+                try await configure(writer, wal: false, busyTimeout: busyTimeout)
                 store = SQLiteStore(displayName: "sqlite::memory:", writer: writer, readers: [])
             }
             return store
@@ -58,12 +59,12 @@ public final class SQLiteStore: Database {
         }
     }
 
-    private static func configure(_ connection: SQLiteConnection, wal: Bool) async throws {
+    private static func configure(_ connection: SQLiteConnection, wal: Bool, busyTimeout: Int) async throws {
         let sql = connection.sql()
         if wal { try await sql.raw("PRAGMA journal_mode = WAL").run() }
         try await sql.raw("PRAGMA foreign_keys = ON").run()
         // Wait for a concurrent writer (another process, a backup) rather than fail at once.
-        try await sql.raw("PRAGMA busy_timeout = 5000").run()
+        try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(max(0, busyTimeout)))").run()
         try await sql.raw("PRAGMA synchronous = NORMAL").run()
     }
 
