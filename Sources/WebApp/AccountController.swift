@@ -134,7 +134,7 @@ struct AccountController {
                 User(id: UUID().uuidString.lowercased(), email: input.email, name: input.name, role: role, passwordHash: hash),
                 by: try context.signedInUser.principal)
             return try JSONBody.response(UserView(user), status: .created, etag: user.revision,
-                                         headers: [.location: "/api/v1/users/\(user.id)"])
+                                         headers: [.location: "/api/v1/users/\(PathSegment.encode(user.id))"])
         }
         registry.add(router, .get, "/api/v1/users/{id}", .admin) { _, context in
             let user = try await accounts.user(id: try context.path("id"))

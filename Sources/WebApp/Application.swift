@@ -30,6 +30,7 @@ public func buildApplication(
     let (router, _) = buildRouter(environment)
     return Application(
         router: router,
+        server: ServerLimits.http1,
         configuration: .init(address: .hostname(hostname, port: port), serverName: "Wagefile"),
         logger: logger)
 }

@@ -48,8 +48,8 @@ struct DecisionFileController {
                 let user = try context.signedInUser
                 let id = try context.path("id")
                 let expected = try ETag.expectedRevision(request, what: "decision file")
-                let body = try await JSONBody.bytes(request, context)
-                let comment = body.isEmpty ? nil : try JSONBody.decode(Decision.self, from: try JSONSerialization.jsonObject(with: body)).comment
+                // The body is optional; when there is one it is a JSON object like any other.
+                let comment = try await JSONBody.optionalObject(request, context).map { try JSONBody.decode(Decision.self, from: $0).comment } ?? nil
                 let updated = try await DecisionFileController.review(id, to: status, action: action, comment: comment,
                                                                       expectedRevision: expected, by: user, files: files)
                 return try JSONBody.response(updated.summary, etag: updated.revision)

@@ -43,8 +43,14 @@ enum JSONBody {
 
     /// A JSON object from the body, as a dictionary, so unknown fields can be named.
     static func object(_ request: Request, _ context: AppRequestContext) async throws -> [String: Any] {
+        guard let object = try await optionalObject(request, context) else { throw Problem.badRequest("the request needs a JSON object body") }
+        return object
+    }
+
+    /// As `object`, for endpoints whose body may be left out: nil for an empty body.
+    static func optionalObject(_ request: Request, _ context: AppRequestContext) async throws -> [String: Any]? {
         let data = try await bytes(request, context)
-        guard !data.isEmpty else { throw Problem.badRequest("the request needs a JSON object body") }
+        guard !data.isEmpty else { return nil }
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: data, options: [])
@@ -128,6 +134,23 @@ extension AppRequestContext {
 
     func path(_ name: String) throws -> String {
         guard let value = parameters.get(name) else { throw Problem.badRequest("missing path parameter \(name)") }
-        return value
+        // The router hands the segment over as sent; clients percent-encode ids with spaces,
+        // slashes or non-ASCII letters (and `Location` does), so decode it here.
+        guard let decoded = value.removingPercentEncoding else { throw Problem.badRequest("path parameter \(name) is not valid percent-encoding") }
+        return decoded
+    }
+}
+
+/// One path segment of a URL the server hands out (`Location`), percent-encoded: record ids
+/// are the user's own text and may hold any character.
+enum PathSegment {
+    static let allowed: CharacterSet = {
+        var set = CharacterSet.urlPathAllowed
+        set.remove(charactersIn: "/;")
+        return set
+    }()
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 }

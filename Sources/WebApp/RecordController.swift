@@ -31,7 +31,7 @@ struct RecordController<Record: StoredRecord> {
             let record = try RecordController.decode(object)
             let created = try await repository.create(record, by: user.principal)
             return try JSONBody.response(redact(created, user), status: .created, etag: created.revision,
-                                         headers: [.location: "\(path)/\(created.id)"])
+                                         headers: [.location: "\(path)/\(PathSegment.encode(created.id))"])
         }
         registry.add(router, .get, path + "/{id}", .read) { _, context in
             let record = try await repository.get(try context.path("id"))

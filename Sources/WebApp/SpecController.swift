@@ -45,7 +45,7 @@ struct SpecController {
                                                 comment: ListQuery(request: request).string("comment"),
                                                 by: try context.signedInUser.principal)
             return try JSONBody.response(stored, status: .created, etag: stored.currentVersion,
-                                         headers: [.location: "/api/v1/specs/\(stored.id)"])
+                                         headers: [.location: "/api/v1/specs/\(PathSegment.encode(stored.id))"])
         }
         registry.add(router, .get, "/api/v1/specs/{id}", .read) { _, context in
             let spec = try await specs.get(try context.path("id"))
@@ -96,7 +96,7 @@ struct SpecController {
                 try StoredDecisionFile(file, id: UUID().uuidString.lowercased(), specVersion: number),
                 by: try context.signedInUser.principal)
             return try JSONBody.response(stored.summary, status: .created, etag: stored.revision,
-                                         headers: [.location: "/api/v1/decision-files/\(stored.id)"])
+                                         headers: [.location: "/api/v1/decision-files/\(PathSegment.encode(stored.id))"])
         }
         // Pricing without storing: what a script or the editor preview calls.
         registry.add(router, .post, "/api/v1/price", .signedIn) { request, context in

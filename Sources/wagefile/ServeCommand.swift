@@ -46,6 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ServerEnvironment(store: store, pricer: pricer, secureCookies: !insecureCookies)
         var app = Application(
             router: buildRouter(environment).router,
+            server: ServerLimits.http1,
             configuration: .init(address: .hostname(hostname, port: port), serverName: "Wagefile"),
             logger: logger)
         if let postgres = store.database as? PostgresStore { app.addServices(PoolService(store: postgres)) }
