@@ -33,6 +33,7 @@ for target in "${targets[@]}"; do
   work="build/fuzz/$target"
   mkdir -p "$work/corpus"
   cp -n Fuzz/Corpus/"$target"/* "$work/corpus/" 2>/dev/null || true
+  started=$(date +%s)
   # Swift's own backtracer would take the crash before libFuzzer could save the input.
   if SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 ".build-fuzz/release/fuzz-$target" "$work/corpus" \
       -max_total_time="$seconds" -max_len=8192 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
@@ -42,9 +43,11 @@ for target in "${targets[@]}"; do
     result=CRASH
     status=1
   fi
-  runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work/log" | grep -o '[0-9]*$' || echo '?')"
-  cov="$(grep -o 'cov: [0-9]*' "$work/log" | tail -1 | grep -o '[0-9]*' || echo '?')"
-  echo "fuzz-$target: $result after ${seconds} s, $runs executions, coverage $cov, corpus $(ls "$work/corpus" | wc -l) inputs"
-  [ "$result" = ok ] || { grep -E "invariant broken|Fatal error|ERROR:|SUMMARY|Test unit written" "$work/log" | head -8; }
+  elapsed=$(( $(date +%s) - started ))
+  runs="$(grep -a -o 'stat::number_of_executed_units: *[0-9]*' "$work/log" | grep -o '[0-9]*$' || true)"
+  cov="$(grep -a -o 'cov: [0-9]*' "$work/log" | tail -1 | grep -o '[0-9]*' || echo '?')"
+  [ "$runs" != "" ] || runs="$(grep -a -o '^#[0-9]*' "$work/log" | tail -1 | tr -d '#')"
+  echo "fuzz-$target: $result after ${elapsed} s, $runs executions, coverage $cov, corpus $(ls "$work/corpus" | wc -l) inputs"
+  [ "$result" = ok ] || { grep -a -E "invariant broken|Fatal error|ERROR:|SUMMARY|Test unit written" "$work/log" | head -8; }
 done
 exit "$status"

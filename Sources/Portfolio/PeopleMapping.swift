@@ -170,6 +170,8 @@ public struct PeopleMapping: Sendable, Equatable {
                 lines.append("  # \(field): (no column found)")
             }
         }
+        // With nothing found the heading alone would read as "no mapping"; say "none yet" instead.
+        if used.isEmpty, let heading = lines.firstIndex(of: "columns:") { lines[heading] = "columns: {}" }
         // Translations for the export's own words, guessed from the values in its rows.
         let words: [String: [String: String]] = [
             "employment": ["regular": "employee", "permanent": "employee", "full-time": "employee", "full time": "employee",

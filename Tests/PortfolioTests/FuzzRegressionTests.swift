@@ -26,3 +26,18 @@ struct HRISFuzzRegressionTests {
         #expect(text.contains("# values:\n  # employment:\n    # \"Intern-ish\": one of employee, contractor, vendor-worker"))
     }
 }
+
+@Suite("Fuzz regressions: HRIS exports, unrecognised headers")
+struct HRISUnrecognisedHeaderTests {
+    @Test("A header with no column recognised suggests an empty mapping that asks only for the name")
+    func noColumnRecognised() throws {
+        let text = PeopleMapping.suggest(try HRISTable.parse("Foo,Bar\n1,2\n", file: "hr.csv"))
+        #expect(text.contains("columns: {}\n"))
+        do {
+            _ = try PeopleMapping.read(text, file: "suggested.yaml")
+            Issue.record("a mapping without a name column must be refused")
+        } catch {
+            #expect(error.diagnostics.map(\.field) == ["columns.name"], "\(error)")
+        }
+    }
+}
