@@ -45,6 +45,8 @@ tail -n 25 "$OUT/run.txt"
 if grep -q "^Failures:" "$OUT/run.txt"; then echo "schemathesis found failures (build/schemathesis/run.txt)"; exit 1; fi
 grep -q "generated" "$OUT/run.txt" || { echo "schemathesis did not run (exit $status)"; exit 1; }
 kill -0 $PID 2>/dev/null || { echo "the server died during the attack"; exit 1; }
+python3 scripts/attack-slow-clients.py "$PORT" 300
+curl -sf "$BASE/health" >/dev/null || { echo "the server stopped answering after the slow clients"; exit 1; }
 if grep -qE '"status":"?500' "$OUT/server.log"; then echo "the server logged a 500"; exit 1; fi
 # Nothing secret in the log: no token, no password, no hash.
 for secret in "$TOKEN" "$PASSWORD" '$2b$' 'wf_'; do
