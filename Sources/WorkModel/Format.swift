@@ -80,10 +80,10 @@ public enum Format {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                // Control characters, and the line and byte-order marks YAML 1.1 readers treat
-                // as breaks or refuse: escaped, so the text is safe in JSON and in YAML alike.
+                // Control characters, the line and byte-order marks and the two noncharacters YAML
+                // 1.1 readers treat as breaks or refuse: escaped, so the text is safe in JSON and in YAML alike.
                 if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
-                    || scalar.value == 0xFEFF {
+                    || scalar.value == 0xFEFF || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

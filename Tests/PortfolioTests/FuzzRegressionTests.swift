@@ -9,11 +9,11 @@ import WorkModel
 struct HRISFuzzRegressionTests {
     @Test("A header cell with a line break or control characters stays inside the comment")
     func controlCharactersInAHeaderCell() throws {
-        let export = "Employee ID,Legal Name,\"Team\nNote\",\"Odd\u{0}\u{7F}\u{2028}Name\"\n1,A,x,y\n"
+        let export = "Employee ID,Legal Name,\"Team\nNote\",\"Odd\u{0}\u{7F}\u{2028}Name\",\u{FFFF}p\n1,A,x,y,z\n"
         let text = PeopleMapping.suggest(try HRISTable.parse(export, file: "hr.csv"))
         let mapping = try PeopleMapping.read(text, file: "suggested.yaml")
         #expect(mapping.columns["name"] == ["Legal Name"])
-        #expect(text.contains(#"# Columns not mapped: "Team\nNote", "Odd\u0000\u007f\u2028Name""#))
+        #expect(text.contains(#"# Columns not mapped: "Team\nNote", "Odd\u0000\u007f\u2028Name", "\uffffp""#))
         #expect(!text.contains("\nNote"), "the line break must not start a line of its own")
     }
 
