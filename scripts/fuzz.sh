@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes every parser and importer a user can feed, with libFuzzer (and AddressSanitizer).
 #   scripts/fuzz.sh [SECONDS_EACH] [TARGET...]     default: 600 seconds, every target; 0 builds only
+# FUZZ_SEED fixes libFuzzer's seed (CI uses 1, so a short run explores the same inputs each time).
 # Each target starts from its committed corpus (Fuzz/Corpus/NAME) and works in build/fuzz/NAME;
 # a crash is saved there as crash-* and the script exits 1. The summary line per target gives
 # the seconds and executions. A crash becomes a regression input in Fuzz/Regressions/NAME, which
@@ -36,7 +37,7 @@ for target in "${targets[@]}"; do
   started=$(date +%s)
   # Swift's own backtracer would take the crash before libFuzzer could save the input.
   if SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 ".build-fuzz/release/fuzz-$target" "$work/corpus" \
-      -max_total_time="$seconds" -max_len=8192 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+      -max_total_time="$seconds" ${FUZZ_SEED:+-seed="$FUZZ_SEED"} -max_len=8192 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$work/" >"$work/log" 2>&1; then
     result=ok
   else
