@@ -64,52 +64,164 @@ public struct AgreementCounts: Sendable {
     static func count(shard: JudgmentShard, valueCount: Int, reviewerCount: Int) -> AgreementCounts {
         var counts = AgreementCounts(valueCount: valueCount, reviewerCount: reviewerCount)
         counts.judgments = shard.judgmentCount
-        let gold = shard.gold
-        let valueColumn = shard.value, reviewerColumn = shard.reviewer
         let groups = UnitGroups(shard)
-        var codes = [Int32](repeating: 0, count: 64)
-        var runCodes = codes, runCounts = codes
-        var judgmentsByReviewer = [Int](repeating: 0, count: reviewerCount)
-        var pairs = [Double](repeating: 0, count: reviewerCount), agreeing = pairs
-        var goldTotal = judgmentsByReviewer, goldCorrect = judgmentsByReviewer
-        var values = 0, units = 0, pairableUnits = 0, pairableValues = 0, repeated = 0
-        var sumUnitAgreement = 0.0
+        var tally = UnitTally(reviewerCount: reviewerCount)
+        shard.value.withUnsafeBufferPointer { value in
+            shard.reviewer.withUnsafeBufferPointer { reviewer in
+                groups.order.withUnsafeBufferPointer { order in
+                    shard.gold.withUnsafeBufferPointer { gold in
+                        tally.count(groups: groups, value: value, reviewer: reviewer, order: order, gold: gold, valueCount: valueCount)
+                    }
+                }
+            }
+        }
+        // A unit's coincidences and its share of agreeing pairs depend on its pattern only:
+        // both are summed once per distinct pattern.
         var coincidences = Coincidences(valueCount: valueCount)
-        var patterns = UnitPatterns()
-        // Plain loops over local arrays: a closure here would box every counter it mutates.
-        let value = valueColumn, reviewer = reviewerColumn, order = groups.order, starts = groups.starts
-        for u in 0..<groups.unitCount {
-                let lo = Int(starts[u]), hi = Int(starts[u + 1])
-                guard hi > lo else { continue }
-                let members = order[lo..<hi]
-                if codes.count < members.count {
-                    codes = [Int32](repeating: 0, count: members.count * 2)
+        var sumUnitAgreement = 0.0
+        for id in 0..<tally.patterns.count {
+            let (codes, runCounts) = tally.patterns.pattern(id)
+            let times = tally.patterns.multiplicity[id]
+            let m = runCounts.reduce(0) { $0 + Int($1) }
+            var same = 0.0
+            for n in runCounts { same += Double(n) * Double(n - 1) }
+            sumUnitAgreement += times * same / (Double(m) * Double(m - 1))
+            codes.withUnsafeBufferPointer { c in
+                runCounts.withUnsafeBufferPointer { n in coincidences.addUnit(codes: c, counts: n, total: m, weight: times) }
+            }
+        }
+        counts.coincidences = coincidences
+        counts.patterns = tally.patterns
+        counts.values = tally.values
+        counts.units = tally.units
+        counts.pairableUnits = tally.pairableUnits
+        counts.pairableValues = tally.pairableValues
+        counts.repeatedJudgments = tally.repeated
+        counts.sumUnitAgreement = sumUnitAgreement
+        counts.reviewers.judgments = tally.judgmentsByReviewer
+        counts.reviewers.pairs = tally.pairs
+        counts.reviewers.agreeingPairs = tally.agreeing
+        counts.reviewers.goldTotal = tally.goldTotal
+        counts.reviewers.goldCorrect = tally.goldCorrect
+        return counts
+    }
+}
+
+/// The per-unit pass of `AgreementCounts.count` over raw column pointers: no bounds or
+/// uniqueness checks in the loop that runs once per judgment.
+struct UnitTally {
+    var judgmentsByReviewer: [Int]
+    var pairs: [Double]
+    var agreeing: [Double]
+    var goldTotal: [Int]
+    var goldCorrect: [Int]
+    var values = 0, units = 0, pairableUnits = 0, pairableValues = 0, repeated = 0
+    var patterns = UnitPatterns()
+
+    init(reviewerCount: Int) {
+        judgmentsByReviewer = [Int](repeating: 0, count: reviewerCount)
+        pairs = [Double](repeating: 0, count: reviewerCount)
+        agreeing = pairs
+        goldTotal = judgmentsByReviewer
+        goldCorrect = judgmentsByReviewer
+    }
+
+    /// Domains up to this many values count a unit in a byte-per-code histogram held in one
+    /// word, which is also the unit's pattern key.
+    static let histogramLimit = 8
+
+    mutating func count(
+        groups: UnitGroups, value: UnsafeBufferPointer<Int32>, reviewer: UnsafeBufferPointer<Int32>, order: UnsafeBufferPointer<Int32>,
+        gold: UnsafeBufferPointer<Int32>, valueCount: Int
+    ) {
+        let reviewerCount = judgmentsByReviewer.count
+        let byReviewer = UnsafeMutablePointer<Int>.allocate(capacity: reviewerCount)
+        let pairsBy = UnsafeMutablePointer<Double>.allocate(capacity: reviewerCount)
+        let agreeingBy = UnsafeMutablePointer<Double>.allocate(capacity: reviewerCount)
+        byReviewer.initialize(repeating: 0, count: reviewerCount)
+        pairsBy.initialize(repeating: 0, count: reviewerCount)
+        agreeingBy.initialize(repeating: 0, count: reviewerCount)
+        defer {
+            for r in 0..<reviewerCount {
+                judgmentsByReviewer[r] = byReviewer[r]
+                pairs[r] = pairsBy[r]
+                agreeing[r] = agreeingBy[r]
+            }
+            byReviewer.deallocate()
+            pairsBy.deallocate()
+            agreeingBy.deallocate()
+        }
+        var capacity = 64
+        var unitReviewers = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        var unitValues = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        var codes = [Int32](repeating: 0, count: capacity), runCodes = codes, runCounts = codes
+        defer {
+            unitReviewers.deallocate()
+            unitValues.deallocate()
+        }
+        let small = valueCount <= Self.histogramLimit
+        let histogram = UnsafeMutablePointer<Int32>.allocate(capacity: Self.histogramLimit)
+        defer { histogram.deallocate() }
+        let grouped = groups.isIdentity
+        groups.starts.withUnsafeBufferPointer { starts in
+            for u in 0..<(starts.count - 1) {
+                let lo = Int(starts[u]), size = Int(starts[u + 1]) - lo
+                guard size > 0 else { continue }
+                if size > capacity {
+                    capacity = size * 2
+                    unitReviewers.deallocate()
+                    unitValues.deallocate()
+                    unitReviewers = .allocate(capacity: capacity)
+                    unitValues = .allocate(capacity: capacity)
+                    codes = [Int32](repeating: 0, count: capacity)
                     runCodes = codes
                     runCounts = codes
                 }
                 var m = 0
-                for j in members {
-                    judgmentsByReviewer[Int(reviewer[Int(j)])] += 1
-                    let v = value[Int(j)]
-                    if v >= 0 {
-                        codes[m] = v
-                        m += 1
-                    }
+                for t in 0..<size {
+                    let j = grouped ? lo + t : Int(order[lo + t])
+                    let r = reviewer[j], v = value[j]
+                    unitReviewers[t] = r
+                    unitValues[t] = v
+                    byReviewer[Int(r)] += 1
+                    m += v >= 0 ? 1 : 0
                 }
                 values += m
-                repeated += UnitGroups.repeats(members, reviewer: reviewer)
+                repeated += UnitGroups.repeats(unitReviewers, size)
                 guard m > 0 else { continue }
                 units += 1
                 let goldCode: Int32 = u < gold.count ? gold[u] : -1
                 if goldCode >= 0 {
-                    for j in members where value[Int(j)] >= 0 {
-                        let r = Int(reviewer[Int(j)])
+                    for t in 0..<size where unitValues[t] >= 0 {
+                        let r = Int(unitReviewers[t])
                         goldTotal[r] += 1
-                        if value[Int(j)] == goldCode { goldCorrect[r] += 1 }
+                        if unitValues[t] == goldCode { goldCorrect[r] += 1 }
                     }
                 }
                 guard m > 1 else { continue }
+                pairableUnits += 1
+                pairableValues += m
+                if small && m < 256 {
+                    for c in 0..<Self.histogramLimit { histogram[c] = 0 }
+                    for t in 0..<size where unitValues[t] >= 0 { histogram[Int(unitValues[t])] += 1 }
+                    var key: UInt64 = 0
+                    for c in 0..<Self.histogramLimit { key |= UInt64(histogram[c]) << UInt64(8 * c) }
+                    patterns.add(histogram: key)
+                    for t in 0..<size {
+                        let v = unitValues[t]
+                        guard v >= 0 else { continue }
+                        let r = Int(unitReviewers[t])
+                        agreeingBy[r] += Double(histogram[Int(v)] - 1)
+                        pairsBy[r] += Double(m - 1)
+                    }
+                    continue
+                }
                 // Distinct codes and their counts (m is small: insertion sort).
+                var n = 0
+                for t in 0..<size where unitValues[t] >= 0 {
+                    codes[n] = unitValues[t]
+                    n += 1
+                }
                 for i in 1..<m {
                     let x = codes[i]
                     var k = i - 1
@@ -129,38 +241,18 @@ public struct AgreementCounts: Sendable {
                     runs += 1
                     i = k
                 }
-                pairableUnits += 1
-                pairableValues += m
-                var same = 0.0
-                for q in 0..<runs { same += Double(runCounts[q]) * Double(runCounts[q] - 1) }
-                sumUnitAgreement += same / (Double(m) * Double(m - 1))
-                coincidences.addUnit(codes: runCodes, counts: runCounts, runs: runs, total: m)
                 patterns.add(codes: runCodes, counts: runCounts, runs: runs)
-                // Each reviewer's agreement with the others on this unit.
-                for j in members {
-                    let v = value[Int(j)]
+                for t in 0..<size {
+                    let v = unitValues[t]
                     guard v >= 0 else { continue }
                     var sameValue: Int32 = 0
                     for q in 0..<runs where runCodes[q] == v { sameValue = runCounts[q] }
-                    let r = Int(reviewer[Int(j)])
-                    agreeing[r] += Double(sameValue - 1)
-                    pairs[r] += Double(m - 1)
+                    let r = Int(unitReviewers[t])
+                    agreeingBy[r] += Double(sameValue - 1)
+                    pairsBy[r] += Double(m - 1)
                 }
+            }
         }
-        counts.coincidences = coincidences
-        counts.patterns = patterns
-        counts.values = values
-        counts.units = units
-        counts.pairableUnits = pairableUnits
-        counts.pairableValues = pairableValues
-        counts.repeatedJudgments = repeated
-        counts.sumUnitAgreement = sumUnitAgreement
-        counts.reviewers.judgments = judgmentsByReviewer
-        counts.reviewers.pairs = pairs
-        counts.reviewers.agreeingPairs = agreeing
-        counts.reviewers.goldTotal = goldTotal
-        counts.reviewers.goldCorrect = goldCorrect
-        return counts
     }
 }
 
@@ -197,34 +289,43 @@ public struct ReviewerTallies: Sendable, Hashable {
 /// sort; otherwise a counting sort groups it.
 struct UnitGroups {
     let starts: [Int32]
+    /// Empty when the shard is already grouped (`isIdentity`): unit u's judgments are then
+    /// `starts[u]..<starts[u + 1]` themselves.
     let order: [Int32]
+    let isIdentity: Bool
     var unitCount: Int { starts.count - 1 }
 
     init(_ shard: JudgmentShard) {
         let n = shard.judgmentCount
         let units = shard.unitCount
         var starts = [Int32](repeating: 0, count: units + 1)
-        for u in shard.unit { starts[Int(u) + 1] += 1 }
-        for u in 0..<units { starts[u + 1] += starts[u] }
-        var order = [Int32](repeating: 0, count: n)
-        if shard.unitsRevisited == 0 {
-            for i in 0..<n { order[i] = Int32(i) }
+        shard.unit.withUnsafeBufferPointer { column in
+            starts.withUnsafeMutableBufferPointer { s in
+                for u in column { s[Int(u) + 1] += 1 }
+                for u in 0..<units { s[u + 1] += s[u] }
+            }
+        }
+        isIdentity = shard.unitsRevisited == 0
+        if isIdentity {
+            order = []
         } else {
+            var order = [Int32](repeating: 0, count: n)
             var next = starts
             for i in 0..<n {
                 let u = Int(shard.unit[i])
                 order[Int(next[u])] = Int32(i)
                 next[u] += 1
             }
+            self.order = order
         }
         self.starts = starts
-        self.order = order
     }
 
     /// Calls `body(unit, judgment indices)` for every unit with judgments, in unit order.
     static func forEachUnit(_ shard: JudgmentShard, _ body: (Int32, UnsafeBufferPointer<Int32>) -> Void) {
         let groups = UnitGroups(shard)
-        groups.order.withUnsafeBufferPointer { all in
+        let order = groups.isIdentity ? (0..<Int32(shard.judgmentCount)).map { $0 } : groups.order
+        order.withUnsafeBufferPointer { all in
             for u in 0..<groups.unitCount {
                 let lo = Int(groups.starts[u]), hi = Int(groups.starts[u + 1])
                 if hi > lo { body(Int32(u), UnsafeBufferPointer(rebasing: all[lo..<hi])) }
@@ -232,23 +333,21 @@ struct UnitGroups {
         }
     }
 
-    /// How many judgments in a unit repeat a reviewer already seen in it.
-    static func repeats(_ members: ArraySlice<Int32>, reviewer: [Int32]) -> Int {
-        let m = members.count
+    /// How many of the first `m` reviewers of a unit repeat a reviewer already seen in it.
+    static func repeats(_ reviewers: UnsafeMutablePointer<Int32>, _ m: Int) -> Int {
         guard m > 1 else { return 0 }
         var repeated = 0
-        let base = members.startIndex
         if m <= 32 {
             for i in 1..<m {
-                let r = reviewer[Int(members[base + i])]
-                for k in 0..<i where reviewer[Int(members[base + k])] == r {
+                let r = reviewers[i]
+                for k in 0..<i where reviewers[k] == r {
                     repeated += 1
                     break
                 }
             }
             return repeated
         }
-        let sorted = members.map { reviewer[Int($0)] }.sorted()
+        let sorted = UnsafeBufferPointer(start: reviewers, count: m).sorted()
         for i in 1..<m where sorted[i] == sorted[i - 1] { repeated += 1 }
         return repeated
     }

@@ -1,7 +1,19 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Gives each distinct byte string (an item id, a reviewer id, a raw value) a dense `Int32`
 /// id, without creating a Swift `String` per judgment. Ten million judgments touch this table
 /// ten million times, so it is an open-addressing table over manually managed memory: no
 /// bounds or uniqueness checks in the loop, keys stored once in one arena.
+///
+/// Keys that arrive in ascending order (the usual export, sorted by item id) skip the table:
+/// `appendAscending` only compares with the last key, ids follow the order, and `find` is a
+/// binary search. The first key out of order builds the table once and interning goes on
+/// from there. The order is shortlex (shorter first, then bytewise), so unpadded numeric ids
+/// count as ascending too.
 ///
 /// Not thread-safe: one reader worker owns one interner (`@unchecked Sendable` so the owner can
 /// hand it back to the caller when its worker finishes).
@@ -18,6 +30,9 @@ final class ByteInterner: @unchecked Sendable {
     /// Slot table: `-1` empty, else an id. Capacity is a power of two kept at most half full.
     private var slots: UnsafeMutablePointer<Int32>
     private var slotMask: Int
+    /// True while every key so far came in strictly ascending shortlex order and the slot
+    /// table (and `hashes`) have not been built.
+    private(set) var isAscending = true
 
     init(expectedCount: Int = 64) {
         let ids = max(16, expectedCount)
@@ -91,6 +106,7 @@ final class ByteInterner: @unchecked Sendable {
     /// The id of `key`, adding it if new.
     @inline(__always)
     func intern(_ key: UnsafeRawPointer, _ length: Int, hash h: UInt64) -> Int32 {
+        if isAscending { buildIndex() }
         var slot = Int(truncatingIfNeeded: h) & slotMask
         while true {
             let id = slots[slot]
@@ -127,6 +143,7 @@ final class ByteInterner: @unchecked Sendable {
 
     /// The id of `key` if it is present.
     func find(_ key: UnsafeRawPointer, _ length: Int) -> Int32? {
+        if isAscending { return search(key, length) }
         let h = Self.hash(key, length)
         var slot = Int(truncatingIfNeeded: h) & slotMask
         while true {
@@ -139,6 +156,86 @@ final class ByteInterner: @unchecked Sendable {
 
     func find(_ text: String) -> Int32? {
         withBytes(of: text) { find($0, $1) }
+    }
+
+    /// The id of `key` when it is the last key or comes after it (then it is added); nil when
+    /// it comes before, which ends ascending mode for the caller to `intern` instead.
+    @inline(__always)
+    func appendAscending(_ key: UnsafeRawPointer, _ length: Int) -> Int32? {
+        guard isAscending else { return nil }
+        if count > 0 {
+            let order = compare(count - 1, key, length)
+            if order == 0 { return Int32(count - 1) }
+            if order > 0 { return nil }
+        }
+        let id = count
+        if id == idCapacity { growIds() }
+        if arenaUsed + length > arenaCapacity { growArena(minimum: arenaUsed + length) }
+        (arena + arenaUsed).update(from: key.assumingMemoryBound(to: UInt8.self), count: length)
+        starts[id] = arenaUsed
+        lengths[id] = Int32(length)
+        arenaUsed += length
+        count += 1
+        return Int32(id)
+    }
+
+    /// The shortlex order of stored key `id` against `key`: negative, zero or positive.
+    @inline(__always)
+    func compare(_ id: Int, _ key: UnsafeRawPointer, _ length: Int) -> Int {
+        let stored = Int(lengths[id])
+        if stored != length { return stored < length ? -1 : 1 }
+        return Int(memcmp(arena + starts[id], key, length))
+    }
+
+    /// Whether every key of this interner comes before every key of `other` (both ascending).
+    func isEntirelyBefore(_ other: ByteInterner) -> Bool {
+        guard isAscending, other.isAscending else { return false }
+        guard count > 0, other.count > 0 else { return true }
+        return other.withKey(0) { first in
+            guard let base = first.baseAddress else { return compare(count - 1, arena, 0) < 0 }
+            return compare(count - 1, base, first.count) < 0
+        }
+    }
+
+    private func search(_ key: UnsafeRawPointer, _ length: Int) -> Int32? {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let order = compare(mid, key, length)
+            if order == 0 { return Int32(mid) }
+            if order < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return nil
+    }
+
+    /// Leaves ascending mode: hashes every key and fills the slot table.
+    private func buildIndex() {
+        isAscending = false
+        var slotCount = slotMask + 1
+        while slotCount < count * 2 + 2 { slotCount <<= 1 }
+        if slotCount != slotMask + 1 {
+            slots.deallocate()
+            slots = .allocate(capacity: slotCount)
+            slotMask = slotCount - 1
+        }
+        slots.initialize(repeating: -1, count: slotCount)
+        for id in 0..<count {
+            let h = Self.hash(arena + starts[id], Int(lengths[id]))
+            hashes[id] = h
+            var slot = Int(truncatingIfNeeded: h) & slotMask
+            while slots[slot] >= 0 { slot = (slot + 1) & slotMask }
+            slots[slot] = Int32(id)
+        }
+    }
+
+    /// The hash of a stored key (the one `intern` uses), for re-partitioning.
+    func keyHash(_ id: Int32) -> UInt64 {
+        Self.hash(arena + starts[Int(id)], Int(lengths[Int(id)]))
+    }
+
+    /// The id of stored key `id` of `other` in this interner, adding it if new.
+    func intern(_ id: Int32, of other: ByteInterner) -> Int32 {
+        other.withKey(id) { key in intern(key) }
     }
 
     /// The bytes of an id, for reports and for merging tables.

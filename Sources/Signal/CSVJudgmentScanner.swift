@@ -148,11 +148,13 @@ struct CSVJudgmentScanner {
         return (ByteField(start: p, length: length), q, 0, false)
     }
 
-    /// Scans the data rows, keeping the worker's partition.
-    func scan(_ bytes: UnsafeRawBufferPointer, from start: Int, firstLine: Int, worker: inout ScanWorker, progress: ((Int) -> Void)?) {
-        guard let base = bytes.baseAddress else { return }
+    /// Scans the data rows from `start` to `stop` (the end when nil), keeping the worker's
+    /// partition; returns the line number after the last row (`firstLine` plus the lines read).
+    @discardableResult
+    func scan(_ bytes: UnsafeRawBufferPointer, from start: Int, to stop: Int? = nil, firstLine: Int, worker: inout ScanWorker, progress: ((Int) -> Void)?) -> Int {
+        guard let base = bytes.baseAddress else { return firstLine }
         let begin = UnsafeRawPointer(base)
-        let end = begin + bytes.count
+        let end = begin + min(stop ?? bytes.count, bytes.count)
         var p = begin + start
         var line = firstLine
         let scratch = ScratchBuffer()
@@ -216,13 +218,13 @@ struct CSVJudgmentScanner {
             }
             if scratch.hasKept { scratch.clearKept() }
             if openQuote {
-                if decided ? owned : worker.partition == 0 {
+                if decided ? owned : worker.reportsUnplaced {
                     worker.fail(line: recordLine, column: 1, field: "", "a quoted cell is not closed before the end of the file")
                 }
                 break
             }
             if !decided {
-                if worker.partition == 0 {
+                if worker.reportsUnplaced {
                     worker.fail(line: recordLine, column: 1, field: "item", "the row has \(column + 1) cells; expected at least \(lastNeeded + 1)")
                 }
                 continue
@@ -239,6 +241,122 @@ struct CSVJudgmentScanner {
                 nextProgress += 1 << 24
             }
         }
+        return line
+    }
+
+    /// The item cell of an unquoted line (nil when the line is shorter), for splitting a file
+    /// between items.
+    func itemCell(_ line: UnsafeRawPointer, _ lineEnd: UnsafeRawPointer) -> ByteField? {
+        guard let column = roles.firstIndex(of: 0) else { return nil }
+        var p = line
+        var current = 0
+        while true {
+            let cellStart = p
+            while p < lineEnd, p.load(as: UInt8.self) != delimiter { p += 1 }
+            if current == column {
+                var length = p - cellStart
+                if length > 0, (cellStart + length - 1).load(as: UInt8.self) == 13 { length -= 1 }
+                return ByteField(start: cellStart, length: length)
+            }
+            guard p < lineEnd else { return nil }
+            p += 1
+            current += 1
+        }
+    }
+
+    /// `scan` for data known to hold no quote character (the collector checks): every cell
+    /// is the bytes up to the next delimiter or newline, so the loop needs no scratch copies
+    /// and no quote state. Same records, fields, errors and line numbers as `scan`.
+    @discardableResult
+    func scanUnquoted(_ bytes: UnsafeRawBufferPointer, from start: Int, to stop: Int, firstLine: Int, worker: inout ScanWorker, progress: ((Int) -> Void)?) -> Int {
+        guard let base = bytes.baseAddress else { return firstLine }
+        let begin = UnsafeRawPointer(base)
+        let end = begin + min(stop, bytes.count)
+        var p = begin + start
+        var line = firstLine
+        var fields = RecordFields()
+        var nextProgress = 1 << 24
+        let delimiter = self.delimiter, lastNeeded = self.lastNeeded
+        // Roles by column, -1 past the header (a local tuple-free copy the loop can index).
+        let roleCount = roles.count
+        let roleOf = UnsafeMutablePointer<Int8>.allocate(capacity: max(1, roleCount))
+        defer { roleOf.deallocate() }
+        for (i, role) in roles.enumerated() { roleOf[i] = role }
+        while p < end {
+            let recordLine = line
+            let c0 = p.load(as: UInt8.self)
+            if c0 == 10 || (c0 == 13 && p + 1 < end && (p + 1).load(as: UInt8.self) == 10) {
+                p += c0 == 10 ? 1 : 2
+                line += 1
+                continue
+            }
+            fields.reset()
+            var column = 0
+            var owned = true
+            var decided = false
+            var q = p
+            while true {
+                let cellStart = q
+                while q < end {
+                    let c = q.load(as: UInt8.self)
+                    if c == delimiter || c == 10 { break }
+                    q += 1
+                }
+                if column < roleCount {
+                    let role = roleOf[column]
+                    if role >= 0 {
+                        var length = q - cellStart
+                        if length > 0, (cellStart + length - 1).load(as: UInt8.self) == 13 { length -= 1 }
+                        let cell = ByteField(start: cellStart, length: length, isNull: length == 0)
+                        switch role {
+                        case 0:
+                            fields.item = cell
+                            owned = worker.owns(cell, stable: true)
+                            decided = true
+                        case 1: fields.reviewer = cell
+                        case 2: fields.value = cell
+                        case 3: fields.time = cell; fields.timeIsNumber = NumberText.parse(cellStart, length) != nil
+                        case 4: fields.rubric = cell
+                        case 5: fields.gold = cell
+                        case 6: fields.optionA = cell
+                        case 7: fields.optionB = cell
+                        default: break
+                        }
+                    }
+                }
+                if q < end && q.load(as: UInt8.self) == delimiter {
+                    q += 1
+                    column += 1
+                    if (decided && !owned) || column > lastNeeded {
+                        let newline = memchr(q, 10, end - q).map { UnsafeRawPointer($0) } ?? end
+                        if newline < end { line += 1; q = newline + 1 } else { q = end }
+                        break
+                    }
+                    continue
+                }
+                if q < end { q += 1; line += 1 }  // the newline
+                break
+            }
+            p = q
+            if !decided {
+                if worker.reportsUnplaced {
+                    worker.fail(line: recordLine, column: 1, field: "item", "the row has \(column + 1) cells; expected at least \(lastNeeded + 1)")
+                }
+                continue
+            }
+            if owned {
+                if column < lastNeeded {
+                    worker.fail(line: recordLine, column: 1, field: "value", "the row has \(column + 1) cells; expected at least \(lastNeeded + 1)")
+                    continue
+                }
+                worker.store(&fields, line: recordLine)
+            }
+            if let progress, p - begin >= nextProgress {
+                progress(p - begin)
+                nextProgress += 1 << 24
+            }
+        }
+        return line
     }
 
     /// The start of the next record, from inside a record whose remaining cells are not read.

@@ -4,13 +4,16 @@ import Foundation
 /// at a time without building a JSON tree: known keys are read in place, unknown keys skipped.
 /// A JSON string cannot hold a raw newline, so a line is always one record.
 struct JSONLinesJudgmentScanner {
-    func scan(_ bytes: UnsafeRawBufferPointer, worker: inout ScanWorker, progress: ((Int) -> Void)?) {
-        guard let base = bytes.baseAddress else { return }
+    /// Scans the lines from byte `start` to `stop` (the end when nil), numbering the first
+    /// `firstLine`; returns the number after the last line read.
+    @discardableResult
+    func scan(_ bytes: UnsafeRawBufferPointer, from start: Int = 0, to stop: Int? = nil, firstLine: Int = 1, worker: inout ScanWorker, progress: ((Int) -> Void)?) -> Int {
+        guard let base = bytes.baseAddress else { return firstLine }
         let begin = UnsafeRawPointer(base)
-        let end = begin + bytes.count
-        var p = begin
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { p += 3 }
-        var line = 1
+        let end = begin + min(stop ?? bytes.count, bytes.count)
+        var p = begin + start
+        if start == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { p += 3 }
+        var line = firstLine
         let scratch = ScratchBuffer()
         var fields = RecordFields()
         var nextProgress = 1 << 24
@@ -19,6 +22,15 @@ struct JSONLinesJudgmentScanner {
             defer {
                 p = lineEnd + 1
                 line += 1
+            }
+            fields.reset()
+            if Self.readCanonical(p, lineEnd, &fields) {
+                if worker.owns(fields.item, stable: true) { worker.store(&fields, line: line) }
+                if let progress, lineEnd - begin >= nextProgress {
+                    progress(lineEnd - begin)
+                    nextProgress += 1 << 24
+                }
+                continue
             }
             var cursor = JSONCursor(p, lineEnd, scratch: scratch)
             cursor.skipSpace()
@@ -31,7 +43,7 @@ struct JSONLinesJudgmentScanner {
             case .notOwned:
                 break
             case .failed(let column, let field, let message):
-                if worker.partition == 0 || fields.item.start != nil && worker.owns(fields.item, stable: false) {
+                if worker.reportsUnplaced || fields.item.start != nil && worker.owns(fields.item, stable: false) {
                     worker.fail(line: line, column: column, field: field, message)
                 }
             }
@@ -40,6 +52,56 @@ struct JSONLinesJudgmentScanner {
                 nextProgress += 1 << 24
             }
         }
+        return line
+    }
+
+    /// The line as the format's own writers put it, `{"item":"…","reviewer":"…","value":"…"}`
+    /// with no spaces and no escapes, read at fixed places; false sends the line to the full
+    /// reader (`readObject`), which gives the same fields for any line this accepts.
+    @inline(__always)
+    static func readCanonical(_ p: UnsafeRawPointer, _ lineEnd: UnsafeRawPointer, _ f: inout RecordFields) -> Bool {
+        var q = p
+        guard expect(&q, lineEnd, "{\"item\":\""), let item = plainString(&q, lineEnd),
+              expect(&q, lineEnd, ",\"reviewer\":\""), let reviewer = plainString(&q, lineEnd),
+              expect(&q, lineEnd, ",\"value\":\""), let value = plainString(&q, lineEnd),
+              expect(&q, lineEnd, "}") else { return false }
+        if q < lineEnd, q.load(as: UInt8.self) == 13 { q += 1 }
+        guard q == lineEnd else { return false }
+        f.item = item
+        f.reviewer = reviewer
+        f.value = value
+        return true
+    }
+
+    /// The item of a line in the canonical shape (for splitting a file between items).
+    static func canonicalItem(_ line: UnsafeRawPointer, _ lineEnd: UnsafeRawPointer) -> ByteField? {
+        var fields = RecordFields()
+        return readCanonical(line, lineEnd, &fields) ? fields.item : nil
+    }
+
+    @inline(__always)
+    private static func expect(_ q: inout UnsafeRawPointer, _ end: UnsafeRawPointer, _ text: StaticString) -> Bool {
+        let n = text.utf8CodeUnitCount
+        guard end - q >= n, memcmp(q, text.utf8Start, n) == 0 else { return false }
+        q += n
+        return true
+    }
+
+    /// A string body up to its closing quote (consumed), when it has no escape or control byte.
+    @inline(__always)
+    private static func plainString(_ q: inout UnsafeRawPointer, _ end: UnsafeRawPointer) -> ByteField? {
+        let begin = q
+        while q < end {
+            let c = q.load(as: UInt8.self)
+            if c == 34 {
+                let field = ByteField(start: begin, length: q - begin)
+                q += 1
+                return field
+            }
+            if c == 92 || c < 32 { return nil }
+            q += 1
+        }
+        return nil
     }
 
     enum Outcome {

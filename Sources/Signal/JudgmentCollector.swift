@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 public import WorkModel
 
 /// The formats `wagefile agree` reads.
@@ -33,20 +34,37 @@ public enum JudgmentFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// Collects judgments from any number of files into hash-partitioned shards, then finishes
-/// them into a `JudgmentSet`. Reading a file runs one worker per partition in parallel; the
-/// result does not depend on the number of partitions, and reading several files equals
-/// reading their concatenation (an item met in two files is one unit).
+/// Collects judgments from any number of files into shards, then finishes them into a
+/// `JudgmentSet`. Every item lives in exactly one shard, so statistics run per shard and merge.
+/// The result does not depend on the number of partitions or on how a file was split, and
+/// reading several files equals reading their concatenation (an item met in two files is one
+/// unit).
+///
+/// The first large file is read by range: each worker parses its own run of lines, so the
+/// bytes are parsed once. When the items come sorted (most exports) the ranges hold disjoint
+/// items and the shards are done; otherwise, and before any further input, the shards are
+/// re-partitioned by item hash (`rehash`). Later files, tool exports and CSV with quoted cells
+/// (a quoted newline could straddle a range boundary) are read by hash: every worker scans the
+/// whole buffer and keeps the items of its partition.
 public final class JudgmentCollector: @unchecked Sendable {
     public let partitions: Int
-    let shards: [JudgmentShard]
+    private(set) var shards: [JudgmentShard]
     private(set) var files: [String] = []
     public private(set) var judgmentCount = 0
+    /// The smallest input read by range (smaller ones are cheaper to read by hash).
+    public var rangeSplitMinimumBytes = 1 << 20
+
+    enum Layout { case byHash, byRange }
+    private(set) var layout = Layout.byHash
 
     public init(partitions: Int = 2, expectedJudgments: Int = 4096) {
         let p = max(1, min(partitions, 64))
         self.partitions = p
-        shards = (0..<p).map { _ in
+        shards = Self.emptyShards(p, expectedJudgments: expectedJudgments)
+    }
+
+    private static func emptyShards(_ p: Int, expectedJudgments: Int) -> [JudgmentShard] {
+        (0..<p).map { _ in
             JudgmentShard(expectedItems: max(64, expectedJudgments / p / 3), expectedJudgments: max(64, expectedJudgments / p + expectedJudgments / (p * 16)))
         }
     }
@@ -56,10 +74,23 @@ public final class JudgmentCollector: @unchecked Sendable {
         return Int32(files.count - 1)
     }
 
+    /// Whether a read of `length` bytes of data can go by range: nothing read yet, and big
+    /// enough for the split to pay.
+    private func splitsByRange(_ length: Int) -> Bool {
+        partitions > 1 && length >= rangeSplitMinimumBytes && shards.allSatisfy { $0.judgmentCount == 0 && $0.unitCount == 0 }
+    }
+
     /// Reads canonical JSON Lines. Throws every problem found (up to 50), naming line and field.
     public func readJSONLines(_ bytes: UnsafeRawBufferPointer, file: String, progress: (@Sendable (Int) -> Void)? = nil) throws(InputError) {
+        rehashIfByRange()
         let fileIndex = register(file)
         let box = UncheckedBox(bytes)
+        if splitsByRange(bytes.count) {
+            try runByRange(bytes, from: 0, firstLine: 1, file: file, fileIndex: fileIndex, progress: progress, itemOf: JSONLinesJudgmentScanner.canonicalItem) { worker, range, line, report in
+                JSONLinesJudgmentScanner().scan(box.value, from: range.lowerBound, to: range.upperBound, firstLine: line, worker: &worker, progress: report)
+            }
+            return
+        }
         try run(file: file, fileIndex: fileIndex, progress: progress) { worker, report in
             JSONLinesJudgmentScanner().scan(box.value, worker: &worker, progress: report)
         }
@@ -70,9 +101,16 @@ public final class JudgmentCollector: @unchecked Sendable {
         _ bytes: UnsafeRawBufferPointer, file: String, mapping: ColumnMapping = ColumnMapping(), delimiter: UInt8 = UInt8(ascii: ","),
         progress: (@Sendable (Int) -> Void)? = nil
     ) throws(InputError) {
+        rehashIfByRange()
         let (scanner, start, line) = try CSVJudgmentScanner.open(bytes, file: file, mapping: mapping, delimiter: delimiter)
         let fileIndex = register(file)
         let box = UncheckedBox(bytes)
+        if splitsByRange(bytes.count - start), let base = bytes.baseAddress, memchr(base + start, 34, bytes.count - start) == nil {
+            try runByRange(bytes, from: start, firstLine: line, file: file, fileIndex: fileIndex, progress: progress, itemOf: scanner.itemCell) { worker, range, line, report in
+                scanner.scanUnquoted(box.value, from: range.lowerBound, to: range.upperBound, firstLine: line, worker: &worker, progress: report)
+            }
+            return
+        }
         try run(file: file, fileIndex: fileIndex, progress: progress) { worker, report in
             scanner.scan(box.value, from: start, firstLine: line, worker: &worker, progress: report)
         }
@@ -93,15 +131,116 @@ public final class JudgmentCollector: @unchecked Sendable {
             worker.flush()
             resultBox.set(w, WorkerResult(diagnostics: worker.diagnostics, judgments: worker.judgments))
         }
-        let all = resultBox.values
+        try collect(resultBox.values)
+    }
+
+    /// Reads `bytes[start...]` split into one run of whole lines per worker. Workers after the
+    /// first count lines from zero; their line numbers are shifted once every range's line
+    /// count is known.
+    private func runByRange(
+        _ bytes: UnsafeRawBufferPointer, from start: Int, firstLine: Int, file: String, fileIndex: Int32, progress: (@Sendable (Int) -> Void)?,
+        itemOf: @escaping (UnsafeRawPointer, UnsafeRawPointer) -> ByteField?,
+        _ scan: @escaping @Sendable (inout ScanWorker, Range<Int>, Int, (@Sendable (Int) -> Void)?) -> Int
+    ) throws(InputError) {
+        let ranges = Self.lineRanges(bytes, from: start, parts: partitions, itemOf: itemOf)
+        let resultBox = ResultSlots<WorkerResult>(count: partitions, initial: WorkerResult())
+        let boxed = UncheckedBox(self.shards)
+        let partitions = self.partitions
+        let total = bytes.count
+        let scaled: (@Sendable (Int) -> Void)? = progress.map { report in { @Sendable done in report(min(total, done * partitions)) } }
+        DispatchQueue.concurrentPerform(iterations: partitions) { (w: Int) -> Void in
+            var worker = ScanWorker(shard: boxed.value[w], partition: w, partitions: partitions, file: file, fileIndex: fileIndex, byRange: true)
+            worker.reserve(boxed.value[w].unit.capacity)
+            let lineAfter = scan(&worker, ranges[w], w == 0 ? firstLine : 0, w == 0 ? scaled : nil)
+            worker.flush()
+            resultBox.set(w, WorkerResult(diagnostics: worker.diagnostics, judgments: worker.judgments, lineAfter: lineAfter))
+        }
+        var results = resultBox.values
+        var base = results[0].lineAfter
+        for w in 1..<partitions {
+            for d in results[w].diagnostics.indices { results[w].diagnostics[d].line += base }
+            shards[w].shiftValueLines(by: base)
+            base += results[w].lineAfter
+        }
+        try collect(results)
+        layout = .byRange
+        var disjoint = true
+        var previous: JudgmentShard?
+        for shard in shards where shard.unitCount > 0 {
+            if !shard.items.isAscending || previous.map({ !$0.items.isEntirelyBefore(shard.items) }) == true { disjoint = false }
+            previous = shard
+        }
+        if !disjoint { rehash() }
+    }
+
+    private func collect(_ all: [WorkerResult]) throws(InputError) {
         var diagnostics = all.flatMap(\.diagnostics)
         diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         if !diagnostics.isEmpty { throw InputError(Array(diagnostics.prefix(50))) }
         judgmentCount += all.reduce(0) { $0 + $1.judgments }
     }
 
+    /// `parts` runs of whole lines covering `bytes[start...]`, split near equal sizes. With
+    /// `itemOf` (a line's item, nil when it cannot tell), a cut moves past lines of the item
+    /// just before it, so an item's run of lines stays in one range and sorted ranges stay
+    /// disjoint.
+    static func lineRanges(
+        _ bytes: UnsafeRawBufferPointer, from start: Int, parts: Int,
+        itemOf: ((UnsafeRawPointer, UnsafeRawPointer) -> ByteField?)? = nil
+    ) -> [Range<Int>] {
+        let count = bytes.count
+        var bounds = [start]
+        guard let base = bytes.baseAddress else { return [start..<max(start, count)] + Array(repeating: count..<count, count: max(0, parts - 1)) }
+        let origin = UnsafeRawPointer(base)
+        func lineEnd(_ at: Int) -> Int { memchr(origin + at, 10, count - at).map { UnsafeRawPointer($0) - origin } ?? count }
+        for i in 1..<max(1, parts) {
+            var cut = max(bounds[bounds.count - 1], start + (count - start) / parts * i)
+            if cut > start, cut < count {
+                // Just past the newline that ends the line holding byte cut - 1.
+                cut = min(count, lineEnd(cut - 1) + 1)
+                if let itemOf, cut > start, cut < count {
+                    var previousStart = cut - 1
+                    while previousStart > start, origin.load(fromByteOffset: previousStart - 1, as: UInt8.self) != 10 { previousStart -= 1 }
+                    if let before = itemOf(origin + previousStart, origin + cut - 1) {
+                        while cut < count {
+                            let end = lineEnd(cut)
+                            guard let next = itemOf(origin + cut, origin + end), next.length == before.length,
+                                  let a = before.start, let b = next.start, memcmp(a, b, next.length) == 0 else { break }
+                            cut = min(count, end + 1)
+                        }
+                    }
+                }
+            }
+            bounds.append(min(cut, count))
+        }
+        bounds.append(count)
+        return (0..<max(1, parts)).map { bounds[$0]..<max(bounds[$0], bounds[$0 + 1]) }
+    }
+
+    private func rehashIfByRange() {
+        if layout == .byRange { rehash() }
+    }
+
+    /// Moves every judgment into the shard of its item's hash partition, keeping file order
+    /// within each shard, as if the input had been read by hash.
+    private func rehash() {
+        let sources = shards
+        let judgments = sources.reduce(0) { $0 + $1.judgmentCount }
+        let targets = Self.emptyShards(partitions, expectedJudgments: judgments)
+        let box = UncheckedBox((sources, targets))
+        let partitions = self.partitions
+        for source in sources { source.padColumns() }
+        DispatchQueue.concurrentPerform(iterations: partitions) { t in
+            let target = box.value.1[t]
+            for source in box.value.0 { target.adopt(from: source, partition: t, of: partitions) }
+        }
+        shards = targets
+        layout = .byHash
+    }
+
     /// Adds one judgment from an importer (the slower path, for tool exports).
     public func add(_ judgment: Judgment, file: String, line: Int) {
+        rehashIfByRange()
         let fileIndex: Int32
         if let last = files.last, last == file {
             fileIndex = Int32(files.count - 1)
@@ -134,9 +273,14 @@ public final class JudgmentCollector: @unchecked Sendable {
         let fileIndex = register(file)
         for (line, answer) in answers.enumerated() {
             withBytes(of: answer.item) { itemBytes, itemLength in
-                let h = ByteInterner.hash(itemBytes, itemLength)
-                let shard = shards[ScanWorker.partition(ofHash: h, partitions: partitions)]
-                guard let unit = shard.items.find(itemBytes, itemLength) else { return }
+                let candidates: ArraySlice<JudgmentShard>
+                if layout == .byRange {
+                    candidates = shards[...]
+                } else {
+                    let p = ScanWorker.partition(ofHash: ByteInterner.hash(itemBytes, itemLength), partitions: partitions)
+                    candidates = shards[p...p]
+                }
+                guard let (shard, unit) = candidates.lazy.compactMap({ s in s.items.find(itemBytes, itemLength).map { (s, $0) } }).first else { return }
                 shard.setGold(unit: unit, value: withBytes(of: answer.value.description) { shard.internValue($0, $1, file: fileIndex, line: line + 2) })
             }
         }
@@ -150,6 +294,8 @@ public final class JudgmentCollector: @unchecked Sendable {
 struct WorkerResult: Sendable {
     var diagnostics: [Diagnostic] = []
     var judgments = 0
+    /// By range: the line number after the worker's last line.
+    var lineAfter = 0
 }
 
 /// One slot per worker, each written by exactly one worker (raw memory, so no copy-on-write

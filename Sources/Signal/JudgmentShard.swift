@@ -63,13 +63,25 @@ final class JudgmentShard: @unchecked Sendable {
     }
 
     /// Appends a worker's columns; `revisited` counts its units met again after another.
-    func appendColumns(units: [Int32], reviewers: [Int32], values: [Int32], lastUnit: Int32, revisited: Int) {
-        unit.append(contentsOf: units)
-        reviewer.append(contentsOf: reviewers)
-        value.append(contentsOf: values)
+    /// Into an empty shard the worker's arrays are moved, not copied (they are the bulk of
+    /// the memory).
+    func appendColumns(units: inout [Int32], reviewers: inout [Int32], values: inout [Int32], lastUnit: Int32, revisited: Int) {
+        let incomingHighest = units.max() ?? -1
+        if unit.isEmpty {
+            swap(&unit, &units)
+            swap(&reviewer, &reviewers)
+            swap(&value, &values)
+            units.removeAll()
+            reviewers.removeAll()
+            values.removeAll()
+        } else {
+            unit.append(contentsOf: units)
+            reviewer.append(contentsOf: reviewers)
+            value.append(contentsOf: values)
+        }
         unitsRevisited += revisited
         self.lastUnit = lastUnit
-        highestUnit = max(highestUnit, units.max() ?? -1)
+        highestUnit = max(highestUnit, incomingHighest)
     }
 
     func setTime(_ seconds: Int64) {
@@ -107,6 +119,61 @@ final class JudgmentShard: @unchecked Sendable {
             optionB.append(contentsOf: repeatElement(-1, count: n - optionB.count))
         }
         if !gold.isEmpty && gold.count < items.count { gold.append(contentsOf: repeatElement(-1, count: items.count - gold.count)) }
+    }
+
+    /// Adds `n` to every first-seen line (a range read numbers its lines from zero).
+    func shiftValueLines(by n: Int) {
+        for i in valueFirstSeen.indices { valueFirstSeen[i].line += Int32(truncatingIfNeeded: n) }
+    }
+
+    /// Appends the judgments of `source` whose items fall in hash partition `partition`, with
+    /// ids translated into this shard's tables (`source` has padded columns).
+    func adopt(from source: JudgmentShard, partition: Int, of partitions: Int) {
+        var unitMap = [Int32](repeating: -1, count: source.unitCount)
+        for u in 0..<source.unitCount {
+            let id = Int32(u)
+            if ScanWorker.partition(ofHash: source.items.keyHash(id), partitions: partitions) == partition {
+                unitMap[u] = items.intern(id, of: source.items)
+            }
+        }
+        var reviewerMap = [Int32](repeating: -1, count: source.reviewers.count)
+        var valueMap = [Int32](repeating: -1, count: source.values.count)
+        var optionMap = [Int32](repeating: -1, count: source.options.count)
+        var rubricMap = [Int32](repeating: -1, count: source.rubrics.count)
+        func value(_ v: Int32) -> Int32 {
+            if valueMap[Int(v)] < 0 {
+                let before = values.count
+                valueMap[Int(v)] = values.intern(v, of: source.values)
+                if values.count != before { valueFirstSeen.append(source.valueFirstSeen[Int(v)]) }
+            }
+            return valueMap[Int(v)]
+        }
+        func option(_ o: Int32) -> Int32 {
+            guard o >= 0 else { return -1 }
+            if optionMap[Int(o)] < 0 { optionMap[Int(o)] = options.intern(o, of: source.options) }
+            return optionMap[Int(o)]
+        }
+        let hasTime = !source.time.isEmpty, hasRubric = !source.rubric.isEmpty, hasOptions = !source.optionA.isEmpty
+        for i in 0..<source.judgmentCount {
+            let u = unitMap[Int(source.unit[i])]
+            guard u >= 0 else { continue }
+            let r = source.reviewer[i]
+            if reviewerMap[Int(r)] < 0 { reviewerMap[Int(r)] = reviewers.intern(r, of: source.reviewers) }
+            let v = source.value[i]
+            append(unit: u, reviewer: reviewerMap[Int(r)], value: v >= 0 ? value(v) : -1)
+            if hasTime, source.time[i] != Int64.min { setTime(source.time[i]) }
+            if hasRubric, source.rubric[i] >= 0 {
+                let k = Int(source.rubric[i])
+                if rubricMap[k] < 0 { rubricMap[k] = rubrics.intern(source.rubric[i], of: source.rubrics) }
+                setRubric(rubricMap[k])
+            }
+            if hasOptions, source.optionA[i] >= 0 || source.optionB[i] >= 0 {
+                setOptions(option(source.optionA[i]), option(source.optionB[i]))
+            }
+        }
+        for (u, g) in source.gold.enumerated() where g >= 0 && unitMap[u] >= 0 {
+            setGold(unit: unitMap[u], value: value(g))
+        }
     }
 
     /// Keeps only the judgments `keep` accepts (used to select one rubric).

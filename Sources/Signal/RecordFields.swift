@@ -25,13 +25,17 @@ struct RecordFields {
     mutating func reset() { self = RecordFields() }
 }
 
-/// One reader worker: owns one shard and keeps the items whose hash falls in its partition.
-/// Every worker scans the whole buffer (a sequential scan is cheap next to interning), so a
-/// quoted CSV cell with a newline in it is read right by every worker and no item is split.
+/// One reader worker, filling one shard in one of two ways (`JudgmentCollector` chooses):
+/// - by hash: every worker scans the whole buffer and keeps the items whose hash falls in its
+///   partition, so a quoted CSV cell with a newline in it is read right by every worker;
+/// - by range: each worker reads its own run of whole lines and keeps every record in it.
+///   Items sorted in the file then need no hash table at all (`ByteInterner.appendAscending`),
+///   and the collector re-partitions by hash afterwards if two ranges share an item.
 struct ScanWorker {
     let shard: JudgmentShard
     let partition: Int
     let partitions: Int
+    let byRange: Bool
     let file: String
     let fileIndex: Int32
     var diagnostics: [Diagnostic] = []
@@ -52,10 +56,21 @@ struct ScanWorker {
     private var previousUnit: Int32 = -1
     private var previousOwned = false
 
-    init(shard: JudgmentShard, partition: Int, partitions: Int, file: String, fileIndex: Int32) {
+    /// The shard's reviewer and value tables without reference counting on each judgment
+    /// (`shard` keeps them alive), and the worker's cache of short keys in front of them.
+    private let itemTable: Unmanaged<ByteInterner>
+    private let reviewerTable: Unmanaged<ByteInterner>
+    private let keyCache = ShortKeyCache()
+    private let cache: ShortKeyCache.Table
+
+    init(shard: JudgmentShard, partition: Int, partitions: Int, file: String, fileIndex: Int32, byRange: Bool = false) {
+        itemTable = Unmanaged.passUnretained(shard.items)
+        reviewerTable = Unmanaged.passUnretained(shard.reviewers)
+        cache = keyCache.table
         self.shard = shard
         self.partition = partition
         self.partitions = partitions
+        self.byRange = byRange
         self.file = file
         self.fileIndex = fileIndex
         highestUnit = Int32(shard.unitCount) - 1
@@ -65,7 +80,7 @@ struct ScanWorker {
     /// directly, so the hot columns are flushed before each optional one.
     mutating func flush() {
         guard !units.isEmpty else { return }
-        shard.appendColumns(units: units, reviewers: reviewers, values: values, lastUnit: lastUnit, revisited: revisited)
+        shard.appendColumns(units: &units, reviewers: &reviewers, values: &values, lastUnit: lastUnit, revisited: revisited)
         units.removeAll(keepingCapacity: true)
         reviewers.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
@@ -82,18 +97,31 @@ struct ScanWorker {
         partitions == 1 ? 0 : Int((h >> 40) % UInt64(partitions))
     }
 
+    /// Whether this worker reports a record it cannot place (no item): the first partition when
+    /// every worker sees every record, each worker for its own range.
+    var reportsUnplaced: Bool { byRange || partition == 0 }
+
     /// Whether this worker keeps the item; caches the answer for a repeated item.
     /// `stable` is false for scratch copies, which the next line overwrites.
     @inline(__always)
     mutating func owns(_ item: ByteField, stable: Bool) -> Bool {
-        guard let start = item.start else { return partition == 0 }
+        guard let start = item.start else { return reportsUnplaced }
         if let previous = previousItem, previousLength == item.length, Self.same(previous, start, item.length) {
             return previousOwned
+        }
+        if byRange {
+            let length = item.length
+            previousUnit = itemTable._withUnsafeGuaranteedRef { $0.appendAscending(start, length) ?? $0.intern(start, length) }
+            previousOwned = true
+            previousItem = stable ? start : nil
+            previousLength = item.length
+            return true
         }
         let h = ByteInterner.hash(start, item.length)
         let owned = Self.partition(ofHash: h, partitions: partitions) == partition
         previousOwned = owned
-        previousUnit = owned ? shard.items.intern(start, item.length, hash: h) : -1
+        let length = item.length
+        previousUnit = owned ? itemTable._withUnsafeGuaranteedRef { $0.intern(start, length, hash: h) } : -1
         previousItem = stable ? start : nil
         previousLength = item.length
         return owned
@@ -132,10 +160,24 @@ struct ScanWorker {
             return
         }
         let unit = previousUnit
-        let reviewer = shard.reviewers.intern(reviewerStart, f.reviewer.length)
+        var reviewer: Int32
+        let reviewerKey = ShortKeyCache.key(reviewerStart, f.reviewer.length)
+        if let hit = cache.find(reviewerKey, table: 0) {
+            reviewer = hit
+        } else {
+            let length = f.reviewer.length
+            reviewer = reviewerTable._withUnsafeGuaranteedRef { $0.intern(reviewerStart, length) }
+            cache.store(reviewerKey, reviewer, table: 0)
+        }
         var value: Int32 = -1
         if let v = f.value.start, !f.value.isNull, f.value.length > 0 {
-            value = shard.internValue(v, f.value.length, file: fileIndex, line: line)
+            let valueKey = ShortKeyCache.key(v, f.value.length)
+            if let hit = cache.find(valueKey, table: 1) {
+                value = hit
+            } else {
+                value = shard.internValue(v, f.value.length, file: fileIndex, line: line)
+                cache.store(valueKey, value, table: 1)
+            }
         }
         if unit != lastUnit {
             if unit <= highestUnit { revisited += 1 } else { highestUnit = unit }
@@ -172,5 +214,61 @@ struct ScanWorker {
     static func text(_ field: ByteField) -> String {
         guard let start = field.start else { return "" }
         return String(decoding: UnsafeRawBufferPointer(start: start, count: min(field.length, 80)), as: UTF8.self)
+    }
+}
+
+/// A direct-mapped cache from keys of 1 to 7 bytes (reviewer ids, labels) to their interned
+/// ids, one table for reviewers and one for values: most judgments then cost a word compare
+/// instead of a hash and a probe. A key longer than 7 bytes is never cached (key 0). The class
+/// owns the memory; the hot loop uses `Table`, plain pointers with no reference counting.
+final class ShortKeyCache {
+    static let slots = 1024
+    let table: Table
+
+    struct Table {
+        fileprivate let keys: UnsafeMutablePointer<UInt64>
+        fileprivate let ids: UnsafeMutablePointer<Int32>
+
+        @inline(__always)
+        private static func slot(_ key: UInt64, _ table: Int) -> Int {
+            table * slots + Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54)
+        }
+
+        @inline(__always)
+        func find(_ key: UInt64, table: Int) -> Int32? {
+            guard key != 0 else { return nil }
+            let s = Self.slot(key, table)
+            return keys[s] == key ? ids[s] : nil
+        }
+
+        @inline(__always)
+        func store(_ key: UInt64, _ id: Int32, table: Int) {
+            guard key != 0 else { return }
+            let s = Self.slot(key, table)
+            keys[s] = key
+            ids[s] = id
+        }
+    }
+
+    init() {
+        let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * Self.slots)
+        keys.initialize(repeating: 0, count: 2 * Self.slots)
+        let ids = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * Self.slots)
+        ids.initialize(repeating: -1, count: 2 * Self.slots)
+        table = Table(keys: keys, ids: ids)
+    }
+
+    deinit {
+        table.keys.deallocate()
+        table.ids.deallocate()
+    }
+
+    /// The bytes in the low seven bytes and the length in the top one; 0 when not cacheable.
+    @inline(__always)
+    static func key(_ p: UnsafeRawPointer, _ n: Int) -> UInt64 {
+        guard n > 0, n < 8 else { return 0 }
+        var word = UInt64(n) << 56
+        for i in 0..<n { word |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << UInt64(8 * i) }
+        return word
     }
 }
