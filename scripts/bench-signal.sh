@@ -21,16 +21,19 @@ W=.build/release/wagefile
 out=$(mktemp)
 cat "$D/nominal.csv" "$D/nominal.jsonl" "$D/ds.csv" > /dev/null   # warm page cache
 for _ in $(seq 1 "$runs"); do
-  bash "$KIT/timev.sh" peer_alpha_csv "$PY" "$KIT/peer_alpha.py" "$D/nominal.csv"
-  bash "$KIT/timev.sh" wagefile_alpha_csv $W agree "$D/nominal.csv" --level nominal
-  bash "$KIT/timev.sh" peer_alpha_jsonl "$PY" "$KIT/peer_alpha.py" "$D/nominal.jsonl"
-  bash "$KIT/timev.sh" wagefile_alpha_jsonl $W agree "$D/nominal.jsonl" --level nominal
-  bash "$KIT/timev.sh" peer_ds_csv "$PY" "$KIT/peer_ds.py" "$D/ds.csv" --truth "$D/ds_truth.csv" --labels-out /tmp/peer_ds_labels.csv
-  bash "$KIT/timev.sh" wagefile_ds_csv $W agree "$D/ds.csv" --dawid-skene --bootstrap 0 --labels-out /tmp/wagefile_ds_labels.csv
+  bash "$KIT/timev.sh" peer_alpha_csv "$PY" "$KIT/peer_alpha.py" "$D/nominal.csv" || true
+  bash "$KIT/timev.sh" wagefile_alpha_csv $W agree "$D/nominal.csv" --level nominal || true
+  bash "$KIT/timev.sh" peer_alpha_jsonl "$PY" "$KIT/peer_alpha.py" "$D/nominal.jsonl" || true
+  bash "$KIT/timev.sh" wagefile_alpha_jsonl $W agree "$D/nominal.jsonl" --level nominal || true
+  bash "$KIT/timev.sh" peer_ds_csv "$PY" "$KIT/peer_ds.py" "$D/ds.csv" --truth "$D/ds_truth.csv" --labels-out /tmp/peer_ds_labels.csv || true
+  bash "$KIT/timev.sh" wagefile_ds_csv $W agree "$D/ds.csv" --dawid-skene --bootstrap 0 --labels-out /tmp/wagefile_ds_labels.csv || true
 done > "$out" 2>/dev/null
 python3 - "$out" "$D/ds_truth.csv" <<'PY'
 import csv, json, statistics, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
+failed = [r for r in rows if r["rc"] != 0]
+for r in failed: print(f"run {r['label']} exited {r['rc']}: {str(r['stdout'])[:200]}", file=sys.stderr)
+rows = [r for r in rows if r["rc"] == 0]
 by = {}
 for r in rows: by.setdefault(r["label"], []).append(r)
 def med(label, key): return statistics.median(r[key] for r in by[label])
@@ -53,5 +56,6 @@ for task, peer_label, our_label in [("alpha, 10M judgments, CSV", "peer_alpha_cs
     pw, ww = med(peer_label, "wall_s"), med(our_label, "wall_s")
     print(f"| {task} | {pw:.2f} | {ww:.2f} | {pw / ww:.1f}x | {med(peer_label, 'max_rss_mb'):.0f} | {med(our_label, 'max_rss_mb'):.0f} | {pr} | {wr} |")
 print(f"\n{len(rows)} runs, medians; machine: {__import__('os').cpu_count()} cores")
+sys.exit(1 if failed else 0)
 PY
 rm -f "$out"

@@ -3,19 +3,22 @@ import Foundation
 /// Writes output files whole or not at all: each goes to a temporary file in the same folder
 /// and is renamed into place, so an interrupted run never leaves half a decision file.
 enum OutputFiles {
+    /// Writes the whole file beside its destination, then renames it over it: a reader sees
+    /// the old file or the new one, never half of one. `rename(2)` replaces atomically;
+    /// Foundation's `replaceItemAt` failed about one write in two on Linux when the file
+    /// already existed ("The file doesn't exist").
     static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        try Data(text.utf8).write(to: temporary)
         do {
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
+            try Data(text.utf8).write(to: temporary)
         } catch {
+            throw OutputFileError(path: path, reason: "cannot write in its folder (\(error.localizedDescription))")
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw error
+            throw OutputFileError(path: path, reason: reason)
         }
     }
 
@@ -41,4 +44,10 @@ struct StandardOutput {
         FileHandle.standardOutput.write(Data(buffer))
         buffer.removeAll(keepingCapacity: true)
     }
+}
+
+struct OutputFileError: Error, CustomStringConvertible {
+    let path: String
+    let reason: String
+    var description: String { "could not write \(path): \(reason); nothing was written" }
 }
