@@ -91,6 +91,15 @@ struct JSONLinesJudgmentScanner {
     @inline(__always)
     private static func plainString(_ q: inout UnsafeRawPointer, _ end: UnsafeRawPointer) -> ByteField? {
         let begin = q
+        // Eight bytes at a time past bytes that are none of quote, backslash or control.
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while end - q >= 8 {
+            let word = q.loadUnaligned(as: UInt64.self)
+            let quote = word ^ 0x2222_2222_2222_2222, backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+            let special = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- 0x2020_2020_2020_2020) & ~word) & highs
+            if special != 0 { break }
+            q += 8
+        }
         while q < end {
             let c = q.load(as: UInt8.self)
             if c == 34 {

@@ -222,7 +222,7 @@ struct ScanWorker {
 /// instead of a hash and a probe. A key longer than 7 bytes is never cached (key 0). The class
 /// owns the memory; the hot loop uses `Table`, plain pointers with no reference counting.
 final class ShortKeyCache {
-    static let slots = 1024
+    static let slots = 4096
     let table: Table
 
     struct Table {
@@ -231,7 +231,7 @@ final class ShortKeyCache {
 
         @inline(__always)
         private static func slot(_ key: UInt64, _ table: Int) -> Int {
-            table * slots + Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54)
+            table * slots + Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 52)
         }
 
         @inline(__always)
