@@ -114,15 +114,8 @@ final class ByteInterner: @unchecked Sendable {
             if hashes[Int(id)] == h && equals(Int(id), key, length) { return id }
             slot = (slot + 1) & slotMask
         }
-        let id = count
-        if id == idCapacity { growIds() }
-        if arenaUsed + length > arenaCapacity { growArena(minimum: arenaUsed + length) }
-        (arena + arenaUsed).update(from: key.assumingMemoryBound(to: UInt8.self), count: length)
-        starts[id] = arenaUsed
-        lengths[id] = Int32(length)
+        let id = appendKey(key, length)
         hashes[id] = h
-        arenaUsed += length
-        count += 1
         slots[slot] = Int32(id)
         if count * 2 > slotMask + 1 { growSlots() }
         return Int32(id)
@@ -168,6 +161,12 @@ final class ByteInterner: @unchecked Sendable {
             if order == 0 { return Int32(count - 1) }
             if order > 0 { return nil }
         }
+        return Int32(appendKey(key, length))
+    }
+
+    /// Stores a new key's bytes and gives it the next id (the slot table is the caller's).
+    @inline(__always)
+    private func appendKey(_ key: UnsafeRawPointer, _ length: Int) -> Int {
         let id = count
         if id == idCapacity { growIds() }
         if arenaUsed + length > arenaCapacity { growArena(minimum: arenaUsed + length) }
@@ -176,7 +175,7 @@ final class ByteInterner: @unchecked Sendable {
         lengths[id] = Int32(length)
         arenaUsed += length
         count += 1
-        return Int32(id)
+        return id
     }
 
     /// The shortlex order of stored key `id` against `key`: negative, zero or positive.

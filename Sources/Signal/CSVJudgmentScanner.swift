@@ -223,25 +223,32 @@ struct CSVJudgmentScanner {
                 }
                 break
             }
-            if !decided {
-                if worker.reportsUnplaced {
-                    worker.fail(line: recordLine, column: 1, field: "item", "the row has \(column + 1) cells; expected at least \(lastNeeded + 1)")
-                }
-                continue
-            }
-            if owned {
-                if column < lastNeeded {
-                    worker.fail(line: recordLine, column: 1, field: "value", "the row has \(column + 1) cells; expected at least \(lastNeeded + 1)")
-                    continue
-                }
-                worker.store(&fields, line: recordLine)
-            }
+            finishRow(&fields, decided: decided, owned: owned, cells: column + 1, line: recordLine, worker: &worker)
             if let progress, p - begin >= nextProgress {
                 progress(p - begin)
                 nextProgress += 1 << 24
             }
         }
         return line
+    }
+
+    /// Stores a read row, or reports it when it is too short: without its item cell (reported
+    /// by the worker that reports unplaced rows) or, for an owned item, without the last
+    /// column read.
+    @inline(__always)
+    func finishRow(_ fields: inout RecordFields, decided: Bool, owned: Bool, cells: Int, line: Int, worker: inout ScanWorker) {
+        guard decided else {
+            if worker.reportsUnplaced {
+                worker.fail(line: line, column: 1, field: "item", "the row has \(cells) cells; expected at least \(lastNeeded + 1)")
+            }
+            return
+        }
+        guard owned else { return }
+        guard cells > lastNeeded else {
+            worker.fail(line: line, column: 1, field: "value", "the row has \(cells) cells; expected at least \(lastNeeded + 1)")
+            return
+        }
+        worker.store(&fields, line: line)
     }
 
     /// The first delimiter or newline from `from` (or `end`), eight bytes at a time: a byte
@@ -358,19 +365,7 @@ struct CSVJudgmentScanner {
                 break
             }
             p = q
-            if !decided {
-                if worker.reportsUnplaced {
-                    worker.fail(line: recordLine, column: 1, field: "item", "the row has \(column + 1) cells; expected at least \(lastNeeded + 1)")
-                }
-                continue
-            }
-            if owned {
-                if column < lastNeeded {
-                    worker.fail(line: recordLine, column: 1, field: "value", "the row has \(column + 1) cells; expected at least \(lastNeeded + 1)")
-                    continue
-                }
-                worker.store(&fields, line: recordLine)
-            }
+            finishRow(&fields, decided: decided, owned: owned, cells: column + 1, line: recordLine, worker: &worker)
             if let progress, p - begin >= nextProgress {
                 progress(p - begin)
                 nextProgress += 1 << 24
