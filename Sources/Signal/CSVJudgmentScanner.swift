@@ -184,19 +184,9 @@ struct CSVJudgmentScanner {
                         let fromScratch = cell.start == scratch.pointer
                         var stored = fromScratch ? scratch.keep(cell) : cell
                         stored.isNull = stored.length == 0
-                        switch role {
-                        case 0:
-                            fields.item = stored
+                        if fields.set(role: role, stored) {
                             owned = worker.owns(stored, stable: !fromScratch)
                             decided = true
-                        case 1: fields.reviewer = stored
-                        case 2: fields.value = stored
-                        case 3: fields.time = stored; fields.timeIsNumber = NumberText.parse(stored.start ?? begin, stored.length) != nil
-                        case 4: fields.rubric = stored
-                        case 5: fields.gold = stored
-                        case 6: fields.optionA = stored
-                        case 7: fields.optionB = stored
-                        default: break
                         }
                     }
                 }
@@ -335,19 +325,9 @@ struct CSVJudgmentScanner {
                         var length = q - cellStart
                         if length > 0, (cellStart + length - 1).load(as: UInt8.self) == 13 { length -= 1 }
                         let cell = ByteField(start: cellStart, length: length, isNull: length == 0)
-                        switch role {
-                        case 0:
-                            fields.item = cell
+                        if fields.set(role: role, cell) {
                             owned = worker.owns(cell, stable: true)
                             decided = true
-                        case 1: fields.reviewer = cell
-                        case 2: fields.value = cell
-                        case 3: fields.time = cell; fields.timeIsNumber = NumberText.parse(cellStart, length) != nil
-                        case 4: fields.rubric = cell
-                        case 5: fields.gold = cell
-                        case 6: fields.optionA = cell
-                        case 7: fields.optionB = cell
-                        default: break
                         }
                     }
                 }
@@ -455,5 +435,25 @@ final class ScratchBuffer {
         keptCount = 0
         for old in outgrown { old.deallocate() }
         outgrown.removeAll()
+    }
+}
+
+extension RecordFields {
+    /// Puts a cell where its column's role (a `JudgmentField` index) says; true for the item
+    /// cell, whose ownership the caller decides.
+    @inline(__always)
+    mutating func set(role: Int8, _ cell: ByteField) -> Bool {
+        switch role {
+        case 0: item = cell; return true
+        case 1: reviewer = cell
+        case 2: value = cell
+        case 3: time = cell; timeIsNumber = cell.start.map { NumberText.parse($0, cell.length) != nil } ?? false
+        case 4: rubric = cell
+        case 5: gold = cell
+        case 6: optionA = cell
+        case 7: optionB = cell
+        default: break
+        }
+        return false
     }
 }
