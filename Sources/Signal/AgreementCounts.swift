@@ -86,9 +86,7 @@ public struct AgreementCounts: Sendable {
             var same = 0.0
             for n in runCounts { same += Double(n) * Double(n - 1) }
             sumUnitAgreement += times * same / (Double(m) * Double(m - 1))
-            codes.withUnsafeBufferPointer { c in
-                runCounts.withUnsafeBufferPointer { n in coincidences.addUnit(codes: c, counts: n, total: m, weight: times) }
-            }
+            coincidences.addPattern(codes: codes, counts: runCounts, weight: times)
         }
         counts.coincidences = coincidences
         counts.patterns = tally.patterns
@@ -98,11 +96,7 @@ public struct AgreementCounts: Sendable {
         counts.pairableValues = tally.pairableValues
         counts.repeatedJudgments = tally.repeated
         counts.sumUnitAgreement = sumUnitAgreement
-        counts.reviewers.judgments = tally.judgmentsByReviewer
-        counts.reviewers.pairs = tally.pairs
-        counts.reviewers.agreeingPairs = tally.agreeing
-        counts.reviewers.goldTotal = tally.goldTotal
-        counts.reviewers.goldCorrect = tally.goldCorrect
+        counts.reviewers = tally.reviewers
         return counts
     }
 }
@@ -110,20 +104,12 @@ public struct AgreementCounts: Sendable {
 /// The per-unit pass of `AgreementCounts.count` over raw column pointers: no bounds or
 /// uniqueness checks in the loop that runs once per judgment.
 struct UnitTally {
-    var judgmentsByReviewer: [Int]
-    var pairs: [Double]
-    var agreeing: [Double]
-    var goldTotal: [Int]
-    var goldCorrect: [Int]
+    var reviewers: ReviewerTallies
     var values = 0, units = 0, pairableUnits = 0, pairableValues = 0, repeated = 0
     var patterns = UnitPatterns()
 
     init(reviewerCount: Int) {
-        judgmentsByReviewer = [Int](repeating: 0, count: reviewerCount)
-        pairs = [Double](repeating: 0, count: reviewerCount)
-        agreeing = pairs
-        goldTotal = judgmentsByReviewer
-        goldCorrect = judgmentsByReviewer
+        reviewers = ReviewerTallies(count: reviewerCount)
     }
 
     /// Domains up to this many values count a unit in a byte-per-code histogram held in one
@@ -134,7 +120,8 @@ struct UnitTally {
         groups: UnitGroups, value: UnsafeBufferPointer<Int32>, reviewer: UnsafeBufferPointer<Int32>, order: UnsafeBufferPointer<Int32>,
         gold: UnsafeBufferPointer<Int32>, valueCount: Int
     ) {
-        let reviewerCount = judgmentsByReviewer.count
+        // The three tallies touched on every judgment live in raw memory during the pass.
+        let reviewerCount = reviewers.judgments.count
         let byReviewer = UnsafeMutablePointer<Int>.allocate(capacity: reviewerCount)
         let pairsBy = UnsafeMutablePointer<Double>.allocate(capacity: reviewerCount)
         let agreeingBy = UnsafeMutablePointer<Double>.allocate(capacity: reviewerCount)
@@ -143,9 +130,9 @@ struct UnitTally {
         agreeingBy.initialize(repeating: 0, count: reviewerCount)
         defer {
             for r in 0..<reviewerCount {
-                judgmentsByReviewer[r] = byReviewer[r]
-                pairs[r] = pairsBy[r]
-                agreeing[r] = agreeingBy[r]
+                reviewers.judgments[r] = byReviewer[r]
+                reviewers.pairs[r] = pairsBy[r]
+                reviewers.agreeingPairs[r] = agreeingBy[r]
             }
             byReviewer.deallocate()
             pairsBy.deallocate()
@@ -194,8 +181,8 @@ struct UnitTally {
                 if goldCode >= 0 {
                     for t in 0..<size where unitValues[t] >= 0 {
                         let r = Int(unitReviewers[t])
-                        goldTotal[r] += 1
-                        if unitValues[t] == goldCode { goldCorrect[r] += 1 }
+                        reviewers.goldTotal[r] += 1
+                        if unitValues[t] == goldCode { reviewers.goldCorrect[r] += 1 }
                     }
                 }
                 guard m > 1 else { continue }

@@ -33,10 +33,7 @@ public struct BootstrapInterval: Sendable, Hashable, Codable {
             for (pattern, multiplicity) in decoded {
                 let draws = random.poisson(multiplicity)
                 guard draws > 0 else { continue }
-                let m = pattern.counts.reduce(0) { $0 + Int($1) }
-                pattern.codes.withUnsafeBufferPointer { c in
-                    pattern.counts.withUnsafeBufferPointer { n in o.addUnit(codes: c, counts: n, total: m, weight: draws) }
-                }
+                o.addPattern(codes: pattern.codes, counts: pattern.counts, weight: draws)
             }
             if case .success(let a) = KrippendorffAlpha.alpha(o, domain: domain, level: level) { estimates.append(a) }
         }

@@ -42,16 +42,12 @@ public struct Coincidences: Sendable, Hashable {
         }
     }
 
-    /// The same from the first `runs` entries of two arrays (the counting loop's scratch).
-    @inline(__always)
-    mutating func addUnit(codes: [Int32], counts: [Int32], runs: Int, total m: Int) {
-        let scale = 1 / Double(m - 1)
-        for i in 0..<runs {
-            let c = Int(codes[i]), nc = Double(counts[i])
-            add(c, c, nc * (nc - 1) * scale)
-            for j in 0..<runs where j != i {
-                add(c, Int(codes[j]), nc * Double(counts[j]) * scale)
-            }
+    /// Adds `weight` units sharing one value pattern (`UnitPatterns.pattern`): distinct codes
+    /// and their counts, at least two values in all.
+    mutating func addPattern(codes: [Int32], counts: [Int32], weight: Double) {
+        let m = counts.reduce(0) { $0 + Int($1) }
+        codes.withUnsafeBufferPointer { c in
+            counts.withUnsafeBufferPointer { n in addUnit(codes: c, counts: n, total: m, weight: weight) }
         }
     }
 

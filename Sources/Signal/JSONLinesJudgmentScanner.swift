@@ -23,19 +23,18 @@ struct JSONLinesJudgmentScanner {
                 p = lineEnd + 1
                 line += 1
             }
+            if let progress, lineEnd - begin >= nextProgress {
+                progress(lineEnd - begin)
+                nextProgress += 1 << 24
+            }
             fields.reset()
             if Self.readCanonical(p, lineEnd, &fields) {
                 if worker.owns(fields.item, stable: true) { worker.store(&fields, line: line) }
-                if let progress, lineEnd - begin >= nextProgress {
-                    progress(lineEnd - begin)
-                    nextProgress += 1 << 24
-                }
                 continue
             }
             var cursor = JSONCursor(p, lineEnd, scratch: scratch)
             cursor.skipSpace()
             if cursor.atEnd { continue }
-            fields.reset()
             if scratch.hasKept { scratch.clearKept() }
             switch readObject(&cursor, &fields, worker: &worker) {
             case .stored:
@@ -46,10 +45,6 @@ struct JSONLinesJudgmentScanner {
                 if worker.reportsUnplaced || fields.item.start != nil && worker.owns(fields.item, stable: false) {
                     worker.fail(line: line, column: column, field: field, message)
                 }
-            }
-            if let progress, lineEnd - begin >= nextProgress {
-                progress(lineEnd - begin)
-                nextProgress += 1 << 24
             }
         }
         return line

@@ -120,18 +120,29 @@ public final class JudgmentCollector: @unchecked Sendable {
         file: String, fileIndex: Int32, progress: (@Sendable (Int) -> Void)?,
         _ scan: @escaping @Sendable (inout ScanWorker, (@Sendable (Int) -> Void)?) -> Void
     ) throws(InputError) {
+        let results = runWorkers(file: file, fileIndex: fileIndex, byRange: false) { worker, w in
+            scan(&worker, w == 0 ? progress : nil)
+            return 0
+        }
+        try collect(results)
+    }
+
+    /// One `ScanWorker` per shard in parallel; `body` scans for worker `w` and returns the
+    /// line number after its last line (range reads) or anything (hash reads).
+    private func runWorkers(
+        file: String, fileIndex: Int32, byRange: Bool, _ body: @escaping @Sendable (inout ScanWorker, Int) -> Int
+    ) -> [WorkerResult] {
         let resultBox = ResultSlots<WorkerResult>(count: partitions, initial: WorkerResult())
-        let shards = UncheckedBox(self.shards)
+        let boxed = UncheckedBox(self.shards)
         let partitions = self.partitions
         DispatchQueue.concurrentPerform(iterations: partitions) { (w: Int) -> Void in
-            var worker = ScanWorker(shard: shards.value[w], partition: w, partitions: partitions, file: file, fileIndex: fileIndex)
-            let report: (@Sendable (Int) -> Void)? = w == 0 ? progress : nil
-            worker.reserve(shards.value[w].unit.capacity)
-            scan(&worker, report)
+            var worker = ScanWorker(shard: boxed.value[w], partition: w, partitions: partitions, file: file, fileIndex: fileIndex, byRange: byRange)
+            worker.reserve(boxed.value[w].unit.capacity)
+            let lineAfter = body(&worker, w)
             worker.flush()
-            resultBox.set(w, WorkerResult(diagnostics: worker.diagnostics, judgments: worker.judgments))
+            resultBox.set(w, WorkerResult(diagnostics: worker.diagnostics, judgments: worker.judgments, lineAfter: lineAfter))
         }
-        try collect(resultBox.values)
+        return resultBox.values
     }
 
     /// Reads `bytes[start...]` split into one run of whole lines per worker. Workers after the
@@ -143,19 +154,12 @@ public final class JudgmentCollector: @unchecked Sendable {
         _ scan: @escaping @Sendable (inout ScanWorker, Range<Int>, Int, (@Sendable (Int) -> Void)?) -> Int
     ) throws(InputError) {
         let ranges = Self.lineRanges(bytes, from: start, parts: partitions, itemOf: itemOf)
-        let resultBox = ResultSlots<WorkerResult>(count: partitions, initial: WorkerResult())
-        let boxed = UncheckedBox(self.shards)
         let partitions = self.partitions
         let total = bytes.count
         let scaled: (@Sendable (Int) -> Void)? = progress.map { report in { @Sendable done in report(min(total, done * partitions)) } }
-        DispatchQueue.concurrentPerform(iterations: partitions) { (w: Int) -> Void in
-            var worker = ScanWorker(shard: boxed.value[w], partition: w, partitions: partitions, file: file, fileIndex: fileIndex, byRange: true)
-            worker.reserve(boxed.value[w].unit.capacity)
-            let lineAfter = scan(&worker, ranges[w], w == 0 ? firstLine : 0, w == 0 ? scaled : nil)
-            worker.flush()
-            resultBox.set(w, WorkerResult(diagnostics: worker.diagnostics, judgments: worker.judgments, lineAfter: lineAfter))
+        var results = runWorkers(file: file, fileIndex: fileIndex, byRange: true) { worker, w in
+            scan(&worker, ranges[w], w == 0 ? firstLine : 0, w == 0 ? scaled : nil)
         }
-        var results = resultBox.values
         var base = results[0].lineAfter
         for w in 1..<partitions {
             for d in results[w].diagnostics.indices { results[w].diagnostics[d].line += base }

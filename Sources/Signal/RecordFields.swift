@@ -56,8 +56,9 @@ struct ScanWorker {
     private var previousUnit: Int32 = -1
     private var previousOwned = false
 
-    /// The shard's reviewer and value tables without reference counting on each judgment
-    /// (`shard` keeps them alive), and the worker's cache of short keys in front of them.
+    /// The shard's item and reviewer tables without reference counting on each judgment
+    /// (`shard` keeps them alive), and the worker's cache of short keys in front of the
+    /// reviewer and value tables.
     private let itemTable: Unmanaged<ByteInterner>
     private let reviewerTable: Unmanaged<ByteInterner>
     private let keyCache = ShortKeyCache()

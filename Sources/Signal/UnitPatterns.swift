@@ -20,7 +20,7 @@ struct UnitPatterns: Sendable {
     mutating func add(histogram key: UInt64) {
         if !histogramKeys.isEmpty {
             let mask = histogramKeys.count - 1
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            var slot = Self.histogramSlot(key, mask)
             while true {
                 let stored = histogramKeys[slot]
                 if stored == key {
@@ -40,14 +40,7 @@ struct UnitPatterns: Sendable {
             codes.append(Int32(c))
             counts.append(Int32((key >> UInt64(8 * c)) & 0xFF))
         }
-        scratch.removeAll(keepingCapacity: true)
-        for i in codes.indices {
-            scratch.append(codes[i])
-            scratch.append(counts[i])
-        }
-        let id = scratch.withUnsafeBytes { table.intern($0) }
-        if Int(id) == multiplicity.count { multiplicity.append(0) }
-        multiplicity[Int(id)] += 1
+        let id = add(codes: codes, counts: counts, runs: codes.count)
         if (histogramCount + 1) * 2 > histogramKeys.count {
             let old = zip(histogramKeys, histogramIds).filter { $0.0 != 0 }
             let size = max(256, histogramKeys.count * 2)
@@ -59,9 +52,14 @@ struct UnitPatterns: Sendable {
         insertHistogram(key, id)
     }
 
+    @inline(__always)
+    private static func histogramSlot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
     private mutating func insertHistogram(_ key: UInt64, _ id: Int32) {
         let mask = histogramKeys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        var slot = Self.histogramSlot(key, mask)
         while histogramKeys[slot] != 0 { slot = (slot + 1) & mask }
         histogramKeys[slot] = key
         histogramIds[slot] = id
@@ -79,7 +77,9 @@ struct UnitPatterns: Sendable {
         multiplicity[Int(id)] += times
     }
 
-    mutating func add(codes: [Int32], counts: [Int32], runs: Int) {
+    /// Adds one unit given its first `runs` distinct codes and counts; returns the pattern id.
+    @discardableResult
+    mutating func add(codes: [Int32], counts: [Int32], runs: Int) -> Int32 {
         scratch.removeAll(keepingCapacity: true)
         for i in 0..<runs {
             scratch.append(codes[i])
@@ -88,6 +88,7 @@ struct UnitPatterns: Sendable {
         let id = scratch.withUnsafeBytes { table.intern($0) }
         if Int(id) == multiplicity.count { multiplicity.append(0) }
         multiplicity[Int(id)] += 1
+        return id
     }
 
     /// The pattern `id` as (codes, counts).
