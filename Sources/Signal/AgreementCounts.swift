@@ -125,9 +125,12 @@ struct UnitTally {
         let byReviewer = UnsafeMutablePointer<Int>.allocate(capacity: reviewerCount)
         let pairsBy = UnsafeMutablePointer<Double>.allocate(capacity: reviewerCount)
         let agreeingBy = UnsafeMutablePointer<Double>.allocate(capacity: reviewerCount)
+        let lastUnitOf = UnsafeMutablePointer<Int32>.allocate(capacity: reviewerCount)
+        lastUnitOf.initialize(repeating: -1, count: reviewerCount)
         byReviewer.initialize(repeating: 0, count: reviewerCount)
         pairsBy.initialize(repeating: 0, count: reviewerCount)
         agreeingBy.initialize(repeating: 0, count: reviewerCount)
+        var histograms = HistogramTally()
         defer {
             for r in 0..<reviewerCount {
                 reviewers.judgments[r] = byReviewer[r]
@@ -135,46 +138,61 @@ struct UnitTally {
                 reviewers.agreeingPairs[r] = agreeingBy[r]
             }
             byReviewer.deallocate()
+            lastUnitOf.deallocate()
             pairsBy.deallocate()
             agreeingBy.deallocate()
+            histograms.forEach { key, times in patterns.add(histogram: key, times: Double(times)) }
+            histograms.deallocate()
         }
+        // A grouped shard is read in place; otherwise each unit's judgments are gathered here.
         var capacity = 64
-        var unitReviewers = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-        var unitValues = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        var gatheredReviewers = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        var gatheredValues = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
         var codes = [Int32](repeating: 0, count: capacity), runCodes = codes, runCounts = codes
         defer {
-            unitReviewers.deallocate()
-            unitValues.deallocate()
+            gatheredReviewers.deallocate()
+            gatheredValues.deallocate()
         }
         let small = valueCount <= Self.histogramLimit
-        let histogram = UnsafeMutablePointer<Int32>.allocate(capacity: Self.histogramLimit)
-        defer { histogram.deallocate() }
         let grouped = groups.isIdentity
+        guard let reviewerBase = reviewer.baseAddress, let valueBase = value.baseAddress else { return }
         groups.starts.withUnsafeBufferPointer { starts in
             for u in 0..<(starts.count - 1) {
                 let lo = Int(starts[u]), size = Int(starts[u + 1]) - lo
                 guard size > 0 else { continue }
                 if size > capacity {
                     capacity = size * 2
-                    unitReviewers.deallocate()
-                    unitValues.deallocate()
-                    unitReviewers = .allocate(capacity: capacity)
-                    unitValues = .allocate(capacity: capacity)
+                    gatheredReviewers.deallocate()
+                    gatheredValues.deallocate()
+                    gatheredReviewers = .allocate(capacity: capacity)
+                    gatheredValues = .allocate(capacity: capacity)
                     codes = [Int32](repeating: 0, count: capacity)
                     runCodes = codes
                     runCounts = codes
                 }
+                let unitReviewers: UnsafePointer<Int32>, unitValues: UnsafePointer<Int32>
+                if grouped {
+                    unitReviewers = reviewerBase + lo
+                    unitValues = valueBase + lo
+                } else {
+                    for t in 0..<size {
+                        let j = Int(order[lo + t])
+                        gatheredReviewers[t] = reviewer[j]
+                        gatheredValues[t] = value[j]
+                    }
+                    unitReviewers = UnsafePointer(gatheredReviewers)
+                    unitValues = UnsafePointer(gatheredValues)
+                }
+                // A reviewer met twice in one unit finds its own unit number already stamped.
                 var m = 0
+                let stamp = Int32(truncatingIfNeeded: u)
                 for t in 0..<size {
-                    let j = grouped ? lo + t : Int(order[lo + t])
-                    let r = reviewer[j], v = value[j]
-                    unitReviewers[t] = r
-                    unitValues[t] = v
-                    byReviewer[Int(r)] += 1
-                    m += v >= 0 ? 1 : 0
+                    let r = Int(unitReviewers[t])
+                    byReviewer[r] += 1
+                    if lastUnitOf[r] == stamp { repeated += 1 } else { lastUnitOf[r] = stamp }
+                    m += unitValues[t] >= 0 ? 1 : 0
                 }
                 values += m
-                repeated += UnitGroups.repeats(unitReviewers, size)
                 guard m > 0 else { continue }
                 units += 1
                 let goldCode: Int32 = u < gold.count ? gold[u] : -1
@@ -189,17 +207,17 @@ struct UnitTally {
                 pairableUnits += 1
                 pairableValues += m
                 if small && m < 256 {
-                    for c in 0..<Self.histogramLimit { histogram[c] = 0 }
-                    for t in 0..<size where unitValues[t] >= 0 { histogram[Int(unitValues[t])] += 1 }
+                    // Byte c of the key counts the unit's values with code c.
                     var key: UInt64 = 0
-                    for c in 0..<Self.histogramLimit { key |= UInt64(histogram[c]) << UInt64(8 * c) }
-                    patterns.add(histogram: key)
+                    for t in 0..<size where unitValues[t] >= 0 { key &+= 1 &<< UInt64(8 * unitValues[t]) }
+                    histograms.add(key)
+                    let others = Double(m - 1)
                     for t in 0..<size {
                         let v = unitValues[t]
                         guard v >= 0 else { continue }
                         let r = Int(unitReviewers[t])
-                        agreeingBy[r] += Double(histogram[Int(v)] - 1)
-                        pairsBy[r] += Double(m - 1)
+                        agreeingBy[r] += Double((key >> UInt64(8 * v)) & 0xFF) - 1
+                        pairsBy[r] += others
                     }
                     continue
                 }
@@ -240,6 +258,66 @@ struct UnitTally {
                 }
             }
         }
+    }
+}
+
+/// How many units had each histogram word during one pass (`UnitTally`): open addressing
+/// over raw memory, key 0 empty (a pairable unit's histogram is never all zero). The pass
+/// hands the words to `UnitPatterns` once at the end, not once per unit.
+struct HistogramTally {
+    private var keys: UnsafeMutablePointer<UInt64>
+    private var counts: UnsafeMutablePointer<Int>
+    private var mask: Int
+    private var used = 0
+
+    init(capacity: Int = 1024) {
+        var size = 16
+        while size < capacity { size <<= 1 }
+        keys = .allocate(capacity: size)
+        keys.initialize(repeating: 0, count: size)
+        counts = .allocate(capacity: size)
+        counts.initialize(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    @inline(__always)
+    mutating func add(_ key: UInt64, times: Int = 1) {
+        var slot = Self.slot(key, mask)
+        while true {
+            let stored = keys[slot]
+            if stored == key {
+                counts[slot] += times
+                return
+            }
+            if stored == 0 { break }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = key
+        counts[slot] = times
+        used += 1
+        if used * 2 > mask + 1 { grow() }
+    }
+
+    private mutating func grow() {
+        let old = (keys: keys, counts: counts, size: mask + 1)
+        self = HistogramTally(capacity: old.size * 2)
+        for i in 0..<old.size where old.keys[i] != 0 { add(old.keys[i], times: old.counts[i]) }
+        old.keys.deallocate()
+        old.counts.deallocate()
+    }
+
+    func forEach(_ body: (UInt64, Int) -> Void) {
+        for i in 0...mask where keys[i] != 0 { body(keys[i], counts[i]) }
+    }
+
+    func deallocate() {
+        keys.deallocate()
+        counts.deallocate()
     }
 }
 
@@ -318,24 +396,5 @@ struct UnitGroups {
                 if hi > lo { body(Int32(u), UnsafeBufferPointer(rebasing: all[lo..<hi])) }
             }
         }
-    }
-
-    /// How many of the first `m` reviewers of a unit repeat a reviewer already seen in it.
-    static func repeats(_ reviewers: UnsafeMutablePointer<Int32>, _ m: Int) -> Int {
-        guard m > 1 else { return 0 }
-        var repeated = 0
-        if m <= 32 {
-            for i in 1..<m {
-                let r = reviewers[i]
-                for k in 0..<i where reviewers[k] == r {
-                    repeated += 1
-                    break
-                }
-            }
-            return repeated
-        }
-        let sorted = UnsafeBufferPointer(start: reviewers, count: m).sorted()
-        for i in 1..<m where sorted[i] == sorted[i - 1] { repeated += 1 }
-        return repeated
     }
 }

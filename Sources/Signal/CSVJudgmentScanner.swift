@@ -250,7 +250,7 @@ struct CSVJudgmentScanner {
         let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
         var q = from
         while end - q >= 8 {
-            let word = q.loadUnaligned(as: UInt64.self)
+            let word = UInt64(littleEndian: q.loadUnaligned(as: UInt64.self))
             let a = word ^ pattern, b = word ^ newlines
             let found = ((a &- ones) & ~a | (b &- ones) & ~b) & highs
             if found != 0 { return q + found.trailingZeroBitCount / 8 }
@@ -350,6 +350,60 @@ struct CSVJudgmentScanner {
                 progress(p - begin)
                 nextProgress += 1 << 24
             }
+        }
+        return line
+    }
+
+    /// Whether the header is exactly `item`, `reviewer`, `value` (in that order, the usual
+    /// export and the canonical CSV), which `scanTriples` reads.
+    var readsTriples: Bool { roles == [0, 1, 2] }
+
+    /// `scanUnquoted` for a `readsTriples` header. A line of three non-empty cells ending in a
+    /// bare newline is stored straight from the buffer (`ScanWorker.storeTriple`); any other
+    /// line (blank, short, long, empty cells, carriage returns, the last line without a
+    /// newline) goes to `scanUnquoted` alone, so records, errors and line numbers are the same.
+    @discardableResult
+    func scanTriples(_ bytes: UnsafeRawBufferPointer, from start: Int, to stop: Int, firstLine: Int, worker: inout ScanWorker, progress: ((Int) -> Void)?) -> Int {
+        guard let base = bytes.baseAddress else { return firstLine }
+        let begin = UnsafeRawPointer(base)
+        let end = begin + min(stop, bytes.count)
+        var p = begin + start
+        var line = firstLine
+        var nextProgress = 1 << 24
+        let delimiter = self.delimiter
+        let pattern = UInt64(delimiter) &* 0x0101_0101_0101_0101
+        @inline(__always) func plainCell(_ from: UnsafeRawPointer, _ to: UnsafeRawPointer, endsWith terminator: UInt8) -> Bool {
+            to < end && to > from && to.load(as: UInt8.self) == terminator && (to - 1).load(as: UInt8.self) != 13
+        }
+        while p < end {
+            var itemLength = worker.repeatedItemLength(at: p, end, terminator: delimiter)
+            let repeatsItem = itemLength >= 0
+            if !repeatsItem {
+                let itemEnd = Self.nextSeparator(p, end, delimiter: delimiter, pattern: pattern)
+                itemLength = plainCell(p, itemEnd, endsWith: delimiter) ? itemEnd - p : -1
+            }
+            if itemLength > 0 {
+                let reviewer = p + itemLength + 1
+                let reviewerEnd = Self.nextSeparator(reviewer, end, delimiter: delimiter, pattern: pattern)
+                if plainCell(reviewer, reviewerEnd, endsWith: delimiter) {
+                    let value = reviewerEnd + 1
+                    let valueEnd = Self.nextSeparator(value, end, delimiter: delimiter, pattern: pattern)
+                    if plainCell(value, valueEnd, endsWith: 10) {
+                        _ = worker.storeTriple(item: p, itemLength, repeatsItem: repeatsItem, reviewer: reviewer, reviewerEnd - reviewer,
+                                               value: value, valueEnd - value, readableTo: end, line: line)
+                        p = valueEnd + 1
+                        line += 1
+                        if let progress, p - begin >= nextProgress {
+                            progress(p - begin)
+                            nextProgress += 1 << 24
+                        }
+                        continue
+                    }
+                }
+            }
+            let next = memchr(p, 10, end - p).map { UnsafeRawPointer($0) + 1 } ?? end
+            line = scanUnquoted(bytes, from: p - begin, to: next - begin, firstLine: line, worker: &worker, progress: nil)
+            p = next
         }
         return line
     }

@@ -4,6 +4,9 @@ import Foundation
 /// at a time without building a JSON tree: known keys are read in place, unknown keys skipped.
 /// A JSON string cannot hold a raw newline, so a line is always one record.
 struct JSONLinesJudgmentScanner {
+    /// The fixed text of a canonical line, for `canonicalLine`.
+    private let itemKey = Literal("{\"item\":\""), reviewerKey = Literal(",\"reviewer\":\""), valueKey = Literal(",\"value\":\"")
+
     /// Scans the lines from byte `start` to `stop` (the end when nil), numbering the first
     /// `firstLine`; returns the number after the last line read.
     @discardableResult
@@ -18,6 +21,17 @@ struct JSONLinesJudgmentScanner {
         var fields = RecordFields()
         var nextProgress = 1 << 24
         while p < end {
+            if let line3 = canonicalLine(p, end), line3.itemLength > 0, line3.reviewerLength > 0, line3.valueLength > 0 {
+                _ = worker.storeTriple(item: line3.item, line3.itemLength, reviewer: line3.reviewer, line3.reviewerLength,
+                                       value: line3.value, line3.valueLength, readableTo: end, line: line)
+                p = line3.lineEnd + 1
+                line += 1
+                if let progress, line3.lineEnd - begin >= nextProgress {
+                    progress(line3.lineEnd - begin)
+                    nextProgress += 1 << 24
+                }
+                continue
+            }
             let lineEnd = memchr(p, 10, end - p).map { UnsafeRawPointer($0) } ?? end
             defer {
                 p = lineEnd + 1
@@ -68,6 +82,25 @@ struct JSONLinesJudgmentScanner {
         return true
     }
 
+    /// `readCanonical` for the line starting at `p`, finding its end on the way (a JSON
+    /// string holds no raw newline, so the fields cannot run past it): the three fields and
+    /// the line's newline (or `end`), nil when the line is not in the canonical shape.
+    @inline(__always)
+    func canonicalLine(_ p: UnsafeRawPointer, _ end: UnsafeRawPointer) -> (
+        item: UnsafeRawPointer, itemLength: Int, reviewer: UnsafeRawPointer, reviewerLength: Int,
+        value: UnsafeRawPointer, valueLength: Int, lineEnd: UnsafeRawPointer
+    )? {
+        var q = p
+        guard itemKey.skip(&q, end), let item = Self.plainString(&q, end), let i = item.start,
+              reviewerKey.skip(&q, end), let reviewer = Self.plainString(&q, end), let r = reviewer.start,
+              valueKey.skip(&q, end), let value = Self.plainString(&q, end), let v = value.start,
+              q < end, q.load(as: UInt8.self) == UInt8(ascii: "}") else { return nil }
+        q += 1
+        if q < end, q.load(as: UInt8.self) == 13 { q += 1 }
+        guard q == end || q.load(as: UInt8.self) == 10 else { return nil }
+        return (i, item.length, r, reviewer.length, v, value.length, q)
+    }
+
     /// The item of a line in the canonical shape (for splitting a file between items).
     static func canonicalItem(_ line: UnsafeRawPointer, _ lineEnd: UnsafeRawPointer) -> ByteField? {
         var fields = RecordFields()
@@ -82,6 +115,39 @@ struct JSONLinesJudgmentScanner {
         return true
     }
 
+    /// Up to 16 bytes of fixed text, compared as two masked words where 16 bytes are
+    /// readable (most of a file), else byte by byte.
+    struct Literal {
+        let length: Int
+        private let words: (UInt64, UInt64), masks: (UInt64, UInt64)
+        private let text: StaticString
+
+        init(_ text: StaticString) {
+            self.text = text
+            length = min(16, text.utf8CodeUnitCount)
+            var w: [UInt64] = [0, 0], m: [UInt64] = [0, 0]
+            for i in 0..<length {
+                w[i / 8] |= UInt64(text.utf8Start[i]) << UInt64(8 * (i % 8))
+                m[i / 8] |= 0xFF << UInt64(8 * (i % 8))
+            }
+            words = (w[0], w[1])
+            masks = (m[0], m[1])
+        }
+
+        /// Moves `q` past the text when it starts there.
+        @inline(__always)
+        func skip(_ q: inout UnsafeRawPointer, _ end: UnsafeRawPointer) -> Bool {
+            if end - q >= 16 {
+                let a = UInt64(littleEndian: q.loadUnaligned(as: UInt64.self))
+                let b = UInt64(littleEndian: q.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                guard a & masks.0 == words.0, b & masks.1 == words.1 else { return false }
+                q += length
+                return true
+            }
+            return JSONLinesJudgmentScanner.expect(&q, end, text)
+        }
+    }
+
     /// A string body up to its closing quote (consumed), when it has no escape or control byte.
     @inline(__always)
     private static func plainString(_ q: inout UnsafeRawPointer, _ end: UnsafeRawPointer) -> ByteField? {
@@ -89,10 +155,17 @@ struct JSONLinesJudgmentScanner {
         // Eight bytes at a time past bytes that are none of quote, backslash or control.
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while end - q >= 8 {
-            let word = q.loadUnaligned(as: UInt64.self)
+            let word = UInt64(littleEndian: q.loadUnaligned(as: UInt64.self))
             let quote = word ^ 0x2222_2222_2222_2222, backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
             let special = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- 0x2020_2020_2020_2020) & ~word) & highs
-            if special != 0 { break }
+            if special != 0 {
+                // The lowest flagged byte is exact: the string ends there if it is the quote.
+                q += special.trailingZeroBitCount / 8
+                guard q.load(as: UInt8.self) == 34 else { return nil }
+                let field = ByteField(start: begin, length: q - begin)
+                q += 1
+                return field
+            }
             q += 8
         }
         while q < end {

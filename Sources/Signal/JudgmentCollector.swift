@@ -107,7 +107,9 @@ public final class JudgmentCollector: @unchecked Sendable {
         let box = UncheckedBox(bytes)
         if splitsByRange(bytes.count - start), let base = bytes.baseAddress, memchr(base + start, 34, bytes.count - start) == nil {
             try runByRange(bytes, from: start, firstLine: line, file: file, fileIndex: fileIndex, progress: progress, itemOf: scanner.itemCell) { worker, range, line, report in
-                scanner.scanUnquoted(box.value, from: range.lowerBound, to: range.upperBound, firstLine: line, worker: &worker, progress: report)
+                scanner.readsTriples
+                    ? scanner.scanTriples(box.value, from: range.lowerBound, to: range.upperBound, firstLine: line, worker: &worker, progress: report)
+                    : scanner.scanUnquoted(box.value, from: range.lowerBound, to: range.upperBound, firstLine: line, worker: &worker, progress: report)
             }
             return
         }

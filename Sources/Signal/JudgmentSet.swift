@@ -86,10 +86,13 @@ enum JudgmentSetFinisher {
         var rawByText: [String: JudgmentValue] = [:]
         var firstSeen: [JudgmentValue: (file: String, line: Int)] = [:]
         for shard in shards {
-            // Only values still referenced (a rubric filter may have dropped some).
-            var used = [Bool](repeating: false, count: shard.values.count)
-            for v in shard.value where v >= 0 { used[Int(v)] = true }
-            for g in shard.gold where g >= 0 { used[Int(g)] = true }
+            // Only values still referenced. Every value read is referenced by the judgment or
+            // gold answer it came with, unless a rubric filter dropped judgments.
+            var used = [Bool](repeating: options.rubric == nil, count: shard.values.count)
+            if options.rubric != nil {
+                for v in shard.value where v >= 0 { used[Int(v)] = true }
+                for g in shard.gold where g >= 0 { used[Int(g)] = true }
+            }
             for id in 0..<shard.values.count where used[id] {
                 let text = shard.values.string(Int32(id))
                 let value = rawByText[text] ?? JudgmentValue(text: text)

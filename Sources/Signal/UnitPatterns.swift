@@ -7,63 +7,17 @@ struct UnitPatterns: Sendable {
     private(set) var multiplicity: [Double] = []
     private var scratch: [Int32] = []
 
-    /// Byte-per-code histogram keys (see `UnitTally`) to pattern ids: open addressing, 0 empty
-    /// (a pairable unit's histogram is never all zero).
-    private var histogramKeys: [UInt64] = []
-    private var histogramIds: [Int32] = []
-    private var histogramCount = 0
-
     var count: Int { multiplicity.count }
 
-    /// Adds a unit by its histogram word: byte c is how many of its values have code c.
-    @inline(__always)
-    mutating func add(histogram key: UInt64) {
-        if !histogramKeys.isEmpty {
-            let mask = histogramKeys.count - 1
-            var slot = Self.histogramSlot(key, mask)
-            while true {
-                let stored = histogramKeys[slot]
-                if stored == key {
-                    multiplicity[Int(histogramIds[slot])] += 1
-                    return
-                }
-                if stored == 0 { break }
-                slot = (slot + 1) & mask
-            }
-        }
-        addNewHistogram(key)
-    }
-
-    private mutating func addNewHistogram(_ key: UInt64) {
+    /// Adds `times` units by their histogram word (see `UnitTally`): byte c is how many of
+    /// their values have code c.
+    mutating func add(histogram key: UInt64, times: Double) {
         var codes: [Int32] = [], counts: [Int32] = []
         for c in 0..<8 where (key >> UInt64(8 * c)) & 0xFF != 0 {
             codes.append(Int32(c))
             counts.append(Int32((key >> UInt64(8 * c)) & 0xFF))
         }
-        let id = add(codes: codes, counts: counts, runs: codes.count)
-        if (histogramCount + 1) * 2 > histogramKeys.count {
-            let old = zip(histogramKeys, histogramIds).filter { $0.0 != 0 }
-            let size = max(256, histogramKeys.count * 2)
-            histogramKeys = [UInt64](repeating: 0, count: size)
-            histogramIds = [Int32](repeating: -1, count: size)
-            histogramCount = 0
-            for (k, i) in old { insertHistogram(k, i) }
-        }
-        insertHistogram(key, id)
-    }
-
-    @inline(__always)
-    private static func histogramSlot(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-    }
-
-    private mutating func insertHistogram(_ key: UInt64, _ id: Int32) {
-        let mask = histogramKeys.count - 1
-        var slot = Self.histogramSlot(key, mask)
-        while histogramKeys[slot] != 0 { slot = (slot + 1) & mask }
-        histogramKeys[slot] = key
-        histogramIds[slot] = id
-        histogramCount += 1
+        codes.withUnsafeBufferPointer { c in counts.withUnsafeBufferPointer { n in add(codes: c, counts: n, times: times) } }
     }
 
     mutating func add(codes: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<Int32>, times: Double = 1) {

@@ -110,8 +110,7 @@ struct AgreeCommand: AsyncParsableCommand {
             phaseStart = now
         }
         defer { phase("statistics") }
-        let set = try input.read()
-        phase("read")
+        let set = try input.read { phase("read") }
         phase("finish")
         var options = AgreementOptions()
         options.bootstrapReplicates = bootstrap

@@ -51,7 +51,8 @@ struct JudgmentInputs: ParsableArguments {
     }
 
     /// Reads every file (mapped, one format each) and the gold file into one finished set.
-    func read(progress: Bool = true) throws -> JudgmentSet {
+    /// `readDone` runs between reading and finishing (for `agree --timings`).
+    func read(progress: Bool = true, readDone: () -> Void = {}) throws -> JudgmentSet {
         var mapped: [MappedFile] = []
         var expected = 0
         for path in files {
@@ -80,6 +81,7 @@ struct JudgmentInputs: ParsableArguments {
             let file = try MappedFile(path: gold)
             try file.withBytes { collector.addGold(try GoldFile.read($0, file: gold), file: gold) }
         }
+        readDone()
         let order = valueOrder.map { $0.split(separator: ",").map { JudgmentValue(text: $0.trimmingCharacters(in: .whitespaces)) } }
         return try collector.finish(JudgmentSetOptions(level: level, valueOrder: order, rubric: rubric, pairwise: pairs))
     }

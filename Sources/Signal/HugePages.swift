@@ -1,0 +1,27 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Large column arrays are filled once, front to back, right after they are reserved. Backed
+/// by 4 KiB pages, that costs one page fault per 4 KiB (a third of a 10-million-judgment
+/// read went to faults); with transparent huge pages it is one per 2 MiB. Linux only, and
+/// only a hint: where huge pages are off the kernel ignores it.
+enum HugePages {
+    static let size = 2 << 20
+
+    /// Advises huge pages for the reserved storage of `array` (a no-op below a few MiB).
+    static func advise<T>(_ array: inout [T]) {
+        #if os(Linux)
+        let bytes = array.capacity * MemoryLayout<T>.stride
+        guard bytes >= 2 * size else { return }
+        array.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let address = UInt(bitPattern: base), huge = UInt(size)
+            let start = (address + huge - 1) & ~(huge - 1)
+            let end = (address + UInt(bytes)) & ~(huge - 1)
+            guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+            _ = madvise(aligned, Int(end - start), MADV_HUGEPAGE)
+        }
+        #endif
+    }
+}
