@@ -173,6 +173,55 @@ struct RangeReadTests {
         #expect(set.itemCount == 301)
     }
 
+    /// Every tenth line of a sorted file written some other way the formats allow.
+    static func oddLines(csv: Bool) -> String {
+        let rows = Self.rows(units: 1_500)
+        var text = csv ? "item,reviewer,value\n" : ""
+        for (i, row) in rows.enumerated() {
+            let (item, reviewer, value) = row
+            guard i % 10 == 3 else {
+                text += csv ? "\(item),\(reviewer),\(value)\n" : "{\"item\":\"\(item)\",\"reviewer\":\"\(reviewer)\",\"value\":\"\(value)\"}\n"
+                continue
+            }
+            switch (i / 10) % 7 {
+            case 0: text += csv ? "\(item),\(reviewer),\(value)\r\n" : "{\"item\":\"\(item)\",\"reviewer\":\"\(reviewer)\",\"value\":\"\(value)\"}\r\n"
+            case 1: text += csv ? "\n\(item),\(reviewer),\(value)\n" : "\n{ \"item\": \"\(item)\", \"reviewer\": \"\(reviewer)\", \"value\": \"\(value)\" }\n"
+            case 2: text += csv ? "\(item),\(reviewer),\(value),extra\n" : "{\"item\":\"\(item)\",\"reviewer\":\"\(reviewer)\",\"value\":\"\(value)\",\"rubric\":null}\n"
+            case 3: text += csv ? "\(item),annotator-\(reviewer),\(value)\n" : "{\"item\":\"\(item)\",\"reviewer\":\"annotator-\(reviewer)\",\"value\":\"\(value)\"}\n"
+            case 4: text += csv ? "\(item),\(reviewer),\(value)-but-longer\n" : "{\"item\":\"\(item)\",\"reviewer\":\"\(reviewer)\",\"value\":\"\\u0063\(value.dropFirst())\"}\n"
+            case 5: text += csv ? "\(item),\(reviewer),\n" : "{\"item\":\"\(item)\",\"reviewer\":\"\(reviewer)\",\"value\":\"\"}\n"
+            default: text += csv ? "\(item)\r,\(reviewer),\(value)\n" : "{\"item\":\"\(item)\",\"reviewer\":\"\(reviewer)\",\"value\":null}\n"
+            }
+        }
+        return text + (csv ? "u1501,r1,c0" : "{\"item\":\"u1501\",\"reviewer\":\"r1\",\"value\":\"c0\"}")
+    }
+
+    @Test("Lines off the fast path (CRLF, blank, extra cells, long ids, empty values) read the same as by hash", arguments: [2, 3])
+    func oddLinesReadTheSame(partitions: Int) throws {
+        for csv in [true, false] {
+            let text = Self.oddLines(csv: csv)
+            let (ranged, a) = try Self.read(text, csv: csv, partitions: partitions, byRange: true)
+            let (_, b) = try Self.read(text, csv: csv, partitions: 1, byRange: false)
+            #expect(ranged.layout == .byRange)
+            #expect(a.itemCount == 1_501 && a.judgmentCount == b.judgmentCount)
+            #expect(a.reviewers == b.reviewers && a.reviewers.contains("annotator-r3"))
+            #expect(a.domain.values == b.domain.values)
+            Self.expectSameFigures(a, b)
+            #expect(Self.judgmentOrder(a) == Self.judgmentOrder(b))
+        }
+    }
+
+    @Test("Bad lines in a fast-path file give the errors a read by hash gives")
+    func badLinesGiveTheSameErrors() throws {
+        var lines = Self.csv(Self.rows(units: 1_000)).split(separator: "\n").map(String.init)
+        for (k, bad) in ["u5,r1", ",r2,c1", "u7,,c1", "u8", ""].enumerated() { lines.insert(bad, at: 200 + 700 * k) }
+        let text = lines.joined(separator: "\n")
+        let ranged = Sample.problems { _ = try Self.read(text, csv: true, partitions: 3, byRange: true) }
+        let hashed = Sample.problems { _ = try Self.read(text, csv: true, partitions: 1, byRange: false) }
+        #expect(ranged.count == 4, "\(ranged)")
+        #expect(ranged == hashed)
+    }
+
     @Test("Line ranges cover the data exactly, each ending at a newline")
     func lineRangesCoverTheData() {
         let text = "header\n" + (0..<97).map { "line \($0) \(String(repeating: "x", count: $0 % 13))\n" }.joined() + "last without newline"
