@@ -159,7 +159,7 @@ struct CSVJudgmentScanner {
         var line = firstLine
         let scratch = ScratchBuffer()
         var fields = RecordFields()
-        var nextProgress = 1 << 24
+        var milestones = ScanMilestones(progress)
         while p < end {
             let recordLine = line
             let c0 = p.load(as: UInt8.self)
@@ -214,10 +214,7 @@ struct CSVJudgmentScanner {
                 break
             }
             finishRow(&fields, decided: decided, owned: owned, cells: column + 1, line: recordLine, worker: &worker)
-            if let progress, p - begin >= nextProgress {
-                progress(p - begin)
-                nextProgress += 1 << 24
-            }
+            milestones.passed(p - begin, of: begin, worker: &worker)
         }
         return line
     }
@@ -295,7 +292,7 @@ struct CSVJudgmentScanner {
         var p = begin + start
         var line = firstLine
         var fields = RecordFields()
-        var nextProgress = 1 << 24
+        var milestones = ScanMilestones(progress)
         let delimiter = self.delimiter, lastNeeded = self.lastNeeded
         let delimiterPattern = UInt64(delimiter) &* 0x0101_0101_0101_0101
         // Roles by column, -1 past the header (a local tuple-free copy the loop can index).
@@ -346,10 +343,7 @@ struct CSVJudgmentScanner {
             }
             p = q
             finishRow(&fields, decided: decided, owned: owned, cells: column + 1, line: recordLine, worker: &worker)
-            if let progress, p - begin >= nextProgress {
-                progress(p - begin)
-                nextProgress += 1 << 24
-            }
+            milestones.passed(p - begin, of: begin, worker: &worker)
         }
         return line
     }
@@ -369,7 +363,7 @@ struct CSVJudgmentScanner {
         let end = begin + min(stop, bytes.count)
         var p = begin + start
         var line = firstLine
-        var nextProgress = 1 << 24
+        var milestones = ScanMilestones(progress)
         let delimiter = self.delimiter
         let pattern = UInt64(delimiter) &* 0x0101_0101_0101_0101
         @inline(__always) func plainCell(_ from: UnsafeRawPointer, _ to: UnsafeRawPointer, endsWith terminator: UInt8) -> Bool {
@@ -393,10 +387,7 @@ struct CSVJudgmentScanner {
                                                value: value, valueEnd - value, readableTo: end, line: line)
                         p = valueEnd + 1
                         line += 1
-                        if let progress, p - begin >= nextProgress {
-                            progress(p - begin)
-                            nextProgress += 1 << 24
-                        }
+                        milestones.passed(p - begin, of: begin, worker: &worker)
                         continue
                     }
                 }

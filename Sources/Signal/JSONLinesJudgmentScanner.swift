@@ -19,17 +19,14 @@ struct JSONLinesJudgmentScanner {
         var line = firstLine
         let scratch = ScratchBuffer()
         var fields = RecordFields()
-        var nextProgress = 1 << 24
+        var milestones = ScanMilestones(progress)
         while p < end {
             if let line3 = canonicalLine(p, end), line3.itemLength > 0, line3.reviewerLength > 0, line3.valueLength > 0 {
                 _ = worker.storeTriple(item: line3.item, line3.itemLength, reviewer: line3.reviewer, line3.reviewerLength,
                                        value: line3.value, line3.valueLength, readableTo: end, line: line)
                 p = line3.lineEnd + 1
                 line += 1
-                if let progress, line3.lineEnd - begin >= nextProgress {
-                    progress(line3.lineEnd - begin)
-                    nextProgress += 1 << 24
-                }
+                milestones.passed(line3.lineEnd - begin, of: begin, worker: &worker)
                 continue
             }
             let lineEnd = memchr(p, 10, end - p).map { UnsafeRawPointer($0) } ?? end
@@ -37,10 +34,7 @@ struct JSONLinesJudgmentScanner {
                 p = lineEnd + 1
                 line += 1
             }
-            if let progress, lineEnd - begin >= nextProgress {
-                progress(lineEnd - begin)
-                nextProgress += 1 << 24
-            }
+            milestones.passed(lineEnd - begin, of: begin, worker: &worker)
             fields.reset()
             if Self.readCanonical(p, lineEnd, &fields) {
                 if worker.owns(fields.item, stable: true) { worker.store(&fields, line: line) }

@@ -54,6 +54,11 @@ public final class JudgmentCollector: @unchecked Sendable {
     /// The smallest input read by range (smaller ones are cheaper to read by hash).
     public var rangeSplitMinimumBytes = 1 << 20
 
+    /// Whether the next range read may hand the pages it has read back to the page cache
+    /// (`madvise(MADV_DONTNEED)`). Only for a read-only mapping of a file: on any other
+    /// memory that advice would zero it. The caller that mapped the file sets this.
+    public var releasesReadPages = false
+
     enum Layout { case byHash, byRange }
     private(set) var layout = Layout.byHash
 
@@ -159,8 +164,10 @@ public final class JudgmentCollector: @unchecked Sendable {
         let partitions = self.partitions
         let total = bytes.count
         let scaled: (@Sendable (Int) -> Void)? = progress.map { report in { @Sendable done in report(min(total, done * partitions)) } }
+        let releaseBase = UncheckedBox(releasesReadPages ? bytes.baseAddress : nil)
         var results = runWorkers(file: file, fileIndex: fileIndex, byRange: true) { worker, w in
-            scan(&worker, ranges[w], w == 0 ? firstLine : 0, w == 0 ? scaled : nil)
+            if let base = releaseBase.value { worker.releasableFrom = base + ranges[w].lowerBound }
+            return scan(&worker, ranges[w], w == 0 ? firstLine : 0, w == 0 ? scaled : nil)
         }
         var base = results[0].lineAfter
         for w in 1..<partitions {

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import WorkModel
 
 /// One reader worker, filling one shard in one of two ways (`JudgmentCollector` chooses):
@@ -98,6 +101,26 @@ struct ScanWorker {
         HugePages.advise(&units)
         HugePages.advise(&reviewers)
         HugePages.advise(&values)
+    }
+
+    /// Set for a range read of a file-backed mapping (`JudgmentCollector.releasesReadPages`):
+    /// the start of the part of the range not yet handed back.
+    var releasableFrom: UnsafeRawPointer?
+
+    /// Hands the mapped pages of the file this worker has read, up to a little before `p`,
+    /// back to the page cache: the text is never read twice (every string kept was copied),
+    /// so resident memory stays the ids and tables, not the file. The pages just behind `p`
+    /// are kept because the previous line's item is compared in place.
+    mutating func releasePages(before p: UnsafeRawPointer) {
+        #if os(Linux)
+        guard let from = releasableFrom else { return }
+        let page = UInt(4096), keep = 1 << 16
+        let start = (UInt(bitPattern: from) + page - 1) & ~(page - 1)
+        let stop = UInt(bitPattern: p - keep) & ~(page - 1)
+        guard stop > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(aligned, Int(stop - start), MADV_DONTNEED)
+        releasableFrom = UnsafeRawPointer(bitPattern: stop)
+        #endif
     }
 
     static func partition(ofHash h: UInt64, partitions: Int) -> Int {
@@ -333,5 +356,23 @@ final class StagedColumns {
         pointers.units.deallocate()
         pointers.reviewers.deallocate()
         pointers.values.deallocate()
+    }
+}
+
+/// Every 8 MiB of a scan: a progress report (for the progress bar) and the worker's chance
+/// to hand back the pages it has read.
+struct ScanMilestones {
+    private let progress: ((Int) -> Void)?
+    private var next = 1 << 23
+
+    init(_ progress: ((Int) -> Void)?) { self.progress = progress }
+
+    /// `offset` bytes from `begin` have been read.
+    @inline(__always)
+    mutating func passed(_ offset: Int, of begin: UnsafeRawPointer, worker: inout ScanWorker) {
+        guard offset >= next else { return }
+        next = offset + (1 << 23)
+        progress?(offset)
+        worker.releasePages(before: begin + offset)
     }
 }

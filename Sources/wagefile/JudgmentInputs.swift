@@ -66,6 +66,7 @@ struct JudgmentInputs: ParsableArguments {
         let mapping = try map.map { try ColumnMapping(parsing: $0) } ?? ColumnMapping()
         for file in mapped {
             let bar = ReadProgress(path: file.path, total: progress ? file.count : 0)
+            collector.releasesReadPages = file.isMapped
             try file.withBytes { bytes in
                 switch from ?? JudgmentFormat.detect(path: file.path, prefix: bytes) {
                 case .jsonl: try collector.readJSONLines(bytes, file: file.path, progress: bar.callback)

@@ -46,7 +46,7 @@ final class MappedFile {
         }
         let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0)
         guard let address, address != MAP_FAILED else { throw MappedFileError(path: path, message: String(cString: strerror(errno))) }
-        madvise(address, length, MADV_SEQUENTIAL | MADV_WILLNEED)
+        madvise(address, length, MADV_WILLNEED)
         base = address
         mapped = true
     }
@@ -56,6 +56,8 @@ final class MappedFile {
     }
 
     var count: Int { length }
+    /// Whether the bytes are a read-only mapping of the file (not a copy in memory).
+    var isMapped: Bool { mapped }
 
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         if let base { return try body(UnsafeRawBufferPointer(start: base, count: length)) }
