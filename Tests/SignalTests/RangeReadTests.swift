@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import Signal
 import Testing
 import WorkModel
@@ -220,6 +223,41 @@ struct RangeReadTests {
         let hashed = Sample.problems { _ = try Self.read(text, csv: true, partitions: 1, byRange: false) }
         #expect(ranged.count == 4, "\(ranged)")
         #expect(ranged == hashed)
+    }
+
+    @Test("A mapped file whose read pages are handed back reads the same as by hash")
+    func releasedPagesReadTheSame() throws {
+        // Big enough that each of two ranges passes several 8 MiB milestones.
+        var text = "item,reviewer,value\n"
+        var random = SeededRandom(seed: 11)
+        for u in 0..<420_000 {
+            for r in 0..<4 { text += "u\(1_000_000 + u),r\((u + r * 7) % 50),c\(random.next() % 3)\n" }
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("released-\(UInt32.random(in: 0...UInt32.max)).csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let fd = open(path, O_RDONLY)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        let length = text.utf8.count
+        #expect(length > 3 * (8 << 20))
+        guard let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
+            Issue.record("mmap failed")
+            return
+        }
+        defer { munmap(address, length) }
+        let collector = JudgmentCollector(partitions: 2)
+        collector.rangeSplitMinimumBytes = 0
+        collector.releasesReadPages = true
+        try collector.readDelimited(UnsafeRawBufferPointer(start: address, count: length), file: "j")
+        #expect(collector.layout == .byRange)
+        let released = try collector.finish()
+        let (_, whole) = try Self.read(text, csv: true, partitions: 1, byRange: false)
+        #expect(released.judgmentCount == 1_680_000)
+        let x = AgreementAnalysis.report(released, files: ["j"]), y = AgreementAnalysis.report(whole, files: ["j"])
+        #expect(x.alpha == y.alpha && x.reviewers == y.reviewers && x.alphaCI == y.alphaCI)
+        // The mapping still reads right after the advice (the pages come back from the file).
+        #expect(UnsafeRawBufferPointer(start: address, count: 20).elementsEqual(Array(text.utf8.prefix(20))))
     }
 
     @Test("Line ranges cover the data exactly, each ending at a newline")
