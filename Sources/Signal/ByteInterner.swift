@@ -44,8 +44,12 @@ final class ByteInterner: @unchecked Sendable {
         hashes = .allocate(capacity: ids)
         var slotCount = 32
         while slotCount < ids * 2 { slotCount <<= 1 }
+        HugePages.advise(arena, count: arenaCapacity)
+        HugePages.advise(starts, count: ids)
+        HugePages.advise(lengths, count: ids)
+        // Filled by `buildIndex` on the first `intern`: while keys come in ascending order the
+        // table is never touched, so its pages are never faulted in.
         slots = .allocate(capacity: slotCount)
-        slots.initialize(repeating: -1, count: slotCount)
         slotMask = slotCount - 1
     }
 

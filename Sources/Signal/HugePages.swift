@@ -11,17 +11,22 @@ enum HugePages {
 
     /// Advises huge pages for the reserved storage of `array` (a no-op below a few MiB).
     static func advise<T>(_ array: inout [T]) {
-        #if os(Linux)
-        let bytes = array.capacity * MemoryLayout<T>.stride
-        guard bytes >= 2 * size else { return }
+        let capacity = array.capacity
         array.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let address = UInt(bitPattern: base), huge = UInt(size)
-            let start = (address + huge - 1) & ~(huge - 1)
-            let end = (address + UInt(bytes)) & ~(huge - 1)
-            guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
-            _ = madvise(aligned, Int(end - start), MADV_HUGEPAGE)
+            if let base = buffer.baseAddress { advise(base, count: capacity) }
         }
+    }
+
+    /// Advises huge pages for `count` elements allocated at `base`.
+    static func advise<T>(_ base: UnsafeMutablePointer<T>, count: Int) {
+        #if os(Linux)
+        let bytes = count * MemoryLayout<T>.stride
+        guard bytes >= 2 * size else { return }
+        let address = UInt(bitPattern: base), huge = UInt(size)
+        let start = (address + huge - 1) & ~(huge - 1)
+        let end = (address + UInt(bytes)) & ~(huge - 1)
+        guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(aligned, Int(end - start), MADV_HUGEPAGE)
         #endif
     }
 }
