@@ -110,7 +110,7 @@ public final class JudgmentCollector: @unchecked Sendable {
         let (scanner, start, line) = try CSVJudgmentScanner.open(bytes, file: file, mapping: mapping, delimiter: delimiter)
         let fileIndex = register(file)
         let box = UncheckedBox(bytes)
-        if splitsByRange(bytes.count - start), let base = bytes.baseAddress, memchr(base + start, 34, bytes.count - start) == nil {
+        if splitsByRange(bytes.count - start), !Self.contains(34, bytes, from: start, parts: partitions) {
             try runByRange(bytes, from: start, firstLine: line, file: file, fileIndex: fileIndex, progress: progress, itemOf: scanner.itemCell) { worker, range, line, report in
                 scanner.readsTriples
                     ? scanner.scanTriples(box.value, from: range.lowerBound, to: range.upperBound, firstLine: line, worker: &worker, progress: report)
@@ -121,6 +121,20 @@ public final class JudgmentCollector: @unchecked Sendable {
         try run(file: file, fileIndex: fileIndex, progress: progress) { worker, report in
             scanner.scan(box.value, from: start, firstLine: line, worker: &worker, progress: report)
         }
+    }
+
+    /// Whether `byte` occurs in `bytes[start...]`, searched in `parts` pieces in parallel (the
+    /// quote check reads the whole file before the range read starts).
+    static func contains(_ byte: UInt8, _ bytes: UnsafeRawBufferPointer, from start: Int, parts: Int) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count > start else { return false }
+        let origin = UncheckedBox(UnsafeRawPointer(base))
+        let count = bytes.count, piece = (count - start + parts - 1) / parts
+        let found = ResultSlots<Bool>(count: parts, initial: false)
+        DispatchQueue.concurrentPerform(iterations: parts) { i in
+            let lo = start + i * piece, hi = min(count, lo + piece)
+            if hi > lo { found.set(i, memchr(origin.value + lo, Int32(byte), hi - lo) != nil) }
+        }
+        return found.values.contains(true)
     }
 
     private func run(
