@@ -27,8 +27,9 @@ final class ByteInterner: @unchecked Sendable {
     private var hashes: UnsafeMutablePointer<UInt64>
     private var idCapacity: Int
     private(set) var count = 0
-    /// Slot table: `-1` empty, else an id. Capacity is a power of two kept at most half full.
-    private var slots: UnsafeMutablePointer<Int32>
+    /// Slot table (`InternSlot.id` -1 when empty). Capacity is a power of two kept at most
+    /// half full.
+    private var slots: UnsafeMutablePointer<InternSlot>
     private var slotMask: Int
     /// True while every key so far came in strictly ascending shortlex order and the slot
     /// table (and `hashes`) have not been built.
@@ -111,16 +112,17 @@ final class ByteInterner: @unchecked Sendable {
     @inline(__always)
     func intern(_ key: UnsafeRawPointer, _ length: Int, hash h: UInt64) -> Int32 {
         if isAscending { buildIndex() }
+        let word = InternSlot.word(key, length, hash: h)
         var slot = Int(truncatingIfNeeded: h) & slotMask
         while true {
-            let id = slots[slot]
-            if id < 0 { break }
-            if hashes[Int(id)] == h && equals(Int(id), key, length) { return id }
+            let entry = slots[slot]
+            if entry.id < 0 { break }
+            if entry.matches(word, length) && (length <= 8 || equals(Int(entry.id), key, length)) { return entry.id }
             slot = (slot + 1) & slotMask
         }
         let id = appendKey(key, length)
         hashes[id] = h
-        slots[slot] = Int32(id)
+        slots[slot] = InternSlot(word: word, id: Int32(id), length: Int32(length))
         if count * 2 > slotMask + 1 { growSlots() }
         return Int32(id)
     }
@@ -142,11 +144,12 @@ final class ByteInterner: @unchecked Sendable {
     func find(_ key: UnsafeRawPointer, _ length: Int) -> Int32? {
         if isAscending { return search(key, length) }
         let h = Self.hash(key, length)
+        let word = InternSlot.word(key, length, hash: h)
         var slot = Int(truncatingIfNeeded: h) & slotMask
         while true {
-            let id = slots[slot]
-            if id < 0 { return nil }
-            if hashes[Int(id)] == h && equals(Int(id), key, length) { return id }
+            let entry = slots[slot]
+            if entry.id < 0 { return nil }
+            if entry.matches(word, length) && (length <= 8 || equals(Int(entry.id), key, length)) { return entry.id }
             slot = (slot + 1) & slotMask
         }
     }
@@ -221,13 +224,15 @@ final class ByteInterner: @unchecked Sendable {
             slots = .allocate(capacity: slotCount)
             slotMask = slotCount - 1
         }
-        slots.initialize(repeating: -1, count: slotCount)
+        HugePages.advise(slots, count: slotCount)
+        slots.initialize(repeating: .empty, count: slotCount)
         for id in 0..<count {
-            let h = Self.hash(arena + starts[id], Int(lengths[id]))
+            let key = UnsafeRawPointer(arena + starts[id]), length = Int(lengths[id])
+            let h = Self.hash(key, length)
             hashes[id] = h
             var slot = Int(truncatingIfNeeded: h) & slotMask
-            while slots[slot] >= 0 { slot = (slot + 1) & slotMask }
-            slots[slot] = Int32(id)
+            while slots[slot].id >= 0 { slot = (slot + 1) & slotMask }
+            slots[slot] = InternSlot(word: InternSlot.word(key, length, hash: h), id: Int32(id), length: Int32(length))
         }
     }
 
@@ -268,16 +273,18 @@ final class ByteInterner: @unchecked Sendable {
     }
 
     private func growSlots() {
-        let newCount = (slotMask + 1) * 2
-        slots.deallocate()
+        let old = slots, oldCount = slotMask + 1
+        let newCount = oldCount * 2
         slots = .allocate(capacity: newCount)
-        slots.initialize(repeating: -1, count: newCount)
+        HugePages.advise(slots, count: newCount)
+        slots.initialize(repeating: .empty, count: newCount)
         slotMask = newCount - 1
-        for id in 0..<count {
-            var slot = Int(truncatingIfNeeded: hashes[id]) & slotMask
-            while slots[slot] >= 0 { slot = (slot + 1) & slotMask }
-            slots[slot] = Int32(id)
+        for i in 0..<oldCount where old[i].id >= 0 {
+            var slot = Int(truncatingIfNeeded: hashes[Int(old[i].id)]) & slotMask
+            while slots[slot].id >= 0 { slot = (slot + 1) & slotMask }
+            slots[slot] = old[i]
         }
+        old.deallocate()
     }
 
     private static func grow<T>(_ old: UnsafeMutablePointer<T>, from used: Int, to capacity: Int) -> UnsafeMutablePointer<T> {
@@ -296,5 +303,31 @@ func withBytes<R>(of text: String, _ body: (UnsafeRawPointer, Int) throws -> R) 
         let placeholder = UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1)
         defer { placeholder.deallocate() }
         return try body(UnsafeRawPointer(placeholder), 0)
+    }
+}
+
+/// One slot of `ByteInterner`'s table: the key itself when it fits in a word (most ids do),
+/// else its hash, with the id and length. A probe then settles in the one cache line it
+/// loads. In an unsorted file of millions of items every lookup misses the cache, and the
+/// old table (an id per slot) took four misses: slot, hash, start, key bytes. Four times
+/// the slot memory buys about a third off reading a shuffled 10M-judgment file.
+struct InternSlot {
+    var word: UInt64
+    var id: Int32
+    var length: Int32
+
+    static let empty = InternSlot(word: 0, id: -1, length: 0)
+
+    @inline(__always)
+    func matches(_ word: UInt64, _ length: Int) -> Bool { self.word == word && Int(self.length) == length }
+
+    /// The key's bytes, little-endian, when it has at most 8; else `hash`.
+    @inline(__always)
+    static func word(_ key: UnsafeRawPointer, _ length: Int, hash: UInt64) -> UInt64 {
+        if length == 8 { return UInt64(littleEndian: key.loadUnaligned(as: UInt64.self)) }
+        guard length < 8 else { return hash }
+        var word: UInt64 = 0
+        for i in 0..<length { word |= UInt64(key.load(fromByteOffset: i, as: UInt8.self)) << UInt64(8 * i) }
+        return word
     }
 }

@@ -37,6 +37,9 @@ final class JudgmentShard: @unchecked Sendable {
         unit.reserveCapacity(expectedJudgments)
         reviewer.reserveCapacity(expectedJudgments)
         value.reserveCapacity(expectedJudgments)
+        HugePages.advise(&unit)
+        HugePages.advise(&reviewer)
+        HugePages.advise(&value)
     }
 
     var judgmentCount: Int { unit.count }
