@@ -40,7 +40,7 @@ def med(label, key): return statistics.median(r[key] for r in by[label])
 truth = {r["item"]: r["truth"] for r in csv.DictReader(open(sys.argv[2]))}
 ours = {r["item"]: r["label"] for r in csv.DictReader(open("/tmp/wagefile_ds_labels.csv"))}
 peer = {r["item"]: r["label"] for r in csv.DictReader(open("/tmp/peer_ds_labels.csv"))}
-print("| task | peer wall s | wagefile wall s | speed-up | peer RSS MB | wagefile RSS MB | peer result | wagefile result |")
+print("| task | peer wall s [min-max] | wagefile wall s [min-max] | speed-up | peer RSS MB | wagefile RSS MB | peer result | wagefile result |")
 print("|---|---|---|---|---|---|---|---|")
 for task, peer_label, our_label in [("alpha, 10M judgments, CSV", "peer_alpha_csv", "wagefile_alpha_csv"),
                                     ("alpha, 10M judgments, JSONL", "peer_alpha_jsonl", "wagefile_alpha_jsonl"),
@@ -54,8 +54,9 @@ for task, peer_label, our_label in [("alpha, 10M judgments, CSV", "peer_alpha_cs
         same = sum(ours.get(k) == v for k, v in peer.items()) / len(peer)
         wr = f"{w['dawidSkene']['iterations']} it, accuracy {acc:.6f}, same label as crowd-kit {same:.6f}"
     pw, ww = med(peer_label, "wall_s"), med(our_label, "wall_s")
-    print(f"| {task} | {pw:.2f} | {ww:.2f} | {pw / ww:.1f}x | {med(peer_label, 'max_rss_mb'):.0f} | {med(our_label, 'max_rss_mb'):.0f} | {pr} | {wr} |")
-print(f"\n{len(rows)} runs, medians; machine: {__import__('os').cpu_count()} cores")
+    def spread(label): return f"{min(r['wall_s'] for r in by[label]):.2f}-{max(r['wall_s'] for r in by[label]):.2f}"
+    print(f"| {task} | {pw:.2f} [{spread(peer_label)}] | {ww:.2f} [{spread(our_label)}] | {pw / ww:.1f}x | {med(peer_label, 'max_rss_mb'):.0f} | {med(our_label, 'max_rss_mb'):.0f} | {pr} | {wr} |")
+print(f"\n{len(rows)} runs, medians [min-max]; machine: {__import__('os').cpu_count()} cores")
 sys.exit(1 if failed else 0)
 PY
 rm -f "$out"
