@@ -106,6 +106,11 @@ struct ScanWorker {
     /// Set for a range read of a file-backed mapping (`JudgmentCollector.releasesReadPages`):
     /// the start of the part of the range not yet handed back.
     var releasableFrom: UnsafeRawPointer?
+    /// How far behind its position the worker keeps pages. In a range read only the previous
+    /// line's item is read again; in a read by hash every worker reads every page, so one
+    /// worker keeps far behind (`JudgmentCollector.hashReadReleaseLag`) and a worker that
+    /// falls behind the other finds few pages gone (and those come back from the file).
+    var releaseLag = 1 << 16
 
     /// Hands the mapped pages of the file this worker has read, up to a little before `p`,
     /// back to the page cache: the text is never read twice (every string kept was copied),
@@ -114,9 +119,9 @@ struct ScanWorker {
     mutating func releasePages(before p: UnsafeRawPointer) {
         #if os(Linux)
         guard let from = releasableFrom else { return }
-        let page = UInt(4096), keep = 1 << 16
+        let page = UInt(4096), keep = releaseLag
         let start = (UInt(bitPattern: from) + page - 1) & ~(page - 1)
-        let stop = UInt(bitPattern: p - keep) & ~(page - 1)
+        let stop = UInt(bitPattern: p) >= UInt(keep) ? (UInt(bitPattern: p) - UInt(keep)) & ~(page - 1) : 0
         guard stop > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
         _ = madvise(aligned, Int(stop - start), MADV_DONTNEED)
         releasableFrom = UnsafeRawPointer(bitPattern: stop)

@@ -58,8 +58,7 @@ struct JudgmentInputs: ParsableArguments {
         for path in files {
             let file = try MappedFile(path: path)
             mapped.append(file)
-            // Reserved, not touched: an overestimate costs address space, not memory.
-            expected += file.count / 16
+            expected += file.withBytes { JudgmentCollector.estimatedJudgments(in: $0) }
         }
         let partitions = min(max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount), 16)
         let collector = JudgmentCollector(partitions: partitions, expectedJudgments: min(expected, 50_000_000))

@@ -46,9 +46,12 @@ struct RangeReadTests {
         return copy
     }
 
-    static func read(_ text: String, csv: Bool, partitions: Int, byRange: Bool) throws -> (JudgmentCollector, JudgmentSet) {
+    /// `byRange` lets the read go by range (any size); `sampled` false forces the range read
+    /// even when the items do not look sorted.
+    static func read(_ text: String, csv: Bool, partitions: Int, byRange: Bool, sampled: Bool = true) throws -> (JudgmentCollector, JudgmentSet) {
         let collector = JudgmentCollector(partitions: partitions)
         collector.rangeSplitMinimumBytes = byRange ? 0 : Int.max
+        collector.rangeReadsNeedSortedSample = sampled
         let data = Data(text.utf8)
         if csv {
             try data.withUnsafeBytes { try collector.readDelimited($0, file: "j") }
@@ -84,6 +87,7 @@ struct RangeReadTests {
             let text = csv ? Self.csv(rows) : Self.jsonl(rows)
             let (ranged, a) = try Self.read(text, csv: csv, partitions: partitions, byRange: true)
             let (_, b) = try Self.read(text, csv: csv, partitions: 1, byRange: false)
+            #expect(ranged.lastReadPath == .byRange)
             #expect(ranged.layout == .byRange, "sorted items need no re-partition \(ranged.shards.map { ($0.unitCount, $0.items.isAscending, $0.items.string(0), $0.items.string(Int32($0.unitCount - 1))) })")
             #expect(ranged.shards.filter { $0.judgmentCount > 0 }.count == partitions, "every worker got a share of the lines")
             #expect(ranged.shards.allSatisfy { $0.items.isAscending }, "sorted items never build a hash table")
@@ -96,7 +100,7 @@ struct RangeReadTests {
         let rows = Self.shuffled(Self.rows(units: 1_500))
         for csv in [true, false] {
             let text = csv ? Self.csv(rows) : Self.jsonl(rows)
-            let (ranged, a) = try Self.read(text, csv: csv, partitions: partitions, byRange: true)
+            let (ranged, a) = try Self.read(text, csv: csv, partitions: partitions, byRange: true, sampled: false)
             let (_, b) = try Self.read(text, csv: csv, partitions: partitions, byRange: false)
             #expect(ranged.layout == .byHash)
             for shard in ranged.shards {
@@ -107,6 +111,50 @@ struct RangeReadTests {
             Self.expectSameFigures(a, b)
             #expect(Self.judgmentOrder(a) == Self.judgmentOrder(b), "re-partitioning keeps file order within each shard, as a read by hash does")
         }
+    }
+
+    @Test("Unsorted items in a large file are read by hash from the start, with the fast scanners", arguments: [2, 3])
+    func unsortedItemsAreReadByHash(partitions: Int) throws {
+        let rows = Self.shuffled(Self.rows(units: 1_500))
+        for csv in [true, false] {
+            let text = csv ? Self.csv(rows) : Self.jsonl(rows)
+            let (fast, a) = try Self.read(text, csv: csv, partitions: partitions, byRange: true)
+            let (_, b) = try Self.read(text, csv: csv, partitions: partitions, byRange: false)
+            let (forced, c) = try Self.read(text, csv: csv, partitions: partitions, byRange: true, sampled: false)
+            #expect(fast.layout == .byHash)
+            #expect(fast.lastReadPath == .byHashUnsorted)
+            #expect(forced.lastReadPath == .byRange)
+            for (index, shard) in fast.shards.enumerated() {
+                for u in 0..<shard.unitCount {
+                    #expect(ScanWorker.partition(ofHash: shard.items.keyHash(Int32(u)), partitions: partitions) == index)
+                }
+            }
+            Self.expectSameFigures(a, b)
+            Self.expectSameFigures(a, c)
+            #expect(Self.judgmentOrder(a) == Self.judgmentOrder(b))
+            #expect(Self.judgmentOrder(a) == Self.judgmentOrder(c))
+        }
+    }
+
+    @Test("Odd and bad lines in an unsorted file read by hash give the same records and errors", arguments: [true, false])
+    func oddLinesUnsorted(csv: Bool) throws {
+        var lines = Self.oddLines(csv: csv).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = csv ? [lines.removeFirst()] : []
+        lines = header + Self.shuffled(lines)
+        let text = lines.joined(separator: "\n")
+        let (fast, a) = try Self.read(text, csv: csv, partitions: 2, byRange: true)
+        let (_, b) = try Self.read(text, csv: csv, partitions: 1, byRange: false)
+        #expect(fast.lastReadPath == .byHashUnsorted)
+        #expect(a.judgmentCount == b.judgmentCount && a.reviewers == b.reviewers && a.domain.values == b.domain.values)
+        Self.expectSameFigures(a, b)
+        guard csv else { return }
+        var bad = lines
+        for (k, line) in ["u5,r1", ",r2,c1", "u7,,c1", "u8"].enumerated() { bad.insert(line, at: 300 + 900 * k) }
+        let badText = bad.joined(separator: "\n")
+        let fastProblems = Sample.problems { _ = try Self.read(badText, csv: true, partitions: 3, byRange: true) }
+        let hashed = Sample.problems { _ = try Self.read(badText, csv: true, partitions: 1, byRange: false) }
+        #expect(fastProblems.count == 4, "\(fastProblems)")
+        #expect(fastProblems == hashed)
     }
 
     @Test("An error in a later range names its line in the whole file")
@@ -225,14 +273,8 @@ struct RangeReadTests {
         #expect(ranged == hashed)
     }
 
-    @Test("A mapped file whose read pages are handed back reads the same as by hash")
-    func releasedPagesReadTheSame() throws {
-        // Big enough that each of two ranges passes several 8 MiB milestones.
-        var text = "item,reviewer,value\n"
-        var random = SeededRandom(seed: 11)
-        for u in 0..<420_000 {
-            for r in 0..<4 { text += "u\(1_000_000 + u),r\((u + r * 7) % 50),c\(random.next() % 3)\n" }
-        }
+    /// Reads `text` from a real read-only file mapping with page release on, as `agree` does.
+    static func readMapped(_ text: String, lag: Int? = nil) throws -> (JudgmentCollector, JudgmentSet)? {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("released-\(UInt32.random(in: 0...UInt32.max)).csv").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -240,24 +282,55 @@ struct RangeReadTests {
         #expect(fd >= 0)
         defer { close(fd) }
         let length = text.utf8.count
-        #expect(length > 3 * (8 << 20))
         guard let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
             Issue.record("mmap failed")
-            return
+            return nil
         }
         defer { munmap(address, length) }
         let collector = JudgmentCollector(partitions: 2)
         collector.rangeSplitMinimumBytes = 0
         collector.releasesReadPages = true
+        if let lag { collector.hashReadReleaseLag = lag }
         try collector.readDelimited(UnsafeRawBufferPointer(start: address, count: length), file: "j")
+        let set = try collector.finish()
+        // The mapping still reads right after the advice (the pages come back from the file).
+        #expect(UnsafeRawBufferPointer(start: address, count: 20).elementsEqual(Array(text.utf8.prefix(20))))
+        return (collector, set)
+    }
+
+    /// Big enough that each of two ranges passes several 8 MiB milestones.
+    static func largeLines() -> [String] {
+        var random = SeededRandom(seed: 11)
+        var lines: [String] = []
+        lines.reserveCapacity(1_680_000)
+        for u in 0..<420_000 {
+            for r in 0..<4 { lines.append("u\(1_000_000 + u),r\((u + r * 7) % 50),c\(random.next() % 3)\n") }
+        }
+        return lines
+    }
+
+    @Test("A mapped file whose read pages are handed back reads the same as by hash")
+    func releasedPagesReadTheSame() throws {
+        let text = "item,reviewer,value\n" + Self.largeLines().joined()
+        #expect(text.utf8.count > 3 * (8 << 20))
+        guard let (collector, released) = try Self.readMapped(text) else { return }
         #expect(collector.layout == .byRange)
-        let released = try collector.finish()
         let (_, whole) = try Self.read(text, csv: true, partitions: 1, byRange: false)
         #expect(released.judgmentCount == 1_680_000)
         let x = AgreementAnalysis.report(released, files: ["j"]), y = AgreementAnalysis.report(whole, files: ["j"])
         #expect(x.alpha == y.alpha && x.reviewers == y.reviewers && x.alphaCI == y.alphaCI)
-        // The mapping still reads right after the advice (the pages come back from the file).
-        #expect(UnsafeRawBufferPointer(start: address, count: 20).elementsEqual(Array(text.utf8.prefix(20))))
+    }
+
+    @Test("An unsorted mapped file read by hash, its pages handed back behind the workers, reads the same")
+    func releasedPagesUnsortedReadTheSame() throws {
+        let text = "item,reviewer,value\n" + Self.shuffled(Self.largeLines()).joined()
+        // A lag of 1 MiB: each worker hands back pages the other may still read (they come back).
+        guard let (collector, released) = try Self.readMapped(text, lag: 1 << 20) else { return }
+        #expect(collector.lastReadPath == .byHashUnsorted)
+        let (_, whole) = try Self.read(text, csv: true, partitions: 1, byRange: false)
+        #expect(released.judgmentCount == 1_680_000)
+        let x = AgreementAnalysis.report(released, files: ["j"]), y = AgreementAnalysis.report(whole, files: ["j"])
+        #expect(x.alpha == y.alpha && x.reviewers == y.reviewers && x.alphaCI == y.alphaCI)
     }
 
     @Test("Line ranges cover the data exactly, each ending at a newline")
