@@ -40,10 +40,11 @@ public enum JudgmentFormat: String, Sendable, CaseIterable {
 /// reading several files equals reading their concatenation (an item met in two files is one
 /// unit).
 ///
-/// The first large file is read by range: each worker parses its own run of lines, so the
-/// bytes are parsed once. When the items come sorted (most exports) the ranges hold disjoint
-/// items and the shards are done; otherwise, and before any further input, the shards are
-/// re-partitioned by item hash (`rehash`). Later files, tool exports and CSV with quoted cells
+/// The first large file is read by range when a sample of its lines shows sorted items
+/// (`ItemOrderSample`; most exports): each worker parses its own run of lines, so the bytes
+/// are parsed once, the ranges hold disjoint items and the shards are done. If the ranges do
+/// share items after all, the shards are re-partitioned by item hash (`rehash`) before any
+/// further input. A large file whose sample shows unsorted items is read by hash at once. Later files, tool exports and CSV with quoted cells
 /// (a quoted newline could straddle a range boundary) are read by hash: every worker scans the
 /// whole buffer and keeps the items of its partition.
 public final class JudgmentCollector: @unchecked Sendable {
