@@ -188,9 +188,15 @@ final class ByteInterner: @unchecked Sendable {
     /// The shortlex order of stored key `id` against `key`: negative, zero or positive.
     @inline(__always)
     func compare(_ id: Int, _ key: UnsafeRawPointer, _ length: Int) -> Int {
-        let stored = Int(lengths[id])
-        if stored != length { return stored < length ? -1 : 1 }
-        return Int(memcmp(arena + starts[id], key, length))
+        Self.shortlex(arena + starts[id], Int(lengths[id]), key, length)
+    }
+
+    /// The order ascending mode keeps (also `ItemOrderSample`'s): shorter keys first, then
+    /// bytewise. Negative, zero or positive.
+    @inline(__always)
+    static func shortlex(_ a: UnsafeRawPointer, _ aLength: Int, _ b: UnsafeRawPointer, _ bLength: Int) -> Int {
+        if aLength != bLength { return aLength < bLength ? -1 : 1 }
+        return Int(memcmp(a, b, aLength))
     }
 
     /// Whether every key of this interner comes before every key of `other` (both ascending).

@@ -352,6 +352,15 @@ struct CSVJudgmentScanner {
     /// export and the canonical CSV), which `scanTriples` reads.
     var readsTriples: Bool { roles == [0, 1, 2] }
 
+    /// The fastest scanner for data known to hold no quote character: `scanTriples` for an
+    /// `item,reviewer,value` header, else `scanUnquoted`.
+    @discardableResult
+    func scanPlain(_ bytes: UnsafeRawBufferPointer, from start: Int, to stop: Int, firstLine: Int, worker: inout ScanWorker, progress: ((Int) -> Void)?) -> Int {
+        readsTriples
+            ? scanTriples(bytes, from: start, to: stop, firstLine: firstLine, worker: &worker, progress: progress)
+            : scanUnquoted(bytes, from: start, to: stop, firstLine: firstLine, worker: &worker, progress: progress)
+    }
+
     /// `scanUnquoted` for a `readsTriples` header. A line of three non-empty cells ending in a
     /// bare newline is stored straight from the buffer (`ScanWorker.storeTriple`); any other
     /// line (blank, short, long, empty cells, carriage returns, the last line without a

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A look at a few runs of lines spread over a file, to tell whether its items come sorted
 /// before choosing how to read it (`JudgmentCollector.readsByRange`). The order is the one
 /// `ByteInterner.appendAscending` keeps: shortlex (shorter first, then bytewise), a repeat of
@@ -27,7 +21,7 @@ struct ItemOrderSample {
         guard let base = bytes.baseAddress, start < bytes.count, windows > 0 else { return }
         let origin = UnsafeRawPointer(base)
         let count = bytes.count
-        func lineEnd(_ at: Int) -> Int { memchr(origin + at, 10, count - at).map { UnsafeRawPointer($0) - origin } ?? count }
+        func lineEnd(_ at: Int) -> Int { JudgmentCollector.lineEnd(origin, count, from: at) }
         for w in 0..<windows {
             var at = start + (count - start) / windows * w
             // Windows after the first begin at the next whole line.
@@ -36,10 +30,10 @@ struct ItemOrderSample {
             var lines = 0
             while at < count, lines < linesPerWindow {
                 let end = lineEnd(at)
-                if let item = itemOf(origin + at, origin + end), item.length > 0, item.start != nil {
-                    if let before = previous {
+                if let item = itemOf(origin + at, origin + end), item.length > 0, let itemStart = item.start {
+                    if let before = previous, let beforeStart = before.start {
                         steps += 1
-                        if Self.order(before, item) > 0 { stepsBack += 1 }
+                        if ByteInterner.shortlex(beforeStart, before.length, itemStart, item.length) > 0 { stepsBack += 1 }
                     }
                     previous = item
                 }
@@ -52,11 +46,4 @@ struct ItemOrderSample {
     /// At most one step in a hundred backwards: a sorted file with a few stray lines still
     /// reads best by range.
     var looksSorted: Bool { stepsBack * 100 <= steps }
-
-    /// Shortlex order of two fields: negative, zero or positive.
-    static func order(_ a: ByteField, _ b: ByteField) -> Int {
-        if a.length != b.length { return a.length < b.length ? -1 : 1 }
-        guard let x = a.start, let y = b.start else { return 0 }
-        return Int(memcmp(x, y, a.length))
-    }
 }

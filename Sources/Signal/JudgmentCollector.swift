@@ -44,9 +44,10 @@ public enum JudgmentFormat: String, Sendable, CaseIterable {
 /// (`ItemOrderSample`; most exports): each worker parses its own run of lines, so the bytes
 /// are parsed once, the ranges hold disjoint items and the shards are done. If the ranges do
 /// share items after all, the shards are re-partitioned by item hash (`rehash`) before any
-/// further input. A large file whose sample shows unsorted items is read by hash at once. Later files, tool exports and CSV with quoted cells
-/// (a quoted newline could straddle a range boundary) are read by hash: every worker scans the
-/// whole buffer and keeps the items of its partition.
+/// further input. A large file whose sample shows unsorted items is read by hash at once, and
+/// so are later files, tool exports and CSV with quoted cells (a quoted newline could
+/// straddle a range boundary): every worker scans the whole buffer and keeps the items of its
+/// partition.
 public final class JudgmentCollector: @unchecked Sendable {
     public let partitions: Int
     private(set) var shards: [JudgmentShard]
@@ -129,9 +130,7 @@ public final class JudgmentCollector: @unchecked Sendable {
             }
             return
         }
-        let releaseFrom = hashReadReleaseStart(bytes, from: 0)
-        try run(file: file, fileIndex: fileIndex, progress: progress) { worker, report in
-            Self.releaseBehind(&worker, from: releaseFrom)
+        try run(bytes, from: 0, file: file, fileIndex: fileIndex, progress: progress) { worker, report in
             JSONLinesJudgmentScanner().scan(box.value, worker: &worker, progress: report)
         }
     }
@@ -149,28 +148,17 @@ public final class JudgmentCollector: @unchecked Sendable {
         if splitsByRange(bytes.count - start), !Self.contains(34, bytes, from: start, parts: partitions) {
             if readsByRange(bytes, from: start, itemOf: scanner.itemCell) {
                 try runByRange(bytes, from: start, firstLine: line, file: file, fileIndex: fileIndex, progress: progress, itemOf: scanner.itemCell) { worker, range, line, report in
-                    scanner.readsTriples
-                        ? scanner.scanTriples(box.value, from: range.lowerBound, to: range.upperBound, firstLine: line, worker: &worker, progress: report)
-                        : scanner.scanUnquoted(box.value, from: range.lowerBound, to: range.upperBound, firstLine: line, worker: &worker, progress: report)
+                    scanner.scanPlain(box.value, from: range.lowerBound, to: range.upperBound, firstLine: line, worker: &worker, progress: report)
                 }
             } else {
                 // Unsorted and unquoted: by hash, with the same fast scanners over the whole file.
-                let releaseFrom = hashReadReleaseStart(bytes, from: start)
-                try run(file: file, fileIndex: fileIndex, progress: progress) { worker, report in
-                    Self.releaseBehind(&worker, from: releaseFrom)
-                    let end = box.value.count
-                    if scanner.readsTriples {
-                        scanner.scanTriples(box.value, from: start, to: end, firstLine: line, worker: &worker, progress: report)
-                    } else {
-                        scanner.scanUnquoted(box.value, from: start, to: end, firstLine: line, worker: &worker, progress: report)
-                    }
+                try run(bytes, from: start, file: file, fileIndex: fileIndex, progress: progress) { worker, report in
+                    scanner.scanPlain(box.value, from: start, to: box.value.count, firstLine: line, worker: &worker, progress: report)
                 }
             }
             return
         }
-        let releaseFrom = hashReadReleaseStart(bytes, from: start)
-        try run(file: file, fileIndex: fileIndex, progress: progress) { worker, report in
-            Self.releaseBehind(&worker, from: releaseFrom)
+        try run(bytes, from: start, file: file, fileIndex: fileIndex, progress: progress) { worker, report in
             scanner.scan(box.value, from: start, firstLine: line, worker: &worker, progress: report)
         }
     }
@@ -189,11 +177,20 @@ public final class JudgmentCollector: @unchecked Sendable {
         return found.values.contains(true)
     }
 
+    /// A read by hash of `bytes[start...]`: every worker scans all of it for its partition.
+    /// Of a mapped file large enough to matter (`releasesReadPages`), each worker hands pages
+    /// back `hashReadReleaseLag` behind itself.
     private func run(
-        file: String, fileIndex: Int32, progress: (@Sendable (Int) -> Void)?,
+        _ bytes: UnsafeRawBufferPointer, from start: Int, file: String, fileIndex: Int32, progress: (@Sendable (Int) -> Void)?,
         _ scan: @escaping @Sendable (inout ScanWorker, (@Sendable (Int) -> Void)?) -> Void
     ) throws(InputError) {
+        let lag = hashReadReleaseLag
+        let releaseFrom = UncheckedBox(releasesReadPages && bytes.count - start > 2 * lag ? bytes.baseAddress.map { UnsafeRawPointer($0) + start } : nil)
         let results = runWorkers(file: file, fileIndex: fileIndex, byRange: false) { worker, w in
+            if let from = releaseFrom.value {
+                worker.releasableFrom = from
+                worker.releaseLag = lag
+            }
             scan(&worker, w == 0 ? progress : nil)
             return 0
         }
@@ -271,7 +268,7 @@ public final class JudgmentCollector: @unchecked Sendable {
         var bounds = [start]
         guard let base = bytes.baseAddress else { return [start..<max(start, count)] + Array(repeating: count..<count, count: max(0, parts - 1)) }
         let origin = UnsafeRawPointer(base)
-        func lineEnd(_ at: Int) -> Int { memchr(origin + at, 10, count - at).map { UnsafeRawPointer($0) - origin } ?? count }
+        func lineEnd(_ at: Int) -> Int { Self.lineEnd(origin, count, from: at) }
         for i in 1..<max(1, parts) {
             var cut = max(bounds[bounds.count - 1], start + (count - start) / parts * i)
             if cut > start, cut < count {
@@ -296,6 +293,12 @@ public final class JudgmentCollector: @unchecked Sendable {
         return (0..<max(1, parts)).map { bounds[$0]..<max(bounds[$0], bounds[$0 + 1]) }
     }
 
+    /// The offset of the newline that ends the line holding offset `at` of `origin[0..<count]`,
+    /// or `count` when the last line has none.
+    static func lineEnd(_ origin: UnsafeRawPointer, _ count: Int, from at: Int) -> Int {
+        memchr(origin + at, 10, count - at).map { UnsafeRawPointer($0) - origin } ?? count
+    }
+
     /// Whether a large file goes by range. A range read of unsorted items interns nearly every
     /// item in every worker's table and then again when the shards are rebuilt by hash; a read
     /// by hash parses every line in every worker but interns each item once, in a table a
@@ -310,19 +313,6 @@ public final class JudgmentCollector: @unchecked Sendable {
     /// How far behind itself a worker of a read by hash hands pages back: every worker reads
     /// every page, and they go at about the same pace.
     var hashReadReleaseLag = 32 << 20
-
-    /// Where the workers of a read by hash of `bytes[start...]` may start handing pages back;
-    /// nil unless the file is mapped read-only (`releasesReadPages`) and large enough to matter.
-    private func hashReadReleaseStart(_ bytes: UnsafeRawBufferPointer, from start: Int) -> UncheckedBox<(UnsafeRawPointer, Int)?> {
-        guard releasesReadPages, bytes.count - start > 2 * hashReadReleaseLag, let base = bytes.baseAddress else { return UncheckedBox(nil) }
-        return UncheckedBox((UnsafeRawPointer(base) + start, hashReadReleaseLag))
-    }
-
-    private static func releaseBehind(_ worker: inout ScanWorker, from start: UncheckedBox<(UnsafeRawPointer, Int)?>) {
-        guard let (from, lag) = start.value else { return }
-        worker.releasableFrom = from
-        worker.releaseLag = lag
-    }
 
     private func rehashIfByRange() {
         if layout == .byRange { rehash() }
