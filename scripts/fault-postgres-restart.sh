@@ -4,6 +4,10 @@
 # succeed again without restarting Wagefile, and the audit chain is intact.
 #   scripts/fault-postgres-restart.sh BINARY POSTGRES_URL
 set -euo pipefail
+# grep -q stops reading at its first match and closes the pipe; a writer still sending (curl
+# streaming a body) then fails with EPIPE, curl with exit 23, and pipefail fails the run on
+# a race. `has` reads all of its input before it answers.
+has() { grep -c "$@" >/dev/null; }
 BIN="$1"; URL="$2"
 PORT="${PORT:-18096}"; BASE="http://127.0.0.1:$PORT"; WORK="$(mktemp -d)"
 PGVERSION="$(ls /usr/lib/postgresql | sort -V | tail -1)"
@@ -38,5 +42,5 @@ done
 echo "PostgreSQL back: requests succeed again after $(( ($(date +%s%N) - start) / 1000000 )) ms, same server process"
 kill -0 $PID
 kill -TERM $PID; wait $PID
-"$BIN" audit verify --database-url "$URL" 2>/dev/null | grep -q "intact"
+"$BIN" audit verify --database-url "$URL" 2>/dev/null | has "intact"
 echo "fault check ok: a PostgreSQL restart under the server is survived"

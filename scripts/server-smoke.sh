@@ -12,12 +12,16 @@ DBARGS=()
 PORT="${PORT:-18090}"
 WORK="$(mktemp -d)"
 BASE="http://127.0.0.1:$PORT"
+# grep -q stops reading at its first match and closes the pipe; a writer still sending (curl
+# streaming a body) then fails with EPIPE, curl with exit 23, and pipefail fails the run on
+# a race. `has` reads all of its input before it answers.
+has() { grep -c "$@" >/dev/null; }
 
 "$BIN" serve "${DBARGS[@]}" --port "$PORT" --log-format json >"$WORK/out" 2>"$WORK/log" &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.2; done
-curl -sf "$BASE/health" | grep -q '"status":"ok"'
+curl -sf "$BASE/health" | has '"status":"ok"'
 PASSWORD="$(sed -n 's/^Demo sign-in: admin@demo.wagefile \/ \([^ ]*\).*/\1/p' "$WORK/out")"
 [ -n "$PASSWORD" ] || { echo "no demo sign-in printed"; cat "$WORK/out" "$WORK/log"; exit 1; }
 curl -sf -c "$WORK/jar" -H 'content-type: application/json' \
@@ -30,7 +34,7 @@ curl -sf -b "$WORK/jar" -X PUT -H 'content-type: application/json' -H 'If-Match:
 status=$(curl -s -o "$WORK/conflict" -w '%{http_code}' -b "$WORK/jar" -X PUT -H 'content-type: application/json' -H 'If-Match: "1"' \
   -d "${BODY/8800000/1}" "$BASE/api/v1/people/person-e100")
 [ "$status" = 409 ] && grep -q 'application/problem+json\|"status":409' "$WORK/conflict"
-curl -sf -b "$WORK/jar" "$BASE/api/v1/people/person-e100" | grep -q '"payMinor":8800000'
+curl -sf -b "$WORK/jar" "$BASE/api/v1/people/person-e100" | has '"payMinor":8800000'
 # The portfolio views over the demo: the support lead in a legacy band shows as an inversion.
 curl -sf -b "$WORK/jar" "$BASE/api/v1/reports/compression" | python3 -c '
 import json, sys
@@ -38,9 +42,10 @@ report = json.load(sys.stdin)
 amara = next(p for p in report["people"] if p["personId"] == "person-e100")
 assert "inversion" in [f["kind"] for f in amara["flags"]], amara
 assert amara["annualCostToMinimum"] > 0, amara'
-curl -sf -b "$WORK/jar" "$BASE/api/v1/reports/cost?format=csv" | head -1 | grep -q '^layer,budget_owner,employment_model,count,annual_cost_usd'
-curl -sf -b "$WORK/jar" "$BASE/api/v1/reports/datasets" | grep -q '"complete":false'
-curl -sf "$BASE/metrics" | grep -q 'wagefile_http_requests_total{method="PUT",route="/api/v1/people/{id}",status="409"} 1'
+curl -sf -b "$WORK/jar" "$BASE/api/v1/reports/cost?format=csv" > "$WORK/cost.csv"
+head -1 "$WORK/cost.csv" | has '^layer,budget_owner,employment_model,count,annual_cost_usd'
+curl -sf -b "$WORK/jar" "$BASE/api/v1/reports/datasets" | has '"complete":false'
+curl -sf "$BASE/metrics" | has 'wagefile_http_requests_total{method="PUT",route="/api/v1/people/{id}",status="409"} 1'
 grep -q '"route":"/api/v1/people/{id}"' "$WORK/log"
 # Graceful shutdown: SIGTERM, the process exits 0 on its own.
 kill -TERM $PID
