@@ -4,10 +4,7 @@
 # succeed again without restarting Wagefile, and the audit chain is intact.
 #   scripts/fault-postgres-restart.sh BINARY POSTGRES_URL
 set -euo pipefail
-# grep -q stops reading at its first match and closes the pipe; a writer still sending (curl
-# streaming a body) then fails with EPIPE, curl with exit 23, and pipefail fails the run on
-# a race. `has` reads all of its input before it answers.
-has() { grep -c "$@" >/dev/null; }
+source "$(dirname "$0")/has.sh"
 BIN="$1"; URL="$2"
 PORT="${PORT:-18096}"; BASE="http://127.0.0.1:$PORT"; WORK="$(mktemp -d)"
 PGVERSION="$(ls /usr/lib/postgresql | sort -V | tail -1)"

@@ -12,10 +12,7 @@ DBARGS=()
 PORT="${PORT:-18090}"
 WORK="$(mktemp -d)"
 BASE="http://127.0.0.1:$PORT"
-# grep -q stops reading at its first match and closes the pipe; a writer still sending (curl
-# streaming a body) then fails with EPIPE, curl with exit 23, and pipefail fails the run on
-# a race. `has` reads all of its input before it answers.
-has() { grep -c "$@" >/dev/null; }
+source "$(dirname "$0")/has.sh"
 
 "$BIN" serve "${DBARGS[@]}" --port "$PORT" --log-format json >"$WORK/out" 2>"$WORK/log" &
 PID=$!
