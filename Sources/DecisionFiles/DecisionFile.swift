@@ -29,6 +29,9 @@ public struct DecisionFile: Sendable, Codable, Hashable {
     public var pathUpward: PathUpward
     public var provenance: [Provenance]
     public var disclaimer: String
+    /// What this copy leaves out for its reader (individual pay, for roles that may not see it);
+    /// absent in the file as computed and stored.
+    public var withheld: [String]?
 
     public var blocking: Bool { findings.contains { $0.severity == .blocking } }
 

@@ -83,6 +83,7 @@ public enum HTMLRendering {
             }
             body += "</tbody></table>"
         }
+        for notice in file.withheld ?? [] { body += "<p class=\"withheld\"><strong>Withheld from this copy:</strong> \(e(notice)).</p>" }
         body += "</section>"
 
         body += "<section class=\"provenance\"><h2>Provenance</h2><table><thead><tr><th scope=\"col\">Figure</th><th scope=\"col\" class=\"num\">Value</th><th scope=\"col\">Source</th><th scope=\"col\">As of</th><th scope=\"col\">Confidence</th><th scope=\"col\">Derivation</th></tr></thead><tbody>"

@@ -79,6 +79,7 @@ public enum MarkdownRendering {
                 out += "| \(cell(candidate.name)) | \(cell(candidate.currentTitle ?? candidate.currentLayer ?? "")) | \(candidate.hourly.map { Format.money($0) } ?? "") | \(candidate.compaRatio.map { Format.number($0, maxPlaces: 3) } ?? "") | \(candidate.rangePenetration.map { Format.percent($0) } ?? "") | \(candidate.annualCostToMinimum.map { Format.money($0, places: 0) } ?? "") | \(candidate.annualCostToMidpoint.map { Format.money($0, places: 0) } ?? "") |\n"
             }
         }
+        for notice in file.withheld ?? [] { out += "\n*Withheld from this copy:* \(notice).\n" }
 
         out += "\n## Provenance\n\n| Figure | Value | Source | As of | Confidence | Derivation |\n|---|---:|---|---|---|---|\n"
         for entry in file.provenance {

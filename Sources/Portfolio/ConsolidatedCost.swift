@@ -15,6 +15,8 @@ public struct CostReport: Sendable, Codable {
     public var byEmploymentModel: [Total]
     public var total: Total
     public var excluded: [Excluded]
+    /// Present when people's cost in small groups is withheld from the reader (see `withholdingSmallGroups`).
+    public var withheld: Withheld?
     public var notes: [String]
     public var disclaimer: String
 
@@ -24,7 +26,8 @@ public struct CostReport: Sendable, Codable {
         public var employmentModel: String
         /// People counted, or vendor contracts for the vendor model.
         public var count: Int
-        public var annualCost: Double
+        /// Nil when withheld: a group of fewer people than the reader may see pay for.
+        public var annualCost: Double?
         public var annualShiftedCost: Double
     }
 
@@ -34,6 +37,16 @@ public struct CostReport: Sendable, Codable {
         public var annualCost: Double
         public var annualShiftedCost: Double
         public var share: Double
+        /// People whose pay is in this group but withheld from this total (never set in the full view).
+        public var withheldPeople: Int?
+    }
+
+    public struct Withheld: Sendable, Codable, Hashable {
+        public var minimumGroupSize: Int
+        public var people: Int
+        public var lines: Int
+        /// Whether their pooled cost is in the grand total (only when the pool itself is large enough).
+        public var inTotal: Bool
     }
 
     public struct Excluded: Sendable, Codable, Hashable {
@@ -112,13 +125,13 @@ extension CostReport {
         }.sorted { ($0.layer, $0.budgetOwner, $0.employmentModel) < ($1.layer, $1.budgetOwner, $1.employmentModel) }
         func totals(_ key: (Line) -> String) -> [Total] {
             Dictionary(grouping: lines, by: key).map { name, rows in
-                let cost = rows.reduce(0) { $0 + $1.annualCost }
+                let cost = rows.reduce(0) { $0 + ($1.annualCost ?? 0) }
                 return Total(key: name, count: rows.reduce(0) { $0 + $1.count }, annualCost: cost,
                              annualShiftedCost: rows.reduce(0) { $0 + $1.annualShiftedCost },
                              share: grand > 0 ? Statistics.round(cost / grand, 4) : 0)
             }.sorted { ($0.annualCost, $1.key) > ($1.annualCost, $0.key) }
         }
-        let total = Total(key: "total", count: lines.reduce(0) { $0 + $1.count }, annualCost: lines.reduce(0) { $0 + $1.annualCost },
+        let total = Total(key: "total", count: lines.reduce(0) { $0 + $1.count }, annualCost: lines.reduce(0) { $0 + ($1.annualCost ?? 0) },
                           annualShiftedCost: lines.reduce(0) { $0 + $1.annualShiftedCost }, share: grand > 0 ? 1 : 0)
         return CostReport(
             asOf: snapshot.asOf.description, currency: currency, lines: lines, byLayer: totals(\.layer),
@@ -145,7 +158,7 @@ extension CostReport {
     public func csv() -> String {
         var out = "layer,budget_owner,employment_model,count,annual_cost_\(currency.lowercased()),annual_shifted_cost_\(currency.lowercased())\n"
         for line in lines {
-            out += [line.layer, line.budgetOwner, line.employmentModel, String(line.count), Format.fixed(line.annualCost, places: 0),
+            out += [line.layer, line.budgetOwner, line.employmentModel, String(line.count), line.annualCost.map { Format.fixed($0, places: 0) } ?? "",
                     Format.fixed(line.annualShiftedCost, places: 0)].map(CSVRendering.quote).joined(separator: ",") + "\n"
         }
         return out

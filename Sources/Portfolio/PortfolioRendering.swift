@@ -65,10 +65,10 @@ public enum PortfolioRendering {
         var out = "# Consolidated cost of AI training work\n\nAs of \(report.asOf), annual, in \(report.currency): \(money(report.total.annualCost)) spend and \(money(report.total.annualShiftedCost)) shifted onto workers.\n\n"
         for (title, totals) in [("By work layer", report.byLayer), ("By budget owner", report.byBudgetOwner), ("By employment model", report.byEmploymentModel)] {
             out += "## \(title)\n\n" + table(["", "count", "annual cost", "share", "shifted cost"],
-                                             totals.map { [$0.key, "\($0.count)", money($0.annualCost), Format.percent($0.share), money($0.annualShiftedCost)] }) + "\n"
+                                             totals.map { [$0.key, "\($0.count)", money($0.annualCost) + ($0.withheldPeople.map { " (without \($0) withheld)" } ?? ""), Format.percent($0.share), money($0.annualShiftedCost)] }) + "\n"
         }
         out += "## Every line\n\n" + table(["layer", "budget owner", "model", "count", "annual cost", "shifted cost"],
-                                            report.lines.map { [$0.layer, $0.budgetOwner, $0.employmentModel, "\($0.count)", money($0.annualCost), money($0.annualShiftedCost)] })
+                                            report.lines.map { [$0.layer, $0.budgetOwner, $0.employmentModel, "\($0.count)", $0.annualCost.map(money) ?? "withheld", money($0.annualShiftedCost)] })
         if !report.excluded.isEmpty {
             out += "\n## Left out\n\n" + table(["kind", "id", "why"], report.excluded.map { [$0.kind, $0.id, $0.reason] })
         }

@@ -8,6 +8,7 @@ struct DecisionFileController {
     let environment: ServerEnvironment
 
     func register(_ registry: EndpointRegistry, _ router: Router<AppRequestContext>) {
+        let environment = self.environment
         let files = environment.store.decisionFiles
 
         registry.add(router, .get, "/api/v1/decision-files", .read) { request, _ in
@@ -21,21 +22,25 @@ struct DecisionFileController {
         }
         registry.add(router, .get, "/api/v1/decision-files/{id}", .read) { request, context in
             let stored = try await files.get(try context.path("id"))
+            let disclosure = try context.disclosure(environment)
+            @Sendable func document() throws -> DecisionFile { disclosure.decisionFile(try DecisionFileController.document(stored)) }
             switch ListQuery(request: request).string("format") ?? "json" {
             case "json":
-                // The document is stored as computed; splice it in rather than decode and re-encode.
+                // The document is stored as computed; splice it in rather than decode and re-encode,
+                // unless the reader's copy withholds part of it.
+                let document = disclosure.seesIndividualPay ? stored.document : try JSONRendering.line(try document())
                 var body = Data(try JSONBody.encoder.encode(stored.summary))
                 body.removeLast()
                 body.append(contentsOf: Array(",\"document\":".utf8))
-                body.append(contentsOf: Array(stored.document.utf8))
+                body.append(contentsOf: Array(document.utf8))
                 body.append(UInt8(ascii: "}"))
                 return try JSONBody.raw(body, etag: stored.revision)
             case "md":
-                return JSONBody.text(MarkdownRendering.render(try DecisionFileController.document(stored)), contentType: "text/markdown; charset=utf-8")
+                return JSONBody.text(MarkdownRendering.render(try document()), contentType: "text/markdown; charset=utf-8")
             case "html":
-                return JSONBody.text(HTMLRendering.render(try DecisionFileController.document(stored)), contentType: "text/html; charset=utf-8")
+                return JSONBody.text(HTMLRendering.render(try document()), contentType: "text/html; charset=utf-8")
             case "csv":
-                let file = try DecisionFileController.document(stored)
+                let file = try document()
                 return JSONBody.text(CSVRendering.headerLine() + "\n" + CSVRendering.row(file) + "\n", contentType: "text/csv; charset=utf-8")
             case let other:
                 throw Problem.badRequest("format must be json, md, html or csv (got '\(other)')")

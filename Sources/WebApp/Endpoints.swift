@@ -15,6 +15,11 @@ final class EndpointRegistry: @unchecked Sendable {
     // Filled while the router is built, on one task, then only read.
     private(set) var endpoints: [Endpoint] = []
 
+    /// Remembers a route registered elsewhere (a page), without wrapping its handler.
+    func note(_ method: HTTPRequest.Method, _ path: String, _ permission: Permission) {
+        endpoints.append(Endpoint(method: method, path: path, permission: permission))
+    }
+
     func add(
         _ router: Router<AppRequestContext>, _ method: HTTPRequest.Method, _ path: String, _ permission: Permission,
         _ handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response

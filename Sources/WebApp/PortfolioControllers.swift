@@ -7,7 +7,7 @@ enum PortfolioControllers {
     static func register(_ environment: ServerEnvironment, _ registry: EndpointRegistry, _ router: Router<AppRequestContext>) {
         let store = environment.store
         RecordController(repository: store.people, path: "/api/v1/people", writePermission: .writePeople,
-                         redact: { person, user in user.userRole.seesIndividualPay ? person : person.withoutPay })
+                         redact: { person, user in Disclosure(user, minimumGroupSize: environment.minimumGroupSize).person(person) })
             .register(registry, router)
         RecordController(repository: store.vendors, path: "/api/v1/vendors", writePermission: .writeVendors,
                          redact: { vendor, user in

@@ -27,8 +27,8 @@ struct ReportController {
             let report = CompressionReport.build(try await snapshot(), currency: try currency(request), policy: try Self.policy(request))
             return try Self.respond(request, json: report, csv: { PortfolioRendering.csv(report) }, markdown: { PortfolioRendering.markdown(report) })
         }
-        registry.add(router, .get, "/api/v1/reports/cost", .readFinance) { request, _ in
-            let report = CostReport.build(try await snapshot(), currency: try currency(request))
+        registry.add(router, .get, "/api/v1/reports/cost", .readFinance) { request, context in
+            let report = try context.disclosure(environment).cost(CostReport.build(try await snapshot(), currency: try currency(request)))
             return try Self.respond(request, json: report, csv: { report.csv() }, markdown: { PortfolioRendering.markdown(report) })
         }
         registry.add(router, .get, "/api/v1/reports/pay-equity", .readPay) { request, _ in

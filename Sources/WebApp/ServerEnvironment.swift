@@ -18,11 +18,14 @@ public struct ServerEnvironment: Sendable {
     public var throttle: SignInThrottle
     public var metrics: RequestMetrics
     public var version: String
+    /// Aggregates of pay shown to roles that may not see individual pay withhold groups of
+    /// fewer people than this (see `Disclosure`).
+    public var minimumGroupSize: Int
 
     public init(store: Store, pricer: Pricer, now: @escaping @Sendable () -> Date = { Date() }, bcryptCost: UInt8 = 12,
                 sessionLifetime: TimeInterval = 12 * 3600, secureCookies: Bool = true,
                 throttle: SignInThrottle = SignInThrottle(), metrics: RequestMetrics = RequestMetrics(),
-                version: String = WagefileVersion.current) {
+                version: String = WagefileVersion.current, minimumGroupSize: Int = 5) {
         self.store = store
         self.pricer = pricer
         self.now = now
@@ -32,6 +35,7 @@ public struct ServerEnvironment: Sendable {
         self.throttle = throttle
         self.metrics = metrics
         self.version = version
+        self.minimumGroupSize = max(1, minimumGroupSize)
     }
 
     /// The evaluation date for decision files computed now (UTC).

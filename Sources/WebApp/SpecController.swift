@@ -16,8 +16,8 @@ struct SpecController {
         let specs = environment.store.specs
         let reader = RoleSpecReader(vocabulary: environment.pricer.reference.vocabulary)
 
-        /// Reads and validates spec text; procurement may only write vendor contracts.
-        @Sendable func parse(_ request: Request, _ context: AppRequestContext, file: String) async throws -> (RoleSpec, String) {
+        /// Reads and validates spec text, and checks the user may write it over `stored` (nil: a new spec).
+        @Sendable func parse(_ request: Request, _ context: AppRequestContext, file: String, replacing stored: StoredSpec?) async throws -> (RoleSpec, String) {
             let data = try await JSONBody.bytes(request, context)
             guard let text = String(data: data, encoding: .utf8), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw Problem.badRequest("send the spec as YAML or JSON text in the body (UTF-8)")
@@ -27,7 +27,11 @@ struct SpecController {
             case .success(let read): spec = read
             case .failure(let error): throw error
             }
-            try SpecController.checkKind(spec, for: try context.signedInUser)
+            if let stored {
+                let current = try await specs.version(stored.id, stored.currentVersion)
+                try SpecController.checkMayEdit(stored: stored, text: current.body, for: try context.signedInUser, disclosure: try context.disclosure(environment))
+            }
+            try SpecController.checkWrite(spec, replacing: stored, for: try context.signedInUser, disclosure: try context.disclosure(environment))
             return (spec, text)
         }
 
@@ -40,7 +44,7 @@ struct SpecController {
             return try JSONBody.response(page)
         }
         registry.add(router, .post, "/api/v1/specs", .writeSpecs) { request, context in
-            let (spec, text) = try await parse(request, context, file: "request")
+            let (spec, text) = try await parse(request, context, file: "request", replacing: nil)
             let stored = try await specs.create(id: spec.id, kind: spec.kind.rawValue, title: spec.title, body: text,
                                                 comment: ListQuery(request: request).string("comment"),
                                                 by: try context.signedInUser.principal)
@@ -54,7 +58,8 @@ struct SpecController {
         registry.add(router, .put, "/api/v1/specs/{id}", .writeSpecs) { request, context in
             let id = try context.path("id")
             let expected = try ETag.expectedRevision(request, what: "spec")
-            let (spec, text) = try await parse(request, context, file: id)
+            // The stored record decides what may be written over it, not only the new text.
+            let (spec, text) = try await parse(request, context, file: id, replacing: try await specs.get(id))
             guard spec.id == id else {
                 throw Problem.unprocessable("the spec's id differs from the URL", errors: [.init(field: "id", message: "must be '\(id)' (got '\(spec.id)')")])
             }
@@ -72,7 +77,7 @@ struct SpecController {
         }
         registry.add(router, .get, "/api/v1/specs/{id}/versions/{version}", .read) { _, context in
             let version = try await specs.version(try context.path("id"), try SpecController.versionNumber(context))
-            return try JSONBody.response(version, etag: version.version)
+            return try JSONBody.response(try context.disclosure(environment).specVersion(version), etag: version.version)
         }
         registry.add(router, .get, "/api/v1/specs/{id}/diff", .read) { request, context in
             let id = try context.path("id")
@@ -82,7 +87,9 @@ struct SpecController {
             }
             let old = try await specs.version(id, from)
             let new = try await specs.version(id, to)
-            let diff = LineDiff(old: old.body, new: new.body)
+            // Both sides as the reader may see them: a diff of the full texts would show withheld lines.
+            let disclosure = try context.disclosure(environment)
+            let diff = LineDiff(old: disclosure.specText(old.body), new: disclosure.specText(new.body))
             struct DiffView: Encodable { var from, to, added, removed: Int; var unified: String; var lines: [LineDiff.Line] }
             return try JSONBody.response(DiffView(from: from, to: to, added: diff.added, removed: diff.removed, unified: diff.unified, lines: diff.lines))
         }
@@ -102,7 +109,7 @@ struct SpecController {
         registry.add(router, .post, "/api/v1/price", .signedIn) { request, context in
             let data = try await JSONBody.bytes(request, context)
             guard let text = String(data: data, encoding: .utf8) else { throw Problem.badRequest("the spec must be UTF-8 text") }
-            let file = try SpecController.price(text, file: "request", environment: environment)
+            let file = try context.disclosure(environment).decisionFile(try SpecController.price(text, file: "request", environment: environment))
             return try JSONBody.raw(Data(JSONRendering.line(file).utf8))
         }
     }
@@ -113,10 +120,31 @@ struct SpecController {
         return number
     }
 
-    /// Procurement writes vendor contracts only; the API and the pages both ask here.
-    static func checkKind(_ spec: RoleSpec, for user: User) throws {
-        if user.userRole == .procurement && spec.kind != .vendorContract {
-            throw Problem(.forbidden, "the procurement role may create and edit vendor-contract specs only; this spec is kind '\(spec.kind.rawValue)'")
+    /// Whether `user` may write `spec`, new or over `stored`; the API and the pages both ask here.
+    /// Procurement writes vendor contracts only, judged on the stored record as well as the new
+    /// text, so a vendor-contract body cannot turn a role into a contract; a spec keeps its
+    /// kind; and only roles that see individual pay may name internal candidates and their pay.
+    static func checkWrite(_ spec: RoleSpec, replacing stored: StoredSpec?, for user: User, disclosure: Disclosure) throws {
+        if user.userRole == .procurement {
+            if spec.kind != .vendorContract {
+                throw Problem(.forbidden, "the procurement role may create and edit vendor-contract specs only; this spec is kind '\(spec.kind.rawValue)'")
+            }
+            if let stored, stored.kind != SpecKind.vendorContract.rawValue {
+                throw Problem(.forbidden, "the procurement role may edit vendor-contract specs only; '\(stored.id)' is stored as kind '\(stored.kind)'")
+            }
+        }
+        if let stored, stored.kind != spec.kind.rawValue {
+            throw Problem.unprocessable("a spec keeps its kind", errors: [.init(field: "kind", message: "must stay '\(stored.kind)'; create a new spec for a \(spec.kind.rawValue)")])
+        }
+        if !disclosure.seesIndividualPay && !spec.internalCandidates.isEmpty {
+            throw Problem(.forbidden, "internal candidates and their pay are named by the admin and compensation roles only; leave internal_candidates out")
+        }
+    }
+
+    /// A reader shown the spec with withheld lines may not save over it: what they saw is not what is stored.
+    static func checkMayEdit(stored: StoredSpec, text: String, for user: User, disclosure: Disclosure) throws {
+        guard disclosure.mayEdit(storedText: text) else {
+            throw Problem(.forbidden, "'\(stored.id)' names internal candidates with their pay; only the admin and compensation roles may edit it")
         }
     }
 

@@ -25,6 +25,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log format: text or json (one JSON object per line).") var logFormat = "text"
     @Flag(help: "Drop the Secure flag on the session cookie (plain HTTP on a host other than localhost).")
     var insecureCookies = false
+    @Option(help: ArgumentHelp("Smallest group whose pooled pay roles without individual pay access may see in aggregates.", valueName: "n"))
+    var minimumGroupSize = 5
 
     func run() async throws {
         guard ["text", "json"].contains(logFormat) else {
@@ -35,6 +37,10 @@ struct ServeCommand: AsyncParsableCommand {
             Diagnostics.print(["--port: expected 1 to 65535, found \(port)"])
             throw Outcome.badInput
         }
+        guard (2...1000).contains(minimumGroupSize) else {
+            Diagnostics.print(["--minimum-group-size: expected 2 to 1000, found \(minimumGroupSize)"])
+            throw Outcome.badInput
+        }
         let json = logFormat == "json"
         LoggingSystem.bootstrap { label in
             json ? JSONLogHandler(label: label) as any LogHandler : StreamLogHandler.standardError(label: label)
@@ -43,7 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = .info
         let pricer = try reference.pricer()
         let store = try await database.open(logger: logger)
-        let environment = ServerEnvironment(store: store, pricer: pricer, secureCookies: !insecureCookies)
+        let environment = ServerEnvironment(store: store, pricer: pricer, secureCookies: !insecureCookies, minimumGroupSize: minimumGroupSize)
         var app = Application(
             router: buildRouter(environment).router,
             server: ServerLimits.http1,

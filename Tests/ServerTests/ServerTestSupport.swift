@@ -122,6 +122,8 @@ struct Server: Sendable {
     let client: any TestClientProtocol
     let environment: ServerEnvironment
     let endpoints: [Endpoint]
+    /// The web pages, outside the API registry.
+    let pages: [Endpoint]
     let recorder: Recorder
 
     var store: Store { environment.store }
@@ -136,11 +138,11 @@ struct Server: Sendable {
         let environment = ServerEnvironment(
             store: store, pricer: try Shipped.pricer(), now: { FixedClock.now }, bcryptCost: 4, secureCookies: true,
             throttle: throttle)
-        let (router, endpoints) = buildRouter(environment)
+        let (router, endpoints, pages) = buildRouter(environment)
         let app = Application(router: router, logger: QuietLogger.logger)
         do {
             try await app.test(.router) { client in
-                let server = Server(client: client, environment: environment, endpoints: endpoints, recorder: Recorder())
+                let server = Server(client: client, environment: environment, endpoints: endpoints, pages: pages, recorder: Recorder())
                 try await body(server)
                 for text in server.recorder.bodies {
                     for secret in Server.forbiddenInResponses where text.contains(secret) {

@@ -13,15 +13,15 @@ extension WebPages {
         let snapshot = try await PortfolioData.snapshot(store: environment.store, reference: environment.pricer.reference, asOf: environment.today)
         var values = WebPages.base(user, request, title: "Dashboard", section: "dashboard")
         if user.userRole.seesVendorSpend {
-            let cost = CostReport.build(snapshot)
+            let cost = Disclosure(user, minimumGroupSize: environment.minimumGroupSize).cost(CostReport.build(snapshot))
             func bars(_ totals: [CostReport.Total]) -> [SVGCharts.Bar] {
                 totals.map { SVGCharts.Bar(label: $0.key, value: $0.annualCost, text: "\(WebPages.money($0.annualCost)) USD") }
             }
             values["cost"] = [
-                "total": WebPages.money(cost.total.annualCost), "shifted": WebPages.money(cost.total.annualShiftedCost),
+                "total": WebPages.costText(cost.total), "shifted": WebPages.money(cost.total.annualShiftedCost),
                 "byLayerChart": SVGCharts.horizontalBars(id: "cost-layer", title: "Annual cost by work layer, USD", bars: bars(cost.byLayer)),
                 "byOwnerChart": SVGCharts.horizontalBars(id: "cost-owner", title: "Annual cost by budget owner, USD", bars: bars(cost.byBudgetOwner)),
-                "owners": cost.byBudgetOwner.map { ["key": $0.key, "cost": WebPages.money($0.annualCost), "share": Format.percent($0.share)] },
+                "owners": cost.byBudgetOwner.map { ["key": $0.key, "cost": WebPages.costText($0), "share": Format.percent($0.share)] },
             ]
         }
         let blocking = snapshot.wageFiles.values.filter(\.blocking).sorted { $0.spec.id < $1.spec.id }

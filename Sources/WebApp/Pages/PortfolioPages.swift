@@ -23,7 +23,7 @@ extension WebPages {
             var filters: [String: String] = [:]
             if let layer = query.string("workLayer"), WorkLayer(rawValue: layer) != nil { filters["workLayer"] = layer }
             let people = try await store.people.list(filters: filters, search: query.string("q"), page: PageRequest(limit: 500))
-            let seesPay = user.userRole.seesIndividualPay
+            let seesPay = Disclosure(user, minimumGroupSize: environment.minimumGroupSize).seesIndividualPay
             var values = WebPages.base(user, request, title: "People", section: "people")
             values["q"] = query.string("q") ?? ""
             values["layers"] = WorkLayer.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == filters["workLayer"]] }
@@ -71,12 +71,12 @@ extension WebPages {
         }
 
         page(router, .get, "/reports/cost", .readFinance) { request, _, user, _ in
-            let report = CostReport.build(try await snapshot())
+            let report = Disclosure(user, minimumGroupSize: environment.minimumGroupSize).cost(CostReport.build(try await snapshot()))
             var values = WebPages.base(user, request, title: "Consolidated cost", section: "dashboard")
             values["total"] = WebPages.money(report.total.annualCost)
             values["shifted"] = WebPages.money(report.total.annualShiftedCost)
             func rows(_ totals: [CostReport.Total]) -> [[String: Any]] {
-                totals.map { ["key": $0.key, "count": $0.count, "cost": WebPages.money($0.annualCost), "share": Format.percent($0.share),
+                totals.map { ["key": $0.key, "count": $0.count, "cost": WebPages.costText($0), "share": Format.percent($0.share),
                               "shifted": WebPages.money($0.annualShiftedCost)] }
             }
             values["groups"] = [["title": "By work layer", "rows": rows(report.byLayer)], ["title": "By budget owner", "rows": rows(report.byBudgetOwner)],

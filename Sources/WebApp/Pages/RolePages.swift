@@ -15,6 +15,7 @@ extension WebPages {
         let renderer = self.renderer
         let store = environment.store
         let reader = RoleSpecReader(vocabulary: environment.pricer.reference.vocabulary)
+        @Sendable func disclosure(_ user: User) -> Disclosure { Disclosure(user, minimumGroupSize: environment.minimumGroupSize) }
 
         page(router, .get, "/roles", .read) { request, _, user, _ in
             let query = ListQuery(request: request)
@@ -65,7 +66,7 @@ extension WebPages {
             values["general"] = general
             values["hasGeneral"] = !general.isEmpty
             values["hasErrors"] = !diagnostics.isEmpty
-            if let preview { values["preview"] = WebPages.preview(preview) }
+            if let preview { values["preview"] = WebPages.preview(disclosure(user).decisionFile(preview)) }
             return try renderer.page("role-new", values, status: status)
         }
 
@@ -79,7 +80,7 @@ extension WebPages {
             case .success(let read): spec = read
             case .failure(let error): return try editor(request, user, form: form, preview: nil, diagnostics: error.diagnostics, status: .unprocessableContent)
             }
-            try SpecController.checkKind(spec, for: user)
+            try SpecController.checkWrite(spec, replacing: nil, for: user, disclosure: disclosure(user))
             let file = try SpecController.price(text, file: "form", environment: environment)
             guard form["action"] == "save" else { return try editor(request, user, form: form, preview: file, diagnostics: []) }
             _ = try await store.specs.create(id: spec.id, kind: spec.kind.rawValue, title: spec.title, body: text,
@@ -102,38 +103,47 @@ extension WebPages {
             return try renderer.page("role", values)
         }
 
-        @Sendable func yamlEditor(_ request: Request, _ user: User, spec: StoredSpec, text: String, preview: DecisionFile?,
+        /// `baseVersion` is the version the user started editing from, carried through previews
+        /// so a save still conflicts when someone else saved in between.
+        @Sendable func yamlEditor(_ request: Request, _ user: User, spec: StoredSpec, baseVersion: Int, text: String, preview: DecisionFile?,
                                   diagnostics: [Diagnostic], status: HTTPResponse.Status = .ok) throws -> Response {
             var values = WebPages.base(user, request, title: "Edit \(spec.title)", section: "roles")
-            values["spec"] = ["id": spec.id, "title": spec.title, "version": spec.currentVersion]
-            values["text"] = text
+            values["spec"] = ["id": spec.id, "title": spec.title, "version": baseVersion]
+            values["text"] = disclosure(user).specText(text)
             values["diagnostics"] = diagnostics.map { ["where": "line \($0.line), column \($0.column)", "field": $0.field, "message": $0.message] }
             values["hasErrors"] = !diagnostics.isEmpty
-            if let preview { values["preview"] = WebPages.preview(preview) }
+            if let preview { values["preview"] = WebPages.preview(disclosure(user).decisionFile(preview)) }
             return try renderer.page("role-edit", values, status: status)
         }
         page(router, .get, "/roles/{id}/edit", .writeSpecs) { request, context, user, _ in
             let spec = try await store.specs.get(try context.path("id"))
             let version = try await store.specs.version(spec.id, spec.currentVersion)
-            return try yamlEditor(request, user, spec: spec, text: version.body, preview: nil, diagnostics: [])
+            try SpecController.checkMayEdit(stored: spec, text: version.body, for: user, disclosure: disclosure(user))
+            return try yamlEditor(request, user, spec: spec, baseVersion: spec.currentVersion, text: version.body, preview: nil, diagnostics: [])
         }
         page(router, .post, "/roles/{id}/edit", .writeSpecs) { request, context, user, form in
             let spec = try await store.specs.get(try context.path("id"))
+            // Like If-Match on the API: a form without the version it was read at is refused,
+            // so two saves from one base cannot both land.
+            guard let expected = form["version"].flatMap({ Int($0) }) else {
+                throw Problem(.preconditionRequired, "the form has lost the version it was read at; open the editor again")
+            }
+            let current = try await store.specs.version(spec.id, spec.currentVersion)
+            try SpecController.checkMayEdit(stored: spec, text: current.body, for: user, disclosure: disclosure(user))
             let text = (form["yaml"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
             let read: RoleSpec
             switch reader.read(text, file: spec.id) {
             case .success(let value): read = value
-            case .failure(let error): return try yamlEditor(request, user, spec: spec, text: text, preview: nil, diagnostics: error.diagnostics, status: .unprocessableContent)
+            case .failure(let error): return try yamlEditor(request, user, spec: spec, baseVersion: expected, text: text, preview: nil, diagnostics: error.diagnostics, status: .unprocessableContent)
             }
             if read.id != spec.id {
-                return try yamlEditor(request, user, spec: spec, text: text, preview: nil, diagnostics: [
+                return try yamlEditor(request, user, spec: spec, baseVersion: expected, text: text, preview: nil, diagnostics: [
                     Diagnostic(file: spec.id, location: .start, field: "id", message: "must stay '\(spec.id)'; create a new role for another id"),
                 ], status: .unprocessableContent)
             }
-            try SpecController.checkKind(read, for: user)
+            try SpecController.checkWrite(read, replacing: spec, for: user, disclosure: disclosure(user))
             let file = try SpecController.price(text, file: spec.id, environment: environment)
-            guard form["action"] == "save" else { return try yamlEditor(request, user, spec: spec, text: text, preview: file, diagnostics: []) }
-            let expected = Int(form["version"] ?? "") ?? spec.currentVersion
+            guard form["action"] == "save" else { return try yamlEditor(request, user, spec: spec, baseVersion: expected, text: text, preview: file, diagnostics: []) }
             let (stored, _) = try await store.specs.addVersion(id: spec.id, expectedVersion: expected, kind: read.kind.rawValue, title: read.title,
                                                                body: text, comment: form.text("comment") ?? "edited in the web app", by: user.principal)
             return PageRenderer.redirect("/roles/\(stored.id)")
@@ -149,7 +159,7 @@ extension WebPages {
 
         page(router, .get, "/decision-files/{id}", .read) { request, context, user, _ in
             let stored = try await store.decisionFiles.get(try context.path("id"))
-            let file = try DecisionFileController.document(stored)
+            let file = disclosure(user).decisionFile(try DecisionFileController.document(stored))
             var values = WebPages.base(user, request, title: "Wage file: \(file.spec.title)", section: "roles")
             var summary: [String: Any] = ["id": stored.id, "specId": stored.specId, "version": stored.specVersion, "status": stored.status,
                                           "revision": stored.revision, "blocking": stored.blocking]
@@ -172,8 +182,11 @@ extension WebPages {
                                            ("approve", .approved, .decideReviews), ("reject", .rejected, .decideReviews)] {
             page(router, .post, "/decision-files/{id}/\(action)", permission) { _, context, user, form in
                 let id = try context.path("id")
+                guard let revision = form["revision"].flatMap({ Int($0) }) else {
+                    throw Problem(.preconditionRequired, "the form has lost the revision it was read at; open the wage file again")
+                }
                 _ = try await DecisionFileController.review(id, to: next, action: action, comment: form.text("comment"),
-                                                            expectedRevision: Int(form["revision"] ?? ""), by: user, files: store.decisionFiles)
+                                                            expectedRevision: revision, by: user, files: store.decisionFiles)
                 return PageRenderer.redirect("/decision-files/\(id)")
             }
         }

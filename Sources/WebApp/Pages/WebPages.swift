@@ -13,6 +13,8 @@ import WorkModel
 struct WebPages {
     let environment: ServerEnvironment
     let renderer: PageRenderer
+    /// Every page route, as registered.
+    let pages: EndpointRegistry
 
     /// The request, its context, the signed-in user and the submitted form (empty for GET).
     typealias Handler = @Sendable (Request, AppRequestContext, User, WebForm) async throws -> Response
@@ -34,6 +36,7 @@ struct WebPages {
     func page(_ router: Router<AppRequestContext>, _ method: HTTPRequest.Method, _ path: String, _ permission: Permission,
               _ body: @escaping Handler) {
         let renderer = self.renderer
+        pages.note(method, path, permission)
         router.on(RouterPath(path), method: method) { request, context in
             guard let user = context.user else {
                 if method == .get {
@@ -89,4 +92,9 @@ struct WebPages {
     }
 
     static func money(_ value: Double) -> String { Format.money(value, places: 0) }
+
+    /// A cost total, saying when people's pay is withheld from it for this reader.
+    static func costText(_ total: CostReport.Total) -> String {
+        money(total.annualCost) + (total.withheldPeople.map { " (without \($0) \($0 == 1 ? "person" : "people") in groups too small to show)" } ?? "")
+    }
 }

@@ -1,0 +1,57 @@
+import WorkModel
+
+/// The cost report for a reader who may not see individual pay (finance, say): a line that
+/// sums the pay of fewer than `minimum` people would let the reader recover one person's pay
+/// (a line of one employee in a layer, beside the people list of that layer), so its cost is
+/// withheld.
+///
+/// Withheld cost is left out of every layer, budget-owner and model total as well: a total
+/// that still held it, less the lines shown, would give it back (the complementary cells).
+/// The grand total keeps the pooled withheld cost only when the pool itself covers at least
+/// `minimum` people; the total less every line shown then gives that pool, never one group.
+/// Vendor lines are commercial spend, not a person's pay, and stay whole; shifted cost is
+/// derived from the wage file, not from anyone's pay, and stays too.
+extension CostReport {
+    public static let defaultMinimumGroupSize = 5
+
+    public func withholdingSmallGroups(minimum: Int) -> CostReport {
+        var pooledPeople = 0
+        var pooledCost = 0.0
+        var withheldLines = 0
+        let visible = lines.map { line -> Line in
+            guard line.employmentModel != "vendor", line.count > 0, line.count < minimum, let cost = line.annualCost else { return line }
+            pooledPeople += line.count
+            pooledCost += cost
+            withheldLines += 1
+            var withheld = line
+            withheld.annualCost = nil
+            return withheld
+        }
+        guard withheldLines > 0 else { return self }
+        let poolShown = pooledPeople >= minimum
+        let shownCost = visible.reduce(0) { $0 + ($1.annualCost ?? 0) }
+        let grand = shownCost + (poolShown ? pooledCost : 0)
+        func totals(_ key: (Line) -> String) -> [Total] {
+            Dictionary(grouping: visible, by: key).map { name, rows in
+                let cost = rows.reduce(0) { $0 + ($1.annualCost ?? 0) }
+                let hidden = rows.filter { $0.annualCost == nil }.reduce(0) { $0 + $1.count }
+                return Total(key: name, count: rows.reduce(0) { $0 + $1.count }, annualCost: cost,
+                             annualShiftedCost: rows.reduce(0) { $0 + $1.annualShiftedCost },
+                             share: grand > 0 ? Statistics.round(cost / grand, 4) : 0, withheldPeople: hidden > 0 ? hidden : nil)
+            }.sorted { ($0.annualCost, $1.key) > ($1.annualCost, $0.key) }
+        }
+        var report = self
+        report.lines = visible
+        report.byLayer = totals(\.layer)
+        report.byBudgetOwner = totals(\.budgetOwner)
+        report.byEmploymentModel = totals(\.employmentModel)
+        report.total = Total(key: "total", count: total.count, annualCost: grand, annualShiftedCost: total.annualShiftedCost,
+                             share: grand > 0 ? 1 : 0, withheldPeople: poolShown ? nil : pooledPeople)
+        report.withheld = Withheld(minimumGroupSize: minimum, people: pooledPeople, lines: withheldLines, inTotal: poolShown)
+        report.notes.append(
+            "Withheld: the pay of \(pooledPeople) people in \(withheldLines) lines of fewer than \(minimum) people, and from the layer, budget-owner and model totals; "
+                + (poolShown ? "their pooled cost is in the grand total." : "the grand total leaves it out too, since the pool is also under \(minimum) people.")
+                + " Individual pay is shown to the admin and compensation roles only.")
+        return report
+    }
+}

@@ -1,0 +1,67 @@
+@testable import Portfolio
+import Testing
+
+/// The cost report as finance receives it, worked out by hand: no figure shown may be the pay
+/// of fewer than five people, alone or by subtraction from a total.
+@Suite struct SmallGroupsWithheldTests {
+    static func line(_ layer: String, _ owner: String, _ model: String, _ count: Int, _ cost: Double, shifted: Double = 0) -> CostReport.Line {
+        CostReport.Line(layer: layer, budgetOwner: owner, employmentModel: model, count: count, annualCost: cost, annualShiftedCost: shifted)
+    }
+
+    static func report(_ lines: [CostReport.Line]) -> CostReport {
+        let grand = lines.reduce(0) { $0 + ($1.annualCost ?? 0) }
+        func totals(_ key: (CostReport.Line) -> String) -> [CostReport.Total] {
+            Dictionary(grouping: lines, by: key).map { name, rows in
+                let cost = rows.reduce(0) { $0 + ($1.annualCost ?? 0) }
+                return CostReport.Total(key: name, count: rows.reduce(0) { $0 + $1.count }, annualCost: cost,
+                                        annualShiftedCost: rows.reduce(0) { $0 + $1.annualShiftedCost }, share: cost / grand)
+            }
+        }
+        return CostReport(asOf: "2026-12-01", currency: "USD", lines: lines, byLayer: totals(\.layer), byBudgetOwner: totals(\.budgetOwner),
+                          byEmploymentModel: totals(\.employmentModel),
+                          total: CostReport.Total(key: "total", count: lines.reduce(0) { $0 + $1.count }, annualCost: grand,
+                                                  annualShiftedCost: lines.reduce(0) { $0 + $1.annualShiftedCost }, share: 1),
+                          excluded: [], notes: [], disclaimer: "")
+    }
+
+    @Test func aOnePersonLineIsWithheldFromItsLineItsTotalsAndTheGrandTotal() {
+        let full = Self.report([
+            Self.line("annotation", "headcount", "employee", 1, 61_000),
+            Self.line("annotation", "procurement", "vendor", 1, 200_000, shifted: 5_000),
+            Self.line("evaluation", "headcount", "employee", 6, 540_000),
+        ])
+        let shown = full.withholdingSmallGroups(minimum: 5)
+        #expect(shown.lines[0].annualCost == nil && shown.lines[0].count == 1)
+        #expect(shown.lines[1].annualCost == 200_000, "vendor spend is not a person's pay")
+        #expect(shown.lines[2].annualCost == 540_000, "six people may be shown")
+        // Annotation's total is the vendor alone; 61,000 is in no total, so no subtraction gives it back.
+        #expect(shown.byLayer.first { $0.key == "annotation" }?.annualCost == 200_000)
+        #expect(shown.byLayer.first { $0.key == "annotation" }?.withheldPeople == 1)
+        #expect(shown.byBudgetOwner.first { $0.key == "headcount" }?.annualCost == 540_000)
+        #expect(shown.byEmploymentModel.first { $0.key == "employee" }?.annualCost == 540_000)
+        #expect(shown.total.annualCost == 740_000 && shown.total.withheldPeople == 1)
+        #expect(shown.total.annualShiftedCost == 5_000)
+        #expect(shown.withheld == CostReport.Withheld(minimumGroupSize: 5, people: 1, lines: 1, inTotal: false))
+        #expect(shown.csv().contains("annotation,headcount,employee,1,,0\n"))
+    }
+
+    @Test func smallGroupsThatTogetherReachTheMinimumCountInTheGrandTotalOnly() {
+        let full = Self.report([
+            Self.line("annotation", "headcount", "employee", 2, 120_000),
+            Self.line("evaluation", "headcount", "contractor", 3, 300_000),
+            Self.line("evaluation", "headcount", "employee", 5, 450_000),
+        ])
+        let shown = full.withholdingSmallGroups(minimum: 5)
+        #expect(shown.lines.map(\.annualCost) == [nil, nil, 450_000])
+        // The grand total less the lines shown is the pool of five: 420,000, never one group.
+        #expect(shown.total.annualCost == 870_000 && shown.total.withheldPeople == nil)
+        #expect(shown.byLayer.first { $0.key == "evaluation" }?.annualCost == 450_000)
+        #expect(shown.withheld?.inTotal == true && shown.withheld?.people == 5)
+    }
+
+    @Test func nothingSmallLeavesTheReportAsItWas() {
+        let full = Self.report([Self.line("evaluation", "headcount", "employee", 5, 450_000), Self.line("annotation", "procurement", "vendor", 1, 9_000)])
+        let shown = full.withholdingSmallGroups(minimum: 5)
+        #expect(shown.lines == full.lines && shown.withheld == nil && shown.total == full.total)
+    }
+}
