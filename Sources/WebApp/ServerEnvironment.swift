@@ -17,12 +17,14 @@ public struct ServerEnvironment: Sendable {
     public var secureCookies: Bool
     public var throttle: SignInThrottle
     public var metrics: RequestMetrics
+    /// Planning's limits, threads and time budget (`POST /api/v1/plan`, the planner page).
+    public var planner: PlanWorkers
     public var version: String
 
     public init(store: Store, pricer: Pricer, now: @escaping @Sendable () -> Date = { Date() }, bcryptCost: UInt8 = 12,
                 sessionLifetime: TimeInterval = 12 * 3600, secureCookies: Bool = true,
                 throttle: SignInThrottle = SignInThrottle(), metrics: RequestMetrics = RequestMetrics(),
-                version: String = WagefileVersion.current) {
+                planner: PlanWorkers = PlanWorkers(), version: String = WagefileVersion.current) {
         self.store = store
         self.pricer = pricer
         self.now = now
@@ -31,6 +33,7 @@ public struct ServerEnvironment: Sendable {
         self.secureCookies = secureCookies
         self.throttle = throttle
         self.metrics = metrics
+        self.planner = planner
         self.version = version
     }
 
