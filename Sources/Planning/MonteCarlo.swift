@@ -58,24 +58,35 @@ public enum MonteCarlo {
     /// depend on the seed alone and not on how many cores the machine has.
     static let chunks = 8
 
-    /// Every draw's outcome, in draw order (the same seed gives the same draws).
-    static func outcomes(_ spec: ProgramSpec) -> (cost: [Double], weeks: [Double], useful: [Double]) {
+    /// Every draw's outcome, in draw order (the same seed gives the same draws, whether the chunks
+    /// run side by side or one after another).
+    static func outcomes<Failure>(_ spec: ProgramSpec, budget: PlanBudget<Failure>) throws(Failure)
+        -> (cost: [Double], weeks: [Double], useful: [Double]) {
         let model = PlanModel(spec)
         let count = spec.draws
         var costs = [Double](repeating: 0, count: count)
         var weeks = [Double](repeating: 0, count: count)
         var useful = [Double](repeating: 0, count: count)
+        let stop: @Sendable () -> Bool = { budget.stopReason() != nil }
         costs.withUnsafeMutableBufferPointer { costBuffer in
             weeks.withUnsafeMutableBufferPointer { weekBuffer in
                 useful.withUnsafeMutableBufferPointer { usefulBuffer in
                     let output = Output(cost: costBuffer, weeks: weekBuffer, useful: usefulBuffer)
-                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    let seed = spec.seed
+                    let runChunk: @Sendable (Int) -> Void = { chunk in
                         let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
-                        draw(model, range: range, seed: spec.seed ^ (UInt64(chunk) &* 0x9E37_79B9_7F4A_7C15), into: output)
+                        draw(model, range: range, seed: seed ^ (UInt64(chunk) &* 0x9E37_79B9_7F4A_7C15), into: output, stop: stop)
+                    }
+                    if budget.parallel {
+                        DispatchQueue.concurrentPerform(iterations: chunks, execute: runChunk)
+                    } else {
+                        for chunk in 0..<chunks { runChunk(chunk) }
                     }
                 }
             }
         }
+        // A chunk that stopped early left zeros behind; the budget says why, and nothing is summarised.
+        try budget.check()
         return (costs, weeks, useful)
     }
 
@@ -86,9 +97,10 @@ public enum MonteCarlo {
         let useful: UnsafeMutableBufferPointer<Double>
     }
 
-    static func draw(_ model: PlanModel, range: Range<Int>, seed: UInt64, into output: Output) {
+    static func draw(_ model: PlanModel, range: Range<Int>, seed: UInt64, into output: Output, stop: () -> Bool = { false }) {
         var random = SeededRandom(seed: seed)
         for draw in range {
+            if (draw - range.lowerBound) % BudgetCheck.everyDraws == 0 && stop() { return }
             var cost = model.autoCost
             var slowest = 0.0
             var pairs = model.autoUseful
@@ -106,7 +118,12 @@ public enum MonteCarlo {
     }
 
     public static func run(_ spec: ProgramSpec) -> MonteCarloSummary {
-        let (costs, weeks, useful) = outcomes(spec)
+        run(spec, budget: PlanBudget<Never>.unlimited)
+    }
+
+    /// As `run(_:)`, stopping with the budget's reason when it runs out.
+    public static func run<Failure>(_ spec: ProgramSpec, budget: PlanBudget<Failure>) throws(Failure) -> MonteCarloSummary {
+        let (costs, weeks, useful) = try outcomes(spec, budget: budget)
         let perPair = zip(costs, useful).compactMap { cost, pairs in pairs > 0 ? cost / pairs : nil }
         return MonteCarloSummary(draws: spec.draws, seed: spec.seed, cost: spread(costs, places: 0), weeks: spread(weeks, places: 2),
                                  usefulPairs: spread(useful, places: 0),

@@ -65,6 +65,12 @@ public struct ProgramPlan: Sendable, Codable {
 extension ProgramPlan {
     /// The plan for a spec whose rates are resolved (see `RateResolver`).
     public static func build(_ spec: ProgramSpec, rateSources: [String: String] = [:]) -> ProgramPlan {
+        build(spec, rateSources: rateSources, budget: PlanBudget<Never>.unlimited)
+    }
+
+    /// As `build(_:rateSources:)`, with the Monte Carlo stopping when the budget runs out.
+    public static func build<Failure>(_ spec: ProgramSpec, rateSources: [String: String] = [:], budget: PlanBudget<Failure>) throws(Failure)
+        -> ProgramPlan {
         let model = PlanModel(spec)
         var lines: [TierLine] = []
         var hiring: [Hiring] = []
@@ -98,6 +104,7 @@ extension ProgramPlan {
             }
         }
         let audited = spec.auditTier != nil ? model.autoItems * spec.auditSample : 0
+        let monteCarlo = try MonteCarlo.run(spec, budget: budget)
         return ProgramPlan(
             program: spec.id, title: spec.title, currency: spec.currency, items: spec.items, horizonWeeks: spec.horizonWeeks,
             agreementTarget: spec.agreementTarget,
@@ -108,7 +115,7 @@ extension ProgramPlan {
                           costPerUsefulPair: useful > 0 ? round(cost / useful, 4) : nil,
                           expectedAgreement: round(model.expectedAgreement(routes: spec.classes.map(\.route)), 4),
                           meetsHorizon: weeks <= spec.horizonWeeks + 1e-9),
-            monteCarlo: MonteCarlo.run(spec),
+            monteCarlo: monteCarlo,
             hiring: hiring,
             notes: [
                 "Line items are at the most likely throughput, rate and agreement; the Monte Carlo draws each from its low-mode-high triangle (\(spec.draws) draws, seed \(spec.seed)).",

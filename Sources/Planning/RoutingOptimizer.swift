@@ -27,6 +27,13 @@ public struct RoutingFrontier: Sendable, Codable {
 
 public enum RoutingOptimizer {
     public static func sweep(_ spec: ProgramSpec) -> RoutingFrontier {
+        sweep(spec, budget: PlanBudget<Never>.unlimited)
+    }
+
+    /// As `sweep(_:)`, stopping when the budget runs out. The number of routings grows as
+    /// C(classes + tiers, classes) (see `routingCount`): a caller that must bound the work checks
+    /// that count before it starts; the budget is the backstop for a slow or busy machine.
+    public static func sweep<Failure>(_ spec: ProgramSpec, budget: PlanBudget<Failure>) throws(Failure) -> RoutingFrontier {
         // Routes in order of level: the auto-grader first, then tiers by level.
         let routes = [ProgramSpec.autoGrader] + spec.tiers.sorted { ($0.level, $0.id) < ($1.level, $1.id) }.map(\.id)
         var options: [RoutingFrontier.Option] = []
@@ -46,8 +53,9 @@ public enum RoutingOptimizer {
                          meetsTarget: agreement >= spec.agreementTarget - 1e-12)
         }
         // Non-decreasing route indices over the classes.
-        func extend(_ prefix: [Int]) {
+        func extend(_ prefix: [Int]) throws(Failure) {
             if prefix.count == spec.classes.count {
+                if options.count % BudgetCheck.everyRoutings == 0 { try budget.check() }
                 options.append(option(prefix.map { routes[$0] }))
                 return
             }
@@ -55,10 +63,10 @@ public enum RoutingOptimizer {
             for index in (prefix.last ?? 0)..<routes.count {
                 // The auto-grader only takes classes whose audited match rate is known.
                 if index == 0 && item.autoAgreement == nil { continue }
-                extend(prefix + [index])
+                try extend(prefix + [index])
             }
         }
-        extend([])
+        try extend([])
         let sorted = options.sorted { ($0.cost, -$0.expectedAgreement) < ($1.cost, -$1.expectedAgreement) }
         var frontier: [RoutingFrontier.Option] = []
         for candidate in sorted where candidate.expectedAgreement > (frontier.last?.expectedAgreement ?? -1) + 1e-12 {
@@ -67,5 +75,39 @@ public enum RoutingOptimizer {
         return RoutingFrontier(program: spec.id, currency: spec.currency, agreementTarget: spec.agreementTarget, evaluated: options.count,
                                frontier: frontier, cheapestMeetingTarget: sorted.first(where: \.meetsTarget),
                                current: option(spec.classes.map(\.route)))
+    }
+
+    /// How many routings `sweep` evaluates, without evaluating any: the non-decreasing sequences
+    /// of route indices over the classes, where the auto-grader (index 0) may only take a prefix
+    /// of classes that all have an audited match rate. Saturates at `Int.max`.
+    public static func routingCount(_ spec: ProgramSpec) -> Int {
+        let tiers = spec.tiers.count
+        let classes = spec.classes.count
+        // Classes the auto-grader may take: the longest prefix with a known match rate.
+        let autoPrefix = spec.classes.prefix { $0.autoAgreement != nil }.count
+        var total = 0
+        for auto in 0...autoPrefix {
+            // The remaining classes go to the tiers in non-decreasing order: C(rest + tiers - 1, rest).
+            let rest = classes - auto
+            let ways = rest == 0 ? 1 : (tiers == 0 ? 0 : binomial(rest + tiers - 1, rest))
+            let (sum, overflow) = total.addingReportingOverflow(ways)
+            if overflow { return Int.max }
+            total = sum
+        }
+        return total
+    }
+
+    /// C(n, k), saturating at `Int.max`.
+    static func binomial(_ n: Int, _ k: Int) -> Int {
+        let k = min(k, n - k)
+        guard k >= 0 else { return 0 }
+        var result = 1
+        for i in 0..<k {
+            // result * (n - i) / (i + 1) stays whole at every step; the product may overflow first.
+            let (product, overflow) = result.multipliedReportingOverflow(by: n - i)
+            if overflow { return Int.max }
+            result = product / (i + 1)
+        }
+        return result
     }
 }

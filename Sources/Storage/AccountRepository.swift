@@ -132,7 +132,8 @@ public struct AccountRepository: Sendable {
         }
     }
 
-    /// Changes name, role, disabled or password; a password change ends the user's sessions.
+    /// Changes name, role, disabled or password; a password change ends the user's sessions and
+    /// revokes their API tokens.
     public func updateUser(_ user: User, expectedRevision: Int, by principal: Principal) async throws -> User {
         let stamp = Timestamp.string(now())
         let incoming = user
@@ -165,6 +166,11 @@ public struct AccountRepository: Sendable {
             let passwordChanged = current.passwordHash != updated.passwordHash
             if passwordChanged || updated.disabled {
                 try await sql.delete(from: "sessions").where("user_id", .equal, updated.id).run()
+            }
+            // A new password is how a leaked credential is shut out; a token made with the old one
+            // must not outlive it. Revoked in the same transaction, each with its audit entry.
+            if passwordChanged {
+                try await AccountRepository.revokeTokens(userId: updated.id, at: stamp, by: principal, sql)
             }
             try await AuditLog.append(sql, at: stamp, actor: principal, action: "update", entity: "user", entityId: updated.id,
                                       before: try AuditJSON.encode(User.Audited(current)),
@@ -264,6 +270,19 @@ public struct AccountRepository: Sendable {
             try await sql.update("api_tokens").set("revoked_at", to: stamp).where("id", .equal, id).run()
             try await AuditLog.append(sql, at: stamp, actor: principal, action: "revoke", entity: "api-token", entityId: id,
                                       before: try AuditJSON.encode(before), after: try AuditJSON.encode(TokenAudit(token)))
+        }
+    }
+
+    /// Revokes every live token of a user inside the caller's transaction.
+    static func revokeTokens(userId: String, at stamp: String, by principal: Principal, _ sql: any SQLDatabase) async throws {
+        let live = try await sql.select().column("*").from("api_tokens").where("user_id", .equal, userId).where("revoked_at", .is, SQLLiteral.null)
+            .orderBy("created_at").all(decoding: APIToken.self, keyDecodingStrategy: .convertFromSnakeCase)
+        for token in live {
+            var revoked = token
+            revoked.revokedAt = stamp
+            try await sql.update("api_tokens").set("revoked_at", to: stamp).where("id", .equal, token.id).run()
+            try await AuditLog.append(sql, at: stamp, actor: principal, action: "revoke", entity: "api-token", entityId: token.id,
+                                      before: try AuditJSON.encode(TokenAudit(token)), after: try AuditJSON.encode(TokenAudit(revoked)))
         }
     }
 

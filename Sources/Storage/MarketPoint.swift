@@ -51,6 +51,9 @@ public struct MarketPoint: StoredRecord {
         Check.nonNegative(p25Minor, "p25Minor", into: &problems)
         Check.nonNegative(p50Minor, "p50Minor", into: &problems)
         Check.nonNegative(p75Minor, "p75Minor", into: &problems)
+        for (amount, field) in [(p25Minor, "p25Minor"), (p50Minor, "p50Minor"), (p75Minor, "p75Minor")] {
+            Check.pay(amount, basis: period, field, into: &problems)
+        }
         if let p25 = p25Minor, p25 > p50Minor { problems.append(FieldProblem("p25Minor", "must not exceed p50Minor")) }
         if let p75 = p75Minor, p75 < p50Minor { problems.append(FieldProblem("p75Minor", "must not be below p50Minor")) }
         return problems

@@ -14,6 +14,7 @@ extension Person: StoredRecord {
         Check.required(name, "name", into: &problems)
         Check.oneOf(employment, Person.employmentKinds, "employment", into: &problems)
         Check.money(payMinor, currency, "payMinor", "currency", into: &problems)
+        Check.pay(payMinor, basis: payBasis, "payMinor", into: &problems)
         Check.oneOf(payBasis, Person.payBases, "payBasis", into: &problems)
         if payMinor != nil && payBasis == nil { problems.append(FieldProblem("payBasis", "is required when payMinor is given")) }
         Check.oneOf(workLayer, Check.workLayers, "workLayer", into: &problems)

@@ -34,10 +34,8 @@ public final class SQLiteStore: Database {
     public static func open(path: String?, logger: Logger, busyTimeout: Int = 5_000) async throws -> SQLiteStore {
         let storage: SQLiteConnection.Storage = path.map { .file(path: $0) } ?? .memory
         do {
-            if let path {
-                let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            }
+            // Private before SQLite touches them: the file holds pay and password hashes.
+            if let path { try DataFiles.prepare(databasePath: path, logger: logger) }
             let writer = try await SQLiteConnection.open(storage: storage, logger: logger)
             let store: SQLiteStore
             if path != nil {

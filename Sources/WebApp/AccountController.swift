@@ -31,23 +31,24 @@ struct UserView: Codable, Sendable {
 struct AccountController {
     let environment: ServerEnvironment
 
-    /// Checks the password (throttled per address, constant work for unknown ones), opens a
-    /// session and returns the user with the `Set-Cookie` value; the API and the sign-in page share it.
-    static func signIn(email: String, password: String, environment: ServerEnvironment) async throws -> (User, String) {
+    /// Checks the password (throttled per client address and email, and per address; constant
+    /// work for unknown emails), opens a session and returns the user with the `Set-Cookie`
+    /// value; the API and the sign-in page share it.
+    static func signIn(email: String, password: String, from address: String, environment: ServerEnvironment) async throws -> (User, String) {
         let accounts = environment.store.accounts
         let key = email.lowercased().trimmingCharacters(in: .whitespaces)
-        let wait = await environment.throttle.wait(for: key, now: environment.now())
+        let wait = await environment.throttle.wait(address: address, email: key, now: environment.now())
         if wait > 0 {
-            throw Problem(.tooManyRequests, "too many failed sign-ins for this address; try again in \(wait) s",
+            throw Problem(.tooManyRequests, "too many failed sign-ins from here; try again in \(wait) s",
                           headers: [.retryAfter: String(wait)])
         }
         let user = try await accounts.user(email: key)
         let valid = try await Passwords.verify(password, hash: user?.passwordHash ?? Passwords.decoy)
         guard let user, valid, !user.disabled else {
-            await environment.throttle.failed(key, now: environment.now())
+            await environment.throttle.failed(address: address, email: key, now: environment.now())
             throw Problem(.unauthorized, "the email or password is wrong, or the account is disabled")
         }
-        await environment.throttle.succeeded(key)
+        await environment.throttle.succeeded(address: address, email: key)
         let session = Secrets.random(prefix: "")
         let expires = environment.now().addingTimeInterval(environment.sessionLifetime)
         try await accounts.createSession(tokenHash: Secrets.hash(session), userId: user.id, expiresAt: expires)
@@ -63,7 +64,9 @@ struct AccountController {
         registry.add(router, .post, "/api/v1/session", .everyone) { request, context in
             struct SignIn: Decodable { var email: String; var password: String }
             let input = try await JSONBody.decode(SignIn.self, request, context)
-            let (user, cookie) = try await AccountController.signIn(email: input.email, password: input.password, environment: environment)
+            let (user, cookie) = try await AccountController.signIn(email: input.email, password: input.password,
+                                                                    from: context.clientAddress, environment: environment)
+            context.identity.record(user)
             return try JSONBody.response(UserView(user), headers: [.setCookie: cookie])
         }
         registry.add(router, .delete, "/api/v1/session", .signedIn) { request, _ in

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import Storage
 
@@ -31,13 +32,32 @@ enum JSONBody {
                         body: .init(byteBuffer: buffer))
     }
 
-    /// The request body, whole, refusing bodies over the context's limit with 413.
+    /// The request body, whole, refusing bodies over the context's limit with 413. A body that
+    /// stops arriving (the connection closed or went idle past `ServerLimits.idleTimeout`) is the
+    /// client's doing, so it is a 408 rather than an unhandled error.
     static func bytes(_ request: Request, _ context: AppRequestContext) async throws -> Data {
         do {
             let buffer = try await request.body.collect(upTo: context.maxUploadSize)
             return Data(buffer.readableBytesView)
         } catch is NIOTooManyBytesError {
             throw Problem(.contentTooLarge, "the request body is larger than \(context.maxUploadSize) bytes")
+        } catch {
+            context.logger.info("request body cut off", metadata: ["error": .string(String(describing: type(of: error)))])
+            throw Problem(.requestTimeout, "the request body did not arrive whole; send it again",
+                          headers: [.connection: "close"])
+        }
+    }
+
+    /// A JSON object body must say so: `Content-Type: application/json` (or a `+json` type).
+    /// Browsers send `text/plain` and form types across sites without asking first, so a body
+    /// labelled anything else (or nothing) is refused with 415 before it is read as JSON.
+    static func requireJSONContentType(_ request: Request) throws {
+        let value = request.headers[.contentType] ?? ""
+        let mediaType = value.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        guard mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json")) else {
+            throw Problem(.unsupportedMediaType,
+                          "send the JSON body with Content-Type: application/json (got \(value.isEmpty ? "none" : "'\(value)'"))",
+                          headers: [.accept: "application/json"])
         }
     }
 
@@ -51,6 +71,7 @@ enum JSONBody {
     static func optionalObject(_ request: Request, _ context: AppRequestContext) async throws -> [String: Any]? {
         let data = try await bytes(request, context)
         guard !data.isEmpty else { return nil }
+        try requireJSONContentType(request)
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: data, options: [])

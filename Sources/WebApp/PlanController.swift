@@ -42,9 +42,12 @@ struct PlanController {
                 Problem.FieldError(field: $0.field, message: $0.message, line: $0.line, column: $0.column)
             })
         }
-        // A request may not ask the server for unbounded work.
-        guard spec.draws <= 200_000 else {
-            throw Problem.unprocessable("too many Monte Carlo draws for a request", errors: [.init(field: "monte_carlo.draws", message: "at most 200,000 here; run `wagefile plan` for more")])
+        // A request may not ask the server for unbounded work: the shape is checked before any.
+        let excesses = environment.planner.limits.excesses(spec, frontier: frontier)
+        guard excesses.isEmpty else {
+            let names = Array(Set(excesses.map(\.limit))).sorted().joined(separator: ", ")
+            throw Problem.unprocessable("the program is larger than the server plans in one request (limits: \(names))",
+                                        errors: excesses.map { Problem.FieldError(field: $0.field, message: "\($0.message) (limit: \($0.limit))") })
         }
         var bands: [String: RateResolver.Band] = [:]
         for case .band(let id) in spec.tiers.map(\.rateSource) {
@@ -58,6 +61,10 @@ struct PlanController {
         guard problems.isEmpty else {
             throw Problem.unprocessable("a tier's rate cannot be found", errors: problems.map { Problem.FieldError(field: "rate", message: $0) })
         }
-        return (ProgramPlan.build(resolved, rateSources: sources), frontier ? RoutingOptimizer.sweep(resolved) : nil)
+        return try await environment.planner.run { (budget: PlanBudget<PlanWorkers.Stop>) throws(PlanWorkers.Stop) -> (plan: ProgramPlan, frontier: RoutingFrontier?) in
+            let plan = try ProgramPlan.build(resolved, rateSources: sources, budget: budget)
+            let sweep: RoutingFrontier? = if frontier { try RoutingOptimizer.sweep(resolved, budget: budget) } else { nil }
+            return (plan, sweep)
+        }
     }
 }

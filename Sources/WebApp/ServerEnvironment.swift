@@ -17,6 +17,8 @@ public struct ServerEnvironment: Sendable {
     public var secureCookies: Bool
     public var throttle: SignInThrottle
     public var metrics: RequestMetrics
+    /// Planning's limits, threads and time budget (`POST /api/v1/plan`, the planner page).
+    public var planner: PlanWorkers
     public var version: String
     /// Aggregates of pay shown to roles that may not see individual pay withhold groups of
     /// fewer people than this (see `Disclosure`).
@@ -25,7 +27,7 @@ public struct ServerEnvironment: Sendable {
     public init(store: Store, pricer: Pricer, now: @escaping @Sendable () -> Date = { Date() }, bcryptCost: UInt8 = 12,
                 sessionLifetime: TimeInterval = 12 * 3600, secureCookies: Bool = true,
                 throttle: SignInThrottle = SignInThrottle(), metrics: RequestMetrics = RequestMetrics(),
-                version: String = WagefileVersion.current, minimumGroupSize: Int = 5) {
+                planner: PlanWorkers = PlanWorkers(), version: String = WagefileVersion.current, minimumGroupSize: Int = 5) {
         self.store = store
         self.pricer = pricer
         self.now = now
@@ -34,6 +36,7 @@ public struct ServerEnvironment: Sendable {
         self.secureCookies = secureCookies
         self.throttle = throttle
         self.metrics = metrics
+        self.planner = planner
         self.version = version
         self.minimumGroupSize = max(1, minimumGroupSize)
     }

@@ -171,6 +171,35 @@ struct AccountRepositoryTests {
         }
     }
 
+    @Test(arguments: Backend.available)
+    func aPasswordChangeRevokesThatUsersTokensOnly(backend: Backend) async throws {
+        try await withStore(backend) { store, _ async throws in
+            let user = try await store.accounts.createUser(Self.user("u-1", "ada@example.com"), by: .system)
+            _ = try await store.accounts.createUser(Self.user("u-2", "bob@example.com"), by: .system)
+            for (id, owner) in [("t-laptop", "u-1"), ("t-ci", "u-1"), ("t-bob", "u-2")] {
+                _ = try await store.accounts.createToken(
+                    APIToken(id: id, userId: owner, name: id, tokenHash: "hash-\(id)", prefix: "wf_\(id)"), by: .system)
+            }
+            // A name change keeps the tokens.
+            var renamed = user
+            renamed.name = "Ada"
+            let afterRename = try await store.accounts.updateUser(renamed, expectedRevision: 1, by: user.principal)
+            #expect(try await store.accounts.tokenUser(tokenHash: "hash-t-laptop")?.id == "u-1")
+
+            var changed = afterRename
+            changed.passwordHash = "$2b$12$new-hash"
+            _ = try await store.accounts.updateUser(changed, expectedRevision: 2, by: user.principal)
+            #expect(try await store.accounts.tokenUser(tokenHash: "hash-t-laptop") == nil)
+            #expect(try await store.accounts.tokenUser(tokenHash: "hash-t-ci") == nil)
+            #expect(try await store.accounts.tokenUser(tokenHash: "hash-t-bob")?.id == "u-2")
+            #expect(try await store.accounts.tokens(userId: "u-1").allSatisfy { $0.revokedAt != nil })
+            // Each revocation is in the audit log, in the same chain.
+            let revocations = try await store.audit.list(.init(entity: "api-token")).items.filter { $0.action == "revoke" }
+            #expect(Set(revocations.map(\.entityId)) == ["t-laptop", "t-ci"])
+            #expect(try await store.audit.verify().intact)
+        }
+    }
+
     // MARK: API tokens
 
     @Test(arguments: Backend.available)

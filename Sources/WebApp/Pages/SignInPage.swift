@@ -33,7 +33,8 @@ extension WebPages {
             }
             do {
                 let (_, cookie) = try await AccountController.signIn(
-                    email: submitted["email"] ?? "", password: submitted["password"] ?? "", environment: environment)
+                    email: submitted["email"] ?? "", password: submitted["password"] ?? "", from: context.clientAddress,
+                    environment: environment)
                 return PageRenderer.redirect(WebPages.safeNext(submitted["next"]), headers: [.setCookie: cookie])
             } catch let problem as Problem {
                 return try form(request, error: problem.detail, email: submitted["email"] ?? "", status: problem.status)
