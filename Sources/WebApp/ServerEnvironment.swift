@@ -18,11 +18,14 @@ public struct ServerEnvironment: Sendable {
     public var throttle: SignInThrottle
     public var metrics: RequestMetrics
     public var version: String
+    /// The audit key and checkpoint file `GET /api/v1/audit/verify` checks the log against; nil
+    /// (the chain alone) for an in-memory database and in tests that do not set one.
+    public var auditAnchor: AuditAnchor?
 
     public init(store: Store, pricer: Pricer, now: @escaping @Sendable () -> Date = { Date() }, bcryptCost: UInt8 = 12,
                 sessionLifetime: TimeInterval = 12 * 3600, secureCookies: Bool = true,
                 throttle: SignInThrottle = SignInThrottle(), metrics: RequestMetrics = RequestMetrics(),
-                version: String = WagefileVersion.current) {
+                version: String = WagefileVersion.current, auditAnchor: AuditAnchor? = nil) {
         self.store = store
         self.pricer = pricer
         self.now = now
@@ -32,6 +35,7 @@ public struct ServerEnvironment: Sendable {
         self.throttle = throttle
         self.metrics = metrics
         self.version = version
+        self.auditAnchor = auditAnchor
     }
 
     /// The evaluation date for decision files computed now (UTC).

@@ -25,6 +25,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log format: text or json (one JSON object per line).") var logFormat = "text"
     @Flag(help: "Drop the Secure flag on the session cookie (plain HTTP on a host other than localhost).")
     var insecureCookies = false
+    @OptionGroup var anchorOptions: AuditAnchorOptions
+    @Option(help: ArgumentHelp("Seconds between signed audit checkpoints while the log grows (1 to 86400).", valueName: "seconds"))
+    var auditCheckpointInterval = 60
 
     func run() async throws {
         guard ["text", "json"].contains(logFormat) else {
@@ -35,6 +38,12 @@ struct ServeCommand: AsyncParsableCommand {
             Diagnostics.print(["--port: expected 1 to 65535, found \(port)"])
             throw Outcome.badInput
         }
+        guard (1...86_400).contains(auditCheckpointInterval) else {
+            Diagnostics.print(["--audit-checkpoint-interval: expected 1 to 86400 seconds, found \(auditCheckpointInterval)"])
+            throw Outcome.badInput
+        }
+        // The key is made (or refused) before anything listens, so a bad --audit-key is exit 2.
+        let anchor = try anchorOptions.open(for: try database.url(), create: true)
         let json = logFormat == "json"
         LoggingSystem.bootstrap { label in
             json ? JSONLogHandler(label: label) as any LogHandler : StreamLogHandler.standardError(label: label)
@@ -43,19 +52,27 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = .info
         let pricer = try reference.pricer()
         let store = try await database.open(logger: logger)
-        let environment = ServerEnvironment(store: store, pricer: pricer, secureCookies: !insecureCookies)
+        let environment = ServerEnvironment(store: store, pricer: pricer, secureCookies: !insecureCookies, auditAnchor: anchor)
+        let checkpoints = try anchor.map { anchor in
+            AuditCheckpointService(checkpointer: try AuditCheckpointer(anchor: anchor, log: store.audit, now: { Date() }),
+                                   interval: .seconds(auditCheckpointInterval), logger: logger)
+        }
         var app = Application(
             router: buildRouter(environment).router,
             server: ServerLimits.http1,
             configuration: .init(address: .hostname(hostname, port: port), serverName: "Wagefile"),
             logger: logger)
         if let postgres = store.database as? PostgresStore { app.addServices(PoolService(store: postgres)) }
+        // Added after the pool: services stop in reverse order, so the last checkpoint is signed
+        // once requests have stopped and before the pool closes.
+        if let checkpoints { app.addServices(checkpoints) }
         // Runs with the pool already up and before the first request is accepted.
         let (seed, demoLogger) = (self, logger)
         app.beforeServerStarts {
             let applied = try await store.migrations.run()
             if !applied.isEmpty { demoLogger.info("migrations applied", metadata: ["ids": .string(applied.joined(separator: ","))]) }
             try await seed.seedIfEmpty(environment, logger: demoLogger)
+            await checkpoints?.checkpoint()
             demoLogger.info("serving", metadata: [
                 "address": .string("http://\(seed.hostname):\(seed.port)"), "database": .string(store.database.displayName),
             ])
@@ -110,5 +127,46 @@ struct PoolService: Service {
         await withGracefulShutdownHandler {
             await store.run()
         } onGracefulShutdown: {}
+    }
+}
+
+/// Signs the audit head every `interval` while the log grows, once at start (after the demo data)
+/// and once more on shutdown. Each checkpoint is appended to the checkpoint file and logged, so a
+/// log shipped elsewhere holds the heads too. A log that no longer extends its newest checkpoint
+/// is reported as an error and not signed.
+struct AuditCheckpointService: Service {
+    let checkpointer: AuditCheckpointer
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                guard !Task.isCancelled else { break }
+                await checkpoint()
+            }
+        }
+        await checkpoint()
+    }
+
+    func checkpoint() async {
+        do {
+            switch try await checkpointer.extend() {
+            case .written(let checkpoint):
+                logger.info("audit checkpoint", metadata: [
+                    "seq": .stringConvertible(checkpoint.seq), "hash": .string(checkpoint.hash), "mac": .string(checkpoint.mac),
+                ])
+            case .current:
+                break
+            case .refused(_, again: true):
+                break
+            case .refused(let problems, again: false):
+                logger.error("audit log does not extend its last checkpoint; nothing signed; run `wagefile audit verify`",
+                             metadata: ["problems": .string(problems.joined(separator: "; "))])
+            }
+        } catch {
+            logger.error("audit checkpoint failed", metadata: ["error": .string(String(describing: error))])
+        }
     }
 }

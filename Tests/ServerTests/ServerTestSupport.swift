@@ -128,14 +128,15 @@ struct Server: Sendable {
 
     /// Opens a migrated in-memory database, builds the router and runs `body` against it.
     static func run(
-        throttle: SignInThrottle = SignInThrottle(), _ body: @escaping @Sendable (Server) async throws -> Void
+        throttle: SignInThrottle = SignInThrottle(), auditAnchor: AuditAnchor? = nil,
+        _ body: @escaping @Sendable (Server) async throws -> Void
     ) async throws {
         let database = try await SQLiteStore.open(path: nil, logger: QuietLogger.logger)
         let store = Store(database: database, now: { FixedClock.now })
         try await store.migrations.run()
         let environment = ServerEnvironment(
             store: store, pricer: try Shipped.pricer(), now: { FixedClock.now }, bcryptCost: 4, secureCookies: true,
-            throttle: throttle)
+            throttle: throttle, auditAnchor: auditAnchor)
         let (router, endpoints) = buildRouter(environment)
         let app = Application(router: router, logger: QuietLogger.logger)
         do {
