@@ -10,7 +10,7 @@ import WebApp
 /// `wagefile serve`: the web application and JSON API.
 ///
 /// With no options it runs on an embedded SQLite file and, on first start, loads the example
-/// specs as demo data and creates a demo admin whose password it prints once.
+/// specs as demo data and creates a demo admin and a demo reviewer, whose passwords it prints once.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Run the Wagefile server (JSON API under /api/v1, OpenAPI at /openapi.yaml).")
@@ -105,17 +105,23 @@ struct ServeCommand: AsyncParsableCommand {
             (try? String(contentsOf: portfolio.appendingPathComponent("people-mapping.yaml"), encoding: .utf8)).map { (csv: csv, mapping: $0) }
         }
         let result = try await DemoData.load(specs: documents, people: people, environment: environment)
-        let password = DemoData.password()
-        let hash = try await PasswordHashing.hash(password, cost: 12)
-        _ = try await environment.store.accounts.createUser(
-            User(id: UUID().uuidString.lowercased(), email: "admin@demo.wagefile", name: "Demo admin", role: .admin, passwordHash: hash),
-            by: .system)
+        var signIns = ""
+        for account in DemoData.accounts {
+            let password = DemoData.password()
+            let hash = try await PasswordHashing.hash(password, cost: 12)
+            _ = try await environment.store.accounts.createUser(
+                User(id: UUID().uuidString.lowercased(), email: account.email, name: account.name, role: account.role, passwordHash: hash),
+                by: .system)
+            let note = account.role == .admin
+                ? "admin; shown once; add real users with `wagefile user add`, the first admin with --role admin"
+                : "\(account.role.rawValue); approves what the admin sends for review: no one approves their own"
+            signIns += "Demo sign-in: \(account.email) / \(password)   (\(note))\n"
+        }
         logger.info("demo data loaded", metadata: ["specs": .stringConvertible(result.specs), "decisionFiles": .stringConvertible(result.decisionFiles)])
         // Printed once, to the terminal that started the server; not logged.
         // Written straight to the file descriptor: print's buffer would hold it back when
         // stdout is a file or pipe.
-        FileHandle.standardOutput.write(Data(
-            "Demo sign-in: admin@demo.wagefile / \(password)   (shown once; add real users with `wagefile user add`)\n".utf8))
+        FileHandle.standardOutput.write(Data(signIns.utf8))
     }
 }
 
