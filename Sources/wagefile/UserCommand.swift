@@ -50,7 +50,7 @@ struct UserAddCommand: AsyncParsableCommand {
         print("Created \(user.role) \(user.email) (\(user.id)).")
         // The old default made admins silently; say what a lone viewer cannot do.
         if users == 1 && user.userRole != .admin {
-            print("No admin exists yet: nobody can add users or check the audit log. Make one with `wagefile user add --role admin`.")
+            print("No admin exists yet: nobody can add users or change their roles. Make one with `wagefile user add --role admin`.")
         }
     }
 
