@@ -57,28 +57,50 @@ public enum AuditChain {
         return Digest.sha256Hex(material)
     }
 
+    /// A hash the entry at `seq` must still have: a signed checkpoint kept outside the database,
+    /// or a head an operator kept (`--expect-head`). `source` names it in a report.
+    public struct Expectation: Sendable, Equatable {
+        public var seq: Int
+        public var hash: String
+        public var source: String
+
+        public init(seq: Int, hash: String, source: String) {
+            self.seq = seq
+            self.hash = hash
+            self.source = source
+        }
+    }
+
     /// What `audit verify` reports.
     public struct Verification: Sendable, Equatable, Codable {
         public var entries: Int
         public var lastSeq: Int
         public var lastHash: String
-        /// Problems found, in log order; empty when the chain is intact.
+        /// Problems found, in log order, then those with the checkpoints; empty when the chain is intact.
         public var breaks: [String]
+        /// How many checkpoints (and `--expect-head` values) were compared with the chain.
+        public var checkpoints: Int
+        /// The newest entry a matching checkpoint vouches for; 0 when none does.
+        public var anchoredThrough: Int
         public var intact: Bool { breaks.isEmpty }
 
-        enum CodingKeys: String, CodingKey { case intact, entries, lastSeq, lastHash, breaks }
+        enum CodingKeys: String, CodingKey { case intact, entries, lastSeq, lastHash, breaks, checkpoints, anchoredThrough }
 
-        public init(entries: Int, lastSeq: Int, lastHash: String, breaks: [String]) {
+        public init(entries: Int, lastSeq: Int, lastHash: String, breaks: [String], checkpoints: Int = 0, anchoredThrough: Int = 0) {
             self.entries = entries
             self.lastSeq = lastSeq
             self.lastHash = lastHash
             self.breaks = breaks
+            self.checkpoints = checkpoints
+            self.anchoredThrough = anchoredThrough
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.init(entries: try container.decode(Int.self, forKey: .entries), lastSeq: try container.decode(Int.self, forKey: .lastSeq),
-                      lastHash: try container.decode(String.self, forKey: .lastHash), breaks: try container.decode([String].self, forKey: .breaks))
+                      lastHash: try container.decode(String.self, forKey: .lastHash), breaks: try container.decode([String].self, forKey: .breaks),
+                      checkpoints: try container.decodeIfPresent(Int.self, forKey: .checkpoints) ?? 0,
+                      anchoredThrough: try container.decodeIfPresent(Int.self, forKey: .anchoredThrough) ?? 0)
         }
 
         /// `intact` is written out so a script can test one field.
@@ -89,18 +111,43 @@ public enum AuditChain {
             try container.encode(lastSeq, forKey: .lastSeq)
             try container.encode(lastHash, forKey: .lastHash)
             try container.encode(breaks, forKey: .breaks)
+            try container.encode(checkpoints, forKey: .checkpoints)
+            try container.encode(anchoredThrough, forKey: .anchoredThrough)
         }
     }
 
     /// Walks entries in order and checks numbering, links and hashes; `previous` carries the state
     /// between pages so a long log is verified without loading it whole.
+    ///
+    /// The chain alone proves only that the log is consistent with itself: someone who can write
+    /// the database can change an entry and recompute every hash after it. Expectations kept
+    /// outside the database catch that: the entry at each expected sequence must still have the
+    /// expected hash.
     public struct Verifier: Sendable {
         public private(set) var entries = 0
         public private(set) var lastSeq = 0
         public private(set) var lastHash = AuditChain.genesis
         public private(set) var breaks: [String] = []
+        private var expected: [Int: [Expectation]] = [:]
+        private var matched: [Expectation] = []
+        private var missed: [(expectation: Expectation, miss: Miss)] = []
 
-        public init() {}
+        /// How an entry failed its expectation.
+        private enum Miss {
+            case rehashed(found: String)
+            case missing
+            case beyondTheEnd
+        }
+
+        public init(expecting expectations: [Expectation] = []) {
+            expected = Dictionary(grouping: expectations, by: \.seq)
+        }
+
+        /// Starts after an entry already checked (the newest checkpoint), to check only what follows it.
+        public init(resumingAfter seq: Int, hash: String) {
+            lastSeq = seq
+            lastHash = hash
+        }
 
         public mutating func check(_ entry: AuditEntry) {
             entries += 1
@@ -112,6 +159,11 @@ public enum AuditChain {
             }
             if AuditChain.hash(of: entry) != entry.hash {
                 breaks.append("entry \(entry.seq): content does not match its hash (the entry was changed)")
+            }
+            if let expectations = expected.removeValue(forKey: entry.seq) {
+                for expectation in expectations {
+                    if expectation.hash == entry.hash { matched.append(expectation) } else { missed.append((expectation, .rehashed(found: entry.hash))) }
+                }
             }
             lastSeq = entry.seq
             lastHash = entry.hash
@@ -125,7 +177,37 @@ public enum AuditChain {
             } else if headHash != lastHash {
                 breaks.append("the last entry's hash does not match the recorded head")
             }
-            return Verification(entries: entries, lastSeq: lastSeq, lastHash: lastHash, breaks: breaks)
+            breaks += anchorBreaks()
+            let checked = matched.count + missed.count + expected.values.reduce(0) { $0 + $1.count }
+            return Verification(entries: entries, lastSeq: lastSeq, lastHash: lastHash, breaks: breaks, checkpoints: checked,
+                                anchoredThrough: matched.map(\.seq).max() ?? 0)
+        }
+
+        /// The first expectation the chain no longer meets, in full, with the range the change lies
+        /// in; the later ones only counted, since a rewrite at entry n breaks every checkpoint after n.
+        private func anchorBreaks() -> [String] {
+            let unseen = expected.values.joined().map { expectation in
+                (expectation: expectation, miss: expectation.seq > lastSeq ? Miss.beyondTheEnd : .missing)
+            }
+            let failures = (missed + unseen).sorted { $0.expectation.seq < $1.expectation.seq }
+            guard let first = failures.first else { return [] }
+            let expectation = first.expectation
+            // The newest checkpoint below this one that still matches bounds the change from below.
+            let after = matched.map(\.seq).filter { $0 < expectation.seq }.max()
+                .map { " and after entry \($0), the newest checkpoint that still matches" } ?? ""
+            var message = "\(expectation.source) no longer matches: "
+            switch first.miss {
+            case .beyondTheEnd:
+                message += "the log now ends at entry \(lastSeq), before entry \(expectation.seq); the entries after \(lastSeq) were removed"
+            case .missing:
+                message += "entry \(expectation.seq) is missing; the log was changed at or before entry \(expectation.seq)\(after)"
+            case .rehashed(let found):
+                message += "entry \(expectation.seq) now hashes to \(found.prefix(16))…, not \(expectation.hash.prefix(16))…; "
+                    + "the log was changed at or before entry \(expectation.seq)\(after)"
+            }
+            var lines = [message]
+            if failures.count > 1 { lines.append("\(failures.count - 1) later checkpoint(s) no longer match either") }
+            return lines
         }
     }
 }

@@ -95,24 +95,61 @@ public struct AuditLog: Sendable {
         }
     }
 
-    /// Re-computes every hash in order, a thousand entries at a time.
-    public func verify() async throws -> AuditChain.Verification {
+    /// Re-computes every hash in order, a thousand entries at a time, and compares the entries
+    /// `expectations` name (checkpoints kept outside the database) with what they must still be.
+    public func verify(expecting expectations: [AuditChain.Expectation] = []) async throws -> AuditChain.Verification {
         try await database.read { sql in
-            var verifier = AuditChain.Verifier()
-            var after = 0
-            while true {
-                let batch = try await sql.select().column("*").from("audit_log").where("seq", .greaterThan, after)
-                    .orderBy("seq").limit(1000)
-                    .all(decoding: AuditEntry.self, keyDecodingStrategy: .convertFromSnakeCase)
-                for entry in batch { verifier.check(entry) }
-                guard let last = batch.last else { break }
-                after = last.seq
-            }
-            guard let head = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first() else {
-                throw StorageError.unavailable("audit head row is missing; run `wagefile migrate`")
-            }
-            return verifier.finish(headSeq: try head.decode(column: "seq", as: Int.self),
-                                   headHash: try head.decode(column: "hash", as: String.self))
+            var verifier = AuditChain.Verifier(expecting: expectations)
+            try await Self.walk(sql, after: 0, through: nil) { verifier.check($0) }
+            let head = try await Self.head(sql)
+            return verifier.finish(headSeq: head.seq, headHash: head.hash)
         }
+    }
+
+    /// Whether the log still extends `anchor` (the newest checkpoint): the entry at its sequence
+    /// keeps its hash and every entry after it, up to the head, links on and matches its hash.
+    /// Only the entries after the anchor are read, so the server can check before each checkpoint.
+    /// Returns the head to sign next and the problems found; the head is not to be signed unless
+    /// there are none.
+    public func extensionCheck(from anchor: AuditChain.Expectation?) async throws -> (seq: Int, hash: String, breaks: [String]) {
+        try await database.read { sql in
+            // The head first: entries up to it were committed with it, and later appends only add.
+            let head = try await Self.head(sql)
+            var verifier = AuditChain.Verifier()
+            if let anchor {
+                guard anchor.seq <= head.seq else {
+                    return (head.seq, head.hash, ["\(anchor.source) no longer matches: the log now ends at entry \(head.seq), before entry \(anchor.seq)"])
+                }
+                let entry = try await sql.select().column("*").from("audit_log").where("seq", .equal, anchor.seq)
+                    .first(decoding: AuditEntry.self, keyDecodingStrategy: .convertFromSnakeCase)
+                guard let entry, entry.hash == anchor.hash, AuditChain.hash(of: entry) == entry.hash else {
+                    return (head.seq, head.hash, ["\(anchor.source) no longer matches: entry \(anchor.seq) was changed or removed"])
+                }
+                verifier = AuditChain.Verifier(resumingAfter: anchor.seq, hash: anchor.hash)
+            }
+            try await Self.walk(sql, after: verifier.lastSeq, through: head.seq) { verifier.check($0) }
+            return (head.seq, head.hash, verifier.finish(headSeq: head.seq, headHash: head.hash).breaks)
+        }
+    }
+
+    /// Reads entries after `after` (through `through`, when given) in order, a thousand at a time.
+    private static func walk(_ sql: any SQLDatabase, after: Int, through: Int?, _ body: (AuditEntry) -> Void) async throws {
+        var after = after
+        while true {
+            var query = sql.select().column("*").from("audit_log").where("seq", .greaterThan, after)
+            if let through { query = query.where("seq", .lessThanOrEqual, through) }
+            let batch = try await query.orderBy("seq").limit(1000)
+                .all(decoding: AuditEntry.self, keyDecodingStrategy: .convertFromSnakeCase)
+            for entry in batch { body(entry) }
+            guard let last = batch.last else { break }
+            after = last.seq
+        }
+    }
+
+    private static func head(_ sql: any SQLDatabase) async throws -> (seq: Int, hash: String) {
+        guard let head = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first() else {
+            throw StorageError.unavailable("audit head row is missing; run `wagefile migrate`")
+        }
+        return (try head.decode(column: "seq", as: Int.self), try head.decode(column: "hash", as: String.self))
     }
 }

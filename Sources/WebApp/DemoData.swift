@@ -2,7 +2,7 @@ import WorkModel
 import DecisionFiles
 import Foundation
 import Portfolio
-import Storage
+public import Storage
 
 /// What a first start on an empty database loads, so the product can be looked at before any
 /// real data is entered: the example specs with a decision file each, and a small portfolio
@@ -81,6 +81,13 @@ public enum DemoData {
 }
 
 extension DemoData {
-    /// A fresh random password for the demo admin.
+    /// The demo's sign-ins: an admin, and a compensation reviewer, so a file the admin sends for
+    /// review can still be approved in the demo (no one decides on what they sent, admins included).
+    public static let accounts: [(email: String, name: String, role: UserRole)] = [
+        ("admin@demo.wagefile", "Demo admin", .admin),
+        ("reviewer@demo.wagefile", "Demo reviewer", .compensation),
+    ]
+
+    /// A fresh random password for a demo account.
     public static func password() -> String { Secrets.random(prefix: "demo-") }
 }

@@ -23,11 +23,15 @@ public struct ServerEnvironment: Sendable {
     /// Aggregates of pay shown to roles that may not see individual pay withhold groups of
     /// fewer people than this (see `Disclosure`).
     public var minimumGroupSize: Int
+    /// The audit key and checkpoint file `GET /api/v1/audit/verify` checks the log against; nil
+    /// (the chain alone) for an in-memory database and in tests that do not set one.
+    public var auditAnchor: AuditAnchor?
 
     public init(store: Store, pricer: Pricer, now: @escaping @Sendable () -> Date = { Date() }, bcryptCost: UInt8 = 12,
                 sessionLifetime: TimeInterval = 12 * 3600, secureCookies: Bool = true,
                 throttle: SignInThrottle = SignInThrottle(), metrics: RequestMetrics = RequestMetrics(),
-                planner: PlanWorkers = PlanWorkers(), version: String = WagefileVersion.current, minimumGroupSize: Int = 5) {
+                planner: PlanWorkers = PlanWorkers(), version: String = WagefileVersion.current, minimumGroupSize: Int = 5,
+                auditAnchor: AuditAnchor? = nil) {
         self.store = store
         self.pricer = pricer
         self.now = now
@@ -39,6 +43,7 @@ public struct ServerEnvironment: Sendable {
         self.planner = planner
         self.version = version
         self.minimumGroupSize = max(1, minimumGroupSize)
+        self.auditAnchor = auditAnchor
     }
 
     /// The evaluation date for decision files computed now (UTC).

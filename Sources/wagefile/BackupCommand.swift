@@ -46,14 +46,22 @@ struct BackupCommand: AsyncParsableCommand {
 struct RestoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore", abstract: "Load a backup into an empty database, in one transaction.",
-        discussion: "Refuses a database that already holds data. Exit codes: 0 restored and the audit chain intact, 2 bad input.")
+        discussion: """
+            Refuses a database that already holds data. A backup file can be edited like any file: --expect-head checks \
+            the restored log against a head kept elsewhere (what `audit verify` prints). Exit codes: 0 restored and the \
+            audit chain intact, 2 bad input.
+            """)
 
     @Argument(help: ArgumentHelp("The backup file.", valueName: "file"))
     var file: String
 
     @OptionGroup var database: DatabaseOptions
+    @Option(name: .customLong("expect-head"),
+            help: ArgumentHelp("A head kept outside the server, as SEQ:HASH, the restored log must still contain; repeatable.", valueName: "seq:hash"))
+    var expectHead: [String] = []
 
     func run() async throws {
+        let expected = try ExpectedHead.parse(expectHead)
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
             Diagnostics.print(["\(file): cannot read the backup"])
             throw Outcome.badInput
@@ -65,7 +73,7 @@ struct RestoreCommand: AsyncParsableCommand {
                 _ = try await store.migrations.run()
                 do {
                     let summary = try await DatabaseBackup.restore(store.database, lines: lines)
-                    return (summary, try await store.audit.verify())
+                    return (summary, try await store.audit.verify(expecting: expected))
                 } catch let error as StorageError {
                     Diagnostics.print(["\(file): \(error.description)"])
                     throw Outcome.badInput
@@ -73,6 +81,7 @@ struct RestoreCommand: AsyncParsableCommand {
             }
         }
         print("Restored \(summary.rows.values.reduce(0, +)) rows; audit log \(verification.intact ? "intact" : "BROKEN"): \(verification.entries) entries.")
+        for line in verification.breaks { print("  - \(line)") }
         if !verification.intact { throw Outcome.badInput }
     }
 }

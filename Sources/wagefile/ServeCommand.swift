@@ -10,7 +10,7 @@ import WebApp
 /// `wagefile serve`: the web application and JSON API.
 ///
 /// With no options it runs on an embedded SQLite file and, on first start, loads the example
-/// specs as demo data and creates a demo admin whose password it prints once.
+/// specs as demo data and creates a demo admin and a demo reviewer, whose passwords it prints once.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Run the Wagefile server (JSON API under /api/v1, OpenAPI at /openapi.yaml).")
@@ -27,6 +27,9 @@ struct ServeCommand: AsyncParsableCommand {
     var insecureCookies = false
     @Option(help: ArgumentHelp("Smallest group whose pooled pay roles without individual pay access may see in aggregates.", valueName: "n"))
     var minimumGroupSize = 5
+    @OptionGroup var anchorOptions: AuditAnchorOptions
+    @Option(help: ArgumentHelp("Seconds between signed audit checkpoints while the log grows (1 to 86400).", valueName: "seconds"))
+    var auditCheckpointInterval = 60
 
     func run() async throws {
         guard ["text", "json"].contains(logFormat) else {
@@ -41,6 +44,12 @@ struct ServeCommand: AsyncParsableCommand {
             Diagnostics.print(["--minimum-group-size: expected 2 to 1000, found \(minimumGroupSize)"])
             throw Outcome.badInput
         }
+        guard (1...86_400).contains(auditCheckpointInterval) else {
+            Diagnostics.print(["--audit-checkpoint-interval: expected 1 to 86400 seconds, found \(auditCheckpointInterval)"])
+            throw Outcome.badInput
+        }
+        // The key is made (or refused) before anything listens, so a bad --audit-key is exit 2.
+        let anchor = try anchorOptions.open(for: try database.url(), create: true)
         let json = logFormat == "json"
         LoggingSystem.bootstrap { label in
             json ? JSONLogHandler(label: label) as any LogHandler : StreamLogHandler.standardError(label: label)
@@ -49,19 +58,27 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = .info
         let pricer = try reference.pricer()
         let store = try await database.open(logger: logger)
-        let environment = ServerEnvironment(store: store, pricer: pricer, secureCookies: !insecureCookies, minimumGroupSize: minimumGroupSize)
+        let environment = ServerEnvironment(store: store, pricer: pricer, secureCookies: !insecureCookies, minimumGroupSize: minimumGroupSize, auditAnchor: anchor)
+        let checkpoints = try anchor.map { anchor in
+            AuditCheckpointService(checkpointer: try AuditCheckpointer(anchor: anchor, log: store.audit, now: { Date() }),
+                                   interval: .seconds(auditCheckpointInterval), logger: logger)
+        }
         var app = Application(
             router: buildRouter(environment).router,
             server: ServerLimits.http1,
             configuration: .init(address: .hostname(hostname, port: port), serverName: "Wagefile"),
             logger: logger)
         if let postgres = store.database as? PostgresStore { app.addServices(PoolService(store: postgres)) }
+        // Added after the pool: services stop in reverse order, so the last checkpoint is signed
+        // once requests have stopped and before the pool closes.
+        if let checkpoints { app.addServices(checkpoints) }
         // Runs with the pool already up and before the first request is accepted.
         let (seed, demoLogger) = (self, logger)
         app.beforeServerStarts {
             let applied = try await store.migrations.run()
             if !applied.isEmpty { demoLogger.info("migrations applied", metadata: ["ids": .string(applied.joined(separator: ","))]) }
             try await seed.seedIfEmpty(environment, logger: demoLogger)
+            await checkpoints?.checkpoint()
             demoLogger.info("serving", metadata: [
                 "address": .string("http://\(seed.hostname):\(seed.port)"), "database": .string(store.database.displayName),
             ])
@@ -94,17 +111,23 @@ struct ServeCommand: AsyncParsableCommand {
             (try? String(contentsOf: portfolio.appendingPathComponent("people-mapping.yaml"), encoding: .utf8)).map { (csv: csv, mapping: $0) }
         }
         let result = try await DemoData.load(specs: documents, people: people, environment: environment)
-        let password = DemoData.password()
-        let hash = try await PasswordHashing.hash(password, cost: 12)
-        _ = try await environment.store.accounts.createUser(
-            User(id: UUID().uuidString.lowercased(), email: "admin@demo.wagefile", name: "Demo admin", role: .admin, passwordHash: hash),
-            by: .system)
+        var signIns = ""
+        for account in DemoData.accounts {
+            let password = DemoData.password()
+            let hash = try await PasswordHashing.hash(password, cost: 12)
+            _ = try await environment.store.accounts.createUser(
+                User(id: UUID().uuidString.lowercased(), email: account.email, name: account.name, role: account.role, passwordHash: hash),
+                by: .system)
+            let note = account.role == .admin
+                ? "admin; shown once; add real users with `wagefile user add`, the first admin with --role admin"
+                : "\(account.role.rawValue); approves what the admin sends for review: no one approves their own"
+            signIns += "Demo sign-in: \(account.email) / \(password)   (\(note))\n"
+        }
         logger.info("demo data loaded", metadata: ["specs": .stringConvertible(result.specs), "decisionFiles": .stringConvertible(result.decisionFiles)])
         // Printed once, to the terminal that started the server; not logged.
         // Written straight to the file descriptor: print's buffer would hold it back when
         // stdout is a file or pipe.
-        FileHandle.standardOutput.write(Data(
-            "Demo sign-in: admin@demo.wagefile / \(password)   (shown once; add real users with `wagefile user add`)\n".utf8))
+        FileHandle.standardOutput.write(Data(signIns.utf8))
     }
 }
 
@@ -116,5 +139,46 @@ struct PoolService: Service {
         await withGracefulShutdownHandler {
             await store.run()
         } onGracefulShutdown: {}
+    }
+}
+
+/// Signs the audit head every `interval` while the log grows, once at start (after the demo data)
+/// and once more on shutdown. Each checkpoint is appended to the checkpoint file and logged, so a
+/// log shipped elsewhere holds the heads too. A log that no longer extends its newest checkpoint
+/// is reported as an error and not signed.
+struct AuditCheckpointService: Service {
+    let checkpointer: AuditCheckpointer
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                guard !Task.isCancelled else { break }
+                await checkpoint()
+            }
+        }
+        await checkpoint()
+    }
+
+    func checkpoint() async {
+        do {
+            switch try await checkpointer.extend() {
+            case .written(let checkpoint):
+                logger.info("audit checkpoint", metadata: [
+                    "seq": .stringConvertible(checkpoint.seq), "hash": .string(checkpoint.hash), "mac": .string(checkpoint.mac),
+                ])
+            case .current:
+                break
+            case .refused(_, again: true):
+                break
+            case .refused(let problems, again: false):
+                logger.error("audit log does not extend its last checkpoint; nothing signed; run `wagefile audit verify`",
+                             metadata: ["problems": .string(problems.joined(separator: "; "))])
+            }
+        } catch {
+            logger.error("audit checkpoint failed", metadata: ["error": .string(String(describing: error))])
+        }
     }
 }

@@ -4,7 +4,8 @@ import Logging
 import Storage
 import WebApp
 
-/// `wagefile user add`: creates a user, typically the first admin.
+/// `wagefile user add`: creates a user. The role defaults to the least privileged (viewer); the
+/// first admin is made on purpose, with `--role admin`.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage users.", subcommands: [UserAddCommand.self])
@@ -17,7 +18,8 @@ struct UserAddCommand: AsyncParsableCommand {
 
     @Option(help: "Email address the user signs in with.") var email: String
     @Option(help: "Display name.") var name: String
-    @Option(help: "Role: admin, compensation, procurement, finance or viewer.") var role: String = "admin"
+    @Option(help: "Role: admin, compensation, procurement, finance or viewer (default: viewer, the least privileged; the first admin needs --role admin).")
+    var role: String = UserRole.viewer.rawValue
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
@@ -36,15 +38,20 @@ struct UserAddCommand: AsyncParsableCommand {
         }
         let hash = try await PasswordHashing.hash(password, cost: 12)
         let (email, name) = (self.email, self.name)
-        let user = try await database.withStore(logger: Logger(label: "wagefile.user")) { store in
+        let (user, users) = try await database.withStore(logger: Logger(label: "wagefile.user")) { store in
             try await StoreErrors.mapped {
                 try await store.migrations.run()
-                return try await store.accounts.createUser(
+                let user = try await store.accounts.createUser(
                     User(id: UUID().uuidString.lowercased(), email: email, name: name, role: role, passwordHash: hash),
                     by: .system)
+                return (user, try await store.accounts.userCount())
             }
         }
         print("Created \(user.role) \(user.email) (\(user.id)).")
+        // The old default made admins silently; say what a lone viewer cannot do.
+        if users == 1 && user.userRole != .admin {
+            print("No admin exists yet: nobody can add users or change their roles. Make one with `wagefile user add --role admin`.")
+        }
     }
 
     private func readPassword() throws -> String {

@@ -130,6 +130,48 @@ struct AuthorizationMatrixTests {
         }
     }
 
+    /// Four eyes binds admins too: the role allowed to decide may not decide on what it sent.
+    @Test("an admin who sent a file for review can neither approve nor reject it, by API or page; another reviewer can")
+    func adminsGetFourEyesToo() async throws {
+        try await Server.run { server in
+            let team = try await server.makeTeam()
+            let admin = team.admin
+            #expect(try await server.request(.post, "/api/v1/specs", as: admin.bearer, text: SpecTexts.role()).code == 201)
+            let computed = try await server.request(.post, "/api/v1/specs/base-evaluator/decision-files", as: admin.bearer)
+            let id = try #require(computed.json["id"].string, "\(computed.text)")
+            let submitted = try await server.request(.post, "/api/v1/decision-files/\(id)/submit", as: admin.bearer, ifMatch: "\"1\"")
+            #expect(submitted.code == 200 && submitted.json["submittedBy"].string == admin.email, "\(submitted.text)")
+
+            // The API: both decisions refused, with the reason.
+            let approve = try await server.request(.post, "/api/v1/decision-files/\(id)/approve", as: admin.bearer, ifMatch: "\"2\"")
+            #expect(approve.code == 403 && approve.isProblem, "\(approve.text)")
+            #expect(approve.json["detail"].string == "you sent this file for review; another reviewer must approve it")
+            let reject = try await server.request(.post, "/api/v1/decision-files/\(id)/reject", as: admin.bearer,
+                                                  json: #"{"comment": "never mind"}"#, ifMatch: "\"2\"")
+            #expect(reject.code == 403 && reject.isProblem, "\(reject.text)")
+
+            // The page: no decision buttons, the reason shown, and a posted form refused all the same.
+            let page = try await server.request(.get, "/decision-files/\(id)", as: .cookie(admin.cookie))
+            #expect(page.code == 200)
+            #expect(page.text.contains("another reviewer decides") && !page.text.contains(#"id="approve""#))
+            for action in ["approve", "reject"] {
+                let posted = try await server.request(.post, "/decision-files/\(id)/\(action)", as: .cookie(admin.cookie),
+                                                      bytes: WebPageTests.form([("csrf", try WebPageTests.token(page)), ("revision", "2"),
+                                                                                ("comment", "looks fine to me")]),
+                                                      headers: WebPageTests.formHeaders)
+                #expect(posted.code == 403, "\(action) by page: \(posted.code)")
+            }
+            let unchanged = try await server.request(.get, "/api/v1/decision-files/\(id)", as: admin.bearer)
+            #expect(unchanged.json["status"].string == "in-review" && unchanged.etag == "\"2\"")
+
+            // A second pair of eyes decides.
+            let review = try await server.request(.get, "/decision-files/\(id)", as: .cookie(team.compensation.cookie))
+            #expect(review.text.contains(#"id="approve""#) && !review.text.contains("another reviewer decides"))
+            let approved = try await server.request(.post, "/api/v1/decision-files/\(id)/approve", as: team.compensation.bearer, ifMatch: "\"2\"")
+            #expect(approved.code == 200 && approved.json["statusBy"].string == team.compensation.email, "\(approved.text)")
+        }
+    }
+
     @Test("procurement may write vendor-contract specs only")
     func procurementSpecKinds() async throws {
         try await Server.run { server in

@@ -128,17 +128,22 @@ struct DecisionFileRouteTests {
         }
     }
 
-    @Test("an admin may decide on a file they submitted")
-    func adminFourEyesException() async throws {
+    /// Four eyes is about people, not roles: an admin may not decide on what they sent
+    /// (AuthorizationMatrixTests.adminsGetFourEyesToo), but another admin may.
+    @Test("an admin may decide on a file another admin submitted")
+    func adminDecidesOnAnotherAdminsFile() async throws {
         try await Server.run { server in
             let team = try await server.makeTeam()
             let admin = team.admin.bearer
+            let second = try await server.makeUser(.admin, email: "ada2@example.com", by: team.admin)
             #expect(try await server.request(.post, "/api/v1/specs", as: admin, text: SpecTexts.role()).code == 201)
             let file = try await server.request(.post, "/api/v1/specs/base-evaluator/decision-files", as: admin)
             let id = try #require(file.json["id"].string)
             #expect(try await server.request(.post, "/api/v1/decision-files/\(id)/submit", as: admin, ifMatch: "\"1\"").code == 200)
-            let approved = try await server.request(.post, "/api/v1/decision-files/\(id)/approve", as: admin, ifMatch: "\"2\"")
+            #expect(try await server.request(.post, "/api/v1/decision-files/\(id)/approve", as: admin, ifMatch: "\"2\"").code == 403)
+            let approved = try await server.request(.post, "/api/v1/decision-files/\(id)/approve", as: second.bearer, ifMatch: "\"2\"")
             #expect(approved.code == 200 && approved.json["status"].string == "approved", "\(approved.text)")
+            #expect(approved.json["statusBy"].string == second.email && approved.json["submittedBy"].string == team.admin.email)
         }
     }
 }

@@ -1,6 +1,7 @@
 import WorkModel
 import Foundation
 import Hummingbird
+import SQLKit
 import Storage
 import Testing
 import WebApp
@@ -98,6 +99,54 @@ struct OperationsRouteTests {
             #expect(verify.json["intact"].bool == true)
 
             server.expectCovered(Coverage.audit)
+        }
+    }
+
+    /// The route checks the chain against the server's signed checkpoints, so a log rewritten
+    /// with recomputed hashes and head (which the chain alone accepts) answers 409.
+    @Test("audit verify checks the signed checkpoints: a rewritten chain with a recomputed head is a conflict")
+    func auditVerifyAgainstCheckpoints() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wagefile-anchor-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let anchor = try AuditAnchor.open(keyPath: folder.appendingPathComponent("audit.key").path,
+                                          checkpointsPath: folder.appendingPathComponent("checkpoints.jsonl").path, create: true)
+        try await Server.run(auditAnchor: anchor) { server in
+            let team = try await server.makeTeam()
+            #expect(try await server.request(.post, "/api/v1/people", as: team.compensation.bearer, json: personJSON(id: "p-1", name: "One")).code == 201)
+            let (_, written) = try await anchor.checkpoint(server.store.audit, now: FixedClock.now)
+            guard case .written(let checkpoint) = written else {
+                Issue.record("no checkpoint written: \(written)")
+                return
+            }
+
+            let intact = try await server.request(.get, "/api/v1/audit/verify", as: team.admin.bearer)
+            #expect(intact.code == 200 && intact.json["intact"].bool == true, "\(intact.text)")
+            #expect(intact.json["checkpoints"].int == 1 && intact.json["anchoredThrough"].int == checkpoint.seq)
+
+            // Entry 1 rewritten and every hash after it recomputed, head included, straight in the database.
+            try await server.store.database.transaction { sql in
+                try await sql.raw("DROP TRIGGER audit_log_no_update").run()
+                let entries = try await sql.select().column("*").from("audit_log").orderBy("seq")
+                    .all(decoding: AuditEntry.self, keyDecodingStrategy: .convertFromSnakeCase)
+                var previous = AuditChain.genesis
+                for var entry in entries {
+                    if entry.seq == 1 { entry.actor = "mallory@example.com" }
+                    entry.prevHash = previous
+                    entry.hash = AuditChain.hash(of: entry)
+                    try await sql.raw("""
+                        UPDATE audit_log SET actor = \(bind: entry.actor), prev_hash = \(bind: entry.prevHash), \
+                        hash = \(bind: entry.hash) WHERE seq = \(bind: entry.seq)
+                        """).run()
+                    previous = entry.hash
+                }
+                try await sql.raw("UPDATE audit_head SET hash = \(bind: previous) WHERE id = 1").run()
+            }
+            #expect(try await server.store.audit.verify().intact, "the chain alone agrees with itself")
+            let tampered = try await server.request(.get, "/api/v1/audit/verify", as: team.admin.bearer)
+            #expect(tampered.code == 409 && tampered.json["intact"].bool == false, "\(tampered.text)")
+            let breaks = tampered.json["breaks"].array.compactMap(\.string)
+            #expect(breaks.count == 1 && breaks[0].hasPrefix("the checkpoint of entry \(checkpoint.seq) signed \(checkpoint.at)"), "\(breaks)")
+            #expect(breaks.first?.contains("no longer matches") == true)
         }
     }
 

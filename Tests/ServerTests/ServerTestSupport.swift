@@ -131,6 +131,7 @@ struct Server: Sendable {
     /// Opens a migrated in-memory database, builds the router and runs `body` against it.
     static func run(
         throttle: SignInThrottle = SignInThrottle(), planner: PlanWorkers = PlanWorkers(), logger: Logger = QuietLogger.logger,
+        auditAnchor: AuditAnchor? = nil,
         _ body: @escaping @Sendable (Server) async throws -> Void
     ) async throws {
         let database = try await SQLiteStore.open(path: nil, logger: QuietLogger.logger)
@@ -138,7 +139,7 @@ struct Server: Sendable {
         try await store.migrations.run()
         let environment = ServerEnvironment(
             store: store, pricer: try Shipped.pricer(), now: { FixedClock.now }, bcryptCost: 4, secureCookies: true,
-            throttle: throttle, planner: planner)
+            throttle: throttle, planner: planner, auditAnchor: auditAnchor)
         let (router, endpoints, pages) = buildRouter(environment)
         let app = Application(router: router, logger: logger)
         do {

@@ -172,10 +172,10 @@ extension WebPages {
             values["file"] = summary
             values["document"] = HTMLRendering.body(file)
             let status = stored.reviewStatus
-            let decides = Permission.decideReviews.allows(user.userRole) && (stored.submittedBy != user.email || user.userRole == .admin)
+            let decides = Permission.decideReviews.allows(user.userRole) && stored.submittedBy != user.email
             values["canSubmit"] = Permission.prepareDecisions.allows(user.userRole) && (status?.canMove(to: .inReview) ?? false)
             values["canDecide"] = decides && status == .inReview
-            values["ownSubmission"] = status == .inReview && stored.submittedBy == user.email && user.userRole != .admin
+            values["ownSubmission"] = status == .inReview && stored.submittedBy == user.email
             return try renderer.page("decision", values)
         }
         for (action, next, permission) in [("submit", ReviewStatus.inReview, Permission.prepareDecisions),
