@@ -2,6 +2,7 @@ import DecisionFiles
 import Portfolio
 import Specs
 import Storage
+import WorkModel
 
 /// What one reader may see of individual pay: the one place that decides it. Every way out of
 /// the server that can carry a named person's pay, or something that identifies the person a

@@ -176,11 +176,13 @@ struct PayCanaryTests {
             try #require(second.code == 200, "\(second.text)")
             let file = try await server.request(.post, "/api/v1/specs/\(Self.specId)/decision-files", as: carol)
             try #require(file.code == 201, "\(file.text)")
-            ids["file"] = try #require(file.json["id"].string)
+            let fileId: String = try #require(file.json["id"].string)
+            ids["file"] = fileId
             let annotator = try await server.request(.post, "/api/v1/people", as: carol, json: personJSON(
                 name: "Isolde Fenwick", payMinor: Self.loneAnnotatorPayMinor, workLayer: "annotation", title: "Annotator"))
             try #require(annotator.code == 201, "\(annotator.text)")
-            ids["annotator"] = try #require(annotator.json["id"].string)
+            let annotatorId: String = try #require(annotator.json["id"].string)
+            ids["annotator"] = annotatorId
             for (index, pay) in Self.evaluatorPayMinor.enumerated() {
                 let person = try await server.request(.post, "/api/v1/people", as: carol, json: personJSON(name: "Evaluator \(index)", payMinor: pay))
                 try #require(person.code == 201, "\(person.text)")
