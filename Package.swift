@@ -163,7 +163,7 @@ let package = Package(
         // The planner: hand-worked plans, Monte Carlo against analytic expectations, the frontier, bad specs.
         .testTarget(
             name: "PlanningTests",
-            dependencies: ["WorkModel", "ReferenceData", "Planning"],
+            dependencies: ["WorkModel", "ReferenceData", "Planning", "WagefileTestSupport"],
             swiftSettings: strictSettings
         ),
         // The storage suite, run on SQLite always and on PostgreSQL when WAGEFILE_TEST_POSTGRES_URL is set.

@@ -123,19 +123,11 @@ extension CostReport {
             Line(layer: key.layer, budgetOwner: key.owner, employmentModel: key.model, count: value.count,
                  annualCost: Statistics.round(value.cost, 0), annualShiftedCost: Statistics.round(value.shifted, 0))
         }.sorted { ($0.layer, $0.budgetOwner, $0.employmentModel) < ($1.layer, $1.budgetOwner, $1.employmentModel) }
-        func totals(_ key: (Line) -> String) -> [Total] {
-            Dictionary(grouping: lines, by: key).map { name, rows in
-                let cost = rows.reduce(0) { $0 + ($1.annualCost ?? 0) }
-                return Total(key: name, count: rows.reduce(0) { $0 + $1.count }, annualCost: cost,
-                             annualShiftedCost: rows.reduce(0) { $0 + $1.annualShiftedCost },
-                             share: grand > 0 ? Statistics.round(cost / grand, 4) : 0)
-            }.sorted { ($0.annualCost, $1.key) > ($1.annualCost, $0.key) }
-        }
         let total = Total(key: "total", count: lines.reduce(0) { $0 + $1.count }, annualCost: lines.reduce(0) { $0 + ($1.annualCost ?? 0) },
                           annualShiftedCost: lines.reduce(0) { $0 + $1.annualShiftedCost }, share: grand > 0 ? 1 : 0)
         return CostReport(
-            asOf: snapshot.asOf.description, currency: currency, lines: lines, byLayer: totals(\.layer),
-            byBudgetOwner: totals(\.budgetOwner), byEmploymentModel: totals(\.employmentModel), total: total,
+            asOf: snapshot.asOf.description, currency: currency, lines: lines, byLayer: totals(lines, by: \.layer, grand: grand),
+            byBudgetOwner: totals(lines, by: \.budgetOwner, grand: grand), byEmploymentModel: totals(lines, by: \.employmentModel, grand: grand), total: total,
             excluded: excluded.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) },
             notes: [
                 "People: pay on record annualized over their hours (see the compression report for each derivation); salaries exclude benefits and employer taxes.",
@@ -144,6 +136,18 @@ extension CostReport {
                 "Exchange rates: \(snapshot.currencies.source).",
             ],
             disclaimer: Disclaimer.text)
+    }
+
+    /// One total per value of `key`: cost shown, shifted cost, share of `grand`, and the people
+    /// whose cost is withheld from it (lines with no cost; none in the full view).
+    static func totals(_ lines: [Line], by key: (Line) -> String, grand: Double) -> [Total] {
+        Dictionary(grouping: lines, by: key).map { name, rows in
+            let cost = rows.reduce(0) { $0 + ($1.annualCost ?? 0) }
+            let withheld = rows.filter { $0.annualCost == nil }.reduce(0) { $0 + $1.count }
+            return Total(key: name, count: rows.reduce(0) { $0 + $1.count }, annualCost: cost,
+                         annualShiftedCost: rows.reduce(0) { $0 + $1.annualShiftedCost },
+                         share: grand > 0 ? Statistics.round(cost / grand, 4) : 0, withheldPeople: withheld > 0 ? withheld : nil)
+        }.sorted { ($0.annualCost, $1.key) > ($1.annualCost, $0.key) }
     }
 
     static func employmentModel(_ status: String) -> String {

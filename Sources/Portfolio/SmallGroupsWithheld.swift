@@ -31,20 +31,11 @@ extension CostReport {
         let poolShown = pooledPeople >= minimum
         let shownCost = visible.reduce(0) { $0 + ($1.annualCost ?? 0) }
         let grand = shownCost + (poolShown ? pooledCost : 0)
-        func totals(_ key: (Line) -> String) -> [Total] {
-            Dictionary(grouping: visible, by: key).map { name, rows in
-                let cost = rows.reduce(0) { $0 + ($1.annualCost ?? 0) }
-                let hidden = rows.filter { $0.annualCost == nil }.reduce(0) { $0 + $1.count }
-                return Total(key: name, count: rows.reduce(0) { $0 + $1.count }, annualCost: cost,
-                             annualShiftedCost: rows.reduce(0) { $0 + $1.annualShiftedCost },
-                             share: grand > 0 ? Statistics.round(cost / grand, 4) : 0, withheldPeople: hidden > 0 ? hidden : nil)
-            }.sorted { ($0.annualCost, $1.key) > ($1.annualCost, $0.key) }
-        }
         var report = self
         report.lines = visible
-        report.byLayer = totals(\.layer)
-        report.byBudgetOwner = totals(\.budgetOwner)
-        report.byEmploymentModel = totals(\.employmentModel)
+        report.byLayer = Self.totals(visible, by: \.layer, grand: grand)
+        report.byBudgetOwner = Self.totals(visible, by: \.budgetOwner, grand: grand)
+        report.byEmploymentModel = Self.totals(visible, by: \.employmentModel, grand: grand)
         report.total = Total(key: "total", count: total.count, annualCost: grand, annualShiftedCost: total.annualShiftedCost,
                              share: grand > 0 ? 1 : 0, withheldPeople: poolShown ? nil : pooledPeople)
         report.withheld = Withheld(minimumGroupSize: minimum, people: pooledPeople, lines: withheldLines, inTotal: poolShown)

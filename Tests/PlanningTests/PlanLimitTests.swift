@@ -2,39 +2,11 @@ import Foundation
 @testable import Planning
 import Synchronization
 import Testing
+import WagefileTestSupport
 import WorkModel
 
-/// A program of any shape: `classes` difficulty classes (the first `autoClasses` with an audited
-/// auto-grader match rate), `tiers` tiers with `judges` judges each.
+/// Reads a `ShapedProgram` text.
 enum Shaped {
-    static func program(classes: Int, tiers: Int, autoClasses: Int = 1, judges: Int = 3, draws: Int = 1_000,
-                        items: Int = 100_000, horizon: String = "12") -> String {
-        let share = 1.0 / Double(classes)
-        let classLines = (0..<classes).map { index in
-            let auto = index < autoClasses ? ", auto_agreement: 0.8" : ""
-            let route = index < autoClasses ? "auto-grader" : "t\(min(index, tiers - 1))"
-            // The last share takes the rounding, so the shares add up to 1.
-            let value = index == classes - 1 ? 1 - share * Double(classes - 1) : share
-            return "  - {class: c\(index), share: \(value), route: \(route)\(auto)}"
-        }
-        let tierLines = (0..<tiers).map { index in
-            "  - {id: t\(index), level: \(index + 1), judges_per_item: \(judges), items_per_hour: {mode: \(40 - index), low: \(30 - index), high: \(50 - index)}, rate: {amount: \(30 + 5 * index), low: \(25 + 5 * index), high: \(40 + 5 * index)}, agreement: {mode: 0.8, low: 0.7, high: 0.9}, capacity: 5}"
-        }
-        return """
-            program: wagefile.program/v1
-            id: shaped-\(classes)x\(tiers)
-            items: \(items)
-            horizon_weeks: \(horizon)
-            agreement_target: 0.75
-            auto_grader: {cost_per_item: 0.01}
-            difficulty:
-            \(classLines.joined(separator: "\n"))
-            tiers:
-            \(tierLines.joined(separator: "\n"))
-            monte_carlo: {draws: \(draws), seed: 5}
-            """
-    }
-
     static func read(_ text: String) throws -> ProgramSpec { try ProgramSpecReader.read(text, file: "shaped.yaml") }
 }
 
@@ -46,17 +18,17 @@ struct PlanLimitTests {
     @Test("The routing count is what the sweep evaluates, without evaluating it")
     func routingCountMatchesTheSweep() throws {
         for (classes, tiers, auto) in [(3, 2, 3), (4, 3, 1), (5, 4, 0), (6, 3, 2)] {
-            let spec = try Shaped.read(Shaped.program(classes: classes, tiers: tiers, autoClasses: auto))
+            let spec = try Shaped.read(ShapedProgram.text(classes: classes, tiers: tiers, autoClasses: auto))
             #expect(RoutingOptimizer.routingCount(spec) == RoutingOptimizer.sweep(spec).evaluated, "\(classes)x\(tiers), \(auto) auto")
         }
     }
 
     @Test("The attacker's 16 classes x 10 tiers is 5.3 million routings, and refused by the server limits")
     func theAttackersShapeIsCountedAndRefused() throws {
-        let spec = try Shaped.read(Shaped.program(classes: 16, tiers: 10, autoClasses: 0))
+        let spec = try Shaped.read(ShapedProgram.text(classes: 16, tiers: 10, autoClasses: 0))
         // C(16 + 10 - 1, 16) = C(25, 16) monotone routings over the tiers alone.
         #expect(RoutingOptimizer.routingCount(spec) == 2_042_975)
-        let withAuto = try Shaped.read(Shaped.program(classes: 16, tiers: 10, autoClasses: 16))
+        let withAuto = try Shaped.read(ShapedProgram.text(classes: 16, tiers: 10, autoClasses: 16))
         // Every prefix may go to the auto-grader as well: C(26, 16).
         #expect(RoutingOptimizer.routingCount(withAuto) == 5_311_735)
         let excesses = PlanLimits.server.excesses(withAuto, frontier: true)
@@ -77,12 +49,12 @@ struct PlanLimitTests {
     func eachLimitNamesItsField() throws {
         let limits = PlanLimits.server
         func fields(_ text: String) throws -> [String] { limits.excesses(try Shaped.read(text), frontier: false).map(\.field) }
-        #expect(try fields(Shaped.program(classes: 2, tiers: 2, items: 2_000_000_000)) == ["items"])
-        #expect(try fields(Shaped.program(classes: 2, tiers: 2, horizon: "0.001")) == ["horizon_weeks"])
-        #expect(try fields(Shaped.program(classes: 2, tiers: 2, horizon: "600")) == ["horizon_weeks"])
-        #expect(try fields(Shaped.program(classes: 2, tiers: 2, judges: 40)) == ["tiers[0].judges_per_item", "tiers[1].judges_per_item"])
-        #expect(try fields(Shaped.program(classes: 2, tiers: 2, draws: 200_001)) == ["monte_carlo.draws"])
-        #expect(try fields(Shaped.program(classes: 12, tiers: 8, draws: 200_000)) == [])
+        #expect(try fields(ShapedProgram.text(classes: 2, tiers: 2, items: 2_000_000_000)) == ["items"])
+        #expect(try fields(ShapedProgram.text(classes: 2, tiers: 2, horizon: "0.001")) == ["horizon_weeks"])
+        #expect(try fields(ShapedProgram.text(classes: 2, tiers: 2, horizon: "600")) == ["horizon_weeks"])
+        #expect(try fields(ShapedProgram.text(classes: 2, tiers: 2, judges: 40)) == ["tiers[0].judges_per_item", "tiers[1].judges_per_item"])
+        #expect(try fields(ShapedProgram.text(classes: 2, tiers: 2, draws: 200_001)) == ["monte_carlo.draws"])
+        #expect(try fields(ShapedProgram.text(classes: 12, tiers: 8, draws: 200_000)) == [])
     }
 
     /// A budget that lets `allowed` checks pass and stops every one after.
@@ -95,7 +67,7 @@ struct PlanLimitTests {
 
     @Test("A spent budget stops the Monte Carlo and the sweep partway, with its reason")
     func aSpentBudgetStopsTheLoops() throws {
-        let spec = try Shaped.read(Shaped.program(classes: 6, tiers: 4, draws: 100_000))
+        let spec = try Shaped.read(ShapedProgram.text(classes: 6, tiers: 4, draws: 100_000))
         #expect(throws: TestStop()) { try MonteCarlo.run(spec, budget: Self.budget(allowing: 3)) }
         // 140 routings, the budget looked at every 64: the third look stops it.
         #expect(throws: TestStop()) { try RoutingOptimizer.sweep(spec, budget: Self.budget(allowing: 2)) }
@@ -107,7 +79,7 @@ struct PlanLimitTests {
 
     @Test("The Monte Carlo on one thread gives the same numbers as across the cores")
     func oneThreadOrManyGiveTheSameDraws() throws {
-        let spec = try Shaped.read(Shaped.program(classes: 4, tiers: 3, draws: 20_001))
+        let spec = try Shaped.read(ShapedProgram.text(classes: 4, tiers: 3, draws: 20_001))
         let sequential = try MonteCarlo.run(spec, budget: PlanBudget<TestStop>(parallel: false) { nil })
         #expect(sequential == MonteCarlo.run(spec))
     }

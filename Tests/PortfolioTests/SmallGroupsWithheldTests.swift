@@ -10,15 +10,9 @@ import Testing
 
     static func report(_ lines: [CostReport.Line]) -> CostReport {
         let grand = lines.reduce(0) { $0 + ($1.annualCost ?? 0) }
-        func totals(_ key: (CostReport.Line) -> String) -> [CostReport.Total] {
-            Dictionary(grouping: lines, by: key).map { name, rows in
-                let cost = rows.reduce(0) { $0 + ($1.annualCost ?? 0) }
-                return CostReport.Total(key: name, count: rows.reduce(0) { $0 + $1.count }, annualCost: cost,
-                                        annualShiftedCost: rows.reduce(0) { $0 + $1.annualShiftedCost }, share: cost / grand)
-            }
-        }
-        return CostReport(asOf: "2026-12-01", currency: "USD", lines: lines, byLayer: totals(\.layer), byBudgetOwner: totals(\.budgetOwner),
-                          byEmploymentModel: totals(\.employmentModel),
+        return CostReport(asOf: "2026-12-01", currency: "USD", lines: lines, byLayer: CostReport.totals(lines, by: \.layer, grand: grand),
+                          byBudgetOwner: CostReport.totals(lines, by: \.budgetOwner, grand: grand),
+                          byEmploymentModel: CostReport.totals(lines, by: \.employmentModel, grand: grand),
                           total: CostReport.Total(key: "total", count: lines.reduce(0) { $0 + $1.count }, annualCost: grand,
                                                   annualShiftedCost: lines.reduce(0) { $0 + $1.annualShiftedCost }, share: 1),
                           excluded: [], notes: [], disclaimer: "")

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Storage
 import Testing
+import WagefileTestSupport
 import WebApp
 import WorkModel
 
@@ -9,39 +10,12 @@ import WorkModel
 /// one 2.8 KB program (16 difficulty classes, 10 tiers, `?frontier=true`).
 @Suite("The planner's limits and budget through the API and its page")
 struct PlanLimitRouteTests {
-    /// A program of `classes` classes (the first `autoClasses` auto-gradable) over `tiers` tiers.
-    static func program(classes: Int, tiers: Int, autoClasses: Int = 1, judges: Int = 3, draws: Int = 1_000) -> String {
-        let share = 1.0 / Double(classes)
-        let classLines = (0..<classes).map { index in
-            let auto = index < autoClasses ? ", auto_agreement: 0.8" : ""
-            let route = index < autoClasses ? "auto-grader" : "t\(min(index, tiers - 1))"
-            let value = index == classes - 1 ? 1 - share * Double(classes - 1) : share
-            return "  - {class: c\(index), share: \(value), route: \(route)\(auto)}"
-        }
-        let tierLines = (0..<tiers).map { index in
-            "  - {id: t\(index), level: \(index + 1), judges_per_item: \(judges), items_per_hour: {mode: \(40 - index), low: \(30 - index), high: \(50 - index)}, rate: {amount: \(30 + 5 * index), low: \(25 + 5 * index), high: \(40 + 5 * index)}, agreement: {mode: 0.8, low: 0.7, high: 0.9}, capacity: 5}"
-        }
-        return """
-            program: wagefile.program/v1
-            id: shaped-\(classes)x\(tiers)
-            items: 100000
-            horizon_weeks: 12
-            agreement_target: 0.75
-            auto_grader: {cost_per_item: 0.01}
-            difficulty:
-            \(classLines.joined(separator: "\n"))
-            tiers:
-            \(tierLines.joined(separator: "\n"))
-            monte_carlo: {draws: \(draws), seed: 5}
-            """
-    }
-
     @Test("The attacker's 16 x 10 program is refused with 422 naming the limits and fields, before any work",
           .timeLimit(.minutes(1)))
     func theAttackersProgramIsRefusedAtOnce() async throws {
         try await Server.run { server in
             let team = try await server.makeTeam()
-            let attack = Self.program(classes: 16, tiers: 10, autoClasses: 16)
+            let attack = ShapedProgram.text(classes: 16, tiers: 10, autoClasses: 16)
             let started = ContinuousClock.now
             let reply = try await server.request(.post, "/api/v1/plan?frontier=true", as: team.viewer.bearer, text: attack)
             #expect(ContinuousClock.now - started < .seconds(5))
@@ -65,7 +39,7 @@ struct PlanLimitRouteTests {
         try await Server.run { server in
             let team = try await server.makeTeam()
             // 12 classes over 8 tiers: C(19, 12) + C(18, 11) = 82,212 routings, over the 20,000 allowed.
-            let wide = Self.program(classes: 12, tiers: 8, draws: 200)
+            let wide = ShapedProgram.text(classes: 12, tiers: 8, draws: 200)
             let frontier = try await server.request(.post, "/api/v1/plan?frontier=true", as: team.finance.bearer, text: wide)
             #expect(frontier.code == 422 && frontier.errorFields == ["difficulty"], "\(frontier.text.prefix(300))")
             #expect(frontier.json["detail"].string?.contains("routings") == true)
@@ -78,7 +52,7 @@ struct PlanLimitRouteTests {
     func sizeLimitsNameTheField() async throws {
         try await Server.run { server in
             let team = try await server.makeTeam()
-            let base = Self.program(classes: 2, tiers: 2)
+            let base = ShapedProgram.text(classes: 2, tiers: 2)
             let cases: [(String, String)] = [
                 (base.replacingOccurrences(of: "items: 100000", with: "items: 9000000000000000000"), "items"),
                 (base.replacingOccurrences(of: "horizon_weeks: 12", with: "horizon_weeks: 0.0001"), "horizon_weeks"),
@@ -95,7 +69,7 @@ struct PlanLimitRouteTests {
     func aSpentBudgetIs503() async throws {
         try await Server.run(planner: PlanWorkers(budget: .milliseconds(1))) { server in
             let team = try await server.makeTeam()
-            let heavy = Self.program(classes: 9, tiers: 8, judges: 9, draws: 200_000)
+            let heavy = ShapedProgram.text(classes: 9, tiers: 8, judges: 9, draws: 200_000)
             let reply = try await server.request(.post, "/api/v1/plan?frontier=true", as: team.viewer.bearer, text: heavy)
             #expect(reply.code == 503 && reply.isProblem, "\(reply.code) \(reply.text.prefix(300))")
             #expect(reply.headers[.retryAfter] != nil)
@@ -107,7 +81,7 @@ struct PlanLimitRouteTests {
     func aFullLineIsBusy() async throws {
         try await Server.run(planner: PlanWorkers(waiting: 0)) { server in
             let team = try await server.makeTeam()
-            let heavy = Self.program(classes: 9, tiers: 8, judges: 9, draws: 200_000)
+            let heavy = ShapedProgram.text(classes: 9, tiers: 8, judges: 9, draws: 200_000)
             let codes = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<(PlanWorkers.threadCount + 3) {
                     group.addTask { try await server.request(.post, "/api/v1/plan", as: team.viewer.bearer, text: heavy).code }

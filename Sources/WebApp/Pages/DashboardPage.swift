@@ -12,8 +12,9 @@ extension WebPages {
     func dashboard(_ request: Request, _ user: User) async throws -> Response {
         let snapshot = try await PortfolioData.snapshot(store: environment.store, reference: environment.pricer.reference, asOf: environment.today)
         var values = WebPages.base(user, request, title: "Dashboard", section: "dashboard")
+        let disclosure = Disclosure(user, minimumGroupSize: environment.minimumGroupSize)
         if user.userRole.seesVendorSpend {
-            let cost = Disclosure(user, minimumGroupSize: environment.minimumGroupSize).cost(CostReport.build(snapshot))
+            let cost = disclosure.cost(CostReport.build(snapshot))
             func bars(_ totals: [CostReport.Total]) -> [SVGCharts.Bar] {
                 totals.map { SVGCharts.Bar(label: $0.key, value: $0.annualCost, text: "\(WebPages.money($0.annualCost)) USD") }
             }
@@ -33,7 +34,7 @@ extension WebPages {
         let vendors = VendorRegister.build(snapshot, includeSpend: false)
         values["blockingVendors"] = vendors.blockingVendors
         values["incompleteDatasets"] = DatasetRegister.build(snapshot).incomplete
-        if user.userRole.seesIndividualPay {
+        if disclosure.seesIndividualPay {
             let compression = CompressionReport.build(snapshot)
             values["compression"] = [
                 "flagged": compression.totals.flaggedPeople, "people": compression.totals.people,
