@@ -49,7 +49,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Two-axis job evaluation, the market pay line and the band; pure.
-        .target(name: "Pricing", dependencies: ["WorkModel", "ReferenceData"], swiftSettings: strictSettings),
+        // The band clears the statutory wage floor, so pricing reads the floors Compliance selects.
+        .target(name: "Pricing", dependencies: ["WorkModel", "ReferenceData", "Compliance"], swiftSettings: strictSettings),
         // Wage floors, effective pay, classification rule packs, data rights, vendor oversight; pure.
         .target(name: "Compliance", dependencies: ["WorkModel", "ReferenceData"], swiftSettings: strictSettings),
         // The decision file: assembly, findings and the JSON / Markdown / HTML / CSV renderings.

@@ -83,20 +83,8 @@ public enum WageFloorLookup {
             assumedLocalityRates: assumed.sorted { $0.id < $1.id }, livingWage: living.current.first)
     }
 
-    /// Lowercased words of a place name: "Seattle, WA" is ["seattle", "wa"].
-    static func words(_ text: String) -> [Substring] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber) }
-    }
-
-    /// Whether `place` names `locality` as whole words, so "Queensbury" is not "Queens" and
-    /// "Seattle, WA" is "Seattle".
-    static func names(_ place: [Substring], _ locality: String) -> Bool {
-        let wanted = words(locality)
-        guard !wanted.isEmpty, place.count >= wanted.count else { return false }
-        return (0...(place.count - wanted.count)).contains { start in
-            zip(place[start..<(start + wanted.count)], wanted).allSatisfy { $0 == $1 }
-        }
-    }
+    static func words(_ text: String) -> [Substring] { PlaceNames.words(text) }
+    static func names(_ place: [Substring], _ locality: String) -> Bool { PlaceNames.names(place, locality) }
 
     /// Orders floors by their hourly value in the spec's currency, so rates in different currencies compare.
     static func higher(_ lhs: AppliedFloor, _ rhs: AppliedFloor) -> Bool {
@@ -108,14 +96,17 @@ public enum WageFloorLookup {
     ) -> AppliedFloor? {
         let basis = record.hours.filled(from: reference.statutoryHours(record.jurisdiction))
         guard let period = basis.hours(per: record.period), period.hours > 0,
-            let converted = reference.convert(record.amount / period.hours, from: record.currency, to: specCurrency)
+            let converted = reference.convert(record.amount * (1 + (record.allowancePercent ?? 0) / 100) / period.hours, from: record.currency, to: specCurrency)
         else { return nil }
-        let hourly = record.amount / period.hours
+        // An allowance the law makes part of the minimum (Kenya's housing allowance) is part of the floor.
+        let allowance = 1 + (record.allowancePercent ?? 0) / 100
+        let hourly = record.amount * allowance / period.hours
         let checked = CalendarDate(record.ref.asOf)
         let age = checked.map { $0.months(until: asOf) } ?? Int.max
         return AppliedFloor(
             record: record, hoursPerPeriod: period.hours,
-            hoursDerivation: record.period == .hour ? "hourly figure" : "\(Format.number(record.amount)) \(record.currency) per \(record.period.rawValue) / \(period.derivation)",
+            hoursDerivation: (record.period == .hour ? "hourly figure" : "\(Format.number(record.amount)) \(record.currency) per \(record.period.rawValue) / \(period.derivation)")
+                + (record.allowancePercent.map { " x (1 + \(Format.number($0))% \(record.allowanceNote ?? "allowance"))" } ?? ""),
             hourly: hourly, hourlyInSpecCurrency: converted,
             exchangeRates: record.currency == specCurrency ? [] : [record.currency, specCurrency].filter { $0 != "USD" }.compactMap(reference.exchangeRate),
             ageMonths: age, stale: checked.map { $0.isOlder(thanMonths: reference.policy.floorMaxAgeMonths, on: asOf) } ?? true,

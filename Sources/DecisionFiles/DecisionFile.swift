@@ -55,6 +55,8 @@ public struct DecisionFile: Sendable, Codable, Hashable {
     public struct Scores: Sendable, Codable, Hashable {
         public var complexity: Double
         public var consequence: Double
+        /// Effort and working conditions (content exposure, night work, physical strain).
+        public var conditions: Double?
         public var total: Double
         public var factors: [FactorScore]
     }
@@ -85,14 +87,30 @@ public struct DecisionFile: Sendable, Codable, Hashable {
         public var locationPolicy: String
         public var locationFactor: Double
         public var exchangeRate: Double
+        /// The labour market the band is priced in, and how its differential was computed.
+        public var locationMarket: String?
+        public var locationBasis: String?
+        /// The band the market gives before the lift to the wage floor; present only when lifted.
+        public var floorLift: FloorLiftSummary?
+    }
+
+    public struct FloorLiftSummary: Sendable, Codable, Hashable {
+        public var floor: String
+        public var floorHourly: Double
+        public var marketHourly: Range
+        public var factor: Double
+        public var note: String
     }
 
     public struct PayLineSummary: Sendable, Codable, Hashable {
+        /// The least-squares reference line; it sets the slope beyond the benchmarks.
         public var intercept: Double
         public var slope: Double
         public var rSquared: Double
         public var benchmarks: Int
         public var formula: String
+        /// How the midpoint was found: slotted between benchmarks, or extended beyond them.
+        public var placement: String?
     }
 
     public struct RateCard: Sendable, Codable, Hashable {

@@ -24,7 +24,7 @@ public struct DecisionFileBuilder: Sendable {
         "Decision support, not legal advice. Bands come from sourced market figures and Wagefile's published factor tables; classification, wage-floor and data-rights questions need qualified review in each jurisdiction."
 
     public func build(_ spec: RoleSpec) -> DecisionFile {
-        build(pricer.price(spec))
+        build(pricer.price(spec, on: asOf))
     }
 
     public func build(_ pricing: RolePricing) -> DecisionFile {
@@ -62,7 +62,8 @@ public struct DecisionFileBuilder: Sendable {
             taskShares: pricing.inference.shares.map { .init(layer: $0.layer, share: ratio($0.share), tasks: $0.tasks) },
             category: category.map { .init(id: $0.id, name: $0.name, declared: pricing.inference.categoryDeclared) },
             scores: .init(
-                complexity: pricing.score.complexity, consequence: pricing.score.consequence, total: pricing.score.total,
+                complexity: pricing.score.complexity, consequence: pricing.score.consequence, conditions: pricing.score.conditions,
+                total: pricing.score.total,
                 factors: pricing.score.factors),
             band: .init(
                 currency: currency, hourly: range(band), annual: range(annual, places: 0), usdHourly: range(pricing.bandUSDHourly),
@@ -72,12 +73,21 @@ public struct DecisionFileBuilder: Sendable {
                     .init(id: $0.id, name: $0.name, percent: $0.percent, trigger: "\($0.factor): \(spec.factors[$0.factor] ?? "")")
                 },
                 premiumMultiplier: ratio(pricing.premiums.multiplier), locationPolicy: pricing.location.policy.rawValue,
-                locationFactor: pricing.location.factor, exchangeRate: perUSD),
+                locationFactor: pricing.location.factor, exchangeRate: perUSD, locationMarket: pricing.location.market,
+                locationBasis: pricing.location.record?.basis,
+                floorLift: pricing.floorLift.map { lift in
+                    let market = pricing.marketBandUSDHourly.scaled(by: perUSD)
+                    return .init(
+                        floor: lift.floor.record.id, floorHourly: money(lift.floor.hourlyInSpecCurrency), marketHourly: range(market),
+                        factor: ratio(lift.factor),
+                        note: "The market band's minimum (\(Format.money(market.min)) \(currency)/h) is below the statutory floor \(lift.floor.record.id) (\(Format.money(lift.floor.hourlyInSpecCurrency)) \(currency)/h); the band is lifted by x\(Format.number(lift.factor, maxPlaces: 4)) so its minimum is the floor.")
+                }),
             market: .init(
                 payLine: .init(
                     intercept: Format.round(line.intercept, places: 6), slope: Format.round(line.slope, places: 8),
                     rSquared: ratio(line.rSquared), benchmarks: line.points.count,
-                    formula: "ln(P50 USD/h net of premiums) = \(Format.number(line.intercept, maxPlaces: 4)) + \(Format.number(line.slope, maxPlaces: 6)) x points"),
+                    formula: "through \(line.knots.count) benchmark knots (ln P50 USD/h net of premiums and market, interpolated between them); beyond them ln(USD/h) rises \(Format.number(line.slope, maxPlaces: 6)) per point (least-squares fit, R² \(Format.number(line.rSquared, maxPlaces: 3)))",
+                    placement: pricing.lineDescription),
                 lineMidUSD: money(pricing.lineMidUSD), payAnchor: layer?.payAnchor ?? "", rateCard: rateCard, anchors: anchors),
             offered: pricing.offered.map { offer in
                 .init(

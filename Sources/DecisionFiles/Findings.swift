@@ -42,13 +42,7 @@ public enum FindingRules {
             ]
             switch offered.circle {
             case .green:
-                findings.append(Finding(
-                    severity: .blocking, rule: "green-circle",
-                    message: spec.worker.status == .dataByproduct
-                        ? "The worker's ordinary wage is \(Format.money(offered.hourly)) \(currency)/h, below the band minimum for the recorded data work by \(Format.money(band.min - offered.hourly)) \(currency)/h: the data contribution is not priced into their pay."
-                        : "The offer is below the band minimum by \(Format.money(band.min - offered.hourly)) \(currency)/h: the work is underpaid for its complexity and consequences.",
-                    evidence: evidence,
-                    fix: "Raise the offer to at least \(Format.money(band.min)) \(currency)/h, or record an approved exception with its reason."))
+                findings.append(belowBand(offered, pricing: pricing, reference: reference, evidence: evidence))
             case .red:
                 findings.append(Finding(
                     severity: .warning, rule: "red-circle",
@@ -74,9 +68,20 @@ public enum FindingRules {
         if pricing.location.missing {
             findings.append(Finding(
                 severity: .warning, rule: "location-factor-missing",
-                message: "The location-factors policy has no factor for \(spec.worker.jurisdiction); the global rate (factor 1) was used.",
-                evidence: ["policy: location-factors", "jurisdiction: \(spec.worker.jurisdiction)"],
-                fix: "Add a location_factors record for \(spec.worker.jurisdiction) under --reference."))
+                message: "No location differential is known for \(pricing.location.market), so the band is at the US national rate (factor 1), which may be far from the local market.",
+                evidence: ["policy: \(pricing.location.policy.rawValue)", "market: \(pricing.location.market)"],
+                fix: "Add a location_factors record for \(spec.worker.jurisdiction) under --reference, or import survey data for the market."))
+        }
+        if let lift = pricing.floorLift {
+            findings.append(Finding(
+                severity: .info, rule: "band-lifted-to-floor",
+                message: "The market would price this work below the legal minimum, so the band is lifted to the statutory floor: its minimum is \(Format.money(lift.floor.hourlyInSpecCurrency)) \(currency)/h.",
+                evidence: [
+                    "market band minimum \(Format.money(lift.marketMin)) \(currency)/h (\(pricing.location.policy.rawValue), \(pricing.location.market))",
+                    "floor \(lift.floor.record.id): \(Format.money(lift.floor.hourlyInSpecCurrency)) \(currency)/h (\(lift.floor.hoursDerivation); \(lift.floor.record.ref.source), \(lift.floor.record.ref.asOf))",
+                    "every band figure x \(Format.number(lift.factor, maxPlaces: 4))",
+                ],
+                fix: "Nothing to fix: no one may be paid below the floor. Check the location differential if the lift is large."))
         }
         if let exposure = spec.factors["content_exposure"], ["routine", "extreme"].contains(exposure), spec.protections.wellbeingSupport != true {
             findings.append(Finding(
@@ -129,6 +134,36 @@ public enum FindingRules {
         findings += compliance.findings
         // Most severe first; within a severity, the order the rules ran in.
         return findings.enumerated().sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }.map(\.element)
+    }
+
+    /// An offer under the band minimum. It blocks only when the pay is far below the market
+    /// for the work: under the policy's compa-ratio and outside the category's published range.
+    /// Anything milder is a warning a reviewer weighs, so that blocking keeps its meaning.
+    static func belowBand(_ offered: OfferAnalysis, pricing: RolePricing, reference: ReferenceSet, evidence: [String]) -> Finding {
+        let currency = pricing.spec.currency
+        let band = pricing.bandHourly
+        let threshold = reference.policy.farBelowMarketCompaRatio
+        // Cent precision, as the band's circle is judged.
+        let insideCard = offered.rateCard.map { (($0.low * 100).rounded()...($0.high * 100).rounded()).contains((offered.hourly * 100).rounded()) } ?? false
+        let far = offered.compaRatio < threshold && !insideCard
+        let gap = "by \(Format.money(band.min - offered.hourly)) \(currency)/h"
+        let what = pricing.spec.worker.status == .dataByproduct
+            ? "The worker's ordinary wage is \(Format.money(offered.hourly)) \(currency)/h, below the band minimum for the recorded data work \(gap): the data contribution is not priced into their pay."
+            : "The offer is below the band minimum \(gap)."
+        let why: String
+        if far {
+            why = " At a compa-ratio of \(Format.number(offered.compaRatio, maxPlaces: 3)), under the policy's \(Format.number(threshold)) and outside any published market range for the category, this is pay far below the market for the work."
+        } else if insideCard, let card = offered.rateCard {
+            why = " It is inside the \(card.category) published market range (\(Format.money(card.low))-\(Format.money(card.high)) \(currency)/h), so it is a warning to weigh, not a stop."
+        } else {
+            why = " The compa-ratio \(Format.number(offered.compaRatio, maxPlaces: 3)) is within the policy's tolerance (\(Format.number(threshold)) or more), so it is a warning to weigh, not a stop."
+        }
+        return Finding(
+            severity: far ? .blocking : .warning, rule: "green-circle", message: what + why,
+            evidence: evidence + [
+                "far-below-market threshold: compa-ratio under \(Format.number(threshold)) outside the published range (policy.far_below_market_compa_ratio)"
+            ],
+            fix: "Raise the offer to at least \(Format.money(band.min)) \(currency)/h, or record an approved exception with its reason.")
     }
 
     static func lowConfidenceFigures(_ pricing: RolePricing) -> [String] {

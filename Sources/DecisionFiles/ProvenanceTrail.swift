@@ -21,39 +21,47 @@ enum ProvenanceTrail {
         }
         trail.append(Provenance(figure: "scores.complexity", value: pricing.score.complexity, unit: "points", ref: factorsRef, derivation: "sum of complexity factor points"))
         trail.append(Provenance(figure: "scores.consequence", value: pricing.score.consequence, unit: "points", ref: factorsRef, derivation: "sum of consequence factor points"))
+        trail.append(Provenance(figure: "scores.conditions", value: pricing.score.conditions, unit: "points", ref: factorsRef, derivation: "sum of effort and working-conditions factor points"))
         for benchmark in payLine.points {
             trail.append(Provenance(
                 figure: "market.payLine.benchmarks.\(benchmark.id)", value: benchmark.p50HourlyUSD, unit: "USD/h", ref: benchmark.ref,
-                derivation: (reference.benchmarks.first { $0.id == benchmark.id }?.derivation ?? "") + "; \(Format.number(benchmark.points)) points; premium multiplier \(Format.number(benchmark.premiumMultiplier))"))
+                derivation: (reference.benchmarks.first { $0.id == benchmark.id }?.derivation ?? "") + "; \(Format.number(benchmark.points)) points; premium multiplier \(Format.number(benchmark.premiumMultiplier)); market \(benchmark.market), differential \(Format.number(benchmark.marketFactor))"))
         }
         trail.append(Provenance(
             figure: "market.payLine", value: payLine.slope, unit: "ln(USD/h) per point",
             source: "pay-structure-practice", asOf: reference.source("pay-structure-practice")?.ref.asOf, confidence: .medium,
-            derivation: "least-squares fit of ln(P50 / premiums) on points over \(payLine.points.count) benchmark roles, R^2 \(Format.number(payLine.rSquared, maxPlaces: 3))"))
+            derivation: "slope of the least-squares fit of ln(P50 / premiums / market differential) on points over \(payLine.points.count) benchmark roles, R^2 \(Format.number(payLine.rSquared, maxPlaces: 3)); used beyond the lowest and highest benchmark"))
         trail.append(Provenance(
             figure: "market.lineMidUSD", value: Format.round(pricing.lineMidUSD, places: 2), unit: "USD/h", source: "computed",
-            derivation: "exp(\(Format.number(payLine.intercept, maxPlaces: 4)) + \(Format.number(payLine.slope, maxPlaces: 6)) x \(Format.number(pricing.score.total)) points)"))
+            derivation: "\(Format.number(pricing.score.total)) points \(pricing.lineDescription)"))
         for premium in pricing.premiums.applied {
             trail.append(Provenance(
                 figure: "band.premiums.\(premium.id)", value: premium.percent, unit: "%", ref: premium.ref,
                 derivation: "\(premium.factor) is '\(spec.factors[premium.factor] ?? "")'"))
         }
-        switch pricing.location.policy {
-        case .global:
-            trail.append(Provenance(figure: "band.locationFactor", value: 1, ref: reference.policy.ref, derivation: "global policy: one rate everywhere"))
-        case .locationFactors:
-            if let record = pricing.location.record {
-                trail.append(Provenance(figure: "band.locationFactor", value: record.factor, ref: record.ref, derivation: "location factor for \(record.jurisdiction)"))
-            } else {
-                trail.append(Provenance(figure: "band.locationFactor", value: 1, ref: reference.policy.ref, derivation: "no factor for \(spec.worker.jurisdiction); global rate used"))
-            }
+        let policyName = "\(pricing.location.policy.rawValue) policy for the \(pricing.inference.layer.rawValue) layer"
+        if pricing.location.policy == .global {
+            trail.append(Provenance(figure: "band.locationFactor", value: 1, ref: reference.policy.ref, derivation: "\(policyName): one rate everywhere (US national)"))
+        } else if let record = pricing.location.record {
+            trail.append(Provenance(
+                figure: "band.locationFactor", value: record.factor, ref: record.ref,
+                derivation: "\(policyName): differential for \(pricing.location.market)" + (record.basis.map { ", \($0)" } ?? "")))
+        } else {
+            trail.append(Provenance(figure: "band.locationFactor", value: 1, ref: reference.policy.ref, derivation: "\(policyName): no differential for \(pricing.location.market); the US national rate was used"))
+        }
+        if let lift = pricing.floorLift {
+            trail.append(Provenance(
+                figure: "band.floorLift.factor", value: Format.round(lift.factor, places: 4), ref: lift.floor.record.ref,
+                derivation: "statutory floor \(lift.floor.record.id) \(Format.money(lift.floor.hourlyInSpecCurrency)) \(currency)/h (\(lift.floor.hoursDerivation)) / market band minimum \(Format.money(lift.marketMin)) \(currency)/h"))
         }
         if let fx = pricing.exchangeRate {
             trail.append(Provenance(figure: "band.exchangeRate", value: fx.perUSD, unit: "\(fx.currency) per USD", ref: fx.ref, derivation: "exchange rate table"))
         }
         trail.append(Provenance(figure: "band.rangeSpread", value: pricing.rangeSpread, ref: reference.policy.ref, derivation: "range spread for the \(pricing.inference.layer.rawValue) layer, (max - min) / min"))
         let band = pricing.bandHourly
-        let scale = "line mid \(Format.number(pricing.lineMidUSD, maxPlaces: 2)) USD/h x location \(Format.number(pricing.location.factor)) x premiums \(Format.number(pricing.premiums.multiplier, maxPlaces: 4)) x \(Format.number(pricing.exchangeRate?.perUSD ?? 1)) \(currency)/USD"
+        let scale = "line mid \(Format.number(pricing.lineMidUSD, maxPlaces: 2)) USD/h x location \(Format.number(pricing.location.factor)) x premiums \(Format.number(pricing.premiums.multiplier, maxPlaces: 4))"
+            + (pricing.floorLift.map { " x floor lift \(Format.number($0.factor, maxPlaces: 4))" } ?? "")
+            + " x \(Format.number(pricing.exchangeRate?.perUSD ?? 1)) \(currency)/USD"
         trail.append(Provenance(figure: "band.hourly.mid", value: Format.round(band.mid, places: 2), unit: "\(currency)/h", source: "computed", derivation: scale))
         trail.append(Provenance(figure: "band.hourly.min", value: Format.round(band.min, places: 2), unit: "\(currency)/h", source: "computed", derivation: "mid / (1 + spread / 2) = \(Format.number(band.mid, maxPlaces: 2)) / \(Format.number(1 + pricing.rangeSpread / 2))"))
         trail.append(Provenance(figure: "band.hourly.max", value: Format.round(band.max, places: 2), unit: "\(currency)/h", source: "computed", derivation: "min x (1 + spread) = \(Format.number(band.min, maxPlaces: 2)) x \(Format.number(1 + pricing.rangeSpread))"))

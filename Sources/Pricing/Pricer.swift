@@ -1,5 +1,6 @@
 public import WorkModel
 public import ReferenceData
+public import Compliance
 
 /// Prices role specs against one reference set. Fitting the pay line happens once here, so
 /// pricing each spec is a handful of table look-ups and arithmetic.
@@ -22,19 +23,23 @@ public struct Pricer: Sendable {
         self.typicalRoles = typical
     }
 
-    public func price(_ spec: RoleSpec) -> RolePricing {
+    /// Prices `spec` on `date`: the date picks the wage floors in force, which every band clears.
+    public func price(_ spec: RoleSpec, on date: CalendarDate) -> RolePricing {
         let inference = LayerInference.infer(spec, reference: reference)
-        let score = PointScore.score(spec.factors, tables: reference.factors)
+        let score = PointScore.score(spec.factors, tables: reference.factors, assumed: spec.assumedFactors)
         let premiums = Premiums.applicable(to: spec.factors, in: reference)
-        let location = locationAdjustment(for: spec.worker.jurisdiction)
+        let location = locationAdjustment(for: spec, layer: inference.layer)
         let usd = reference.exchangeRate("USD")
         let fx = reference.exchangeRate(spec.currency) ?? usd
         let perUSD = fx?.perUSD ?? 1
         let hours = hoursBasis(for: spec)
         let spread = reference.policy.rangeSpread(for: inference.layer)
+        let floor = statutoryFloor(for: spec, on: date)
 
         let lineMid = payLine.midpointUSD(points: score.total)
-        let bandUSD = PayBand(midpoint: lineMid * location.factor * premiums.multiplier, rangeSpread: spread)
+        let marketUSD = PayBand(midpoint: lineMid * location.factor * premiums.multiplier, rangeSpread: spread)
+        let lift = floorLift(marketUSD.scaled(by: perUSD), floor: floor)
+        let bandUSD = marketUSD.scaled(by: lift?.factor ?? 1)
         let hourly = bandUSD.scaled(by: perUSD)
         let annual = hourly.scaled(by: hours.hoursPerYear)
 
@@ -46,14 +51,31 @@ public struct Pricer: Sendable {
             candidateAnalysis(candidate, hours: hours, band: hourly, perUSD: perUSD)
         }
         let upward = (reference.layer(inference.layer)?.next ?? []).compactMap { next in
-            nextLayer(next, location: location.factor, perUSD: perUSD, hours: hours, currentMid: hourly.mid)
+            nextLayer(next, spec: spec, perUSD: perUSD, hours: hours, currentMid: hourly.mid, floor: floor)
         }
         return RolePricing(
             spec: spec, inference: inference, score: score, premiums: premiums, lineMidUSD: lineMid,
+            lineDescription: payLine.describe(points: score.total),
             location: location, exchangeRate: fx, hours: hours, rangeSpread: spread,
+            marketBandUSDHourly: marketUSD, floorLift: lift,
             bandUSDHourly: bandUSD, bandHourly: hourly, bandAnnual: annual, rateCard: rateCard, offered: offered,
             billRateHourly: spec.vendor?.billRate.flatMap { hourlyInSpecCurrency($0, hours: hours, perUSD: perUSD) },
             candidates: candidates, pathUpward: upward)
+    }
+
+    /// The highest statutory wage floor in force for the worker, hourly in the spec's currency.
+    /// Advisory and draft rates are reported by the compliance checks but do not lift a band.
+    public func statutoryFloor(for spec: RoleSpec, on date: CalendarDate) -> AppliedFloor? {
+        WageFloorLookup.select(
+            jurisdiction: spec.worker.jurisdiction, location: spec.worker.location, specCurrency: spec.currency, asOf: date, reference: reference
+        ).applicable.first { $0.record.standing == .statutory }
+    }
+
+    /// The law is the floor of every band: where the market band's minimum falls below the
+    /// statutory floor, the whole band is lifted (its spread kept) so the minimum is the floor.
+    func floorLift(_ band: PayBand, floor: AppliedFloor?) -> FloorLift? {
+        guard let floor, band.min > 0, floor.hourlyInSpecCurrency > band.min else { return nil }
+        return FloorLift(floor: floor, marketMin: band.min, factor: floor.hourlyInSpecCurrency / band.min)
     }
 
     /// The hours basis: the spec's own hours where it states them, the policy's otherwise.
@@ -70,15 +92,25 @@ public struct Pricer: Sendable {
         return hours
     }
 
-    public func locationAdjustment(for jurisdiction: String) -> LocationAdjustment {
-        switch reference.policy.locationPolicy {
+    /// The labour market the layer's policy prices this worker in, and its differential.
+    public func locationAdjustment(for spec: RoleSpec, layer: WorkLayer) -> LocationAdjustment {
+        let policy = reference.policy.locationPolicy(for: layer)
+        switch policy {
         case .global:
-            return LocationAdjustment(policy: .global, factor: 1, record: nil, missing: false)
-        case .locationFactors:
-            if let record = reference.locationFactor(jurisdiction) {
-                return LocationAdjustment(policy: .locationFactors, factor: record.factor, record: record, missing: false)
+            return LocationAdjustment(policy: .global, market: "US", factor: 1, record: nil, missing: false)
+        case .workerMarket:
+            let place = spec.worker.jurisdiction + (spec.worker.location.map { " (\($0))" } ?? "")
+            guard let record = reference.locationFactor(spec.worker.jurisdiction, locality: spec.worker.location) else {
+                return LocationAdjustment(policy: policy, market: place, factor: 1, record: nil, missing: true)
             }
-            return LocationAdjustment(policy: .locationFactors, factor: 1, record: nil, missing: true)
+            return LocationAdjustment(policy: policy, market: place, factor: record.factor, record: record, missing: false)
+        case .hirerMarket:
+            let market = reference.policy.hirerMarket
+            let place = market + (reference.policy.hirerLocality.map { " (\($0))" } ?? "")
+            guard let record = reference.locationFactor(market, locality: reference.policy.hirerLocality) else {
+                return LocationAdjustment(policy: policy, market: place, factor: 1, record: nil, missing: true)
+            }
+            return LocationAdjustment(policy: policy, market: place, factor: record.factor, record: record, missing: false)
         }
     }
 
@@ -119,11 +151,14 @@ public struct Pricer: Sendable {
             evidence: candidate.evidence)
     }
 
-    func nextLayer(_ layer: WorkLayer, location: Double, perUSD: Double, hours: HoursBasis, currentMid: Double) -> NextLayer? {
+    func nextLayer(_ layer: WorkLayer, spec: RoleSpec, perUSD: Double, hours: HoursBasis, currentMid: Double, floor: AppliedFloor?) -> NextLayer? {
         guard let profile = reference.layer(layer), let typical = typicalRoles[layer] else { return nil }
         let points = typical.points
-        let band = PayBand(midpoint: typical.midUSD * location, rangeSpread: reference.policy.rangeSpread(for: layer))
+        // The next layer is priced where its own policy prices it, for this same worker.
+        let location = locationAdjustment(for: spec, layer: layer)
+        let market = PayBand(midpoint: typical.midUSD * location.factor, rangeSpread: reference.policy.rangeSpread(for: layer))
             .scaled(by: perUSD)
+        let band = market.scaled(by: floorLift(market, floor: floor)?.factor ?? 1)
         let gap = band.mid - currentMid
         return NextLayer(
             layer: layer.rawValue, name: profile.name, typicalPoints: points, bandHourly: band,

@@ -1,5 +1,6 @@
 public import WorkModel
 public import ReferenceData
+public import Compliance
 
 /// Everything pricing found for one spec, in the spec's currency unless a name says USD.
 public struct RolePricing: Sendable {
@@ -9,10 +10,16 @@ public struct RolePricing: Sendable {
     public var premiums: Premiums
     /// The pay line's midpoint at this role's points, USD per hour, before location and premiums.
     public var lineMidUSD: Double
+    /// Where the points sit among the benchmarks, in words.
+    public var lineDescription: String
     public var location: LocationAdjustment
     public var exchangeRate: ExchangeRate?
     public var hours: HoursBasis
     public var rangeSpread: Double
+    /// The band the market gives, in USD, before any lift to the wage floor.
+    public var marketBandUSDHourly: PayBand
+    /// Set when the market band's minimum was below the statutory floor and the band was lifted.
+    public var floorLift: FloorLift?
     public var bandUSDHourly: PayBand
     public var bandHourly: PayBand
     public var bandAnnual: PayBand
@@ -27,10 +34,21 @@ public struct RolePricing: Sendable {
 
 public struct LocationAdjustment: Sendable, Hashable {
     public var policy: LocationPolicy
+    /// The labour market priced in: a jurisdiction, with a locality where one was named.
+    public var market: String
     public var factor: Double
     public var record: LocationFactor?
     /// True when the policy wants a factor and none exists for the jurisdiction (1.0 was used).
     public var missing: Bool
+}
+
+/// The band lifted to the statutory wage floor because the market would price below it.
+public struct FloorLift: Sendable, Hashable {
+    public var floor: AppliedFloor
+    /// The market band's minimum, hourly in the spec's currency, before the lift.
+    public var marketMin: Double
+    /// floor / market minimum: every band figure was multiplied by it.
+    public var factor: Double
 }
 
 /// The rate card of the role's job category, converted to the spec's currency.

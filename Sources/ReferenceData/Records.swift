@@ -64,8 +64,12 @@ public struct MarketAnchor: Sendable, Hashable {
     public var ref: SourceRef
 }
 
+/// Where a factor's points go. Complexity (skills), consequence (responsibility) and conditions
+/// (effort and working conditions) are the job-value axes the EU Pay Transparency Directive's
+/// equal-value test names (Art. 4(4)); `market` factors are market facts, not job value: they
+/// score no points and may only trigger premiums, so one fact is never paid twice.
 public enum Axis: String, Sendable, Hashable, Codable, CaseIterable {
-    case complexity, consequence
+    case complexity, consequence, conditions, market
 }
 
 public struct FactorLevel: Sendable, Hashable {
@@ -81,6 +85,9 @@ public struct EvaluationFactor: Sendable, Hashable {
     public var name: String
     public var question: String
     public var levels: [FactorLevel]
+    /// The level a spec that does not state this factor gets (only factors added after specs
+    /// were written have one, e.g. night work); the decision file says it was assumed.
+    public var defaultLevel: String?
     public var ref: SourceRef
 
     public func level(_ id: String) -> FactorLevel? { levels.first { $0.id == id } }
@@ -108,6 +115,10 @@ public struct BenchmarkRole: Sendable, Hashable {
     public var p50HourlyUSD: Double
     public var derivation: String
     public var factors: [String: String]
+    /// The labour market the P50 was observed in (a jurisdiction, with a locality where the
+    /// survey was a metro's); the pay line divides its differential out.
+    public var market: String
+    public var locality: String?
     public var ref: SourceRef
 }
 
@@ -126,13 +137,35 @@ public struct TitleHint: Sendable, Hashable {
     public var ref: SourceRef
 }
 
+/// Which labour market a role is priced in.
 public enum LocationPolicy: String, Sendable, Hashable, CaseIterable {
+    /// One rate everywhere: the benchmarks' market (US) for every worker.
     case global
-    case locationFactors = "location-factors"
+    /// The worker's own labour market: their country's differential, their metro's where one is sourced.
+    case workerMarket = "worker-market"
+    /// The hirer's labour market (`policy.hirer_market`), e.g. remote experts paid on the hirer's rates.
+    case hirerMarket = "hirer-market"
+
+    /// `location-factors`, the name before worker-market existed, still reads as worker-market.
+    public init?(name: String) {
+        if name == "location-factors" {
+            self = .workerMarket
+        } else {
+            self.init(rawValue: name)
+        }
+    }
 }
 
 public struct PricingPolicy: Sendable, Hashable {
+    /// The default location policy, and per layer where a layer differs.
     public var locationPolicy: LocationPolicy
+    public var locationPolicyByLayer: [WorkLayer: LocationPolicy] = [:]
+    /// The hirer's labour market for `hirer-market`: a jurisdiction and optionally a locality.
+    public var hirerMarket: String = "US"
+    public var hirerLocality: String?
+    /// An offer below the band minimum and under this compa-ratio, outside the category's
+    /// published market range, is pay far below the market: a blocking finding.
+    public var farBelowMarketCompaRatio: Double = 0.8
     public var hoursPerWeek: Double
     public var weeksPerYear: Double
     public var hoursPerDay: Double
@@ -146,6 +179,8 @@ public struct PricingPolicy: Sendable, Hashable {
     /// A vendor whose last audit is older than this is flagged.
     public var vendorAuditMaxAgeMonths: Int
     public var ref: SourceRef
+
+    public func locationPolicy(for layer: WorkLayer) -> LocationPolicy { locationPolicyByLayer[layer] ?? locationPolicy }
 
     /// The loader guarantees a spread for every layer; 0.4 only guards a hand-built policy.
     public func rangeSpread(for layer: WorkLayer) -> Double { rangeSpreads[layer] ?? 0.4 }
@@ -162,11 +197,26 @@ public struct ExchangeRate: Sendable, Hashable {
     public var ref: SourceRef
 }
 
-/// A user-supplied pay differential for one jurisdiction, used under `location-factors` policy.
+/// A labour market's pay level relative to the US national level (1.0), for a country, a
+/// subdivision, or named localities (a metro) within one.
 public struct LocationFactor: Sendable, Hashable {
+    public var id: String
     public var jurisdiction: String
+    /// Cities or areas this differential covers; empty for the whole jurisdiction.
+    public var localities: [String]
     public var factor: Double
+    /// How the figure was computed from its source, e.g. "OECD average wage 58,940 / US 77,463".
+    public var basis: String?
     public var ref: SourceRef
+
+    public init(id: String? = nil, jurisdiction: String, localities: [String] = [], factor: Double, basis: String? = nil, ref: SourceRef) {
+        self.id = id ?? jurisdiction
+        self.jurisdiction = jurisdiction
+        self.localities = localities
+        self.factor = factor
+        self.basis = basis
+        self.ref = ref
+    }
 }
 
 /// The statutory hours that turn a day, week or month wage figure into an hourly one. Kept as
@@ -247,6 +297,10 @@ public struct WageFloor: Sendable, Hashable {
     public var standing: FloorStanding
     /// The floor's own hours basis, where it differs from its jurisdiction's.
     public var hours: StatutoryHours
+    /// An allowance the law makes part of the minimum, as a percentage of the amount (Kenya's
+    /// 15 % housing allowance where housing is not provided); the hourly floor includes it.
+    public var allowancePercent: Double?
+    public var allowanceNote: String?
     /// Who the rate covers when that is narrower than everyone, e.g. "workers 21 and over".
     public var covers: String?
     public var note: String?

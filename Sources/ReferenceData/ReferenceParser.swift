@@ -167,14 +167,22 @@ public struct ReferenceParser: Sendable {
             if let high, high < low { reader.report(view.location(of: "high"), view.path("high"), "high is below low") }
             anchors.put(id, MarketAnchor(id: id, name: name, low: low, high: high, basis: basis, currency: currency, benefits: reader.string(view, "benefits"), layer: reader.enumeration(view, "layer", as: WorkLayer.self), ref: ref), file: file, at: at, shipped: shipped)
         case "factors":
-            guard let view = reader.mapping(item, path: path, allowed: ["id", "axis", "name", "question", "levels"] + Self.refFields),
+            guard let view = reader.mapping(item, path: path, allowed: ["id", "axis", "name", "question", "levels", "default"] + Self.refFields),
                 let id = reader.string(view, "id", required: true),
                 let axis = reader.enumeration(view, "axis", as: Axis.self, required: true),
                 let name = reader.string(view, "name", required: true), let question = reader.string(view, "question", required: true)
             else { return }
             let levels = readLevels(view, reader: &reader)
+            let defaultLevel = reader.string(view, "default")
+            if let defaultLevel, !levels.isEmpty, !levels.contains(where: { $0.id == defaultLevel }) {
+                reader.report(view.location(of: "default"), view.path("default"), "'\(defaultLevel)' is not one of the levels: \(levels.map(\.id).joined(separator: ", "))")
+            }
+            // Market factors pay through premiums only; points on them would pay one fact twice.
+            if axis == .market, let scored = levels.first(where: { $0.points != 0 }) {
+                reader.report(view.location(of: "levels"), view.path("levels"), "a market factor scores no points (it may only trigger premiums); level '\(scored.id)' has \(Format.number(scored.points))")
+            }
             guard let ref = readRef(view, reader: &reader), !levels.isEmpty else { return }
-            factors.put(id, EvaluationFactor(id: id, axis: axis, name: name, question: question, levels: levels, ref: ref), file: file, at: at, shipped: shipped)
+            factors.put(id, EvaluationFactor(id: id, axis: axis, name: name, question: question, levels: levels, defaultLevel: defaultLevel, ref: ref), file: file, at: at, shipped: shipped)
         case "premiums":
             guard let view = reader.mapping(item, path: path, allowed: ["id", "name", "percent", "factor", "levels"] + Self.refFields),
                 let id = reader.string(view, "id", required: true), let name = reader.string(view, "name", required: true),
@@ -186,14 +194,21 @@ public struct ReferenceParser: Sendable {
             if levels.isEmpty { reader.report(view.location, view.path("levels"), "list the factor levels that trigger the premium") }
             premiums.put(id, PremiumTrigger(id: id, name: name, percent: percent, factor: factor, levels: levels, ref: ref), file: file, at: at, shipped: shipped)
         case "benchmarks":
-            guard let view = reader.mapping(item, path: path, allowed: ["id", "title", "category", "anchor", "p50_hourly_usd", "derivation", "factors"] + Self.refFields),
+            guard let view = reader.mapping(item, path: path, allowed: ["id", "title", "category", "anchor", "p50_hourly_usd", "derivation", "factors", "market", "locality"] + Self.refFields),
                 let id = reader.string(view, "id", required: true), let title = reader.string(view, "title", required: true),
                 let p50 = reader.number(view, "p50_hourly_usd", required: true, range: 0...1e7, exclusiveMinimum: 0),
                 let derivation = reader.string(view, "derivation", required: true)
             else { return }
             let factorMap = readFactorMap(view, "factors", reader: &reader)
             guard let ref = readRef(view, reader: &reader) else { return }
-            benchmarks.put(id, BenchmarkRole(id: id, title: title, category: reader.string(view, "category"), anchor: reader.string(view, "anchor"), p50HourlyUSD: p50, derivation: derivation, factors: factorMap, ref: ref), file: file, at: at, shipped: shipped)
+            let market = reader.string(view, "market") ?? "US"
+            checkJurisdiction(market, view, "market", reader: &reader)
+            benchmarks.put(
+                id,
+                BenchmarkRole(
+                    id: id, title: title, category: reader.string(view, "category"), anchor: reader.string(view, "anchor"), p50HourlyUSD: p50,
+                    derivation: derivation, factors: factorMap, market: market, locality: reader.string(view, "locality"), ref: ref),
+                file: file, at: at, shipped: shipped)
         case "tasks":
             guard let view = reader.mapping(item, path: path, allowed: ["id", "layer", "category", "description"] + Self.refFields),
                 let id = reader.string(view, "id", required: true),
@@ -218,13 +233,21 @@ public struct ReferenceParser: Sendable {
             checkCurrency(currency, view, reader: &reader)
             rates.put(currency, ExchangeRate(currency: currency, perUSD: rate, ref: ref), file: file, at: at, shipped: shipped)
         case "location_factors":
-            guard let view = reader.mapping(item, path: path, allowed: ["jurisdiction", "factor"] + Self.refFields),
+            guard let view = reader.mapping(item, path: path, allowed: ["id", "jurisdiction", "localities", "factor", "basis"] + Self.refFields),
                 let jurisdiction = reader.string(view, "jurisdiction", required: true),
                 let factor = reader.number(view, "factor", required: true, range: 0...100, exclusiveMinimum: 0),
                 let ref = readRef(view, reader: &reader)
             else { return }
             checkJurisdiction(jurisdiction, view, "jurisdiction", reader: &reader)
-            locations.put(jurisdiction, LocationFactor(jurisdiction: jurisdiction, factor: factor, ref: ref), file: file, at: at, shipped: shipped)
+            let localities = reader.strings(view, "localities")
+            // A whole-jurisdiction record is keyed by its code, so a user's file replaces it by naming the code.
+            let id = reader.string(view, "id") ?? jurisdiction
+            if !localities.isEmpty && id == jurisdiction {
+                reader.report(view.location, view.path("id"), "a differential for localities needs its own id (the jurisdiction code names the whole jurisdiction)")
+            }
+            locations.put(
+                id, LocationFactor(id: id, jurisdiction: jurisdiction, localities: localities, factor: factor, basis: reader.string(view, "basis"), ref: ref),
+                file: file, at: at, shipped: shipped)
         case "jurisdictions":
             guard let view = reader.mapping(item, path: path, allowed: ["code", "name", "groups"] + Self.hoursFields + Self.refFields),
                 let code = reader.string(view, "code", required: true), let name = reader.string(view, "name", required: true),
@@ -252,7 +275,10 @@ public struct ReferenceParser: Sendable {
             let record = WageFloor(
                 id: id, jurisdiction: jurisdiction, localities: reader.strings(view, "localities"), amount: amount, currency: currency,
                 period: period, effective: effective, standing: reader.enumeration(view, "standing", as: FloorStanding.self) ?? .statutory,
-                hours: readHours(view, reader: &reader), covers: reader.string(view, "covers"), note: reader.string(view, "note"), ref: ref)
+                hours: readHours(view, reader: &reader),
+                allowancePercent: reader.number(view, "allowance_percent", range: 0...200, exclusiveMinimum: 0),
+                allowanceNote: reader.string(view, "allowance_note"),
+                covers: reader.string(view, "covers"), note: reader.string(view, "note"), ref: ref)
             if table == "wage_floors" {
                 floors.put(id, record, file: file, at: at, shipped: shipped)
             } else {
@@ -276,7 +302,7 @@ public struct ReferenceParser: Sendable {
     }
 
     static let hoursFields = ["hours_per_day", "days_per_month", "hours_per_week", "hours_per_month"]
-    static let floorFields = ["id", "jurisdiction", "localities", "amount", "currency", "period", "effective", "standing", "covers", "note"] + hoursFields + refFields
+    static let floorFields = ["id", "jurisdiction", "localities", "amount", "currency", "period", "effective", "standing", "allowance_percent", "allowance_note", "covers", "note"] + hoursFields + refFields
 
     private func readHours(_ view: MappingView, reader: inout FieldReader) -> StatutoryHours {
         StatutoryHours(
@@ -289,7 +315,8 @@ public struct ReferenceParser: Sendable {
     static let refFields = ["source", "as_of", "confidence"]
     static let policyFields = [
         "location_policy", "hours_per_week", "weeks_per_year", "hours_per_day", "range_spreads", "budget_owners",
-        "floor_max_age_months", "default_engagement_weeks", "vendor_audit_max_age_months",
+        "floor_max_age_months", "default_engagement_weeks", "vendor_audit_max_age_months", "location_policy_by_layer", "hirer_market", "hirer_locality",
+        "far_below_market_compa_ratio",
     ] + refFields
     static let layerFields = [
         "id", "name", "segment", "directions", "pay_anchor", "anchor_category", "anchor", "premium_triggers", "main_risk",
@@ -348,7 +375,21 @@ public struct ReferenceParser: Sendable {
 
     private func readPolicy(_ view: MappingView, reader: inout FieldReader) -> PricingPolicy? {
         let base = policy?.record
-        let location = reader.choice(view, "location_policy", from: LocationPolicy.allCases.map(\.rawValue)).flatMap(LocationPolicy.init(rawValue:))
+        let policyNames = LocationPolicy.allCases.map(\.rawValue) + ["location-factors"]
+        let location = reader.choice(view, "location_policy", from: policyNames).flatMap(LocationPolicy.init(name:))
+        var byLayer = base?.locationPolicyByLayer ?? [:]
+        if let node = view.value("location_policy_by_layer"),
+            let map = reader.mapping(node, path: "policy.location_policy_by_layer", allowed: WorkLayer.allCases.map(\.rawValue)) {
+            for entry in map.entries {
+                if let layer = WorkLayer(rawValue: entry.key), let name = reader.choice(map, entry.key, from: policyNames) {
+                    byLayer[layer] = LocationPolicy(name: name)
+                }
+            }
+        }
+        let hirerMarket = reader.string(view, "hirer_market")
+        if let hirerMarket { checkJurisdiction(hirerMarket, view, "hirer_market", reader: &reader) }
+        let hirerLocality = reader.string(view, "hirer_locality")
+        let farBelow = reader.number(view, "far_below_market_compa_ratio", range: 0...1, exclusiveMinimum: 0)
         let week = reader.number(view, "hours_per_week", range: 0...168, exclusiveMinimum: 0)
         let weeks = reader.number(view, "weeks_per_year", range: 0...53, exclusiveMinimum: 0)
         let day = reader.number(view, "hours_per_day", range: 0...24, exclusiveMinimum: 0)
@@ -375,7 +416,10 @@ public struct ReferenceParser: Sendable {
             return nil
         }
         return PricingPolicy(
-            locationPolicy: resolvedLocation, hoursPerWeek: resolvedWeek, weeksPerYear: resolvedWeeks, hoursPerDay: resolvedDay,
+            locationPolicy: resolvedLocation, locationPolicyByLayer: byLayer, hirerMarket: hirerMarket ?? base?.hirerMarket ?? "US",
+            hirerLocality: hirerLocality ?? base?.hirerLocality,
+            farBelowMarketCompaRatio: farBelow ?? base?.farBelowMarketCompaRatio ?? 0.8,
+            hoursPerWeek: resolvedWeek, weeksPerYear: resolvedWeeks, hoursPerDay: resolvedDay,
             budgetOwners: owners ?? base?.budgetOwners ?? [], rangeSpreads: spreads, floorMaxAgeMonths: resolvedAge,
             defaultEngagementWeeks: resolvedEngagement, vendorAuditMaxAgeMonths: resolvedAuditAge, ref: ref)
     }
@@ -399,7 +443,7 @@ public struct ReferenceParser: Sendable {
         set.layers = layers.records
         set.categories = categories.records
         set.anchors = anchors.records
-        set.factors = factors.records.filter { $0.axis == .complexity } + factors.records.filter { $0.axis == .consequence }
+        set.factors = Axis.allCases.flatMap { axis in factors.records.filter { $0.axis == axis } }
         set.premiums = premiums.records
         set.benchmarks = benchmarks.records
         set.tasks = tasks.records
@@ -448,7 +492,7 @@ public struct ReferenceParser: Sendable {
             fail(nil, "segments", "labor segment '\(segment.rawValue)' is not defined")
         }
         func checkProfile(_ profile: [String: String], _ origin: Origin?, _ field: String) {
-            for factor in set.factors where profile[factor.id] == nil {
+            for factor in set.factors where profile[factor.id] == nil && factor.defaultLevel == nil {
                 fail(origin, "\(field).\(factor.id)", "missing level for factor '\(factor.id)'")
             }
             for (factorID, level) in profile.sorted(by: { $0.key < $1.key }) {
@@ -498,8 +542,21 @@ public struct ReferenceParser: Sendable {
         }
         if set.benchmarks.count < 2 { fail(nil, "benchmarks", "the pay line needs at least two benchmark roles, found \(set.benchmarks.count)") }
         if set.exchangeRate("USD") == nil { fail(nil, "exchange_rates", "an exchange rate for USD (1) is required") }
-        if policy.record.locationPolicy == .locationFactors && set.locationFactors.isEmpty {
-            fail(policy.origin, "policy.location_policy", "location-factors policy needs a location_factors table")
+        let localPricing = ([policy.record.locationPolicy] + Array(policy.record.locationPolicyByLayer.values)).contains { $0 != .global }
+        if localPricing && set.locationFactors.isEmpty {
+            fail(policy.origin, "policy.location_policy", "pricing in a local labour market needs a location_factors table")
+        }
+        if localPricing && set.locationFactor(policy.record.hirerMarket, locality: policy.record.hirerLocality) == nil {
+            fail(policy.origin, "policy.hirer_market", "no location factor for the hirer market '\(policy.record.hirerMarket)'")
+        }
+        for benchmark in set.benchmarks where localPricing && set.locationFactor(benchmark.market, locality: benchmark.locality) == nil {
+            fail(benchmarks.origin(benchmark.id), "benchmarks.market", "no location factor for the benchmark's market '\(benchmark.market)'")
+        }
+        for premium in set.premiums {
+            // One fact, one uplift: a premium rides on a market factor, which scores no points.
+            if let factor = set.factor(premium.factor), factor.axis != .market {
+                fail(premiums.origin(premium.id), "premiums.factor", "'\(factor.id)' scores \(factor.axis.rawValue) points; a premium may only ride on a market factor (axis: market), so one fact is never paid twice")
+            }
         }
         for factor in set.factors where factor.levels.isEmpty { fail(factors.origin(factor.id), "factors.levels", "no levels") }
 

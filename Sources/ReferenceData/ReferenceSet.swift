@@ -58,7 +58,9 @@ public struct ReferenceSet: Sendable {
         factorIndex = Self.positions(factors.map(\.id))
         taskIndex = Self.positions(tasks.map(\.id))
         rateIndex = Self.positions(exchangeRates.map(\.currency))
-        locationIndex = Self.positions(locationFactors.map(\.jurisdiction))
+        // Whole-jurisdiction differentials only; metro ones are found by their localities.
+        locationIndex = [:]
+        for (position, record) in locationFactors.enumerated() where record.localities.isEmpty { locationIndex[record.jurisdiction] = position }
         jurisdictionIndex = Self.positions(jurisdictions.map(\.code))
         // Longest pattern first so "evaluation lead" wins over "evaluator"-style shorter hints.
         titleHints.sort { ($0.pattern.count, $1.pattern) > ($1.pattern.count, $0.pattern) }
@@ -108,10 +110,22 @@ public struct ReferenceSet: Sendable {
         Self.chain(code).reduce(StatutoryHours()) { basis, level in basis.filled(from: jurisdiction(level)?.hours ?? StatutoryHours()) }
     }
 
-    public func locationFactor(_ jurisdiction: String) -> LocationFactor? {
-        // A subdivision without its own factor falls back to its country's.
-        if let position = locationIndex[jurisdiction] { return locationFactors[position] }
-        return locationIndex[Self.country(of: jurisdiction)].map { locationFactors[$0] }
+    /// The most specific differential for a place: a metro's (its localities name the worker's
+    /// location) in the jurisdiction or its country, then the subdivision's, then the country's.
+    public func locationFactor(_ jurisdiction: String, locality: String? = nil) -> LocationFactor? {
+        let chain = Self.chain(jurisdiction)
+        if let locality {
+            let place = PlaceNames.words(locality)
+            for level in chain {
+                if let metro = locationFactors.first(where: { $0.jurisdiction == level && $0.localities.contains { PlaceNames.names(place, $0) } }) {
+                    return metro
+                }
+            }
+        }
+        for level in chain {
+            if let position = locationIndex[level] { return locationFactors[position] }
+        }
+        return nil
     }
 
     /// The words a role spec may use, from these tables.
@@ -120,7 +134,8 @@ public struct ReferenceSet: Sendable {
             taskKinds: tasks.map(\.id), categories: categories.map(\.id),
             factorLevels: Dictionary(uniqueKeysWithValues: factors.map { ($0.id, $0.levels.map(\.id)) }),
             factorOrder: factors.map(\.id), currencies: exchangeRates.map(\.currency),
-            budgetOwners: policy.budgetOwners)
+            budgetOwners: policy.budgetOwners,
+            factorDefaults: Dictionary(uniqueKeysWithValues: factors.compactMap { factor in factor.defaultLevel.map { (factor.id, $0) } }))
     }
 
     /// The title hint whose pattern occurs in `title`, longest pattern first.

@@ -4,7 +4,8 @@ public enum RoleSpecFormat {
 
     public static let topLevel = [
         "spec", "id", "kind", "title", "judgment", "tasks", "direction", "category", "expertise", "scope",
-        "modality", "language", "consequences", "authority", "data_sensitivity", "content_exposure", "factors",
+        "modality", "language", "consequences", "authority", "data_sensitivity", "content_exposure", "night_work",
+        "physical_strain", "factors",
         "worker", "engagement", "currency", "offered", "pay_practice", "protections", "data_rights", "internal_candidates", "budget_owner",
         "governance_owner", "vendor", "notes",
     ]
@@ -61,6 +62,8 @@ public enum RoleSpecFormat {
         ("authority", "authority"),
         ("data_sensitivity", "data_sensitivity"),
         ("content_exposure", "content_exposure"),
+        ("night_work", "night_work"),
+        ("physical_strain", "physical_strain"),
     ]
 
     public static func fieldPath(ofFactor factor: String) -> String {

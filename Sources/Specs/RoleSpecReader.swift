@@ -93,7 +93,7 @@ public struct RoleSpecReader: Sendable {
             consequenceIfWrong = reader.string(view, "if_wrong")
             readFactor("impact", key: "impact", in: view, into: &factors, reader: &reader)
         }
-        for key in ["scope", "modality", "authority", "data_sensitivity", "content_exposure"] {
+        for key in ["scope", "modality", "authority", "data_sensitivity", "content_exposure", "night_work", "physical_strain"] {
             readFactor(key, key: key, in: top, into: &factors, reader: &reader)
         }
         if let node = top.value("factors"), let view = reader.mapping(node, path: "factors") {
@@ -109,8 +109,15 @@ public struct RoleSpecReader: Sendable {
                 }
             }
         }
+        var assumedFactors: [String] = []
         for factor in vocabulary.factorOrder where factors[factor] == nil {
             let path = RoleSpecFormat.fieldPath(ofFactor: factor)
+            // Factors added after specs were written have a default; the file says it was assumed.
+            if let level = vocabulary.factorDefaults[factor], !reader.diagnostics.contains(where: { $0.field == path }) {
+                factors[factor] = level
+                assumedFactors.append(factor)
+                continue
+            }
             if !reader.diagnostics.contains(where: { $0.field == path }) {
                 let levels = vocabulary.factorLevels[factor] ?? []
                 let parent = String(path.prefix { $0 != "." })
@@ -150,13 +157,15 @@ public struct RoleSpecReader: Sendable {
         guard let id, let title, let direction, let judgmentPurchased, let worker, let currency,
             reader.diagnostics.isEmpty
         else { return nil }
-        return RoleSpec(
+        var spec = RoleSpec(
             id: id, kind: kind, title: title, judgmentPurchased: judgmentPurchased, tasks: tasks,
             direction: direction, category: category, factors: factors, consequenceIfWrong: consequenceIfWrong,
             expertise: expertise, language: languageName, worker: worker, currency: currency, offered: offered,
             payPractice: payPractice, engagement: engagement, protections: protections, dataRights: dataRights, internalCandidates: candidates,
             budgetOwner: budgetOwner, governanceOwner: governanceOwner, vendor: vendor,
             locations: locations, file: reader.file)
+        spec.assumedFactors = assumedFactors
+        return spec
     }
 
     private func readFactor(

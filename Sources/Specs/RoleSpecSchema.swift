@@ -94,7 +94,9 @@ public enum RoleSpecSchema {
             "consequences": object(RoleSpecFormat.consequences, ["if_wrong": text("Question 3 in your words"), "impact": levels("impact", "Consequence factor: error impact")], required: ["impact"], description: "What happens if the work is wrong"),
             "authority": levels("authority", "Consequence factor: authority"),
             "data_sensitivity": levels("data_sensitivity", "Consequence factor: data sensitivity"),
-            "content_exposure": levels("content_exposure", "Consequence factor: harmful content exposure"),
+            "content_exposure": levels("content_exposure", "Working-conditions factor: harmful content exposure"),
+            "night_work": levels("night_work", "Working-conditions factor: night work (default: none)"),
+            "physical_strain": levels("physical_strain", "Effort factor: physical strain (default: sedentary)"),
             "factors": object(extraFactors, Dictionary(uniqueKeysWithValues: extraFactors.map { ($0, levels($0, "Factor from your own factor tables")) }), required: extraFactors, description: "Levels for factors added to the factor tables"),
             "worker": object(RoleSpecFormat.worker, [
                 "status": choice(WorkerStatus.allCases.map(\.rawValue), "Question 5: worker status"),
@@ -194,7 +196,9 @@ public enum RoleSpecSchema {
             "notes": text("Free text"),
         ]
         var required = ["id", "title", "judgment", "tasks", "direction", "worker", "currency"]
-        required += RoleSpecFormat.factorFields.filter { vocabulary.factorLevels[$0.factor] != nil && !["judgment", "expertise", "language", "impact"].contains($0.factor) }.map(\.path)
+        required += RoleSpecFormat.factorFields.filter {
+            vocabulary.factorLevels[$0.factor] != nil && vocabulary.factorDefaults[$0.factor] == nil && !["judgment", "expertise", "language", "impact"].contains($0.factor)
+        }.map(\.path)
         required += ["expertise", "language", "consequences"]
         if !extraFactors.isEmpty { required.append("factors") }
         return .object([

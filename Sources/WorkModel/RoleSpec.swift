@@ -12,8 +12,10 @@ public struct RoleSpec: Sendable, Hashable {
     public var direction: Direction
     /// Declared job category; when absent it is inferred from the tasks.
     public var category: String?
-    /// Factor id to level id for both axes, e.g. `["judgment": "comparative", "authority": "none"]`.
+    /// Factor id to level id on every axis, e.g. `["judgment": "comparative", "authority": "none"]`.
     public var factors: [String: String]
+    /// Factors the spec left out and that took their table's default level.
+    public var assumedFactors: [String] = []
     /// Question 3 in the analyst's words: what happens if the work is wrong.
     public var consequenceIfWrong: String?
     public var expertise: Expertise

@@ -9,11 +9,14 @@ public struct Vocabulary: Sendable, Hashable {
     public var factorOrder: [String]
     public var currencies: [String]
     public var budgetOwners: [String]
+    /// The level a spec that leaves a factor out gets, for factors that have one.
+    public var factorDefaults: [String: String]
 
     public init(
         taskKinds: [String], categories: [String], factorLevels: [String: [String]], factorOrder: [String],
-        currencies: [String], budgetOwners: [String]
+        currencies: [String], budgetOwners: [String], factorDefaults: [String: String] = [:]
     ) {
+        self.factorDefaults = factorDefaults
         self.taskKinds = taskKinds
         self.categories = categories
         self.factorLevels = factorLevels

@@ -52,7 +52,7 @@ struct BenchMain {
         }
         var checksum = 0.0
         let bandOnly = measure {
-            for spec in specs { checksum += builder.pricer.price(spec).bandHourly.mid }
+            for spec in specs { checksum += builder.pricer.price(spec, on: builder.asOf).bandHourly.mid }
         }
         let priceOnly = measure {
             for spec in specs { checksum += builder.build(spec).band.hourly.mid }

@@ -11,6 +11,6 @@ struct Wagefile: AsyncParsableCommand {
             """,
         subcommands: [
             PriceCommand.self, CheckCommand.self, AgreeCommand.self, ExportCommand.self, SchemaCommand.self, ServeCommand.self, MigrateCommand.self,
-            UserCommand.self, AuditCommand.self, ImportCommand.self, ReportCommand.self, PlanCommand.self, BackupCommand.self, RestoreCommand.self,
+            UserCommand.self, AuditCommand.self, ImportCommand.self, ReportCommand.self, PlanCommand.self, BackupCommand.self, RestoreCommand.self, ReferenceCommand.self,
         ])
 }

@@ -42,6 +42,8 @@ struct RoleForm {
             Field(name: "authority", label: "Authority", options: levels("authority")),
             Field(name: "data_sensitivity", label: "Data sensitivity", options: levels("data_sensitivity")),
             Field(name: "content_exposure", label: "Content exposure", options: levels("content_exposure")),
+            Field(name: "night_work", label: "Night work", options: levels("night_work")),
+            Field(name: "physical_strain", label: "Physical strain", options: levels("physical_strain")),
             Field(name: "worker.status", label: "Worker status", options: WorkerStatus.allCases.map(\.rawValue)),
             Field(name: "worker.jurisdiction", label: "Jurisdiction", hint: "ISO code such as US-CA, DE or KE"),
             Field(name: "worker.hours_per_week", label: "Hours per week", number: true),
@@ -57,7 +59,8 @@ struct RoleForm {
     static let defaults: [String: String] = [
         "judgment.type": "rubric-application", "direction": "evaluate", "expertise.level": "trained", "scope": "task-set",
         "modality": "text", "language.scarcity": "common", "consequences.impact": "product-quality", "authority": "none",
-        "data_sensitivity": "internal", "content_exposure": "none", "worker.status": "contractor", "currency": "USD",
+        "data_sensitivity": "internal", "content_exposure": "none", "night_work": "none",
+        "physical_strain": "sedentary", "worker.status": "contractor", "currency": "USD",
         "offered.basis": "hourly", "worker.hours_per_week": "40", "tasks[0].share": "1",
     ]
 
@@ -95,6 +98,8 @@ struct RoleForm {
         add("authority", "authority")
         add("data_sensitivity", "data_sensitivity")
         add("content_exposure", "content_exposure")
+        add("night_work", "night_work")
+        add("physical_strain", "physical_strain")
         lines.append("worker:")
         add("status", "worker.status", indent: "  ")
         add("jurisdiction", "worker.jurisdiction", indent: "  ")
