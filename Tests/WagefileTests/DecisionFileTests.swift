@@ -38,26 +38,27 @@ struct DecisionFileTests {
         #expect(root["layer"] as? String == "evaluation")
 
         let scores = try object(root["scores"])
-        #expect(try number(scores["complexity"]) == 200)
-        #expect(try number(scores["consequence"]) == 110)
+        #expect(try number(scores["complexity"]) == 210)
+        #expect(try number(scores["consequence"]) == 90)
+        #expect(try number(scores["conditions"]) == 20)
 
         let band = try object(root["band"])
         #expect(band["currency"] as? String == "USD")
         let hourly = try object(band["hourly"])
-        // exp(2.433917 + 0.0046613 x 310) = 48.3723; / 1.2 = 40.3102; x 1.4 = 56.4343.
-        #expect(try number(hourly["min"]) == 40.31)
-        #expect(try number(hourly["mid"]) == 48.37)
-        #expect(try number(hourly["max"]) == 56.43)
+        // 320 points is the RLHF benchmark's knot: 57.01; / 1.2 = 47.5083; x 1.4 = 66.5117.
+        #expect(try number(hourly["min"]) == 47.51)
+        #expect(try number(hourly["mid"]) == 57.01)
+        #expect(try number(hourly["max"]) == 66.51)
         let annual = try object(band["annual"])
         // The spec states 30 h/week: 1,560 h/year, rounded to whole currency units.
-        #expect(try number(annual["min"]) == 62884)
-        #expect(try number(annual["mid"]) == 75461)
-        #expect(try number(annual["max"]) == 88038)
+        #expect(try number(annual["min"]) == 74113)
+        #expect(try number(annual["mid"]) == 88936)
+        #expect(try number(annual["max"]) == 103758)
 
         let offered = try object(root["offered"])
-        // 55 / 48.3723 = 1.13702 and (55 - 40.3102) / (56.4343 - 40.3102) = 0.91105.
-        #expect(try number(offered["compaRatio"]) == 1.137)
-        #expect(try number(offered["rangePenetration"]) == 0.911)
+        // 55 / 57.01 = 0.96474 and (55 - 47.5083) / (66.5117 - 47.5083) = 0.39423.
+        #expect(try number(offered["compaRatio"]) == 0.9647)
+        #expect(try number(offered["rangePenetration"]) == 0.3942)
         #expect(offered["circle"] as? String == "in-range")
         // 55 / sqrt(50 x 65) = 0.96477 of the RLHF rate card's geometric midpoint.
         #expect(try number(offered["marketRatio"]) == 0.9648)
@@ -81,7 +82,7 @@ struct DecisionFileTests {
             #expect((entry["derivation"] as? String)?.isEmpty == false)
         }
         let mid = try #require(provenance.first { $0["figure"] as? String == "band.hourly.mid" })
-        #expect(try number(mid["value"]) == 48.37)
+        #expect(try number(mid["value"]) == 57.01)
         #expect(mid["source"] as? String == "computed")
     }
 
@@ -103,74 +104,95 @@ struct DecisionFileTests {
         #expect(findings.first?["severity"] as? String == "blocking", "blocking findings come first")
     }
 
-    @Test func appliedPremiumsAreTracedInTheProvenance() throws {
-        let file = try decisionFile("clinical-reviewer.yaml")
-        #expect(file.band.premiums.map(\.id) == ["harmful-content-exposure", "credential", "release-authority", "named-sign-off"])
-        expectClose(file.band.premiumMultiplier, 1.5939, tolerance: 1e-9)  // 1.15 x 1.2 x 1.1 x 1.05
-        #expect(file.band.premiums.first?.trigger == "content_exposure: routine")
-
+    @Test func aScarceLanguagePremiumIsTracedInTheProvenance() throws {
+        let spec = try readSpec(BaseSpec.with(line: 14, "language: scarce"))
+        let file = shipped.builder.build(spec)
+        #expect(file.band.premiums.map(\.id) == ["scarce-language"])
+        expectClose(file.band.premiumMultiplier, 1.15, tolerance: 1e-12)
+        #expect(file.band.premiums.first?.trigger == "language: scarce")
         let root = try json(file)
         let provenance = try #require(root["provenance"] as? [[String: Any]])
-        let figures = Set(provenance.compactMap { $0["figure"] as? String })
-        for premium in file.band.premiums {
-            #expect(figures.contains("band.premiums.\(premium.id)"), "no provenance for premium \(premium.id)")
-        }
-        let credential = try #require(provenance.first { $0["figure"] as? String == "band.premiums.credential" })
-        #expect(try number(credential["value"]) == 20)
-        #expect(credential["source"] as? String == "wagefile-defaults")
-        #expect(credential["confidence"] as? String == "low")
-
-        // 810 points: exp(2.433917 + 0.0046613 x 810) = 497.496 x 1.5939 = 792.96; spread 0.6.
-        #expect(file.layer == "expert-review")
-        #expect(values(file.band.hourly) == [609.97, 792.96, 975.95])
-        #expect(file.scores.total == 810)
+        let premium = try #require(provenance.first { $0["figure"] as? String == "band.premiums.scarce-language" })
+        #expect(try number(premium["value"]) == 15)
+        #expect(premium["source"] as? String == "wagefile-defaults")
+        #expect(premium["confidence"] as? String == "low")
+        // The base band (26.40 mid, below) x 1.15.
+        #expect(values(file.band.hourly) == [25.30, 30.36, 35.41])
     }
 
-    @Test func aPerTaskSpecInShillingsIsPricedInShillings() throws {
+    @Test func aClinicalSignOffAboveTheHighestBenchmarkFollowsTheFittedSlope() throws {
+        let file = try decisionFile("clinical-reviewer.yaml")
+        // 410 complexity + 340 consequence + 60 conditions = 810 points, 150 above the domain-expert
+        // knot (660, 360.56): 360.56 x exp(0.00505944 x 150) = 770.14; no premiums; spread 0.6.
+        #expect(file.band.premiums.isEmpty)
+        #expect(file.scores.total == 810)
+        #expect(file.scores.conditions == 60)
+        #expect(file.layer == "expert-review")
+        #expect(values(file.band.hourly) == [592.42, 770.14, 947.87])
+        #expect(file.market.payLine.placement?.hasPrefix("above the highest benchmark domain-expert-evaluator (660 points, 360.56 USD/h)") == true)
+    }
+
+    @Test func aPerTaskSpecInShillingsIsPricedInNairobisMarket() throws {
         let file = try decisionFile("kes-per-task.yaml")
         #expect(file.band.currency == "KES")
         #expect(file.band.exchangeRate == 129.2)
         #expect(file.layer == "annotation")
-        // 95 points: exp(2.433917 + 0.0046613 x 95) = 17.7563 USD/h, spread 0.3, x 129.2 KES per USD.
-        #expect(values(file.band.hourly) == [1994.89, 2294.12, 2593.35])
-        #expect(values(file.band.annual) == [4_149_363, 4_771_767, 5_394_172])
-        #expect(values(file.band.usdHourly) == [15.44, 17.76, 20.07])
+        // 95 points is the annotator knot, 19.36 USD/h; Nairobi's differential 0.072; spread 0.3;
+        // x 129.2 KES per USD: mid 180.09, min 180.09 / 1.15 = 156.60.
+        #expect(file.band.locationMarket == "KE (Nairobi)")
+        #expect(file.band.locationFactor == 0.072)
+        #expect(values(file.band.hourly) == [156.6, 180.09, 203.59])
+        #expect(values(file.band.annual) == [325_736, 374_596, 423_457])
+        #expect(values(file.band.usdHourly) == [1.21, 1.39, 1.58])
 
         let offered = try #require(file.offered)
         #expect(offered.basis == "per-task")
         #expect(offered.minutesPerTask == 4)
         #expect(offered.hourly == 900, "60 KES per task at 4 minutes per task")
         #expect(offered.currency == "KES")
-        #expect(offered.compaRatio == 0.3923)
-        #expect(offered.circle == "green")
+        // Five times Nairobi's annotation midpoint: above the band, a warning.
+        #expect(offered.compaRatio == 4.9974)
+        #expect(offered.circle == "red")
 
         let lowConfidence = try #require(file.findings.first { $0.rule == "low-confidence-figure" })
         #expect(lowConfidence.severity == .info)
         #expect(lowConfidence.evidence.contains("exchange rate KES 129.2 per USD (wagefile-fx-approx, 2025-10)"))
+        #expect(lowConfidence.evidence.contains("location factor KE 0.072 (ilostat-earnings-2025)"))
         let rate = try #require(file.provenance.first { $0.figure == "band.exchangeRate" })
         #expect(rate.value == 129.2)
         #expect(rate.confidence == .low)
         #expect(file.market.rateCard?.low == 1938, "the 15 USD/h rate card floor in shillings")
     }
 
-    @Test func anOfferBelowTheBandIsAGreenCircleThatBlocks() throws {
-        // The base spec's band is 23.04-32.26 USD/h (190 points, spread 0.4); 10 USD/h is below it.
+    @Test func anOfferFarBelowTheBandIsAGreenCircleThatBlocks() throws {
+        // The base spec's band is 22.00-30.80 USD/h (190 points, spread 0.4); 10 USD/h is below it
+        // at a compa-ratio of 10 / 26.40 = 0.379, with no rate card for the category.
         let file = shipped.builder.build(try readSpec(BaseSpec.with(line: 21, "offered: {amount: 10, basis: hourly}")))
         #expect(file.offered?.circle == "green")
         let finding = try #require(file.findings.first { $0.rule == "green-circle" })
         #expect(finding.severity == .blocking)
-        #expect(finding.message == "The offer is below the band minimum by 13.04 USD/h: the work is underpaid for its complexity and consequences.")
-        #expect(finding.fix == "Raise the offer to at least 23.04 USD/h, or record an approved exception with its reason.")
+        #expect(finding.message == "The offer is below the band minimum by 12.00 USD/h. At a compa-ratio of 0.379, under the policy's 0.8 and outside any published market range for the category, this is pay far below the market for the work.")
+        #expect(finding.fix == "Raise the offer to at least 22.00 USD/h, or record an approved exception with its reason.")
         #expect(file.blocking)
         #expect(file.findings.first?.severity == .blocking)
     }
 
+    @Test func anOfferJustBelowTheBandIsAWarning() throws {
+        // 21.50 / 26.40 = 0.8145: under the minimum, but within the policy's tolerance.
+        let file = shipped.builder.build(try readSpec(BaseSpec.with(line: 21, "offered: {amount: 21.5, basis: hourly}")))
+        let finding = try #require(file.findings.first { $0.rule == "green-circle" })
+        #expect(finding.severity == .warning)
+        #expect(!file.blocking)
+    }
+
     @Test func anOfferInsideTheBandBlocksNothing() throws {
         let file = shipped.builder.build(try readSpec(BaseSpec.text))
-        #expect(values(file.band.hourly) == [23.04, 27.65, 32.26])
+        // 190 points, 95 of the 165 from the annotator knot (19.36) to the tutor knot (33.17):
+        // exp(ln 19.36 + ln(33.17 / 19.36) x 95 / 165) = 26.3961; / 1.2 = 21.9968; x 1.4 = 30.7955.
+        #expect(values(file.band.hourly) == [22.0, 26.4, 30.8])
         #expect(file.offered?.circle == "in-range")
-        #expect(file.offered?.compaRatio == 1.0851)  // 30 / 27.6484
-        #expect(file.offered?.rangePenetration == 0.7552)  // (30 - 23.0403) / (32.2565 - 23.0403)
+        #expect(file.offered?.compaRatio == 1.1365)  // 30 / 26.3961
+        #expect(file.offered?.rangePenetration == 0.9096)  // (30 - 21.9968) / (30.7955 - 21.9968)
         #expect(!file.blocking)
         #expect(!file.findings.contains { $0.rule == "green-circle" || $0.rule == "red-circle" })
     }
@@ -180,7 +202,7 @@ struct DecisionFileTests {
         #expect(file.offered?.circle == "red")
         let finding = try #require(file.findings.first { $0.rule == "red-circle" })
         #expect(finding.severity == .warning)
-        #expect(finding.message == "The offer is above the band maximum by 7.74 USD/h.")
+        #expect(finding.message == "The offer is above the band maximum by 9.20 USD/h.")
         #expect(!file.blocking)
     }
 

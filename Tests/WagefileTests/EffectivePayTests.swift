@@ -79,7 +79,8 @@ extension ComplianceReport {
     //   net                      3,400 - 340 - 300 = 2,760 KES
     //   effective                2,760 / 55 = 50.1818 KES/h (/ 129.2 KES per USD = 0.3884 USD/h)
     // The Kenyan floor: 16,113.75 KES a month / (52 h x 52 / 12 = 225.33 h) = 71.5107 KES/h.
-    static let keFloorHourly = 16113.75 / (52 * 52 / 12.0)
+    /// The city basic minimum plus the 15% housing allowance (Employment Act s.31), over 52 x 52 / 12 h.
+    static let keFloorHourly = 16113.75 * 1.15 / (52 * 52 / 12.0)
 
     @Test func theNairobiAnnotatorEarnsHalfTheQuotedRate() throws {
         let report = try ComplianceFixture.assess(Self.nairobi())
@@ -119,20 +120,20 @@ extension ComplianceReport {
         #expect(floor.matchedLocality == "Nairobi")
         expectClose(floor.hoursPerPeriod, 225.33333333333334, tolerance: 1e-9, "52 x 52 / 12")
         expectClose(floor.hourlyInSpecCurrency, Self.keFloorHourly)
-        expectClose(floor.hourlyInSpecCurrency, 71.51072485207101, tolerance: 1e-9)
-        // 50.1818 - 71.5107 = -21.3289 KES/h.
+        expectClose(floor.hourlyInSpecCurrency, 82.23733357988165, tolerance: 1e-9)
+        // 50.1818 - 82.2373 = -32.0555 KES/h.
         expectClose(report.gapToFloor, 2760.0 / 55 - Self.keFloorHourly)
-        expectClose(report.gapToFloor, -21.328906669, tolerance: 1e-6)
+        expectClose(report.gapToFloor, -32.055515398, tolerance: 1e-6)
 
         let finding = try #require(report.finding("wage-floor.effective-below-floor"))
         #expect(finding.severity == .blocking, "KE's floor is statutory")
-        #expect(finding.message.hasPrefix("Effective pay of 50.18 KES/h is below the KE minimum of 71.51 KES/h once unpaid time"))
+        #expect(finding.message.hasPrefix("Effective pay of 50.18 KES/h is below the KE minimum of 82.24 KES/h once unpaid time"))
         #expect(finding.message.contains("Minimum-wage law covers contractors only if they are misclassified"), "a platform worker")
         // Cost to reach the floor: (71.5107 - 50.1818) x 55 h x 52 / 12 = 5,083.39 KES per worker-month;
         // x 200 workers = 1,016,677.88 KES a month.
-        #expect(finding.evidence.contains("cost to reach the floor: 5,083 KES per worker-month, 1,016,678 KES a month for 200 workers"))
-        // Rate reaching the floor: (71.5107 x 55 + 300) / (34 x 0.9) = 138.34 KES/h.
-        #expect(finding.fix == "Raise the rate to at least 138.34 KES/h equivalent, or pay the unpaid time (qualification, search, rejected work).")
+        #expect(finding.evidence.contains("cost to reach the floor: 7,640 KES per worker-month, 1,527,980 KES a month for 200 workers"))
+        // Rate reaching the floor: (82.2373 x 55 + 300) / (34 x 0.9) = 157.62 KES/h.
+        #expect(finding.fix == "Raise the rate to at least 157.62 KES/h equivalent, or pay the unpaid time (qualification, search, rejected work).")
     }
 
     @Test func theShiftedCostIsCostedPerWorkerAndForTheHeadcount() throws {
@@ -144,8 +145,8 @@ extension ComplianceReport {
         #expect(pay.headcount == 200)
         // x 200 = 2,374,666.67 KES a month.
         expectClose(pay.shiftedCostForHeadcountPerMonth, 2374666.6666666667, tolerance: 1e-6)
-        // Cost to reach the floor, per worker-month: (71.5107 - 50.1818) x 55 x 52 / 12.
-        expectClose(pay.costToReach(Self.keFloorHourly), 5083.389423076923, tolerance: 1e-6)
+        // Cost to reach the floor, per worker-month: (82.2373 - 50.1818) x 55 x 52 / 12.
+        expectClose(pay.costToReach(Self.keFloorHourly), 7639.897836538461, tolerance: 1e-6)
         #expect(pay.costToReach(50) == 0, "nothing to pay when effective pay already clears")
 
         let finding = try #require(report.finding("effective-pay.shifted-cost"))
@@ -159,9 +160,9 @@ extension ComplianceReport {
     @Test func theRateReachingTheFloorRecomputesToTheFloor() throws {
         let report = try ComplianceFixture.assess(Self.nairobi())
         let rate = try #require(report.rateReaching(Self.keFloorHourly))
-        // (71.5107 x 55 + 300) / (34 x (1 - 0.1)) = 4,233.09 / 30.6.
+        // (82.2373 x 55 + 300) / (34 x (1 - 0.1)) = 4,823.05 / 30.6.
         expectClose(rate, (Self.keFloorHourly * 55 + 300) / 30.6, tolerance: 1e-9)
-        expectClose(rate, 138.33627015895115, tolerance: 1e-9)
+        expectClose(rate, 157.6161224474997, tolerance: 1e-9)
         let recomputed = EffectivePay.compute(
             nominalHourly: rate, taskHoursPerWeek: 40, practice: Self.nairobiPractice,
             defaultEngagementWeeks: 13, perUSD: 129.2, headcount: 200)

@@ -141,7 +141,7 @@ import Compliance
         #expect(fairwork.point1.reasons == ["paid on time", "15% of submitted work is rejected without pay", "no clear rejection process"])
         #expect(fairwork.point2.met == false)
         #expect(fairwork.point2.reasons == [
-            "effective pay 50.18 KES/h after fees and costs is below the minimum of 71.51 KES/h",
+            "effective pay 50.18 KES/h after fees and costs is below the minimum of 82.24 KES/h",
             "piece rates are offered without a task-time estimate",
         ])
         let one = try #require(report.finding("fairwork.fair-pay-1"))

@@ -4,7 +4,8 @@ import WorkModel
 import ReferenceData
 import Pricing
 
-/// The market pay line: ln(P50 / premium multiplier) = intercept + slope x points, least squares.
+/// The market pay line: through each benchmark's ln(P50 / premiums / market differential) at its
+/// points, log-linear between them, the least-squares slope beyond them.
 struct PayLineTests {
     /// A benchmark point with hand-chosen numbers. `BenchmarkPoint` has no public initializer,
     /// so a fitted point from the shipped line serves as the template and its public fields are set.
@@ -75,21 +76,58 @@ struct PayLineTests {
         #expect(PayLine.FitError.tooFewBenchmarks(1).description == "the pay line needs at least two benchmark roles, found 1")
     }
 
-    @Test func shippedLineMatchesAHandFitOfTheSevenBenchmarks() throws {
-        // Points per benchmark from factors.yaml, P50s from benchmarks.yaml, premiums from premiums.yaml:
-        // 95/19.36, 260/33.17, 310/57.01, 310/50.99, 560/(141.42/1.15), 660/(360.56/1.2), 300/40.87.
+    @Test func shippedLineRunsThroughTheSevenBenchmarks() throws {
+        // Points per benchmark from factors.yaml, P50s from benchmarks.yaml; no shipped benchmark
+        // has a premium, and all are US figures (differential 1):
+        // 95/19.36, 260/33.17, 300/40.87, 310/50.99, 320/57.01, 560/141.42, 660/360.56.
         let line = try Shipped.get().pricer.payLine
         #expect(line.points.count == 7)
-        expectClose(line.intercept, 2.433916962065825, tolerance: 1e-9)
-        expectClose(line.slope, 0.004661321759287668, tolerance: 1e-12)
-        expectClose(line.rSquared, 0.9664728843713539, tolerance: 1e-9)
-        let byID = Dictionary(uniqueKeysWithValues: line.points.map { ($0.id, $0) })
-        #expect(byID["volume-annotator"]?.points == 95)
-        #expect(byID["red-teamer"]?.points == 560)
-        expectClose(byID["red-teamer"]?.premiumMultiplier, 1.15, tolerance: 1e-12)
-        expectClose(byID["domain-expert-evaluator"]?.premiumMultiplier, 1.2, tolerance: 1e-12)
-        // The RLHF specialist's 310 points sit on the line at 48.37 USD/h.
-        expectClose(line.midpointUSD(points: 310), 48.3722696031562, tolerance: 1e-6)
+        #expect(line.knots.map(\.points) == [95, 260, 300, 310, 320, 560, 660])
+        for (points, p50) in [(95.0, 19.36), (260, 33.17), (300, 40.87), (310, 50.99), (320, 57.01), (560, 141.42), (660, 360.56)] {
+            expectClose(line.midpointUSD(points: points), p50, tolerance: 1e-9)
+        }
+        // The reference least-squares fit (numpy.polyfit(points, log(p50), 1)) sets the slope beyond them.
+        expectClose(line.intercept, 2.33080113157209, tolerance: 1e-9)
+        expectClose(line.slope, 0.005059437964889419, tolerance: 1e-12)
+        expectClose(line.rSquared, 0.9712195944861213, tolerance: 1e-9)
+        expectClose(line.midpointUSD(points: 760), 360.56 * exp(100 * 0.005059437964889419), tolerance: 1e-9)
+        expectClose(line.midpointUSD(points: 60), 19.36 * exp(-35 * 0.005059437964889419), tolerance: 1e-9)
+        #expect(line.calibration.allSatisfy { abs($0.residual) < 1e-12 })
+    }
+
+    @Test func betweenTwoBenchmarksTheMidpointIsInterpolatedInLogSpace() throws {
+        let line = try PayLine.fit([try point("low", points: 100, p50: 20), try point("high", points: 200, p50: 80)])
+        // A quarter of the way: 20 x 4^(1/4) = 28.284.
+        expectClose(line.midpointUSD(points: 125), 20 * pow(4, 0.25), tolerance: 1e-9)
+        #expect(line.describe(points: 125).hasPrefix("slotted between low (100 points, 20.00 USD/h) and high (200 points, 80.00 USD/h)"))
+    }
+
+    @Test func benchmarksAtEqualPointsArePooledAtTheirGeometricMean() throws {
+        let line = try PayLine.fit([
+            try point("a", points: 100, p50: 20), try point("b", points: 200, p50: 40), try point("c", points: 200, p50: 90),
+        ])
+        #expect(line.knots.map(\.benchmarks) == [["a"], ["b", "c"]])
+        expectClose(line.midpointUSD(points: 200), 60, tolerance: 1e-9)  // sqrt(40 x 90)
+        let residuals = Dictionary(uniqueKeysWithValues: line.calibration.map { ($0.benchmark.id, $0.residual) })
+        expectClose(residuals["b"], 0.5, tolerance: 1e-9)
+        expectClose(residuals["c"], 60.0 / 90 - 1, tolerance: 1e-9)
+    }
+
+    @Test func aBenchmarkThatWouldMakePayFallIsPooledSoPayNeverFalls() throws {
+        // 150 points pays less than 100 points: pool-adjacent-violators gives both sqrt(30 x 24).
+        let line = try PayLine.fit([
+            try point("a", points: 100, p50: 30), try point("b", points: 150, p50: 24), try point("c", points: 300, p50: 90),
+        ])
+        let pooled = (30.0 * 24).squareRoot()
+        expectClose(line.midpointUSD(points: 100), pooled, tolerance: 1e-9)
+        expectClose(line.midpointUSD(points: 150), pooled, tolerance: 1e-9)
+        expectClose(line.midpointUSD(points: 300), 90, tolerance: 1e-9)
+        var previous = 0.0
+        for points in stride(from: 50.0, through: 400, by: 5) {
+            let mid = line.midpointUSD(points: points)
+            #expect(mid >= previous, "pay never falls as points rise (\(points))")
+            previous = mid
+        }
     }
 
     @Test func fitFromAReferenceWithHandMadeBenchmarks() throws {
@@ -120,10 +158,11 @@ struct PayLineTests {
         }
         parser.add(benchmarks, file: "benchmarks.yaml")
         let line = try PayLine.fit(reference: try parser.build())
-        // slope = ln(50/20) / (310 - 95); intercept = ln 20 - 95 x slope.
-        let slope = log(2.5) / 215
+        // slope = ln(50/20) / (320 - 95); intercept = ln 20 - 95 x slope.
+        let slope = log(2.5) / 225
         expectClose(line.slope, slope, tolerance: 1e-12)
         expectClose(line.intercept, log(20) - 95 * slope, tolerance: 1e-12)
-        #expect(line.points.map(\.points) == [95, 310])
+        #expect(line.points.map(\.points) == [95, 320])
+        expectClose(line.midpointUSD(points: 320), 50, tolerance: 1e-9)
     }
 }

@@ -1,43 +1,59 @@
 import Testing
+import WorkModel
 import ReferenceData
 import Pricing
 
-/// Premium triggers from premiums.yaml compound multiplicatively.
+/// Premium triggers ride only on market factors, which score no points: one fact, one uplift.
 struct PremiumsTests {
-    let reference: ReferenceSet
+    let shipped: Shipped
+    var reference: ReferenceSet { shipped.reference }
 
-    init() throws { reference = try Shipped.get().reference }
+    init() throws { shipped = try Shipped.get() }
 
-    @Test func credentialAndHarmfulContentCompoundTo138() {
-        let premiums = Premiums.applicable(to: ["expertise": "credentialed", "content_exposure": "routine"], in: reference)
-        #expect(premiums.applied.map(\.id) == ["harmful-content-exposure", "credential"])
-        expectClose(premiums.multiplier, 1.38, tolerance: 1e-12)  // 1.15 x 1.20
-    }
-
-    @Test func namedSignOffTriggersBothAuthorityPremiums() {
-        let premiums = Premiums.applicable(to: ["authority": "named-sign-off"], in: reference)
-        #expect(premiums.applied.map(\.id) == ["release-authority", "named-sign-off"])
-        expectClose(premiums.multiplier, 1.155, tolerance: 1e-12)  // 1.10 x 1.05
-        let gating = Premiums.applicable(to: ["authority": "release-gating"], in: reference)
-        #expect(gating.applied.map(\.id) == ["release-authority"])
-        expectClose(gating.multiplier, 1.1, tolerance: 1e-12)
-    }
-
-    @Test func everyPremiumAtOnce() {
-        let premiums = Premiums.applicable(
-            to: ["language": "scarce", "modality": "video", "content_exposure": "extreme", "expertise": "senior-credentialed", "authority": "named-sign-off"],
-            in: reference)
-        #expect(premiums.applied.count == 6)
-        // 1.15 x 1.10 x 1.15 x 1.20 x 1.10 x 1.05
-        expectClose(premiums.multiplier, 2.0162835, tolerance: 1e-9)
-    }
-
-    @Test func levelsBelowTheTriggersEarnNoPremium() {
-        let premiums = Premiums.applicable(
-            to: ["language": "less-common", "modality": "code", "content_exposure": "occasional", "expertise": "specialist", "authority": "rejects-output"],
-            in: reference)
-        #expect(premiums.applied.isEmpty)
-        #expect(premiums.multiplier == 1)
+    @Test func onlyLanguageScarcityTriggersAPremium() {
+        #expect(reference.premiums.map(\.id) == ["less-common-language", "scarce-language"])
+        for premium in reference.premiums {
+            #expect(reference.factor(premium.factor)?.axis == .market, "\(premium.id) rides on a market factor")
+        }
+        // Facts that used to earn a premium as well as points now earn points only.
+        let jobValue = Premiums.applicable(
+            to: ["modality": "video", "content_exposure": "extreme", "expertise": "senior-credentialed", "authority": "named-sign-off"], in: reference)
+        #expect(jobValue.applied.isEmpty)
         #expect(Premiums.applicable(to: [:], in: reference).multiplier == 1)
+    }
+
+    /// On otherwise identical specs, the trigger level lifts the midpoint by exactly the
+    /// documented percentage, and the points do not move.
+    @Test(arguments: ["less-common-language", "scarce-language"])
+    func eachPremiumIsTheWholeUpliftItCauses(_ id: String) throws {
+        let premium = try #require(reference.premiums.first { $0.id == id })
+        let factor = try #require(reference.factor(premium.factor))
+        let triggering = Set(reference.premiums.filter { $0.factor == factor.id }.flatMap(\.levels))
+        let plain = try #require(factor.levels.first { !triggering.contains($0.id) })
+        let trigger = try #require(premium.levels.first)
+        var factors = PricerTests.rlhfFactors
+        factors[factor.id] = plain.id
+        let base = spec(factors)
+        factors[factor.id] = trigger
+        let raised = spec(factors)
+        let before = shipped.pricer.price(base, on: Shipped.asOf), after = shipped.pricer.price(raised, on: Shipped.asOf)
+        #expect(after.score.total == before.score.total, "a market fact scores no points")
+        expectClose(after.bandHourly.mid / before.bandHourly.mid, 1 + premium.percent / 100, tolerance: 1e-12)
+        #expect(after.premiums.applied.map(\.id) == [id], "one premium, once")
+    }
+
+    /// Named sign-off is job value (responsibility): it scores authority points and no premium.
+    @Test func namedSignOffScoresPointsAndNoPremium() {
+        var factors = PricerTests.rlhfFactors
+        factors["authority"] = "named-sign-off"
+        let pricing = shipped.pricer.price(spec(factors), on: Shipped.asOf)
+        #expect(pricing.premiums.applied.isEmpty)
+        #expect(pricing.score.total == 320 - 20 + 100)
+    }
+
+    func spec(_ factors: [String: String]) -> RoleSpec {
+        RoleSpec(
+            id: "premium", title: "Reviewer", judgmentPurchased: "Preferences", tasks: [TaskShare(task: "pairwise-preference")],
+            direction: .train, factors: factors, worker: Worker(status: .contractor, jurisdiction: "US"), currency: "USD")
     }
 }

@@ -5,6 +5,8 @@ import ReferenceData
 import Pricing
 
 /// Properties of the band over random role profiles, priced with the shipped reference data.
+private func * (lhs: [String], rhs: Int) -> [String] { Array(repeating: lhs, count: rhs).flatMap { $0 } }
+
 struct PricingPropertyTests {
     let shipped: Shipped
 
@@ -37,12 +39,18 @@ struct PricingPropertyTests {
 
     var factorCount: Int { shipped.reference.factors.count }
 
-    @Test func theShippedTablesHaveNineFactorsLowestLevelFirst() {
-        #expect(factorCount == 9)
+    @Test func theShippedTablesHaveElevenFactorsLowestLevelFirst() {
+        // Four complexity, three consequence, three effort-and-conditions, one market factor.
+        #expect(factorCount == 11)
+        #expect(shipped.reference.factors.map(\.axis.rawValue) == ["complexity"] * 4 + ["consequence"] * 3 + ["conditions"] * 3 + ["market"])
         for table in shipped.reference.factors {
             let points = table.levels.map(\.points)
             #expect(points == points.sorted(), "\(table.id) levels must rise")
-            #expect(Set(points).count == points.count, "\(table.id) levels must differ")
+            if table.axis == .market {
+                #expect(points.allSatisfy { $0 == 0 }, "\(table.id) is a market fact: premiums only")
+            } else {
+                #expect(Set(points).count == points.count, "\(table.id) levels must differ")
+            }
         }
     }
 
@@ -59,10 +67,18 @@ struct PricingPropertyTests {
             base[factor] = levels[factor] % (table.levels.count - 1)
             var raised = base
             raised[factor] = base[factor] + 1
-            let before = pricer.price(spec(levels: base, tasks: tasks, currency: currency))
-            let after = pricer.price(spec(levels: raised, tasks: tasks, currency: currency))
+            let before = pricer.price(spec(levels: base, tasks: tasks, currency: currency), on: Shipped.asOf)
+            let after = pricer.price(spec(levels: raised, tasks: tasks, currency: currency), on: Shipped.asOf)
 
-            #expect(after.score.total > before.score.total, "\(table.id) \(table.levels[base[factor]].id) -> \(table.levels[raised[factor]].id) adds points")
+            let step = "\(table.id) \(table.levels[base[factor]].id) -> \(table.levels[raised[factor]].id)"
+            if table.axis == .market {
+                #expect(after.score.total == before.score.total, "\(step) is a market fact: no points")
+                #expect(after.premiums.multiplier > before.premiums.multiplier, "\(step) earns a higher premium")
+            } else {
+                #expect(after.score.total > before.score.total, "\(step) adds points")
+                #expect(after.premiums.multiplier == before.premiums.multiplier, "\(step) is job value: no premium")
+            }
+            #expect(after.bandHourly.mid > before.bandHourly.mid, "\(step) pays more")
             #expect(after.inference.layer == before.inference.layer, "the tasks, not the factors, decide the layer")
             #expect(after.premiums.multiplier >= before.premiums.multiplier, "a higher level never loses a premium")
             #expect(after.bandHourly.min >= before.bandHourly.min)
@@ -81,7 +97,7 @@ struct PricingPropertyTests {
             count: 300,
             input: Gen.int(in: 0...10_000).array(of: factorCount), Gen.int(in: 0...1_000), Gen.int(in: 0...1_000), Gen.double(in: 1...80)
         ) { levels, tasks, currency, hours in
-            let pricing = pricer.price(spec(levels: levels, tasks: tasks, currency: currency, hoursPerWeek: hours))
+            let pricing = pricer.price(spec(levels: levels, tasks: tasks, currency: currency, hoursPerWeek: hours), on: Shipped.asOf)
             for band in [pricing.bandUSDHourly, pricing.bandHourly, pricing.bandAnnual] {
                 #expect(band.min > 0)
                 #expect(band.min <= band.mid)
@@ -99,7 +115,7 @@ struct PricingPropertyTests {
         await propertyCheck(
             count: 300, input: Gen.int(in: 0...10_000).array(of: factorCount), Gen.int(in: 0...1_000), Gen.int(in: 0...1_000)
         ) { levels, tasks, currency in
-            let band = pricer.price(spec(levels: levels, tasks: tasks, currency: currency)).bandHourly
+            let band = pricer.price(spec(levels: levels, tasks: tasks, currency: currency), on: Shipped.asOf).bandHourly
             #expect(abs(band.rangePenetration(band.min)) < 1e-9)
             #expect(abs(band.rangePenetration(band.max) - 1) < 1e-9)
             #expect(abs(band.rangePenetration(band.mid) - 0.5) < 1e-9, "the midpoint is halfway in money terms")

@@ -56,7 +56,7 @@ struct ReferenceDataTests {
         let names = try ReferenceLoader.shippedDocuments().map(\.name)
         #expect(names == [
             "anchors.yaml", "benchmarks.yaml", "categories.yaml", "exchange-rates.yaml", "factors.yaml", "jurisdictions.yaml",
-            "layers.yaml", "policy.yaml", "premiums.yaml", "segments.yaml", "sources.yaml", "tasks.yaml", "titles.yaml",
+            "layers.yaml", "location-factors.yaml", "policy.yaml", "premiums.yaml", "segments.yaml", "sources.yaml", "tasks.yaml", "titles.yaml",
             "wage-floors.yaml",
         ])
     }
@@ -125,16 +125,23 @@ struct ReferenceDataTests {
     @Test func theVocabularyComesFromTheTables() {
         let vocabulary = reference.vocabulary
         #expect(vocabulary.taskKinds.count == 36)
-        #expect(vocabulary.factorOrder == ["judgment", "expertise", "scope", "modality", "language", "impact", "authority", "data_sensitivity", "content_exposure"])
+        #expect(vocabulary.factorOrder == [
+            "judgment", "expertise", "scope", "modality", "impact", "authority", "data_sensitivity", "content_exposure", "night_work", "physical_strain",
+            "language",
+        ])
+        #expect(vocabulary.factorDefaults == ["night_work": "none", "physical_strain": "sedentary"])
         #expect(vocabulary.factorLevels["language"] == ["common", "less-common", "scarce"])
         #expect(vocabulary.currencies.first == "USD")
         #expect(vocabulary.currencies.contains("KES"))
         #expect(vocabulary.budgetOwners.contains("product-quality"))
     }
 
-    @Test func thePolicyIsGlobalFortyHoursFiftyTwoWeeks() {
+    @Test func thePolicyPricesInTheWorkersMarketFortyHoursFiftyTwoWeeks() {
         let policy = reference.policy
-        #expect(policy.locationPolicy == .global)
+        #expect(policy.locationPolicy == .workerMarket)
+        #expect(policy.locationPolicyByLayer.isEmpty)
+        #expect(policy.hirerMarket == "US")
+        #expect(policy.farBelowMarketCompaRatio == 0.8)
         #expect(policy.hours == HoursBasis(hoursPerDay: 8, hoursPerWeek: 40, weeksPerYear: 52, source: "wagefile-defaults"))
         #expect(policy.rangeSpreads == [
             .annotation: 0.3, .evaluation: 0.4, .expertReview: 0.6, .dataQualityOps: 0.4, .appliedAIOps: 0.5, .physicalData: 0.3,
@@ -197,8 +204,8 @@ struct ReferenceDataTests {
         parser.add("policy: {range_spreads: {evaluation: 0.6}, source: wagefile-defaults, as_of: 2026-12, confidence: high}\n", file: "user/policy.yaml")
         let wide = try Pricer(reference: try parser.build())
         let spec = try readSpec(BaseSpec.text)
-        let shippedBand = try Shipped.get().pricer.price(spec).bandHourly
-        let wideBand = wide.price(spec).bandHourly
+        let shippedBand = try Shipped.get().pricer.price(spec, on: Shipped.asOf).bandHourly
+        let wideBand = wide.price(spec, on: Shipped.asOf).bandHourly
         expectClose(wideBand.mid, shippedBand.mid, tolerance: 1e-9, "the midpoint does not move")
         expectClose(wideBand.min, shippedBand.mid / 1.3, tolerance: 1e-9)
         expectClose(wideBand.max, shippedBand.mid / 1.3 * 1.6, tolerance: 1e-9)
@@ -276,8 +283,46 @@ struct ReferenceDataTests {
 
     @Test func aPremiumOnAnUnknownLevelIsRejected() throws {
         let found = try Self.problems(
-            "premiums:\n  - {id: fast, name: Fast, percent: 5, factor: scope, levels: [galaxy], source: wagefile-defaults, as_of: 2026, confidence: low}\n")
-        #expect(found.map(\.description) == ["user.yaml:2:5: premiums.levels: 'galaxy' is not a level of 'scope'"])
+            "premiums:\n  - {id: fast, name: Fast, percent: 5, factor: language, levels: [galaxy], source: wagefile-defaults, as_of: 2026, confidence: low}\n")
+        #expect(found.map(\.description) == ["user.yaml:2:5: premiums.levels: 'galaxy' is not a level of 'language'"])
+    }
+
+    @Test func aPremiumOnAPointScoringFactorIsRejected() throws {
+        // One fact, one uplift: scope already scores points.
+        let found = try Self.problems(
+            "premiums:\n  - {id: wide, name: Wide, percent: 5, factor: scope, levels: [program], source: wagefile-defaults, as_of: 2026, confidence: low}\n")
+        #expect(found.map(\.description) == [
+            "user.yaml:2:5: premiums.factor: 'scope' scores complexity points; a premium may only ride on a market factor (axis: market), so one fact is never paid twice"
+        ])
+    }
+
+    @Test func aMarketFactorThatScoresPointsIsRejected() throws {
+        let found = try Self.problems(
+            """
+            factors:
+              - id: shift
+                axis: market
+                name: Shift premium
+                question: Which shift?
+                levels:
+                  - {id: day, points: 0, description: Day}
+                  - {id: night, points: 15, description: Night}
+                source: wagefile-defaults
+                as_of: 2026
+                confidence: low
+            """)
+        #expect(found.first?.description == "user.yaml:7:7: factors[0].levels: a market factor scores no points (it may only trigger premiums); level 'night' has 15")
+    }
+
+    @Test func aLocalityDifferentialNeedsItsOwnIdAndAKnownHirerMarket() throws {
+        let found = try Self.problems(
+            """
+            location_factors:
+              - {jurisdiction: KE, localities: [Mombasa], factor: 0.06, source: wagefile-defaults, as_of: 2026, confidence: low}
+            policy: {hirer_market: ZZ, source: wagefile-defaults, as_of: 2026, confidence: low}
+            """)
+        #expect(found.map(\.description).contains("user.yaml:2:5: location_factors[0].id: a differential for localities needs its own id (the jurisdiction code names the whole jurisdiction)"))
+        #expect(found.contains { $0.field == "policy.hirer_market" && $0.message == "no location factor for the hirer market 'ZZ'" })
     }
 
     @Test func aMisspelledTableIsRejectedWithAHint() throws {

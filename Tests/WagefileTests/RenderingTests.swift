@@ -47,7 +47,7 @@ struct RenderingTests {
     @Test func htmlShowsTheBandAndFindings() throws {
         let file = shipped.builder.build(try readSpec(BaseSpec.with(line: 21, "offered: {amount: 10, basis: hourly}")))
         let html = HTMLRendering.render(file)
-        #expect(html.contains("23.04 / <strong>27.65</strong> / 32.26"))
+        #expect(html.contains("22.00 / <strong>26.40</strong> / 30.80"))
         #expect(html.contains("<li class=\"blocking\"><span class=\"severity\">blocking</span> <code>green-circle</code>"))
         #expect(html.contains("<svg role=\"img\""))
     }
@@ -59,10 +59,10 @@ struct RenderingTests {
         #expect(row.hasPrefix("base-evaluator,\"Rater, senior \"\"II\"\"\",role,x.yaml,evaluation,"))
         #expect(fields[1] == "Rater, senior \"II\"")
         let byName = Dictionary(uniqueKeysWithValues: zip(CSVRendering.header, fields).map { ($0, $1) })
-        #expect(byName["hourly_min"] == "23.04")
-        #expect(byName["hourly_mid"] == "27.65")
-        #expect(byName["annual_mid"] == "57509", "27.6484 x 2,080 h")
-        #expect(byName["compa_ratio"] == "1.0851")
+        #expect(byName["hourly_min"] == "22.00")
+        #expect(byName["hourly_mid"] == "26.40")
+        #expect(byName["annual_mid"] == "54904", "26.3961 x 2,080 h")
+        #expect(byName["compa_ratio"] == "1.1365")
         #expect(byName["circle"] == "in-range")
         #expect(byName["budget_owner"] == "product-quality")
         #expect(CSVRendering.headerLine().hasPrefix("id,title,kind,file,layer,category,"))
@@ -82,6 +82,6 @@ struct RenderingTests {
     @Test func markdownKeepsPipesInsideTheTable() throws {
         let markdown = MarkdownRendering.render(try decisionFile(title: "Rater | Reviewer"))
         #expect(markdown.hasPrefix("# Wage file: Rater \\| Reviewer\n"))
-        #expect(markdown.contains("| Hourly band (USD) | 23.04 / **27.65** / 32.26 |"))
+        #expect(markdown.contains("| Hourly band (USD) | 22.00 / **26.40** / 30.80 |"))
     }
 }

@@ -26,7 +26,9 @@ struct RoleSpecReaderTests {
         #expect(spec.factors == [
             "judgment": "rubric-application", "expertise": "trained", "scope": "task-set", "modality": "text", "language": "common",
             "impact": "product-quality", "authority": "none", "data_sensitivity": "internal", "content_exposure": "none",
+            "night_work": "none", "physical_strain": "sedentary",
         ])
+        #expect(spec.assumedFactors == ["night_work", "physical_strain"], "factors added after specs were written take their defaults, and say so")
         #expect(spec.worker == Worker(status: .contractor, jurisdiction: "US-CA", hoursPerWeek: 40))
         #expect(spec.offered == PayQuote(amount: 30, currency: "USD", basis: .hourly))
         #expect(spec.consequenceIfWrong == "Bad grades ship defects")

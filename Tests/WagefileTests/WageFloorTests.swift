@@ -249,10 +249,11 @@ import Compliance
     }
 
     @Test func aCityOnlyFloorDoesNotReachOtherTowns() throws {
-        // Kenya's shipped rate covers Nairobi, Mombasa and Kisumu only.
-        #expect(select("KE", location: "Nakuru", currency: "KES").binding == nil)
-        let report = try assess("KE", location: "Nakuru", currency: "KES")
-        #expect(report.finding("wage-floor.none")?.message.hasPrefix("No wage floor for KE (Nakuru) is in the reference data") == true)
+        // Kenya's shipped rate covers the five cities (Nairobi, Mombasa, Kisumu, Nakuru, Eldoret) only.
+        #expect(select("KE", location: "Nakuru", currency: "KES").binding?.record.id == "ke-general-labourer-cities")
+        #expect(select("KE", location: "Thika", currency: "KES").binding == nil)
+        let report = try assess("KE", location: "Thika", currency: "KES")
+        #expect(report.finding("wage-floor.none")?.message.hasPrefix("No wage floor for KE (Thika) is in the reference data") == true)
     }
 
     @Test func aDraftFloorIsUsedButNotBinding() throws {
