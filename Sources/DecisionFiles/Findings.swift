@@ -48,7 +48,9 @@ public enum FindingRules {
                     severity: .warning, rule: "red-circle",
                     message: "The offer is above the band maximum by \(Format.money(offered.hourly - band.max)) \(currency)/h.",
                     evidence: evidence,
-                    fix: "Check whether the title is being priced instead of the work, or whether a premium trigger is missing from the spec."))
+                    fix: pricing.location.factor < 1
+                        ? "Check whether the title is being priced instead of the work, or whether the work is paid on the hirer's market rather than the worker's (policy location_policy_by_layer: hirer-market)."
+                        : "Check whether the title is being priced instead of the work, or whether a premium trigger is missing from the spec."))
             case .inRange:
                 break
             }

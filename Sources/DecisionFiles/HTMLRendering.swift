@@ -28,8 +28,18 @@ public enum HTMLRendering {
         body += "<section><h2>Summary</h2><dl class=\"summary\">"
         body += item("Work layer", "<strong>\(e(file.layer))</strong> (\(e(file.layerName))), segment \(e(file.segment))")
         body += item("Job category", file.category.map { "\(e($0.name)) (\($0.declared ? "declared" : "inferred from tasks"))" } ?? "none (no public rate card)")
-        body += item("Scores", "complexity \(Format.number(file.scores.complexity)) · consequence \(Format.number(file.scores.consequence)) · total \(Format.number(file.scores.total)) points")
-        body += item("Hourly band (\(e(c)))", "\(Format.money(file.band.hourly.min)) / <strong>\(Format.money(file.band.hourly.mid))</strong> / \(Format.money(file.band.hourly.max))")
+        body += item(
+            "Scores",
+            "complexity \(Format.number(file.scores.complexity)) · consequence \(Format.number(file.scores.consequence))"
+                + (file.scores.conditions.map { " · effort and conditions \(Format.number($0))" } ?? "") + " · total \(Format.number(file.scores.total)) points")
+        body += item(
+            "Labour market",
+            "\(e(file.band.locationMarket ?? file.spec.jurisdiction)) · \(e(file.band.locationPolicy)) policy · differential \(Format.number(file.band.locationFactor))"
+                + (file.band.floorLift.map { " · \(e($0.note))" } ?? ""))
+        body += item(
+            "Hourly band (\(e(c)))",
+            "\(Format.money(file.band.hourly.min)) / <strong>\(Format.money(file.band.hourly.mid))</strong> / \(Format.money(file.band.hourly.max))"
+                + (c == "USD" ? "" : " (USD \(Format.money(file.band.usdHourly.min)) / \(Format.money(file.band.usdHourly.mid)) / \(Format.money(file.band.usdHourly.max)))"))
         body += item("Annual band (\(e(c)))", "\(Format.money(file.band.annual.min, places: 0)) / <strong>\(Format.money(file.band.annual.mid, places: 0))</strong> / \(Format.money(file.band.annual.max, places: 0))")
         body += item("Hours basis", e(file.band.hoursBasis))
         if let offered = file.offered {

@@ -16,8 +16,11 @@ public enum MarkdownRendering {
         out += "## Summary\n\n| | |\n|---|---|\n"
         out += "| Work layer | **\(file.layer)** (\(file.layerName)); segment \(file.segment) |\n"
         out += "| Job category | \(file.category.map { "\($0.name) (\($0.declared ? "declared" : "inferred from tasks"))" } ?? "none: no public rate card for this work") |\n"
-        out += "| Scores | complexity \(Format.number(file.scores.complexity)), consequence \(Format.number(file.scores.consequence)), total \(Format.number(file.scores.total)) points |\n"
-        out += "| Hourly band (\(c)) | \(Format.money(file.band.hourly.min)) / **\(Format.money(file.band.hourly.mid))** / \(Format.money(file.band.hourly.max)) |\n"
+        out += "| Scores | complexity \(Format.number(file.scores.complexity)), consequence \(Format.number(file.scores.consequence))"
+            + (file.scores.conditions.map { ", effort and conditions \(Format.number($0))" } ?? "") + ", total \(Format.number(file.scores.total)) points |\n"
+        out += "| Hourly band (\(c)) | \(Format.money(file.band.hourly.min)) / **\(Format.money(file.band.hourly.mid))** / \(Format.money(file.band.hourly.max))"
+            + (c == "USD" ? "" : " (USD \(Format.money(file.band.usdHourly.min)) / \(Format.money(file.band.usdHourly.mid)) / \(Format.money(file.band.usdHourly.max)))") + " |\n"
+        out += "| Labour market | \(cell(file.band.locationMarket ?? file.spec.jurisdiction)), \(file.band.locationPolicy) policy, differential \(Format.number(file.band.locationFactor)) |\n"
         out += "| Annual band (\(c)) | \(Format.money(file.band.annual.min, places: 0)) / **\(Format.money(file.band.annual.mid, places: 0))** / \(Format.money(file.band.annual.max, places: 0)) |\n"
         out += "| Hours basis | \(cell(file.band.hoursBasis)) |\n"
         if let offered = file.offered {
@@ -52,12 +55,15 @@ public enum MarkdownRendering {
 
         out += "\n## Scores\n\n| Axis | Factor | Level | Points |\n|---|---|---|---:|\n"
         for factor in file.scores.factors {
-            out += "| \(factor.axis) | \(factor.factor) | \(factor.level) | \(Format.number(factor.points)) |\n"
+            out += "| \(factor.axis) | \(factor.factor) | \(factor.level)\(factor.assumed == true ? " (not stated; default)" : "") | \(Format.number(factor.points)) |\n"
         }
 
         out += "\n## Band\n\n"
-        out += "- Pay line: \(file.market.payLine.formula) (R² \(Format.number(file.market.payLine.rSquared, maxPlaces: 3)), \(file.market.payLine.benchmarks) benchmarks); at these points \(Format.money(file.market.lineMidUSD)) USD/h\n"
-        out += "- Location: \(file.band.locationPolicy), factor \(Format.number(file.band.locationFactor))\n"
+        out += "- Pay line: \(file.market.payLine.formula); at these points \(Format.money(file.market.lineMidUSD)) USD/h"
+            + (file.market.payLine.placement.map { ", \($0)" } ?? "") + "\n"
+        out += "- Location: \(file.band.locationPolicy) policy, market \(file.band.locationMarket ?? file.spec.jurisdiction), differential \(Format.number(file.band.locationFactor))"
+            + (file.band.locationBasis.map { " (\($0))" } ?? "") + "\n"
+        if let lift = file.band.floorLift { out += "- Floor: \(lift.note)\n" }
         out += "- Premiums: " + (file.band.premiums.isEmpty ? "none" : file.band.premiums.map { "\($0.name) +\(Format.number($0.percent))% (\($0.trigger))" }.joined(separator: "; ")) + "\n"
         out += "- Range spread \(Format.percent(file.band.rangeSpread, places: 0)) of the minimum; exchange rate \(Format.number(file.band.exchangeRate)) \(c) per USD\n"
         if let card = file.market.rateCard {
