@@ -1,4 +1,4 @@
-public import WorkModel
+import WorkModel
 public import ReferenceData
 
 /// How well the pay line reproduces its own evidence: each benchmark priced back from its own
@@ -33,8 +33,9 @@ public struct CalibrationReport: Sendable, Hashable, Codable {
     public var cards: [CardCheck]
     public var largestResidual: Double
 
-    public init(line: PayLine, reference: ReferenceSet) {
-        let calibration = line.calibration
+    public init(pricer: Pricer) {
+        let line = pricer.payLine, reference = pricer.reference
+        let calibration = pricer.calibration
         rows = calibration.map { entry in
             Row(
                 benchmark: entry.benchmark.id, market: entry.benchmark.market, points: entry.benchmark.points,
@@ -43,7 +44,8 @@ public struct CalibrationReport: Sendable, Hashable, Codable {
         }
         let priced = Dictionary(calibration.map { ($0.benchmark.id, $0.pricedMidUSD) }, uniquingKeysWith: { first, _ in first })
         cards = reference.categories.compactMap { card in
-            guard let benchmark = reference.benchmarks.first(where: { $0.category == card.id }), let mid = priced[benchmark.id],
+            guard let benchmark = reference.pricedBenchmarks.first(where: { $0.category == card.id && $0.market == "US" && $0.locality == nil }),
+                let mid = priced[benchmark.id],
                 let rate = reference.exchangeRate(card.currency)?.perUSD
             else { return nil }
             let low = card.rateLow / rate, high = card.rateHigh / rate
@@ -51,7 +53,7 @@ public struct CalibrationReport: Sendable, Hashable, Codable {
                 category: card.id, lowUSD: Format.round(low, places: 2), highUSD: Format.round(high, places: 2), benchmark: benchmark.id,
                 pricedMidUSD: Format.round(mid, places: 2), inside: mid >= low && mid <= high)
         }
-        method = "monotone pay line through \(line.knots.count) benchmark knots (ln P50 net of premiums and market differential), interpolated in log space between neighbouring benchmarks, extended beyond them at the least-squares slope"
+        method = "monotone pay line through \(line.knots.count) benchmark knots (ln P50 net of premiums and market differential), interpolated in log space between neighbouring benchmarks, extended beyond them at the least-squares slope; a market with its own benchmarks for a job is priced on them"
         slope = Format.round(line.slope, places: 8)
         rSquared = Format.round(line.rSquared, places: 4)
         largestResidual = calibration.map { abs($0.residual) }.max() ?? 0
@@ -60,9 +62,10 @@ public struct CalibrationReport: Sendable, Hashable, Codable {
     public var text: String {
         var out = "Pay line: \(method).\n"
         out += "Least-squares slope \(Format.number(slope, maxPlaces: 6)) ln(USD/h) per point (R² \(Format.number(rSquared, maxPlaces: 3)) for one straight line alone).\n\n"
-        out += "benchmark                  market  points   P50 USD/h  priced mid  residual  source (as of)\n"
+        let idWidth = max(26, rows.map(\.benchmark.count).max() ?? 0), marketWidth = max(7, rows.map(\.market.count).max() ?? 0)
+        out += pad("benchmark", idWidth) + " " + pad("market", marketWidth) + " points   P50 USD/h  priced mid  residual  source (as of)\n"
         for row in rows {
-            out += pad(row.benchmark, 26) + " " + pad(row.market, 7) + " " + left(Format.number(row.points), 6) + " "
+            out += pad(row.benchmark, idWidth) + " " + pad(row.market, marketWidth) + " " + left(Format.number(row.points), 6) + " "
                 + left(Format.money(row.p50USD), 11) + " " + left(Format.money(row.pricedMidUSD), 11) + " "
                 + left(Format.percent(row.residual, places: 1), 9) + "  \(row.source) (\(row.asOf))\n"
         }

@@ -29,20 +29,34 @@ public struct PayLine: Sendable, Hashable {
         public var premiumMultiplier: Double
         /// Its market's differential against the US national level, divided out likewise.
         public var marketFactor: Double
+        /// The market in words, e.g. "IN (Bengaluru)".
         public var market: String
+        public var jurisdiction: String
+        public var locality: String?
         public var ref: SourceRef
 
         public init(
-            id: String, points: Double, p50HourlyUSD: Double, premiumMultiplier: Double, marketFactor: Double = 1, market: String = "US",
-            ref: SourceRef
+            id: String, points: Double, p50HourlyUSD: Double, premiumMultiplier: Double, marketFactor: Double = 1,
+            jurisdiction: String = "US", locality: String? = nil, ref: SourceRef
         ) {
             self.id = id
             self.points = points
             self.p50HourlyUSD = p50HourlyUSD
             self.premiumMultiplier = premiumMultiplier
             self.marketFactor = marketFactor
-            self.market = market
+            self.jurisdiction = jurisdiction
+            self.locality = locality
+            self.market = jurisdiction + (locality.map { " (\($0))" } ?? "")
             self.ref = ref
+        }
+
+        /// Whether this benchmark was observed in the market a role is priced in: the same
+        /// jurisdiction (or the role's country), and the same locality where the benchmark names one.
+        public func observed(in jurisdiction: String, locality place: String?) -> Bool {
+            guard ReferenceSet.chain(jurisdiction).contains(self.jurisdiction) else { return false }
+            guard let locality else { return true }
+            guard let place else { return false }
+            return PlaceNames.names(PlaceNames.words(place), locality)
         }
 
         /// ln(P50) net of premiums and market: what the line must pass through at `points`.
@@ -124,20 +138,27 @@ public struct PayLine: Sendable, Hashable {
     }
 
     public static func fit(reference: ReferenceSet) throws(FitError) -> PayLine {
-        let samples = reference.benchmarks.map { benchmark in
+        try fit(samples(reference))
+    }
+
+    /// The benchmarks as points on the line: scored, with their premiums and market differential.
+    public static func samples(_ reference: ReferenceSet) -> [BenchmarkPoint] {
+        reference.pricedBenchmarks.map { benchmark in
             BenchmarkPoint(
                 id: benchmark.id,
                 points: PointScore.score(benchmark.factors, tables: reference.factors).total,
                 p50HourlyUSD: benchmark.p50HourlyUSD,
                 premiumMultiplier: Premiums.applicable(to: benchmark.factors, in: reference).multiplier,
                 marketFactor: reference.locationFactor(benchmark.market, locality: benchmark.locality)?.factor ?? 1,
-                market: benchmark.market + (benchmark.locality.map { " (\($0))" } ?? ""),
+                jurisdiction: benchmark.market, locality: benchmark.locality,
                 ref: benchmark.ref)
         }
-        return try fit(samples)
     }
 
-    public static func fit(_ samples: [BenchmarkPoint]) throws(FitError) -> PayLine {
+    /// `preferring` picks, among benchmarks at the same points, the ones observed in the market a
+    /// role is priced in: a survey median for Bengaluru prices Bengaluru, not the pooled US
+    /// equivalent of every market's median.
+    public static func fit(_ samples: [BenchmarkPoint], preferring: (BenchmarkPoint) -> Bool = { _ in false }) throws(FitError) -> PayLine {
         guard samples.count >= 2 else { throw .tooFewBenchmarks(samples.count) }
         let n = Double(samples.count)
         let xs = samples.map(\.points)
@@ -153,15 +174,18 @@ public struct PayLine: Sendable, Hashable {
         let slope = sxy / sxx
         guard slope > 0 else { throw .nonPositiveSlope(slope) }
         let rSquared = syy > 0 ? (sxy * sxy) / (sxx * syy) : 1
-        return PayLine(intercept: meanY - slope * meanX, slope: slope, rSquared: rSquared, points: samples, knots: knots(samples))
+        return PayLine(intercept: meanY - slope * meanX, slope: slope, rSquared: rSquared, points: samples, knots: knots(samples, preferring: preferring))
     }
 
     /// Benchmarks at equal points pooled, then adjacent knots pooled (weighted by how many
     /// benchmarks each holds) wherever the later one would pay less: isotonic regression by
     /// pool-adjacent-violators in log space.
-    static func knots(_ samples: [BenchmarkPoint]) -> [Knot] {
+    static func knots(_ samples: [BenchmarkPoint], preferring: (BenchmarkPoint) -> Bool) -> [Knot] {
+        // At each point total, the benchmarks observed in the preferred market, if there are any.
+        let preferredPoints = Set(samples.filter(preferring).map(\.points))
+        let chosen = samples.filter { !preferredPoints.contains($0.points) || preferring($0) }
         var groups: [(points: Double, sum: Double, count: Double, ids: [String])] = []
-        for sample in samples.sorted(by: { ($0.points, $0.id) < ($1.points, $1.id) }) {
+        for sample in chosen.sorted(by: { ($0.points, $0.id) < ($1.points, $1.id) }) {
             if let last = groups.last, last.points == sample.points {
                 groups[groups.count - 1].sum += sample.netLog
                 groups[groups.count - 1].count += 1
@@ -186,7 +210,8 @@ public struct PayLine: Sendable, Hashable {
         }
     }
 
-    /// Each benchmark priced back from its own profile in its own market, against its P50.
+    /// Each benchmark priced back from its own profile on this line, against its P50 (the
+    /// Pricer prices each in its own market's line: `Pricer.calibration`).
     public var calibration: [Calibration] {
         points.map { sample in
             let priced = midpointUSD(points: sample.points) * sample.premiumMultiplier * sample.marketFactor

@@ -1,26 +1,104 @@
 public import WorkModel
 public import ReferenceData
 public import Compliance
+import Foundation
 
 /// Prices role specs against one reference set. Fitting the pay line happens once here, so
 /// pricing each spec is a handful of table look-ups and arithmetic.
 public struct Pricer: Sendable {
     public let reference: ReferenceSet
+    /// The line through every benchmark, each normalised to the US national level.
     public let payLine: PayLine
+    /// Lines for the markets benchmarks were observed in: where a market has its own evidence
+    /// for a job (a survey median for Berlin), a role there is priced on it, not on the pooled
+    /// US equivalent. Most specific (with a locality) first.
+    public let marketLines: [MarketLine]
     /// Each layer's typical profile scored once: the path upward reuses it for every spec.
-    private let typicalRoles: [WorkLayer: (points: Double, midUSD: Double)]
+    private let typicalRoles: [WorkLayer: (points: Double, premiums: Double)]
+
+    public struct MarketLine: Sendable, Hashable {
+        public var jurisdiction: String
+        public var locality: String?
+        public var line: PayLine
+        /// The market's differential measured on its own evidence, which replaces the published
+        /// one for roles priced there; nil in the benchmarks' own market (US national).
+        public var calibrated: LocationFactor?
+    }
 
     public init(reference: ReferenceSet) throws(PayLine.FitError) {
         self.reference = reference
-        let line = try PayLine.fit(reference: reference)
-        self.payLine = line
-        var typical: [WorkLayer: (points: Double, midUSD: Double)] = [:]
+        let samples = PayLine.samples(reference)
+        self.payLine = try PayLine.fit(samples)
+        self.marketLines = try Self.marketLines(samples, pooled: payLine)
+        var typical: [WorkLayer: (points: Double, premiums: Double)] = [:]
         for profile in reference.layers {
             let points = PointScore.score(profile.typicalProfile, tables: reference.factors).total
-            let premiums = Premiums.applicable(to: profile.typicalProfile, in: reference).multiplier
-            typical[profile.id] = (points, line.midpointUSD(points: points) * premiums)
+            typical[profile.id] = (points, Premiums.applicable(to: profile.typicalProfile, in: reference).multiplier)
         }
         self.typicalRoles = typical
+    }
+
+    /// One line per market benchmarks were observed in. In the benchmarks' own market (the US
+    /// national level, differential 1) the line prefers that market's figures where several
+    /// markets priced the same job. Elsewhere the market's differential is measured on its own
+    /// evidence: the geometric mean of its medians over the reference-market line at their
+    /// points; its benchmarks are knots at that level, so each is reproduced, and every other
+    /// job in the market moves with them.
+    static func marketLines(_ samples: [PayLine.BenchmarkPoint], pooled: PayLine) throws(PayLine.FitError) -> [MarketLine] {
+        let home = samples.filter { $0.marketFactor == 1 }
+        let base = Set(home.map(\.points)).count >= 2 ? try PayLine.fit(home) : pooled
+        var markets: [MarketLine] = []
+        var seen: Set<String> = []
+        for sample in samples where seen.insert(sample.market).inserted {
+            func local(_ other: PayLine.BenchmarkPoint) -> Bool { other.jurisdiction == sample.jurisdiction && other.locality == sample.locality }
+            let evidence = samples.filter(local)
+            if sample.marketFactor == 1 {
+                markets.append(MarketLine(jurisdiction: sample.jurisdiction, locality: sample.locality, line: try PayLine.fit(samples, preferring: local), calibrated: nil))
+                continue
+            }
+            let logs = evidence.map { log($0.p50HourlyUSD / $0.premiumMultiplier / base.midpointUSD(points: $0.points)) }
+            let factor = exp(logs.reduce(0, +) / Double(logs.count))
+            let adjusted = samples.map { point in
+                var copy = point
+                if local(point) { copy.marketFactor = factor }
+                return copy
+            }
+            let published = sample.marketFactor
+            let record = LocationFactor(
+                id: "calibrated:\(sample.market)", jurisdiction: sample.jurisdiction, localities: sample.locality.map { [$0] } ?? [], factor: factor,
+                basis: "measured on \(evidence.count) benchmark median(s) observed in \(sample.market) (\(evidence.map(\.id).joined(separator: ", "))) against the US line at their points; the published differential was \(Format.number(published, maxPlaces: 3))",
+                ref: sample.ref)
+            markets.append(MarketLine(
+                jurisdiction: sample.jurisdiction, locality: sample.locality, line: try PayLine.fit(adjusted, preferring: local), calibrated: record))
+        }
+        // Most specific (with a locality) first, so a metro's line wins over its country's.
+        return markets.sorted { ($0.locality == nil ? 1 : 0, $0.jurisdiction) < ($1.locality == nil ? 1 : 0, $1.jurisdiction) }
+    }
+
+    /// The line for a role priced in `jurisdiction` (and `locality`): its market's own line
+    /// where benchmarks were observed there, the pooled line otherwise.
+    public func line(jurisdiction: String, locality: String?) -> PayLine {
+        market(jurisdiction: jurisdiction, locality: locality)?.line ?? payLine
+    }
+
+    public func market(jurisdiction: String, locality: String?) -> MarketLine? {
+        let chain = ReferenceSet.chain(jurisdiction)
+        let place = locality.map(PlaceNames.words)
+        for market in marketLines where chain.contains(market.jurisdiction) {
+            guard let wanted = market.locality else { return market }
+            if let place, PlaceNames.names(place, wanted) { return market }
+        }
+        return nil
+    }
+
+    /// Each benchmark priced back from its own profile in its own market, against its P50.
+    public var calibration: [PayLine.Calibration] {
+        payLine.points.map { sample in
+            let market = market(jurisdiction: sample.jurisdiction, locality: sample.locality)
+            let factor = market?.calibrated?.factor ?? sample.marketFactor
+            let priced = (market?.line ?? payLine).midpointUSD(points: sample.points) * sample.premiumMultiplier * factor
+            return PayLine.Calibration(benchmark: sample, pricedMidUSD: priced, residual: priced / sample.p50HourlyUSD - 1)
+        }
     }
 
     /// Prices `spec` on `date`: the date picks the wage floors in force, which every band clears.
@@ -36,7 +114,8 @@ public struct Pricer: Sendable {
         let spread = reference.policy.rangeSpread(for: inference.layer)
         let floor = statutoryFloor(for: spec, on: date)
 
-        let lineMid = payLine.midpointUSD(points: score.total)
+        let line = line(jurisdiction: location.jurisdiction, locality: location.locality)
+        let lineMid = line.midpointUSD(points: score.total)
         let marketUSD = PayBand(midpoint: lineMid * location.factor * premiums.multiplier, rangeSpread: spread)
         let lift = floorLift(marketUSD.scaled(by: perUSD), floor: floor)
         let bandUSD = marketUSD.scaled(by: lift?.factor ?? 1)
@@ -55,7 +134,7 @@ public struct Pricer: Sendable {
         }
         return RolePricing(
             spec: spec, inference: inference, score: score, premiums: premiums, lineMidUSD: lineMid,
-            lineDescription: payLine.describe(points: score.total),
+            lineDescription: line.describe(points: score.total),
             location: location, exchangeRate: fx, hours: hours, rangeSpread: spread,
             marketBandUSDHourly: marketUSD, floorLift: lift,
             bandUSDHourly: bandUSD, bandHourly: hourly, bandAnnual: annual, rateCard: rateCard, offered: offered,
@@ -97,21 +176,23 @@ public struct Pricer: Sendable {
         let policy = reference.policy.locationPolicy(for: layer)
         switch policy {
         case .global:
-            return LocationAdjustment(policy: .global, market: "US", factor: 1, record: nil, missing: false)
+            return LocationAdjustment(policy: .global, jurisdiction: "US", locality: nil, factor: 1, record: nil, missing: false)
         case .workerMarket:
-            let place = spec.worker.jurisdiction + (spec.worker.location.map { " (\($0))" } ?? "")
-            guard let record = reference.locationFactor(spec.worker.jurisdiction, locality: spec.worker.location) else {
-                return LocationAdjustment(policy: policy, market: place, factor: 1, record: nil, missing: true)
-            }
-            return LocationAdjustment(policy: policy, market: place, factor: record.factor, record: record, missing: false)
+            return adjustment(policy, jurisdiction: spec.worker.jurisdiction, locality: spec.worker.location)
         case .hirerMarket:
-            let market = reference.policy.hirerMarket
-            let place = market + (reference.policy.hirerLocality.map { " (\($0))" } ?? "")
-            guard let record = reference.locationFactor(market, locality: reference.policy.hirerLocality) else {
-                return LocationAdjustment(policy: policy, market: place, factor: 1, record: nil, missing: true)
-            }
-            return LocationAdjustment(policy: policy, market: place, factor: record.factor, record: record, missing: false)
+            return adjustment(policy, jurisdiction: reference.policy.hirerMarket, locality: reference.policy.hirerLocality)
         }
+    }
+
+    func adjustment(_ policy: LocationPolicy, jurisdiction: String, locality: String?) -> LocationAdjustment {
+        // A market with its own benchmark evidence is priced at the level that evidence shows.
+        if let calibrated = market(jurisdiction: jurisdiction, locality: locality)?.calibrated {
+            return LocationAdjustment(policy: policy, jurisdiction: jurisdiction, locality: locality, factor: calibrated.factor, record: calibrated, missing: false)
+        }
+        guard let record = reference.locationFactor(jurisdiction, locality: locality) else {
+            return LocationAdjustment(policy: policy, jurisdiction: jurisdiction, locality: locality, factor: 1, record: nil, missing: true)
+        }
+        return LocationAdjustment(policy: policy, jurisdiction: jurisdiction, locality: locality, factor: record.factor, record: record, missing: false)
     }
 
     /// Converts a quote in any known currency into the spec's currency, hourly.
@@ -156,7 +237,8 @@ public struct Pricer: Sendable {
         let points = typical.points
         // The next layer is priced where its own policy prices it, for this same worker.
         let location = locationAdjustment(for: spec, layer: layer)
-        let market = PayBand(midpoint: typical.midUSD * location.factor, rangeSpread: reference.policy.rangeSpread(for: layer))
+        let midUSD = line(jurisdiction: location.jurisdiction, locality: location.locality).midpointUSD(points: points) * typical.premiums
+        let market = PayBand(midpoint: midUSD * location.factor, rangeSpread: reference.policy.rangeSpread(for: layer))
             .scaled(by: perUSD)
         let band = market.scaled(by: floorLift(market, floor: floor)?.factor ?? 1)
         let gap = band.mid - currentMid

@@ -35,11 +35,15 @@ public struct RolePricing: Sendable {
 public struct LocationAdjustment: Sendable, Hashable {
     public var policy: LocationPolicy
     /// The labour market priced in: a jurisdiction, with a locality where one was named.
-    public var market: String
+    public var jurisdiction: String
+    public var locality: String?
     public var factor: Double
     public var record: LocationFactor?
     /// True when the policy wants a factor and none exists for the jurisdiction (1.0 was used).
     public var missing: Bool
+
+    /// The market in words: "KE (Nairobi)".
+    public var market: String { jurisdiction + (locality.map { " (\($0))" } ?? "") }
 }
 
 /// The band lifted to the statutory wage floor because the market would price below it.

@@ -8,6 +8,15 @@ public struct SourceEntry: Sendable, Hashable {
     public var signal: String
     public var implication: String?
     public var ref: SourceRef
+
+    public init(key: String, title: String, publisher: String, signal: String, implication: String? = nil, ref: SourceRef) {
+        self.key = key
+        self.title = title
+        self.publisher = publisher
+        self.signal = signal
+        self.implication = implication
+        self.ref = ref
+    }
 }
 
 public struct Segment: Sendable, Hashable {
@@ -119,7 +128,27 @@ public struct BenchmarkRole: Sendable, Hashable {
     /// survey was a metro's); the pay line divides its differential out.
     public var market: String
     public var locality: String?
+    /// Benchmarks whose evidence this one replaces (survey data a customer bought for a job the
+    /// shipped rate cards priced); a replaced benchmark leaves the pay line.
+    public var replaces: [String] = []
     public var ref: SourceRef
+
+    public init(
+        id: String, title: String, category: String? = nil, anchor: String? = nil, p50HourlyUSD: Double, derivation: String,
+        factors: [String: String], market: String = "US", locality: String? = nil, replaces: [String] = [], ref: SourceRef
+    ) {
+        self.id = id
+        self.title = title
+        self.category = category
+        self.anchor = anchor
+        self.p50HourlyUSD = p50HourlyUSD
+        self.derivation = derivation
+        self.factors = factors
+        self.market = market
+        self.locality = locality
+        self.replaces = replaces
+        self.ref = ref
+    }
 }
 
 public struct TaskKind: Sendable, Hashable {

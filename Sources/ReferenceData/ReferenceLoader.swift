@@ -4,7 +4,9 @@ public import WorkModel
 /// Loads the shipped reference tables, then the user's directories in the order given, so a
 /// user file can replace any shipped record by id or add new ones.
 public enum ReferenceLoader {
-    public static func load(overrides: [URL] = []) throws(InputError) -> ReferenceSet {
+    /// `extra` documents (name, text) are added last, as if in a final override directory: an
+    /// import checks that what it is about to write loads with everything else.
+    public static func load(overrides: [URL] = [], extra: [(name: String, text: String)] = []) throws(InputError) -> ReferenceSet {
         var parser = ReferenceParser()
         for (name, text) in try shippedDocuments() {
             parser.add(text, file: ReferenceParser.shippedPrefix + name, shipped: true)
@@ -19,6 +21,7 @@ public enum ReferenceLoader {
                 parser.add(text, file: url.path)
             }
         }
+        for document in extra { parser.add(document.text, file: document.name) }
         return try parser.build()
     }
 

@@ -194,7 +194,7 @@ public struct ReferenceParser: Sendable {
             if levels.isEmpty { reader.report(view.location, view.path("levels"), "list the factor levels that trigger the premium") }
             premiums.put(id, PremiumTrigger(id: id, name: name, percent: percent, factor: factor, levels: levels, ref: ref), file: file, at: at, shipped: shipped)
         case "benchmarks":
-            guard let view = reader.mapping(item, path: path, allowed: ["id", "title", "category", "anchor", "p50_hourly_usd", "derivation", "factors", "market", "locality"] + Self.refFields),
+            guard let view = reader.mapping(item, path: path, allowed: ["id", "title", "category", "anchor", "p50_hourly_usd", "derivation", "factors", "market", "locality", "replaces"] + Self.refFields),
                 let id = reader.string(view, "id", required: true), let title = reader.string(view, "title", required: true),
                 let p50 = reader.number(view, "p50_hourly_usd", required: true, range: 0...1e7, exclusiveMinimum: 0),
                 let derivation = reader.string(view, "derivation", required: true)
@@ -207,7 +207,8 @@ public struct ReferenceParser: Sendable {
                 id,
                 BenchmarkRole(
                     id: id, title: title, category: reader.string(view, "category"), anchor: reader.string(view, "anchor"), p50HourlyUSD: p50,
-                    derivation: derivation, factors: factorMap, market: market, locality: reader.string(view, "locality"), ref: ref),
+                    derivation: derivation, factors: factorMap, market: market, locality: reader.string(view, "locality"),
+                    replaces: reader.strings(view, "replaces"), ref: ref),
                 file: file, at: at, shipped: shipped)
         case "tasks":
             guard let view = reader.mapping(item, path: path, allowed: ["id", "layer", "category", "description"] + Self.refFields),
@@ -536,6 +537,9 @@ public struct ReferenceParser: Sendable {
             if let category = benchmark.category, set.category(category) == nil { fail(origin, "benchmarks.category", "no category '\(category)'") }
             if let anchor = benchmark.anchor, set.anchor(anchor) == nil { fail(origin, "benchmarks.anchor", "no anchor '\(anchor)'") }
             checkProfile(benchmark.factors, origin, "benchmarks.factors")
+            for replaced in benchmark.replaces where !set.benchmarks.contains(where: { $0.id == replaced }) {
+                fail(origin, "benchmarks.replaces", "no benchmark '\(replaced)' to replace")
+            }
         }
         for layer in WorkLayer.allCases where policy.record.rangeSpreads[layer] == nil {
             fail(policy.origin, "policy.range_spreads.\(layer.rawValue)", "no range spread for layer '\(layer.rawValue)'")

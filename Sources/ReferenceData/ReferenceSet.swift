@@ -110,6 +110,12 @@ public struct ReferenceSet: Sendable {
         Self.chain(code).reduce(StatutoryHours()) { basis, level in basis.filled(from: jurisdiction(level)?.hours ?? StatutoryHours()) }
     }
 
+    /// The benchmarks the pay line runs through: every one not replaced by another's evidence.
+    public var pricedBenchmarks: [BenchmarkRole] {
+        let replaced = Set(benchmarks.flatMap(\.replaces))
+        return benchmarks.filter { !replaced.contains($0.id) }
+    }
+
     /// The most specific differential for a place: a metro's (its localities name the worker's
     /// location) in the jurisdiction or its country, then the subdivision's, then the country's.
     public func locationFactor(_ jurisdiction: String, locality: String? = nil) -> LocationFactor? {

@@ -1,6 +1,7 @@
 import WorkModel
 import Hummingbird
 import Storage
+import Pricing
 
 /// People, vendors, datasets and market data: the records portfolio views are built from.
 enum PortfolioControllers {
@@ -20,8 +21,20 @@ enum PortfolioControllers {
         RecordController(repository: store.datasets, path: "/api/v1/datasets", writePermission: .writeDatasets,
                          redact: { dataset, _ in dataset })
             .register(registry, router)
+        let pricing = environment.pricing
         RecordController(repository: store.marketPoints, path: "/api/v1/market-data", writePermission: .writeMarketData,
-                         redact: { point, _ in point })
+                         redact: { point, _ in point },
+                         check: { points in try pricing.check(points) },
+                         changed: { try await pricing.rebuild(from: store) })
             .register(registry, router)
+        // The pay line's fit to its evidence, shipped and stored, and the points it cannot use.
+        registry.add(router, .get, "/api/v1/pricing/calibration", .read) { _, _ in
+            try JSONBody.response(PricingCalibration(report: CalibrationReport(pricer: pricing.pricer), unpricedMarketData: pricing.unpricedPoints))
+        }
     }
+}
+
+struct PricingCalibration: Encodable, Sendable {
+    var report: CalibrationReport
+    var unpricedMarketData: [MarketEvidence.Unpriced]
 }

@@ -10,12 +10,24 @@ struct RecordController<Record: StoredRecord> {
     let writePermission: Permission
     /// What the user may see of a record (pay removed for most roles).
     let redact: @Sendable (Record, User) -> Record
+    /// Checks the whole set of records a write would leave (market data must still give a pay
+    /// line), before anything is written; throws a problem to refuse the write.
+    var check: (@Sendable (_ proposed: [Record]) throws -> Void)? = nil
+    /// Runs after a write is committed (the pricer is rebuilt from new market data).
+    var changed: (@Sendable () async throws -> Void)? = nil
     /// Fields the server owns: ignored in what the client sends.
     static var serverFields: Set<String> { ["revision", "createdAt", "updatedAt"] }
 
     func register(_ registry: EndpointRegistry, _ router: Router<AppRequestContext>) {
         let repository = self.repository
         let redact = self.redact
+        let check = self.check, changed = self.changed
+        @Sendable func proposed(_ change: (inout [Record]) -> Void) async throws {
+            guard let check else { return }
+            var records = try await repository.all()
+            change(&records)
+            try check(records)
+        }
         registry.add(router, .get, path, .read) { request, context in
             let query = ListQuery(request: request)
             var filters: [String: String] = [:]
@@ -29,7 +41,9 @@ struct RecordController<Record: StoredRecord> {
             var object = try await JSONBody.object(request, context)
             if object["id"] == nil { object["id"] = UUID().uuidString.lowercased() }
             let record = try RecordController.decode(object)
+            try await proposed { $0.append(record) }
             let created = try await repository.create(record, by: user.principal)
+            try await changed?()
             return try JSONBody.response(redact(created, user), status: .created, etag: created.revision,
                                          headers: [.location: "\(path)/\(PathSegment.encode(created.id))"])
         }
@@ -46,13 +60,19 @@ struct RecordController<Record: StoredRecord> {
                 throw Problem.unprocessable("the id in the body differs from the URL", errors: [.init(field: "id", message: "must be '\(id)' or left out")])
             }
             object["id"] = id
-            let updated = try await repository.update(try RecordController.decode(object), expectedRevision: expected, by: user.principal)
+            let record = try RecordController.decode(object)
+            try await proposed { records in records = records.map { $0.id == id ? record : $0 } }
+            let updated = try await repository.update(record, expectedRevision: expected, by: user.principal)
+            try await changed?()
             return try JSONBody.response(redact(updated, user), etag: updated.revision)
         }
         registry.add(router, .delete, path + "/{id}", writePermission) { request, context in
             let user = try context.signedInUser
             let expected = try ETag.expectedRevision(request, what: Record.entity)
-            try await repository.delete(try context.path("id"), expectedRevision: expected, by: user.principal)
+            let id = try context.path("id")
+            try await proposed { records in records.removeAll { $0.id == id } }
+            try await repository.delete(id, expectedRevision: expected, by: user.principal)
+            try await changed?()
             return Response(status: .noContent)
         }
     }

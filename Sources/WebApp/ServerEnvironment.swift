@@ -8,7 +8,9 @@ public import WorkModel
 /// bcrypt cost and an in-memory database.
 public struct ServerEnvironment: Sendable {
     public var store: Store
-    public var pricer: Pricer
+    /// The current pricer; market data written through the API rebuilds it.
+    public let pricing: PricingState
+    public var pricer: Pricer { pricing.pricer }
     public var now: @Sendable () -> Date
     /// bcrypt work factor: 12 in production (about a quarter second); tests use the minimum.
     public var bcryptCost: UInt8
@@ -27,13 +29,13 @@ public struct ServerEnvironment: Sendable {
     /// (the chain alone) for an in-memory database and in tests that do not set one.
     public var auditAnchor: AuditAnchor?
 
-    public init(store: Store, pricer: Pricer, now: @escaping @Sendable () -> Date = { Date() }, bcryptCost: UInt8 = 12,
+    public init(store: Store, pricer: Pricer, referenceDirectories: [URL] = [], now: @escaping @Sendable () -> Date = { Date() }, bcryptCost: UInt8 = 12,
                 sessionLifetime: TimeInterval = 12 * 3600, secureCookies: Bool = true,
                 throttle: SignInThrottle = SignInThrottle(), metrics: RequestMetrics = RequestMetrics(),
                 planner: PlanWorkers = PlanWorkers(), version: String = WagefileVersion.current, minimumGroupSize: Int = 5,
                 auditAnchor: AuditAnchor? = nil) {
         self.store = store
-        self.pricer = pricer
+        self.pricing = PricingState(pricer, directories: referenceDirectories)
         self.now = now
         self.bcryptCost = bcryptCost
         self.sessionLifetime = sessionLifetime

@@ -9,7 +9,7 @@ import WorkModel
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import records from the systems you already use.",
-        subcommands: [ImportPeopleCommand.self])
+        subcommands: [ImportPeopleCommand.self, ImportMarketDataCommand.self])
 }
 
 struct ImportPeopleCommand: AsyncParsableCommand {

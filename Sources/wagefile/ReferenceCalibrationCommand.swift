@@ -18,7 +18,7 @@ struct ReferenceCalibrationCommand: ParsableCommand {
 
     func run() throws {
         let pricer = try reference.pricer()
-        let report = CalibrationReport(line: pricer.payLine, reference: pricer.reference)
+        let report = CalibrationReport(pricer: pricer)
         switch format {
         case .text: print(report.text, terminator: "")
         case .json:

@@ -58,7 +58,8 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = .info
         let pricer = try reference.pricer()
         let store = try await database.open(logger: logger)
-        let environment = ServerEnvironment(store: store, pricer: pricer, secureCookies: !insecureCookies, minimumGroupSize: minimumGroupSize, auditAnchor: anchor)
+        let environment = ServerEnvironment(
+            store: store, pricer: pricer, referenceDirectories: reference.directories.map { URL(fileURLWithPath: $0) }, secureCookies: !insecureCookies, minimumGroupSize: minimumGroupSize, auditAnchor: anchor)
         let checkpoints = try anchor.map { anchor in
             AuditCheckpointService(checkpointer: try AuditCheckpointer(anchor: anchor, log: store.audit, now: { Date() }),
                                    interval: .seconds(auditCheckpointInterval), logger: logger)
@@ -77,6 +78,8 @@ struct ServeCommand: AsyncParsableCommand {
         app.beforeServerStarts {
             let applied = try await store.migrations.run()
             if !applied.isEmpty { demoLogger.info("migrations applied", metadata: ["ids": .string(applied.joined(separator: ","))]) }
+            // Market data stored earlier prices from the first request on.
+            try await environment.pricing.rebuild(from: store)
             try await seed.seedIfEmpty(environment, logger: demoLogger)
             await checkpoints?.checkpoint()
             demoLogger.info("serving", metadata: [

@@ -53,6 +53,7 @@ enum ExpectedAccess {
         "PUT /api/v1/datasets/{id}": [.admin, .compensation, .procurement],
         "DELETE /api/v1/datasets/{id}": [.admin, .compensation, .procurement],
         "GET /api/v1/market-data": anyone,
+        "GET /api/v1/pricing/calibration": anyone,
         "POST /api/v1/market-data": [.admin, .compensation],
         "GET /api/v1/market-data/{id}": anyone,
         "PUT /api/v1/market-data/{id}": [.admin, .compensation],
@@ -223,6 +224,7 @@ enum Coverage {
         "RecordRouteTests.marketData": marketData, "OperationsRouteTests.operations": operations,
         "OperationsRouteTests.audit": audit, "ReportRouteTests.reports": reports,
         "PlanRouteTests.plan": ["POST /api/v1/plan"],
+        "MarketEvidenceRouteTests.pricing": ["GET /api/v1/pricing/calibration"],
     ]
 }
 

@@ -75,6 +75,7 @@ struct JSON: CustomStringConvertible {
         return (value as? NSNumber)?.intValue
     }
     var bool: Bool? { value as? Bool }
+    var double: Double? { (value as? NSNumber)?.doubleValue }
     var array: [JSON] { (value as? [Any])?.map(JSON.init) ?? [] }
     var object: [String: Any]? { value as? [String: Any] }
     var keys: Set<String> { Set(object?.keys ?? [String: Any]().keys) }

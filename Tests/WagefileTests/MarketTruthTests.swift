@@ -30,7 +30,7 @@ struct MarketTruthTests {
             let residual = pricing.bandUSDHourly.mid / benchmark.p50HourlyUSD - 1
             #expect(abs(residual) <= 0.03, "\(benchmark.id): priced \(pricing.bandUSDHourly.mid) against P50 \(benchmark.p50HourlyUSD)")
         }
-        let report = CalibrationReport(line: shipped.pricer.payLine, reference: shipped.reference)
+        let report = CalibrationReport(pricer: shipped.pricer)
         #expect(report.largestResidual <= 0.03)
         #expect(report.cards.count == shipped.reference.categories.count)
         #expect(report.cards.allSatisfy { $0.inside })
