@@ -13,10 +13,14 @@ public struct ComplianceEngine: Sendable {
     /// Statuses whose overtime the law usually protects.
     static let employedStatuses: Set<WorkerStatus> = [.employee, .vendorEmployee, .dataByproduct, .fellow]
 
-    public func assess(_ spec: RoleSpec, hours: HoursBasis, layer: WorkLayer, asOf: CalendarDate) -> ComplianceReport {
+    /// `floors` are the worker's floors on `asOf` when the caller already selected them (pricing
+    /// does, to lift the band), so they are looked up once per spec.
+    public func assess(
+        _ spec: RoleSpec, hours: HoursBasis, layer: WorkLayer, asOf: CalendarDate, floors selected: FloorSelection? = nil
+    ) -> ComplianceReport {
         let currency = spec.currency
         let perUSD = reference.exchangeRate(currency)?.perUSD ?? 1
-        let floors = WageFloorLookup.select(
+        let floors = selected ?? WageFloorLookup.select(
             jurisdiction: spec.worker.jurisdiction, location: spec.worker.location, specCurrency: currency, asOf: asOf, reference: reference)
         var findings: [Finding] = []
 

@@ -12,8 +12,12 @@ public struct DecisionFileBuilder: Sendable {
     /// the clock here, so the same inputs always give the same file.
     public let asOf: CalendarDate
 
+    /// The benchmarks' provenance entries, the same in every file this builder makes.
+    let benchmarkProvenance: [Provenance]
+
     public init(pricer: Pricer, asOf: CalendarDate) {
         self.pricer = pricer
+        self.benchmarkProvenance = ProvenanceTrail.benchmarks(pricer.payLine, reference: pricer.reference)
         self.compliance = ComplianceEngine(reference: pricer.reference)
         self.asOf = asOf
     }
@@ -33,7 +37,9 @@ public struct DecisionFileBuilder: Sendable {
         let currency = spec.currency
         let band = pricing.bandHourly
         let annual = pricing.bandAnnual
-        let report = compliance.assess(spec, hours: pricing.hours, layer: pricing.inference.layer, asOf: asOf)
+        // The floors pricing selected are reused when it priced on this builder's date.
+        let report = compliance.assess(
+            spec, hours: pricing.hours, layer: pricing.inference.layer, asOf: asOf, floors: pricing.evaluatedOn == asOf ? pricing.floors : nil)
         let findings = FindingRules.evaluate(pricing, reference: reference, compliance: report)
         let category = pricing.inference.category.flatMap(reference.category)
         let perUSD = pricing.exchangeRate?.perUSD ?? 1
@@ -50,7 +56,7 @@ public struct DecisionFileBuilder: Sendable {
                 id: $0.id, name: $0.name, low: $0.low, high: $0.high, basis: $0.basis.rawValue, currency: $0.currency,
                 note: $0.benefits, source: $0.ref.source)
         }
-        let line = pricer.payLine
+        let line = pricing.payLine
         let file = DecisionFile(
             spec: .init(
                 id: spec.id, title: spec.title, kind: spec.kind.rawValue, file: spec.file,
@@ -114,7 +120,7 @@ public struct DecisionFileBuilder: Sendable {
                         circle: $0.circle?.rawValue, annualCostToMinimum: $0.annualCostToMinimum.map { money($0, places: 0) },
                         annualCostToMidpoint: $0.annualCostToMidpoint.map { money($0, places: 0) }, evidence: $0.evidence)
                 }),
-            provenance: ProvenanceTrail.figures(pricing, reference: reference, payLine: line) + ProvenanceTrail.compliance(report, reference: reference, currency: currency),
+            provenance: ProvenanceTrail.figures(pricing, reference: reference, benchmarks: benchmarkProvenance) + ProvenanceTrail.compliance(report, reference: reference, currency: currency),
             disclaimer: Self.disclaimer)
         return file
     }

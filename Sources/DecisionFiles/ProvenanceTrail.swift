@@ -7,7 +7,19 @@ import Compliance
 /// Where every figure in a decision file came from: a sourced record, the spec, or a formula
 /// over other traced figures.
 enum ProvenanceTrail {
-    static func figures(_ pricing: RolePricing, reference: ReferenceSet, payLine: PayLine) -> [Provenance] {
+    /// The benchmarks' entries: the same for every spec priced with one reference set, so the
+    /// builder makes them once.
+    static func benchmarks(_ payLine: PayLine, reference: ReferenceSet) -> [Provenance] {
+        let derivations = Dictionary(reference.benchmarks.map { ($0.id, $0.derivation) }, uniquingKeysWith: { first, _ in first })
+        return payLine.points.map { benchmark in
+            Provenance(
+                figure: "market.payLine.benchmarks.\(benchmark.id)", value: benchmark.p50HourlyUSD, unit: "USD/h", ref: benchmark.ref,
+                derivation: (derivations[benchmark.id] ?? "") + "; \(Format.number(benchmark.points)) points; premium multiplier \(Format.number(benchmark.premiumMultiplier)); market \(benchmark.market), differential \(Format.number(benchmark.marketFactor))")
+        }
+    }
+
+    static func figures(_ pricing: RolePricing, reference: ReferenceSet, benchmarks: [Provenance]) -> [Provenance] {
+        let payLine = pricing.payLine
         let spec = pricing.spec
         let currency = spec.currency
         var trail: [Provenance] = []
@@ -22,11 +34,7 @@ enum ProvenanceTrail {
         trail.append(Provenance(figure: "scores.complexity", value: pricing.score.complexity, unit: "points", ref: factorsRef, derivation: "sum of complexity factor points"))
         trail.append(Provenance(figure: "scores.consequence", value: pricing.score.consequence, unit: "points", ref: factorsRef, derivation: "sum of consequence factor points"))
         trail.append(Provenance(figure: "scores.conditions", value: pricing.score.conditions, unit: "points", ref: factorsRef, derivation: "sum of effort and working-conditions factor points"))
-        for benchmark in payLine.points {
-            trail.append(Provenance(
-                figure: "market.payLine.benchmarks.\(benchmark.id)", value: benchmark.p50HourlyUSD, unit: "USD/h", ref: benchmark.ref,
-                derivation: (reference.benchmarks.first { $0.id == benchmark.id }?.derivation ?? "") + "; \(Format.number(benchmark.points)) points; premium multiplier \(Format.number(benchmark.premiumMultiplier)); market \(benchmark.market), differential \(Format.number(benchmark.marketFactor))"))
-        }
+        trail += benchmarks
         trail.append(Provenance(
             figure: "market.payLine", value: payLine.slope, unit: "ln(USD/h) per point",
             source: "pay-structure-practice", asOf: reference.source("pay-structure-practice")?.ref.asOf, confidence: .medium,

@@ -112,7 +112,8 @@ public struct Pricer: Sendable {
         let perUSD = fx?.perUSD ?? 1
         let hours = hoursBasis(for: spec)
         let spread = reference.policy.rangeSpread(for: inference.layer)
-        let floor = statutoryFloor(for: spec, on: date)
+        let floors = floorSelection(for: spec, on: date)
+        let floor = floors.applicable.first { $0.record.standing == .statutory }
 
         let line = line(jurisdiction: location.jurisdiction, locality: location.locality)
         let lineMid = line.midpointUSD(points: score.total)
@@ -134,9 +135,9 @@ public struct Pricer: Sendable {
         }
         return RolePricing(
             spec: spec, inference: inference, score: score, premiums: premiums, lineMidUSD: lineMid,
-            lineDescription: line.describe(points: score.total),
+            lineDescription: line.describe(points: score.total), payLine: line,
             location: location, exchangeRate: fx, hours: hours, rangeSpread: spread,
-            marketBandUSDHourly: marketUSD, floorLift: lift,
+            marketBandUSDHourly: marketUSD, floorLift: lift, floors: floors, evaluatedOn: date,
             bandUSDHourly: bandUSD, bandHourly: hourly, bandAnnual: annual, rateCard: rateCard, offered: offered,
             billRateHourly: spec.vendor?.billRate.flatMap { hourlyInSpecCurrency($0, hours: hours, perUSD: perUSD) },
             candidates: candidates, pathUpward: upward)
@@ -145,9 +146,12 @@ public struct Pricer: Sendable {
     /// The highest statutory wage floor in force for the worker, hourly in the spec's currency.
     /// Advisory and draft rates are reported by the compliance checks but do not lift a band.
     public func statutoryFloor(for spec: RoleSpec, on date: CalendarDate) -> AppliedFloor? {
+        floorSelection(for: spec, on: date).applicable.first { $0.record.standing == .statutory }
+    }
+
+    func floorSelection(for spec: RoleSpec, on date: CalendarDate) -> FloorSelection {
         WageFloorLookup.select(
-            jurisdiction: spec.worker.jurisdiction, location: spec.worker.location, specCurrency: spec.currency, asOf: date, reference: reference
-        ).applicable.first { $0.record.standing == .statutory }
+            jurisdiction: spec.worker.jurisdiction, location: spec.worker.location, specCurrency: spec.currency, asOf: date, reference: reference)
     }
 
     /// The law is the floor of every band: where the market band's minimum falls below the

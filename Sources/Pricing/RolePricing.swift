@@ -12,6 +12,8 @@ public struct RolePricing: Sendable {
     public var lineMidUSD: Double
     /// Where the points sit among the benchmarks, in words.
     public var lineDescription: String
+    /// The line the role was priced on: its market's own where it has evidence, the pooled one otherwise.
+    public var payLine: PayLine
     public var location: LocationAdjustment
     public var exchangeRate: ExchangeRate?
     public var hours: HoursBasis
@@ -20,6 +22,9 @@ public struct RolePricing: Sendable {
     public var marketBandUSDHourly: PayBand
     /// Set when the market band's minimum was below the statutory floor and the band was lifted.
     public var floorLift: FloorLift?
+    /// The worker's wage floors on the date priced, passed on so compliance does not look again.
+    public var floors: FloorSelection
+    public var evaluatedOn: CalendarDate
     public var bandUSDHourly: PayBand
     public var bandHourly: PayBand
     public var bandAnnual: PayBand
