@@ -74,6 +74,19 @@ public enum FindingRules {
                 evidence: ["policy: \(pricing.location.policy.rawValue)", "market: \(pricing.location.market)"],
                 fix: "Add a location_factors record for \(spec.worker.jurisdiction) under --reference, or import survey data for the market."))
         }
+        if let knots = pricing.payLine.knots.first.flatMap({ first in pricing.payLine.knots.last.map { (first, $0) } }),
+            pricing.score.total > knots.1.points || pricing.score.total < knots.0.points {
+            let above = pricing.score.total > knots.1.points
+            let edge = above ? knots.1 : knots.0
+            findings.append(Finding(
+                severity: .warning, rule: "priced-beyond-benchmarks",
+                message: "At \(Format.number(pricing.score.total)) points the role is \(Format.number(abs(pricing.score.total - edge.points))) points \(above ? "above the highest" : "below the lowest") benchmark, so its midpoint rests on the fitted slope, not on a market figure.",
+                evidence: [
+                    "nearest benchmark: \(edge.benchmarks.joined(separator: " + ")) at \(Format.number(edge.points)) points, \(Format.money(edge.midUSD)) USD/h",
+                    "slope \(Format.number(pricing.payLine.slope, maxPlaces: 6)) ln(USD/h) per point: x\(Format.number(pricing.lineMidUSD / edge.midUSD, maxPlaces: 3)) on the benchmark",
+                ],
+                fix: "Confirm the band with survey data for this job (wagefile import market-data), or check the factor levels that put it past the benchmarks."))
+        }
         if let lift = pricing.floorLift {
             findings.append(Finding(
                 severity: .info, rule: "band-lifted-to-floor",

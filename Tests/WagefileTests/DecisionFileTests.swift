@@ -130,6 +130,10 @@ struct DecisionFileTests {
         #expect(file.layer == "expert-review")
         #expect(values(file.band.hourly) == [592.42, 770.14, 947.87])
         #expect(file.market.payLine.placement?.hasPrefix("above the highest benchmark domain-expert-evaluator (660 points, 360.56 USD/h)") == true)
+        let beyond = try #require(file.findings.first { $0.rule == "priced-beyond-benchmarks" })
+        #expect(beyond.severity == .warning)
+        #expect(beyond.message == "At 810 points the role is 150 points above the highest benchmark, so its midpoint rests on the fitted slope, not on a market figure.")
+        #expect(beyond.evidence.last == "slope 0.005059 ln(USD/h) per point: x2.136 on the benchmark")
     }
 
     @Test func aPerTaskSpecInShillingsIsPricedInNairobisMarket() throws {
