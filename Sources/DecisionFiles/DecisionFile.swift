@@ -122,6 +122,8 @@ public struct DecisionFile: Sendable, Codable, Hashable {
         public var lowUSD: Double
         public var highUSD: Double
         public var source: String
+        /// The differential that moved the published (US) card into the role's market; absent at 1.
+        public var locationFactor: Double?
     }
 
     public struct Anchor: Sendable, Codable, Hashable {

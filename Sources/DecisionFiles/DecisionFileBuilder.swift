@@ -48,7 +48,8 @@ public struct DecisionFileBuilder: Sendable {
             pricing.rateCard.map { local in
                 DecisionFile.RateCard(
                     category: card.id, currency: currency, low: money(local.low), mid: money(local.mid), high: money(local.high),
-                    lowUSD: card.rateLow, highUSD: card.rateHigh, source: card.ref.source)
+                    lowUSD: card.rateLow, highUSD: card.rateHigh, source: card.ref.source,
+                    locationFactor: local.locationFactor == 1 ? nil : local.locationFactor)
             }
         }
         let anchors = reference.anchors.filter { $0.layer == pricing.inference.layer || $0.id == layer?.anchor }.map {

@@ -58,7 +58,8 @@ public enum FindingRules {
                 findings.append(Finding(
                     severity: .warning, rule: "below-rate-card",
                     message: "The offer is below the low end of the \(card.category) rate card.",
-                    evidence: ["offered \(Format.money(offered.hourly)) \(currency)/h", "rate card \(Format.money(card.low))-\(Format.money(card.high)) \(currency)/h (\(card.ref.source), \(card.ref.asOf))"],
+                    evidence: ["offered \(Format.money(offered.hourly)) \(currency)/h", "rate card \(Format.money(card.low))-\(Format.money(card.high)) \(currency)/h (\(card.ref.source), \(card.ref.asOf))"]
+                        + (card.locationFactor == 1 ? [] : ["the published US card x \(Format.number(card.locationFactor, maxPlaces: 4)), the differential for \(card.market)"]),
                     fix: "Expect thin supply or poor quality at this rate, or price a different category."))
             }
         } else if spec.kind == .role {

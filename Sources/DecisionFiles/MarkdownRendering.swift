@@ -67,7 +67,8 @@ public enum MarkdownRendering {
         out += "- Premiums: " + (file.band.premiums.isEmpty ? "none" : file.band.premiums.map { "\($0.name) +\(Format.number($0.percent))% (\($0.trigger))" }.joined(separator: "; ")) + "\n"
         out += "- Range spread \(Format.percent(file.band.rangeSpread, places: 0)) of the minimum; exchange rate \(Format.number(file.band.exchangeRate)) \(c) per USD\n"
         if let card = file.market.rateCard {
-            out += "- Rate card \(card.category): \(Format.money(card.low))-\(Format.money(card.high)) \(c)/h (\(Format.number(card.lowUSD))-\(Format.number(card.highUSD)) USD/h, \(card.source))\n"
+            out += "- Rate card \(card.category): \(Format.money(card.low))-\(Format.money(card.high)) \(c)/h (\(Format.number(card.lowUSD))-\(Format.number(card.highUSD)) USD/h published, \(card.source)"
+                + (card.locationFactor.map { ", x \(Format.number($0, maxPlaces: 4)) for this market" } ?? "") + ")\n"
         }
         for anchor in file.market.anchors {
             out += "- Anchor \(anchor.name): \(Format.money(anchor.low))\(anchor.high.map { "-" + Format.money($0) } ?? "") \(anchor.currency) \(anchor.basis)\(anchor.note.map { " \($0)" } ?? "") (\(anchor.source))\n"

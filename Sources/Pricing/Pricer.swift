@@ -123,7 +123,7 @@ public struct Pricer: Sendable {
         let hourly = bandUSD.scaled(by: perUSD)
         let annual = hourly.scaled(by: hours.hoursPerYear)
 
-        let rateCard = inference.category.flatMap(reference.category).map { rateCardPosition($0, perUSD: perUSD) }
+        let rateCard = inference.category.flatMap(reference.category).map { rateCardPosition($0, perUSD: perUSD, location: location) }
         let offered = spec.offered.flatMap { quote in
             offerAnalysis(quote, hours: hours, band: hourly, perUSD: perUSD, rateCard: rateCard)
         }
@@ -207,12 +207,16 @@ public struct Pricer: Sendable {
         return hourly / quoteRate * perUSD
     }
 
-    /// The category's rate card in the spec's currency; its midpoint is geometric, like the benchmarks'.
-    func rateCardPosition(_ category: JobCategory, perUSD: Double) -> RateCardPosition {
+    /// The category's rate card in the spec's currency; its midpoint is geometric, like the
+    /// benchmarks'. The card is a US-market figure: in another market it is moved by the same
+    /// differential as the band, so a Nairobi offer is compared with the card's Nairobi equivalent.
+    func rateCardPosition(_ category: JobCategory, perUSD: Double, location: LocationAdjustment) -> RateCardPosition {
         let cardRate = reference.exchangeRate(category.currency)?.perUSD ?? 1
-        let low = category.rateLow / cardRate * perUSD
-        let high = category.rateHigh / cardRate * perUSD
-        return RateCardPosition(category: category.id, low: low, mid: (low * high).squareRoot(), high: high, ref: category.ref)
+        let low = category.rateLow / cardRate * location.factor * perUSD
+        let high = category.rateHigh / cardRate * location.factor * perUSD
+        return RateCardPosition(
+            category: category.id, low: low, mid: (low * high).squareRoot(), high: high, locationFactor: location.factor, market: location.market,
+            ref: category.ref)
     }
 
     func offerAnalysis(

@@ -66,6 +66,9 @@ public struct RateCardPosition: Sendable, Hashable {
     public var low: Double
     public var mid: Double
     public var high: Double
+    /// The differential applied to the published card (1 in the card's own market).
+    public var locationFactor: Double
+    public var market: String
     public var ref: SourceRef
 }
 

@@ -165,7 +165,9 @@ struct DecisionFileTests {
         let rate = try #require(file.provenance.first { $0.figure == "band.exchangeRate" })
         #expect(rate.value == 129.2)
         #expect(rate.confidence == .low)
-        #expect(file.market.rateCard?.low == 1938, "the 15 USD/h rate card floor in shillings")
+        // The 15 USD/h published card low, moved into Nairobi's market: 15 x 0.072 x 129.2.
+        #expect(file.market.rateCard?.low == 139.54)
+        #expect(file.market.rateCard?.locationFactor == 0.072)
     }
 
     @Test func anOfferFarBelowTheBandIsAGreenCircleThatBlocks() throws {
