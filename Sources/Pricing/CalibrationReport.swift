@@ -1,5 +1,5 @@
 import WorkModel
-public import ReferenceData
+import ReferenceData
 
 /// How well the pay line reproduces its own evidence: each benchmark priced back from its own
 /// profile in its own market against its sourced P50, and each rate card's benchmark midpoint

@@ -15,6 +15,7 @@ public struct Pricer: Sendable {
     public let marketLines: [MarketLine]
     /// Each layer's typical profile scored once: the path upward reuses it for every spec.
     private let typicalRoles: [WorkLayer: (points: Double, premiums: Double)]
+    private let floorCache = FloorCache()
 
     public struct MarketLine: Sendable, Hashable {
         public var jurisdiction: String
@@ -150,8 +151,9 @@ public struct Pricer: Sendable {
     }
 
     func floorSelection(for spec: RoleSpec, on date: CalendarDate) -> FloorSelection {
-        WageFloorLookup.select(
-            jurisdiction: spec.worker.jurisdiction, location: spec.worker.location, specCurrency: spec.currency, asOf: date, reference: reference)
+        floorCache.selection(
+            for: FloorCache.Key(jurisdiction: spec.worker.jurisdiction, location: spec.worker.location, currency: spec.currency, date: date),
+            reference: reference)
     }
 
     /// The law is the floor of every band: where the market band's minimum falls below the

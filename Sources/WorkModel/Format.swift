@@ -17,46 +17,80 @@ public enum Format {
         if rounded == rounded.rounded() && abs(rounded) < 1e15 {
             return String(Int64(rounded))
         }
-        var text = fixed(rounded, places: maxPlaces)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
+        guard let parts = decimal(rounded, places: maxPlaces) else {
+            // Past 1e15: Swift's own text for the value ("1000000000000000.0"), trailing zeros dropped.
+            var text = String(describing: rounded)
+            if text.contains(".") && !text.contains("e") {
+                while text.hasSuffix("0") { text.removeLast() }
+                if text.hasSuffix(".") { text.removeLast() }
+            }
+            return text
+        }
+        // Trailing zeros dropped: 1.50 is 1.5.
+        var fraction = parts.fraction, places = maxPlaces
+        while places > 0 && fraction % 10 == 0 {
+            fraction /= 10
+            places -= 1
+        }
+        return digits(whole: parts.whole, fraction: fraction, places: places, negative: parts.negative, grouped: false)
     }
 
     /// Fixed decimals without grouping: `fixed(3.14159, places: 2) == "3.14"`.
     public static func fixed(_ value: Double, places: Int) -> String {
-        // Past 1e15 the digits are meaningless for pay and Int64 would overflow: show the exponent.
-        guard value.isFinite, abs(value) < 1e15 else { return String(describing: value) }
-        let negative = value < 0
+        guard let parts = decimal(value, places: places) else { return String(describing: value) }
+        return digits(whole: parts.whole, fraction: parts.fraction, places: max(0, places), negative: parts.negative, grouped: false)
+    }
+
+    /// Money with thousands separators: `money(85000, places: 0) == "85,000"`.
+    public static func money(_ value: Double, places: Int = 2) -> String {
+        guard let parts = decimal(value, places: places) else { return String(describing: value) }
+        return digits(whole: parts.whole, fraction: parts.fraction, places: max(0, places), negative: parts.negative, grouped: true)
+    }
+
+    /// `value` rounded half away from zero to `places` decimals, as whole and fraction digits;
+    /// nil past 1e15 (the digits are meaningless for pay and Int64 would overflow) or when the
+    /// places would not fit the buffer `digits` writes into.
+    static func decimal(_ value: Double, places: Int) -> (whole: Int64, fraction: Int64, negative: Bool)? {
+        guard value.isFinite, abs(value) < 1e15, places <= 12 else { return nil }
         let rounded = round(abs(value), places: places)
         var scale: Double = 1
         for _ in 0..<max(0, places) { scale *= 10 }
         let scaled = (rounded * scale).rounded()
         let whole = (scaled / scale).rounded(.towardZero)
-        let fraction = Int64(scaled - whole * scale)
-        var text = String(Int64(whole))
-        if places > 0 {
-            let digits = String(fraction)
-            text += "." + String(repeating: "0", count: max(0, places - digits.count)) + digits
-        }
-        return (negative && scaled != 0 ? "-" : "") + text
+        guard abs(whole) < 1e15 else { return nil }
+        return (Int64(whole), Int64(scaled - whole * scale), value < 0 && scaled != 0)
     }
 
-    /// Money with thousands separators: `money(85000, places: 0) == "85,000"`.
-    public static func money(_ value: Double, places: Int = 2) -> String {
-        let text = fixed(value, places: places)
-        guard value.isFinite, abs(value) < 1e15 else { return text }
-        let negative = text.hasPrefix("-")
-        let body = negative ? String(text.dropFirst()) : text
-        let parts = body.split(separator: ".", maxSplits: 1)
-        let whole = Array(parts.first.map(String.init) ?? "0")
-        var grouped = ""
-        for (index, digit) in whole.enumerated() {
-            if index > 0 && (whole.count - index) % 3 == 0 { grouped += "," }
-            grouped.append(digit)
+    /// Writes the digits back to front into a fixed buffer and makes one string of them: the
+    /// wage files format hundreds of figures each, and building them from substrings and
+    /// `Character`s was a seventh of the time it takes to build one.
+    static func digits(whole: Int64, fraction: Int64, places: Int, negative: Bool, grouped: Bool) -> String {
+        // At most 1 sign + 15 digits + 4 separators + 1 point + 12 decimals = 33 bytes.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            // Safe: every index written is in 0..<40; `end` only moves down, at most 33 times.
+            var end = buffer.count
+            func put(_ byte: UInt8) {
+                end -= 1
+                buffer[end] = byte
+            }
+            if places > 0 {
+                var rest = fraction
+                for _ in 0..<places {
+                    put(UInt8(ascii: "0") + UInt8(rest % 10))
+                    rest /= 10
+                }
+                put(UInt8(ascii: "."))
+            }
+            var rest = whole, count = 0
+            repeat {
+                if grouped && count > 0 && count % 3 == 0 { put(UInt8(ascii: ",")) }
+                put(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+                count += 1
+            } while rest > 0
+            if negative { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
         }
-        if parts.count > 1 { grouped += "." + parts[1] }
-        return (negative ? "-" : "") + grouped
     }
 
     /// Percent with one decimal: `percent(0.125) == "12.5%"`.

@@ -51,6 +51,15 @@ struct BenchMain {
             exit(1)
         }
         var checksum = 0.0
+        // `--profile-build N`: only the decision-file build, N rounds, for a profiler to attribute.
+        if let index = CommandLine.arguments.firstIndex(of: "--profile-build"), index + 1 < CommandLine.arguments.count,
+            let rounds = Int(CommandLine.arguments[index + 1]) {
+            let seconds = measure {
+                for _ in 0..<rounds { for spec in specs { checksum += builder.build(spec).band.hourly.mid } }
+            }
+            print("{\"build_specs_per_second\":\(Int((Double(count * rounds) / seconds).rounded())),\"checksum\":\(fmt(checksum))}")
+            return
+        }
         let bandOnly = measure {
             for spec in specs { checksum += builder.pricer.price(spec, on: builder.asOf).bandHourly.mid }
         }

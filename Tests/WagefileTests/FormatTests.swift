@@ -1,3 +1,5 @@
+import Foundation
+import PropertyBased
 import Testing
 import WagefileTestSupport
 import WorkModel
@@ -90,6 +92,69 @@ struct FormatTests {
             let spec = try readSpec(
                 BaseSpec.with(line: 21, "offered: {amount: 1000000000000, basis: per-task, minutes_per_task: 0.000001}"))
             _ = shipped.builder.build(spec)
+        }
+    }
+}
+
+/// The byte-buffer formatting against the string-building one it replaced (kept here as the
+/// oracle), over random magnitudes, signs and places.
+struct FormatOracleTests {
+    static func oracleFixed(_ value: Double, places: Int) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return String(describing: value) }
+        let negative = value < 0
+        let rounded = Format.round(abs(value), places: places)
+        var scale: Double = 1
+        for _ in 0..<max(0, places) { scale *= 10 }
+        let scaled = (rounded * scale).rounded()
+        let whole = (scaled / scale).rounded(.towardZero)
+        let fraction = Int64(scaled - whole * scale)
+        var text = String(Int64(whole))
+        if places > 0 {
+            let digits = String(fraction)
+            text += "." + String(repeating: "0", count: max(0, places - digits.count)) + digits
+        }
+        return (negative && scaled != 0 ? "-" : "") + text
+    }
+
+    static func oracleMoney(_ value: Double, places: Int) -> String {
+        let text = oracleFixed(value, places: places)
+        guard value.isFinite, abs(value) < 1e15 else { return text }
+        let negative = text.hasPrefix("-")
+        let body = negative ? String(text.dropFirst()) : text
+        let parts = body.split(separator: ".", maxSplits: 1)
+        let whole = Array(parts.first.map(String.init) ?? "0")
+        var grouped = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0 && (whole.count - index) % 3 == 0 { grouped += "," }
+            grouped.append(digit)
+        }
+        if parts.count > 1 { grouped += "." + parts[1] }
+        return (negative ? "-" : "") + grouped
+    }
+
+    static func oracleNumber(_ value: Double, maxPlaces: Int) -> String {
+        guard value.isFinite else { return String(describing: value) }
+        let rounded = Format.round(value, places: maxPlaces)
+        if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        var text = oracleFixed(rounded, places: maxPlaces)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    @Test func theBufferFormattingMatchesTheStringFormatting() async {
+        await propertyCheck(count: 2000, input: Gen.double(in: -1...1), Gen.int(in: -3...15), Gen.int(in: 0...8)) { unit, exponent, places in
+            let value = unit * pow(10, Double(exponent))
+            #expect(Format.fixed(value, places: places) == Self.oracleFixed(value, places: places), "\(value) \(places)")
+            #expect(Format.money(value, places: places) == Self.oracleMoney(value, places: places), "\(value) \(places)")
+            #expect(Format.number(value, maxPlaces: places) == Self.oracleNumber(value, maxPlaces: places), "\(value) \(places)")
+        }
+        for value in [0.0, -0.0, 0.5, -0.5, 999.995, -999_999.5, 1e15, -1e15, 9.999999e14, .infinity, -.infinity, .nan, 123_456_789.125] {
+            for places in 0...6 {
+                #expect(Format.fixed(value, places: places) == Self.oracleFixed(value, places: places), "\(value) \(places)")
+                #expect(Format.money(value, places: places) == Self.oracleMoney(value, places: places), "\(value) \(places)")
+                #expect(Format.number(value, maxPlaces: places) == Self.oracleNumber(value, maxPlaces: places), "\(value) \(places)")
+            }
         }
     }
 }
