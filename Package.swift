@@ -199,6 +199,7 @@ let fuzzTargets: [(name: String, folder: String, dependencies: [Target.Dependenc
     ("fuzz-role-spec", "role-spec", ["WorkModel", "Specs", "ReferenceData", "Pricing", "DecisionFiles"]),
     ("fuzz-program-spec", "program-spec", ["WorkModel", "ReferenceData", "Planning"]),
     ("fuzz-hris-csv", "hris-csv", ["WorkModel", "Portfolio"]),
+    ("fuzz-market-data", "market-data", ["WorkModel", "ReferenceData", "Pricing", "Portfolio"]),
     ("fuzz-label-studio", "label-studio", ["WorkModel", "Signal"]),
     ("fuzz-argilla", "argilla", ["WorkModel", "Signal"]),
     ("fuzz-judgments-jsonl", "judgments-jsonl", ["WorkModel", "Signal"]),

@@ -12,7 +12,7 @@ export PATH="/opt/swift/usr/bin:$PATH"
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(role-spec program-spec hris-csv label-studio argilla judgments-jsonl judgments-csv)
+[ ${#targets[@]} -gt 0 ] || targets=(role-spec program-spec hris-csv market-data label-studio argilla judgments-jsonl judgments-csv)
 
 # Instrumentation goes to the frontend only: the driver would otherwise link libFuzzer's own
 # main, which clashes with the main SwiftPM gives every executable. FuzzEntry calls
