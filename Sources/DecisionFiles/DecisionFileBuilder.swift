@@ -51,7 +51,7 @@ public struct DecisionFileBuilder: Sendable {
                 note: $0.benefits, source: $0.ref.source)
         }
         let line = pricer.payLine
-        let file = DecisionFile(
+        var file = DecisionFile(
             spec: .init(
                 id: spec.id, title: spec.title, kind: spec.kind.rawValue, file: spec.file,
                 workerStatus: spec.worker.status.rawValue, jurisdiction: spec.worker.jurisdiction,
@@ -106,6 +106,7 @@ public struct DecisionFileBuilder: Sendable {
                 }),
             provenance: ProvenanceTrail.figures(pricing, reference: reference, payLine: line) + ProvenanceTrail.compliance(report, reference: reference, currency: currency),
             disclaimer: Self.disclaimer)
+        file.addGradeAndLoadedCost(pricing, reference: reference)
         return file
     }
 
