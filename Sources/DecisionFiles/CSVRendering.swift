@@ -8,7 +8,7 @@ public enum CSVRendering {
         "hourly_min", "hourly_mid", "hourly_max", "annual_min", "annual_mid", "annual_max", "offered_hourly",
         "compa_ratio", "range_penetration", "circle", "blocking_findings", "warning_findings", "budget_owner",
         "floor_hourly", "effective_hourly", "gap_to_floor", "shifted_cost_per_worker_month", "classification_risk",
-    ]
+    ] + GradeText.csvHeader + LoadedCostText.csvHeader
 
     public static func row(_ file: DecisionFile) -> String {
         let fields: [String] = [
@@ -30,7 +30,7 @@ public enum CSVRendering {
             file.compliance.effectivePay.map { Format.fixed($0.shiftedCostPerWorkerMonth, places: 2) } ?? "",
             // The highest risk under a test that binds; proposals inform but do not count here.
             file.compliance.classification.assessments.filter { $0.standing != .proposed }.map(\.risk).max()?.rawValue ?? "",
-        ]
+        ] + GradeText.csv(file) + LoadedCostText.csv(file)
         return fields.map(quote).joined(separator: ",")
     }
 

@@ -32,6 +32,10 @@ public struct DecisionFile: Sendable, Codable, Hashable {
     /// What this copy leaves out for its reader (individual pay, for roles that may not see it);
     /// absent in the file as computed and stored.
     public var withheld: [String]?
+    /// The role's grade in the job architecture (GradeSection.swift); absent without a grade table.
+    public var grade: GradeSection?
+    /// Employee pay and contract rates on one loaded basis (LoadedCostSection.swift).
+    public var loadedCost: LoadedCostSection?
 
     public var blocking: Bool { findings.contains { $0.severity == .blocking } }
 

@@ -58,7 +58,7 @@ public struct DecisionFileBuilder: Sendable {
                 note: $0.benefits, source: $0.ref.source)
         }
         let line = pricing.payLine
-        let file = DecisionFile(
+        var file = DecisionFile(
             spec: .init(
                 id: spec.id, title: spec.title, kind: spec.kind.rawValue, file: spec.file,
                 workerStatus: spec.worker.status.rawValue, jurisdiction: spec.worker.jurisdiction,
@@ -123,6 +123,7 @@ public struct DecisionFileBuilder: Sendable {
                 }),
             provenance: ProvenanceTrail.figures(pricing, reference: reference, benchmarks: benchmarkProvenance) + ProvenanceTrail.compliance(report, reference: reference, currency: currency),
             disclaimer: Self.disclaimer)
+        file.addGradeAndLoadedCost(pricing, reference: reference)
         return file
     }
 

@@ -36,7 +36,7 @@ public struct CompressionReport: Sendable, Codable {
     public var disclaimer: String
 
     public struct Flag: Sendable, Codable, Hashable {
-        /// inversion, compression, below-external, supervisor-premium, supervisor-inversion, green-circle, red-circle.
+        /// inversion, compression, below-external, band-below-market, supervisor-premium, supervisor-inversion, green-circle, red-circle.
         public var kind: String
         public var severity: Severity
         public var message: String
@@ -75,6 +75,7 @@ public struct CompressionReport: Sendable, Codable {
         public var medianCompaInternal: Double?
         public var medianCompaTenured: Double?
         public var medianCompaNewHires: Double?
+        /// External people's employee-equivalent pay over their bands' midpoints (contract rates unloaded).
         public var medianCompaExternal: Double?
         /// Tenured over new hires, as compa-ratios, minus one: under the threshold is compression, below 0 inversion.
         public var tenuredOverNewHires: Double?
@@ -105,15 +106,27 @@ extension CompressionReport {
         let reports = Dictionary(grouping: positions.filter { $0.person.managerId != nil }, by: { $0.person.managerId ?? "" })
         var lines: [PersonLine] = []
         var layers: [LayerSummary] = []
+        var contractorsWithoutOnCosts = 0
         for layer in byLayer.keys.sorted() {
             let group = byLayer[layer] ?? []
             func compa(_ position: PayPosition) -> Double { position.band?.compaRatio(position.hourly) ?? 0 }
+            // Comparisons across people use employee-equivalent pay, so a contractor's rate
+            // (which carries no employer on-costs) is not set against a salary as if it did; a
+            // contractor with no on-cost data for their country is left out of them.
+            func equivalentCompa(_ position: PayPosition) -> Double? {
+                guard let band = position.band, band.mid > 0,
+                    let hourly = LoadedBasis.employeeEquivalentHourly(position, onCosts: snapshot.onCosts, currency: currency)
+                else { return nil }
+                return hourly / band.mid
+            }
             let internalPeople = group.filter(\.isInternal)
             let external = group.filter { !$0.isInternal }
             let newHires = group.filter { ($0.tenureMonths ?? Int.max) < policy.newHireMonths }
             let tenured = internalPeople.filter { ($0.tenureMonths ?? -1) >= policy.tenuredMonths }
-            let newHireCompa = Statistics.median(newHires.map(compa))
-            let externalCompa = Statistics.median(external.map(compa))
+            let newHireCompa = Statistics.median(newHires.compactMap(equivalentCompa))
+            let externalCompas = external.compactMap(equivalentCompa)
+            contractorsWithoutOnCosts += external.count - externalCompas.count
+            let externalCompa = Statistics.median(externalCompas)
             let tenuredCompa = Statistics.median(tenured.map(compa))
             var layerLines: [PersonLine] = []
             for position in internalPeople.sorted(by: { ($0.person.name, $0.person.id) < ($1.person.name, $1.person.id) }) {
@@ -135,8 +148,16 @@ extension CompressionReport {
                 }
                 if let externalCompa, ratio > 0, externalCompa / ratio - 1 > policy.externalGapThreshold {
                     flags.append(Flag(kind: "below-external", severity: .warning, message:
-                        "external hires and contractors doing \(layer) work sit at a median compa-ratio of \(Format.fixed(externalCompa, places: 2)), \(Format.percent(externalCompa / ratio - 1)) above this person's \(Format.fixed(ratio, places: 2)) (contract rates carry no benefits, which explains part of a gap)"))
-                    targets.append(band.mid * externalCompa / (1 + policy.externalGapThreshold))
+                        "external hires and contractors doing \(layer) work sit at a median compa-ratio of \(Format.fixed(externalCompa, places: 2)) as employee-equivalent pay (contract rates divided by their country's employer on-cost load), \(Format.percent(externalCompa / ratio - 1)) above this person's \(Format.fixed(ratio, places: 2))"))
+                    let target = band.mid * externalCompa / (1 + policy.externalGapThreshold)
+                    if target > band.max {
+                        // Parity past the band maximum is a finding about the band, not a pay proposal.
+                        flags.append(Flag(kind: "band-below-market", severity: .warning, message:
+                            "parity with the external median would be \(Format.money(target)) \(currency)/h, above this band's maximum \(Format.money(band.max)): the band itself is below the market for this work; reprice its wage file\(position.person.specId.map { " (\($0))" } ?? "") before paying past the maximum"))
+                        targets.append(band.max)
+                    } else {
+                        targets.append(target)
+                    }
                 }
                 let directs = (reports[position.person.id] ?? []).filter { $0.person.id != position.person.id }
                 if let top = directs.max(by: { $0.hourly < $1.hourly }), top.hourly > 0 {
@@ -201,7 +222,9 @@ extension CompressionReport {
             notes: [
                 "People are placed by the layer of the work their wage file prices, not by title; the band is that wage file's.",
                 "New hires: in post under \(policy.newHireMonths) months (internal and external); tenured: \(policy.tenuredMonths) months or more.",
-                "Parity: the pay that restores \(Format.percent(policy.newHireThreshold, places: 0)) over new hires, the external median less \(Format.percent(policy.externalGapThreshold, places: 0)), and a \(Format.percent(policy.supervisorPremium, places: 0)) supervisor premium, whichever applies and is highest, and never below the band minimum.",
+                "Parity: the pay that restores \(Format.percent(policy.newHireThreshold, places: 0)) over new hires, the external median less \(Format.percent(policy.externalGapThreshold, places: 0)) (at most the band maximum; beyond it the band is flagged band-below-market), and a \(Format.percent(policy.supervisorPremium, places: 0)) supervisor premium, whichever applies and is highest, and never below the band minimum.",
+                "Like for like: a contractor's rate is compared as employee-equivalent gross pay, the rate divided by the load factor of their country's employer on-costs (contributions, statutory extras, paid leave; reference table on_costs); vendor workers' pay is their employer's gross pay and is compared as it is."
+                    + (contractorsWithoutOnCosts > 0 ? " \(contractorsWithoutOnCosts) contractors without on-cost data for their country are left out of the new-hire and external medians." : ""),
                 "Exchange rates: \(snapshot.currencies.source).",
             ],
             disclaimer: Disclaimer.text)

@@ -8,9 +8,11 @@ public struct CostReport: Sendable, Codable {
     public var schema = "wagefile.cost/v1"
     public var asOf: String
     public var currency: String
-    /// One row per layer, budget owner and employment model.
+    /// One row per layer, budget owner and employment model (and grade, when grouped by grade).
     public var lines: [Line]
     public var byLayer: [Total]
+    /// Present when the report is grouped by grade (`--by grade`): the wage file's grade in the job architecture.
+    public var byGrade: [Total]?
     public var byBudgetOwner: [Total]
     public var byEmploymentModel: [Total]
     public var total: Total
@@ -28,13 +30,23 @@ public struct CostReport: Sendable, Codable {
         public var count: Int
         /// Nil when withheld: a group of fewer people than the reader may see pay for.
         public var annualCost: Double?
+        /// The same cost on one basis: employees' gross plus employer contributions and
+        /// statutory extras (their employer cost); contract rates and vendor spend as they are,
+        /// since they already are the whole cost. Nil when withheld.
+        public var annualLoadedCost: Double?
+        /// Employees in this line whose country has no on-cost data: their gross is in
+        /// `annualLoadedCost` unloaded, and counted here so the reader knows.
+        public var peopleWithoutOnCosts: Int?
         public var annualShiftedCost: Double
+        /// The grade of the wage file, when the report is grouped by grade; `ungraded` without one.
+        public var grade: String?
     }
 
     public struct Total: Sendable, Codable, Hashable {
         public var key: String
         public var count: Int
         public var annualCost: Double
+        public var annualLoadedCost: Double
         public var annualShiftedCost: Double
         public var share: Double
         /// People whose pay is in this group but withheld from this total (never set in the full view).
@@ -66,17 +78,23 @@ public struct CostReport: Sendable, Codable {
 }
 
 extension CostReport {
-    public static func build(_ snapshot: PortfolioSnapshot, currency: String = "USD") -> CostReport {
-        struct Key: Hashable { var layer: String, owner: String, model: String }
-        var sums: [Key: (count: Int, cost: Double, shifted: Double)] = [:]
+    /// The report; `byGrade` adds the grade of each wage file to every line and a total per grade.
+    public static func build(_ snapshot: PortfolioSnapshot, currency: String = "USD", byGrade: Bool = false) -> CostReport {
+        struct Key: Hashable { var layer: String, owner: String, model: String, grade: String? }
+        struct Sum { var count = 0, cost = 0.0, loaded = 0.0, unloaded = 0, shifted = 0.0 }
+        var sums: [Key: Sum] = [:]
         var excluded: [Excluded] = []
-        func add(_ key: Key, count: Int, cost: Double, shifted: Double) {
-            var entry = sums[key] ?? (0, 0, 0)
+        func add(_ key: Key, count: Int, cost: Double, loaded: Double? = nil, shifted: Double) {
+            var entry = sums[key] ?? Sum()
             entry.count += count
             entry.cost += cost
+            entry.loaded += loaded ?? cost
+            // An employee without on-cost data is in the loaded figure at gross, and counted.
+            if loaded == nil && count > 0 && cost > 0 && key.model == "employee" { entry.unloaded += count }
             entry.shifted += shifted
             sums[key] = entry
         }
+        func grade(_ file: DecisionFile?) -> String? { byGrade ? file?.grade?.id ?? "ungraded" : nil }
         let (positions, unpriced) = PayPositions.build(snapshot, currency: currency, requireBand: false)
         for position in positions {
             // A vendor worker's pay is the vendor's spend; counting both would count it twice.
@@ -84,8 +102,11 @@ extension CostReport {
                 excluded.append(Excluded(kind: "person", id: position.person.id, reason: "vendor worker: counted in the vendor's spend"))
                 continue
             }
+            let model = position.person.employment
+            let loaded = model == "employee"
+                ? LoadedBasis.annualEmployerCost(position, onCosts: snapshot.onCosts, currency: currency) : position.annual
             add(Key(layer: position.layer, owner: owner(position.person.budgetOwner ?? position.wageFile?.budgetOwner),
-                    model: position.person.employment), count: 1, cost: position.annual, shifted: 0)
+                    model: model, grade: grade(position.wageFile)), count: 1, cost: position.annual, loaded: loaded, shifted: 0)
         }
         for person in unpriced {
             excluded.append(Excluded(kind: "person", id: person.personId, reason: person.reason))
@@ -100,7 +121,7 @@ extension CostReport {
                 excluded.append(Excluded(kind: "vendor", id: vendor.id, reason: "no exchange rate for \(code)"))
                 continue
             }
-            add(Key(layer: file?.layer ?? "unassigned", owner: owner(vendor.budgetOwner ?? file?.budgetOwner), model: "vendor"),
+            add(Key(layer: file?.layer ?? "unassigned", owner: owner(vendor.budgetOwner ?? file?.budgetOwner), model: "vendor", grade: grade(file)),
                 count: 1, cost: amount, shifted: 0)
         }
         // Shifted cost once per wage file: the workers' unpaid time, for the headcount it states
@@ -116,21 +137,27 @@ extension CostReport {
             }
             guard let annual = snapshot.currencies.convert(monthly * 12, from: file.band.currency, to: currency) else { continue }
             let model = file.spec.kind == SpecKind.vendorContract.rawValue ? "vendor" : employmentModel(file.spec.workerStatus)
-            add(Key(layer: file.layer, owner: owner(file.budgetOwner), model: model), count: 0, cost: 0, shifted: annual)
+            add(Key(layer: file.layer, owner: owner(file.budgetOwner), model: model, grade: grade(file)), count: 0, cost: 0, shifted: annual)
         }
         let grand = sums.values.reduce(0) { $0 + $1.cost }
         let lines = sums.map { key, value in
             Line(layer: key.layer, budgetOwner: key.owner, employmentModel: key.model, count: value.count,
-                 annualCost: Statistics.round(value.cost, 0), annualShiftedCost: Statistics.round(value.shifted, 0))
-        }.sorted { ($0.layer, $0.budgetOwner, $0.employmentModel) < ($1.layer, $1.budgetOwner, $1.employmentModel) }
+                 annualCost: Statistics.round(value.cost, 0), annualLoadedCost: Statistics.round(value.loaded, 0),
+                 peopleWithoutOnCosts: value.unloaded > 0 ? value.unloaded : nil, annualShiftedCost: Statistics.round(value.shifted, 0), grade: key.grade)
+        }.sorted { ($0.layer, $0.grade ?? "", $0.budgetOwner, $0.employmentModel) < ($1.layer, $1.grade ?? "", $1.budgetOwner, $1.employmentModel) }
+        let unloaded = lines.reduce(0) { $0 + ($1.peopleWithoutOnCosts ?? 0) }
         let total = Total(key: "total", count: lines.reduce(0) { $0 + $1.count }, annualCost: lines.reduce(0) { $0 + ($1.annualCost ?? 0) },
+                          annualLoadedCost: lines.reduce(0) { $0 + ($1.annualLoadedCost ?? 0) },
                           annualShiftedCost: lines.reduce(0) { $0 + $1.annualShiftedCost }, share: grand > 0 ? 1 : 0)
         return CostReport(
             asOf: snapshot.asOf.description, currency: currency, lines: lines, byLayer: totals(lines, by: \.layer, grand: grand),
+            byGrade: byGrade ? totals(lines, by: { $0.grade ?? "ungraded" }, grand: grand) : nil,
             byBudgetOwner: totals(lines, by: \.budgetOwner, grand: grand), byEmploymentModel: totals(lines, by: \.employmentModel, grand: grand), total: total,
             excluded: excluded.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) },
             notes: [
-                "People: pay on record annualized over their hours (see the compression report for each derivation); salaries exclude benefits and employer taxes.",
+                "People: pay on record annualized over their hours (see the compression report for each derivation). Annual cost is pay and spend as paid: employees' gross salaries, contractors' rates, vendors' spend.",
+                "Loaded cost puts them on one basis: employees' gross x (1 + employer contributions) x (1 + statutory extras) from their country's on-costs (reference table on_costs; paid leave is already inside an annual salary), contract rates and vendor spend as they are, since they carry no employer on-costs. Voluntary benefits are not included."
+                    + (unloaded > 0 ? " \(unloaded) employees have no on-cost data for their country: their gross is in the loaded cost unloaded (peopleWithoutOnCosts)." : ""),
                 "Vendors: the annual spend on the vendor record; the layer is that of the vendor contract's wage file.",
                 "Shifted cost: unpaid hours the workers carry (search, qualification, rework, rejected work) at their nominal rate, from each wage file's effective pay, x 12; it is not spend but the cost the price leaves with the workers.",
                 "Exchange rates: \(snapshot.currencies.source).",
@@ -145,6 +172,7 @@ extension CostReport {
             let cost = rows.reduce(0) { $0 + ($1.annualCost ?? 0) }
             let withheld = rows.filter { $0.annualCost == nil }.reduce(0) { $0 + $1.count }
             return Total(key: name, count: rows.reduce(0) { $0 + $1.count }, annualCost: cost,
+                         annualLoadedCost: rows.reduce(0) { $0 + ($1.annualLoadedCost ?? 0) },
                          annualShiftedCost: rows.reduce(0) { $0 + $1.annualShiftedCost },
                          share: grand > 0 ? Statistics.round(cost / grand, 4) : 0, withheldPeople: withheld > 0 ? withheld : nil)
         }.sorted { ($0.annualCost, $1.key) > ($1.annualCost, $0.key) }
@@ -158,12 +186,17 @@ extension CostReport {
         }
     }
 
-    /// One row per layer, owner and model: aggregates only, so the file can go to finance.
+    /// One row per layer, owner and model (and grade when grouped by it): aggregates only, so
+    /// the file can go to finance.
     public func csv() -> String {
-        var out = "layer,budget_owner,employment_model,count,annual_cost_\(currency.lowercased()),annual_shifted_cost_\(currency.lowercased())\n"
+        let code = currency.lowercased()
+        let graded = byGrade != nil
+        var out = "layer," + (graded ? "grade," : "") + "budget_owner,employment_model,count,annual_cost_\(code),annual_loaded_cost_\(code),annual_shifted_cost_\(code)\n"
         for line in lines {
-            out += [line.layer, line.budgetOwner, line.employmentModel, String(line.count), line.annualCost.map { Format.fixed($0, places: 0) } ?? "",
-                    Format.fixed(line.annualShiftedCost, places: 0)].map(CSVRendering.quote).joined(separator: ",") + "\n"
+            out += ([line.layer] + (graded ? [line.grade ?? "ungraded"] : []) + [
+                line.budgetOwner, line.employmentModel, String(line.count), line.annualCost.map { Format.fixed($0, places: 0) } ?? "",
+                line.annualLoadedCost.map { Format.fixed($0, places: 0) } ?? "", Format.fixed(line.annualShiftedCost, places: 0),
+            ]).map(CSVRendering.quote).joined(separator: ",") + "\n"
         }
         return out
     }

@@ -1,5 +1,6 @@
 public import WorkModel
 public import DecisionFiles
+import Specs
 
 /// A band as hourly figures in the report's currency.
 public struct HourlyBand: Sendable, Codable, Hashable {
@@ -26,6 +27,9 @@ public struct PayPosition: Sendable {
     public var hoursDerivation: String
     public var band: HourlyBand?
     public var tenureMonths: Int?
+    /// Where the person works, for their country's employer on-costs: the code ending their
+    /// location ("Berlin, DE"), else their wage file's jurisdiction.
+    public var jurisdiction: String?
 
     public var annual: Double { hourly * annualHours }
     public var isInternal: Bool { person.isInternal }
@@ -108,10 +112,18 @@ public enum PayPositions {
             let tenure = person.hireDate.flatMap(CalendarDate.init).map { $0.months(until: snapshot.asOf) }
             positions.append(PayPosition(
                 person: person, layer: layer, layerSource: file != nil ? "wage file \(file?.spec.id ?? "")" : "HRIS work layer",
-                wageFile: file, hourly: hourly, annualHours: annualHours, hoursDerivation: derivation, band: band, tenureMonths: tenure))
+                wageFile: file, hourly: hourly, annualHours: annualHours, hoursDerivation: derivation, band: band, tenureMonths: tenure,
+                jurisdiction: jurisdiction(of: person.location) ?? file?.spec.jurisdiction))
         }
         return (positions, unpriced)
     }
+}
+
+/// The jurisdiction code a location ends with ("New York, US-NY" gives US-NY); nil when it ends with none.
+func jurisdiction(of location: String?) -> String? {
+    guard let last = location?.split(separator: ",").last else { return nil }
+    let code = String(last.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    return RoleSpecFormat.isJurisdiction(code) ? code : nil
 }
 
 enum Statistics {

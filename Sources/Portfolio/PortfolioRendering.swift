@@ -62,13 +62,21 @@ public enum PortfolioRendering {
     }
 
     public static func markdown(_ report: CostReport) -> String {
-        var out = "# Consolidated cost of AI training work\n\nAs of \(report.asOf), annual, in \(report.currency): \(money(report.total.annualCost)) spend and \(money(report.total.annualShiftedCost)) shifted onto workers.\n\n"
-        for (title, totals) in [("By work layer", report.byLayer), ("By budget owner", report.byBudgetOwner), ("By employment model", report.byEmploymentModel)] {
-            out += "## \(title)\n\n" + table(["", "count", "annual cost", "share", "shifted cost"],
-                                             totals.map { [$0.key, "\($0.count)", money($0.annualCost) + ($0.withheldPeople.map { " (without \($0) withheld)" } ?? ""), Format.percent($0.share), money($0.annualShiftedCost)] }) + "\n"
+        var out = "# Consolidated cost of AI training work\n\nAs of \(report.asOf), annual, in \(report.currency): \(money(report.total.annualCost)) spend as paid, \(money(report.total.annualLoadedCost)) loaded (employees' employer cost beside contract rates and vendor spend), and \(money(report.total.annualShiftedCost)) shifted onto workers.\n\n"
+        let groupings = [("By work layer", report.byLayer)] + (report.byGrade.map { [("By grade", $0)] } ?? [])
+            + [("By budget owner", report.byBudgetOwner), ("By employment model", report.byEmploymentModel)]
+        for (title, totals) in groupings {
+            out += "## \(title)\n\n" + table(["", "count", "annual cost (as paid)", "loaded cost", "share", "shifted cost"],
+                                             totals.map { [$0.key, "\($0.count)", money($0.annualCost) + ($0.withheldPeople.map { " (without \($0) withheld)" } ?? ""), money($0.annualLoadedCost), Format.percent($0.share), money($0.annualShiftedCost)] }) + "\n"
         }
-        out += "## Every line\n\n" + table(["layer", "budget owner", "model", "count", "annual cost", "shifted cost"],
-                                            report.lines.map { [$0.layer, $0.budgetOwner, $0.employmentModel, "\($0.count)", $0.annualCost.map(money) ?? "withheld", money($0.annualShiftedCost)] })
+        let graded = report.byGrade != nil
+        out += "## Every line\n\n" + table(["layer"] + (graded ? ["grade"] : []) + ["budget owner", "model", "count", "annual cost (as paid)", "loaded cost", "shifted cost"],
+                                            report.lines.map { line in
+                                                [line.layer] + (graded ? [line.grade ?? "ungraded"] : []) + [
+                                                    line.budgetOwner, line.employmentModel, "\(line.count)", line.annualCost.map(money) ?? "withheld",
+                                                    (line.annualLoadedCost.map(money) ?? "withheld") + (line.peopleWithoutOnCosts.map { " (\($0) without on-cost data)" } ?? ""),
+                                                    money(line.annualShiftedCost)]
+                                            })
         if !report.excluded.isEmpty {
             out += "\n## Left out\n\n" + table(["kind", "id", "why"], report.excluded.map { [$0.kind, $0.id, $0.reason] })
         }

@@ -16,10 +16,12 @@ public struct PortfolioSnapshot: Sendable {
     /// Reviewer quality by reviewer id, from `wagefile agree` reports.
     public var reviewerEvidence: [String: AgreementReport.ReviewerQuality]
     public var currencies: CurrencyTable
+    /// Employer on-costs per jurisdiction, to compare pay and contract rates on a loaded basis.
+    public var onCosts: OnCostTable
 
     public init(asOf: CalendarDate, people: [Person] = [], vendors: [Vendor] = [], datasets: [Dataset] = [],
                 wageFiles: [String: DecisionFile] = [:], reviewerEvidence: [String: AgreementReport.ReviewerQuality] = [:],
-                currencies: CurrencyTable) {
+                currencies: CurrencyTable, onCosts: OnCostTable = OnCostTable()) {
         self.asOf = asOf
         self.people = people
         self.vendors = vendors
@@ -27,6 +29,7 @@ public struct PortfolioSnapshot: Sendable {
         self.wageFiles = wageFiles
         self.reviewerEvidence = reviewerEvidence
         self.currencies = currencies
+        self.onCosts = onCosts
     }
 
     /// Evidence from several agreement reports: a reviewer seen in more than one keeps the report

@@ -17,30 +17,36 @@ extension CostReport {
     public func withholdingSmallGroups(minimum: Int) -> CostReport {
         var pooledPeople = 0
         var pooledCost = 0.0
+        var pooledLoaded = 0.0
         var withheldLines = 0
         let visible = lines.map { line -> Line in
             guard line.employmentModel != "vendor", line.count > 0, line.count < minimum, let cost = line.annualCost else { return line }
             pooledPeople += line.count
             pooledCost += cost
+            pooledLoaded += line.annualLoadedCost ?? cost
             withheldLines += 1
+            // The loaded cost is the same pay times a published factor: it goes with the pay.
             var withheld = line
             withheld.annualCost = nil
+            withheld.annualLoadedCost = nil
             return withheld
         }
         guard withheldLines > 0 else { return self }
         let poolShown = pooledPeople >= minimum
         let shownCost = visible.reduce(0) { $0 + ($1.annualCost ?? 0) }
         let grand = shownCost + (poolShown ? pooledCost : 0)
+        let grandLoaded = visible.reduce(0) { $0 + ($1.annualLoadedCost ?? 0) } + (poolShown ? pooledLoaded : 0)
         var report = self
         report.lines = visible
         report.byLayer = Self.totals(visible, by: \.layer, grand: grand)
+        report.byGrade = byGrade == nil ? nil : Self.totals(visible, by: { $0.grade ?? "ungraded" }, grand: grand)
         report.byBudgetOwner = Self.totals(visible, by: \.budgetOwner, grand: grand)
         report.byEmploymentModel = Self.totals(visible, by: \.employmentModel, grand: grand)
-        report.total = Total(key: "total", count: total.count, annualCost: grand, annualShiftedCost: total.annualShiftedCost,
+        report.total = Total(key: "total", count: total.count, annualCost: grand, annualLoadedCost: grandLoaded, annualShiftedCost: total.annualShiftedCost,
                              share: grand > 0 ? 1 : 0, withheldPeople: poolShown ? nil : pooledPeople)
         report.withheld = Withheld(minimumGroupSize: minimum, people: pooledPeople, lines: withheldLines, inTotal: poolShown)
         report.notes.append(
-            "Withheld: the pay of \(pooledPeople) people in \(withheldLines) lines of fewer than \(minimum) people, and from the layer, budget-owner and model totals; "
+            "Withheld: the pay and loaded cost of \(pooledPeople) people in \(withheldLines) lines of fewer than \(minimum) people, and from the layer, grade, budget-owner and model totals; "
                 + (poolShown ? "their pooled cost is in the grand total." : "the grand total leaves it out too, since the pool is also under \(minimum) people.")
                 + " Individual pay is shown to the admin and compensation roles only.")
         return report

@@ -8,15 +8,16 @@ public struct ReferenceParser: Sendable {
     public static let tables = [
         "sources", "segments", "layers", "categories", "anchors", "factors", "premiums", "benchmarks", "tasks",
         "title_hints", "policy", "exchange_rates", "location_factors", "jurisdictions", "wage_floors", "living_wages",
+        "grades", "on_costs",
     ]
 
-    private struct Entry<Record: Sendable>: Sendable {
+    struct Entry<Record: Sendable>: Sendable {
         var record: Record
         var origin: Origin
     }
 
     /// Records keyed by id, in first-definition order; a later definition replaces the record in place.
-    private struct Table<Record: Sendable>: Sendable {
+    struct Table<Record: Sendable>: Sendable {
         var order: [String] = []
         var entries: [String: Entry<Record>] = [:]
 
@@ -52,6 +53,8 @@ public struct ReferenceParser: Sendable {
     private var floors = Table<WageFloor>()
     private var livingWages = Table<WageFloor>()
     private var policy: Entry<PricingPolicy>?
+    /// The job architecture and employer on-costs (ReferenceParser+CostTables.swift).
+    var costTables = CostTables()
     private var diagnostics: [Diagnostic] = []
 
     public init() {}
@@ -285,18 +288,20 @@ public struct ReferenceParser: Sendable {
             } else {
                 livingWages.put(id, record, file: file, at: at, shipped: shipped)
             }
+        case "grades", "on_costs":
+            readCostRecord(table: table, item: item, path: path, file: file, shipped: shipped, reader: &reader)
         default:
             break
         }
     }
 
-    private func checkJurisdiction(_ code: String, _ view: MappingView, _ key: String, reader: inout FieldReader) {
+    func checkJurisdiction(_ code: String, _ view: MappingView, _ key: String, reader: inout FieldReader) {
         if !RoleSpecFormat.isJurisdiction(code) {
             reader.report(view.location(of: key), view.path(key), "expected an ISO 3166 code such as KE or US-CA, found '\(code)'")
         }
     }
 
-    private func checkCurrency(_ code: String, _ view: MappingView, reader: inout FieldReader) {
+    func checkCurrency(_ code: String, _ view: MappingView, reader: inout FieldReader) {
         if !RoleSpecFormat.isCurrencyCode(code) {
             reader.report(view.location(of: "currency"), view.path("currency"), "expected a three-letter ISO 4217 code, found '\(code)'")
         }
@@ -325,7 +330,7 @@ public struct ReferenceParser: Sendable {
     ] + refFields
 
     /// Every record carries source, as_of and confidence; a record without them is rejected.
-    private func readRef(_ view: MappingView, reader: inout FieldReader) -> SourceRef? {
+    func readRef(_ view: MappingView, reader: inout FieldReader) -> SourceRef? {
         let source = reader.string(view, "source", required: true)
         let asOf = reader.string(view, "as_of", required: true)
         let confidence = reader.enumeration(view, "confidence", as: Confidence.self, required: true)
@@ -471,6 +476,7 @@ public struct ReferenceParser: Sendable {
         for record in set.locationFactors { checkSource(record.ref, locations.origin(record.jurisdiction), "location_factors") }
         checkSource(policy.record.ref, policy.origin, "policy")
         for record in set.jurisdictions { checkSource(record.ref, jurisdictions.origin(record.code), "jurisdictions") }
+        problems += costTables.attach(to: &set, sources: sourceKeys)
         for (name, table) in [("wage_floors", floors), ("living_wages", livingWages)] {
             for record in table.records {
                 let origin = table.origin(record.id)
@@ -571,6 +577,7 @@ public struct ReferenceParser: Sendable {
         record("tasks", tasks); record("title_hints", titleHints); record("exchange_rates", rates); record("location_factors", locations)
         record("jurisdictions", jurisdictions); record("wage_floors", floors); record("living_wages", livingWages)
         origins["policy/policy"] = policy.origin
+        costTables.record(into: &origins)
         set.origins = origins
 
         if !problems.isEmpty { throw InputError(problems) }

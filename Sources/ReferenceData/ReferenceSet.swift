@@ -31,6 +31,10 @@ public struct ReferenceSet: Sendable {
     public internal(set) var wageFloors: [WageFloor] = []
     /// Living-wage benchmarks users supply; none ship.
     public internal(set) var livingWages: [WageFloor] = []
+    /// The job architecture, lowest midpoint first (GradeRecords.swift).
+    public internal(set) var grades: [JobGrade] = []
+    /// Employer on-costs per jurisdiction, for loaded cost (OnCostRecords.swift).
+    public internal(set) var onCosts = OnCostTable()
     /// "table/id" to where it was defined.
     public internal(set) var origins: [String: Origin] = [:]
 

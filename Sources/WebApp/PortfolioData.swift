@@ -24,6 +24,7 @@ public enum PortfolioData {
         }
         return PortfolioSnapshot(
             asOf: asOf, people: try await people, vendors: try await vendors, datasets: try await datasets, wageFiles: wageFiles,
-            reviewerEvidence: evidence, currencies: CurrencyTable(reference: reference))
+            reviewerEvidence: evidence, currencies: CurrencyTable(reference: reference),
+            onCosts: reference.onCosts)
     }
 }

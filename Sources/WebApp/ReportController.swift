@@ -28,7 +28,8 @@ struct ReportController {
             return try Self.respond(request, json: report, csv: { PortfolioRendering.csv(report) }, markdown: { PortfolioRendering.markdown(report) })
         }
         registry.add(router, .get, "/api/v1/reports/cost", .readFinance) { request, context in
-            let report = try context.disclosure(environment).cost(CostReport.build(try await snapshot(), currency: try currency(request)))
+            let byGrade = try Self.costGrouping(request)
+            let report = try context.disclosure(environment).cost(CostReport.build(try await snapshot(), currency: try currency(request), byGrade: byGrade))
             return try Self.respond(request, json: report, csv: { report.csv() }, markdown: { PortfolioRendering.markdown(report) })
         }
         registry.add(router, .get, "/api/v1/reports/pay-equity", .readPay) { request, _ in
@@ -102,6 +103,15 @@ struct ReportController {
             mapped = read.mapped
             unmapped = read.unmapped
             sample = read.rows.prefix(20).map(\.person)
+        }
+    }
+
+    /// `?by=grade` splits the cost report by grade too; `layer` (the default) does not.
+    static func costGrouping(_ request: Request) throws -> Bool {
+        switch ListQuery(request: request).string("by") {
+        case nil, "layer": return false
+        case "grade": return true
+        case let other?: throw Problem.badRequest("query parameter by must be layer or grade (got '\(other)')")
         }
     }
 

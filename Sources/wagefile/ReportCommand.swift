@@ -107,9 +107,12 @@ struct ReportCommand: AsyncParsableCommand {
     struct Cost: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "cost", abstract: "Annualized cost by work layer, budget owner and employment model, with vendor spend and shifted cost.")
+        enum Grouping: String, ExpressibleByArgument, CaseIterable { case layer, grade }
         @OptionGroup var common: Common
+        @Option(name: .customLong("by"), help: "layer (default), or grade: also split every line and total by the wage file's grade.")
+        var by: Grouping = .layer
         func run() async throws {
-            let report = CostReport.build(try await common.snapshot(), currency: common.currency.uppercased())
+            let report = CostReport.build(try await common.snapshot(), currency: common.currency.uppercased(), byGrade: by == .grade)
             try common.emit(json: { try PortfolioRendering.json(report) }, markdown: { PortfolioRendering.markdown(report) }, csv: { report.csv() })
         }
     }

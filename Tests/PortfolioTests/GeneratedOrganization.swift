@@ -116,10 +116,13 @@ struct GeneratedOrganization {
             }
         }
         // External: RLHF contractors doing evaluation work, labelling contractors, vendor workers.
+        // Compression compares a contract rate as employee-equivalent pay, the rate over the US
+        // statutory load (1 + 6.2% Social Security + 1.45% Medicare = 1.0765 at these rates), so
+        // the rates are drawn to sit at 0.90-0.95 of the band midpoint on that basis, like new hires.
         for index in 0..<300 {
             let (mid, _, currency) = try band("rlhf-specialist-us")
             people.append(Person(id: "rlhf-\(index)", externalId: "C-RLHF-\(index)", name: "Contractor \(index)", employment: "contractor",
-                                 title: "RLHF Specialist", payMinor: Int64((random.uniform(0.90, 0.95) * mid * 100).rounded()), currency: currency,
+                                 title: "RLHF Specialist", payMinor: Int64((random.uniform(0.90, 0.95) * 1.0765 * mid * 100).rounded()), currency: currency,
                                  payBasis: "hourly", hireDate: hireDate(monthsAgo: random.int(0...36)), specId: "rlhf-specialist-us",
                                  budgetOwner: "consulting", hoursPerWeek: 30, reviewerId: "r-\(index)"))
         }
@@ -241,7 +244,7 @@ struct GeneratedOrganization {
         evidence["r-8"] = try quality("r-8", gold: 40, accuracy: 0.95, agreement: 0.9, drift: true)
 
         self.snapshot = PortfolioSnapshot(asOf: asOf, people: people, vendors: vendors, datasets: datasets, wageFiles: files,
-                                          reviewerEvidence: evidence, currencies: currencies)
+                                          reviewerEvidence: evidence, currencies: currencies, onCosts: try ReferenceLoader.load().onCosts)
         self.planted = planted
     }
 }

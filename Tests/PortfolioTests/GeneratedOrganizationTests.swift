@@ -1,3 +1,4 @@
+import DecisionFiles
 import Foundation
 import Portfolio
 import Testing
@@ -87,8 +88,58 @@ import WorkModel
         #expect(report.total.annualShiftedCost > 0)
         #expect(abs(report.byLayer.reduce(0) { $0 + $1.share } - 1) < 0.001)
         let csv = report.csv().split(separator: "\n")
-        #expect(csv.first == "layer,budget_owner,employment_model,count,annual_cost_usd,annual_shifted_cost_usd")
+        #expect(csv.first == "layer,budget_owner,employment_model,count,annual_cost_usd,annual_loaded_cost_usd,annual_shifted_cost_usd")
         #expect(csv.count == report.lines.count + 1)
+    }
+
+    @Test func theLoadedCostAddsEmployerOnCostsToEmployeesOnly() throws {
+        let org = try org()
+        let report = CostReport.build(org.snapshot)
+        let currencies = org.snapshot.currencies
+        var expected = 0.0
+        for person in org.snapshot.people where person.employment != "vendor-worker" && person.specId != nil {
+            guard let minor = person.payMinor, let code = person.currency, let basis = person.payBasis else { continue }
+            let amount = Double(minor) / 100
+            let annual = try #require(currencies.convert(basis == "hourly" ? amount * (person.hoursPerWeek ?? 40) * 52 : amount, from: code, to: "USD"))
+            switch (person.employment, person.location) {
+            case ("employee", "New York, US-NY"):
+                // Social Security 6.2% up to USD 184,500 a year, Medicare 1.45% uncapped; no statutory extras.
+                expected += annual + 0.062 * min(annual, 184_500) + 0.0145 * annual
+            case ("employee", "Berlin, DE"):
+                // The headline employer rate, 20.645% (low confidence); no statutory extras.
+                expected += annual * 1.20645
+            default:
+                // A contract rate is already the whole cost.
+                expected += annual
+            }
+        }
+        // The unpriced annotators have no location and no wage file: no on-cost row, so their
+        // gross is in the loaded total unloaded, and counted.
+        expected += 20 * 60_000
+        expected += org.snapshot.vendors.reduce(0) { $0 + Double($1.annualSpendMinor ?? 0) / 100 }
+        #expect(abs(report.total.annualLoadedCost - expected) < Double(report.lines.count))
+        #expect(report.lines.reduce(0) { $0 + ($1.peopleWithoutOnCosts ?? 0) } == 20)
+        let contractors = try #require(report.byEmploymentModel.first { $0.key == "contractor" })
+        #expect(contractors.annualLoadedCost == contractors.annualCost)
+        let employees = try #require(report.byEmploymentModel.first { $0.key == "employee" })
+        #expect(employees.annualLoadedCost > employees.annualCost * 1.07)
+    }
+
+    @Test func groupingByGradeSplitsLinesAndTotalsByTheWageFilesGrade() throws {
+        let org = try org()
+        let plain = CostReport.build(org.snapshot)
+        let graded = CostReport.build(org.snapshot, byGrade: true)
+        #expect(plain.byGrade == nil && plain.lines.allSatisfy { $0.grade == nil })
+        let byGrade = try #require(graded.byGrade)
+        // The same money, cut another way.
+        #expect(abs(byGrade.reduce(0) { $0 + $1.annualCost } - plain.total.annualCost) < 1)
+        #expect(abs(byGrade.reduce(0) { $0 + $1.annualLoadedCost } - plain.total.annualLoadedCost) < 1)
+        for line in graded.lines {
+            let file = org.snapshot.wageFiles.values.first { $0.layer == line.layer && $0.grade?.id == line.grade }
+            #expect(file != nil || line.grade == "ungraded", "\(line.layer) \(line.grade ?? "")")
+        }
+        #expect(byGrade.contains { $0.key == "ungraded" }, "the unpriced annotators have no wage file")
+        #expect(graded.csv().hasPrefix("layer,grade,budget_owner,"))
     }
 
     @Test func payEquityFlagsOnlyThePlantedGap() throws {

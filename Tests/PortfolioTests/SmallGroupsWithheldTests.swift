@@ -4,8 +4,10 @@ import Testing
 /// The cost report as finance receives it, worked out by hand: no figure shown may be the pay
 /// of fewer than five people, alone or by subtraction from a total.
 @Suite struct SmallGroupsWithheldTests {
+    /// Employees' loaded cost is their gross x 1.25 here; contract rates and vendor spend are already loaded.
     static func line(_ layer: String, _ owner: String, _ model: String, _ count: Int, _ cost: Double, shifted: Double = 0) -> CostReport.Line {
-        CostReport.Line(layer: layer, budgetOwner: owner, employmentModel: model, count: count, annualCost: cost, annualShiftedCost: shifted)
+        CostReport.Line(layer: layer, budgetOwner: owner, employmentModel: model, count: count, annualCost: cost,
+                        annualLoadedCost: model == "employee" ? cost * 1.25 : cost, annualShiftedCost: shifted)
     }
 
     static func report(_ lines: [CostReport.Line]) -> CostReport {
@@ -14,6 +16,7 @@ import Testing
                           byBudgetOwner: CostReport.totals(lines, by: \.budgetOwner, grand: grand),
                           byEmploymentModel: CostReport.totals(lines, by: \.employmentModel, grand: grand),
                           total: CostReport.Total(key: "total", count: lines.reduce(0) { $0 + $1.count }, annualCost: grand,
+                                                  annualLoadedCost: lines.reduce(0) { $0 + ($1.annualLoadedCost ?? 0) },
                                                   annualShiftedCost: lines.reduce(0) { $0 + $1.annualShiftedCost }, share: 1),
                           excluded: [], notes: [], disclaimer: "")
     }
@@ -36,7 +39,11 @@ import Testing
         #expect(shown.total.annualCost == 740_000 && shown.total.withheldPeople == 1)
         #expect(shown.total.annualShiftedCost == 5_000)
         #expect(shown.withheld == CostReport.Withheld(minimumGroupSize: 5, people: 1, lines: 1, inTotal: false))
-        #expect(shown.csv().contains("annotation,headcount,employee,1,,0\n"))
+        // The loaded cost is the same pay times a factor: withheld with it, from the line and every total.
+        #expect(shown.lines[0].annualLoadedCost == nil)
+        #expect(shown.byLayer.first { $0.key == "annotation" }?.annualLoadedCost == 200_000)
+        #expect(shown.total.annualLoadedCost == 200_000 + 540_000 * 1.25)
+        #expect(shown.csv().contains("annotation,headcount,employee,1,,,0\n"))
     }
 
     @Test func smallGroupsThatTogetherReachTheMinimumCountInTheGrandTotalOnly() {
@@ -49,6 +56,8 @@ import Testing
         #expect(shown.lines.map(\.annualCost) == [nil, nil, 450_000])
         // The grand total less the lines shown is the pool of five: 420,000, never one group.
         #expect(shown.total.annualCost == 870_000 && shown.total.withheldPeople == nil)
+        // The pooled loaded cost joins the grand total with the pooled pay: 120,000 x 1.25 + 300,000 + 450,000 x 1.25.
+        #expect(shown.total.annualLoadedCost == 150_000 + 300_000 + 562_500)
         #expect(shown.byLayer.first { $0.key == "evaluation" }?.annualCost == 450_000)
         #expect(shown.withheld?.inTotal == true && shown.withheld?.people == 5)
     }

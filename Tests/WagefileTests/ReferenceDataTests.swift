@@ -55,9 +55,9 @@ struct ReferenceDataTests {
     @Test func theShippedFilesAreAllLoaded() throws {
         let names = try ReferenceLoader.shippedDocuments().map(\.name)
         #expect(names == [
-            "anchors.yaml", "benchmarks.yaml", "categories.yaml", "exchange-rates.yaml", "factors.yaml", "jurisdictions.yaml",
-            "layers.yaml", "location-factors.yaml", "policy.yaml", "premiums.yaml", "segments.yaml", "sources.yaml", "tasks.yaml", "titles.yaml",
-            "wage-floors.yaml",
+            "anchors.yaml", "benchmarks.yaml", "categories.yaml", "exchange-rates.yaml", "factors.yaml", "grades.yaml",
+            "jurisdictions.yaml", "layers.yaml", "location-factors.yaml", "on-costs.yaml", "policy.yaml", "premiums.yaml", "segments.yaml",
+            "sources.yaml", "tasks.yaml", "titles.yaml", "wage-floors.yaml",
         ])
     }
 

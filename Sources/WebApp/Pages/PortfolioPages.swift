@@ -71,16 +71,20 @@ extension WebPages {
         }
 
         page(router, .get, "/reports/cost", .readFinance) { request, _, user, _ in
-            let report = Disclosure(user, minimumGroupSize: environment.minimumGroupSize).cost(CostReport.build(try await snapshot()))
+            // Grades split every line, so small groups withheld grow: only when asked for (?by=grade).
+            let byGrade = try ReportController.costGrouping(request)
+            let report = Disclosure(user, minimumGroupSize: environment.minimumGroupSize).cost(CostReport.build(try await snapshot(), byGrade: byGrade))
             var values = WebPages.base(user, request, title: "Consolidated cost", section: "dashboard")
             values["total"] = WebPages.money(report.total.annualCost)
+            values["loaded"] = WebPages.money(report.total.annualLoadedCost)
             values["shifted"] = WebPages.money(report.total.annualShiftedCost)
             func rows(_ totals: [CostReport.Total]) -> [[String: Any]] {
-                totals.map { ["key": $0.key, "count": $0.count, "cost": WebPages.costText($0), "share": Format.percent($0.share),
-                              "shifted": WebPages.money($0.annualShiftedCost)] }
+                totals.map { ["key": $0.key, "count": $0.count, "cost": WebPages.costText($0), "loaded": WebPages.money($0.annualLoadedCost),
+                              "share": Format.percent($0.share), "shifted": WebPages.money($0.annualShiftedCost)] }
             }
-            values["groups"] = [["title": "By work layer", "rows": rows(report.byLayer)], ["title": "By budget owner", "rows": rows(report.byBudgetOwner)],
-                                ["title": "By employment model", "rows": rows(report.byEmploymentModel)]]
+            values["byGrade"] = byGrade
+            values["groups"] = [["title": "By work layer", "rows": rows(report.byLayer)]] + (report.byGrade.map { [["title": "By grade", "rows": rows($0)]] } ?? [])
+                + [["title": "By budget owner", "rows": rows(report.byBudgetOwner)], ["title": "By employment model", "rows": rows(report.byEmploymentModel)]]
             values["chart"] = SVGCharts.horizontalBars(id: "cost-model", title: "Annual cost by employment model, USD",
                                                        bars: report.byEmploymentModel.map { SVGCharts.Bar(label: $0.key, value: $0.annualCost, text: "\(WebPages.money($0.annualCost)) USD") })
             values["excluded"] = report.excluded.map { ["kind": $0.kind, "id": $0.id, "reason": $0.reason] }

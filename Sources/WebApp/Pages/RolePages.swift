@@ -27,16 +27,22 @@ extension WebPages {
             values["q"] = query.string("q") ?? ""
             values["kinds"] = SpecKind.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == kind] }
             values["statuses"] = ReviewStatus.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == status] }
-            values["rows"] = specs.items.compactMap { spec -> [String: Any]? in
+            let byGrade = query.string("group") == "grade"
+            values["groupByGrade"] = byGrade
+            let rows = specs.items.compactMap { spec -> (grade: String?, row: [String: Any])? in
                 let file = latest[spec.id]
                 if let status, file?.status != status { return nil }
                 var row: [String: Any] = ["id": spec.id, "title": spec.title, "kind": spec.kind, "version": spec.currentVersion]
+                let grade = file.flatMap { GradeOnly.read($0.document) }
                 if let file {
                     row["file"] = ["id": file.id, "status": file.status, "layer": file.layer, "blocking": file.blocking,
+                                   "grade": grade.map { "\($0.id) \($0.name)" } ?? "-",
                                    "band": "\(Format.money(Money(minorUnits: file.bandMinMinor, currency: file.currency).amount))–\(Format.money(Money(minorUnits: file.bandMaxMinor, currency: file.currency).amount)) \(file.currency)/h"]
                 }
-                return row
+                return (grade?.id, row)
             }
+            // Grouped by grade: grades in order (their ids sort as the structure ascends), ungraded last.
+            values["rows"] = (byGrade ? rows.enumerated().sorted { ($0.element.grade ?? "~", $0.offset) < ($1.element.grade ?? "~", $1.offset) }.map(\.element) : rows).map(\.row)
             return try renderer.page("roles", values)
         }
 
@@ -203,5 +209,20 @@ extension WebPages {
             "findings": file.findings.filter { $0.severity != .info }.map { ["severity": $0.severity.rawValue, "rule": $0.rule, "message": $0.message] },
             "hasFindings": file.findings.contains { $0.severity != .info },
         ]
+    }
+}
+
+/// The grade of a stored decision file, read from its document without decoding the rest; nil
+/// for a file computed before grades existed.
+struct GradeOnly: Decodable {
+    struct Grade: Decodable {
+        var id: String
+        var name: String
+    }
+
+    var grade: Grade?
+
+    static func read(_ document: String) -> Grade? {
+        (try? JSONDecoder().decode(GradeOnly.self, from: Data(document.utf8)))?.grade
     }
 }
