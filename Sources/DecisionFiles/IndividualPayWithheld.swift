@@ -1,4 +1,4 @@
-public import WorkModel
+import WorkModel
 
 /// The decision file as a reader who may not see individual pay receives it: the internal
 /// candidates' names, titles, pay, compa-ratios, costs and evidence are taken out, and every
