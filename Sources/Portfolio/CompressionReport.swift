@@ -224,7 +224,7 @@ extension CompressionReport {
                 "New hires: in post under \(policy.newHireMonths) months (internal and external); tenured: \(policy.tenuredMonths) months or more.",
                 "Parity: the pay that restores \(Format.percent(policy.newHireThreshold, places: 0)) over new hires, the external median less \(Format.percent(policy.externalGapThreshold, places: 0)) (at most the band maximum; beyond it the band is flagged band-below-market), and a \(Format.percent(policy.supervisorPremium, places: 0)) supervisor premium, whichever applies and is highest, and never below the band minimum.",
                 "Like for like: a contractor's rate is compared as employee-equivalent gross pay, the rate divided by the load factor of their country's employer on-costs (contributions, statutory extras, paid leave; reference table on_costs); vendor workers' pay is their employer's gross pay and is compared as it is."
-                    + (contractorsWithoutOnCosts > 0 ? " \(contractorsWithoutOnCosts) contractors without on-cost data for their country are left out of the new-hire and external medians." : ""),
+                    + (contractorsWithoutOnCosts > 0 ? " Left out of the new-hire and external medians, with no on-cost data for their country: \(contractorsWithoutOnCosts) contractor\(contractorsWithoutOnCosts == 1 ? "" : "s")." : ""),
                 "Exchange rates: \(snapshot.currencies.source).",
             ],
             disclaimer: Disclaimer.text)

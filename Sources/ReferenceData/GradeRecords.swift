@@ -13,6 +13,15 @@ public struct JobGrade: Sendable, Hashable {
     public var typical: String?
     public var ref: SourceRef
 
+    public init(id: String, name: String, midUSDHourly: Double, rangeSpread: Double, typical: String? = nil, ref: SourceRef) {
+        self.id = id
+        self.name = name
+        self.midUSDHourly = midUSDHourly
+        self.rangeSpread = rangeSpread
+        self.typical = typical
+        self.ref = ref
+    }
+
     /// min = mid / (1 + spread / 2).
     public var minUSDHourly: Double { midUSDHourly / (1 + rangeSpread / 2) }
     /// max = min x (1 + spread).

@@ -136,11 +136,23 @@ public struct OnCostRow: Sendable, Hashable {
     public func grossEquivalent(ofLoaded annualLoaded: Double) -> LoadFactor {
         let target = max(annualLoaded, 0)
         var low = 0.0, high = target
-        for _ in 0..<80 {
+        // 64 halvings take any pay to well under a cent; each step sums without allocating.
+        for _ in 0..<64 {
             let middle = (low + high) / 2
-            if load(annualGross: middle).annualLoaded < target { low = middle } else { high = middle }
+            if loaded(annualGross: middle) < target { low = middle } else { high = middle }
         }
         return load(annualGross: (low + high) / 2)
+    }
+
+    /// `load(annualGross:).annualLoaded` without building the parts, for the bisection.
+    func loaded(annualGross gross: Double) -> Double {
+        var contributions = 0.0, extras = 0.0
+        for component in self.contributions { contributions += component.annualCost(annualGross: gross) }
+        for component in self.extras { extras += component.annualCost(annualGross: gross) }
+        let leave = paidLeave?.workingDays ?? 0
+        let leaveFactor = workingDays > leave ? workingDays / (workingDays - leave) : 1
+        // gross x (1 + c/gross) x (1 + e/gross) x leave factor, kept finite at a zero gross.
+        return gross > 0 ? (gross + contributions) * (1 + extras / gross) * leaveFactor : 0
     }
 }
 

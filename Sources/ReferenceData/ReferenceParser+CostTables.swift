@@ -34,8 +34,11 @@ struct CostTables: Sendable {
             checkSource(grade.ref, origin, "grades.\(grade.id)")
             if index > 0, grade.midUSDHourly <= grades[index - 1].midUSDHourly {
                 let below = grades[index - 1]
-                fail(origin, "grades.\(grade.id).mid_usd_hourly",
-                     "grades must ascend in the order listed: \(Format.number(grade.midUSDHourly)) USD/h is not above '\(below.id)' (\(Format.number(below.midUSDHourly)) USD/h) listed before it")
+                // Blame the user's record of the two where there is one: that is what changed.
+                let belowOrigin = self.grades.origin(below.id)
+                let blamed = origin?.shipped == false ? (grade.id, origin) : belowOrigin?.shipped == false ? (below.id, belowOrigin) : (grade.id, origin)
+                fail(blamed.1, "grades.\(blamed.0).mid_usd_hourly",
+                     "grades must ascend in the order listed: '\(grade.id)' (\(Format.number(grade.midUSDHourly)) USD/h) comes after '\(below.id)' (\(Format.number(below.midUSDHourly)) USD/h)")
             }
         }
 

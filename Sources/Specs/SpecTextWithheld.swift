@@ -1,5 +1,5 @@
 import Foundation
-public import WorkModel
+import WorkModel
 
 /// Spec text as a reader who may not see individual pay receives it: the `internal_candidates`
 /// block (named people, their titles, pay and evidence) is replaced by a visible comment, and

@@ -111,7 +111,10 @@ struct PayCanaryTests {
         case "GET /api/v1/decision-files/{id}": return formats.map { "/api/v1/decision-files/\(ids["file"] ?? "")\($0)" }
         case "GET /api/v1/people": return ["/api/v1/people", "/api/v1/people?workLayer=annotation", "/api/v1/people?q=Isolde"]
         case "GET /api/v1/people/{id}": return ["/api/v1/people/\(ids["annotator"] ?? "")"]
-        case "GET /api/v1/reports/cost", "GET /api/v1/reports/compression", "GET /api/v1/reports/pay-equity",
+        case "GET /api/v1/reports/cost":
+            // By grade the lines are smaller: more of them must be withheld, never fewer.
+            return ["", "?format=md", "?format=csv", "?by=grade", "?by=grade&format=csv"].map { endpoint.path + $0 }
+        case "GET /api/v1/reports/compression", "GET /api/v1/reports/pay-equity",
              "GET /api/v1/reports/vendors", "GET /api/v1/reports/datasets", "GET /api/v1/reports/path-upward":
             return ["", "?format=md", "?format=csv"].map { endpoint.path + $0 }
         case "GET /api/v1/audit": return ["/api/v1/audit", "/api/v1/audit?entity=person", "/api/v1/audit?entity=spec"]
@@ -153,6 +156,8 @@ struct PayCanaryTests {
         case "GET /roles/{id}/edit": return ["/roles/\(specId)/edit"]
         case "GET /decision-files/{id}": return ["/decision-files/\(ids["file"] ?? "")"]
         case "GET /people": return ["/people", "/people?workLayer=annotation"]
+        case "GET /reports/cost": return ["/reports/cost", "/reports/cost?by=grade"]
+        case "GET /roles": return ["/roles", "/roles?group=grade"]
         case let route where route.hasPrefix("GET ") && !route.contains("{"): return [page.path]
         case "POST /roles/{id}/edit": return []  // probed below with a preview, as every role that may write
         case let route where route.hasPrefix("POST "): return []  // a form post answers a redirect or a message
@@ -202,12 +207,17 @@ struct PayCanaryTests {
             amounts += Self.spellings(Double(Self.loneAnnotatorPayMinor) / 100) + Self.spellings((Double(Self.loneAnnotatorPayMinor) / 100).rounded())
             for pay in Self.evaluatorPayMinor { amounts += Self.spellings(Double(pay) / 100) }
             let names = Self.candidateNames + Self.candidateNames.flatMap { $0.split(separator: " ").map(String.init) }
-            let canaries = Set(names + amounts)
+            var canaries = Set(names + amounts)
 
             // Pay roles do see them (so the canaries are real), in the decision file and the cost report.
             #expect(full.text.contains(Self.candidateNames[0]))
             let fullCost = try await server.request(.get, "/api/v1/reports/cost?format=csv", as: carol)
             #expect(fullCost.text.contains(",1,61358,"), "the compensation role sees the one-person line: \(fullCost.text)")
+            // The one-person line's loaded cost is that pay times a published factor: a canary too.
+            let fullJSON = try await server.request(.get, "/api/v1/reports/cost", as: carol)
+            let lone = try #require(fullJSON.json["lines"].array.first { $0["layer"].string == "annotation" && $0["count"].int == 1 })
+            let loneLoaded = try #require(lone["annualLoadedCost"].value as? Double)
+            canaries.formUnion(Self.spellings(loneLoaded))
 
             var fetched = 0
             func check(_ reply: Reply, _ what: String, role: UserRole) {

@@ -90,6 +90,14 @@ struct ReportRouteTests {
             let euros = try await server.request(.get, "/api/v1/reports/cost?currency=EUR&format=csv", as: team.finance.bearer)
             #expect(euros.text.hasPrefix("layer,budget_owner,employment_model,count,annual_cost_eur"))
             #expect(try await server.request(.get, "/api/v1/reports/cost?currency=XXX", as: team.finance.bearer).code == 400)
+            // On one loaded basis beside the pay as paid, and by grade on request.
+            #expect(cost.json["total"]["annualLoadedCost"].value as? Double != nil)
+            #expect(cost.json["byGrade"].isMissing)
+            let graded = try await server.request(.get, "/api/v1/reports/cost?by=grade", as: team.finance.bearer)
+            #expect(graded.code == 200 && !graded.json["byGrade"].array.isEmpty)
+            #expect(try await server.request(.get, "/api/v1/reports/cost?by=grade&format=csv", as: team.finance.bearer).text.hasPrefix("layer,grade,"))
+            let wrong = try await server.request(.get, "/api/v1/reports/cost?by=title", as: team.finance.bearer)
+            #expect(wrong.code == 400 && wrong.isProblem)
             #expect(try await server.request(.get, "/api/v1/reports/cost", as: team.viewer.bearer).code == 403)
 
             // Pay equity: too few people to estimate, and it says so.

@@ -125,6 +125,11 @@ struct WebPageTests {
             #expect(audit.text.contains("approve") && audit.text.contains(team.compensation2.email))
             let roles = try await server.request(.get, "/roles?status=approved", as: .cookie(team.viewer.cookie))
             #expect(roles.text.contains("web-grader"))
+            // The wage file's grade and loaded cost on its page, its grade in the list, grouped on request.
+            #expect(file.text.contains("<h2>Job grade</h2>") && file.text.contains("<h2>Loaded cost</h2>"))
+            #expect(roles.text.contains(#"<th scope="col">Grade</th>"#) && roles.text.range(of: #"<td>G\d\d [A-Z]"#, options: .regularExpression) != nil)
+            let grouped = try await server.request(.get, "/roles?group=grade", as: .cookie(team.viewer.cookie))
+            #expect(grouped.code == 200 && grouped.text.contains(#"<option value="grade" selected>"#))
         }
     }
 
