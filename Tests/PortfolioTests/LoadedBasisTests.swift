@@ -31,16 +31,17 @@ import WorkModel
         let rlhfMid = try #require(files["rlhf-specialist-us"]).band.hourly.mid
         let report = CompressionReport.build(try Self.snapshot(contractorRate: 60))
         let lena = try #require(report.people.first { $0.personId == "lena" })
-        // Before: 60 USD/h over the RLHF midpoint 48.37 is a compa of 1.2404, and parity at
+        // Before: 60 USD/h over the old RLHF midpoint 48.37 was a compa of 1.2404, and parity at
         // 51.88 x 1.2404 / 1.05 = 61.29 USD/h, above the band maximum 60.52.
         // Now the rate is employee-equivalent pay first: 60 / 1.0765 (6.2% Social Security +
-        // 1.45% Medicare, 93,600 a year being under the cap) = 55.736, a compa of 55.736 / 48.37
-        // = 1.1523; Lena's 112,000 / 2,080 = 53.85 is 1.0379: 11.0% below, so still flagged, with
-        // parity at 51.88 x 1.1523 / 1.05 = 56.93 USD/h, inside the band.
+        // 1.45% Medicare, 93,600 a year being under the cap) = 55.736, a compa of 55.736 / 57.01
+        // (the RLHF benchmark's P50) = 0.9777; Lena's 112,000 / 2,080 = 53.85 against her band's
+        // 58.10 midpoint is 0.9268: 5.2% below, so still flagged, with parity at
+        // 58.10 x 0.9777 / 1.05 = 54.10 USD/h, inside the band (max 67.78).
         let external = 60 / 1.0765 / rlhfMid
         #expect(lena.flags.map(\.kind) == ["below-external"])
         #expect(abs(lena.parityHourly - band.mid * external / 1.05) < 0.01)
-        #expect(abs(lena.parityHourly - 56.93) < 0.02)
+        #expect(abs(lena.parityHourly - 54.10) < 0.02)
         #expect(lena.parityHourly <= band.max)
         #expect(report.layers.first { $0.layer == "evaluation" }.flatMap(\.medianCompaExternal).map { abs($0 - external) < 0.001 } == true)
         #expect(report.people.allSatisfy { $0.parityHourly <= $0.band.max || $0.flags.contains { $0.kind == "band-below-market" } })
