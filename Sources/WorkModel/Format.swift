@@ -55,10 +55,17 @@ public enum Format {
         let rounded = round(abs(value), places: places)
         var scale: Double = 1
         for _ in 0..<max(0, places) { scale *= 10 }
-        let scaled = (rounded * scale).rounded()
-        let whole = (scaled / scale).rounded(.towardZero)
-        guard abs(whole) < 1e15 else { return nil }
-        return (Int64(whole), Int64(scaled - whole * scale), value < 0 && scaled != 0)
+        // Whole and fraction split before scaling: `rounded - whole` is exact, and the fraction
+        // times at most 1e12 stays well inside a Double's 53 bits, where `rounded * scale` does
+        // not once the value passes about 9e15 / scale (then the low digits were noise).
+        var whole = rounded.rounded(.towardZero)
+        var fraction = ((rounded - whole) * scale).rounded()
+        if fraction >= scale {
+            whole += 1
+            fraction -= scale
+        }
+        guard whole < 1e15 else { return nil }
+        return (Int64(whole), Int64(fraction), value < 0 && (whole != 0 || fraction != 0))
     }
 
     /// Writes the digits back to front into a fixed buffer and makes one string of them: the

@@ -142,19 +142,52 @@ struct FormatOracleTests {
         return text
     }
 
+    /// The string oracle scales before it splits, so its last digit is exact only while
+    /// `|value| × 10^places` stays far enough below 2^53 for the scaled value's rounding error
+    /// (up to `|value| × 10^places × 2^-52`) to stay under half a unit: 2^50 leaves room.
+    /// Within that range the two must agree digit for digit.
+    static func oracleIsExact(_ value: Double, places: Int) -> Bool {
+        !value.isFinite || abs(value) * pow(10, Double(places)) < 0x1p50
+    }
+
     @Test func theBufferFormattingMatchesTheStringFormatting() async {
         await propertyCheck(count: 2000, input: Gen.double(in: -1...1), Gen.int(in: -3...15), Gen.int(in: 0...8)) { unit, exponent, places in
             let value = unit * pow(10, Double(exponent))
-            #expect(Format.fixed(value, places: places) == Self.oracleFixed(value, places: places), "\(value) \(places)")
-            #expect(Format.money(value, places: places) == Self.oracleMoney(value, places: places), "\(value) \(places)")
-            #expect(Format.number(value, maxPlaces: places) == Self.oracleNumber(value, maxPlaces: places), "\(value) \(places)")
+            if Self.oracleIsExact(value, places: places) {
+                #expect(Format.fixed(value, places: places) == Self.oracleFixed(value, places: places), "\(value) \(places)")
+                #expect(Format.money(value, places: places) == Self.oracleMoney(value, places: places), "\(value) \(places)")
+                #expect(Format.number(value, maxPlaces: places) == Self.oracleNumber(value, maxPlaces: places), "\(value) \(places)")
+            } else {
+                Self.expectCloseToTheValue(value, places: places)
+            }
         }
         for value in [0.0, -0.0, 0.5, -0.5, 999.995, -999_999.5, 1e15, -1e15, 9.999999e14, .infinity, -.infinity, .nan, 123_456_789.125] {
-            for places in 0...6 {
+            for places in 0...6 where Self.oracleIsExact(value, places: places) {
                 #expect(Format.fixed(value, places: places) == Self.oracleFixed(value, places: places), "\(value) \(places)")
                 #expect(Format.money(value, places: places) == Self.oracleMoney(value, places: places), "\(value) \(places)")
                 #expect(Format.number(value, maxPlaces: places) == Self.oracleNumber(value, maxPlaces: places), "\(value) \(places)")
             }
         }
+    }
+
+    /// Past the oracle's exact range (a CI run found 995513125191864.1 at 4 places printed as
+    /// ".0240" by the scaled split): the digits still read back as the value, to half the last
+    /// place plus the Double's own spacing, with exactly `places` decimals.
+    static func expectCloseToTheValue(_ value: Double, places: Int) {
+        let text = Format.fixed(value, places: places)
+        guard abs(value) < 1e15 else { return }
+        let decimals = text.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
+        #expect(decimals == places, "\(value) at \(places) places: \(text)")
+        guard let back = Double(text) else {
+            Issue.record("\(text) does not read back as a number")
+            return
+        }
+        #expect(abs(back - value) <= 0.5 * pow(10, -Double(places)) + 2 * value.ulp, "\(value) at \(places) places: \(text)")
+    }
+
+    @Test func largeValuesKeepTheirFractionDigits() {
+        #expect(Format.fixed(995_513_125_191_864.125, places: 4) == "995513125191864.1250")
+        #expect(Format.fixed(-995_513_125_191_864.125, places: 2) == "-995513125191864.13")
+        #expect(Format.money(9_007_199_254_740.99, places: 2) == "9,007,199,254,740.99")
     }
 }
