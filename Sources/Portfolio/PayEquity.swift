@@ -2,20 +2,98 @@ import Foundation
 import DecisionFiles
 import WorkModel
 
-/// The adjusted pay gap per group the organization chose to supply (gender, for example):
-/// ln(hourly pay) regressed on the evaluation factors (the two axes' points of each person's wage
-/// file) and tenure, plus one indicator per group value; the gap is e^delta - 1 against the
-/// largest group. Over 5% in a category of workers is where the EU Pay Transparency Directive
-/// (2023/970, Art. 10) asks for a joint pay assessment.
+/// Pay equity as the EU Pay Transparency Directive (2023/970) defines it, for the employees who
+/// carry a sex label (`gender=F` or `sex=M` on import):
+/// - the organisation's gaps (Art. 9(1)(a)-(f)): mean and median gap in basic pay and in
+///   complementary or variable pay, the share of women and of men receiving variable pay, and
+///   each pay quartile's women and men;
+/// - the gap per category of workers of equal value (Art. 9(1)(g), Art. 3(1)(h)): people whose
+///   wage files sit in the same grade of the job evaluation, which scores skills, effort,
+///   responsibility and working conditions (Art. 4(4));
+/// - the 5 % rule (Art. 10(1)): a joint pay assessment is due in a category whose mean pay gap is
+///   5 % or more, unless objective, gender-neutral factors explain it (or it is remedied within
+///   six months). The part the factors explain is kept apart from the part they do not.
+/// Gaps are the Directive's: (men − women) / men, so a positive gap is women paid less.
+/// Other group labels (ethnicity, say) keep the adjusted comparison against their largest group.
 public struct PayEquityReport: Sendable, Codable {
-    public var schema = "wagefile.pay-equity/v1"
+    public var schema = "wagefile.pay-equity/v2"
     public var asOf: String
     public var threshold: Double
     public var minimumGroupSize: Int
-    public var factors: [String]
+    /// The label key read as sex (`gender` or `sex`); nil when no one carries one.
+    public var sexKey: String?
+    public var organisation: OrganisationGaps?
+    public var categories: [Category]
+    /// Categories where a joint pay assessment is due (Art. 10(1)).
+    public var jointPayAssessment: [String]
+    /// The objective, gender-neutral factors a gap may be explained by, and how each is measured.
+    public var objectiveFactors: [String]
+    /// Adjusted gaps for the other labels supplied, against each label's largest group.
     public var analyses: [Analysis]
     public var notes: [String]
     public var disclaimer: String
+
+    /// Mean and median of one pay measure for women and men, and the two gaps.
+    public struct PayGap: Sendable, Codable, Hashable {
+        public var meanWomen: Double
+        public var meanMen: Double
+        public var medianWomen: Double
+        public var medianMen: Double
+        /// (mean men − mean women) / mean men (Art. 3(1)(c)); nil when men's mean is 0.
+        public var meanGap: Double?
+        /// (median men − median women) / median men (Art. 3(1)(e)).
+        public var medianGap: Double?
+    }
+
+    public struct Quartile: Sendable, Codable, Hashable {
+        /// 1 is the lowest-paid quarter.
+        public var quartile: Int
+        public var women: Int
+        public var men: Int
+    }
+
+    public struct OrganisationGaps: Sendable, Codable, Hashable {
+        public var women: Int
+        public var men: Int
+        /// Labelled with another value or none: outside the Directive's women/men figures, counted here.
+        public var otherOrUnstated: Int
+        /// Basic hourly pay (Art. 9(1)(a), (c)).
+        public var basic: PayGap
+        /// Complementary or variable pay for the year, everyone counted (0 for those without) (Art. 9(1)(b), (d)).
+        public var variable: PayGap
+        /// Basic plus variable, hourly: the pay level the 5 % rule is applied to.
+        public var total: PayGap
+        /// Share of women and of men receiving any variable pay (Art. 9(1)(e)).
+        public var womenReceivingVariable: Double
+        public var menReceivingVariable: Double
+        /// Women and men in each quarter of total hourly pay (Art. 9(1)(f)).
+        public var quartiles: [Quartile]
+    }
+
+    public struct Category: Sendable, Codable, Hashable {
+        /// Country and grade (`DE/G09`), or country and `points:<from>-<to>` where a wage file has no grade.
+        public var id: String
+        public var name: String
+        /// How the category was formed, for the reader.
+        public var basis: String
+        public var roles: [String]
+        public var women: Int
+        public var men: Int
+        public var basic: PayGap?
+        public var variable: PayGap?
+        public var total: PayGap?
+        /// The part of the mean total gap the objective factors do not explain: 1 − e^δ, with δ the
+        /// women coefficient of ln(total hourly pay) on the factors; nil when it cannot be estimated.
+        public var unexplainedGap: Double?
+        /// Mean total gap minus the unexplained part.
+        public var explainedGap: Double?
+        /// The factors that varied in the category and entered the comparison.
+        public var factorsUsed: [String]
+        /// `one-sex`, `under-threshold`, `explained`, `joint-pay-assessment` (an EU member state) or
+        /// `unexplained-gap` (the same test outside the EU).
+        public var status: String
+        public var note: String
+    }
 
     public struct Analysis: Sendable, Codable, Hashable {
         public var group: String
@@ -31,7 +109,7 @@ public struct PayEquityReport: Sendable, Codable {
     public struct Gap: Sendable, Codable, Hashable {
         public var value: String
         public var people: Int
-        /// Median-free raw gap: exp(mean ln pay of the group - mean ln pay of the reference) - 1.
+        /// exp(mean ln pay of the group - mean ln pay of the reference) - 1.
         public var rawGap: Double?
         public var adjustedGap: Double?
         public var standardError: Double?
@@ -41,42 +119,72 @@ public struct PayEquityReport: Sendable, Codable {
         public var note: String?
     }
 
+    /// Categories due a joint pay assessment, then the other labels' flagged gaps.
+    public var flaggedCategories: [Category] { categories.filter { $0.status == "joint-pay-assessment" } }
+
     public var flagged: [(analysis: Analysis, gap: Gap)] {
         analyses.flatMap { analysis in analysis.gaps.filter(\.flagged).map { (analysis, $0) } }
     }
 }
 
 extension PayEquityReport {
+    /// Label keys read as sex, and the values read as women and as men (lower-cased).
+    static let sexKeys = ["gender", "sex"]
+    static let womenValues: Set<String> = ["f", "female", "woman", "women", "w"]
+    static let menValues: Set<String> = ["m", "male", "man", "men"]
+
     public static func build(_ snapshot: PortfolioSnapshot, threshold: Double = 0.05, minimumGroupSize: Int = 5,
                              minimumCategorySize: Int = 20) -> PayEquityReport {
         let (positions, _) = PayPositions.build(snapshot, currency: "USD", requireBand: true)
         let people = positions.filter { $0.isInternal && $0.hourly > 0 && $0.wageFile != nil }
         let labelled = people.compactMap { position in position.person.groupLabels.map { (position, $0) } }
-        let keys = Set(labelled.flatMap { $0.1.keys }).sorted()
+        let keys = Set(labelled.flatMap { $0.1.keys })
+        let sexKey = keys.sorted().first { sexKeys.contains($0.lowercased()) }
+
+        var organisation: OrganisationGaps?
+        var categories: [Category] = []
+        if let sexKey {
+            let earners = labelled.compactMap { position, labels in
+                labels[sexKey].map { PayEquityEarner(position: position, sex: Self.sex(of: $0), currencies: snapshot.currencies) }
+            }
+            organisation = OrganisationGaps.build(earners)
+            categories = PayEquityCategories.build(earners.filter { $0.sex != nil }, threshold: threshold)
+        }
         var analyses: [Analysis] = []
-        for key in keys {
+        for key in keys.sorted() where key != sexKey {
             let members = labelled.compactMap { position, labels in labels[key].map { (position, $0) } }
-            var categories: [(String, [(PayPosition, String)])] = [("all", members)]
+            var groups: [(String, [(PayPosition, String)])] = [("all", members)]
             for (layer, group) in Dictionary(grouping: members, by: { $0.0.layer }).sorted(by: { $0.key < $1.key })
             where group.count >= minimumCategorySize {
-                categories.append((layer, group))
+                groups.append((layer, group))
             }
-            for (category, group) in categories {
+            for (category, group) in groups {
                 if let analysis = analyse(group: key, category: category, members: group, threshold: threshold, minimumGroupSize: minimumGroupSize) {
                     analyses.append(analysis)
                 }
             }
         }
         return PayEquityReport(
-            asOf: snapshot.asOf.description, threshold: threshold, minimumGroupSize: minimumGroupSize,
-            factors: ["complexity points", "consequence points", "tenure in years"], analyses: analyses,
+            asOf: snapshot.asOf.description, threshold: threshold, minimumGroupSize: minimumGroupSize, sexKey: sexKey,
+            organisation: organisation, categories: categories,
+            jointPayAssessment: categories.filter { $0.status == "joint-pay-assessment" }.map(\.id),
+            objectiveFactors: PayEquityCategories.factorNames,
+            analyses: analyses,
             notes: [
-                "Internal employees with a wage file and a group label; contractors and vendor workers are outside the directive's pay comparison.",
-                "Categories of workers: everyone, then each work layer with at least \(minimumCategorySize) labelled people.",
-                "Values with fewer than \(minimumGroupSize) people are not estimated, to protect individuals and because such gaps are noise.",
-                "A dropped factor is constant within the category or a combination of others (one wage file for everyone, for example).",
+                "Employees with a wage file and a sex label (`\(sexKey ?? "gender")`); contractors and vendor workers are outside the Directive's pay comparison, and values other than women and men are counted but outside its gap figures.",
+                "Pay is basic pay on an hourly footing plus complementary or variable pay for the year over the same hours (Art. 3(1)(a)); gaps are (men − women) / men (Art. 3(1)(c), (e)).",
+                "Categories of workers of equal value: people working in one country whose wage files sit in the same grade, placed by points for skills, effort, responsibility and working conditions (Art. 3(1)(h), Art. 4(4)); a wage file without a grade is grouped by its points in steps of 50. The joint pay assessment applies in EU member states; elsewhere the same test marks an unexplained gap for review.",
+                "A joint pay assessment is due where a category's mean gap is \(Format.percent(threshold, places: 0)) or more and the objective factors do not explain it, unless it is remedied within six months of the report (Art. 10(1)). The factors must be applied the same way to women and men; performance ratings and negotiated pay are not among them here.",
+                "Other labels: the adjusted gap from ln(hourly pay) on complexity and consequence points and tenure, against the label's largest group; values with fewer than \(minimumGroupSize) people are not estimated.",
             ],
             disclaimer: Disclaimer.text)
+    }
+
+    static func sex(of value: String) -> PayEquityEarner.Sex? {
+        let lowered = value.lowercased()
+        if womenValues.contains(lowered) { return .woman }
+        if menValues.contains(lowered) { return .man }
+        return nil
     }
 
     static func analyse(group key: String, category: String, members: [(PayPosition, String)], threshold: Double,
@@ -116,7 +224,7 @@ extension PayEquityReport {
             gaps.append(Gap(value: value, people: counts[value] ?? 0, rawGap: Statistics.round(raw, 4), adjustedGap: Statistics.round(gap, 4),
                             standardError: error.map { Statistics.round($0, 4) }, significant: error.map { $0 > 0 && abs(delta / $0) > 1.96 },
                             flagged: abs(gap) > threshold,
-                            note: abs(gap) > threshold ? "over the \(Format.percent(threshold, places: 0)) threshold: a joint pay assessment is due unless objective, gender-neutral factors explain it" : nil))
+                            note: abs(gap) > threshold ? "over the \(Format.percent(threshold, places: 0)) threshold: review whether objective factors explain it" : nil))
         }
         gaps += small.map { Gap(value: $0, people: counts[$0] ?? 0, flagged: false, note: "fewer than \(minimumGroupSize) people: not estimated") }
         return Analysis(group: key, category: category, people: sample.count, reference: reference,

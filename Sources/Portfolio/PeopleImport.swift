@@ -139,6 +139,18 @@ struct RowReader {
                 report(column: payColumn, field: "pay", "'\(raw)' is not an amount (expected digits such as 85000 or 85,000.00)")
             }
         }
+        var variablePayMinor: Int64?
+        if let column = mapping.columns["variablePay"]?.first, let raw = cell(column) {
+            if let amount = Self.amount(raw, decimalComma: mapping.decimalComma), amount >= 0 {
+                if let currency, let money = Money(amount: amount, currency: currency) {
+                    variablePayMinor = money.minorUnits
+                } else if currency == nil {
+                    report(column: column, field: "variablePay", "has no currency: map a currency column or set defaults.currency")
+                }
+            } else {
+                report(column: column, field: "variablePay", "'\(raw)' is not an amount for the year (expected digits such as 5000 or 5,000.00)")
+            }
+        }
         let payBasis = text("payBasis")
         if payMinor != nil && payBasis == nil && !refused.contains("payBasis") {
             report(column: mapping.columns["payBasis"]?.first, field: "payBasis",
@@ -170,7 +182,8 @@ struct RowReader {
             id: "", externalId: externalId, name: name, employment: employment, title: text("title"), payMinor: payMinor,
             currency: currency, payBasis: payBasis, band: text("band"), legacyBand: text("legacyBand"), workLayer: text("workLayer"),
             location: text("location"), hireDate: hireDate, managerId: nil, specId: text("specId"), budgetOwner: text("budgetOwner"),
-            hoursPerWeek: hours, reviewerId: text("reviewerId"), equityGroups: labels.isEmpty ? nil : labels.joined(separator: "; "))
+            hoursPerWeek: hours, reviewerId: text("reviewerId"), equityGroups: labels.isEmpty ? nil : labels.joined(separator: "; "),
+            variablePayMinor: variablePayMinor)
         return ImportedPerson(line: row.line, person: person, managerExternalId: text("managerId"))
     }
 

@@ -15,7 +15,7 @@ public struct PeopleMapping: Sendable, Equatable {
     /// Fields a column can fill. `name` may join several columns (first and last name).
     public static let fields = [
         "externalId", "name", "employment", "title", "pay", "currency", "payBasis", "band", "legacyBand", "workLayer",
-        "location", "hireDate", "managerId", "specId", "budgetOwner", "hoursPerWeek", "reviewerId",
+        "location", "hireDate", "managerId", "specId", "budgetOwner", "hoursPerWeek", "reviewerId", "variablePay",
     ]
     /// Fields whose values can be translated and defaulted.
     public static let translatable = ["employment", "payBasis", "workLayer", "budgetOwner", "currency"]
@@ -159,6 +159,7 @@ public struct PeopleMapping: Sendable, Equatable {
             ("budgetOwner", ["budget owner", "cost center", "cost centre", "budget"]),
             ("hoursPerWeek", ["standard hours", "scheduled weekly hours", "weekly hours", "hours per week", "fte hours"]),
             ("reviewerId", ["reviewer id", "annotator id", "labeler id"]),
+            ("variablePay", ["variable pay", "bonus", "annual bonus", "bonus paid", "incentive pay", "commission", "variable compensation"]),
         ]
         var used: Set<String> = []
         var lines = ["mapping: wagefile.people-mapping/v1", "# Review every line: guessed from the export's header.", "columns:"]

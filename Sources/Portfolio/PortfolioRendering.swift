@@ -84,8 +84,34 @@ public enum PortfolioRendering {
     }
 
     public static func markdown(_ report: PayEquityReport) -> String {
-        var out = "# Pay equity\n\nAs of \(report.asOf). Adjusted gap from ln(hourly pay) on \(report.factors.joined(separator: ", ")); flagged over \(Format.percent(report.threshold, places: 0)).\n\n"
-        if report.analyses.isEmpty { out += "No group labels were supplied; map group columns on import to run this view.\n" }
+        var out = "# Pay equity\n\nAs of \(report.asOf), as the EU Pay Transparency Directive (2023/970) measures it: gaps are (men - women) / men; a category of workers of equal value with a mean gap of \(Format.percent(report.threshold, places: 0)) or more that objective factors do not explain needs a joint pay assessment (Art. 10).\n\n"
+        if report.sexKey == nil && report.analyses.isEmpty {
+            out += "No group labels were supplied; map a gender column on import to run this view.\n"
+        }
+        if let org = report.organisation {
+            out += "## The organisation (Art. 9(1)(a)-(f))\n\n\(org.women) women, \(org.men) men\(org.otherOrUnstated > 0 ? ", \(org.otherOrUnstated) with another or no value (outside the gap figures)" : "").\n\n"
+            func row(_ name: String, _ gap: PayEquityReport.PayGap, unit: String) -> [String] {
+                [name, "\(Format.money(gap.meanWomen)) / \(Format.money(gap.meanMen)) \(unit)", gap.meanGap.map { Format.percent($0) } ?? "-",
+                 "\(Format.money(gap.medianWomen)) / \(Format.money(gap.medianMen)) \(unit)", gap.medianGap.map { Format.percent($0) } ?? "-"]
+            }
+            out += table(["pay", "mean women / men", "mean gap", "median women / men", "median gap"], [
+                row("basic, hourly", org.basic, unit: "USD/h"), row("variable, a year (those receiving it)", org.variable, unit: "USD"),
+                row("total, hourly", org.total, unit: "USD/h"),
+            ])
+            out += "\nReceiving variable pay: women \(Format.percent(org.womenReceivingVariable)), men \(Format.percent(org.menReceivingVariable)).\n\n"
+            if !org.quartiles.isEmpty {
+                out += table(["pay quartile", "women", "men"], org.quartiles.map { ["\($0.quartile)", "\($0.women)", "\($0.men)"] }) + "\n"
+            }
+        }
+        if !report.categories.isEmpty {
+            out += "## Categories of workers of equal value (Art. 9(1)(g), Art. 10)\n\n"
+            out += table(["category", "women", "men", "mean gap", "median gap", "unexplained", "status", "note"], report.categories.map { category in
+                [category.name, "\(category.women)", "\(category.men)", category.total?.meanGap.map { Format.percent($0) } ?? "-",
+                 category.total?.medianGap.map { Format.percent($0) } ?? "-", category.unexplainedGap.map { Format.percent($0) } ?? "-",
+                 category.status == "joint-pay-assessment" ? "**joint pay assessment**" : category.status, category.note]
+            })
+            out += "\nObjective factors: \(report.objectiveFactors.joined(separator: "; ")).\n\n"
+        }
         for analysis in report.analyses {
             out += "## \(analysis.group), \(analysis.category == "all" ? "all employees" : analysis.category) (\(analysis.people) people, against \(analysis.reference))\n\n"
             out += table(["value", "people", "raw gap", "adjusted gap", "std. error", "flag", "note"], analysis.gaps.map { gap in

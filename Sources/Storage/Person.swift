@@ -16,6 +16,10 @@ extension Person: StoredRecord {
         Check.money(payMinor, currency, "payMinor", "currency", into: &problems)
         Check.pay(payMinor, basis: payBasis, "payMinor", into: &problems)
         Check.oneOf(payBasis, Person.payBases, "payBasis", into: &problems)
+        if let variable = variablePayMinor {
+            if variable < 0 { problems.append(FieldProblem("variablePayMinor", "must be 0 or more (got \(variable))")) }
+            if currency == nil { problems.append(FieldProblem("currency", "is required when variablePayMinor is given")) }
+        }
         if payMinor != nil && payBasis == nil { problems.append(FieldProblem("payBasis", "is required when payMinor is given")) }
         Check.oneOf(workLayer, Check.workLayers, "workLayer", into: &problems)
         Check.date(hireDate, "hireDate", into: &problems)

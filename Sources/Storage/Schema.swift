@@ -3,7 +3,7 @@
 /// Types are those both databases read the same way: TEXT, BIGINT, BOOLEAN. Timestamps are
 /// ISO 8601 UTC text; money is BIGINT minor units beside a currency code.
 public enum Schema {
-    public static let migrations: [Migration] = [accounts, specs, portfolio, audit, signal, portfolioViews]
+    public static let migrations: [Migration] = [accounts, specs, portfolio, audit, signal, portfolioViews, payComponents]
 
     static let accounts = Migration(id: "0001-accounts", statements: [
         """
@@ -249,5 +249,11 @@ public enum Schema {
         "ALTER TABLE vendors ADD COLUMN audit_findings TEXT",
         "ALTER TABLE vendors ADD COLUMN audit_blocking BOOLEAN NOT NULL DEFAULT FALSE",
         "CREATE INDEX people_spec ON people (spec_id)",
+    ])
+
+    /// Complementary or variable pay (bonus, commission, allowances) for a year, beside basic
+    /// pay: the pay-equity report measures both, as the EU Pay Transparency Directive does.
+    static let payComponents = Migration(id: "0007-pay-components", statements: [
+        "ALTER TABLE people ADD COLUMN variable_pay_minor BIGINT",
     ])
 }

@@ -10,8 +10,12 @@ public struct Person: Sendable, Codable, Equatable {
     public var name: String
     public var employment: String
     public var title: String?
-    /// Pay in the currency's minor units on `payBasis`.
+    /// Ordinary basic pay in the currency's minor units on `payBasis`.
     public var payMinor: Int64?
+    /// Complementary or variable pay for a year (bonus, commission, allowances, in cash or in
+    /// kind) in the same currency's minor units: the EU Pay Transparency Directive (2023/970,
+    /// Art. 3(1)(a)) counts it as pay and reports its gap separately (Art. 9(1)(b), (d), (e)).
+    public var variablePayMinor: Int64?
     public var currency: String?
     public var payBasis: String?
     public var band: String?
@@ -41,7 +45,7 @@ public struct Person: Sendable, Codable, Equatable {
         payMinor: Int64? = nil, currency: String? = nil, payBasis: String? = nil, band: String? = nil,
         legacyBand: String? = nil, workLayer: String? = nil, location: String? = nil, hireDate: String? = nil,
         managerId: String? = nil, specId: String? = nil, budgetOwner: String? = nil, hoursPerWeek: Double? = nil,
-        reviewerId: String? = nil, equityGroups: String? = nil,
+        reviewerId: String? = nil, equityGroups: String? = nil, variablePayMinor: Int64? = nil,
         revision: Int = 1, createdAt: String = "", updatedAt: String = ""
     ) {
         self.id = id
@@ -63,6 +67,7 @@ public struct Person: Sendable, Codable, Equatable {
         self.hoursPerWeek = hoursPerWeek
         self.reviewerId = reviewerId
         self.equityGroups = equityGroups
+        self.variablePayMinor = variablePayMinor
         self.revision = revision
         self.createdAt = createdAt
         self.updatedAt = updatedAt
@@ -73,6 +78,7 @@ public struct Person: Sendable, Codable, Equatable {
     public var withoutPay: Person {
         var copy = self
         copy.payMinor = nil
+        copy.variablePayMinor = nil
         copy.equityGroups = nil
         return copy
     }

@@ -119,7 +119,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     struct PayEquity: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "pay-equity", abstract: "Adjusted pay gap per group from a log-pay regression on the evaluation factors.")
+            commandName: "pay-equity", abstract: "Pay gaps as the EU Pay Transparency Directive measures them: per category of equal value, with the 5% joint-assessment rule.")
         @OptionGroup var common: Common
         @Option(name: .customLong("threshold"), help: "Flag adjusted gaps above this share (the EU directive's 5%).")
         var threshold = 0.05

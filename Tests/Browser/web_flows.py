@@ -214,7 +214,7 @@ class Flow:
         self.go("/reports/compression")
         assert "Amara Osei" in self.text() and "inversion" in self.text()
         self.shot("compression")
-        for path, name, expected in [("/reports/cost", "cost", "By budget owner"), ("/reports/pay-equity", "pay-equity", "Adjusted gaps"),
+        for path, name, expected in [("/reports/cost", "cost", "By budget owner"), ("/reports/pay-equity", "pay-equity", "Pay Transparency Directive"),
                                      ("/reports/path-upward", "path-upward", "Next layer")]:
             self.go(path)
             assert expected in self.text(), (path, self.text()[:300])

@@ -19,6 +19,8 @@ struct PayCanaryTests {
     /// An annotator alone in her layer (a one-person cost cell) and five evaluators (a group
     /// large enough to show), each with pay in cents found nowhere else.
     static let loneAnnotatorPayMinor = 6_135_791
+    /// Her bonus for the year (complementary or variable pay), in cents.
+    static let loneAnnotatorVariablePayMinor = 487_213
     static let evaluatorPayMinor = [7_013_377, 7_124_459, 7_235_561, 7_346_683, 7_457_719]
 
     static let canarySpec = """
@@ -184,7 +186,8 @@ struct PayCanaryTests {
             let fileId: String = try #require(file.json["id"].string)
             ids["file"] = fileId
             let annotator = try await server.request(.post, "/api/v1/people", as: carol, json: personJSON(
-                name: "Isolde Fenwick", payMinor: Self.loneAnnotatorPayMinor, workLayer: "annotation", title: "Annotator"))
+                name: "Isolde Fenwick", payMinor: Self.loneAnnotatorPayMinor, workLayer: "annotation", title: "Annotator",
+                variablePayMinor: Self.loneAnnotatorVariablePayMinor))
             try #require(annotator.code == 201, "\(annotator.text)")
             let annotatorId: String = try #require(annotator.json["id"].string)
             ids["annotator"] = annotatorId
@@ -205,12 +208,15 @@ struct PayCanaryTests {
                 }
             }
             amounts += Self.spellings(Double(Self.loneAnnotatorPayMinor) / 100) + Self.spellings((Double(Self.loneAnnotatorPayMinor) / 100).rounded())
+            amounts += Self.spellings(Double(Self.loneAnnotatorVariablePayMinor) / 100) + ["487213"]
             for pay in Self.evaluatorPayMinor { amounts += Self.spellings(Double(pay) / 100) }
             let names = Self.candidateNames + Self.candidateNames.flatMap { $0.split(separator: " ").map(String.init) }
             var canaries = Set(names + amounts)
 
             // Pay roles do see them (so the canaries are real), in the decision file and the cost report.
             #expect(full.text.contains(Self.candidateNames[0]))
+            let annotatorRecord = try await server.request(.get, "/api/v1/people/\(ids["annotator"] ?? "")", as: carol)
+            #expect(annotatorRecord.json["variablePayMinor"].int == Self.loneAnnotatorVariablePayMinor, "the pay role reads her variable pay")
             let fullCost = try await server.request(.get, "/api/v1/reports/cost?format=csv", as: carol)
             #expect(fullCost.text.contains(",1,61358,"), "the compensation role sees the one-person line: \(fullCost.text)")
             // The one-person line's loaded cost is that pay times a published factor: a canary too.

@@ -334,10 +334,11 @@ enum SpecTexts {
 
 /// A person body with every common field.
 func personJSON(id: String? = nil, name: String, payMinor: Int = 9_000_000, workLayer: String = "evaluation",
-                title: String = "Evaluator") -> String {
+                title: String = "Evaluator", variablePayMinor: Int? = nil) -> String {
     let idField = id.map { #""id": "\#($0)", "# } ?? ""
+    let variable = variablePayMinor.map { #", "variablePayMinor": \#($0)"# } ?? ""
     return """
         {\(idField)"name": "\(name)", "employment": "employee", "title": "\(title)", "payMinor": \(payMinor),
-         "currency": "USD", "payBasis": "annual", "workLayer": "\(workLayer)", "location": "Austin, US-TX"}
+         "currency": "USD", "payBasis": "annual", "workLayer": "\(workLayer)", "location": "Austin, US-TX"\(variable)}
         """
 }

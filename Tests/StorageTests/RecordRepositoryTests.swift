@@ -16,8 +16,8 @@ struct RecordRepositoryTests {
             #expect(created.revision == 1)
             #expect(created.createdAt == stamp)
             #expect(created.updatedAt == stamp)
-            // Six migrations took the first six seconds of the test clock.
-            #expect(stamp == "2026-03-01T09:00:06.000Z")
+            // Seven migrations took the first seven seconds of the test clock.
+            #expect(stamp == "2026-03-01T09:00:07.000Z")
 
             let read = try await store.people.get("p-ada")
             #expect(read == created)
@@ -171,6 +171,7 @@ struct RecordRepositoryTests {
         try await withStore(backend) { store, _ async throws in
             var person = Samples.person()
             person.payMinor = -1
+            person.variablePayMinor = -5
             person.currency = nil
             person.payBasis = nil
             let problems = try #require(await #expect(throws: RecordProblems.self) {
@@ -179,6 +180,8 @@ struct RecordRepositoryTests {
             #expect(problems.problems == [
                 FieldProblem("payMinor", "must not be negative"),
                 FieldProblem("currency", "is required when payMinor is given"),
+                FieldProblem("variablePayMinor", "must be 0 or more (got -5)"),
+                FieldProblem("currency", "is required when variablePayMinor is given"),
                 FieldProblem("payBasis", "is required when payMinor is given"),
             ])
 
@@ -252,6 +255,7 @@ struct RecordRepositoryTests {
             edit.externalId = nil
             edit.title = nil
             edit.payMinor = nil
+            edit.variablePayMinor = nil
             edit.currency = nil
             edit.payBasis = nil
             edit.band = nil
@@ -265,6 +269,7 @@ struct RecordRepositoryTests {
             let read = try await store.people.get(created.id)
             #expect(read == updated)
             #expect(read.payMinor == nil)
+            #expect(read.variablePayMinor == nil)
             #expect(read.currency == nil)
             #expect(read.title == nil)
             #expect(read.externalId == nil)

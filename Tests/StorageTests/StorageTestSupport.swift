@@ -279,7 +279,7 @@ enum Samples {
             payMinor: 123_456_789_012, currency: "USD", payBasis: "annual", band: "B4", legacyBand: "B3",
             workLayer: "evaluation", location: "GB-LND", hireDate: "2024-02-01", managerId: nil,
             specId: "rlhf-specialist", budgetOwner: "product-quality", hoursPerWeek: 37.5, reviewerId: "r-ada",
-            equityGroups: "gender=F; age=40-49")
+            equityGroups: "gender=F; age=40-49", variablePayMinor: 1_250_000)
     }
 
     static func vendor(_ id: String = "v-acme", name: String = "Acme Annotation") -> Vendor {

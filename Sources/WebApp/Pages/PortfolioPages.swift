@@ -96,7 +96,31 @@ extension WebPages {
             let report = PayEquityReport.build(try await snapshot())
             var values = WebPages.base(user, request, title: "Pay equity", section: "people")
             values["threshold"] = Format.percent(report.threshold, places: 0)
-            values["factors"] = report.factors.joined(separator: ", ")
+            values["objectiveFactors"] = report.objectiveFactors
+            if let org = report.organisation {
+                func gap(_ name: String, _ gap: PayEquityReport.PayGap, _ unit: String) -> [String: Any] {
+                    ["name": name, "meanWomen": Format.money(gap.meanWomen), "meanMen": Format.money(gap.meanMen), "unit": unit,
+                     "meanGap": gap.meanGap.map { Format.percent($0) } ?? "-", "medianWomen": Format.money(gap.medianWomen),
+                     "medianMen": Format.money(gap.medianMen), "medianGap": gap.medianGap.map { Format.percent($0) } ?? "-"]
+                }
+                values["organisation"] = [
+                    "women": org.women, "men": org.men, "other": org.otherOrUnstated,
+                    "gaps": [gap("Basic, hourly", org.basic, "USD/h"), gap("Variable, a year (those receiving it)", org.variable, "USD"),
+                             gap("Total, hourly", org.total, "USD/h")],
+                    "womenReceiving": Format.percent(org.womenReceivingVariable), "menReceiving": Format.percent(org.menReceivingVariable),
+                    "quartiles": org.quartiles.map { ["quartile": $0.quartile, "women": $0.women, "men": $0.men] },
+                    "hasQuartiles": !org.quartiles.isEmpty,
+                ] as [String: Any]
+            }
+            values["hasCategories"] = !report.categories.isEmpty
+            values["hasAnalyses"] = !report.analyses.isEmpty
+            values["categories"] = report.categories.map { category -> [String: Any] in
+                ["name": category.name, "basis": category.basis, "women": category.women, "men": category.men,
+                 "meanGap": category.total?.meanGap.map { Format.percent($0) } ?? "-",
+                 "medianGap": category.total?.medianGap.map { Format.percent($0) } ?? "-",
+                 "unexplained": category.unexplainedGap.map { Format.percent($0) } ?? "-",
+                 "assessment": category.status == "joint-pay-assessment", "status": category.status, "note": category.note]
+            }
             values["analyses"] = report.analyses.map { analysis -> [String: Any] in
                 ["group": analysis.group, "category": analysis.category == "all" ? "all employees" : analysis.category, "people": analysis.people,
                  "reference": analysis.reference,
