@@ -36,6 +36,9 @@ public struct DecisionFile: Sendable, Codable, Hashable {
     public var grade: GradeSection?
     /// Employee pay and contract rates on one loaded basis (LoadedCostSection.swift).
     public var loadedCost: LoadedCostSection?
+    /// What the pay-range posting laws ask of the role's advertisement (PayTransparencySection.swift);
+    /// absent where no such law reaches the role, and for vendor contracts.
+    public var payTransparency: PayTransparencySection?
 
     public var blocking: Bool { findings.contains { $0.severity == .blocking } }
 

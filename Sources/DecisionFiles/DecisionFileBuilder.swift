@@ -124,6 +124,7 @@ public struct DecisionFileBuilder: Sendable {
             provenance: ProvenanceTrail.figures(pricing, reference: reference, benchmarks: benchmarkProvenance) + ProvenanceTrail.compliance(report, reference: reference, currency: currency),
             disclaimer: Self.disclaimer)
         file.addGradeAndLoadedCost(pricing, reference: reference)
+        file.addPayTransparency(pricing, asOf: asOf)
         return file
     }
 

@@ -7,8 +7,10 @@ public enum RoleSpecFormat {
         "modality", "language", "consequences", "authority", "data_sensitivity", "content_exposure", "night_work",
         "physical_strain", "factors",
         "worker", "engagement", "currency", "offered", "pay_practice", "protections", "data_rights", "internal_candidates", "budget_owner",
-        "governance_owner", "vendor", "notes",
+        "governance_owner", "vendor", "posting", "notes",
     ]
+    public static let posting = ["advertised", "range", "employer_employees"]
+    public static let postedRange = ["min", "max", "basis"]
     public static let judgment = ["purchased", "type"]
     public static let task = ["task", "share", "note"]
     public static let expertise = ["level", "domain", "credential"]

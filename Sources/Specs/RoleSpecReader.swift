@@ -152,6 +152,7 @@ public struct RoleSpecReader: Sendable {
         if kind == .vendorContract && vendor == nil && !top.has("vendor") {
             reader.report(top.location, "vendor", "a vendor contract needs a vendor: section (name, bill_rate)")
         }
+        let posting = readPosting(top, reader: &reader)
         _ = reader.string(top, "notes")
 
         guard let id, let title, let direction, let judgmentPurchased, let worker, let currency,
@@ -165,7 +166,32 @@ public struct RoleSpecReader: Sendable {
             budgetOwner: budgetOwner, governanceOwner: governanceOwner, vendor: vendor,
             locations: locations, file: reader.file)
         spec.assumedFactors = assumedFactors
+        spec.posting = posting
         return spec
+    }
+
+    /// `posting: {advertised, range: {min, max, basis}, employer_employees}`; the range is in the
+    /// spec's currency and may not be per task (the laws ask for a wage or salary range).
+    private func readPosting(_ top: MappingView, reader: inout FieldReader) -> Posting? {
+        guard let node = top.value("posting"), !node.isNull,
+            let view = reader.mapping(node, path: "posting", allowed: RoleSpecFormat.posting)
+        else { return nil }
+        var range: PostedRange?
+        if let node = view.value("range"), !node.isNull,
+           let bounds = reader.mapping(node, path: "posting.range", allowed: RoleSpecFormat.postedRange) {
+            let min = reader.number(bounds, "min", required: true, range: 0...1e12)
+            let max = reader.number(bounds, "max", required: true, range: 0...1e12)
+            let basis = reader.enumeration(bounds, "basis", as: PayBasis.self, required: true)
+            if basis == .perTask {
+                reader.report(bounds.location(of: "basis"), "posting.range.basis", "a posted range is a wage or salary range: hourly, day, month or annual, not per-task")
+            }
+            if let min, let max, min > max {
+                reader.report(bounds.location(of: "max"), "posting.range.max", "expected a maximum at or above the minimum \(Format.number(min)), found \(Format.number(max))")
+            }
+            if let min, let max, let basis, basis != .perTask, min <= max { range = PostedRange(min: min, max: max, basis: basis) }
+        }
+        let employees = reader.integer(view, "employer_employees", minimum: 1)
+        return Posting(advertised: reader.bool(view, "advertised"), range: range, employerEmployees: employees)
     }
 
     private func readFactor(

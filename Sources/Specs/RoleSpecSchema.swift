@@ -193,6 +193,14 @@ public enum RoleSpecSchema {
                 ], description: "Supply-chain risks found (true), checked and absent (false)"),
                 "last_audit": .object([("type", .string("string")), ("pattern", .string("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")), ("description", .string("Date of the last audit"))]),
             ], required: ["name"], description: "For vendor contracts"),
+            "posting": object(RoleSpecFormat.posting, [
+                "advertised": flag("The role is or will be advertised (the pay-range posting laws apply to advertisements)"),
+                "range": object(RoleSpecFormat.postedRange, [
+                    "min": number("Lowest pay the advertisement states", minimum: 0), "max": number("Highest pay the advertisement states", minimum: 0),
+                    "basis": choice(PayBasis.allCases.filter { $0 != .perTask }.map(\.rawValue), "Basis of the range"),
+                ], required: ["min", "max", "basis"], description: "The range the advertisement carries, in the spec's currency"),
+                "employer_employees": .object([("type", .string("integer")), ("minimum", .number(1)), ("description", .string("The employer's headcount, for the laws' size thresholds"))]),
+            ], description: "The job advertisement, for the pay-transparency laws"),
             "notes": text("Free text"),
         ]
         var required = ["id", "title", "judgment", "tasks", "direction", "worker", "currency"]

@@ -33,6 +33,8 @@ public struct RoleSpec: Sendable, Hashable {
     public var budgetOwner: String?
     public var governanceOwner: String?
     public var vendor: VendorTerms?
+    /// The job advertisement, for the pay-transparency laws (nil when the spec does not say).
+    public var posting: Posting?
     /// Where each field sits in the source file, for diagnostics raised after parsing.
     public var locations: [String: SourceLocation]
     public var file: String
@@ -265,5 +267,36 @@ public struct VendorTerms: Sendable, Hashable {
         self.checklist = checklist
         self.supplyChain = supplyChain
         self.lastAudit = lastAudit
+    }
+}
+
+/// The job advertisement as the pay-range posting laws read it (NYC Local Law 32 of 2022, NY
+/// Labor Law 194-b, Cal. Lab. Code 432.3, RCW 49.58.110, Colorado's Equal Pay for Equal Work
+/// Act, Illinois 820 ILCS 112/10, the EU Pay Transparency Directive Art. 5).
+public struct Posting: Sendable, Hashable {
+    /// The role is or will be advertised (internally or externally, directly or through an agency).
+    public var advertised: Bool?
+    /// The range the advertisement carries; nil when it carries none.
+    public var range: PostedRange?
+    /// The employer's headcount, for the laws' employer-size thresholds.
+    public var employerEmployees: Int?
+
+    public init(advertised: Bool? = nil, range: PostedRange? = nil, employerEmployees: Int? = nil) {
+        self.advertised = advertised
+        self.range = range
+        self.employerEmployees = employerEmployees
+    }
+}
+
+/// A posted pay range, in the spec's currency on a stated basis.
+public struct PostedRange: Sendable, Hashable {
+    public var min: Double
+    public var max: Double
+    public var basis: PayBasis
+
+    public init(min: Double, max: Double, basis: PayBasis) {
+        self.min = min
+        self.max = max
+        self.basis = basis
     }
 }
