@@ -2,6 +2,8 @@ import Testing
 import WorkModel
 import ReferenceData
 import Compliance
+import Specs
+import WagefileTestSupport
 
 /// The wage floors as counsel would check them: each rule on both sides of its threshold, with
 /// the arithmetic worked by hand in the test and the section, article or order in the test name.
@@ -298,5 +300,28 @@ import Compliance
             #expect(records.contains { $0.tier?.rank == 1 }, "\(place) has a rank-1 tier")
             #expect(Set(records.compactMap { $0.tier?.name }).count == records.count, "\(place) names each tier once")
         }
+    }
+}
+
+/// The spec fields that choose a wage order's tier: read as written, refused with their line and
+/// field when not a tier name.
+@Suite struct WageFloorTierFieldTests {
+    @Test("worker.skill_level and worker.occupation are read as tier names")
+    func tierFieldsRead() throws {
+        let text = BaseSpec.edit([19: "worker: {status: employee, jurisdiction: IN-HR, skill_level: skilled-a, occupation: night-watchman}"])
+        let spec = try readSpec(text)
+        #expect(spec.worker.skillLevel == "skilled-a")
+        #expect(spec.worker.occupation == "night-watchman")
+        #expect(try readSpec(BaseSpec.text).worker.skillLevel == nil, "older specs stay valid without the field")
+    }
+
+    @Test("A tier name that is not lower case with hyphens is refused at its line and field")
+    func badTierNameIsLocated() throws {
+        let found = try diagnostics(BaseSpec.edit([19: "worker: {status: employee, jurisdiction: IN-HR, skill_level: Skilled A}"]))
+        let diagnostic = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(diagnostic.field == "worker.skill_level")
+        #expect(diagnostic.location.line == 19)
+        #expect(diagnostic.message == "expected a tier name in lower case with hyphens, such as 'skilled-a' or 'general-labourer', found 'Skilled A'")
     }
 }
