@@ -21,7 +21,8 @@ public struct ComplianceEngine: Sendable {
         let currency = spec.currency
         let perUSD = reference.exchangeRate(currency)?.perUSD ?? 1
         let floors = selected ?? WageFloorLookup.select(
-            jurisdiction: spec.worker.jurisdiction, location: spec.worker.location, specCurrency: currency, asOf: asOf, reference: reference)
+            jurisdiction: spec.worker.jurisdiction, location: spec.worker.location, specCurrency: currency, asOf: asOf, reference: reference,
+            tiers: WageFloorLookup.tiers(of: spec.worker))
         var findings: [Finding] = []
 
         let assessed = assessedPay(spec, hours: hours)
@@ -36,6 +37,7 @@ public struct ComplianceEngine: Sendable {
             : nil
 
         findings += floorFindings(spec, floors: floors, asOf: asOf)
+        findings += staleRateFindings(spec, floors: floors, assessed: assessed, asOf: asOf)
         var report = ComplianceReport(
             asOf: asOf, floors: floors, assessedPay: assessed, effectivePay: effective, fairwork: fairwork,
             classification: WorkerClassification.assess(spec, layer: layer, asOf: asOf, reference: reference),
@@ -75,12 +77,67 @@ public struct ComplianceEngine: Sendable {
         return ComplianceReport.AssessedPay(quote: quote, field: field, hourly: converted, derivation: derivation)
     }
 
+    /// A floor past its next expected revision may have been superseded; one checked longer
+    /// ago than the policy allows may be out of date. Either way the user must re-check it.
+    func staleFloorFinding(_ floor: AppliedFloor, jurisdiction: String, stated: String, asOf: CalendarDate) -> Finding {
+        let record = floor.record
+        let limit = reference.policy.floorMaxAgeMonths
+        var sentences: [String] = []
+        if let due = floor.overdueRevision, let cycle = record.cycle {
+            sentences.append("The wage floor for \(jurisdiction) (\(record.id), effective \(record.effective)) is revised \(cycle.phrase); the revision expected on \(due) has passed by \(asOf), so the figure may have been superseded.")
+        }
+        if floor.checkedTooLongAgo {
+            sentences.append("The wage floor for \(jurisdiction) was last checked \(floor.ageMonths > limit ? "\(floor.ageMonths)" : "more than \(limit)") months before \(asOf), beyond the \(limit)-month policy.")
+        }
+        let checked = record.checkedDate.map { "last checked against its source: \($0)" } ?? "never checked against its source"
+        return Finding(
+            severity: .warning, rule: "wage-floor.stale", message: sentences.joined(separator: " "),
+            evidence: [stated, checked], fix: "Check the current rate with the issuing authority and update \(record.id) (amount, effective, checked) under --reference.")
+    }
+
+    /// A tiered order (by skill or occupation) whose tier the spec did not name: the lowest tier
+    /// was applied, which understates the floor for anyone in a higher tier.
+    func tierFindings(_ floors: FloorSelection, jurisdiction: String) -> [Finding] {
+        var seen: Set<TierField> = []
+        return floors.applicable.compactMap { floor -> Finding? in
+            guard let choice = floor.tierChoice, choice.assumed, seen.insert(choice.field).inserted else { return nil }
+            let field = "worker.\(choice.field.rawValue)"
+            let names = choice.tiers.compactMap { $0.tier?.name }
+            let message = choice.stated.map {
+                "The spec's \(field) '\($0)' is not a tier of \(jurisdiction)'s wage order (\(names.joined(separator: ", "))); the lowest tier, \(floor.record.tier?.name ?? floor.record.id), was assumed."
+            } ?? "The spec does not state \(field); \(jurisdiction)'s minimum wage differs by \(choice.field == .occupation ? "occupation" : "skill level"), so the lowest tier, \(floor.record.tier?.name ?? floor.record.id), was assumed."
+            return Finding(
+                severity: .warning, rule: "wage-floor.tier-assumed",
+                message: message + " A worker in a higher tier is owed more.",
+                evidence: choice.tiers.map { "\($0.tier?.name ?? $0.id): \(Format.money($0.amount)) \($0.currency) per \($0.period.rawValue) (\($0.id))" },
+                fix: "Set \(field) to the tier the work is classed in (one of: \(names.joined(separator: ", "))).")
+        }
+    }
+
+    /// Exchange rates the checks converted with, flagged when older than the policy allows: a
+    /// floor converted at a year-old rate can pass or fail by the currency's move alone.
+    func staleRateFindings(_ spec: RoleSpec, floors: FloorSelection, assessed: ComplianceReport.AssessedPay?, asOf: CalendarDate) -> [Finding] {
+        var currencies = [spec.currency] + (floors.binding.map { [$0.record.currency] } ?? [])
+        if let assessed { currencies.append(assessed.quote.currency) }
+        let limit = reference.policy.exchangeRateMaxAgeMonths
+        let stale = Set(currencies).filter { $0 != "USD" }.sorted().compactMap { reference.exchangeRate($0) }.filter { rate in
+            CalendarDate(rate.ref.asOf).map { $0.isOlder(thanMonths: limit, on: asOf) } ?? true
+        }
+        guard !stale.isEmpty else { return [] }
+        return [Finding(
+            severity: .warning, rule: "exchange-rate.stale",
+            message: "The exchange rate\(stale.count == 1 ? "" : "s") used to convert pay or the floor (\(stale.map(\.currency).joined(separator: ", "))) \(stale.count == 1 ? "dates" : "date") from more than \(limit) months before \(asOf); converted figures may be off by the currency's move since.",
+            evidence: stale.map { "\($0.currency): \(Format.number($0.perUSD)) per USD (\($0.ref.source), as of \($0.ref.asOf), confidence \($0.ref.confidence.rawValue))" },
+            fix: "Supply current rates in an exchange_rates table under --reference.")]
+    }
+
     func describe(_ floor: AppliedFloor, currency: String) -> String {
         let record = floor.record
         var text = "\(record.id): \(Format.money(record.amount)) \(record.currency) per \(record.period.rawValue)"
         if record.period != .hour { text += " = \(Format.money(floor.hourly)) \(record.currency)/h (\(floor.hoursDerivation))" }
         if record.currency != currency { text += " = \(Format.money(floor.hourlyInSpecCurrency)) \(currency)/h" }
-        text += ", effective \(record.effective) (\(record.ref.source), checked \(record.ref.asOf), confidence \(record.ref.confidence.rawValue))"
+        if let tier = record.tier { text += ", tier \(tier.name)\(floor.tierChoice?.assumed == true ? " (assumed)" : "")" }
+        text += ", effective \(record.effective) (\(record.ref.source), checked \(record.checkedDate.map(\.description) ?? record.ref.asOf), confidence \(record.ref.confidence.rawValue))"
         return text
     }
 
@@ -105,12 +162,9 @@ public struct ComplianceEngine: Sendable {
                 fix: "Confirm the current rate with the issuing authority and override \(record.id) under --reference."))
         }
         if binding.stale {
-            let limit = reference.policy.floorMaxAgeMonths
-            findings.append(Finding(
-                severity: .warning, rule: "wage-floor.stale",
-                message: "The wage floor for \(jurisdiction) was last checked \(binding.ageMonths > limit ? "\(binding.ageMonths)" : "more than \(limit)") months before \(asOf), beyond the \(limit)-month policy.",
-                evidence: [stated], fix: "Check the current rate and update \(record.id) under --reference."))
+            findings.append(staleFloorFinding(binding, jurisdiction: jurisdiction, stated: stated, asOf: asOf))
         }
+        findings += tierFindings(floors, jurisdiction: jurisdiction)
         if record.standing != .statutory {
             findings.append(Finding(
                 severity: .info, rule: "wage-floor.not-binding",

@@ -12,7 +12,9 @@ enum ComplianceText {
         if let floor = section.wageFloor {
             var text = "\(Format.money(floor.amount)) \(floor.currency) per \(floor.period)"
             if floor.period != "hour" || floor.currency != c { text += " = \(Format.money(floor.hourlyInSpecCurrency)) \(c)/h" }
-            text += " (\(floor.id)\(floor.locality.map { ", \($0)" } ?? ""); \(floor.hoursBasis); effective \(floor.effective); \(floor.source), checked \(floor.asOf), confidence \(floor.confidence.rawValue)\(floor.stale ? ", STALE" : "")\(floor.standing == "statutory" ? "" : ", \(floor.standing)"))"
+            let tier = floor.tier.map { "; tier \($0)\(floor.tierAssumed == true ? " (assumed: \(floor.tierField ?? "tier") not stated)" : "")" } ?? ""
+            let cycle = floor.cycle.map { "; revised \($0)\(floor.nextRevision.map { ", next expected \($0)" } ?? "")" } ?? ""
+            text += " (\(floor.id)\(floor.locality.map { ", \($0)" } ?? "")\(tier); \(floor.hoursBasis); effective \(floor.effective)\(cycle); \(floor.source), checked \(floor.checked ?? floor.asOf), confidence \(floor.confidence.rawValue)\(floor.stale ? ", STALE" : "")\(floor.standing == "statutory" ? "" : ", \(floor.standing)"))"
             rows.append(("Wage floor", text))
         } else {
             rows.append(("Wage floor", "none in the reference data for \(file.spec.jurisdiction)"))

@@ -185,6 +185,19 @@ public struct DecisionFile: Sendable, Codable, Hashable {
         public var confidence: Confidence
         public var ageMonths: Int
         public var stale: Bool
+        /// The occupation or skill tier the rate is for, where the order sets rates by tier.
+        public var tier: String?
+        /// The spec field that chose the tier (`worker.skill_level`, `worker.occupation`).
+        public var tierField: String?
+        /// True when the spec did not name the tier and the lowest was applied.
+        public var tierAssumed: Bool?
+        /// When the figure was last checked against its primary source.
+        public var checked: String?
+        /// How often the rate is revised, e.g. "annual (January)", "irregular".
+        public var cycle: String?
+        /// The next revision the cycle expects after `effective`; past it the figure may be superseded.
+        public var nextRevision: String?
+        public var revisionOverdue: Bool?
     }
 
     public struct UnpaidHours: Sendable, Codable, Hashable {

@@ -159,7 +159,10 @@ public struct DecisionFileBuilder: Sendable {
             hourlyInSpecCurrency: money(floor.hourlyInSpecCurrency), hoursBasis: floor.hoursDerivation,
             effective: record.effective.description, standing: record.standing.rawValue, covers: record.covers, note: record.note,
             source: record.ref.source, asOf: record.ref.asOf, confidence: record.ref.confidence, ageMonths: floor.ageMonths,
-            stale: floor.stale)
+            stale: floor.stale, tier: record.tier?.name, tierField: record.tier.map { "worker.\($0.by.rawValue)" },
+            tierAssumed: floor.tierChoice.map(\.assumed), checked: record.checkedDate?.description, cycle: record.cycle?.description,
+            nextRevision: record.cycle?.nextRevision(after: record.effective)?.description,
+            revisionOverdue: record.cycle?.intervalMonths == nil ? nil : floor.overdueRevision != nil)
     }
 
     func hours(_ value: Double) -> Double { Format.round(value, places: 2) }

@@ -13,6 +13,8 @@ final class FloorCache: Sendable {
         var location: String?
         var currency: String
         var date: CalendarDate
+        /// The worker's skill level and occupation: they choose the tier of a tiered wage order.
+        var tiers: [TierField: String] = [:]
     }
 
     private static let capacity = 4096
@@ -22,7 +24,7 @@ final class FloorCache: Sendable {
         if let hit = entries.withLock({ $0[key] }) { return hit }
         // Computed outside the lock: two threads may both compute a new place once; both agree.
         let selection = WageFloorLookup.select(
-            jurisdiction: key.jurisdiction, location: key.location, specCurrency: key.currency, asOf: key.date, reference: reference)
+            jurisdiction: key.jurisdiction, location: key.location, specCurrency: key.currency, asOf: key.date, reference: reference, tiers: key.tiers)
         entries.withLock { table in
             if table.count >= Self.capacity { table.removeAll(keepingCapacity: true) }
             table[key] = selection

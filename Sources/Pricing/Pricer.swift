@@ -152,7 +152,9 @@ public struct Pricer: Sendable {
 
     func floorSelection(for spec: RoleSpec, on date: CalendarDate) -> FloorSelection {
         floorCache.selection(
-            for: FloorCache.Key(jurisdiction: spec.worker.jurisdiction, location: spec.worker.location, currency: spec.currency, date: date),
+            for: FloorCache.Key(
+                jurisdiction: spec.worker.jurisdiction, location: spec.worker.location, currency: spec.currency, date: date,
+                tiers: WageFloorLookup.tiers(of: spec.worker)),
             reference: reference)
     }
 

@@ -203,6 +203,8 @@ public struct PricingPolicy: Sendable, Hashable {
     public var rangeSpreads: [WorkLayer: Double]
     /// A wage floor last checked longer ago than this is flagged as stale.
     public var floorMaxAgeMonths: Int
+    /// An exchange rate older than this is flagged as stale where a conversion uses it.
+    public var exchangeRateMaxAgeMonths: Int = 6
     /// The engagement one-off unpaid hours are spread over when a spec does not say.
     public var defaultEngagementWeeks: Double
     /// A vendor whose last audit is older than this is flagged.
@@ -333,5 +335,126 @@ public struct WageFloor: Sendable, Hashable {
     /// Who the rate covers when that is narrower than everyone, e.g. "workers 21 and over".
     public var covers: String?
     public var note: String?
+    /// The occupation or skill tier this rate is for, where the law sets rates by tier.
+    public var tier: FloorTier?
+    /// When the figure was last checked against its primary source; `ref.asOf` when not stated.
+    public var checked: CalendarDate?
+    /// How often the issuing authority revises the rate; nil in user files that do not say.
+    public var cycle: AdjustmentCycle?
+    /// Days paid per week when the law pays a rest day (Mexico's paid seventh day, LFT art. 69):
+    /// a day rate then spreads over the maximum week, not over the hours of one day.
+    public var paidDaysPerWeek: Double?
+    /// The maximum working week by the date it takes effect (Mexico's 2026 reform: 48 h in 2026
+    /// down to 40 h in 2030); the divisor is the one in force on the evaluation date.
+    public var weeklyHoursSchedule: [DatedHours] = []
     public var ref: SourceRef
+
+    /// The date the figure was last checked against its source.
+    public var checkedDate: CalendarDate? { checked ?? CalendarDate(ref.asOf) }
+
+    /// The maximum week in force on `date`, from the schedule.
+    public func weeklyHours(on date: CalendarDate) -> DatedHours? {
+        weeklyHoursSchedule.filter { $0.from <= date }.max { $0.from < $1.from }
+    }
+}
+
+/// Hours that apply from a date, e.g. a 46-hour maximum week from 2027-01-01.
+public struct DatedHours: Sendable, Hashable {
+    public var from: CalendarDate
+    public var hours: Double
+
+    public init(from: CalendarDate, hours: Double) {
+        self.from = from
+        self.hours = hours
+    }
+}
+
+/// A rate for one occupation or skill tier of a wage order, chosen by the worker field `by`
+/// (`skill_level` or `occupation`). `rank` orders the tiers from the lowest (1).
+public struct FloorTier: Sendable, Hashable {
+    public var by: TierField
+    public var name: String
+    public var rank: Int
+
+    public init(by: TierField, name: String, rank: Int) {
+        self.by = by
+        self.name = name
+        self.rank = rank
+    }
+
+    /// A spec's value in the form tiers are named: lower case, words joined by hyphens.
+    public static func normalised(_ text: String) -> String {
+        text.lowercased().split { !($0.isLetter || $0.isNumber) }.joined(separator: "-")
+    }
+}
+
+/// The worker field a wage order's tiers are chosen by.
+public enum TierField: String, Sendable, Hashable, CaseIterable {
+    case skillLevel = "skill_level"
+    case occupation
+}
+
+/// How often a minimum wage is revised, and in which months when the law fixes them.
+public struct AdjustmentCycle: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case annual, semiAnnual = "semi-annual", biennial, triennial, irregular, none
+    }
+
+    public var kind: Kind
+    /// Months (1-12) revisions take effect in, e.g. [1, 7] for Haryana's January and July VDA.
+    public var months: [Int]
+
+    public init(kind: Kind, months: [Int] = []) {
+        self.kind = kind
+        self.months = months
+    }
+
+    /// Months between revisions; nil when no revision is expected on a schedule.
+    public var intervalMonths: Int? {
+        switch kind {
+        case .annual: 12
+        case .semiAnnual: 6
+        case .biennial: 24
+        case .triennial: 36
+        case .irregular, .none: nil
+        }
+    }
+
+    /// The first revision expected after a rate that took effect on `effective`: the first of the
+    /// next revision month after it when months are fixed, else the same day one interval later.
+    public func nextRevision(after effective: CalendarDate) -> CalendarDate? {
+        guard let interval = intervalMonths else { return nil }
+        let start = effective.year * 12 + (effective.month ?? 1) - 1
+        if !months.isEmpty {
+            // A schedule of months: the next listed month strictly after the effective month.
+            for offset in 1...interval {
+                let index = start + offset
+                if months.contains(index % 12 + 1) { return CalendarDate(year: index / 12, month: index % 12 + 1, day: 1) }
+            }
+        }
+        let index = start + interval
+        return CalendarDate(year: index / 12, month: index % 12 + 1, day: effective.day ?? 1)
+    }
+
+    /// The cycle in words for a sentence: "every year (January)", "twice a year (January, July)".
+    public var phrase: String {
+        let when: String
+        switch kind {
+        case .annual: when = "every year"
+        case .semiAnnual: when = "twice a year"
+        case .biennial: when = "every two years"
+        case .triennial: when = "every three years"
+        case .irregular: when = "on no fixed schedule"
+        case .none: when = "never"
+        }
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let listed = months.filter { (1...12).contains($0) }.map { names[$0 - 1] }
+        return when + (listed.isEmpty ? "" : " (\(listed.joined(separator: ", ")))")
+    }
+
+    public var description: String {
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let listed = months.filter { (1...12).contains($0) }.map { names[$0 - 1] }
+        return kind.rawValue + (listed.isEmpty ? "" : " (\(listed.joined(separator: ", ")))")
+    }
 }

@@ -282,7 +282,11 @@ public struct ReferenceParser: Sendable {
                 hours: readHours(view, reader: &reader),
                 allowancePercent: reader.number(view, "allowance_percent", range: 0...200, exclusiveMinimum: 0),
                 allowanceNote: reader.string(view, "allowance_note"),
-                covers: reader.string(view, "covers"), note: reader.string(view, "note"), ref: ref)
+                covers: reader.string(view, "covers"), note: reader.string(view, "note"),
+                tier: readTier(view, reader: &reader), checked: readDate(view, "checked", reader: &reader),
+                cycle: readCycle(view, reader: &reader),
+                paidDaysPerWeek: reader.number(view, "paid_days_per_week", range: 1...7),
+                weeklyHoursSchedule: readWeeklyHours(view, reader: &reader), ref: ref)
             if table == "wage_floors" {
                 floors.put(id, record, file: file, at: at, shipped: shipped)
             } else {
@@ -307,8 +311,70 @@ public struct ReferenceParser: Sendable {
         }
     }
 
+    /// A tier is named by three fields together: the worker field, the tier's name, its rank.
+    private func readTier(_ view: MappingView, reader: inout FieldReader) -> FloorTier? {
+        let by = reader.enumeration(view, "tier_by", as: TierField.self)
+        let name = reader.string(view, "tier")
+        let rank = reader.integer(view, "tier_rank", minimum: 1)
+        let stated = ["tier_by", "tier", "tier_rank"].filter(view.has)
+        guard let by, let name, let rank else {
+            if !stated.isEmpty, stated.count < 3 {
+                reader.report(view.location, view.path("tier"), "a tiered floor needs tier_by (skill_level or occupation), tier and tier_rank together; found only \(stated.joined(separator: ", "))")
+            }
+            return nil
+        }
+        if FloorTier.normalised(name) != name {
+            reader.report(view.location(of: "tier"), view.path("tier"), "expected a tier name in lower case with hyphens, such as '\(FloorTier.normalised(name))', found '\(name)'")
+        }
+        return FloorTier(by: by, name: name, rank: rank)
+    }
+
+    private func readDate(_ view: MappingView, _ key: String, reader: inout FieldReader) -> CalendarDate? {
+        guard let text = reader.string(view, key) else { return nil }
+        guard let date = CalendarDate(text) else {
+            reader.report(view.location(of: key), view.path(key), "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found '\(text)'")
+            return nil
+        }
+        return date
+    }
+
+    private func readCycle(_ view: MappingView, reader: inout FieldReader) -> AdjustmentCycle? {
+        let kind = reader.enumeration(view, "cycle", as: AdjustmentCycle.Kind.self)
+        var months: [Int] = []
+        for item in reader.stringItems(view, "revision_months") {
+            if let month = Int(item.value), (1...12).contains(month) {
+                months.append(month)
+            } else {
+                reader.report(item.location, item.path, "expected a month number from 1 to 12, found '\(item.value)'")
+            }
+        }
+        if kind == nil, view.has("revision_months") {
+            reader.report(view.location(of: "revision_months"), view.path("revision_months"), "revision_months needs a cycle (annual or semi-annual)")
+        }
+        return kind.map { AdjustmentCycle(kind: $0, months: months.sorted()) }
+    }
+
+    /// `weekly_hours_from: {2026-01-01: 48, 2027-01-01: 46}`: the maximum week by the date it starts.
+    private func readWeeklyHours(_ view: MappingView, reader: inout FieldReader) -> [DatedHours] {
+        guard let node = view.value("weekly_hours_from"), let map = reader.mapping(node, path: view.path("weekly_hours_from")) else { return [] }
+        var schedule: [DatedHours] = []
+        for entry in map.entries {
+            guard let date = CalendarDate(entry.key) else {
+                reader.report(entry.keyLocation, map.path(entry.key), "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found '\(entry.key)'")
+                continue
+            }
+            if let hours = reader.number(map, entry.key, required: true, range: 0...168, exclusiveMinimum: 0) {
+                schedule.append(DatedHours(from: date, hours: hours))
+            }
+        }
+        return schedule.sorted { $0.from < $1.from }
+    }
+
     static let hoursFields = ["hours_per_day", "days_per_month", "hours_per_week", "hours_per_month"]
-    static let floorFields = ["id", "jurisdiction", "localities", "amount", "currency", "period", "effective", "standing", "allowance_percent", "allowance_note", "covers", "note"] + hoursFields + refFields
+    static let floorFields = [
+        "id", "jurisdiction", "localities", "amount", "currency", "period", "effective", "standing", "allowance_percent", "allowance_note", "covers", "note",
+        "tier_by", "tier", "tier_rank", "checked", "cycle", "revision_months", "paid_days_per_week", "weekly_hours_from",
+    ] + hoursFields + refFields
 
     private func readHours(_ view: MappingView, reader: inout FieldReader) -> StatutoryHours {
         StatutoryHours(
@@ -322,7 +388,7 @@ public struct ReferenceParser: Sendable {
     static let policyFields = [
         "location_policy", "hours_per_week", "weeks_per_year", "hours_per_day", "range_spreads", "budget_owners",
         "floor_max_age_months", "default_engagement_weeks", "vendor_audit_max_age_months", "location_policy_by_layer", "hirer_market", "hirer_locality",
-        "far_below_market_compa_ratio",
+        "far_below_market_compa_ratio", "exchange_rate_max_age_months",
     ] + refFields
     static let layerFields = [
         "id", "name", "segment", "directions", "pay_anchor", "anchor_category", "anchor", "premium_triggers", "main_risk",
@@ -403,6 +469,7 @@ public struct ReferenceParser: Sendable {
         let maxAge = reader.integer(view, "floor_max_age_months", minimum: 1)
         let engagement = reader.number(view, "default_engagement_weeks", range: 0...520, exclusiveMinimum: 0)
         let auditAge = reader.integer(view, "vendor_audit_max_age_months", minimum: 1)
+        let rateAge = reader.integer(view, "exchange_rate_max_age_months", minimum: 1)
         var spreads = base?.rangeSpreads ?? [:]
         if let node = view.value("range_spreads"), let map = reader.mapping(node, path: "policy.range_spreads", allowed: WorkLayer.allCases.map(\.rawValue)) {
             for entry in map.entries {
@@ -427,6 +494,7 @@ public struct ReferenceParser: Sendable {
             farBelowMarketCompaRatio: farBelow ?? base?.farBelowMarketCompaRatio ?? 0.8,
             hoursPerWeek: resolvedWeek, weeksPerYear: resolvedWeeks, hoursPerDay: resolvedDay,
             budgetOwners: owners ?? base?.budgetOwners ?? [], rangeSpreads: spreads, floorMaxAgeMonths: resolvedAge,
+            exchangeRateMaxAgeMonths: rateAge ?? base?.exchangeRateMaxAgeMonths ?? 6,
             defaultEngagementWeeks: resolvedEngagement, vendorAuditMaxAgeMonths: resolvedAuditAge, ref: ref)
     }
 

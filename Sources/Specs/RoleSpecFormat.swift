@@ -16,7 +16,7 @@ public enum RoleSpecFormat {
     public static let expertise = ["level", "domain", "credential"]
     public static let language = ["name", "scarcity"]
     public static let consequences = ["if_wrong", "impact"]
-    public static let worker = ["status", "jurisdiction", "location", "headcount", "hours_per_week", "hours_per_day"]
+    public static let worker = ["status", "jurisdiction", "location", "headcount", "hours_per_week", "hours_per_day", "skill_level", "occupation"]
     public static let pay = ["amount", "basis", "currency", "minutes_per_task"]
     public static let protections = [
         "benefits", "overtime", "paid_qualification", "payment_dispute_process", "wellbeing_support",

@@ -272,8 +272,23 @@ public struct RoleSpecReader: Sendable {
             status: status ?? .contractor, jurisdiction: jurisdiction ?? "",
             location: reader.string(view, "location"), headcount: reader.integer(view, "headcount", minimum: 1),
             hoursPerWeek: reader.number(view, "hours_per_week", range: 0...168, exclusiveMinimum: 0),
-            hoursPerDay: reader.number(view, "hours_per_day", range: 0...24, exclusiveMinimum: 0))
+            hoursPerDay: reader.number(view, "hours_per_day", range: 0...24, exclusiveMinimum: 0),
+            skillLevel: readTierName(view, "skill_level", reader: &reader), occupation: readTierName(view, "occupation", reader: &reader))
         return status == nil || jurisdiction == nil ? nil : worker
+    }
+
+    /// A wage-order tier as the orders name them: words of letters and digits joined by hyphens
+    /// ("skilled-a", "night-watchman"). Which names exist depends on the jurisdiction's order,
+    /// so the reader checks the form; the floor lookup says when a name matches no tier.
+    private func readTierName(_ view: MappingView, _ key: String, reader: inout FieldReader) -> String? {
+        guard let text = reader.string(view, key) else { return nil }
+        let valid = !text.isEmpty && text.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "-" }
+            && !text.hasPrefix("-") && !text.hasSuffix("-")
+        if !valid {
+            reader.report(view.location(of: key), view.path(key), "expected a tier name in lower case with hyphens, such as 'skilled-a' or 'general-labourer', found '\(text)'")
+            return nil
+        }
+        return text
     }
 
     public func readPay(_ node: SpecNode, path: String, currency: String, reader: inout FieldReader) -> PayQuote? {

@@ -105,6 +105,8 @@ public enum RoleSpecSchema {
                 "headcount": .object([("type", .string("integer")), ("minimum", .number(1)), ("description", .string("Workers on this role or contract"))]),
                 "hours_per_week": number("Contracted hours per week", exclusiveMinimum: 0, maximum: 168),
                 "hours_per_day": number("Hours in a paid day", exclusiveMinimum: 0, maximum: 24),
+                "skill_level": .object([("type", .string("string")), ("pattern", .string("^[a-z0-9]+(-[a-z0-9]+)*$")), ("description", .string("Skill tier of the wage order, e.g. unskilled, semi-skilled-a, skilled-a, highly-skilled (Haryana); lowest tier assumed when absent"))]),
+                "occupation": .object([("type", .string("string")), ("pattern", .string("^[a-z0-9]+(-[a-z0-9]+)*$")), ("description", .string("Occupation named by the wage order, e.g. general-labourer, night-watchman (Kenya); lowest tier assumed when absent"))]),
             ], required: ["status", "jurisdiction"], description: "Who does the work and where"),
             "currency": choice(vocabulary.currencies, "Currency of the band and the offer"),
             "offered": pay,

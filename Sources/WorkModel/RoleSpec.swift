@@ -114,11 +114,17 @@ public struct Worker: Sendable, Hashable {
     public var headcount: Int?
     public var hoursPerWeek: Double?
     public var hoursPerDay: Double?
+    /// The skill tier a wage order classes the work in (Haryana: unskilled to highly-skilled).
+    public var skillLevel: String?
+    /// The occupation a wage order names (Kenya: general-labourer, night-watchman).
+    public var occupation: String?
 
     public init(
         status: WorkerStatus, jurisdiction: String, location: String? = nil, headcount: Int? = nil,
-        hoursPerWeek: Double? = nil, hoursPerDay: Double? = nil
+        hoursPerWeek: Double? = nil, hoursPerDay: Double? = nil, skillLevel: String? = nil, occupation: String? = nil
     ) {
+        self.skillLevel = skillLevel
+        self.occupation = occupation
         self.status = status
         self.jurisdiction = jurisdiction
         self.location = location

@@ -103,7 +103,9 @@ import Compliance
     // MARK: In the engine
 
     static func spec(_ status: WorkerStatus, offered: PayQuote = ComplianceFixture.hourly(20), practice: PayPractice = PayPractice()) -> RoleSpec {
-        ComplianceFixture.spec(status: status, jurisdiction: "US-CA", offered: offered, practice: practice)
+        // Fresno has no local ordinance: California's 16.90 binds (with no location stated, the
+        // highest city rate would be assumed).
+        ComplianceFixture.spec(status: status, jurisdiction: "US-CA", location: "Fresno", offered: offered, practice: practice)
     }
 
     @Test(arguments: [WorkerStatus.platformWorker, .contractor, .vendorEmployee])
