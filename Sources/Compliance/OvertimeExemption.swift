@@ -132,7 +132,7 @@ public enum OvertimeExemption {
             if practisingLawOrMedicine && level.jurisdiction == "US" { continue }
             let passes = annual + 0.005 >= level.annual
             if !passes { failed.append(level) }
-            evidence.append("\(level.law): \(Format.money(level.annual)) a year (\(level.derivation)), effective \(level.effective): \(passes ? "met" : "not met") (\(level.ref.source), confidence \(level.ref.confidence.rawValue))")
+            evidence.append("\(level.law): \(level.derivation), effective \(level.effective): \(passes ? "met" : "not met") (\(level.ref.source), confidence \(level.ref.confidence.rawValue))")
         }
         if jurisdiction == "US-NY" && spec.worker.location == nil {
             evidence.append("worker.location not stated: the New York City, Long Island and Westchester level is used (the higher one)")
@@ -151,7 +151,7 @@ public enum OvertimeExemption {
     }
 
     static func dutiesFindings(_ spec: RoleSpec, evidence: [String]) -> [Finding] {
-        let hints = "spec facts bearing on the duties: expertise \(spec.expertise.credential ?? "no credential stated"), \(spec.tasks.count) task kind(s), judgment \(spec.judgmentPurchased.prefix(80))"
+        let hints = "the duties test turns on the primary duty; the spec describes it as: \(spec.judgmentPurchased) (credential: \(spec.expertise.credential ?? "not stated"))"
         switch spec.worker.exemptDutiesMet {
         case false?:
             return [Finding(
