@@ -3,7 +3,9 @@ import WorkModel
 /// California's ABC test (Labor Code 2775, AB5): the worker is an employee unless the hirer
 /// proves all three prongs: (A) free from control and direction, (B) work outside the usual
 /// course of the hirer's business, (C) customarily engaged in an independent trade. A prong
-/// the facts cannot show is a prong the hirer cannot prove.
+/// the facts cannot show is a prong the hirer cannot prove. Workers the statute exempts (Lab.
+/// Code 2776-2784) are judged by Borello instead (CaliforniaBorelloTest); a claimed exemption
+/// that does not hold is shown here, condition by condition.
 public struct CaliforniaABCTest: ClassificationTest {
     public let id = "california-abc"
     public let name = "California ABC test"
@@ -11,10 +13,13 @@ public struct CaliforniaABCTest: ClassificationTest {
 
     public init() {}
 
-    public func applies(to context: ClassificationContext) -> Bool { context.jurisdiction == "US-CA" }
+    public func applies(to context: ClassificationContext) -> Bool {
+        context.jurisdiction == "US-CA" && !CaliforniaExemptions.route(context).toBorello
+    }
 
     public func assess(_ context: ClassificationContext) -> ClassificationAssessment {
         let r = context.readings
+        let route = CaliforniaExemptions.route(context)
         let a = prong("A-control", FactorReading.composite("control", [r.control, r.schedule, r.instructions, r.monitoring]),
             holds: "free from the hirer's control and direction", fails: "not free from control")
         var bReading = r.integral
@@ -38,7 +43,16 @@ public struct CaliforniaABCTest: ClassificationTest {
             risk = .low
             conclusion = "All three prongs hold on the stated facts."
         }
-        return assessment(standing: .inForce, note: "In force since 2020; some occupations have statutory exemptions.", risk: risk, conclusion: conclusion, factors: prongs)
+        var factors = prongs
+        var stated = conclusion
+        if route.section != nil {
+            // The failed exemption's conditions are shown after the prongs; they do not change the ABC result.
+            factors += route.conditions
+            stated = route.summary + " " + conclusion
+        }
+        return assessment(
+            standing: .inForce, note: "In force since 2020; Lab. Code 2776-2784 exempt some occupations and business-to-business work, which Borello governs instead.",
+            risk: risk, conclusion: stated, factors: factors)
     }
 
     private func prong(_ id: String, _ reading: FactorReading, holds: String, fails: String) -> FactorReading {

@@ -11,6 +11,12 @@ public enum Standing: String, Sendable, Hashable, Codable {
     case pendingTransposition = "pending-transposition"
     /// A proposal, not law.
     case proposed
+    /// A directive past its deadline that the member state has not (or not knowingly)
+    /// transposed: it does not bind private parties, and the national rule applies.
+    case notTransposed = "not-transposed"
+
+    /// Whether the result can bind a hirer now (for headline risks and verdicts).
+    public var binds: Bool { self != .proposed && self != .notTransposed }
 }
 
 /// The risk that the worker's status is not what the contract says.

@@ -43,10 +43,18 @@ public struct ComplianceEngine: Sendable {
             classification: WorkerClassification.assess(spec, layer: layer, asOf: asOf, reference: reference),
             dataRights: DataRightsReport(applies: false, frameworks: []), vendor: nil, findings: [])
         if let effective, let assessed {
-            findings += payFindings(spec, report: report, pay: effective, assessed: assessed)
+            let worst = WorkweekMinimumWage.applies(jurisdiction: spec.worker.jurisdiction)
+                ? WorkweekMinimumWage.worstWeek(
+                    nominalHourly: assessed.hourly, taskHoursPerWeek: hours.hoursPerWeek, practice: spec.payPractice,
+                    perUSD: perUSD, headcount: spec.worker.headcount)
+                : nil
+            findings += payFindings(spec, report: report, pay: effective, assessed: assessed, worstWeek: worst)
         }
         if let fairwork { findings += fairworkFindings(fairwork, spec: spec) }
         findings += overtimeFindings(spec)
+        findings += OvertimeExemption.findings(spec, asOf: asOf)
+        findings += NewYorkFreelanceIsntFree.findings(
+            spec, hourly: assessed?.hourly, hours: hours, defaultEngagementWeeks: reference.policy.defaultEngagementWeeks, asOf: asOf)
         findings += classificationFindings(report.classification)
         let (rights, rightsFindings) = DataRightsRules.evaluate(spec, layer: layer, asOf: asOf, reference: reference)
         report.dataRights = rights
@@ -193,7 +201,10 @@ public struct ComplianceEngine: Sendable {
         return findings
     }
 
-    func payFindings(_ spec: RoleSpec, report: ComplianceReport, pay: EffectivePay, assessed: ComplianceReport.AssessedPay) -> [Finding] {
+    func payFindings(
+        _ spec: RoleSpec, report: ComplianceReport, pay: EffectivePay, assessed: ComplianceReport.AssessedPay,
+        worstWeek: (pay: EffectivePay, assumed: Bool)? = nil
+    ) -> [Finding] {
         let currency = spec.currency
         var findings: [Finding] = []
         let breakdown = [
@@ -209,6 +220,9 @@ public struct ComplianceEngine: Sendable {
             var evidence = breakdown + ["floor \(describe(floor, currency: currency))"]
             evidence.append("cost to reach the floor: \(Format.money(monthly, places: 0)) \(currency) per worker-month" + (pay.headcount.map { ", \(Format.money(monthly * Double($0), places: 0)) \(currency) a month for \($0) workers" } ?? ""))
             let contractor = WorkerClassification.testedStatuses.contains(spec.worker.status)
+            if let worstWeek, worstWeek.pay.effectiveHourly < pay.effectiveHourly {
+                evidence.append(worstWeekLine(worstWeek, currency: currency, jurisdiction: spec.worker.jurisdiction))
+            }
             findings.append(Finding(
                 severity: binding ? .blocking : .warning, rule: "wage-floor.effective-below-floor",
                 message: "Effective pay of \(Format.money(pay.effectiveHourly)) \(currency)/h is below the \(spec.worker.jurisdiction) minimum of \(Format.money(floor.hourlyInSpecCurrency)) \(currency)/h"
@@ -217,6 +231,17 @@ public struct ComplianceEngine: Sendable {
                 evidence: evidence,
                 fix: needed.map { "Raise the rate to at least \(Format.money($0)) \(currency)/h equivalent, or pay the unpaid time (qualification, search, rejected work)." }
                     ?? "Pay the unpaid time or raise the rate."))
+        }
+        if let floor = report.floors.binding, let worstWeek, pay.effectiveHourly >= floor.hourlyInSpecCurrency,
+            worstWeek.pay.effectiveHourly < floor.hourlyInSpecCurrency
+        {
+            let contractor = WorkerClassification.testedStatuses.contains(spec.worker.status)
+            findings.append(Finding(
+                severity: floor.record.standing == .statutory ? .blocking : .warning, rule: "wage-floor.workweek-below-floor",
+                message: "Averaged over \(Format.number(pay.engagementWeeks)) weeks effective pay clears the \(spec.worker.jurisdiction) minimum, but in the worst week it is \(Format.money(worstWeek.pay.effectiveHourly)) \(currency)/h, below \(Format.money(floor.hourlyInSpecCurrency)): \(WorkweekMinimumWage.citation(spec.worker.jurisdiction)), so the average does not cure it."
+                    + (contractor ? " Minimum-wage law reaches contractors only if they are misclassified." : ""),
+                evidence: breakdown + [worstWeekLine(worstWeek, currency: currency, jurisdiction: spec.worker.jurisdiction), "floor \(describe(floor, currency: currency))"],
+                fix: "Pay the qualification and onboarding hours, or raise the first week's pay to at least the floor for every hour worked."))
         }
         if let living = report.floors.livingWage, pay.effectiveHourly < living.hourlyInSpecCurrency {
             findings.append(Finding(
@@ -235,6 +260,12 @@ public struct ComplianceEngine: Sendable {
                 fix: "Pay qualification, onboarding and rework time, pay for rejected work with an appeal, and count search time, or budget the shifted cost openly."))
         }
         return findings
+    }
+
+    /// The worst workweek, with the assumption about when the one-off hours fall.
+    func worstWeekLine(_ worst: (pay: EffectivePay, assumed: Bool), currency: String, jurisdiction: String) -> String {
+        "worst week: \(Format.number(worst.pay.taskHoursPerWeek)) h of tasks plus all \(Format.number(worst.pay.unpaid.qualificationAndOnboarding, maxPlaces: 1)) one-off unpaid hours, \(Format.number(worst.pay.totalHoursPerWeek, maxPlaces: 1)) h for \(Format.money(worst.pay.netPerWeek)) \(currency) net = \(Format.money(worst.pay.effectiveHourly)) \(currency)/h"
+            + (worst.assumed ? " (pay_practice.one_off_timing not stated: the one-off hours are assumed to fall in week one)" : " (pay_practice.one_off_timing: first-week)")
     }
 
     func fairworkFindings(_ fairwork: FairworkFairPay, spec: RoleSpec) -> [Finding] {

@@ -56,7 +56,7 @@ public struct EffectivePay: Sendable, Hashable {
     ///   - perUSD: units of the spec's currency per US dollar.
     public static func compute(
         nominalHourly: Double, taskHoursPerWeek: Double, practice: PayPractice, defaultEngagementWeeks: Double,
-        perUSD: Double, headcount: Int?
+        perUSD: Double, headcount: Int?, engagementOverride: Double? = nil
     ) -> EffectivePay {
         var unstated: [String] = []
         func value(_ field: Double?, _ name: String) -> Double {
@@ -73,8 +73,9 @@ public struct EffectivePay: Sendable, Hashable {
         // Rejected work counts as unpaid unless the spec says it is paid: the cautious reading.
         let rejectedUnpaid = practice.rejectedPaid != true
         if rejected > 0 && practice.rejectedPaid == nil { unstated.append("rejected_paid") }
-        let engagementAssumed = practice.engagementWeeks == nil
-        let engagement = practice.engagementWeeks ?? defaultEngagementWeeks
+        // The override puts every one-off hour in one week: the worst workweek.
+        let engagementAssumed = engagementOverride == nil && practice.engagementWeeks == nil
+        let engagement = engagementOverride ?? practice.engagementWeeks ?? defaultEngagementWeeks
 
         let task = taskHoursPerWeek
         let rejectedHours = rejectedUnpaid ? task * rejected : 0

@@ -15,7 +15,7 @@ public struct FLSA2021Rule: ClassificationTest {
 
     public func assess(_ context: ClassificationContext) -> ClassificationAssessment {
         let r = context.readings
-        let control = FactorReading.composite("control", [r.control, r.schedule, r.instructions])
+        let control = FLSACore.control(r, monitoring: false)
         let profit = FLSACore.profitOrLoss(r)
         let guideposts = [r.skill, r.permanence, FLSACore.integratedUnit(r)]
         let (risk, conclusion) = FLSACore.coreAnalysis(control: control, profit: profit, secondary: guideposts, secondaryName: "guideposts")
@@ -41,12 +41,12 @@ public struct FLSA2024Rule: ClassificationTest {
     public func assess(_ context: ClassificationContext) -> ClassificationAssessment {
         let r = context.readings
         let factors = [
-            r.profitOrLoss.named("profit-or-loss", prefix: "1 profit or loss from managerial skill: "),
+            FLSACore.managerialProfit(r).named("profit-or-loss", prefix: "1 profit or loss from managerial skill: "),
             r.investment.named("investment", prefix: "2 investment by the worker compared with the hirer's: "),
-            r.permanence.named("permanence", prefix: "3 permanence: "),
-            FactorReading.composite("control", [r.control, r.schedule, r.instructions, r.monitoring]).named("control", prefix: "4 control, technology monitoring included: "),
+            FLSACore.permanence2024(r).named("permanence", prefix: "3 permanence: "),
+            FLSACore.control(r, monitoring: true).named("control", prefix: "4 control, technology monitoring included: "),
             r.integral.named("integral", prefix: "5 integral to the hirer's business: "),
-            r.skill.named("skill", prefix: "6 skill and initiative: "),
+            FLSACore.skillAndInitiative(r).named("skill", prefix: "6 skill and initiative: "),
         ]
         let tally = Tally(factors)
         let risk: ClassificationRisk
@@ -85,8 +85,10 @@ public struct DOL2026Proposal: ClassificationTest {
 
     public func assess(_ context: ClassificationContext) -> ClassificationAssessment {
         let r = context.readings
-        let control = FactorReading.composite("control", [r.control, r.schedule, r.instructions])
-        let profit = r.profitOrLoss
+        let control = FLSACore.control(r, monitoring: false)
+        // The proposal drops the investment comparison: profit or loss is read from managerial
+        // skill, which an established practice of one's own shows.
+        let profit = FLSACore.managerialProfit(r)
         let secondary = [r.skill, r.permanence, FLSACore.integratedUnit(r)]
         let (risk, conclusion) = FLSACore.coreAnalysis(control: control, profit: profit, secondary: secondary, secondaryName: "secondary factors")
         return assessment(
@@ -96,14 +98,70 @@ public struct DOL2026Proposal: ClassificationTest {
     }
 }
 
-/// The core-factor logic the 2021 rule and the 2026 proposal share.
+/// The factor readings the FLSA rules share, and the core-factor logic of the 2021 rule and the
+/// 2026 proposal. They read the facts an independent professional has (an established practice,
+/// other clients, own tools, own hours) so that a physician with her own practice can reach low
+/// risk while a captive annotator does not.
 enum FLSACore {
+    /// Control. The hirer deciding how the work is done, or setting the hours, is control.
+    /// Detailed task guidelines and technology monitoring alone are not, for a worker who runs a
+    /// business of their own or serves other clients: the 2021 rule says requiring compliance
+    /// with quality-control standards, deadlines and other terms "typical of contractual
+    /// relationships between businesses" does not constitute control (29 CFR 795.105(d)(1)(i)),
+    /// and the 2024 rule asks whether the hirer limits the worker's ability to work for others
+    /// (795.110(b)(4)). Without those facts the guidelines count, as before.
+    static func control(_ r: EngagementReadings, monitoring: Bool) -> FactorReading {
+        let direct = [r.control, r.schedule]
+        let quality = monitoring ? [r.instructions, r.monitoring] : [r.instructions]
+        let independent = r.ownBusiness.leaning == .contractor || r.worksForOthers.leaning == .contractor
+        if direct.allSatisfy({ $0.leaning == .contractor }) && independent {
+            var reasons = direct.map(\.reasoning)
+            reasons.append(contentsOf: [r.ownBusiness, r.worksForOthers].filter { $0.leaning == .contractor }.map(\.reasoning))
+            if quality.contains(where: { $0.leaning == .employee }) {
+                reasons.append("task guidelines and monitoring read as quality standards agreed between businesses, not control (29 CFR 795.105(d)(1)(i))")
+            }
+            return FactorReading(factor: "control", leaning: .contractor, reasoning: reasons.joined(separator: "; "))
+        }
+        return FactorReading.composite("control", direct + quality)
+    }
+
+    /// Opportunity for profit or loss from initiative or investment (2021 rule and 2026
+    /// proposal): a real chance of profit or loss, a capital investment or an established
+    /// practice of one's own shows a business.
     static func profitOrLoss(_ r: EngagementReadings) -> FactorReading {
-        // Either a real chance of profit or loss or a capital investment shows a business.
-        if r.profitOrLoss.leaning == .contractor || r.investment.leaning == .contractor {
-            return FactorReading.composite("profit-or-loss", [r.profitOrLoss, r.investment].filter { $0.leaning == .contractor })
+        let business = [r.profitOrLoss, r.investment, r.ownBusiness]
+        if business.contains(where: { $0.leaning == .contractor }) {
+            return FactorReading.composite("profit-or-loss", business.filter { $0.leaning == .contractor })
         }
         return FactorReading.composite("profit-or-loss", [r.profitOrLoss, r.investment])
+    }
+
+    /// The 2024 rule's first factor, managerial skill: stated directly, or shown by running a
+    /// practice of one's own (setting prices, winning clients, hiring help: 795.110(b)(1)).
+    static func managerialProfit(_ r: EngagementReadings) -> FactorReading {
+        if r.profitOrLoss.leaning == .unknown && r.ownBusiness.leaning == .contractor {
+            return FactorReading(factor: "profit-or-loss", leaning: .contractor, reasoning: r.ownBusiness.reasoning + ", taking the profit or loss of it")
+        }
+        return r.profitOrLoss
+    }
+
+    /// The 2024 rule's permanence (795.110(b)(3)): a continuing relationship points to
+    /// employment when it is exclusive; a worker who markets the services to others as a
+    /// business is not made an employee by a long engagement, so the factor is neutral.
+    static func permanence2024(_ r: EngagementReadings) -> FactorReading {
+        if r.permanence.leaning == .employee && r.worksForOthers.leaning == .contractor {
+            return FactorReading(factor: "permanence", leaning: .neutral, reasoning: "\(r.permanence.reasoning), but not exclusive: \(r.worksForOthers.reasoning)")
+        }
+        return r.permanence
+    }
+
+    /// Skill and initiative (795.110(b)(6)): specialised skill used in connection with
+    /// business-like initiative; an established practice is that initiative.
+    static func skillAndInitiative(_ r: EngagementReadings) -> FactorReading {
+        if r.skill.leaning == .unknown && r.ownBusiness.leaning == .contractor {
+            return FactorReading(factor: "skill", leaning: .unknown, reasoning: "business-like initiative shown (\(r.ownBusiness.reasoning)); whether the work needs specialised skill is not stated", missing: r.skill.missing)
+        }
+        return r.skill
     }
 
     static func integratedUnit(_ r: EngagementReadings) -> FactorReading {

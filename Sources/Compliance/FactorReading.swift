@@ -55,6 +55,10 @@ public struct EngagementReadings: Sendable {
     public let control, monitoring, schedule, instructions, training: FactorReading
     public let investment, profitOrLoss, permanence, integral, skill, worksForOthers: FactorReading
     public let substitution, mutuality, paidBy, expenses, contract, benefits: FactorReading
+    /// Facts an independent professional has: an established business of their own, a written
+    /// contract, own premises and licence, advertising, own rates; and whether the hirer may
+    /// end the engagement at will.
+    public let ownBusiness, writtenContract, businessLocation, businessLicence, advertises, servesHirerDirectly, setsOwnRates, dischargeAtWill: FactorReading
 
     public init(_ engagement: Engagement, protections: Protections) {
         func read(_ factor: String, _ value: Bool?, field: String, ifTrue: Leaning, yes: String, no: String) -> FactorReading {
@@ -110,5 +114,21 @@ public struct EngagementReadings: Sendable {
         }
         benefits = read("benefits", protections.benefits, field: "protections.benefits", ifTrue: .employee,
             yes: "the worker receives employee-type benefits", no: "no employee-type benefits")
+        ownBusiness = read("own-business", e.ownBusiness, field: "own_business", ifTrue: .contractor,
+            yes: "the worker runs an established practice or business of their own", no: "the worker has no established business of their own")
+        writtenContract = read("written-contract", e.writtenContract, field: "written_contract", ifTrue: .contractor,
+            yes: "a written contract states the services, rate and payment date", no: "no written contract with the services, rate and payment date")
+        businessLocation = read("business-location", e.businessLocation, field: "business_location", ifTrue: .contractor,
+            yes: "the worker has a business location of their own", no: "the worker has no business location separate from the hirer's")
+        businessLicence = read("business-licence", e.businessLicence, field: "business_licence", ifTrue: .contractor,
+            yes: "the worker holds the business licence the work requires", no: "the worker lacks a required business licence")
+        advertises = read("advertises", e.advertisesServices, field: "advertises_services", ifTrue: .contractor,
+            yes: "the worker advertises the services to the public", no: "the worker does not advertise the services")
+        servesHirerDirectly = read("serves-hirer-directly", e.servesHirerDirectly, field: "serves_hirer_directly", ifTrue: .contractor,
+            yes: "the services go to the hirer itself", no: "the services go to the hirer's customers")
+        setsOwnRates = read("sets-own-rates", e.setsOwnRates, field: "sets_own_rates", ifTrue: .contractor,
+            yes: "the worker sets or negotiates their own rates", no: "the hirer sets the rate")
+        dischargeAtWill = read("discharge-at-will", e.dischargeAtWill, field: "discharge_at_will", ifTrue: .employee,
+            yes: "the hirer may end the engagement at will, without cause", no: "the engagement ends only on its terms (cause, notice or completion)")
     }
 }

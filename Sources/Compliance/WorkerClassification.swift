@@ -17,7 +17,7 @@ public enum WorkerClassification {
 
     /// Every shipped rule pack, in the order results are shown.
     public static let tests: [any ClassificationTest] = [
-        FLSA2024Rule(), FLSA2021Rule(), DOL2026Proposal(), CaliforniaABCTest(), IRSCommonLaw(),
+        FLSA2024Rule(), FLSA2021Rule(), DOL2026Proposal(), CaliforniaABCTest(), CaliforniaBorelloTest(), IRSCommonLaw(),
         EUPlatformWorkPresumption(), UKEmploymentStatus(), UKOffPayrollIR35(),
     ]
 

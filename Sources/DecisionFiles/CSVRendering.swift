@@ -29,7 +29,7 @@ public enum CSVRendering {
             file.compliance.effectivePay?.gapToFloor.map { Format.fixed($0, places: 2) } ?? "",
             file.compliance.effectivePay.map { Format.fixed($0.shiftedCostPerWorkerMonth, places: 2) } ?? "",
             // The highest risk under a test that binds; proposals inform but do not count here.
-            file.compliance.classification.assessments.filter { $0.standing != .proposed }.map(\.risk).max()?.rawValue ?? "",
+            file.compliance.classification.assessments.filter { $0.standing.binds }.map(\.risk).max()?.rawValue ?? "",
         ] + GradeText.csv(file) + LoadedCostText.csv(file)
         return fields.map(quote).joined(separator: ",")
     }

@@ -67,7 +67,7 @@ enum Questions {
         var statusFacts = ["usual employment model for \(segment?.name ?? "this segment"): \(segment?.employmentModel ?? "")"]
             + (spec.vendor.map { ["engaged through vendor \($0.name)"] } ?? [])
         statusFacts += classification.assessments.map { "\($0.name) [\($0.standing.rawValue)]: \($0.risk.rawValue) risk; \($0.conclusion)" }
-        let highest = classification.assessments.filter { $0.standing != .proposed }.map(\.risk).max()
+        let highest = classification.assessments.filter { $0.standing.binds }.map(\.risk).max()
         answers.append((
             "\(spec.worker.status.rawValue) in \(spec.worker.jurisdiction)" + (spec.worker.headcount.map { ", headcount \($0)" } ?? "") + ". "
                 + (highest.map { "Highest misclassification risk under the tests in force: \($0.rawValue). " } ?? "")

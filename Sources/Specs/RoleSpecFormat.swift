@@ -16,7 +16,10 @@ public enum RoleSpecFormat {
     public static let expertise = ["level", "domain", "credential"]
     public static let language = ["name", "scarcity"]
     public static let consequences = ["if_wrong", "impact"]
-    public static let worker = ["status", "jurisdiction", "location", "headcount", "hours_per_week", "hours_per_day", "skill_level", "occupation"]
+    public static let worker = [
+        "status", "jurisdiction", "location", "headcount", "hours_per_week", "hours_per_day", "skill_level", "occupation",
+        "overtime_exemption", "exempt_duties_met",
+    ]
     public static let pay = ["amount", "basis", "currency", "minutes_per_task"]
     public static let protections = [
         "benefits", "overtime", "paid_qualification", "payment_dispute_process", "wellbeing_support",
@@ -33,15 +36,18 @@ public enum RoleSpecFormat {
     public static let payPracticeShares = ["platform_fee", "unpaid_search_share", "rejected_share", "unpaid_rework_share"]
     public static let payPracticeAmounts = ["worker_costs_per_month", "unpaid_qualification_hours", "unpaid_onboarding_hours", "engagement_weeks"]
     public static let payPracticeFlags = ["rejected_paid", "paid_on_time", "rejection_process", "task_time_estimate_shown"]
-    public static var payPractice: [String] { payPracticeShares + payPracticeAmounts + payPracticeFlags }
+    public static let payPracticeChoices = ["one_off_timing"]
+    public static var payPractice: [String] { payPracticeShares + payPracticeAmounts + payPracticeFlags + payPracticeChoices }
     public static let engagementFlags = [
         "hirer_controls_work", "technology_monitoring", "hirer_sets_schedule", "detailed_instructions", "hirer_trains",
         "worker_investment", "profit_or_loss", "integral_to_business", "independent_skill", "works_for_others",
         "substitution_allowed", "mutuality_of_obligation", "expenses_reimbursed", "through_platform",
-        "through_intermediary", "automated_deactivation",
+        "through_intermediary", "automated_deactivation", "own_business", "written_contract", "business_location",
+        "business_licence", "advertises_services", "serves_hirer_directly", "sets_own_rates", "discharge_at_will",
     ]
-    public static let engagementChoices = ["permanence", "paid_by", "contract", "client_size"]
-    public static var engagement: [String] { engagementFlags + engagementChoices }
+    public static let engagementChoices = ["permanence", "paid_by", "contract", "client_size", "licensed_profession", "california_exemption"]
+    public static let engagementNumbers = ["payment_due_days"]
+    public static var engagement: [String] { engagementFlags + engagementChoices + engagementNumbers }
     public static let checklistFlags = [
         "worker_status_known", "assessments_paid", "unpaid_qualification", "rejection_erases_work", "minimum_wage_assured",
         "overtime_paid", "benefits_and_leave", "complaints_channel", "payment_dispute_process",

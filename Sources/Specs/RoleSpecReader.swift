@@ -273,7 +273,9 @@ public struct RoleSpecReader: Sendable {
             location: reader.string(view, "location"), headcount: reader.integer(view, "headcount", minimum: 1),
             hoursPerWeek: reader.number(view, "hours_per_week", range: 0...168, exclusiveMinimum: 0),
             hoursPerDay: reader.number(view, "hours_per_day", range: 0...24, exclusiveMinimum: 0),
-            skillLevel: readTierName(view, "skill_level", reader: &reader), occupation: readTierName(view, "occupation", reader: &reader))
+            skillLevel: readTierName(view, "skill_level", reader: &reader), occupation: readTierName(view, "occupation", reader: &reader),
+            overtimeExemption: reader.enumeration(view, "overtime_exemption", as: Worker.OvertimeExemptionClass.self),
+            exemptDutiesMet: reader.bool(view, "exempt_duties_met"))
         return status == nil || jurisdiction == nil ? nil : worker
     }
 
@@ -368,7 +370,8 @@ public struct RoleSpecReader: Sendable {
             engagementWeeks: weeks, unpaidSearchShare: share("unpaid_search_share"), rejectedShare: share("rejected_share"),
             rejectedPaid: reader.bool(view, "rejected_paid"), unpaidReworkShare: reader.number(view, "unpaid_rework_share", range: 0...10),
             paidOnTime: reader.bool(view, "paid_on_time"), rejectionProcess: reader.bool(view, "rejection_process"),
-            taskTimeEstimateShown: reader.bool(view, "task_time_estimate_shown"))
+            taskTimeEstimateShown: reader.bool(view, "task_time_estimate_shown"),
+            oneOffTiming: reader.enumeration(view, "one_off_timing", as: PayPractice.OneOffTiming.self))
     }
 
     private func readEngagement(_ top: MappingView, reader: inout FieldReader) -> Engagement {
@@ -389,7 +392,14 @@ public struct RoleSpecReader: Sendable {
             contract: reader.enumeration(view, "contract", as: Engagement.ContractLabel.self),
             clientSize: reader.enumeration(view, "client_size", as: Engagement.ClientSize.self),
             throughPlatform: reader.bool(view, "through_platform"), throughIntermediary: reader.bool(view, "through_intermediary"),
-            automatedDeactivation: reader.bool(view, "automated_deactivation"))
+            automatedDeactivation: reader.bool(view, "automated_deactivation"), ownBusiness: reader.bool(view, "own_business"),
+            writtenContract: reader.bool(view, "written_contract"), businessLocation: reader.bool(view, "business_location"),
+            businessLicence: reader.bool(view, "business_licence"), advertisesServices: reader.bool(view, "advertises_services"),
+            servesHirerDirectly: reader.bool(view, "serves_hirer_directly"), setsOwnRates: reader.bool(view, "sets_own_rates"),
+            dischargeAtWill: reader.bool(view, "discharge_at_will"),
+            licensedProfession: reader.enumeration(view, "licensed_profession", as: Engagement.LicensedProfession.self),
+            californiaExemption: reader.enumeration(view, "california_exemption", as: Engagement.CaliforniaExemption.self),
+            paymentDueDays: reader.number(view, "payment_due_days", range: 0...3650))
     }
 
     private func readChecklist(_ vendor: MappingView, reader: inout FieldReader) -> ProcurementChecklist {

@@ -39,6 +39,53 @@ public struct Engagement: Sendable, Hashable {
     public var throughIntermediary: Bool?
     /// Accounts can be suspended or terminated by an automated system without human review.
     public var automatedDeactivation: Bool?
+    /// The worker runs an independently established practice or business of their own
+    /// (own clients, own premises or licence, sets own prices): read by the FLSA, Borello and
+    /// Lab. Code 2776 tests.
+    public var ownBusiness: Bool?
+    /// A written contract states the services, the rate and when payment is due (New York's
+    /// Freelance Isn't Free Act; Lab. Code 2776 and 2778).
+    public var writtenContract: Bool?
+    /// The worker keeps a business location separate from the hirer's (Lab. Code 2776, 2778).
+    public var businessLocation: Bool?
+    /// The worker holds any business licence the work requires (Lab. Code 2776, 2778).
+    public var businessLicence: Bool?
+    /// The worker advertises the services to the public (Lab. Code 2776).
+    public var advertisesServices: Bool?
+    /// The services go to the hirer itself, not to the hirer's customers (Lab. Code 2776(a)(2)).
+    public var servesHirerDirectly: Bool?
+    /// The worker sets or negotiates their own rates (Lab. Code 2776, 2778).
+    public var setsOwnRates: Bool?
+    /// The hirer may end the engagement at will, without cause (Borello: strong evidence of employment).
+    public var dischargeAtWill: Bool?
+    /// The licensed profession the worker practises in this work, if any (Lab. Code 2783; New
+    /// York's Freelance Isn't Free Act excludes lawyers and licensed medical professionals).
+    public var licensedProfession: LicensedProfession?
+    /// The California exemption from the ABC test the hirer relies on, besides a licensed occupation.
+    public var californiaExemption: CaliforniaExemption?
+    /// Days after the work is completed by which the contract pays (New York: 30 at most when the contract names no date).
+    public var paymentDueDays: Double?
+
+    /// Licensed occupations that Lab. Code 2783 sends to Borello (the medical ones when they
+    /// serve a health-care entity or their own practice).
+    public enum LicensedProfession: String, Sendable, Hashable, CaseIterable {
+        case physician, surgeon, dentist, podiatrist, psychologist, veterinarian
+        case lawyer, architect, engineer, accountant
+        case privateInvestigator = "private-investigator"
+        case insurance
+        case securities
+        /// Licensed in a profession the statute does not list.
+        case other
+
+        /// Licensed medical professionals, whom New York's Freelance Isn't Free Act excludes.
+        public var isMedical: Bool { [.physician, .surgeon, .dentist, .podiatrist, .psychologist, .veterinarian].contains(self) }
+    }
+
+    public enum CaliforniaExemption: String, Sendable, Hashable, CaseIterable {
+        case businessToBusiness = "business-to-business"
+        case professionalServices = "professional-services"
+        case none
+    }
 
     public enum Permanence: String, Sendable, Hashable, CaseIterable {
         case oneOff = "one-off", project, recurring, ongoing
@@ -63,7 +110,11 @@ public struct Engagement: Sendable, Hashable {
         independentSkill: Bool? = nil, worksForOthers: Bool? = nil, substitutionAllowed: Bool? = nil,
         mutualityOfObligation: Bool? = nil, paidBy: PaidBy? = nil, expensesReimbursed: Bool? = nil,
         contract: ContractLabel? = nil, clientSize: ClientSize? = nil, throughPlatform: Bool? = nil,
-        throughIntermediary: Bool? = nil, automatedDeactivation: Bool? = nil
+        throughIntermediary: Bool? = nil, automatedDeactivation: Bool? = nil, ownBusiness: Bool? = nil,
+        writtenContract: Bool? = nil, businessLocation: Bool? = nil, businessLicence: Bool? = nil,
+        advertisesServices: Bool? = nil, servesHirerDirectly: Bool? = nil, setsOwnRates: Bool? = nil,
+        dischargeAtWill: Bool? = nil, licensedProfession: LicensedProfession? = nil,
+        californiaExemption: CaliforniaExemption? = nil, paymentDueDays: Double? = nil
     ) {
         self.hirerControlsWork = hirerControlsWork
         self.technologyMonitoring = technologyMonitoring
@@ -85,5 +136,16 @@ public struct Engagement: Sendable, Hashable {
         self.throughPlatform = throughPlatform
         self.throughIntermediary = throughIntermediary
         self.automatedDeactivation = automatedDeactivation
+        self.ownBusiness = ownBusiness
+        self.writtenContract = writtenContract
+        self.businessLocation = businessLocation
+        self.businessLicence = businessLicence
+        self.advertisesServices = advertisesServices
+        self.servesHirerDirectly = servesHirerDirectly
+        self.setsOwnRates = setsOwnRates
+        self.dischargeAtWill = dischargeAtWill
+        self.licensedProfession = licensedProfession
+        self.californiaExemption = californiaExemption
+        self.paymentDueDays = paymentDueDays
     }
 }

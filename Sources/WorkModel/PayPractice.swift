@@ -23,12 +23,22 @@ public struct PayPractice: Sendable, Hashable {
     public var rejectionProcess: Bool?
     /// Fairwork Fair Pay point 2: per-task pay shows an estimated task time before acceptance.
     public var taskTimeEstimateShown: Bool?
+    /// When the one-off unpaid hours (qualification, onboarding) fall: in the first week, or
+    /// spread over the engagement. Minimum-wage law judges each workweek, so the worst week
+    /// matters; unstated is read as the first week, where onboarding usually falls.
+    public var oneOffTiming: OneOffTiming?
+
+    public enum OneOffTiming: String, Sendable, Hashable, CaseIterable {
+        case firstWeek = "first-week"
+        case spread
+    }
 
     public init(
         platformFee: Double? = nil, workerCostsPerMonth: Double? = nil, unpaidQualificationHours: Double? = nil,
         unpaidOnboardingHours: Double? = nil, engagementWeeks: Double? = nil, unpaidSearchShare: Double? = nil,
         rejectedShare: Double? = nil, rejectedPaid: Bool? = nil, unpaidReworkShare: Double? = nil,
-        paidOnTime: Bool? = nil, rejectionProcess: Bool? = nil, taskTimeEstimateShown: Bool? = nil
+        paidOnTime: Bool? = nil, rejectionProcess: Bool? = nil, taskTimeEstimateShown: Bool? = nil,
+        oneOffTiming: OneOffTiming? = nil
     ) {
         self.platformFee = platformFee
         self.workerCostsPerMonth = workerCostsPerMonth
@@ -42,5 +52,6 @@ public struct PayPractice: Sendable, Hashable {
         self.paidOnTime = paidOnTime
         self.rejectionProcess = rejectionProcess
         self.taskTimeEstimateShown = taskTimeEstimateShown
+        self.oneOffTiming = oneOffTiming
     }
 }

@@ -118,10 +118,21 @@ public struct Worker: Sendable, Hashable {
     public var skillLevel: String?
     /// The occupation a wage order names (Kenya: general-labourer, night-watchman).
     public var occupation: String?
+    /// The white-collar overtime exemption an employer relies on when it does not pay overtime.
+    public var overtimeExemption: OvertimeExemptionClass?
+    /// The primary duty meets the duties test of that exemption, as the employer's review found.
+    public var exemptDutiesMet: Bool?
+
+    public enum OvertimeExemptionClass: String, Sendable, Hashable, CaseIterable {
+        case executive, administrative, professional, computer
+        case highlyCompensated = "highly-compensated"
+        case none
+    }
 
     public init(
         status: WorkerStatus, jurisdiction: String, location: String? = nil, headcount: Int? = nil,
-        hoursPerWeek: Double? = nil, hoursPerDay: Double? = nil, skillLevel: String? = nil, occupation: String? = nil
+        hoursPerWeek: Double? = nil, hoursPerDay: Double? = nil, skillLevel: String? = nil, occupation: String? = nil,
+        overtimeExemption: OvertimeExemptionClass? = nil, exemptDutiesMet: Bool? = nil
     ) {
         self.skillLevel = skillLevel
         self.occupation = occupation
@@ -131,6 +142,8 @@ public struct Worker: Sendable, Hashable {
         self.headcount = headcount
         self.hoursPerWeek = hoursPerWeek
         self.hoursPerDay = hoursPerDay
+        self.overtimeExemption = overtimeExemption
+        self.exemptDutiesMet = exemptDutiesMet
     }
 }
 

@@ -57,7 +57,7 @@ struct ReferenceDataTests {
         #expect(names == [
             "anchors.yaml", "benchmarks.yaml", "categories.yaml", "exchange-rates.yaml", "factors.yaml", "grades.yaml",
             "jurisdictions.yaml", "layers.yaml", "location-factors.yaml", "on-costs.yaml", "policy.yaml", "premiums.yaml", "segments.yaml",
-            "sources.yaml", "tasks.yaml", "titles.yaml", "wage-floors.yaml",
+            "sources.yaml", "tasks.yaml", "titles.yaml", "wage-floors.yaml", "worker-status-law.yaml",
         ])
     }
 

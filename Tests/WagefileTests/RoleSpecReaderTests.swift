@@ -221,6 +221,21 @@ struct RoleSpecReaderTests {
         #expect(diagnostic.description == "x.yaml:23:25: protections.benefits: expected true or false, found 'maybe'")
     }
 
+    @Test func theWorkerStatusLawFieldsReportTheirPlaceAndTheChoices() throws {
+        let profession = try only(BaseSpec.appending("engagement: {licensed_profession: doctor}"))
+        #expect(prefix(profession) == "x.yaml:23:35: engagement.licensed_profession")
+        #expect(profession.message.hasPrefix("'doctor' is not one of: physician, surgeon, dentist,"))
+        let days = try only(BaseSpec.appending("engagement: {payment_due_days: -3}"))
+        #expect(prefix(days) == "x.yaml:23:32: engagement.payment_due_days")
+        let exemption = try only(BaseSpec.appending("engagement: {california_exemption: b2b}"))
+        #expect(prefix(exemption) == "x.yaml:23:36: engagement.california_exemption")
+        let timing = try only(BaseSpec.appending("pay_practice: {one_off_timing: later}"))
+        #expect(prefix(timing) == "x.yaml:23:32: pay_practice.one_off_timing")
+        let exempt = try only(BaseSpec.with(line: 19, "worker: {status: employee, jurisdiction: US-CA, overtime_exemption: manager}"))
+        #expect(prefix(exempt) == "x.yaml:19:69: worker.overtime_exemption")
+        #expect(exempt.message.hasPrefix("'manager' is not one of: executive, administrative, professional, computer, highly-compensated, none"))
+    }
+
     // MARK: Vocabulary
 
     @Test func anUnknownTaskKindIsReportedAtTheTask() throws {
