@@ -18,6 +18,8 @@ public struct MonteCarloSummary: Sendable, Codable, Hashable {
     public var weeks: Spread
     public var usefulPairs: Spread
     public var costPerUsefulPair: Spread?
+    /// The share of draws costing no more than the point plan's total (its percentile), when the plan gives one.
+    public var pointCostPercentile: Double?
 }
 
 public enum MonteCarlo {
@@ -122,12 +124,16 @@ public enum MonteCarlo {
     }
 
     /// As `run(_:)`, stopping with the budget's reason when it runs out.
-    public static func run<Failure>(_ spec: ProgramSpec, budget: PlanBudget<Failure>) throws(Failure) -> MonteCarloSummary {
+    public static func run<Failure>(_ spec: ProgramSpec, budget: PlanBudget<Failure>, pointCost: Double? = nil) throws(Failure) -> MonteCarloSummary {
         let (costs, weeks, useful) = try outcomes(spec, budget: budget)
         let perPair = zip(costs, useful).compactMap { cost, pairs in pairs > 0 ? cost / pairs : nil }
+        let percentile = pointCost.flatMap { point in
+            costs.isEmpty ? nil : Format.round(Double(costs.lazy.filter { $0 <= point }.count) / Double(costs.count), places: 4)
+        }
         return MonteCarloSummary(draws: spec.draws, seed: spec.seed, cost: spread(costs, places: 0), weeks: spread(weeks, places: 2),
                                  usefulPairs: spread(useful, places: 0),
-                                 costPerUsefulPair: perPair.count == costs.count ? spread(perPair, places: 4) : nil)
+                                 costPerUsefulPair: perPair.count == costs.count ? spread(perPair, places: 4) : nil,
+                                 pointCostPercentile: percentile)
     }
 
     /// Percentiles by the nearest-rank rule, found by selection rather than a full sort: three

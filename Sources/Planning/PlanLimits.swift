@@ -10,6 +10,10 @@ import WorkModel
 /// worst program within all of them plans in a few seconds on one core (docs/RELIABILITY.md has
 /// the figures). `wagefile plan` on the command line has none of these limits.
 public struct PlanLimits: Sendable {
+    /// Routings a plan sweeps on its own to name a cheaper routing meeting the target (without
+    /// `--frontier`): small enough to cost nothing next to the Monte Carlo.
+    public static let routingsWithEveryPlan = 2_000
+
     /// Difficulty classes: the routing count grows with them combinatorially.
     public var classes: Int
     /// Reviewer tiers: every draw costs every tier, and the routing count grows with them too.

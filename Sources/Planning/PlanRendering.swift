@@ -8,20 +8,41 @@ public enum PlanRendering {
     public static func markdown(_ plan: ProgramPlan, frontier: RoutingFrontier?) -> String {
         let c = plan.currency
         var out = "# Program plan: \(plan.title)\n\n\(plan.items) items over \(Format.number(plan.horizonWeeks)) weeks; agreement target \(Format.percent(plan.agreementTarget, places: 0)).\n\n"
-        out += "| line | items | hours | FTE | rate (\(c)/h) | cost (\(c)) | weeks | useful pairs |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"
-        out += "| auto-grader | \(Format.number(plan.autoGrader.items)) | - | - | - | \(money(plan.autoGrader.cost)) | - | \(money(plan.autoGrader.expectedUsefulPairs)) |\n"
+        out += "A pair is useful under the rule \(plan.usefulPairRule).\n\n"
+        out += "| line | items | hours | FTE | rate (\(c)/h) | cost (\(c)) | weeks | useful pairs | cost per useful pair (\(c)) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        out += "| auto-grader | \(Format.number(plan.autoGrader.items)) | - | - | - | \(money(plan.autoGrader.cost)) | - | \(money(plan.autoGrader.expectedUsefulPairs)) | \(perPair(plan.autoGrader.costPerUsefulPair)) |\n"
         for line in plan.tiers {
-            out += "| \(line.name) | \(Format.number(line.items)) | \(money(line.hours)) | \(Format.fixed(line.fte, places: 1)) | \(Format.money(line.rate)) | \(money(line.cost)) | \(Format.fixed(line.weeks, places: 1)) | \(money(line.usefulPairs)) |\n"
+            out += "| \(line.name) | \(Format.number(line.items)) | \(money(line.hours)) | \(Format.fixed(line.fte, places: 1)) | \(Format.money(line.rate)) | \(money(line.cost)) | \(Format.fixed(line.weeks, places: 1)) | \(money(line.usefulPairs)) | \(perPair(line.costPerUsefulPair)) |\n"
         }
-        out += "| **total** | \(plan.items) | | | | **\(money(plan.total.cost))** | \(Format.fixed(plan.total.weeks, places: 1)) | \(money(plan.total.usefulPairs)) |\n\n"
-        if let perPair = plan.total.costPerUsefulPair { out += "Cost per useful preference pair: **\(Format.money(perPair, places: 4)) \(c)**. " }
+        out += "| **total** | \(plan.items) | | | | **\(money(plan.total.cost))** | \(Format.fixed(plan.total.weeks, places: 1)) | \(money(plan.total.usefulPairs)) | \(perPair(plan.total.costPerUsefulPair)) |\n\n"
+        out += "The auto-grader's cost per useful pair includes the \(money(plan.autoGrader.auditCost)) \(c) its audit costs the checking tier; that tier's own figure leaves it out. "
+        if let marginal = plan.total.marginalCostPerThousandPairs { out += "The next 1,000 useful pairs cost \(money(marginal)) \(c) at this routing. " }
         out += "Expected agreement \(Format.percent(plan.total.expectedAgreement)); \(plan.total.meetsHorizon ? "fits" : "does not fit") the horizon.\n\n"
+        out += "## By difficulty class\n\n| class | route | items | cost (\(c)) | of which audit | useful pairs | cost per useful pair |\n|---|---|---:|---:|---:|---:|---:|\n"
+        for line in plan.classes {
+            out += "| \(line.id) | \(line.route) | \(money(line.items)) | \(money(line.cost)) | \(money(line.auditCost)) | \(money(line.usefulPairs)) | \(perPair(line.costPerUsefulPair)) |\n"
+        }
+        if !plan.findings.isEmpty {
+            out += "\n## Findings\n\n" + plan.findings.map { "- **\($0.severity.rawValue)** `\($0.rule)`: \($0.message)\($0.fix.map { " Fix: \($0)" } ?? "")\n" }.joined()
+        }
+        out += "\n## Routing\n\n\(plan.routingNote)\n"
+        if let cheaper = plan.cheaperRouting {
+            out += "\nCheapest routing meeting the target: \(cheaper.routes.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", ")): \(money(cheaper.cost)) \(c), saving \(money(cheaper.saving)) \(c), expected agreement \(Format.percent(cheaper.expectedAgreement)), \(money(cheaper.usefulPairs)) useful pairs.\n"
+        }
+        out += "\n"
         let mc = plan.monteCarlo
         out += "## Uncertainty (\(mc.draws) draws, seed \(mc.seed))\n\n| | mean | P10 | P50 | P90 |\n|---|---:|---:|---:|---:|\n"
         out += "| cost (\(c)) | \(money(mc.cost.mean)) | \(money(mc.cost.p10)) | \(money(mc.cost.p50)) | \(money(mc.cost.p90)) |\n"
         out += "| weeks | \(Format.fixed(mc.weeks.mean, places: 1)) | \(Format.fixed(mc.weeks.p10, places: 1)) | \(Format.fixed(mc.weeks.p50, places: 1)) | \(Format.fixed(mc.weeks.p90, places: 1)) |\n"
         if let perPair = mc.costPerUsefulPair {
             out += "| cost per useful pair (\(c)) | \(Format.money(perPair.mean, places: 4)) | \(Format.money(perPair.p10, places: 4)) | \(Format.money(perPair.p50, places: 4)) | \(Format.money(perPair.p90, places: 4)) |\n"
+        }
+        out += "\n\(plan.reconciliation)\n"
+        if !plan.sensitivity.isEmpty {
+            out += "\n## Sensitivity (each input at its low and high end, the others at their most likely)\n\n| input | low → high | cost at low (\(c)) | cost at high (\(c)) | swing | cost per useful pair, low → high |\n|---|---|---:|---:|---:|---|\n"
+            for line in plan.sensitivity {
+                out += "| \(line.input) | \(Format.number(line.low)) → \(Format.number(line.high)) | \(money(line.costAtLow)) | \(money(line.costAtHigh)) | \(money(line.swing)) | \(perPair(line.costPerUsefulPairAtLow)) → \(perPair(line.costPerUsefulPairAtHigh)) |\n"
+            }
         }
         if !plan.hiring.isEmpty {
             out += "\n## Hiring\n\n| tier | staffed reviewers needed | have | to hire | lead | start hiring |\n|---|---:|---:|---:|---:|---|\n"
@@ -70,7 +91,22 @@ public enum PlanRendering {
         if let perPair = mc.costPerUsefulPair {
             body += "<tr><td>Cost per useful pair (\(c))</td><td class=\"num\">\(Format.money(perPair.p10, places: 4))</td><td class=\"num\">\(Format.money(perPair.p50, places: 4))</td><td class=\"num\">\(Format.money(perPair.p90, places: 4))</td></tr>"
         }
+        body += "</tbody></table><p>\(e(plan.reconciliation))</p>"
+        body += "<table><caption>Cost per useful pair by difficulty class (\(e(plan.usefulPairRule)))</caption><thead><tr><th scope=\"col\">Class</th><th scope=\"col\">Route</th><th scope=\"col\" class=\"num\">Cost (\(c))</th><th scope=\"col\" class=\"num\">Of which audit</th><th scope=\"col\" class=\"num\">Useful pairs</th><th scope=\"col\" class=\"num\">Per useful pair</th></tr></thead><tbody>"
+        for line in plan.classes {
+            body += "<tr><td>\(e(line.id))</td><td>\(e(line.route))</td><td class=\"num\">\(money(line.cost))</td><td class=\"num\">\(money(line.auditCost))</td><td class=\"num\">\(money(line.usefulPairs))</td><td class=\"num\">\(perPair(line.costPerUsefulPair))</td></tr>"
+        }
         body += "</tbody></table>"
+        if let marginal = plan.total.marginalCostPerThousandPairs { body += "<p>The next 1,000 useful pairs cost \(money(marginal)) \(c) at this routing.</p>" }
+        if !plan.findings.isEmpty {
+            body += "<ul class=\"findings\">" + plan.findings.map { "<li><strong>\(e($0.severity.rawValue))</strong> \(e($0.message))\($0.fix.map { " Fix: \(e($0))" } ?? "")</li>" }.joined() + "</ul>"
+        }
+        body += "<p>\(e(plan.routingNote))"
+        if let cheaper = plan.cheaperRouting {
+            body += " Cheapest routing meeting the target: \(e(cheaper.routes.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", "))), \(money(cheaper.cost)) \(c), saving \(money(cheaper.saving)) \(c)."
+        }
+        body += "</p>"
+        if !plan.sensitivity.isEmpty { body += "<figure>\(tornadoChart(plan))</figure>" }
         if !plan.hiring.isEmpty {
             body += "<table><caption>Hiring</caption><thead><tr><th scope=\"col\">Tier</th><th scope=\"col\" class=\"num\">To hire</th><th scope=\"col\">Start hiring</th></tr></thead><tbody>"
             for hire in plan.hiring { body += "<tr><td>\(e(hire.tier))</td><td class=\"num\">\(hire.toHire)</td><td>\(e(hire.startHiring))</td></tr>" }
@@ -82,6 +118,8 @@ public enum PlanRendering {
         }
         return body + "<ul>" + plan.notes.map { "<li>\(e($0))</li>" }.joined() + "</ul><p><em>\(e(plan.disclaimer))</em></p>"
     }
+
+    static func perPair(_ value: Double?) -> String { value.map { Format.money($0, places: 2) } ?? "-" }
 
     static func routing(_ option: RoutingFrontier.Option) -> String {
         option.routes.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", ")
@@ -105,6 +143,30 @@ public enum PlanRendering {
             svg += "<rect x=\"10\" y=\"\(y - 11)\" width=\"12\" height=\"12\" fill=\"\(colours[index % colours.count])\"/>"
             svg += "<text x=\"28\" y=\"\(y)\" font-size=\"13\" fill=\"#1b1f24\">\(e(part.0)): \(money(part.1)) \(e(plan.currency)) (\(Format.percent(part.1 / total)))</text>"
         }
+        return svg + "</svg>"
+    }
+
+    /// The tornado: one bar per uncertain input from its cost at the low end to its cost at the
+    /// high end, around the point total, largest swing on top.
+    public static func tornadoChart(_ plan: ProgramPlan) -> String {
+        let e = Format.html
+        let lines = plan.sensitivity
+        let values = lines.flatMap { [$0.costAtLow, $0.costAtHigh] } + [plan.total.cost]
+        let lowest = values.min() ?? 0, highest = max(values.max() ?? 1, lowest + 1)
+        func px(_ cost: Double) -> Double { 230 + (cost - lowest) / (highest - lowest) * 380 }
+        let height = 50 + lines.count * 24
+        let description = lines.map { "\($0.input): \(money($0.costAtLow)) at \(Format.number($0.low)), \(money($0.costAtHigh)) at \(Format.number($0.high))" }.joined(separator: "; ")
+        var svg = "<svg class=\"chart\" role=\"img\" aria-labelledby=\"tornado-title tornado-desc\" viewBox=\"0 0 640 \(height)\" xmlns=\"http://www.w3.org/2000/svg\">"
+        svg += "<title id=\"tornado-title\">Sensitivity of the total cost to each input, \(e(plan.currency))</title><desc id=\"tornado-desc\">\(e(description))</desc>"
+        let centre = px(plan.total.cost)
+        svg += "<line x1=\"\(Format.fixed(centre, places: 1))\" y1=\"8\" x2=\"\(Format.fixed(centre, places: 1))\" y2=\"\(height - 20)\" stroke=\"#4a5360\"/>"
+        for (index, line) in lines.enumerated() {
+            let y = 12 + index * 24
+            let left = min(px(line.costAtLow), px(line.costAtHigh)), right = max(px(line.costAtLow), px(line.costAtHigh))
+            svg += "<text x=\"222\" y=\"\(y + 13)\" font-size=\"12\" text-anchor=\"end\" fill=\"#1b1f24\">\(e(line.input))</text>"
+            svg += "<rect x=\"\(Format.fixed(left, places: 1))\" y=\"\(y)\" width=\"\(Format.fixed(max(right - left, 1), places: 1))\" height=\"18\" fill=\"#1d4e89\"><title>\(e(line.input)): \(money(line.costAtLow)) to \(money(line.costAtHigh)) \(e(plan.currency))</title></rect>"
+        }
+        svg += "<text x=\"\(Format.fixed(centre, places: 1))\" y=\"\(height - 6)\" font-size=\"12\" text-anchor=\"middle\">point total \(money(plan.total.cost)) \(e(plan.currency))</text>"
         return svg + "</svg>"
     }
 

@@ -3,17 +3,28 @@ import WorkModel
 /// The budget decomposed by tier at the most likely values, the Monte Carlo spread, hiring and
 /// rotation, and the cost of a useful preference pair.
 public struct ProgramPlan: Sendable, Codable {
-    public var schema = "wagefile.plan/v1"
+    public var schema = "wagefile.plan/v2"
     public var program: String
     public var title: String
     public var currency: String
     public var items: Int
     public var horizonWeeks: Double
     public var agreementTarget: Double
+    /// When a judged pair counts as useful (`useful_pair` in the program), in words.
+    public var usefulPairRule: String
     public var autoGrader: AutoGraderLine
     public var tiers: [TierLine]
+    /// Cost and useful pairs per difficulty class, the audit's cost with the classes it checks.
+    public var classes: [ClassLine]
     public var total: Totals
     public var monteCarlo: MonteCarloSummary
+    /// The point total and the Monte Carlo's spread, reconciled in words.
+    public var reconciliation: String
+    public var findings: [PlanFinding]
+    public var cheaperRouting: CheaperRouting?
+    public var routingNote: String
+    /// The tornado: the total with each uncertain input at its low and high end, largest swing first.
+    public var sensitivity: [SensitivityLine]
     public var hiring: [Hiring]
     public var notes: [String]
     public var disclaimer = "Decision support: a plan from stated assumptions; every figure moves with throughput, rates and agreement."
@@ -23,6 +34,10 @@ public struct ProgramPlan: Sendable, Codable {
         public var cost: Double
         public var auditedItems: Double
         public var expectedUsefulPairs: Double
+        /// What the audit sample costs the tier that checks it, part of that tier's cost.
+        public var auditCost: Double
+        /// (Auto-grader cost + audit cost) / its useful pairs.
+        public var costPerUsefulPair: Double?
     }
 
     public struct TierLine: Sendable, Codable, Hashable {
@@ -40,6 +55,11 @@ public struct ProgramPlan: Sendable, Codable {
         public var weeks: Double
         public var usefulShare: Double
         public var usefulPairs: Double
+        /// Audit-sample items the tier checks (in `items`) and their cost (in `cost`); they add no pairs.
+        public var auditItems: Double
+        public var auditCost: Double
+        /// (Cost - audit cost) / useful pairs: what a pair bought on this tier costs.
+        public var costPerUsefulPair: Double?
     }
 
     public struct Totals: Sendable, Codable, Hashable {
@@ -47,6 +67,8 @@ public struct ProgramPlan: Sendable, Codable {
         public var weeks: Double
         public var usefulPairs: Double
         public var costPerUsefulPair: Double?
+        /// What the next thousand useful pairs cost at this routing.
+        public var marginalCostPerThousandPairs: Double?
         public var expectedAgreement: Double
         public var meetsHorizon: Bool
     }
@@ -74,6 +96,8 @@ extension ProgramPlan {
         let model = PlanModel(spec)
         var lines: [TierLine] = []
         var hiring: [Hiring] = []
+        var tierCosts: [Double] = []
+        var tierUseful: [Double] = []
         var cost = model.autoCost
         var weeks = 0.0
         var useful = model.autoUseful
@@ -83,14 +107,18 @@ extension ProgramPlan {
             cost += result.cost
             weeks = max(weeks, result.weeks)
             useful += result.useful
+            tierCosts.append(result.cost)
+            tierUseful.append(result.useful)
             let managed = result.hours * tier.managedShare * tier.rate.mode * (1 + tier.managedMarkup)
+            let counted = (load.partsStart..<(load.partsStart + load.partsCount)).reduce(0.0) { $0 + model.parts[$1].usefulItems }
             lines.append(TierLine(
                 id: tier.id, name: tier.name, items: round(load.items, 1), judgments: round(load.judgments, 1), hours: round(result.hours, 1),
                 fte: round(result.fte, 2), rate: round(tier.rate.mode, 2), rateSource: rateSources[tier.id] ?? "the program spec",
                 cost: round(result.cost, 0), managedCost: round(managed, 0), recalibrationCost: round(result.recalibration, 0),
-                weeks: round(result.weeks, 1), usefulShare: round(load.items > 0 ? result.useful / load.items : 0, 4),
-                usefulPairs: round(result.useful, 0)))
-            let staffed = Int((result.fte * (1 - tier.managedShare)).rounded(.up))
+                weeks: round(result.weeks, 1), usefulShare: round(counted > 0 ? result.useful / counted : 0, 4),
+                usefulPairs: round(result.useful, 0), auditItems: round(load.items - counted, 1), auditCost: 0, costPerUsefulPair: nil))
+            // Only tiers that spend hours are staffed or hired for.
+            let staffed = result.hours > 0 ? Int((result.fte * (1 - tier.managedShare) - 1e-9).rounded(.up)) : 0
             let toHire = max(0, staffed - (tier.capacity ?? staffed))
             if toHire > 0 || tier.capacity == nil && staffed > 0 {
                 let when: String
@@ -103,25 +131,45 @@ extension ProgramPlan {
                                      leadWeeks: tier.hiringLeadWeeks, startHiring: when))
             }
         }
+        let breakdown = PlanBreakdown.classes(spec, model: model, tierCosts: tierCosts)
+        for index in lines.indices {
+            let audit = breakdown.auditCostByTier[index]
+            lines[index].auditCost = round(audit, 0)
+            lines[index].costPerUsefulPair = tierUseful[index] > 0 ? round((tierCosts[index] - audit) / tierUseful[index], 4) : nil
+        }
+        let auditCost = breakdown.auditCostByTier.reduce(0, +)
         let audited = spec.auditTier != nil ? model.autoItems * spec.auditSample : 0
-        let monteCarlo = try MonteCarlo.run(spec, budget: budget)
+        let monteCarlo = try MonteCarlo.run(spec, budget: budget, pointCost: cost)
+        let (cheaper, routingNote) = PlanFindings.cheaperRouting(spec, planCost: cost)
+        let totals = Totals(cost: round(cost, 0), weeks: round(weeks, 1), usefulPairs: round(useful, 0),
+                            costPerUsefulPair: useful > 0 ? round(cost / useful, 4) : nil,
+                            marginalCostPerThousandPairs: PlanBreakdown.marginalCostPerThousand(spec, cost: cost, useful: useful).map { round($0, 2) },
+                            expectedAgreement: round(model.expectedAgreement(routes: spec.classes.map(\.route)), 4),
+                            meetsHorizon: weeks <= spec.horizonWeeks + 1e-9)
         return ProgramPlan(
             program: spec.id, title: spec.title, currency: spec.currency, items: spec.items, horizonWeeks: spec.horizonWeeks,
-            agreementTarget: spec.agreementTarget,
+            agreementTarget: spec.agreementTarget, usefulPairRule: spec.usefulPair.description,
             autoGrader: AutoGraderLine(items: round(model.autoItems, 1), cost: round(model.autoCost, 0), auditedItems: round(audited, 1),
-                                       expectedUsefulPairs: round(model.autoUseful, 0)),
+                                       expectedUsefulPairs: round(model.autoUseful, 0), auditCost: round(auditCost, 0),
+                                       costPerUsefulPair: model.autoUseful > 0 ? round((model.autoCost + auditCost) / model.autoUseful, 4) : nil),
             tiers: lines,
-            total: Totals(cost: round(cost, 0), weeks: round(weeks, 1), usefulPairs: round(useful, 0),
-                          costPerUsefulPair: useful > 0 ? round(cost / useful, 4) : nil,
-                          expectedAgreement: round(model.expectedAgreement(routes: spec.classes.map(\.route)), 4),
-                          meetsHorizon: weeks <= spec.horizonWeeks + 1e-9),
+            classes: breakdown.lines.map { line in
+                ClassLine(id: line.id, route: line.route, items: round(line.items, 1), cost: round(line.cost, 0), auditCost: round(line.auditCost, 0),
+                          usefulPairs: round(line.usefulPairs, 0), costPerUsefulPair: line.costPerUsefulPair.map { round($0, 4) })
+            },
+            total: totals,
             monteCarlo: monteCarlo,
+            reconciliation: PlanReconciliation.words(spec, pointCost: cost, monteCarlo: monteCarlo),
+            findings: PlanFindings.horizon(spec, lines: lines),
+            cheaperRouting: cheaper, routingNote: routingNote,
+            sensitivity: PlanSensitivity.lines(spec),
             hiring: hiring,
             notes: [
                 "Line items are at the most likely throughput, rate and agreement; the Monte Carlo draws each from its low-mode-high triangle (\(spec.draws) draws, seed \(spec.seed)).",
-                "A pair is useful when the larger side holds at least \(Format.percent(spec.agreementTarget, places: 0)) of its judges' votes (one judge: when that judge is right); each judge is right with q = (1 + sqrt(2a - 1)) / 2 for pairwise agreement a. Auto-graded pairs count at their audited match rate.",
+                "A pair is useful under the program's rule, \(spec.usefulPair.description); each judge is right with q = (1 + sqrt(2a - 1)) / 2 for pairwise agreement a, and a pair judged once is useful when its judge is right. Auto-graded pairs count at their audited match rate. Each item counts once: the audit sample re-checks auto-graded items and adds no pairs.",
+                "Cost per useful pair by tier leaves out the audit it performs; the audit's cost is carried by the auto-graded classes it checks.",
                 "Managed-pool hours cost the rate plus the pool's markup; recalibration is the hours to calibrate replacements for rotating staffed reviewers, at the rate.",
-                "Weeks: each tier's hours over its reviewers (capacity if stated, plus the managed pool), at \(Format.number(spec.hoursPerWeek)) h a week; the program takes as long as its slowest tier.",
+                "Weeks: each tier's staffed hours over its staffed reviewers (capacity if stated) and its managed hours over the pool, side by side, at \(Format.number(spec.hoursPerWeek)) h a week; the program takes as long as its slowest tier.",
             ])
     }
 

@@ -67,6 +67,32 @@ public struct DifficultyClass: Sendable, Hashable, Codable {
     public var autoAgreement: Double?
 }
 
+/// When a judged pair counts as useful: a choice of the program, since it decides what the
+/// budget buys. The default, `posterior(0.9)`, keeps a split vote when the judges are accurate
+/// enough for its majority to be trusted and drops it when they are not.
+public enum UsefulPairRule: Sendable, Hashable, Codable {
+    /// Every judge picks the same response.
+    case unanimous
+    /// More than half the judges pick the same response (a tie is not useful).
+    case majority
+    /// The larger side holds at least this share of the votes.
+    case share(Double)
+    /// The chance that the majority's pick is the better response, given the votes and the
+    /// tier's judge accuracy (the one-coin Dawid-Skene posterior with an even prior), is at least this.
+    case posterior(Double)
+
+    public static let `default` = UsefulPairRule.posterior(0.9)
+
+    public var description: String {
+        switch self {
+        case .unanimous: "unanimous: every judge picks the same response"
+        case .majority: "majority: more than half the judges pick the same response"
+        case .share(let share): "share: the larger side holds at least \(Format.percent(share, places: 0)) of the votes"
+        case .posterior(let level): "posterior: the majority's pick is the better response with probability \(Format.percent(level, places: 0)) or more, given the votes and the tier's judge accuracy"
+        }
+    }
+}
+
 /// An alignment program: the workload, the routing policy and the tiers.
 public struct ProgramSpec: Sendable, Hashable, Codable {
     public static let autoGrader = "auto-grader"
@@ -82,6 +108,7 @@ public struct ProgramSpec: Sendable, Hashable, Codable {
     public var autoGraderCostPerItem: Double
     public var currency: String
     public var agreementTarget: Double
+    public var usefulPair: UsefulPairRule = .default
     public var horizonWeeks: Double
     public var hoursPerWeek: Double
     public var start: CalendarDate?

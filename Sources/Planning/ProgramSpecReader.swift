@@ -5,7 +5,7 @@ import Specs
 /// its line, column and field, as the role-spec reader does.
 public enum ProgramSpecReader {
     public static let topLevel = ["program", "id", "title", "items", "currency", "horizon_weeks", "hours_per_week", "start",
-                                  "agreement_target", "audit_sample", "audit_tier", "auto_grader", "difficulty", "tiers", "monte_carlo"]
+                                  "agreement_target", "useful_pair", "audit_sample", "audit_tier", "auto_grader", "difficulty", "tiers", "monte_carlo"]
     public static let tierFields = ["id", "name", "level", "judges_per_item", "items_per_hour", "rate", "agreement", "capacity",
                                     "hiring_lead_weeks", "managed_share", "managed_markup", "rotation_per_quarter", "recalibration_hours",
                                     "agreement_by_class"]
@@ -37,6 +37,7 @@ public enum ProgramSpecReader {
             }
         }
         let target = reader.number(top, "agreement_target", range: 0.5...1) ?? 0.8
+        let usefulPair = readUsefulPair(top, reader: &reader)
         let audit = reader.number(top, "audit_sample", range: 0...1) ?? 0
         let auditTier = reader.string(top, "audit_tier")
         var autoCost = 0.0
@@ -103,7 +104,32 @@ public enum ProgramSpecReader {
         if !reader.diagnostics.isEmpty { throw InputError(reader.diagnostics) }
         return ProgramSpec(id: id, title: title, items: items ?? 0, classes: classes, tiers: tiers, auditSample: audit,
                            auditTier: auditTier, autoGraderCostPerItem: autoCost, currency: currency, agreementTarget: target,
-                           horizonWeeks: horizon, hoursPerWeek: hours, start: start, draws: draws, seed: seed)
+                           usefulPair: usefulPair, horizonWeeks: horizon, hoursPerWeek: hours, start: start, draws: draws, seed: seed)
+    }
+
+    /// `useful_pair: unanimous | majority`, `{share: 0.8}` or `{posterior: 0.9}` (the default).
+    static func readUsefulPair(_ top: MappingView, reader: inout FieldReader) -> UsefulPairRule {
+        guard let node = top.value("useful_pair") else { return .default }
+        if case .scalar = node {
+            switch reader.string(top, "useful_pair") {
+            case "unanimous"?: return .unanimous
+            case "majority"?: return .majority
+            case let other?:
+                reader.report(top.location(of: "useful_pair"), "useful_pair",
+                              "expected unanimous, majority, {share: 0.5-1} or {posterior: 0.5-1}, found '\(other)'")
+            case nil: break
+            }
+            return .default
+        }
+        guard let view = reader.mapping(node, path: "useful_pair", allowed: ["share", "posterior"]) else { return .default }
+        let kinds = ["share", "posterior"].filter { view.has($0) }
+        guard kinds.count == 1 else {
+            reader.report(node.location, "useful_pair", "give exactly one of share (the larger side's share of votes) or posterior (the chance the majority is right)")
+            return .default
+        }
+        if let share = reader.number(view, "share", range: 0.5...1) { return .share(share) }
+        if let level = reader.number(view, "posterior", range: 0.5...1) { return .posterior(level) }
+        return .default
     }
 
     static func readTier(_ node: SpecNode, path: String, currency: String, reader: inout FieldReader) -> ReviewerTier? {

@@ -48,7 +48,7 @@ public struct RateResolver: Sendable {
                     continue
                 }
                 resolved.tiers[index].rate = Estimate((low * high).squareRoot(), low: low, high: high)
-                sources[tier.id] = "rate card \(category.id) (\(category.ref.source), \(category.ref.asOf), \(category.ref.confidence.rawValue))"
+                sources[tier.id] = "rate card \(category.id) (\(category.ref.source), \(category.ref.asOf), \(category.ref.confidence.rawValue)): most likely its geometric midpoint, the benchmark the pricer's band for the category runs through; low and high the card's range"
             case .band(let specId):
                 guard let band = band(specId) else {
                     problems.append("tiers.\(tier.id).rate.band: no wage file for role spec '\(specId)'")

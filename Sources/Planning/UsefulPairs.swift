@@ -19,6 +19,34 @@ public enum UsefulPairs {
         max(Int((target * Double(k) - 1e-9).rounded(.up)), (k + 2) / 2)
     }
 
+    /// The fewest votes the larger side needs under a rule. A posterior rule depends on the judges'
+    /// accuracy q: with m of k votes for one side, the chance that side is right is
+    /// q^m p^(k-m) / (q^m p^(k-m) + p^m q^(k-m)) = 1 / (1 + (p/q)^(2m-k)), rising with m.
+    /// Returns k + 1 when no split qualifies (no pair is useful).
+    static func smallestMajority(_ rule: UsefulPairRule, judges k: Int, accuracy q: Double) -> Int {
+        switch rule {
+        case .unanimous: return k
+        case .majority: return k / 2 + 1
+        case .share(let target): return smallestMajority(judges: k, target: target)
+        case .posterior(let level):
+            let odds = q >= 1 ? 0 : (1 - q) / q
+            for m in (k / 2 + 1)...max(k, k / 2 + 1) where 1 / (1 + power(odds, 2 * m - k)) >= level - 1e-12 { return m }
+            return k + 1
+        }
+    }
+
+    /// The share of pairs judged by k people that are useful under a rule, at pairwise agreement a.
+    public static func share(judges k: Int, agreement: Double, rule: UsefulPairRule) -> Double {
+        let q = judgeAccuracy(agreement: agreement)
+        if k == 1 {
+            // One judge: useful when that judge is right, which a posterior rule accepts only if q itself reaches it.
+            if case .posterior(let level) = rule, q < level - 1e-12 { return 0 }
+            return q
+        }
+        let needed = smallestMajority(rule, judges: k, accuracy: q)
+        return needed > k ? 0 : share(judges: k, agreement: agreement, smallestMajority: needed)
+    }
+
     /// The Monte Carlo's inner loop: powers by multiplication, the majority threshold precomputed.
     @inline(__always)
     static func share(judges k: Int, agreement: Double, smallestMajority needed: Int) -> Double {

@@ -37,7 +37,7 @@ struct PlanRouteTests {
             let reply = try await server.request(.post, "/api/v1/plan?frontier=true", as: team.viewer.bearer, text: Self.program)
             #expect(reply.code == 200, "\(reply.text)")
             let plan = reply.json["plan"]
-            #expect(plan["schema"].string == "wagefile.plan/v1")
+            #expect(plan["schema"].string == "wagefile.plan/v2")
             #expect(plan["tiers"].array.count == 2)
             #expect(plan["tiers"][0]["rateSource"].string?.contains("band of role spec base-evaluator") == true)
             #expect(plan["monteCarlo"]["draws"].int == 500)
