@@ -81,7 +81,7 @@ struct PlanModel: Sendable {
                             partsStart: start, partsCount: parts.count,
                             smallestMajority: UsefulPairs.smallestMajority(spec.usefulPair, judges: tier.judgesPerItem, accuracy: 0.5),
                             judgments: items * Double(tier.judgesPerItem),
-                            rateFactor: (1 - tier.managedShare) + tier.managedShare * (1 + tier.managedMarkup),
+                            rateFactor: (1 - tier.managedShare) * tier.staffedLoadFactor + tier.managedShare * (1 + tier.managedMarkup),
                             staffedShare: 1 - tier.managedShare)
         }
         parts = flat

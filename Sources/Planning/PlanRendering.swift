@@ -52,7 +52,7 @@ public enum PlanRendering {
         }
         out += "\n## Rates and rotation\n\n"
         for line in plan.tiers {
-            out += "- \(line.name): \(Format.money(line.rate)) \(c)/h from \(line.rateSource); managed pool \(money(line.managedCost)) \(c); recalibration after rotation \(money(line.recalibrationCost)) \(c).\n"
+            out += "- \(line.name): \(Format.money(line.rate)) \(c)/h from \(line.rateSource); agreement \(Format.number(line.agreement)) from \(line.agreementSource); managed pool \(money(line.managedCost)) \(c); recalibration after rotation \(money(line.recalibrationCost)) \(c).\n"
         }
         if let frontier {
             out += "\n## Routing frontier (\(frontier.evaluated) routings evaluated)\n\n| routing | cost (\(c)) | expected agreement | cost per useful pair |\n|---|---:|---:|---:|\n"

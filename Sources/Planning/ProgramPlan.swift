@@ -60,6 +60,9 @@ public struct ProgramPlan: Sendable, Codable {
         public var auditCost: Double
         /// (Cost - audit cost) / useful pairs: what a pair bought on this tier costs.
         public var costPerUsefulPair: Double?
+        /// The tier's most likely pairwise agreement and where it came from.
+        public var agreement: Double
+        public var agreementSource: String
     }
 
     public struct Totals: Sendable, Codable, Hashable {
@@ -86,12 +89,13 @@ public struct ProgramPlan: Sendable, Codable {
 
 extension ProgramPlan {
     /// The plan for a spec whose rates are resolved (see `RateResolver`).
-    public static func build(_ spec: ProgramSpec, rateSources: [String: String] = [:]) -> ProgramPlan {
-        build(spec, rateSources: rateSources, budget: PlanBudget<Never>.unlimited)
+    public static func build(_ spec: ProgramSpec, rateSources: [String: String] = [:], agreementSources: [String: String] = [:]) -> ProgramPlan {
+        build(spec, rateSources: rateSources, agreementSources: agreementSources, budget: PlanBudget<Never>.unlimited)
     }
 
     /// As `build(_:rateSources:)`, with the Monte Carlo stopping when the budget runs out.
-    public static func build<Failure>(_ spec: ProgramSpec, rateSources: [String: String] = [:], budget: PlanBudget<Failure>) throws(Failure)
+    public static func build<Failure>(_ spec: ProgramSpec, rateSources: [String: String] = [:], agreementSources: [String: String] = [:],
+                                      budget: PlanBudget<Failure>) throws(Failure)
         -> ProgramPlan {
         let model = PlanModel(spec)
         var lines: [TierLine] = []
@@ -116,7 +120,8 @@ extension ProgramPlan {
                 fte: round(result.fte, 2), rate: round(tier.rate.mode, 2), rateSource: rateSources[tier.id] ?? "the program spec",
                 cost: round(result.cost, 0), managedCost: round(managed, 0), recalibrationCost: round(result.recalibration, 0),
                 weeks: round(result.weeks, 1), usefulShare: round(counted > 0 ? result.useful / counted : 0, 4),
-                usefulPairs: round(result.useful, 0), auditItems: round(load.items - counted, 1), auditCost: 0, costPerUsefulPair: nil))
+                usefulPairs: round(result.useful, 0), auditItems: round(load.items - counted, 1), auditCost: 0, costPerUsefulPair: nil,
+                agreement: round(tier.agreement.mode, 4), agreementSource: agreementSources[tier.id] ?? "the program spec"))
             // Only tiers that spend hours are staffed or hired for.
             let staffed = result.hours > 0 ? Int((result.fte * (1 - tier.managedShare) - 1e-9).rounded(.up)) : 0
             let toHire = max(0, staffed - (tier.capacity ?? staffed))

@@ -55,6 +55,9 @@ public struct ReviewerTier: Sendable, Hashable, Codable {
     /// Share of staffed reviewers rotating out per quarter, and the hours to calibrate each replacement.
     public var rotationPerQuarter: Double
     public var recalibrationHours: Double
+    /// Loaded cost over gross pay for the staffed share when it is employees paid the band (set by
+    /// `RateResolver` from the wage file); 1 for a rate that is already what an hour costs.
+    public var staffedLoadFactor: Double = 1
 }
 
 /// A class of items by difficulty, its share of the volume, and the tier it goes to.

@@ -10,11 +10,18 @@ public struct RateResolver: Sendable {
         public var mid: Double
         public var max: Double
         public var currency: String
-        public init(min: Double, mid: Double, max: Double, currency: String) {
+        /// The wage file's labour market, for the rate's provenance.
+        public var market: String?
+        /// Loaded cost over gross pay when the role is an employee's (on-costs and paid leave), so
+        /// staffed hours cost what an employee costs; nil for a contract rate.
+        public var loadFactor: Double?
+        public init(min: Double, mid: Double, max: Double, currency: String, market: String? = nil, loadFactor: Double? = nil) {
             self.min = min
             self.mid = mid
             self.max = max
             self.currency = currency
+            self.market = market
+            self.loadFactor = loadFactor
         }
     }
 
@@ -61,7 +68,12 @@ public struct RateResolver: Sendable {
                     continue
                 }
                 resolved.tiers[index].rate = Estimate(mid, low: low, high: high)
-                sources[tier.id] = "band of role spec \(specId) (min, mid, max of its newest wage file)"
+                var source = "band of role spec \(specId) (min, mid, max of its newest wage file\(band.market.map { ", priced in \($0)" } ?? ""))"
+                if let factor = band.loadFactor, factor > 1 {
+                    resolved.tiers[index].staffedLoadFactor = factor
+                    source += "; staffed hours at the loaded cost of employee pay, x \(Format.fixed(factor, places: 4)) (the wage file's on-costs)"
+                }
+                sources[tier.id] = source
             }
         }
         return (resolved, sources, problems)

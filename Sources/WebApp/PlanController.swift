@@ -51,10 +51,15 @@ struct PlanController {
         }
         var bands: [String: RateResolver.Band] = [:]
         for case .band(let id) in spec.tiers.map(\.rateSource) {
-            // The summary carries the hourly band already; the document need not be read.
+            // The summary carries the hourly band; the document gives its market and, for employee
+            // pay, the loaded cost, so the server plans the rate the command line plans.
             guard let file = try await environment.store.decisionFiles.list(specId: id, page: PageRequest(limit: 1)).items.first else { continue }
             func hourly(_ minor: Int64) -> Double { Money(minorUnits: minor, currency: file.currency).amount }
-            bands[id] = RateResolver.Band(min: hourly(file.bandMinMinor), mid: hourly(file.bandMidMinor), max: hourly(file.bandMaxMinor), currency: file.currency)
+            let stored = try await environment.store.decisionFiles.get(file.id)
+            let document: DecisionFile? = try JSONDecoder().decode(DecisionFile.self, from: Data(stored.document.utf8))
+            let employeePay = document?.loadedCost?.basis == "employee-pay"
+            bands[id] = RateResolver.Band(min: hourly(file.bandMinMinor), mid: hourly(file.bandMidMinor), max: hourly(file.bandMaxMinor), currency: file.currency,
+                                          market: document?.band.locationMarket, loadFactor: employeePay ? document?.loadedCost?.bandMid?.loadFactor : nil)
         }
         let known = bands
         let (resolved, sources, problems) = RateResolver(reference: environment.pricer.reference, band: { known[$0] }).resolve(spec)

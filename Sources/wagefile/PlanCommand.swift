@@ -32,6 +32,10 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("specs"), help: ArgumentHelp("Role specs whose bands `rate: {band: id}` refers to (files or folders).", valueName: "path"))
     var specs: [String] = []
 
+    @Option(name: .customLong("agreement"), help: ArgumentHelp(
+        "A tier's agreement as `wagefile agree --format json` measured it: tier=agree.json (repeatable).", valueName: "tier=file"))
+    var measuredAgreement: [String] = []
+
     @Option(name: .customLong("draws"), help: "Override the spec's Monte Carlo draws.")
     var draws: Int?
 
@@ -63,6 +67,7 @@ struct PlanCommand: ParsableCommand {
             spec.draws = draws
         }
         if let seed { spec.seed = seed }
+        let agreementSources = try applyMeasuredAgreement(to: &spec)
         let pricer = try reference.pricer()
         let bands = try bandsFromSpecs(pricer: pricer)
         let (resolved, sources, problems) = RateResolver(reference: pricer.reference, band: { bands[$0] }).resolve(spec)
@@ -70,7 +75,7 @@ struct PlanCommand: ParsableCommand {
             Diagnostics.print(problems.map { "\(file): \($0)" })
             throw Outcome.badInput
         }
-        let plan = ProgramPlan.build(resolved, rateSources: sources)
+        let plan = ProgramPlan.build(resolved, rateSources: sources, agreementSources: agreementSources)
         let sweep = frontier ? RoutingOptimizer.sweep(resolved) : nil
         let rendered: String
         switch format {
@@ -87,6 +92,42 @@ struct PlanCommand: ParsableCommand {
         if let output { try OutputFiles.write(rendered, to: output) } else { print(rendered, terminator: "") }
     }
 
+    /// Each `--agreement tier=file`: the file's `percentAgreement` becomes the tier's agreement.
+    func applyMeasuredAgreement(to spec: inout ProgramSpec) throws -> [String: String] {
+        var sources: [String: String] = [:]
+        var problems: [String] = []
+        for argument in measuredAgreement {
+            guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+                problems.append("--agreement: expected tier=agree.json, found '\(argument)'")
+                continue
+            }
+            let tier = String(argument[..<equals]), path = String(argument[argument.index(after: equals)...])
+            guard let data = FileManager.default.contents(atPath: path) else {
+                problems.append("--agreement \(tier): cannot read \(path)")
+                continue
+            }
+            struct Report: Decodable { var schema: String?; var percentAgreement: Double?; var judgments: Int? }
+            guard let report = try? JSONDecoder().decode(Report.self, from: data), report.schema == "wagefile.agreement/v1" else {
+                problems.append("\(path): expected the JSON report of `wagefile agree` (schema wagefile.agreement/v1)")
+                continue
+            }
+            guard let measured = report.percentAgreement else {
+                problems.append("\(path): percentAgreement: absent (no item had two judgments to compare)")
+                continue
+            }
+            if let problem = MeasuredAgreement.apply(measured, to: tier, in: &spec) {
+                problems.append("--agreement \(tier): \(problem)")
+                continue
+            }
+            sources[tier] = "`wagefile agree` on \(path) (percent agreement \(Format.fixed(measured, places: 4))\(report.judgments.map { " over \($0) judgments" } ?? ""))"
+        }
+        if !problems.isEmpty {
+            Diagnostics.print(problems)
+            throw Outcome.badInput
+        }
+        return sources
+    }
+
     /// The hourly band of each role spec given with --specs, priced on the evaluation date.
     func bandsFromSpecs(pricer: Pricer) throws -> [String: RateResolver.Band] {
         guard !specs.isEmpty else { return [:] }
@@ -100,7 +141,10 @@ struct PlanCommand: ParsableCommand {
         for input in inputs {
             switch batch.price(input.text, file: input.name) {
             case .priced(let file):
-                bands[file.spec.id] = RateResolver.Band(min: file.band.hourly.min, mid: file.band.hourly.mid, max: file.band.hourly.max, currency: file.band.currency)
+                let employeePay = file.loadedCost?.basis == "employee-pay"
+                bands[file.spec.id] = RateResolver.Band(
+                    min: file.band.hourly.min, mid: file.band.hourly.mid, max: file.band.hourly.max, currency: file.band.currency,
+                    market: file.band.locationMarket, loadFactor: employeePay ? file.loadedCost?.bandMid?.loadFactor : nil)
             case .rejected(let error):
                 Diagnostics.print(error.diagnostics)
                 throw Outcome.badInput

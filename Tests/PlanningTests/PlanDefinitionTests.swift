@@ -1,5 +1,6 @@
 import Foundation
 @testable import Planning
+import ReferenceData
 import Testing
 import WorkModel
 
@@ -146,5 +147,29 @@ import WorkModel
         // Largest swing first: rate (2,656.5) before throughput (1,610).
         #expect(plan.sensitivity.first?.input == "tiers.raters.rate")
         #expect(PlanRendering.tornadoChart(plan).contains("<title id=\"tornado-title\">"))
+    }
+}
+
+@Suite struct OneRateOneSourceTests {
+    @Test func aTierStaffedByEmployeesOnABandPaysTheirLoadedCost() throws {
+        // The raters' band from a wage file of employee pay, mid 50, loaded x 1.4: staffed hours
+        // cost 50 x 1.4, pooled hours 50 x 1.2, so 69 h x 50 x (0.5 x 1.4 + 0.5 x 1.2) = 4,485.
+        let spec = try Small.read(Small.spec(rate: "{band: rater-role}"))
+        let resolver = RateResolver(reference: try ReferenceLoader.load(), band: { id in
+            id == "rater-role" ? RateResolver.Band(min: 40, mid: 50, max: 60, currency: "USD", market: "US-NY", loadFactor: 1.4) : nil
+        })
+        let (resolved, sources, problems) = resolver.resolve(spec)
+        #expect(problems.isEmpty)
+        #expect(sources["raters"]?.contains("priced in US-NY") == true && sources["raters"]?.contains("x 1.4000") == true)
+        #expect(ProgramPlan.build(resolved, rateSources: sources).tiers.first?.cost == 4_485)
+    }
+
+    @Test func aMeasuredAgreementReplacesTheAssumedOne() throws {
+        var spec = try Small.read(Small.spec(agreement: "{mode: 0.82, low: 0.8, high: 0.9}"))
+        #expect(MeasuredAgreement.apply(0.75, to: "raters", in: &spec) == nil)
+        // The range widens to hold the measurement: 0.75 to 0.9.
+        #expect(spec.tiers[0].agreement == Estimate(0.75, low: 0.75, high: 0.9))
+        #expect(MeasuredAgreement.apply(0.75, to: "nobody", in: &spec)?.hasPrefix("no tier 'nobody'") == true)
+        #expect(MeasuredAgreement.apply(0.4, to: "raters", in: &spec)?.contains("outside 0.5 to 1") == true)
     }
 }
