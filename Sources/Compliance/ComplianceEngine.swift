@@ -56,7 +56,13 @@ public struct ComplianceEngine: Sendable {
         findings += NewYorkFreelanceIsntFree.findings(
             spec, hourly: assessed?.hourly, hours: hours, defaultEngagementWeeks: reference.policy.defaultEngagementWeeks, asOf: asOf)
         findings += classificationFindings(report.classification)
-        let (rights, rightsFindings) = DataRightsRules.evaluate(spec, layer: layer, asOf: asOf, reference: reference)
+        var (rights, rightsFindings) = DataRightsRules.evaluate(spec, layer: layer, asOf: asOf, reference: reference)
+        if rights.applies {
+            let (payment, paymentFindings) = DataPaymentRules.evaluate(
+                spec, weeklyHours: hours.hoursPerWeek, monthlyWage: effective.map { $0.grossPerWeek * 52 / 12 }, reference: reference)
+            rights.payment = payment
+            rightsFindings += paymentFindings
+        }
         report.dataRights = rights
         findings += rightsFindings
         if let (vendor, vendorFindings) = VendorOversightRules.evaluate(spec, asOf: asOf, reference: reference) {

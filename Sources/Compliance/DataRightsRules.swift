@@ -21,6 +21,8 @@ public struct DataRightsReport: Sendable, Hashable, Codable {
     /// True when the work records the worker or generates data from them.
     public var applies: Bool
     public var frameworks: [FrameworkCheck]
+    /// The data payment priced beside the wage, when the spec states one.
+    public var payment: DataPaymentFigures? = nil
 }
 
 /// Consent, payment and use rules for work that records the worker: Wagefile's standard for
@@ -29,6 +31,9 @@ public struct DataRightsReport: Sendable, Hashable, Codable {
 /// DPDP Act and the EU Platform Work Directive's biometric rule.
 public enum DataRightsRules {
     public static let dpdpDutiesFrom = CalendarDate(year: 2027, month: 5, day: 13)
+
+    /// The AI Act's prohibited practices (Art. 5) apply from 2 February 2025 (Art. 113(a)).
+    static let aiActProhibitionsFrom = CalendarDate(year: 2025, month: 2, day: 2)
 
     public static func evaluate(_ spec: RoleSpec, layer: WorkLayer, asOf: CalendarDate, reference: ReferenceSet) -> (DataRightsReport, [Finding]) {
         let rights = spec.dataRights
@@ -80,6 +85,34 @@ public enum DataRightsRules {
             add(.warning, "data-rights.consent-not-withdrawable",
                 "Consent is not shown to be withdrawable as easily as it was given.",
                 ["data_rights.consent.withdrawable: \(Format.yesNo(consent.withdrawable))"], "Give a simple way to withdraw, and stop recording and delete on withdrawal.")
+        }
+        if consent.withdrawable == true {
+            let erasureLaw = reference.jurisdiction(jurisdiction, isIn: "eu") || country == "GB"
+            switch consent.onWithdrawal {
+            case nil:
+                add(.warning, "data-rights.withdrawal-effect-unstated",
+                    "Consent can be withdrawn, but the spec does not say what happens to the recordings already captured.",
+                    ["data_rights.consent.on_withdrawal: not stated"],
+                    "State it: deleted, or at least excluded from every later training run, with the date it takes effect.")
+            case .keep?:
+                add(erasureLaw ? .blocking : .warning, "data-rights.withdrawal-keeps-recordings",
+                    "Recordings are kept and used after the worker withdraws consent" + (erasureLaw ? ": once consent is withdrawn and no other ground applies, personal data must be erased (GDPR Art. 17(1)(b))." : "; withdrawal then changes nothing for the worker."),
+                    ["data_rights.consent.on_withdrawal: keep", "jurisdiction: \(jurisdiction)"],
+                    "Delete the worker's recordings on withdrawal, or at least exclude them from every later training run.")
+            case .delete?, .excludeFromFutureTraining?:
+                break
+            }
+        }
+        if rights.emotionInference == true && reference.jurisdiction(jurisdiction, isIn: "eu") {
+            let inForce = asOf >= aiActProhibitionsFrom
+            frameworks.append(FrameworkCheck(
+                id: "eu-ai-act-emotion-recognition", name: "EU AI Act: emotion recognition at work", citation: "Regulation (EU) 2024/1689, Art. 5(1)(f) and Art. 113(a)",
+                note: "Placing on the market or using AI systems to infer the emotions of a natural person in the workplace is prohibited from 2025-02-02, except for medical or safety reasons.",
+                requirements: [DataRequirement(requirement: "no inference of the worker's emotions", met: false, field: "data_rights.emotion_inference")]))
+            add(inForce ? .blocking : .warning, "eu-ai-act.workplace-emotion-recognition",
+                "EU AI Act Art. 5(1)(f): inferring workers' emotions from the recordings is a prohibited practice in the workplace" + (inForce ? "." : " from 2025-02-02."),
+                ["data_rights.emotion_inference: yes", "jurisdiction: \(jurisdiction)", "evaluated on \(asOf)"],
+                "Do not infer emotions from workplace recordings; only medical or safety uses are excepted, with legal review.")
         }
         switch rights.paidDirectly {
         case false?:

@@ -39,6 +39,8 @@ public struct DecisionFile: Sendable, Codable, Hashable {
     /// What the pay-range posting laws ask of the role's advertisement (PayTransparencySection.swift);
     /// absent where no such law reaches the role, and for vendor contracts.
     public var payTransparency: PayTransparencySection?
+    /// Contract terms for a data vendor, for work that records the worker.
+    public var dataClauses: [DataClause]?
 
     public var blocking: Bool { findings.contains { $0.severity == .blocking } }
 

@@ -125,7 +125,14 @@ public struct DecisionFileBuilder: Sendable {
             disclaimer: Self.disclaimer)
         file.addGradeAndLoadedCost(pricing, reference: reference)
         file.addPayTransparency(pricing, asOf: asOf)
+        file.addDataClauses()
         return file
+    }
+
+    func roundedDataRights(_ rights: DataRightsReport) -> DataRightsReport {
+        var copy = rights
+        copy.payment = rights.payment?.rounded()
+        return copy
     }
 
     func complianceSection(_ report: ComplianceReport) -> DecisionFile.ComplianceSection {
@@ -148,7 +155,7 @@ public struct DecisionFileBuilder: Sendable {
         return .init(
             wageFloor: report.floors.binding.map(floorFigure), floorsInForce: report.floors.applicable.map(floorFigure),
             livingWage: report.floors.livingWage.map(floorFigure), effectivePay: pay, fairwork: report.fairwork,
-            classification: report.classification, dataRights: report.dataRights, vendor: report.vendor)
+            classification: report.classification, dataRights: roundedDataRights(report.dataRights), vendor: report.vendor)
     }
 
     func floorFigure(_ floor: AppliedFloor) -> DecisionFile.WageFloorFigure {

@@ -42,7 +42,19 @@ public enum FindingRules {
             ]
             switch offered.circle {
             case .green:
-                findings.append(belowBand(offered, pricing: pricing, reference: reference, evidence: evidence))
+                if let withData = withDataPayment(offered, pricing: pricing, compliance: compliance) {
+                    // Recorded work: the data payment is pay for the data work the band prices.
+                    if withData.hourly + 1e-9 >= band.min {
+                        findings.append(Finding(
+                            severity: .info, rule: "data-payment.prices-the-data-work",
+                            message: "The ordinary wage alone (\(Format.money(offered.hourly)) \(currency)/h) is below the band for the recorded data work, but with the data payment the worker is paid \(Format.money(withData.hourly)) \(currency)/h, inside the band.",
+                            evidence: evidence + [withData.derivation], fix: nil))
+                    } else {
+                        findings.append(belowBand(withData, pricing: pricing, reference: reference, evidence: evidence + [withData.derivation]))
+                    }
+                } else {
+                    findings.append(belowBand(offered, pricing: pricing, reference: reference, evidence: evidence))
+                }
             case .red:
                 findings.append(Finding(
                     severity: .warning, rule: "red-circle",
@@ -152,6 +164,22 @@ public enum FindingRules {
         return findings.enumerated().sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }.map(\.element)
     }
 
+    /// The offer with the worker's data payment added, per hour worked: the data payment per
+    /// recorded hour times the recorded share of the working week. Nil without a data payment.
+    static func withDataPayment(_ offered: OfferAnalysis, pricing: RolePricing, compliance: ComplianceReport) -> OfferAnalysis? {
+        guard let payment = compliance.dataRights.payment, payment.workerPerRecordedHour > 0,
+              let weekly = compliance.effectivePay?.taskHoursPerWeek, weekly > 0 else { return nil }
+        let recordedShare = min(payment.recordedHoursPerWeek / weekly, 1)
+        let perHourWorked = payment.workerPerRecordedHour * recordedShare
+        var total = offered
+        total.hourly = offered.hourly + perHourWorked
+        let band = pricing.bandHourly
+        total.compaRatio = band.mid > 0 ? total.hourly / band.mid : 0
+        total.rangePenetration = band.max > band.min ? (total.hourly - band.min) / (band.max - band.min) : 0
+        total.derivation = "with the data payment: \(Format.money(offered.hourly)) + \(Format.money(payment.workerPerRecordedHour)) per recorded hour x \(Format.number(payment.recordedHoursPerWeek)) of \(Format.number(weekly)) hours = \(Format.money(total.hourly)) \(pricing.spec.currency)/h, compa-ratio \(Format.number(total.compaRatio, maxPlaces: 3))"
+        return total
+    }
+
     /// An offer under the band minimum. It blocks only when the pay is far below the market
     /// for the work: under the policy's compa-ratio and outside the category's published range.
     /// Anything milder is a warning a reviewer weighs, so that blocking keeps its meaning.
@@ -163,7 +191,9 @@ public enum FindingRules {
         let insideCard = offered.rateCard.map { (($0.low * 100).rounded()...($0.high * 100).rounded()).contains((offered.hourly * 100).rounded()) } ?? false
         let far = offered.compaRatio < threshold && !insideCard
         let gap = "by \(Format.money(band.min - offered.hourly)) \(currency)/h"
-        let what = pricing.spec.worker.status == .dataByproduct
+        let what = offered.derivation.hasPrefix("with the data payment")
+            ? "The worker's wage and data payment come to \(Format.money(offered.hourly)) \(currency)/h, below the band minimum for the recorded data work \(gap)."
+            : pricing.spec.worker.status == .dataByproduct
             ? "The worker's ordinary wage is \(Format.money(offered.hourly)) \(currency)/h, below the band minimum for the recorded data work \(gap): the data contribution is not priced into their pay."
             : "The offer is below the band minimum \(gap)."
         let why: String

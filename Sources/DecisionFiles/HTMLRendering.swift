@@ -78,7 +78,7 @@ public enum HTMLRendering {
         }
         body += "</tbody></table></section>"
 
-        body += GradeText.html(file) + LoadedCostText.html(file) + PayTransparencyText.html(file)
+        body += GradeText.html(file) + LoadedCostText.html(file) + PayTransparencyText.html(file) + DataPaymentText.html(file)
         body += "<section><h2>Path upward</h2>"
         if file.pathUpward.nextLayers.isEmpty { body += "<p>Top of the AI training ladder; the next step is model risk or product management.</p>" }
         body += "<ul>"

@@ -74,7 +74,7 @@ public enum MarkdownRendering {
             out += "- Anchor \(anchor.name): \(Format.money(anchor.low))\(anchor.high.map { "-" + Format.money($0) } ?? "") \(anchor.currency) \(anchor.basis)\(anchor.note.map { " \($0)" } ?? "") (\(anchor.source))\n"
         }
 
-        out += GradeText.markdown(file) + LoadedCostText.markdown(file) + PayTransparencyText.markdown(file)
+        out += GradeText.markdown(file) + LoadedCostText.markdown(file) + PayTransparencyText.markdown(file) + DataPaymentText.markdown(file)
         out += "\n## Path upward\n\n"
         if file.pathUpward.nextLayers.isEmpty { out += "This is the top of the AI training ladder; the next step is model risk or product management.\n" }
         for step in file.pathUpward.nextLayers {

@@ -195,6 +195,9 @@ public struct PricingPolicy: Sendable, Hashable {
     /// An offer below the band minimum and under this compa-ratio, outside the category's
     /// published market range, is pay far below the market: a blocking finding.
     public var farBelowMarketCompaRatio: Double = 0.8
+    /// The least share of what a buyer pays for recorded footage that should reach the recorded
+    /// worker: a policy choice (no market rate for worker data payment is sourced).
+    public var dataPaymentMinWorkerShare: Double = 0.1
     public var hoursPerWeek: Double
     public var weeksPerYear: Double
     public var hoursPerDay: Double

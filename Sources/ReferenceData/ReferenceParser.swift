@@ -388,7 +388,7 @@ public struct ReferenceParser: Sendable {
     static let policyFields = [
         "location_policy", "hours_per_week", "weeks_per_year", "hours_per_day", "range_spreads", "budget_owners",
         "floor_max_age_months", "default_engagement_weeks", "vendor_audit_max_age_months", "location_policy_by_layer", "hirer_market", "hirer_locality",
-        "far_below_market_compa_ratio", "exchange_rate_max_age_months",
+        "far_below_market_compa_ratio", "exchange_rate_max_age_months", "data_payment_min_worker_share",
     ] + refFields
     static let layerFields = [
         "id", "name", "segment", "directions", "pay_anchor", "anchor_category", "anchor", "premium_triggers", "main_risk",
@@ -462,6 +462,7 @@ public struct ReferenceParser: Sendable {
         if let hirerMarket { checkJurisdiction(hirerMarket, view, "hirer_market", reader: &reader) }
         let hirerLocality = reader.string(view, "hirer_locality")
         let farBelow = reader.number(view, "far_below_market_compa_ratio", range: 0...1, exclusiveMinimum: 0)
+        let dataShare = reader.number(view, "data_payment_min_worker_share", range: 0...1)
         let week = reader.number(view, "hours_per_week", range: 0...168, exclusiveMinimum: 0)
         let weeks = reader.number(view, "weeks_per_year", range: 0...53, exclusiveMinimum: 0)
         let day = reader.number(view, "hours_per_day", range: 0...24, exclusiveMinimum: 0)
@@ -492,6 +493,7 @@ public struct ReferenceParser: Sendable {
             locationPolicy: resolvedLocation, locationPolicyByLayer: byLayer, hirerMarket: hirerMarket ?? base?.hirerMarket ?? "US",
             hirerLocality: hirerLocality ?? base?.hirerLocality,
             farBelowMarketCompaRatio: farBelow ?? base?.farBelowMarketCompaRatio ?? 0.8,
+            dataPaymentMinWorkerShare: dataShare ?? base?.dataPaymentMinWorkerShare ?? 0.1,
             hoursPerWeek: resolvedWeek, weeksPerYear: resolvedWeeks, hoursPerDay: resolvedDay,
             budgetOwners: owners ?? base?.budgetOwners ?? [], rangeSpreads: spreads, floorMaxAgeMonths: resolvedAge,
             exchangeRateMaxAgeMonths: rateAge ?? base?.exchangeRateMaxAgeMonths ?? 6,

@@ -28,9 +28,14 @@ public enum RoleSpecFormat {
     public static let dataRights = [
         "worker_data_recorded", "biometric", "health_inference", "biometric_use", "consent", "can_refuse_without_penalty",
         "paid_directly", "downstream_use_disclosed", "secondary_use_limits", "retention", "benefit_sharing",
-        "sold_or_licensed", "impact_assessment",
+        "sold_or_licensed", "impact_assessment", "emotion_inference", "payment",
     ]
-    public static let consent = ["obtained", "written", "withdrawable", "itemised_notice", "language", "record"]
+    public static let consent = ["obtained", "written", "withdrawable", "itemised_notice", "language", "record", "on_withdrawal"]
+    public static let dataPayment = ["currency", "recorded_hours_per_week", "buyer_pays", "worker", "facility", "fund"]
+    public static let buyerPays = ["per_footage_hour", "per_licence", "licence_footage_hours"]
+    public static let workerDataPay = ["per_recorded_hour", "per_consent", "share_of_sale", "royalty_share", "paid_to_worker"]
+    public static let facilityDataPay = ["access_fee_per_month", "share_of_sale"]
+    public static let fund = ["name", "share_of_sale"]
     /// Effective-pay inputs: fee, search and rejected shares are 0 to 0.99 (some time must be
     /// paid); rework may exceed the task time itself, up to 10x; hours and weeks are non-negative.
     public static let payPracticeShares = ["platform_fee", "unpaid_search_share", "rejected_share", "unpaid_rework_share"]

@@ -343,6 +343,7 @@ public struct RoleSpecReader: Sendable {
                 obtained: reader.bool(record, "obtained"), written: reader.bool(record, "written"),
                 withdrawable: reader.bool(record, "withdrawable"), itemisedNotice: reader.bool(record, "itemised_notice"),
                 language: reader.string(record, "language"), record: reader.string(record, "record"))
+            consent?.onWithdrawal = reader.enumeration(record, "on_withdrawal", as: Consent.OnWithdrawal.self)
         }
         return DataRights(
             workerDataRecorded: reader.bool(view, "worker_data_recorded") ?? false, biometric: reader.bool(view, "biometric"),
@@ -352,7 +353,50 @@ public struct RoleSpecReader: Sendable {
             paidDirectly: reader.bool(view, "paid_directly"), downstreamUseDisclosed: reader.bool(view, "downstream_use_disclosed"),
             secondaryUseLimits: reader.bool(view, "secondary_use_limits"), retention: reader.string(view, "retention"),
             benefitSharing: reader.bool(view, "benefit_sharing"), soldOrLicensed: reader.bool(view, "sold_or_licensed"),
-            impactAssessment: reader.bool(view, "impact_assessment"))
+            impactAssessment: reader.bool(view, "impact_assessment"), emotionInference: reader.bool(view, "emotion_inference"),
+            payment: readDataPayment(view, reader: &reader))
+    }
+
+    /// `data_rights.payment`: the buyer's price and each party's part of it.
+    private func readDataPayment(_ rights: MappingView, reader: inout FieldReader) -> DataPayment? {
+        guard let node = rights.value("payment"), !node.isNull,
+            let view = reader.mapping(node, path: "data_rights.payment", allowed: RoleSpecFormat.dataPayment)
+        else { return nil }
+        func amount(_ map: MappingView, _ key: String) -> Double? { reader.number(map, key, range: 0...1e12) }
+        func share(_ map: MappingView, _ key: String) -> Double? { reader.number(map, key, range: 0...1) }
+        var payment = DataPayment(currency: reader.string(view, "currency"),
+                                  recordedHoursPerWeek: reader.number(view, "recorded_hours_per_week", range: 0...168))
+        if let currency = payment.currency, !RoleSpecFormat.isCurrencyCode(currency) {
+            reader.report(view.location(of: "currency"), "data_rights.payment.currency", "expected an ISO 4217 code like INR, found '\(currency)'")
+        }
+        if let node = view.value("buyer_pays"), let buyer = reader.mapping(node, path: "data_rights.payment.buyer_pays", allowed: RoleSpecFormat.buyerPays) {
+            payment.buyerPerFootageHour = amount(buyer, "per_footage_hour")
+            payment.buyerPerLicence = amount(buyer, "per_licence")
+            payment.licenceFootageHours = reader.number(buyer, "licence_footage_hours", range: 0...1e9, exclusiveMinimum: 0)
+            if payment.buyerPerLicence != nil && payment.licenceFootageHours == nil {
+                reader.report(buyer.location, "data_rights.payment.buyer_pays.licence_footage_hours", "required with per_licence: the hours of footage the licence covers")
+            }
+            if payment.buyerPerLicence != nil && payment.buyerPerFootageHour != nil {
+                reader.report(buyer.location, "data_rights.payment.buyer_pays", "give per_footage_hour or per_licence, not both")
+            }
+        }
+        if let node = view.value("worker"), let worker = reader.mapping(node, path: "data_rights.payment.worker", allowed: RoleSpecFormat.workerDataPay) {
+            payment.worker = DataPayment.WorkerShare(
+                perRecordedHour: amount(worker, "per_recorded_hour"), perConsent: amount(worker, "per_consent"),
+                shareOfSale: share(worker, "share_of_sale"), royaltyShare: share(worker, "royalty_share"), paidToWorker: reader.bool(worker, "paid_to_worker"))
+        }
+        if let node = view.value("facility"), let facility = reader.mapping(node, path: "data_rights.payment.facility", allowed: RoleSpecFormat.facilityDataPay) {
+            payment.facility = DataPayment.FacilityShare(accessFeePerMonth: amount(facility, "access_fee_per_month"), shareOfSale: share(facility, "share_of_sale"))
+        }
+        if let node = view.value("fund"), let fund = reader.mapping(node, path: "data_rights.payment.fund", allowed: RoleSpecFormat.fund) {
+            payment.fundName = reader.string(fund, "name")
+            payment.fundShareOfSale = share(fund, "share_of_sale")
+        }
+        let shares = [payment.worker.shareOfSale, payment.facility.shareOfSale, payment.fundShareOfSale].compactMap { $0 }.reduce(0, +)
+        if shares > 1 + 1e-9 {
+            reader.report(view.location, "data_rights.payment", "the shares of the sale add up to \(Format.number(shares)); they cannot exceed 1")
+        }
+        return payment
     }
 
     private func readPayPractice(_ top: MappingView, reader: inout FieldReader) -> PayPractice {

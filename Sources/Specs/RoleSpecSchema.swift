@@ -122,6 +122,7 @@ public enum RoleSpecSchema {
                     "obtained": flag("Consent was obtained"), "written": flag("A signed written release"),
                     "withdrawable": flag("Withdrawable as easily as given"), "itemised_notice": flag("Notice lists each purpose and the retention period"),
                     "language": text("Language of the notice"), "record": text("Where the consent record is kept"),
+                    "on_withdrawal": choice(Consent.OnWithdrawal.allCases.map(\.rawValue), "What happens to recordings already captured when consent is withdrawn"),
                 ], description: "The consent record"),
                 "can_refuse_without_penalty": flag("The worker can refuse recording without losing work or pay"),
                 "paid_directly": flag("The worker, not only the facility, is paid for the data"),
@@ -131,6 +132,31 @@ public enum RoleSpecSchema {
                 "benefit_sharing": flag("Workers share in the value of the dataset"),
                 "sold_or_licensed": flag("The recordings are sold or licensed to others"),
                 "impact_assessment": flag("A data-protection impact assessment was done"),
+                "emotion_inference": flag("The recordings are used to infer the worker's emotions (EU AI Act Art. 5(1)(f))"),
+                "payment": object(RoleSpecFormat.dataPayment, [
+                    "currency": choice(vocabulary.currencies, "Currency of the amounts; the spec's when absent"),
+                    "recorded_hours_per_week": number("Hours of recording each worker produces a week", minimum: 0, maximum: 168),
+                    "buyer_pays": object(RoleSpecFormat.buyerPays, [
+                        "per_footage_hour": number("What the buyer pays per hour of footage", minimum: 0, maximum: 1e12),
+                        "per_licence": number("What the buyer pays per licence", minimum: 0, maximum: 1e12),
+                        "licence_footage_hours": number("Hours of footage one licence covers", exclusiveMinimum: 0, maximum: 1e9),
+                    ], description: "What the buyer pays for the footage"),
+                    "worker": object(RoleSpecFormat.workerDataPay, [
+                        "per_recorded_hour": number("Paid to the worker per recorded hour", minimum: 0, maximum: 1e12),
+                        "per_consent": number("A one-off sum to the worker for consent", minimum: 0, maximum: 1e12),
+                        "share_of_sale": number("The worker's share of what the buyer pays", minimum: 0, maximum: 1),
+                        "royalty_share": number("The worker's share of later licensing revenue", minimum: 0, maximum: 1),
+                        "paid_to_worker": flag("Paid to the worker directly, not to the facility on their behalf"),
+                    ], description: "What each recorded worker receives for the data"),
+                    "facility": object(RoleSpecFormat.facilityDataPay, [
+                        "access_fee_per_month": number("What the facility or vendor receives for access, a month", minimum: 0, maximum: 1e12),
+                        "share_of_sale": number("The facility's share of what the buyer pays", minimum: 0, maximum: 1),
+                    ], description: "What the facility or vendor receives"),
+                    "fund": object(RoleSpecFormat.fund, [
+                        "name": text("The worker council or fund"),
+                        "share_of_sale": number("Its share of what the buyer pays", minimum: 0, maximum: 1),
+                    ], description: "A worker council or fund's share"),
+                ], description: "The data payment, apart from the wage"),
             ], description: "Question 8: data rights when the work records the worker"),
             "pay_practice": object(RoleSpecFormat.payPractice, [
                 "platform_fee": number("Share of gross pay kept by the platform or paid by the worker", minimum: 0, maximum: 0.99),

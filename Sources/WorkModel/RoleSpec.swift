@@ -187,6 +187,10 @@ public struct DataRights: Sendable, Hashable {
     public var soldOrLicensed: Bool?
     /// A data-protection impact assessment was done.
     public var impactAssessment: Bool?
+    /// The recordings are used to infer the worker's emotions (EU AI Act Art. 5(1)(f)).
+    public var emotionInference: Bool?
+    /// What the recording pays, apart from the wage.
+    public var payment: DataPayment?
 
     public enum BiometricUse: String, Sendable, Hashable, CaseIterable {
         case authentication, identification
@@ -197,8 +201,11 @@ public struct DataRights: Sendable, Hashable {
         workerDataRecorded: Bool = false, biometric: Bool? = nil, healthInference: Bool? = nil,
         biometricUse: BiometricUse? = nil, consent: Consent? = nil, canRefuseWithoutPenalty: Bool? = nil,
         paidDirectly: Bool? = nil, downstreamUseDisclosed: Bool? = nil, secondaryUseLimits: Bool? = nil,
-        retention: String? = nil, benefitSharing: Bool? = nil, soldOrLicensed: Bool? = nil, impactAssessment: Bool? = nil
+        retention: String? = nil, benefitSharing: Bool? = nil, soldOrLicensed: Bool? = nil, impactAssessment: Bool? = nil,
+        emotionInference: Bool? = nil, payment: DataPayment? = nil
     ) {
+        self.emotionInference = emotionInference
+        self.payment = payment
         self.workerDataRecorded = workerDataRecorded
         self.biometric = biometric
         self.healthInference = healthInference
@@ -227,6 +234,17 @@ public struct Consent: Sendable, Hashable {
     public var language: String?
     /// Where the record is kept, in the analyst's words.
     public var record: String?
+    /// What happens to recordings already captured when consent is withdrawn.
+    public var onWithdrawal: OnWithdrawal?
+
+    public enum OnWithdrawal: String, Sendable, Hashable, CaseIterable {
+        /// Deleted, and left out of every later training run.
+        case delete
+        /// Kept for models already trained, left out of later training runs.
+        case excludeFromFutureTraining = "exclude-from-future-training"
+        /// Kept and used as before.
+        case keep
+    }
 
     public init(
         obtained: Bool? = nil, written: Bool? = nil, withdrawable: Bool? = nil, itemisedNotice: Bool? = nil,

@@ -496,7 +496,7 @@ enum ComplianceSpec {
         let practice = try only(ComplianceSpec.with(line: 24, "  platform_fees: 0.2"))
         #expect(practice.message.hasSuffix("(allowed: \(RoleSpecFormat.payPractice.joined(separator: ", ")))"))
         let consent = try only(ComplianceSpec.with(line: 66, "    itemized_notice: true"))
-        #expect(consent.message.hasSuffix("(allowed: obtained, written, withdrawable, itemised_notice, language, record)"))
+        #expect(consent.message.hasSuffix("(allowed: obtained, written, withdrawable, itemised_notice, language, record, on_withdrawal)"))
         let checklist = try only(ComplianceSpec.with(line: 87, "    governing_jurisdiction: [US-CA, KE]"))
         #expect(checklist.message.hasSuffix("(allowed: \(RoleSpecFormat.checklist.joined(separator: ", ")))"))
     }
@@ -702,7 +702,7 @@ enum ComplianceSpec {
         expectClosed(dataRights, RoleSpecFormat.dataRights, "data_rights")
         let fields = try #require(dataRights?["properties"])
         let consent = fields["consent"]
-        expectClosed(consent, ["obtained", "written", "withdrawable", "itemised_notice", "language", "record"], "data_rights.consent")
+        expectClosed(consent, ["obtained", "written", "withdrawable", "itemised_notice", "language", "record", "on_withdrawal"], "data_rights.consent")
         for flag in ["obtained", "written", "withdrawable", "itemised_notice"] {
             #expect(consent?["properties"]?[flag]?["type"] == .string("boolean"))
         }

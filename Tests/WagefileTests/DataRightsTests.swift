@@ -27,7 +27,11 @@ import Compliance
     /// directly; use disclosed and limited; retention stated; benefits shared; DPIA done.
     static let exemplary = DataRights(
         workerDataRecorded: true, biometric: true, biometricUse: .authentication,
-        consent: Consent(obtained: true, written: true, withdrawable: true, itemisedNotice: true, language: "Hindi"),
+        consent: {
+            var consent = Consent(obtained: true, written: true, withdrawable: true, itemisedNotice: true, language: "Hindi")
+            consent.onWithdrawal = .delete
+            return consent
+        }(),
         canRefuseWithoutPenalty: true, paidDirectly: true, downstreamUseDisclosed: true, secondaryUseLimits: true,
         retention: "deleted 3 years after last contact", benefitSharing: true, soldOrLicensed: false, impactAssessment: true)
 
@@ -154,7 +158,7 @@ import Compliance
 
     @Test func bipaBlocksBiometricCollectionWithoutNoticeReleaseAndRetention() throws {
         let (report, findings) = evaluate(
-            Self.exemplary { $0.consent = Consent(obtained: true, withdrawable: true); $0.retention = nil }, jurisdiction: "US-IL")
+            Self.exemplary { $0.consent = Consent(obtained: true, withdrawable: true); $0.consent?.onWithdrawal = .delete; $0.retention = nil }, jurisdiction: "US-IL")
         #expect(report.frameworks.map(\.id) == ["recorded-work-standard", "illinois-bipa"])
         let finding = try #require(findings.first { $0.rule == "bipa.notice-and-release" })
         #expect(finding.severity == .blocking)
