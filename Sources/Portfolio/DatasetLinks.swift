@@ -36,6 +36,24 @@ public struct DatasetRegister: Sendable, Codable {
 }
 
 extension DatasetRegister {
+    /// Proof that the data payment reached the recorded workers: a payroll or transfer reference,
+    /// as many workers paid as the wage file records, and a total above zero. A wage file that
+    /// says workers are paid directly is a claim; this is the evidence behind it.
+    static func paymentProof(_ dataset: Dataset, file: DecisionFile?) -> Element {
+        let recorded = file?.spec.headcount
+        let reference = dataset.paymentEvidence?.trimmedSpaces ?? ""
+        var evidence = reference.isEmpty ? "no payroll or transfer record on file" : "record \(reference)"
+        if let paid = dataset.paidWorkers { evidence += "; \(paid)\(recorded.map { " of \($0)" } ?? "") workers paid" }
+        if let total = dataset.paidTotalMinor, let currency = dataset.paidCurrency {
+            evidence += ", \(Format.money(Money(minorUnits: total, currency: currency).amount)) \(currency) in total"
+        }
+        if let perMonth = file?.compliance.dataRights.payment?.workerPerMonth, let currency = file?.compliance.dataRights.payment?.currency {
+            evidence += " (the wage file's data payment: \(Format.money(perMonth)) \(currency) per worker-month)"
+        }
+        let met = !reference.isEmpty && (dataset.paidTotalMinor ?? 0) > 0 && (dataset.paidWorkers ?? 0) >= max(recorded ?? 1, 1)
+        return Element(element: "proof of payment to the workers", met: met, evidence: evidence)
+    }
+
     public static func build(_ snapshot: PortfolioSnapshot) -> DatasetRegister {
         let linked = Dictionary(grouping: snapshot.people.compactMap(\.specId), by: { $0 }).mapValues(\.count)
         let vendors = Dictionary(snapshot.vendors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -61,6 +79,7 @@ extension DatasetRegister {
                             evidence: "data_rights.downstream_use_disclosed: \(Format.yesNo(requirement("data_rights.downstream_use_disclosed")))"),
                     Element(element: "secondary-use limits", met: requirement("data_rights.secondary_use_limits"),
                             evidence: "data_rights.secondary_use_limits: \(Format.yesNo(requirement("data_rights.secondary_use_limits")))"),
+                    paymentProof(dataset, file: file),
                 ]
                 for element in elements where element.met != true && file != nil {
                     problems.append("\(element.element) \(element.met == false ? "missing" : "not shown") (\(element.evidence))")
@@ -76,7 +95,7 @@ extension DatasetRegister {
             asOf: snapshot.asOf.description, datasets: entries, incomplete: entries.filter { !$0.complete }.count,
             notes: [
                 "Every data file has a wage file: the spec of the work that produced it, priced and checked.",
-                "Recorded work (the data records the workers, or the wage file's data-rights rules apply) needs all four elements; consent also needs the place the record is kept.",
+                "Recorded work (the data records the workers, or the wage file's data-rights rules apply) needs all five elements; consent also needs the place the record is kept, and direct payment needs its proof: a payroll or transfer reference with as many workers paid as the wage file records and the total paid (counts and totals, never bank details).",
             ],
             disclaimer: Disclaimer.text)
     }

@@ -3,7 +3,7 @@
 /// Types are those both databases read the same way: TEXT, BIGINT, BOOLEAN. Timestamps are
 /// ISO 8601 UTC text; money is BIGINT minor units beside a currency code.
 public enum Schema {
-    public static let migrations: [Migration] = [accounts, specs, portfolio, audit, signal, portfolioViews, payComponents]
+    public static let migrations: [Migration] = [accounts, specs, portfolio, audit, signal, portfolioViews, payComponents, datasetPaymentEvidence]
 
     static let accounts = Migration(id: "0001-accounts", statements: [
         """
@@ -255,5 +255,13 @@ public enum Schema {
     /// pay: the pay-equity report measures both, as the EU Pay Transparency Directive does.
     static let payComponents = Migration(id: "0007-pay-components", statements: [
         "ALTER TABLE people ADD COLUMN variable_pay_minor BIGINT",
+    ])
+
+    /// Proof that recorded workers were paid for the data: a reference, a count and a total.
+    static let datasetPaymentEvidence = Migration(id: "0008-dataset-payment-evidence", statements: [
+        "ALTER TABLE datasets ADD COLUMN payment_evidence TEXT",
+        "ALTER TABLE datasets ADD COLUMN paid_workers INTEGER",
+        "ALTER TABLE datasets ADD COLUMN paid_total_minor BIGINT",
+        "ALTER TABLE datasets ADD COLUMN paid_currency TEXT",
     ])
 }

@@ -184,6 +184,13 @@ public struct Dataset: Sendable, Codable, Equatable {
     /// Where the consent records are kept; required when `recordedWork` is true.
     public var consentRecord: String?
     public var retention: String?
+    /// Proof that the data payment reached the recorded workers: a payroll or transfer record
+    /// reference per worker cohort, with the number of workers paid and the total (counts and
+    /// totals, never personal bank details).
+    public var paymentEvidence: String?
+    public var paidWorkers: Int?
+    public var paidTotalMinor: Int64?
+    public var paidCurrency: String?
     public var revision: Int
     public var createdAt: String
     public var updatedAt: String
@@ -191,8 +198,13 @@ public struct Dataset: Sendable, Codable, Equatable {
     public init(
         id: String, name: String, vendorId: String? = nil, sourceSpecId: String? = nil, description: String? = nil,
         recordedWork: Bool = false, consentRecord: String? = nil, retention: String? = nil,
+        paymentEvidence: String? = nil, paidWorkers: Int? = nil, paidTotalMinor: Int64? = nil, paidCurrency: String? = nil,
         revision: Int = 1, createdAt: String = "", updatedAt: String = ""
     ) {
+        self.paymentEvidence = paymentEvidence
+        self.paidWorkers = paidWorkers
+        self.paidTotalMinor = paidTotalMinor
+        self.paidCurrency = paidCurrency
         self.id = id
         self.name = name
         self.vendorId = vendorId

@@ -37,7 +37,7 @@ enum WageFiles {
     static func currencies() throws -> CurrencyTable { CurrencyTable(reference: try ReferenceLoader.load()) }
 }
 
-/// About 2,000 people, 40 vendors and 30 datasets, with compression, inversion, pay gaps,
+/// About 2,000 people, 40 vendors and 31 datasets, with compression, inversion, pay gaps,
 /// blocking vendors and incomplete wage files planted where the reports must find them, and
 /// pay everywhere else drawn from ranges no rule should flag.
 struct GeneratedOrganization {
@@ -206,7 +206,7 @@ struct GeneratedOrganization {
         plant(Vendor(id: "vendor-no-wage-file", name: "Expert network without a contract spec", country: "US",
                      annualSpendMinor: 30_000_000, currency: "USD", budgetOwner: "consulting", lastAudit: "2026-07-01"))
 
-        // 30 datasets: 25 complete, 5 planted incomplete.
+        // 31 datasets: 25 complete, 6 planted incomplete.
         var datasets: [Dataset] = []
         for index in 0..<20 {
             datasets.append(Dataset(id: "ds-\(index)", name: "Transcripts batch \(index)", vendorId: "vendor-\(index % 30)",
@@ -214,7 +214,8 @@ struct GeneratedOrganization {
         }
         for index in 0..<5 {
             datasets.append(Dataset(id: "ds-video-\(index)", name: "Sewing-line video \(index)", sourceSpecId: "recorded-work-clean",
-                                    recordedWork: true, consentRecord: "signed forms, site HR office, box \(index)", retention: "3 years"))
+                                    recordedWork: true, consentRecord: "signed forms, site HR office, box \(index)", retention: "3 years",
+                                    paymentEvidence: "payroll run 2026-10, cohort \(index)", paidWorkers: 400, paidTotalMinor: 4_000_000_00, paidCurrency: "INR"))
         }
         func incomplete(_ dataset: Dataset) {
             datasets.append(dataset)
@@ -223,7 +224,11 @@ struct GeneratedOrganization {
         incomplete(Dataset(id: "ds-gurugram-0", name: "Garment footage without consent", sourceSpecId: "gurugram-garment-egocentric", recordedWork: true))
         incomplete(Dataset(id: "ds-gurugram-1", name: "Garment footage, second site", sourceSpecId: "gurugram-garment-egocentric", recordedWork: true,
                            consentRecord: "site office"))
-        incomplete(Dataset(id: "ds-video-no-record", name: "Sewing-line video, records lost", sourceSpecId: "recorded-work-clean", recordedWork: true))
+        incomplete(Dataset(id: "ds-video-no-record", name: "Sewing-line video, records lost", sourceSpecId: "recorded-work-clean", recordedWork: true,
+                           paymentEvidence: "payroll run 2026-10, cohort 9", paidWorkers: 400, paidTotalMinor: 4_000_000_00, paidCurrency: "INR"))
+        // Consent on file and the wage file says workers are paid directly, but no payroll proof.
+        incomplete(Dataset(id: "ds-video-unpaid", name: "Sewing-line video, payment unproven", sourceSpecId: "recorded-work-clean", recordedWork: true,
+                           consentRecord: "signed forms, site HR office, box 12", retention: "3 years"))
         incomplete(Dataset(id: "ds-orphan", name: "Scraped preference pairs", recordedWork: false))
         incomplete(Dataset(id: "ds-unpriced", name: "Expert rubric scores", sourceSpecId: "expert-rubrics-unpriced", recordedWork: false))
 

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Migrations")
 struct MigrationTests {
-    static let expectedIds = ["0001-accounts", "0002-specs", "0003-portfolio", "0004-audit", "0005-signal", "0006-portfolio-views", "0007-pay-components"]
+    static let expectedIds = ["0001-accounts", "0002-specs", "0003-portfolio", "0004-audit", "0005-signal", "0006-portfolio-views", "0007-pay-components", "0008-dataset-payment-evidence"]
 
     @Test(arguments: Backend.available)
     func aFreshDatabaseGetsEveryMigrationOnceInOrder(backend: Backend) async throws {
@@ -45,7 +45,7 @@ struct MigrationTests {
         try await withStore(backend, migrate: false) { store, clock async throws in
             let firstTwo = MigrationRunner(database: store.database, migrations: Array(Schema.migrations.prefix(2)), now: clock.now)
             #expect(try await firstTwo.run() == ["0001-accounts", "0002-specs"])
-            #expect(try await store.migrations.run() == ["0003-portfolio", "0004-audit", "0005-signal", "0006-portfolio-views", "0007-pay-components"])
+            #expect(try await store.migrations.run() == ["0003-portfolio", "0004-audit", "0005-signal", "0006-portfolio-views", "0007-pay-components", "0008-dataset-payment-evidence"])
             #expect(try await store.migrations.run().isEmpty)
         }
     }
@@ -61,7 +61,7 @@ struct MigrationTests {
             await #expect(throws: (any Error).self) { try await count(store, "people") }
 
             try await execute(store, "DROP TABLE vendors")
-            #expect(try await store.migrations.run() == ["0003-portfolio", "0004-audit", "0005-signal", "0006-portfolio-views", "0007-pay-components"])
+            #expect(try await store.migrations.run() == ["0003-portfolio", "0004-audit", "0005-signal", "0006-portfolio-views", "0007-pay-components", "0008-dataset-payment-evidence"])
             #expect(try await count(store, "people") == 0)
             #expect(try await store.migrations.applied() == Self.expectedIds)
         }

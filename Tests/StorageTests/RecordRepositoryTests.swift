@@ -16,8 +16,8 @@ struct RecordRepositoryTests {
             #expect(created.revision == 1)
             #expect(created.createdAt == stamp)
             #expect(created.updatedAt == stamp)
-            // Seven migrations took the first seven seconds of the test clock.
-            #expect(stamp == "2026-03-01T09:00:07.000Z")
+            // Eight migrations took the first eight seconds of the test clock.
+            #expect(stamp == "2026-03-01T09:00:08.000Z")
 
             let read = try await store.people.get("p-ada")
             #expect(read == created)
