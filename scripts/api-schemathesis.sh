@@ -18,7 +18,7 @@ DBARGS=(--database-url "sqlite:$WORK/attack.sqlite")
 
 "$BIN" serve "${DBARGS[@]}" --port "$PORT" --log-format json >"$WORK/out" 2>"$OUT/server.log" &
 PID=$!
-trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$WORK" || true' EXIT
 for _ in $(seq 1 150); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.2; done
 PASSWORD="$(sed -n 's/^Demo sign-in: admin@demo.wagefile \/ \([^ ]*\).*/\1/p' "$WORK/out")"
 [ -n "$PASSWORD" ] || { echo "no demo sign-in printed"; cat "$WORK/out"; exit 1; }

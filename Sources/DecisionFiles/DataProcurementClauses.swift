@@ -38,7 +38,7 @@ extension DecisionFile {
             DataClause(
                 id: "audit-right", title: "Audit right",
                 text: "The buyer, or an auditor it names, may audit the consent records, the payment records and the sites where recording happens, with worker interviews out of management's hearing, at least once a year and after any complaint.",
-                answers: answering(["data-payment.paid-through-facility", "vendor."])),
+                answers: answering(["data-payment.paid-through-facility", "vendor.audit-overdue", "vendor.no-audit", "vendor.supply-chain"])),
             DataClause(
                 id: "use-and-retention", title: "Secondary-use limits and retention",
                 text: "The data is used only for the purpose disclosed to the workers; any new use, resale or licence needs fresh consent and, where workers share in licensing, their share. Recordings are deleted at the end of the purpose or on the retention date stated in the contract, and the vendor certifies deletion.",

@@ -85,6 +85,23 @@ struct DataPaymentTests {
         #expect(unknown.compliance.dataRights.payment?.notes.contains { $0.contains("is not priced") } == true)
     }
 
+    @Test("a data vendor's footage: 2 % to the workers through the site, 5.6 % to the site, 92.4 % kept")
+    func vendorFootage() throws {
+        let file = try Self.example("vendor-egocentric-footage")
+        let figures = try #require(file.compliance.dataRights.payment)
+        // 36 h x 52 / 12 = 156 recorded hours a month; 2 % of 2,500 = 50 INR an hour, 7,800 a month.
+        #expect(figures.recordedHoursPerMonth == 156 && figures.workerPerRecordedHour == 50 && figures.workerPerMonth == 7_800)
+        // Site: 5 % of 2,500 = 125, plus 150,000 / (60 x 156) = 16.03: 141.03 an hour = 5.64 %.
+        #expect(figures.facilityPerFootageHour == 141.03 && figures.facilityShareOfBuyerPrice == 0.0564)
+        #expect(figures.sellerShareOfBuyerPrice == 0.9236)
+        let rules = Set(file.findings.map(\.rule))
+        #expect(rules.isSuperset(of: ["data-payment.worker-share-below-policy", "data-payment.paid-through-facility", "data-rights.consent-not-free"]))
+        // The payment-proof and audit clauses answer the payment going through the site.
+        // Low wages and weak transparency in the vendor's supply chain are the audit's business too.
+        #expect(file.dataClauses?.first { $0.id == "audit-right" }?.answers
+            == ["data-payment.paid-through-facility", "vendor.supply-chain-unassessed", "vendor.supply-chain.low-wages", "vendor.supply-chain.weak-transparency"])
+    }
+
     @Test("a payment block the reader refuses, with the field")
     func badPayments() throws {
         let reader = try Shipped.get().reader
