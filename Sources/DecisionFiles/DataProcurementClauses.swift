@@ -16,7 +16,8 @@ extension DecisionFile {
     /// procurement team can paste, each tied to the open findings it answers.
     mutating func addDataClauses() {
         guard compliance.dataRights.applies else { return }
-        let open = findings.map(\.rule)
+        // Only problems are answered; an info finding (the data payment reaches the band) is not one.
+        let open = findings.filter { $0.severity != .info }.map(\.rule)
         func answering(_ prefixes: [String]) -> [String] {
             Array(Set(open.filter { rule in prefixes.contains { rule.hasPrefix($0) } })).sorted()
         }
