@@ -167,6 +167,9 @@ public enum PlanRendering {
             svg += "<rect x=\"\(Format.fixed(left, places: 1))\" y=\"\(y)\" width=\"\(Format.fixed(max(right - left, 1), places: 1))\" height=\"18\" fill=\"#1d4e89\"><title>\(e(line.input)): \(money(line.costAtLow)) to \(money(line.costAtHigh)) \(e(plan.currency))</title></rect>"
         }
         svg += "<text x=\"\(Format.fixed(centre, places: 1))\" y=\"\(height - 6)\" font-size=\"12\" text-anchor=\"middle\">point total \(money(plan.total.cost)) \(e(plan.currency))</text>"
+        // The axis ends, so the bars read as money without hovering.
+        svg += "<text x=\"230\" y=\"\(height - 6)\" font-size=\"11\" text-anchor=\"start\" fill=\"#4a5360\">\(money(lowest))</text>"
+        svg += "<text x=\"610\" y=\"\(height - 6)\" font-size=\"11\" text-anchor=\"end\" fill=\"#4a5360\">\(money(highest))</text>"
         return svg + "</svg>"
     }
 
