@@ -68,6 +68,8 @@ struct CostLedger {
         let onRecord = Dictionary(grouping: snapshot.people.filter { $0.employment != "vendor-worker" }.compactMap(\.specId), by: { $0 }).mapValues(\.count)
         let allLinked = Dictionary(grouping: snapshot.people.compactMap(\.specId), by: { $0 }).mapValues(\.count)
         func headcount(_ specId: String, _ file: DecisionFile) -> Int { file.spec.headcount ?? allLinked[specId] ?? 0 }
+        // The workers of each wage file that no people record of their own costs.
+        let uncovered = Dictionary(uniqueKeysWithValues: snapshot.wageFiles.map { id, file in (id, max(0, headcount(id, file) - (onRecord[id] ?? 0))) })
 
         // Vendor records first: a wage file a vendor pays for is costed in that vendor's spend.
         var vendorLineOf: [String: Key] = [:]
@@ -87,9 +89,9 @@ struct CostLedger {
                           grade: grade(file), source: "vendors")
             // Two vendors on one contract wage file share its workers: count them on the first.
             var workers = 0
-            if let specId = vendor.contractSpecId, let file, vendorLineOf[specId] == nil {
+            if let specId = vendor.contractSpecId, file != nil, vendorLineOf[specId] == nil {
                 vendorLineOf[specId] = key
-                workers = max(0, headcount(specId, file) - (onRecord[specId] ?? 0))
+                workers = uncovered[specId] ?? 0
             }
             add(key, count: 1, headcount: workers, cost: amount, shifted: 0)
         }
@@ -100,7 +102,7 @@ struct CostLedger {
                 if let specId, vendorLineOf[specId] != nil {
                     peopleInVendorSpend += 1
                     excluded.append(.init(kind: "person", id: position.person.id, reason: "vendor worker: counted in the vendor's spend"))
-                } else if let specId, let file = snapshot.wageFiles[specId], wageFilePayPerWorkerYear(file) != nil {
+                } else if let specId, let file = snapshot.wageFiles[specId], wageFilePayPerWorkerYear(file) != nil, (uncovered[specId] ?? 0) > 0 {
                     peopleInWageFileSpend += 1
                     excluded.append(.init(kind: "person", id: position.person.id, reason: "vendor worker: counted in wage file \(specId)'s spend (no vendor record pays for it)"))
                 } else {
@@ -126,7 +128,7 @@ struct CostLedger {
         // The rest of each wage file's headcount: in the vendor's line when a vendor pays for
         // them, else costed from the wage file, else named as left out.
         for (specId, file) in snapshot.wageFiles.sorted(by: { $0.key < $1.key }) {
-            let rest = max(0, headcount(specId, file) - (onRecord[specId] ?? 0))
+            let rest = uncovered[specId] ?? 0
             let shifted = shiftedPerWorkerYear(file)
             if file.spec.headcount == nil && allLinked[specId] == nil && shifted > 0 {
                 excluded.append(.init(kind: "wage-file", id: specId, reason: "shifted cost per worker known, but no headcount and nobody linked"))

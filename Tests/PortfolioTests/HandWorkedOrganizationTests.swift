@@ -213,6 +213,21 @@ import WorkModel
         #expect(report.lines.filter { $0.annualShiftedCost > 0 }.allSatisfy { ($0.annualCost ?? 0) > 0 && $0.headcount > 0 })
     }
 
+    @Test func aVendorContractNoVendorRecordPaysForIsCostedFromItsWageFileOnce() throws {
+        var snapshot = try Self.costSnapshot()
+        snapshot.vendors = []
+        let report = CostReport.build(snapshot)
+        // No vendor record: the contract file's 5 workers (Fay among them) are costed from it,
+        // 15 USD/h x 40 paid hours x 52 x 5 = 156,000, with their unpaid time, 50 x 12 x 5 = 3,000.
+        let line = try #require(report.lines.first { $0.employmentModel == "vendor" && $0.source == "wage-file" })
+        #expect(line.headcount == 5 && line.annualCost == 156_000 && line.annualShiftedCost == 3_000)
+        #expect(report.excluded.first { $0.id == "fay" }?.reason == "vendor worker: counted in wage file acme-vendor's spend (no vendor record pays for it)")
+        // 5 records = 3 costed + 0 in vendor spend + 1 (Fay) in wage-file spend + 0 left out + 1 outside AI work.
+        #expect(report.reconciliation.peopleInWageFileSpend == 1 && report.reconciliation.peopleAddUp)
+        // 604,088 - 100,000 (the vendor) + 156,000 = 660,088.
+        #expect(report.total.annualCost == 660_088)
+    }
+
     // MARK: The path upward
 
     static func pathSnapshot(nextLayers: [(String, Double)], grade: Bool) throws -> PortfolioSnapshot {
