@@ -263,6 +263,9 @@ public struct DecisionFile: Sendable, Codable, Hashable {
         public var gapHourly: Double
         public var gapPercent: Double
         public var evidence: [String]
+        /// `up` when the step's midpoint is above this band's on the same location basis,
+        /// `lateral` when it pays the same or less; absent in files computed before it was kept.
+        public var direction: String?
     }
 
     public struct Candidate: Sendable, Codable, Hashable {

@@ -112,7 +112,8 @@ public struct DecisionFileBuilder: Sendable {
                 nextLayers: pricing.pathUpward.map {
                     .init(
                         layer: $0.layer, name: $0.name, hourly: range($0.bandHourly), annual: range($0.bandAnnual, places: 0),
-                        gapHourly: money($0.gapHourly), gapPercent: ratio($0.gapPercent), evidence: $0.evidence)
+                        gapHourly: money($0.gapHourly), gapPercent: ratio($0.gapPercent), evidence: $0.evidence,
+                        direction: $0.lateral ? "lateral" : "up")
                 },
                 internalCandidates: pricing.candidates.map {
                     .init(

@@ -37,6 +37,9 @@ extension DecisionFile {
         public var progression: Double
         /// (max(lower) - min(upper)) / (max(upper) - min(upper)), between the two grades.
         public var overlap: Double
+        /// The neighbour's (max - min) / min, so its band can be localised like this grade's
+        /// (the path upward's grade step); absent in files computed before it was kept.
+        public var rangeSpread: Double?
     }
 
     public static let gradeMethod =
@@ -60,7 +63,7 @@ extension DecisionFile {
                 return GradeNeighbour(
                     id: other.id, name: other.name, midUSD: other.midUSDHourly,
                     progression: Format.round(GradeStructure.progression(from: lower, to: upper), places: 4),
-                    overlap: Format.round(GradeStructure.overlap(lower: lower, upper: upper), places: 4))
+                    overlap: Format.round(GradeStructure.overlap(lower: lower, upper: upper), places: 4), rangeSpread: other.rangeSpread)
             }
         }
         let currency = pricing.spec.currency

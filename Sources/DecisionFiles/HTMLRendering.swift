@@ -81,9 +81,12 @@ public enum HTMLRendering {
         body += GradeText.html(file) + LoadedCostText.html(file) + PayTransparencyText.html(file) + DataPaymentText.html(file)
         body += "<section><h2>Path upward</h2>"
         if file.pathUpward.nextLayers.isEmpty { body += "<p>Top of the AI training ladder; the next step is model risk or product management.</p>" }
+        if !file.pathUpward.nextLayers.isEmpty && file.pathUpward.nextLayers.allSatisfy({ $0.direction == "lateral" }) {
+            body += "<p>No next layer pays more than this band on the same location basis: the way up is the next grade of the job architecture\(file.grade?.upper.map { " (\(e($0.id)), \(e($0.name)))" } ?? "").</p>"
+        }
         body += "<ul>"
         for step in file.pathUpward.nextLayers {
-            body += "<li><strong>\(e(step.layer))</strong> (\(e(step.name))): \(Format.money(step.hourly.min))–\(Format.money(step.hourly.max)) \(e(c))/h, mid \(Format.money(step.hourly.mid)); gap \(Format.money(step.gapHourly)) \(e(c))/h (\(Format.percent(step.gapPercent)))"
+            body += "<li>\(step.direction == "lateral" ? "lateral, not a step up: " : "")<strong>\(e(step.layer))</strong> (\(e(step.name))): \(Format.money(step.hourly.min))–\(Format.money(step.hourly.max)) \(e(c))/h, mid \(Format.money(step.hourly.mid)); pay change \(Format.money(step.gapHourly)) \(e(c))/h (\(Format.percent(step.gapPercent)))"
             body += "<ul>" + step.evidence.map { "<li>qualifies with: \(e($0))</li>" }.joined() + "</ul></li>"
         }
         body += "</ul>"

@@ -77,8 +77,11 @@ public enum MarkdownRendering {
         out += GradeText.markdown(file) + LoadedCostText.markdown(file) + PayTransparencyText.markdown(file) + DataPaymentText.markdown(file)
         out += "\n## Path upward\n\n"
         if file.pathUpward.nextLayers.isEmpty { out += "This is the top of the AI training ladder; the next step is model risk or product management.\n" }
+        if !file.pathUpward.nextLayers.isEmpty && file.pathUpward.nextLayers.allSatisfy({ $0.direction == "lateral" }) {
+            out += "No next layer pays more than this band on the same location basis: the way up is the next grade of the job architecture\(file.grade?.upper.map { " (\($0.id), \($0.name))" } ?? "").\n"
+        }
         for step in file.pathUpward.nextLayers {
-            out += "- **\(step.layer)** (\(step.name)): \(Format.money(step.hourly.min))-\(Format.money(step.hourly.max)) \(c)/h, mid \(Format.money(step.hourly.mid)); gap \(Format.money(step.gapHourly)) \(c)/h (\(Format.percent(step.gapPercent)))\n"
+            out += "- \(step.direction == "lateral" ? "lateral, not a step up: " : "")**\(step.layer)** (\(step.name)): \(Format.money(step.hourly.min))-\(Format.money(step.hourly.max)) \(c)/h, mid \(Format.money(step.hourly.mid)); pay change \(Format.money(step.gapHourly)) \(c)/h (\(Format.percent(step.gapPercent)))\n"
             for evidence in step.evidence { out += "  - qualifies with: \(evidence)\n" }
         }
         if !file.pathUpward.internalCandidates.isEmpty {

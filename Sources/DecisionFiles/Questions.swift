@@ -160,7 +160,11 @@ enum Questions {
         if pricing.candidates.isEmpty {
             answers.append((
                 "No internal candidates are named.",
-                pricing.pathUpward.map { "next step from here: \($0.layer), mid \(Format.money($0.bandHourly.mid)) \(currency)/h" }))
+                pricing.pathUpward.map {
+                    $0.lateral
+                        ? "lateral move from here: \($0.layer), mid \(Format.money($0.bandHourly.mid)) \(currency)/h (\(Format.percent($0.gapPercent)) on this band's midpoint)"
+                        : "next step from here: \($0.layer), mid \(Format.money($0.bandHourly.mid)) \(currency)/h"
+                }))
         } else {
             answers.append((
                 "\(pricing.candidates.count) internal candidate\(pricing.candidates.count == 1 ? "" : "s") named; each is placed in this band.",

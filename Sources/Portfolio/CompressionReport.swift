@@ -32,14 +32,32 @@ public struct CompressionReport: Sendable, Codable {
     public var people: [PersonLine]
     public var unpriced: [UnpricedPerson]
     public var totals: Totals
+    /// Every rule a flag may name, with its definition and what fixes it.
+    public var rules: [CompressionRule]
+    /// Per rule: the people it flags and the annual cost to fix each flag. Rules overlap (one
+    /// raise can close several gaps), so these do not add up to the cost to parity.
+    public var costByRule: [RuleCost]
     public var notes: [String]
     public var disclaimer: String
 
     public struct Flag: Sendable, Codable, Hashable {
         /// inversion, compression, below-external, band-below-market, supervisor-premium, supervisor-inversion, green-circle, red-circle.
         public var kind: String
+        /// The id of the rule that fired (`CompressionRule.all`).
+        public var rule: String
         public var severity: Severity
         public var message: String
+        /// Hourly pay that closes this flag alone, in the report currency; nil when nothing is to pay.
+        public var targetHourly: Double?
+        /// (target - pay) x the person's annual hours, in the report currency; 0 when nothing is to pay.
+        public var annualCostToFix: Double
+    }
+
+    public struct RuleCost: Sendable, Codable, Hashable {
+        public var rule: String
+        public var kind: String
+        public var people: Int
+        public var annualCostToFix: Double
     }
 
     public struct PersonLine: Sendable, Codable, Hashable {
@@ -75,7 +93,9 @@ public struct CompressionReport: Sendable, Codable {
         public var medianCompaInternal: Double?
         public var medianCompaTenured: Double?
         public var medianCompaNewHires: Double?
-        /// External people's employee-equivalent pay over their bands' midpoints (contract rates unloaded).
+        /// External people's employee-equivalent pay over their bands' midpoints (contract rates
+        /// unloaded), across the whole layer; each person's below-external test uses only those
+        /// doing the same work.
         public var medianCompaExternal: Double?
         /// Tenured over new hires, as compa-ratios, minus one: under the threshold is compression, below 0 inversion.
         public var tenuredOverNewHires: Double?
@@ -134,50 +154,68 @@ extension CompressionReport {
                 let ratio = band.compaRatio(position.hourly)
                 var flags: [Flag] = []
                 var targets = [band.min]
+                // Each flag carries its rule and what closing it alone costs a year, so the
+                // reader sees which rule drives the cost to parity.
+                func flag(_ rule: CompressionRule, _ severity: Severity, _ message: String, target: Double?, from floor: Double? = nil) {
+                    let base = floor ?? position.hourly
+                    let cost = target.map { max(0, $0 - base) * position.annualHours } ?? 0
+                    flags.append(Flag(kind: rule.kind, rule: rule.id, severity: severity, message: message,
+                                      targetHourly: target.map { Statistics.round($0) }, annualCostToFix: Statistics.round(cost, 0)))
+                }
                 let isTenured = (position.tenureMonths ?? -1) >= policy.tenuredMonths
                 if isTenured, let newHireCompa, newHireCompa > 0 {
                     let lead = ratio / newHireCompa - 1
+                    let target = band.mid * newHireCompa * (1 + policy.newHireThreshold)
                     if lead < 0 {
-                        flags.append(Flag(kind: "inversion", severity: .warning, message:
-                            "paid below new hires doing \(layer) work: compa-ratio \(Format.fixed(ratio, places: 2)) against their median \(Format.fixed(newHireCompa, places: 2)) after \(position.tenureMonths ?? 0) months"))
+                        flag(.inversion, .warning,
+                             "paid below new hires doing \(layer) work: compa-ratio \(Format.fixed(ratio, places: 2)) against their median \(Format.fixed(newHireCompa, places: 2)) after \(position.tenureMonths ?? 0) months",
+                             target: target)
                     } else if lead < policy.newHireThreshold {
-                        flags.append(Flag(kind: "compression", severity: .warning, message:
-                            "within \(Format.percent(policy.newHireThreshold, places: 0)) of new hires (\(Format.percent(lead)) above their median compa-ratio \(Format.fixed(newHireCompa, places: 2))) after \(position.tenureMonths ?? 0) months"))
+                        flag(.compression, .warning,
+                             "within \(Format.percent(policy.newHireThreshold, places: 0)) of new hires (\(Format.percent(lead)) above their median compa-ratio \(Format.fixed(newHireCompa, places: 2))) after \(position.tenureMonths ?? 0) months",
+                             target: target)
                     }
-                    if lead < policy.newHireThreshold { targets.append(band.mid * newHireCompa * (1 + policy.newHireThreshold)) }
+                    if lead < policy.newHireThreshold { targets.append(target) }
                 }
-                if let externalCompa, ratio > 0, externalCompa / ratio - 1 > policy.externalGapThreshold {
-                    flags.append(Flag(kind: "below-external", severity: .warning, message:
-                        "external hires and contractors doing \(layer) work sit at a median compa-ratio of \(Format.fixed(externalCompa, places: 2)) as employee-equivalent pay (contract rates divided by their country's employer on-cost load), \(Format.percent(externalCompa / ratio - 1)) above this person's \(Format.fixed(ratio, places: 2))"))
+                // The market for the same work: external people on this wage file, or on one of the
+                // same job category in this layer; a contractor doing other work in the layer
+                // (an RLHF specialist beside prompt engineers) is not this person's market.
+                let peers = external.filter { sameWork(position, $0) }
+                let peerCompas = peers.compactMap(equivalentCompa)
+                if let externalCompa = Statistics.median(peerCompas), ratio > 0, externalCompa / ratio - 1 > policy.externalGapThreshold {
                     let target = band.mid * externalCompa / (1 + policy.externalGapThreshold)
+                    let capped = min(target, band.max)
+                    flag(.belowExternal, .warning,
+                         "\(peerCompas.count) external hire\(peerCompas.count == 1 ? "" : "s") or contractor\(peerCompas.count == 1 ? "" : "s") doing the same work (\(sameWorkBasis(position))) sit at a median compa-ratio of \(Format.fixed(externalCompa, places: 2)) as employee-equivalent pay (contract rates divided by their country's employer on-cost load), \(Format.percent(externalCompa / ratio - 1)) above this person's \(Format.fixed(ratio, places: 2)); parity \(Format.money(capped)) \(currency)/h" + (target > band.max ? ", the band maximum" : ""),
+                         target: capped)
                     if target > band.max {
                         // Parity past the band maximum is a finding about the band, not a pay proposal.
-                        flags.append(Flag(kind: "band-below-market", severity: .warning, message:
-                            "parity with the external median would be \(Format.money(target)) \(currency)/h, above this band's maximum \(Format.money(band.max)): the band itself is below the market for this work; reprice its wage file\(position.person.specId.map { " (\($0))" } ?? "") before paying past the maximum"))
-                        targets.append(band.max)
-                    } else {
-                        targets.append(target)
+                        flag(.bandBelowMarket, .warning,
+                             "parity with the external median would be \(Format.money(target)) \(currency)/h, above this band's maximum \(Format.money(band.max)): the band itself is below the market for this work; reprice its wage file\(position.person.specId.map { " (\($0))" } ?? "") before paying past the maximum (the cost past the maximum is not in the cost to parity)",
+                             target: target, from: max(position.hourly, band.max))
                     }
+                    targets.append(capped)
                 }
                 let directs = (reports[position.person.id] ?? []).filter { $0.person.id != position.person.id }
                 if let top = directs.max(by: { $0.hourly < $1.hourly }), top.hourly > 0 {
                     let premium = position.hourly / top.hourly - 1
+                    let target = top.hourly * (1 + policy.supervisorPremium)
                     if premium < 0 {
-                        flags.append(Flag(kind: "supervisor-inversion", severity: .warning, message:
-                            "paid \(Format.percent(-premium)) less than direct report \(top.person.name) (\(Format.money(top.hourly)) against \(Format.money(position.hourly)) \(currency)/h)"))
+                        flag(.supervisorInversion, .warning,
+                             "paid \(Format.percent(-premium)) less than direct report \(top.person.name) (\(Format.money(top.hourly)) against \(Format.money(position.hourly)) \(currency)/h)",
+                             target: target)
                     } else if premium < policy.supervisorPremium {
-                        flags.append(Flag(kind: "supervisor-premium", severity: .warning, message:
-                            "supervisor premium of \(Format.percent(premium)) over the best-paid direct report, under the \(Format.percent(policy.supervisorPremium, places: 0)) expected"))
+                        flag(.supervisorPremium, .warning,
+                             "supervisor premium of \(Format.percent(premium)) over the best-paid direct report, under the \(Format.percent(policy.supervisorPremium, places: 0)) expected",
+                             target: target)
                     }
-                    if premium < policy.supervisorPremium { targets.append(top.hourly * (1 + policy.supervisorPremium)) }
+                    if premium < policy.supervisorPremium { targets.append(target) }
                 }
                 let circle = band.circle(position.hourly)
                 if circle == "green" {
-                    flags.append(Flag(kind: "green-circle", severity: .warning, message:
-                        "below the band minimum \(Format.money(band.min)) \(currency)/h at \(Format.money(position.hourly))"))
+                    flag(.greenCircle, .warning, "below the band minimum \(Format.money(band.min)) \(currency)/h at \(Format.money(position.hourly))", target: band.min)
                 } else if circle == "red" {
-                    flags.append(Flag(kind: "red-circle", severity: .info, message:
-                        "above the band maximum \(Format.money(band.max)) \(currency)/h; hold increases until the band moves"))
+                    flag(.redCircle, .info, "above the band maximum \(Format.money(band.max)) \(currency)/h; hold increases until the band moves", target: nil)
                 }
                 let parity = max(position.hourly, targets.max() ?? band.min)
                 layerLines.append(PersonLine(
@@ -209,6 +247,11 @@ extension CompressionReport {
                 annualCostToParity: layerLines.reduce(0) { $0 + $1.annualCostToParity }))
             lines += layerLines
         }
+        let costByRule = CompressionRule.all.compactMap { rule -> RuleCost? in
+            let fired = lines.flatMap(\.flags).filter { $0.rule == rule.id }
+            guard !fired.isEmpty else { return nil }
+            return RuleCost(rule: rule.id, kind: rule.kind, people: fired.count, annualCostToFix: fired.reduce(0) { $0 + $1.annualCostToFix })
+        }
         func count(_ kind: String) -> Int { lines.filter { $0.flags.contains { $0.kind == kind } }.count }
         let totals = Totals(
             people: lines.count, flaggedPeople: lines.filter { $0.flags.contains { $0.severity != .info } }.count,
@@ -218,10 +261,12 @@ extension CompressionReport {
             annualCostToParity: lines.reduce(0) { $0 + $1.annualCostToParity })
         return CompressionReport(
             asOf: snapshot.asOf.description, currency: currency, policy: policy, layers: layers, people: lines, unpriced: unpriced,
-            totals: totals,
+            totals: totals, rules: CompressionRule.all, costByRule: costByRule,
             notes: [
                 "People are placed by the layer of the work their wage file prices, not by title; the band is that wage file's.",
                 "New hires: in post under \(policy.newHireMonths) months (internal and external); tenured: \(policy.tenuredMonths) months or more.",
+                "Each flag names its rule (rules, costByRule) and the annual cost of closing it alone: (the rule's target - pay) x the person's annual hours, in \(currency). A person's cost to parity is one raise to the highest target, so the rules' costs overlap and do not add up to it.",
+                "Below external compares each person with external hires and contractors doing the same work: on the same wage file, or on a wage file of the same job category in the layer.",
                 "Parity: the pay that restores \(Format.percent(policy.newHireThreshold, places: 0)) over new hires, the external median less \(Format.percent(policy.externalGapThreshold, places: 0)) (at most the band maximum; beyond it the band is flagged band-below-market), and a \(Format.percent(policy.supervisorPremium, places: 0)) supervisor premium, whichever applies and is highest, and never below the band minimum.",
                 "Like for like: a contractor's rate is compared as employee-equivalent gross pay, the rate divided by the load factor of their country's employer on-costs (contributions, statutory extras, paid leave; reference table on_costs); vendor workers' pay is their employer's gross pay and is compared as it is."
                     + (contractorsWithoutOnCosts > 0 ? " Left out of the new-hire and external medians, with no on-cost data for their country: \(contractorsWithoutOnCosts) contractor\(contractorsWithoutOnCosts == 1 ? "" : "s")." : ""),
@@ -229,6 +274,18 @@ extension CompressionReport {
             ],
             disclaimer: Disclaimer.text)
     }
+}
+
+/// Whether `other` does the same work as `position`: the same wage file, or wage files of the
+/// same job category (the rate-card category the pricer placed both in).
+func sameWork(_ position: PayPosition, _ other: PayPosition) -> Bool {
+    if let spec = position.person.specId, spec == other.person.specId { return true }
+    guard let mine = position.wageFile?.category?.id, let theirs = other.wageFile?.category?.id else { return false }
+    return mine == theirs
+}
+
+func sameWorkBasis(_ position: PayPosition) -> String {
+    "wage file \(position.person.specId ?? "-")" + (position.wageFile?.category.map { " or job category \($0.id)" } ?? "")
 }
 
 enum Disclaimer {

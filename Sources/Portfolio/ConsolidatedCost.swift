@@ -17,6 +17,8 @@ public struct CostReport: Sendable, Codable {
     public var byEmploymentModel: [Total]
     public var total: Total
     public var excluded: [Excluded]
+    /// The checks that the figures add up: lines to the total, and the total to the records.
+    public var reconciliation: Reconciliation
     /// Present when people's cost in small groups is withheld from the reader (see `withholdingSmallGroups`).
     public var withheld: Withheld?
     public var notes: [String]
@@ -26,8 +28,14 @@ public struct CostReport: Sendable, Codable {
         public var layer: String
         public var budgetOwner: String
         public var employmentModel: String
-        /// People counted, or vendor contracts for the vendor model.
+        /// People records counted, or vendor contracts for the vendor model; 0 on a wage-file line.
         public var count: Int
+        /// The workers this line pays for: the people counted, the vendor contract's wage-file
+        /// headcount, or the wage file's workers not on any record.
+        public var headcount: Int
+        /// Where the spend comes from: `people` (records), `vendors` (vendor records) or
+        /// `wage-file` (rate x paid hours x 52 x the workers no record pays for).
+        public var source: String
         /// Nil when withheld: a group of fewer people than the reader may see pay for.
         public var annualCost: Double?
         /// The same cost on one basis: employees' gross plus employer contributions and
@@ -45,6 +53,7 @@ public struct CostReport: Sendable, Codable {
     public struct Total: Sendable, Codable, Hashable {
         public var key: String
         public var count: Int
+        public var headcount: Int
         public var annualCost: Double
         public var annualLoadedCost: Double
         public var annualShiftedCost: Double
@@ -79,87 +88,40 @@ public struct CostReport: Sendable, Codable {
 
 extension CostReport {
     /// The report; `byGrade` adds the grade of each wage file to every line and a total per grade.
+    ///
+    /// Every worker is costed once, from the record that pays them: people records (employees
+    /// and contractors), vendor records (their vendor's workers), or, for the rest of a wage
+    /// file's stated headcount, the wage file itself (rate x paid hours x 52 x workers). The
+    /// shifted cost of a wage file's workers sits on the same lines as their spend, so a reader
+    /// never sees what workers carry without what they are paid.
     public static func build(_ snapshot: PortfolioSnapshot, currency: String = "USD", byGrade: Bool = false) -> CostReport {
-        struct Key: Hashable { var layer: String, owner: String, model: String, grade: String? }
-        struct Sum { var count = 0, cost = 0.0, loaded = 0.0, unloaded = 0, shifted = 0.0 }
-        var sums: [Key: Sum] = [:]
-        var excluded: [Excluded] = []
-        func add(_ key: Key, count: Int, cost: Double, loaded: Double? = nil, shifted: Double) {
-            var entry = sums[key] ?? Sum()
-            entry.count += count
-            entry.cost += cost
-            entry.loaded += loaded ?? cost
-            // An employee without on-cost data is in the loaded figure at gross, and counted.
-            if loaded == nil && count > 0 && cost > 0 && key.model == "employee" { entry.unloaded += count }
-            entry.shifted += shifted
-            sums[key] = entry
-        }
-        func grade(_ file: DecisionFile?) -> String? { byGrade ? file?.grade?.id ?? "ungraded" : nil }
-        let (positions, unpriced) = PayPositions.build(snapshot, currency: currency, requireBand: false)
-        for position in positions {
-            // A vendor worker's pay is the vendor's spend; counting both would count it twice.
-            if position.person.employment == "vendor-worker" {
-                excluded.append(Excluded(kind: "person", id: position.person.id, reason: "vendor worker: counted in the vendor's spend"))
-                continue
-            }
-            let model = position.person.employment
-            let loaded = model == "employee"
-                ? LoadedBasis.annualEmployerCost(position, onCosts: snapshot.onCosts, currency: currency) : position.annual
-            add(Key(layer: position.layer, owner: owner(position.person.budgetOwner ?? position.wageFile?.budgetOwner),
-                    model: model, grade: grade(position.wageFile)), count: 1, cost: position.annual, loaded: loaded, shifted: 0)
-        }
-        for person in unpriced {
-            excluded.append(Excluded(kind: "person", id: person.personId, reason: person.reason))
-        }
-        for vendor in snapshot.vendors {
-            let file = vendor.contractSpecId.flatMap { snapshot.wageFiles[$0] }
-            guard let minor = vendor.annualSpendMinor, let code = vendor.currency else {
-                excluded.append(Excluded(kind: "vendor", id: vendor.id, reason: "no annual spend on record"))
-                continue
-            }
-            guard let amount = snapshot.currencies.convert(Money(minorUnits: minor, currency: code).amount, from: code, to: currency) else {
-                excluded.append(Excluded(kind: "vendor", id: vendor.id, reason: "no exchange rate for \(code)"))
-                continue
-            }
-            add(Key(layer: file?.layer ?? "unassigned", owner: owner(vendor.budgetOwner ?? file?.budgetOwner), model: "vendor", grade: grade(file)),
-                count: 1, cost: amount, shifted: 0)
-        }
-        // Shifted cost once per wage file: the workers' unpaid time, for the headcount it states
-        // or the people linked to it.
-        let linked = Dictionary(grouping: snapshot.people.compactMap(\.specId), by: { $0 }).mapValues(\.count)
-        for (specId, file) in snapshot.wageFiles.sorted(by: { $0.key < $1.key }) {
-            guard let pay = file.compliance.effectivePay, pay.shiftedCostPerWorkerMonth > 0 else { continue }
-            let workers = file.spec.headcount ?? linked[specId] ?? 0
-            let monthly = pay.shiftedCostForHeadcountPerMonth ?? pay.shiftedCostPerWorkerMonth * Double(workers)
-            guard monthly > 0 else {
-                excluded.append(Excluded(kind: "wage-file", id: specId, reason: "shifted cost per worker known, but no headcount and nobody linked"))
-                continue
-            }
-            guard let annual = snapshot.currencies.convert(monthly * 12, from: file.band.currency, to: currency) else { continue }
-            let model = file.spec.kind == SpecKind.vendorContract.rawValue ? "vendor" : employmentModel(file.spec.workerStatus)
-            add(Key(layer: file.layer, owner: owner(file.budgetOwner), model: model, grade: grade(file)), count: 0, cost: 0, shifted: annual)
-        }
-        let grand = sums.values.reduce(0) { $0 + $1.cost }
-        let lines = sums.map { key, value in
-            Line(layer: key.layer, budgetOwner: key.owner, employmentModel: key.model, count: value.count,
-                 annualCost: Statistics.round(value.cost, 0), annualLoadedCost: Statistics.round(value.loaded, 0),
+        var ledger = CostLedger(snapshot: snapshot, currency: currency, byGrade: byGrade)
+        ledger.run()
+        let grand = ledger.sums.values.reduce(0) { $0 + $1.cost }
+        let lines = ledger.sums.map { key, value in
+            Line(layer: key.layer, budgetOwner: key.owner, employmentModel: key.model, count: value.count, headcount: value.headcount,
+                 source: key.source, annualCost: Statistics.round(value.cost, 0), annualLoadedCost: Statistics.round(value.loaded, 0),
                  peopleWithoutOnCosts: value.unloaded > 0 ? value.unloaded : nil, annualShiftedCost: Statistics.round(value.shifted, 0), grade: key.grade)
-        }.sorted { ($0.layer, $0.grade ?? "", $0.budgetOwner, $0.employmentModel) < ($1.layer, $1.grade ?? "", $1.budgetOwner, $1.employmentModel) }
+        }.sorted { ($0.layer, $0.grade ?? "", $0.budgetOwner, $0.employmentModel, $0.source) < ($1.layer, $1.grade ?? "", $1.budgetOwner, $1.employmentModel, $1.source) }
         let unloaded = lines.reduce(0) { $0 + ($1.peopleWithoutOnCosts ?? 0) }
-        let total = Total(key: "total", count: lines.reduce(0) { $0 + $1.count }, annualCost: lines.reduce(0) { $0 + ($1.annualCost ?? 0) },
+        let total = Total(key: "total", count: lines.reduce(0) { $0 + $1.count }, headcount: lines.reduce(0) { $0 + $1.headcount },
+                          annualCost: lines.reduce(0) { $0 + ($1.annualCost ?? 0) },
                           annualLoadedCost: lines.reduce(0) { $0 + ($1.annualLoadedCost ?? 0) },
                           annualShiftedCost: lines.reduce(0) { $0 + $1.annualShiftedCost }, share: grand > 0 ? 1 : 0)
+        let reconciliation = ledger.reconciliation(lines: lines, total: total)
         return CostReport(
             asOf: snapshot.asOf.description, currency: currency, lines: lines, byLayer: totals(lines, by: \.layer, grand: grand),
             byGrade: byGrade ? totals(lines, by: { $0.grade ?? "ungraded" }, grand: grand) : nil,
             byBudgetOwner: totals(lines, by: \.budgetOwner, grand: grand), byEmploymentModel: totals(lines, by: \.employmentModel, grand: grand), total: total,
-            excluded: excluded.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) },
+            excluded: ledger.excluded.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }, reconciliation: reconciliation,
             notes: [
                 "People: pay on record annualized over their hours (see the compression report for each derivation). Annual cost is pay and spend as paid: employees' gross salaries, contractors' rates, vendors' spend.",
                 "Loaded cost puts them on one basis: employees' gross x (1 + employer contributions) x (1 + statutory extras) from their country's on-costs (reference table on_costs; paid leave is already inside an annual salary), contract rates and vendor spend as they are, since they carry no employer on-costs. Voluntary benefits are not included."
                     + (unloaded > 0 ? " \(unloaded) employees have no on-cost data for their country: their gross is in the loaded cost unloaded (peopleWithoutOnCosts)." : ""),
-                "Vendors: the annual spend on the vendor record; the layer is that of the vendor contract's wage file.",
-                "Shifted cost: unpaid hours the workers carry (search, qualification, rework, rejected work) at their nominal rate, from each wage file's effective pay, x 12; it is not spend but the cost the price leaves with the workers.",
+                "Vendors: the annual spend on the vendor record; the layer is that of the vendor contract's wage file, and the headcount is that wage file's.",
+                "Wage files: the workers a wage file states (worker.headcount) beyond the people on record for it, when no vendor record pays for them, are costed from the wage file: nominal rate x paid hours a week x 52 x workers (source wage-file). A vendor contract costed this way is at the workers' pay, without the vendor's margin. Like the shifted cost (x 12 months), it is a full year whatever the engagement's length.",
+                "Shifted cost: unpaid hours the workers carry (search, qualification, rework, rejected work) at their nominal rate, from each wage file's effective pay, x 12; it is not spend but the cost the price leaves with the workers. It sits on the line that pays the same workers: a person's own line, the vendor's, or the wage file's.",
+                "Reconciliation: the lines add up to the total; every people record is costed, counted in a vendor's or a wage file's spend, left out with its reason, or not in AI work; every vendor record is costed or left out, and the vendor lines hold exactly the vendor records' spend.",
                 "Exchange rates: \(snapshot.currencies.source).",
             ],
             disclaimer: Disclaimer.text)
@@ -171,7 +133,7 @@ extension CostReport {
         Dictionary(grouping: lines, by: key).map { name, rows in
             let cost = rows.reduce(0) { $0 + ($1.annualCost ?? 0) }
             let withheld = rows.filter { $0.annualCost == nil }.reduce(0) { $0 + $1.count }
-            return Total(key: name, count: rows.reduce(0) { $0 + $1.count }, annualCost: cost,
+            return Total(key: name, count: rows.reduce(0) { $0 + $1.count }, headcount: rows.reduce(0) { $0 + $1.headcount }, annualCost: cost,
                          annualLoadedCost: rows.reduce(0) { $0 + ($1.annualLoadedCost ?? 0) },
                          annualShiftedCost: rows.reduce(0) { $0 + $1.annualShiftedCost },
                          share: grand > 0 ? Statistics.round(cost / grand, 4) : 0, withheldPeople: withheld > 0 ? withheld : nil)
@@ -191,11 +153,13 @@ extension CostReport {
     public func csv() -> String {
         let code = currency.lowercased()
         let graded = byGrade != nil
-        var out = "layer," + (graded ? "grade," : "") + "budget_owner,employment_model,count,annual_cost_\(code),annual_loaded_cost_\(code),annual_shifted_cost_\(code)\n"
+        // New columns go at the end: scripts read the first ones by position.
+        var out = "layer," + (graded ? "grade," : "") + "budget_owner,employment_model,count,annual_cost_\(code),annual_loaded_cost_\(code),annual_shifted_cost_\(code),headcount,source\n"
         for line in lines {
             out += ([line.layer] + (graded ? [line.grade ?? "ungraded"] : []) + [
                 line.budgetOwner, line.employmentModel, String(line.count), line.annualCost.map { Format.fixed($0, places: 0) } ?? "",
                 line.annualLoadedCost.map { Format.fixed($0, places: 0) } ?? "", Format.fixed(line.annualShiftedCost, places: 0),
+                String(line.headcount), line.source,
             ]).map(CSVRendering.quote).joined(separator: ",") + "\n"
         }
         return out

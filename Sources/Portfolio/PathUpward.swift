@@ -7,12 +7,18 @@ public struct QualificationPolicy: Sendable, Codable, Hashable {
     public var minimumGoldAccuracy: Double = 0.9
     public var minimumGoldJudgments: Int = 20
     public var minimumAgreement: Double = 0.8
+    /// Calibration windows without drift, in months, before a step: one good week is not a record.
+    public var minimumCalibrationMonths: Int = 3
+    /// Months in the current role before a step, so the evidence covers the work as it varies.
+    public var minimumMonthsInRole: Int = 12
     public init() {}
 }
 
-/// For each person doing AI work: the next layer up, the pay gap to it, and the evidence that
-/// would qualify them (gold accuracy, agreement with other reviewers and calibration drift from
-/// `wagefile agree`, plus what the wage file lists), so promotion follows the work.
+/// For each person doing AI work: the step up (the next layer that pays more, else the next
+/// grade of the job architecture), the lateral moves beside it, the pay change, the evidence
+/// that would qualify them (gold accuracy, agreement with other reviewers and calibration
+/// history from `wagefile agree`, plus what the wage file lists) and the months it takes, so
+/// promotion follows the work and never cuts pay.
 public struct PathUpwardReport: Sendable, Codable {
     public var schema = "wagefile.path-upward/v1"
     public var asOf: String
@@ -26,12 +32,21 @@ public struct PathUpwardReport: Sendable, Codable {
     public struct Step: Sendable, Codable, Hashable {
         public var layer: String
         public var name: String
+        /// `layer` (the next layer's typical role) or `grade` (the next grade up, same work).
+        public var kind: String
+        /// `up` when the step's band midpoint is above the person's band midpoint on the same
+        /// location basis; `lateral` when it pays the same or less.
+        public var direction: String
         public var band: HourlyBand
-        /// Next layer's midpoint over current pay, hourly and over a year of the person's hours.
+        /// Step midpoint / current band midpoint - 1: the pay change of the move itself.
+        public var payChange: Double
+        /// Step midpoint over the person's current pay, hourly and over a year of their hours.
         public var gapHourly: Double
         public var gapPercent: Double
         public var annualGap: Double
         public var evidenceNeeded: [String]
+        /// Months until the step, at the earliest: time in role and calibration history still needed.
+        public var months: Int
     }
 
     public struct Evidence: Sendable, Codable, Hashable {
@@ -41,6 +56,8 @@ public struct PathUpwardReport: Sendable, Codable {
         public var goldJudgments: Int
         public var goldAccuracy: Double?
         public var drift: String?
+        /// Months from the first calibration window to the report date.
+        public var calibrationMonths: Int?
     }
 
     public struct Entry: Sendable, Codable, Hashable {
@@ -49,7 +66,10 @@ public struct PathUpwardReport: Sendable, Codable {
         public var employment: String
         public var layer: String
         public var hourly: Double
+        /// Steps that pay more, the path upward first: layers from the wage file, else the next grade.
         public var next: [Step]
+        /// Moves that pay the same or less: named, with their pay change, never the path upward.
+        public var lateral: [Step]
         public var evidence: Evidence?
         /// ready, not-yet, no-evidence, top-of-ladder.
         public var readiness: String
@@ -62,29 +82,57 @@ extension PathUpwardReport {
         let (positions, _) = PayPositions.build(snapshot, currency: currency, requireBand: true)
         var entries: [Entry] = []
         for position in positions.sorted(by: { ($0.layer, $0.person.name, $0.person.id) < ($1.layer, $1.person.name, $1.person.id) }) {
-            guard let file = position.wageFile else { continue }
-            let source = file.band.currency
-            let steps: [Step] = file.pathUpward.nextLayers.compactMap { step in
-                guard let min = snapshot.currencies.convert(step.hourly.min, from: source, to: currency),
-                      let mid = snapshot.currencies.convert(step.hourly.mid, from: source, to: currency),
-                      let max = snapshot.currencies.convert(step.hourly.max, from: source, to: currency) else { return nil }
-                let gap = mid - position.hourly
-                return Step(layer: step.layer, name: step.name,
-                            band: HourlyBand(min: Statistics.round(min), mid: Statistics.round(mid), max: Statistics.round(max)),
-                            gapHourly: Statistics.round(gap), gapPercent: Statistics.round(position.hourly > 0 ? gap / position.hourly : 0, 4),
-                            annualGap: Statistics.round(gap * position.annualHours, 0), evidenceNeeded: step.evidence)
-            }
+            guard let file = position.wageFile, let current = position.band else { continue }
             let quality = position.person.reviewerId.flatMap { snapshot.reviewerEvidence[$0] }
+            let history = quality.flatMap { calibrationMonths($0, asOf: snapshot.asOf) }
+            let months = max(0, policy.minimumMonthsInRole - (position.tenureMonths ?? 0), policy.minimumCalibrationMonths - (history ?? 0))
+            let measured = [
+                "agreement with other reviewers of \(Format.percent(policy.minimumAgreement, places: 0)) or more",
+                "gold accuracy of \(Format.percent(policy.minimumGoldAccuracy, places: 0)) or more on at least \(policy.minimumGoldJudgments) gold judgments",
+                "\(policy.minimumCalibrationMonths) months of calibration history without drift",
+                "\(policy.minimumMonthsInRole) months in the current role",
+            ]
+            func step(layer: String, name: String, kind: String, band: HourlyBand, evidence: [String]) -> Step {
+                let gap = band.mid - position.hourly
+                let change = current.mid > 0 ? band.mid / current.mid - 1 : 0
+                return Step(layer: layer, name: name, kind: kind, direction: change > 0 ? "up" : "lateral",
+                            band: HourlyBand(min: Statistics.round(band.min), mid: Statistics.round(band.mid), max: Statistics.round(band.max)),
+                            payChange: Statistics.round(change, 4), gapHourly: Statistics.round(gap),
+                            gapPercent: Statistics.round(position.hourly > 0 ? gap / position.hourly : 0, 4),
+                            annualGap: Statistics.round(gap * position.annualHours, 0), evidenceNeeded: measured + evidence, months: months)
+            }
+            let source = file.band.currency
+            func convert(_ band: HourlyBand) -> HourlyBand? {
+                guard let min = snapshot.currencies.convert(band.min, from: source, to: currency),
+                      let mid = snapshot.currencies.convert(band.mid, from: source, to: currency),
+                      let max = snapshot.currencies.convert(band.max, from: source, to: currency) else { return nil }
+                return HourlyBand(min: min, mid: mid, max: max)
+            }
+            var steps: [Step] = file.pathUpward.nextLayers.compactMap { next in
+                convert(HourlyBand(min: next.hourly.min, mid: next.hourly.mid, max: next.hourly.max)).map {
+                    step(layer: next.layer, name: next.name, kind: "layer", band: $0, evidence: next.evidence)
+                }
+            }
+            // No layer pays more: the way up is the same work a grade higher.
+            if !steps.contains(where: { $0.direction == "up" }), let band = nextGradeBand(file).flatMap(convert), let upper = file.grade?.upper {
+                steps.append(step(layer: position.layer, name: "\(upper.id) \(upper.name)", kind: "grade", band: band,
+                                  evidence: ["the same work at the scope and judgment the job architecture places in \(upper.id)"]))
+            }
+            let up = steps.filter { $0.direction == "up" }
+            let lateral = steps.filter { $0.direction == "lateral" }
             let evidence = quality.map {
                 Evidence(reviewerId: $0.id, judgments: $0.judgments, agreementWithOthers: $0.agreementWithOthers.map { Statistics.round($0, 4) },
                          goldJudgments: $0.goldJudgments, goldAccuracy: $0.goldAccuracy.map { Statistics.round($0, 4) },
-                         drift: $0.drift.map { "gold accuracy \(Format.percent($0.accuracy)) in \($0.window) against \(Format.percent($0.baseline)) before" })
+                         drift: $0.drift.map { "gold accuracy \(Format.percent($0.accuracy)) in \($0.window) against \(Format.percent($0.baseline)) before" },
+                         calibrationMonths: history)
             }
             var reasons: [String] = []
             let readiness: String
-            if steps.isEmpty {
+            if up.isEmpty {
                 readiness = "top-of-ladder"
-                reasons.append("the top AI training layer; the next step is model risk or product management")
+                reasons.append(file.pathUpward.nextLayers.isEmpty
+                    ? "the top AI training layer and grade; the next step is model risk or product management"
+                    : "no next layer or grade pays more than this band; the moves listed are lateral")
             } else if let quality {
                 if let accuracy = quality.goldAccuracy, quality.goldJudgments >= policy.minimumGoldJudgments {
                     reasons.append(accuracy >= policy.minimumGoldAccuracy
@@ -108,17 +156,36 @@ extension PathUpwardReport {
                     ? "no reviewer id on record: link the person to their judgments to use calibration evidence"
                     : "reviewer '\(position.person.reviewerId ?? "")' is in no agreement report given")
             }
+            if !up.isEmpty && months > 0 { reasons.append("\(months) month\(months == 1 ? "" : "s") to go: time in role and calibration history") }
             entries.append(Entry(personId: position.person.id, name: position.person.name, employment: position.person.employment,
-                                 layer: position.layer, hourly: Statistics.round(position.hourly), next: steps, evidence: evidence,
+                                 layer: position.layer, hourly: Statistics.round(position.hourly), next: up, lateral: lateral, evidence: evidence,
                                  readiness: readiness, reasons: reasons))
         }
         return PathUpwardReport(
             asOf: snapshot.asOf.description, currency: currency, policy: policy, people: entries,
             ready: entries.filter { $0.readiness == "ready" }.count,
             notes: [
-                "Next layers and their bands come from each person's wage file (the typical profile of the next layer on the same pay line, location and currency).",
+                "Next layers and their bands come from each person's wage file: the typical profile of the next layer on the same pay line, in the same market and currency as the person's band.",
+                "A step goes up when its band midpoint is above the person's band midpoint on that same basis (pay change = step mid / band mid - 1); one that pays the same or less is lateral, listed with its pay change and never as the path upward. When no next layer pays more, the step up is the next grade of the job architecture, localised as the person's grade is.",
+                "Time to the step: the most of the months still needed in the role (\(policy.minimumMonthsInRole)) and of calibration history without drift (\(policy.minimumCalibrationMonths)).",
                 "Evidence: reviewer quality from `wagefile agree` reports, matched on the person's reviewer id.",
             ],
             disclaimer: Disclaimer.text)
+    }
+
+    /// The next grade's band in the wage file's currency, localised by the ratio the file's own
+    /// grade was (local midpoint over US midpoint), so it sits on the person's location basis.
+    static func nextGradeBand(_ file: DecisionFile) -> HourlyBand? {
+        guard let grade = file.grade, let upper = grade.upper, grade.usdHourly.mid > 0 else { return nil }
+        let mid = upper.midUSD * grade.hourly.mid / grade.usdHourly.mid
+        guard let spread = upper.rangeSpread else { return HourlyBand(min: mid, mid: mid, max: mid) }
+        let min = mid / (1 + spread / 2)
+        return HourlyBand(min: min, mid: mid, max: min * (1 + spread))
+    }
+
+    /// Months from the reviewer's first calibration window to `asOf`; nil without windows.
+    static func calibrationMonths(_ quality: AgreementReport.ReviewerQuality, asOf: CalendarDate) -> Int? {
+        guard let first = quality.calibration?.compactMap({ CalendarDate($0.start) }).min() else { return nil }
+        return max(0, first.months(until: asOf))
     }
 }

@@ -38,9 +38,16 @@ public enum PortfolioRendering {
                              [line.name, line.layer, line.legacyBand ?? "-", line.tenureMonths.map(String.init) ?? "-", Format.money(line.hourly),
                               "\(Format.money(line.band.min))-\(Format.money(line.band.mid))-\(Format.money(line.band.max))",
                               Format.fixed(line.compaRatio, places: 2), Format.percent(line.rangePenetration),
-                              line.flags.map { "\($0.kind): \($0.message)" }.joined(separator: "; "),
+                              line.flags.map { "\($0.kind) [\($0.rule)]: \($0.message); to fix \(money($0.annualCostToFix)) a year" }.joined(separator: "; "),
                               money(line.annualCostToMinimum), money(line.annualCostToParity)]
                          })
+        }
+        if !report.costByRule.isEmpty {
+            out += "\n## By rule\n\nThe annual cost of closing each rule's flags alone, in \(report.currency); one raise can close several, so these overlap.\n\n"
+            let definitions = Dictionary(report.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            out += table(["rule", "flag", "people", "cost to fix a year", "what fixes it"], report.costByRule.map {
+                [$0.rule, $0.kind, "\($0.people)", money($0.annualCostToFix), definitions[$0.rule]?.fix ?? "-"]
+            })
         }
         if !report.unpriced.isEmpty {
             out += "\n## Not placed\n\n" + table(["person", "layer", "why"], report.unpriced.map { [$0.name, $0.layer ?? "-", $0.reason] })
@@ -49,13 +56,14 @@ public enum PortfolioRendering {
     }
 
     public static func csv(_ report: CompressionReport) -> String {
-        var out = "person_id,name,employment,layer,legacy_band,tenure_months,hourly,annual,band_min,band_mid,band_max,compa_ratio,range_penetration,circle,flags,annual_cost_to_minimum,annual_cost_to_parity\n"
+        var out = "person_id,name,employment,layer,legacy_band,tenure_months,hourly,annual,band_min,band_mid,band_max,compa_ratio,range_penetration,circle,flags,annual_cost_to_minimum,annual_cost_to_parity,flag_rules,flag_costs_to_fix\n"
         for line in report.people {
             out += ([line.personId, line.name, line.employment, line.layer, line.legacyBand ?? "", line.tenureMonths.map(String.init) ?? "",
                      Format.fixed(line.hourly, places: 2), Format.fixed(line.annual, places: 0), Format.fixed(line.band.min, places: 2),
                      Format.fixed(line.band.mid, places: 2), Format.fixed(line.band.max, places: 2), Format.fixed(line.compaRatio, places: 3),
                      Format.fixed(line.rangePenetration, places: 3), line.circle, line.flags.map(\.kind).joined(separator: " "),
-                     Format.fixed(line.annualCostToMinimum, places: 0), Format.fixed(line.annualCostToParity, places: 0)]
+                     Format.fixed(line.annualCostToMinimum, places: 0), Format.fixed(line.annualCostToParity, places: 0),
+                     line.flags.map(\.rule).joined(separator: " "), line.flags.map { Format.fixed($0.annualCostToFix, places: 0) }.joined(separator: " ")]
                 .map(CSVRendering.quote).joined(separator: ",")) + "\n"
         }
         return out
@@ -66,20 +74,28 @@ public enum PortfolioRendering {
         let groupings = [("By work layer", report.byLayer)] + (report.byGrade.map { [("By grade", $0)] } ?? [])
             + [("By budget owner", report.byBudgetOwner), ("By employment model", report.byEmploymentModel)]
         for (title, totals) in groupings {
-            out += "## \(title)\n\n" + table(["", "count", "annual cost (as paid)", "loaded cost", "share", "shifted cost"],
-                                             totals.map { [$0.key, "\($0.count)", money($0.annualCost) + ($0.withheldPeople.map { " (without \($0) withheld)" } ?? ""), money($0.annualLoadedCost), Format.percent($0.share), money($0.annualShiftedCost)] }) + "\n"
+            out += "## \(title)\n\n" + table(["", "count", "headcount", "annual cost (as paid)", "loaded cost", "share", "shifted cost"],
+                                             totals.map { [$0.key, "\($0.count)", "\($0.headcount)", money($0.annualCost) + ($0.withheldPeople.map { " (without \($0) withheld)" } ?? ""), money($0.annualLoadedCost), Format.percent($0.share), money($0.annualShiftedCost)] }) + "\n"
         }
         let graded = report.byGrade != nil
-        out += "## Every line\n\n" + table(["layer"] + (graded ? ["grade"] : []) + ["budget owner", "model", "count", "annual cost (as paid)", "loaded cost", "shifted cost"],
+        out += "## Every line\n\n" + table(["layer"] + (graded ? ["grade"] : []) + ["budget owner", "model", "source", "count", "headcount", "annual cost (as paid)", "loaded cost", "shifted cost"],
                                             report.lines.map { line in
                                                 [line.layer] + (graded ? [line.grade ?? "ungraded"] : []) + [
-                                                    line.budgetOwner, line.employmentModel, "\(line.count)", line.annualCost.map(money) ?? "withheld",
+                                                    line.budgetOwner, line.employmentModel, line.source, "\(line.count)", "\(line.headcount)", line.annualCost.map(money) ?? "withheld",
                                                     (line.annualLoadedCost.map(money) ?? "withheld") + (line.peopleWithoutOnCosts.map { " (\($0) without on-cost data)" } ?? ""),
                                                     money(line.annualShiftedCost)]
                                             })
-        if !report.excluded.isEmpty {
-            out += "\n## Left out\n\n" + table(["kind", "id", "why"], report.excluded.map { [$0.kind, $0.id, $0.reason] })
-        }
+        // Always said, so "nothing" is a finding and never a missing section.
+        out += "\n## Left out\n\n" + (report.excluded.isEmpty ? "Nothing: every people record, vendor record and wage-file worker is costed.\n"
+            : table(["kind", "id", "why"], report.excluded.map { [$0.kind, $0.id, $0.reason] }))
+        let check = report.reconciliation
+        func ok(_ value: Bool) -> String { value ? "adds up" : "**does not add up**" }
+        out += "\n## Reconciliation\n\n" + table(["check", "figures", ""], [
+            ["lines = total", "\(money(check.sumOfLines)) = \(money(check.total))", ok(check.linesAddUp)],
+            ["people = people records", "\(check.peopleCosted) costed + \(check.peopleInVendorSpend) in vendor spend + \(check.peopleInWageFileSpend) in wage-file spend + \(check.peopleLeftOut) left out + \(check.peopleOutsideAIWork) not in AI work = \(check.peopleRecords) records", ok(check.peopleAddUp)],
+            ["vendor spend = vendor records", "\(check.vendorsCosted) costed + \(check.vendorsLeftOut) left out = \(check.vendorRecords) records; \(money(check.vendorSpendInLines)) in lines against \(money(check.vendorSpendOnRecords)) on record", ok(check.vendorsAddUp)],
+            ["wage-file spend", "\(check.wageFileWorkers) workers no record pays for: \(money(check.wageFileSpend))", ""],
+        ])
         return out + notes(report.notes, report.disclaimer)
     }
 
@@ -151,11 +167,17 @@ public enum PortfolioRendering {
 
     public static func markdown(_ report: PathUpwardReport) -> String {
         var out = "# The path upward\n\nAs of \(report.asOf), in \(report.currency)/h: \(report.people.count) people, \(report.ready) ready for the next layer on the evidence.\n\n"
-        out += table(["person", "layer", "pay/h", "next layer", "next mid", "gap", "readiness", "evidence"], report.people.map { entry in
+        out += table(["person", "layer", "pay/h", "step up", "step mid", "pay change", "gap from pay", "months", "lateral moves", "readiness", "evidence"], report.people.map { entry in
             let next = entry.next.first
-            return [entry.name, entry.layer, Format.money(entry.hourly), next?.layer ?? "-", next.map { Format.money($0.band.mid) } ?? "-",
-                    next.map { Format.percent($0.gapPercent) } ?? "-", entry.readiness, entry.reasons.joined(separator: "; ")]
+            return [entry.name, entry.layer, Format.money(entry.hourly), next.map { "\($0.kind == "grade" ? "grade " : "")\($0.kind == "grade" ? $0.name : $0.layer)" } ?? "-",
+                    next.map { Format.money($0.band.mid) } ?? "-", next.map { Format.percent($0.payChange) } ?? "-",
+                    next.map { Format.percent($0.gapPercent) } ?? "-", next.map { "\($0.months)" } ?? "-",
+                    entry.lateral.map { "\($0.layer) (\(Format.percent($0.payChange)))" }.joined(separator: ", "),
+                    entry.readiness, entry.reasons.joined(separator: "; ")]
         })
+        if let evidence = report.people.lazy.compactMap({ $0.next.first?.evidenceNeeded }).first {
+            out += "\nEvidence a step up needs: " + evidence.prefix(4).joined(separator: "; ") + ", and what the next layer lists.\n"
+        }
         return out + notes(report.notes, report.disclaimer)
     }
 

@@ -9,7 +9,8 @@ import WorkModel
 /// that still held it, less the lines shown, would give it back (the complementary cells).
 /// The grand total keeps the pooled withheld cost only when the pool itself covers at least
 /// `minimum` people; the total less every line shown then gives that pool, never one group.
-/// Vendor lines are commercial spend, not a person's pay, and stay whole; shifted cost is
+/// Vendor lines are commercial spend, not a person's pay, and stay whole, as do wage-file lines
+/// (a wage file's stated rate times its headcount, not anyone's pay on record); shifted cost is
 /// derived from the wage file, not from anyone's pay, and stays too.
 extension CostReport {
     public static let defaultMinimumGroupSize = 5
@@ -42,8 +43,13 @@ extension CostReport {
         report.byGrade = byGrade == nil ? nil : Self.totals(visible, by: { $0.grade ?? "ungraded" }, grand: grand)
         report.byBudgetOwner = Self.totals(visible, by: \.budgetOwner, grand: grand)
         report.byEmploymentModel = Self.totals(visible, by: \.employmentModel, grand: grand)
-        report.total = Total(key: "total", count: total.count, annualCost: grand, annualLoadedCost: grandLoaded, annualShiftedCost: total.annualShiftedCost,
+        report.total = Total(key: "total", count: total.count, headcount: total.headcount, annualCost: grand, annualLoadedCost: grandLoaded, annualShiftedCost: total.annualShiftedCost,
                              share: grand > 0 ? 1 : 0, withheldPeople: poolShown ? nil : pooledPeople)
+        // The reconciliation over what this reader sees: the lines shown, plus the pooled cost
+        // when the grand total holds it (the total less the lines gives that pool anyway).
+        report.reconciliation.sumOfLines = shownCost
+        report.reconciliation.total = grand
+        report.reconciliation.linesAddUp = abs(shownCost + (poolShown ? pooledCost : 0) - grand) < 1
         report.withheld = Withheld(minimumGroupSize: minimum, people: pooledPeople, lines: withheldLines, inTotal: poolShown)
         report.notes.append(
             "Withheld: the pay and loaded cost of \(pooledPeople) people in \(withheldLines) lines of fewer than \(minimum) people, and from the layer, grade, budget-owner and model totals; "

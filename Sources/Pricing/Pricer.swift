@@ -132,7 +132,7 @@ public struct Pricer: Sendable {
             candidateAnalysis(candidate, hours: hours, band: hourly, perUSD: perUSD)
         }
         let upward = (reference.layer(inference.layer)?.next ?? []).compactMap { next in
-            nextLayer(next, spec: spec, perUSD: perUSD, hours: hours, currentMid: hourly.mid, floor: floor)
+            nextLayer(next, location: location, perUSD: perUSD, hours: hours, currentMid: hourly.mid, floor: floor)
         }
         return RolePricing(
             spec: spec, inference: inference, score: score, premiums: premiums, lineMidUSD: lineMid,
@@ -244,11 +244,12 @@ public struct Pricer: Sendable {
             evidence: candidate.evidence)
     }
 
-    func nextLayer(_ layer: WorkLayer, spec: RoleSpec, perUSD: Double, hours: HoursBasis, currentMid: Double, floor: AppliedFloor?) -> NextLayer? {
+    func nextLayer(_ layer: WorkLayer, location: LocationAdjustment, perUSD: Double, hours: HoursBasis, currentMid: Double, floor: AppliedFloor?) -> NextLayer? {
         guard let profile = reference.layer(layer), let typical = typicalRoles[layer] else { return nil }
         let points = typical.points
-        // The next layer is priced where its own policy prices it, for this same worker.
-        let location = locationAdjustment(for: spec, layer: layer)
+        // The next layer is priced in the market this role is priced in, so its midpoint and
+        // this band's are on the same location basis: a step's pay change is the work's, not
+        // a move between markets.
         let midUSD = line(jurisdiction: location.jurisdiction, locality: location.locality).midpointUSD(points: points) * typical.premiums
         let market = PayBand(midpoint: midUSD * location.factor, rangeSpread: reference.policy.rangeSpread(for: layer))
             .scaled(by: perUSD)
@@ -257,6 +258,6 @@ public struct Pricer: Sendable {
         return NextLayer(
             layer: layer.rawValue, name: profile.name, typicalPoints: points, bandHourly: band,
             bandAnnual: band.scaled(by: hours.hoursPerYear), gapHourly: gap,
-            gapPercent: currentMid > 0 ? gap / currentMid : 0, evidence: profile.qualifyingEvidence)
+            gapPercent: currentMid > 0 ? gap / currentMid : 0, evidence: profile.qualifyingEvidence, lateral: gap <= 0)
     }
 }

@@ -107,4 +107,7 @@ public struct NextLayer: Sendable, Hashable {
     public var gapHourly: Double
     public var gapPercent: Double
     public var evidence: [String]
+    /// The typical role of the next layer pays the same or less than this band's midpoint: a
+    /// lateral move, never the path upward.
+    public var lateral: Bool
 }

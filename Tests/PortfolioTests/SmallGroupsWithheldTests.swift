@@ -6,7 +6,8 @@ import Testing
 @Suite struct SmallGroupsWithheldTests {
     /// Employees' loaded cost is their gross x 1.25 here; contract rates and vendor spend are already loaded.
     static func line(_ layer: String, _ owner: String, _ model: String, _ count: Int, _ cost: Double, shifted: Double = 0) -> CostReport.Line {
-        CostReport.Line(layer: layer, budgetOwner: owner, employmentModel: model, count: count, annualCost: cost,
+        CostReport.Line(layer: layer, budgetOwner: owner, employmentModel: model, count: count, headcount: count,
+                        source: model == "vendor" ? "vendors" : "people", annualCost: cost,
                         annualLoadedCost: model == "employee" ? cost * 1.25 : cost, annualShiftedCost: shifted)
     }
 
@@ -15,10 +16,17 @@ import Testing
         return CostReport(asOf: "2026-12-01", currency: "USD", lines: lines, byLayer: CostReport.totals(lines, by: \.layer, grand: grand),
                           byBudgetOwner: CostReport.totals(lines, by: \.budgetOwner, grand: grand),
                           byEmploymentModel: CostReport.totals(lines, by: \.employmentModel, grand: grand),
-                          total: CostReport.Total(key: "total", count: lines.reduce(0) { $0 + $1.count }, annualCost: grand,
+                          total: CostReport.Total(key: "total", count: lines.reduce(0) { $0 + $1.count },
+                                                  headcount: lines.reduce(0) { $0 + $1.headcount }, annualCost: grand,
                                                   annualLoadedCost: lines.reduce(0) { $0 + ($1.annualLoadedCost ?? 0) },
                                                   annualShiftedCost: lines.reduce(0) { $0 + $1.annualShiftedCost }, share: 1),
-                          excluded: [], notes: [], disclaimer: "")
+                          excluded: [],
+                          reconciliation: CostReport.Reconciliation(
+                              sumOfLines: grand, total: grand, linesAddUp: true, peopleRecords: 0, peopleCosted: 0, peopleInVendorSpend: 0,
+                              peopleInWageFileSpend: 0, peopleLeftOut: 0, peopleOutsideAIWork: 0, peopleAddUp: true, vendorRecords: 0,
+                              vendorsCosted: 0, vendorsLeftOut: 0, vendorSpendOnRecords: 0, vendorSpendInLines: 0, vendorsAddUp: true,
+                              wageFileWorkers: 0, wageFileSpend: 0),
+                          notes: [], disclaimer: "")
     }
 
     @Test func aOnePersonLineIsWithheldFromItsLineItsTotalsAndTheGrandTotal() {
@@ -43,7 +51,7 @@ import Testing
         #expect(shown.lines[0].annualLoadedCost == nil)
         #expect(shown.byLayer.first { $0.key == "annotation" }?.annualLoadedCost == 200_000)
         #expect(shown.total.annualLoadedCost == 200_000 + 540_000 * 1.25)
-        #expect(shown.csv().contains("annotation,headcount,employee,1,,,0\n"))
+        #expect(shown.csv().contains("annotation,headcount,employee,1,,,0,1,people\n"))
     }
 
     @Test func smallGroupsThatTogetherReachTheMinimumCountInTheGrandTotalOnly() {

@@ -151,9 +151,13 @@ struct PricerTests {
         #expect(remote.location.policy == .hirerMarket)
         #expect(remote.location.market == "US-CA (San Francisco)")
         expectClose(remote.bandHourly.mid, 57.01 * 1.489, tolerance: 1e-9)
-        // Other layers keep the default, worker-market: the path upward to data-quality ops is priced in Nairobi.
+        // The path upward is priced on the same location basis as the role: data-quality ops in
+        // San Francisco too (59.21 x 1.489 = 88.16 against 84.89, +3.9%, a step up). Priced in
+        // Nairobi by its own layer's policy it would show 4.26 USD/h, a 95% cut that is a move
+        // between markets, not between kinds of work.
         let dataQuality = try #require(remote.pathUpward.last)
-        expectClose(dataQuality.bandHourly.mid, 59.20945073883117 * 0.072, tolerance: 1e-6)
+        expectClose(dataQuality.bandHourly.mid, 59.20945073883117 * 1.489, tolerance: 1e-6)
+        #expect(!dataQuality.lateral && dataQuality.gapPercent > 0)
     }
 
     @Test func pricingIsDeterministic() {

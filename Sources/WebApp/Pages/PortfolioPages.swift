@@ -61,7 +61,7 @@ extension WebPages {
             values["people"] = report.flagged.map { line -> [String: Any] in
                 ["name": line.name, "layer": line.layer, "legacyBand": line.legacyBand ?? "-", "hourly": Format.money(line.hourly),
                  "compa": Format.fixed(line.compaRatio, places: 2), "circle": line.circle,
-                 "flags": line.flags.map { ["kind": $0.kind, "message": $0.message] },
+                 "flags": line.flags.map { ["kind": $0.kind, "rule": $0.rule, "message": $0.message, "toFix": WebPages.money($0.annualCostToFix)] },
                  "toMinimum": WebPages.money(line.annualCostToMinimum), "toParity": WebPages.money(line.annualCostToParity)]
             }
             values["unpriced"] = report.unpriced.map { ["name": $0.name, "reason": $0.reason] }
@@ -79,7 +79,7 @@ extension WebPages {
             values["loaded"] = WebPages.money(report.total.annualLoadedCost)
             values["shifted"] = WebPages.money(report.total.annualShiftedCost)
             func rows(_ totals: [CostReport.Total]) -> [[String: Any]] {
-                totals.map { ["key": $0.key, "count": $0.count, "cost": WebPages.costText($0), "loaded": WebPages.money($0.annualLoadedCost),
+                totals.map { ["key": $0.key, "count": $0.count, "headcount": $0.headcount, "cost": WebPages.costText($0), "loaded": WebPages.money($0.annualLoadedCost),
                               "share": Format.percent($0.share), "shifted": WebPages.money($0.annualShiftedCost)] }
             }
             values["byGrade"] = byGrade
@@ -88,6 +88,13 @@ extension WebPages {
             values["chart"] = SVGCharts.horizontalBars(id: "cost-model", title: "Annual cost by employment model, USD",
                                                        bars: report.byEmploymentModel.map { SVGCharts.Bar(label: $0.key, value: $0.annualCost, text: "\(WebPages.money($0.annualCost)) USD") })
             values["excluded"] = report.excluded.map { ["kind": $0.kind, "id": $0.id, "reason": $0.reason] }
+            let check = report.reconciliation
+            func verdict(_ ok: Bool) -> String { ok ? "adds up" : "does not add up" }
+            values["reconciliation"] = ["checks": [
+                ["name": "Lines = total", "figures": "\(WebPages.money(check.sumOfLines)) = \(WebPages.money(check.total)) USD", "verdict": verdict(check.linesAddUp)],
+                ["name": "People = people records", "figures": "\(check.peopleCosted) costed + \(check.peopleInVendorSpend) in vendor spend + \(check.peopleInWageFileSpend) in wage-file spend + \(check.peopleLeftOut) left out + \(check.peopleOutsideAIWork) not in AI work = \(check.peopleRecords)", "verdict": verdict(check.peopleAddUp)],
+                ["name": "Vendor spend = vendor records", "figures": "\(check.vendorsCosted) costed + \(check.vendorsLeftOut) left out = \(check.vendorRecords); \(WebPages.money(check.vendorSpendInLines)) USD in lines, \(WebPages.money(check.vendorSpendOnRecords)) on record", "verdict": verdict(check.vendorsAddUp)],
+            ]]
             values["notes"] = report.notes
             return try renderer.page("cost", values)
         }
@@ -139,8 +146,11 @@ extension WebPages {
             values["ready"] = report.ready
             values["people"] = report.people.map { entry -> [String: Any] in
                 let next = entry.next.first
-                return ["name": entry.name, "layer": entry.layer, "hourly": Format.money(entry.hourly), "next": next?.layer ?? "-",
+                return ["name": entry.name, "layer": entry.layer, "hourly": Format.money(entry.hourly),
+                        "next": next.map { $0.kind == "grade" ? "grade \($0.name)" : $0.layer } ?? "-",
                         "nextMid": next.map { Format.money($0.band.mid) } ?? "-", "gap": next.map { Format.percent($0.gapPercent) } ?? "-",
+                        "payChange": next.map { Format.percent($0.payChange) } ?? "-", "months": next.map { "\($0.months)" } ?? "-",
+                        "lateral": entry.lateral.map { "\($0.layer) (\(Format.percent($0.payChange)))" }.joined(separator: ", "),
                         "readiness": entry.readiness, "reasons": entry.reasons]
             }
             values["notes"] = report.notes
