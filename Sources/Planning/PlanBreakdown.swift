@@ -54,16 +54,7 @@ enum PlanBreakdown {
     }
 
     /// Cost and useful pairs of a spec at the most likely values, as the point plan computes them.
-    static func pointTotals(_ spec: ProgramSpec) -> (cost: Double, useful: Double) {
-        let model = PlanModel(spec)
-        var cost = model.autoCost, useful = model.autoUseful
-        for load in model.loads {
-            let result = model.tier(load, throughput: load.throughput.mode, rate: load.rate.mode, agreement: load.agreement.mode)
-            cost += result.cost
-            useful += result.useful
-        }
-        return (cost, useful)
-    }
+    static func pointTotals(_ spec: ProgramSpec) -> (cost: Double, useful: Double) { PlanModel(spec).pointTotals() }
 
     /// What the next thousand useful pairs cost at the plan's routing: the program grown by the
     /// items that yield a thousand more at its useful share, priced again. Not the average: the

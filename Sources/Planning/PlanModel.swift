@@ -107,6 +107,18 @@ struct PlanModel: Sendable {
         return (hours, cost, recalibration, fte, weeks, useful)
     }
 
+    /// Cost and useful pairs of the whole routing with every input at its most likely value: what
+    /// the point plan, the routing sweep, the sensitivity and the marginal thousand all price.
+    func pointTotals() -> (cost: Double, useful: Double) {
+        var cost = autoCost, useful = autoUseful
+        for load in loads {
+            let result = tier(load, throughput: load.throughput.mode, rate: load.rate.mode, agreement: load.agreement.mode)
+            cost += result.cost
+            useful += result.useful
+        }
+        return (cost, useful)
+    }
+
     /// Useful pairs from one part of a tier's load at the tier's agreement.
     func usefulPairs(_ load: TierLoad, part index: Int, agreement: Double) -> Double {
         let part = parts[index]

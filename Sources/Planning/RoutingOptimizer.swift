@@ -39,13 +39,7 @@ public enum RoutingOptimizer {
         var options: [RoutingFrontier.Option] = []
         func option(_ routing: [String]) -> RoutingFrontier.Option {
             let model = PlanModel(spec, routes: routing)
-            var cost = model.autoCost
-            var useful = model.autoUseful
-            for load in model.loads {
-                let result = model.tier(load, throughput: load.throughput.mode, rate: load.rate.mode, agreement: load.agreement.mode)
-                cost += result.cost
-                useful += result.useful
-            }
+            let (cost, useful) = model.pointTotals()
             let agreement = model.expectedAgreement(routes: routing)
             return .init(routes: Dictionary(uniqueKeysWithValues: zip(spec.classes.map(\.id), routing)), cost: Format.round(cost, places: 0),
                          expectedAgreement: Format.round(agreement, places: 4), usefulPairs: Format.round(useful, places: 0),
