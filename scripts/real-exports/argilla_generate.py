@@ -107,7 +107,9 @@ def build(out):
             if tup is None:
                 continue
             if tup == "CANCEL":
-                resp.append(rg.Response("quality", None, user_id=users[who], status="discarded"))
+                partial = J.ARGILLA_DISCARDED_VALUES.get((item, who), {"quality": None})
+                for q, v in partial.items():
+                    resp.append(rg.Response(q, v, user_id=users[who], status="discarded"))
             else:
                 resp.extend(responses_for(tup, users[who], "submitted"))
         for (ditem, who), tup in J.DRAFTS.items():

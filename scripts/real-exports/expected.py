@@ -50,8 +50,12 @@ def units(tool, variant):
             out.append((item, coder, tup))
         if tool == "label-studio" and variant == "with_gold" and item in J.GOLD_LEAD:
             out.append((item, J.LEAD, J.GOLD_LEAD[item]))
-    if tool == "argilla" and variant == "with_drafts":
+    if tool == "argilla" and variant in ("with_drafts", "all_statuses"):
         for (item, coder), tup in J.DRAFTS.items():
+            out.append((item, coder, tup))
+    if tool == "argilla" and variant == "all_statuses":
+        for (item, coder), vals in J.ARGILLA_DISCARDED_VALUES.items():
+            tup = tuple(vals.get(c) for c in ["quality", "stars", "pref", "topic", "comment"])
             out.append((item, coder, tup))
     return out
 
@@ -134,7 +138,7 @@ def gold_stats():
 def pairwise_winners(judg):
     out = {}
     for item in sorted(J.J):
-        row = {c: value_of("pref", t) for i, c, t in judg if i == item}
+        row = {c: value_of("pref", t) for i, c, t in judg if i == item and value_of("pref", t) is not None}
         cnt = Counter(row.values())
         top = cnt.most_common()
         majority = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else "tie"
@@ -144,7 +148,7 @@ def pairwise_winners(judg):
 
 
 def build(tool):
-    variants = ["default", "with_gold"] if tool == "label-studio" else ["default", "with_drafts"]
+    variants = ["default", "with_gold"] if tool == "label-studio" else ["default", "with_drafts", "all_statuses"]
     doc = {
         "source": "scripts/real-exports/expected.py from scripts/real-exports/judgments.py (intended values)",
         "krippendorff_package_version": krippendorff.__version__ if hasattr(krippendorff, "__version__") else "see requirements",
@@ -153,6 +157,9 @@ def build(tool):
             "ground_truth": "Label Studio ground_truth=true annotations are gold, NOT reviewer judgments in 'default'; "
                             "'with_gold' counts them as ordinary judgments (lead becomes a 5th coder; ann1's item-4 annotation is kept)",
             "drafts": "Label Studio drafts and Argilla status=draft are not judgments in 'default'; Argilla 'with_drafts' counts them",
+            "argilla_all_statuses": "every response value present regardless of status (draft + the discarded response's one "
+                                    "value); this is what a reader of records.json / to_list(flatten=False) / dataset.to_disk "
+                                    "gets, because those files carry NO response status",
             "pref": "pairwise: left/response_a -> 'response_a', right/response_b -> 'response_b' (nominal)",
             "topic": "taxonomy path joined by '/', nominal",
             "stars": "alpha with value_domain [1..5]; nominal level given too",
