@@ -10,9 +10,12 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Wagefile",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "wagefile", targets: ["wagefile"]),
+        // The vocabulary the libraries' public API speaks (InputError, Diagnostic, money and
+        // dates): a package using Signal or DecisionFiles imports it to handle their errors.
+        .library(name: "WorkModel", targets: ["WorkModel"]),
         .library(name: "DecisionFiles", targets: ["DecisionFiles"]),
         .library(name: "Signal", targets: ["Signal"]),
         .library(name: "Portfolio", targets: ["Portfolio"]),
@@ -61,12 +64,8 @@ let package = Package(
         ),
         // Agreement, reviewer quality, Dawid-Skene and Bradley-Terry over judgments; pure
         // (the CLI maps files and hands the readers bytes).
-        // Exclusivity is proven statically in its hot loops; the dynamic checks cost a third
-        // of the reading time, so they are off for this target only.
-        .target(
-            name: "Signal", dependencies: ["WorkModel"],
-            swiftSettings: strictSettings + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
-        ),
+        // No unsafe flags: another package can depend on it by version (examples/signal-alpha).
+        .target(name: "Signal", dependencies: ["WorkModel"], swiftSettings: strictSettings),
         // Views across the organization: HRIS import, compression, consolidated cost, pay equity,
         // vendor and dataset registers, the path upward; pure, over values the edges load.
         .target(

@@ -7,12 +7,12 @@ public import WorkModel
 /// small bootstrap and Dawid-Skene, and render it. A reader that accepts input the statistics
 /// cannot take is as much a bug as a reader that crashes.
 public enum JudgmentFuzzing {
-    public static func analyse(_ fill: (JudgmentCollector) throws(InputError) -> Void) {
+    public static func analyse(_ fill: (inout JudgmentCollector) throws(InputError) -> Void) {
         for (level, pairwise) in [(MeasurementLevel.nominal, false), (.ordinal, false), (.interval, false), (.ratio, false), (.nominal, true)] {
-            let collector = JudgmentCollector(partitions: 2, expectedJudgments: 64)
+            var collector = JudgmentCollector(partitions: 2, expectedJudgments: 64)
             let set: JudgmentSet
             do {
-                try fill(collector)
+                try fill(&collector)
                 set = try collector.finish(JudgmentSetOptions(level: level, pairwise: pairwise))
             } catch {
                 fuzzInvariant(!error.diagnostics.isEmpty, "a rejected file must say why")

@@ -22,6 +22,8 @@ public struct MonteCarloSummary: Sendable, Codable, Hashable {
     public var pointCostPercentile: Double?
 }
 
+/// SAFETY: the draw buffers are borrowed from three local arrays for the length of the concurrent loop,
+/// which returns before they are read; chunks write disjoint index ranges (see `Output`).
 public enum MonteCarlo {
     /// The value of rank `k` (0-based) in ascending order; reorders `values` around it (Hoare
     /// partitioning with a median-of-three pivot).
@@ -92,7 +94,11 @@ public enum MonteCarlo {
         return (costs, weeks, useful)
     }
 
-    /// Where the chunks write; each writes only its own range, so they never touch the same element.
+    /// Where the chunks write.
+    ///
+    /// SAFETY: `@unchecked Sendable` holds because chunk `c` writes only the elements of its
+    /// own draw range (ranges are disjoint), the buffers outlive the concurrent loop that
+    /// writes them, and they are read only after it returns.
     struct Output: @unchecked Sendable {
         let cost: UnsafeMutableBufferPointer<Double>
         let weeks: UnsafeMutableBufferPointer<Double>

@@ -16,6 +16,9 @@ public struct AnchorFileError: Error, Sendable, Equatable, CustomStringConvertib
 
 /// The secret that signs checkpoints (HMAC-SHA256). It lives in a file of its own, readable by
 /// its owner only, so someone who can rewrite the database cannot sign a checkpoint of the result.
+///
+/// SAFETY: the key's bytes are copied out of `withUnsafeBytes` into a `Data` before the closure
+/// returns.
 public struct AuditKey: Sendable {
     public let path: String
     /// Kept as bytes, which are Sendable; `SymmetricKey` is made for each signature.
@@ -360,6 +363,9 @@ enum Hex {
 }
 
 /// Files only their owner may read or write, in folders only their owner may enter.
+///
+/// SAFETY: `writeAll` passes `write(2)` the buffer's own base address plus an offset below its count,
+/// inside `withUnsafeBytes`.
 enum PrivateFiles {
     /// Makes the folder a file goes in, mode 0700, when it is not there yet.
     static func makeDirectory(containing path: String) throws(AnchorFileError) {

@@ -217,6 +217,9 @@ public enum DatabaseBackup {
 }
 
 /// The parsed rows handed to the transaction; read only there.
+///
+/// SAFETY: `[String: Any]` is not `Sendable`; this holds because the rows are parsed, moved
+/// into the one transaction closure, and never read or written anywhere else afterwards.
 struct UncheckedRows: @unchecked Sendable {
     let rows: [String: [[String: Any]]]
     init(_ rows: [String: [[String: Any]]]) { self.rows = rows }

@@ -11,6 +11,10 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
 
 /// Registers routes and remembers them, so the authorization matrix test and the OpenAPI
 /// check walk exactly the routes the server serves.
+///
+/// SAFETY: `@unchecked Sendable` holds because `endpoints` is written only while
+/// `buildApplication` builds the router, on one task, before the server starts; from then on
+/// every handler and test only reads it.
 final class EndpointRegistry: @unchecked Sendable {
     // Filled while the router is built, on one task, then only read.
     private(set) var endpoints: [Endpoint] = []

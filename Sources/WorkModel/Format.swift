@@ -1,5 +1,9 @@
 /// Number formatting shared by renderers and derivation strings. Kept free of Foundation's
 /// locale machinery so output is identical on every machine.
+///
+/// SAFETY: `digits` writes a 40-byte temporary allocation only at indices counted down from its end, at
+/// most 33 of them (see the bound in the function), and copies the bytes into a `String` before the
+/// allocation ends.
 public enum Format {
     /// Rounds half away from zero to `places` decimals.
     public static func round(_ value: Double, places: Int) -> Double {

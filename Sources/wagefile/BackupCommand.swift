@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import Logging
 import Storage
 
@@ -86,28 +87,29 @@ struct RestoreCommand: AsyncParsableCommand {
     }
 }
 
-/// Lines to a file handle, for the backup's stream.
-final class LineSink: @unchecked Sendable {
+/// Lines to a file handle, for the backup's stream. The buffer lives in a `Mutex`, so the
+/// sink is `Sendable` without an unchecked claim.
+final class LineSink: Sendable {
     private let handle: FileHandle
-    private let lock = NSLock()
-    private var buffer = Data()
+    private let buffer = Mutex(Data())
 
     init(_ handle: FileHandle) { self.handle = handle }
 
     func write(_ line: String) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        buffer.append(contentsOf: Array(line.utf8))
-        buffer.append(UInt8(ascii: "\n"))
-        if buffer.count > 1 << 20 {
-            try handle.write(contentsOf: buffer)
-            buffer.removeAll(keepingCapacity: true)
+        try buffer.withLock { buffer in
+            buffer.append(contentsOf: Array(line.utf8))
+            buffer.append(UInt8(ascii: "\n"))
+            if buffer.count > 1 << 20 {
+                try handle.write(contentsOf: buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
         }
     }
 
     func close() throws {
-        try handle.write(contentsOf: buffer)
+        try buffer.withLock { buffer in try handle.write(contentsOf: buffer) }
         try handle.synchronize()
         try handle.close()
     }
 }
+

@@ -61,20 +61,11 @@ struct JudgmentInputs: ParsableArguments {
             expected += file.withBytes { JudgmentCollector.estimatedJudgments(in: $0) }
         }
         let partitions = min(max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount), 16)
-        let collector = JudgmentCollector(partitions: partitions, expectedJudgments: min(expected, 50_000_000))
+        var collector = JudgmentCollector(partitions: partitions, expectedJudgments: min(expected, 50_000_000))
         let mapping = try map.map { try ColumnMapping(parsing: $0) } ?? ColumnMapping()
         for file in mapped {
             let bar = ReadProgress(path: file.path, total: progress ? file.count : 0)
-            collector.releasesReadPages = file.isMapped
-            try file.withBytes { bytes in
-                switch from ?? JudgmentFormat.detect(path: file.path, prefix: bytes) {
-                case .jsonl: try collector.readJSONLines(bytes, file: file.path, progress: bar.callback)
-                case .csv: try collector.readDelimited(bytes, file: file.path, mapping: mapping, progress: bar.callback)
-                case .tsv: try collector.readDelimited(bytes, file: file.path, mapping: mapping, delimiter: 9, progress: bar.callback)
-                case .labelStudio: try LabelStudioImporter.read(bytes, file: file.path, into: collector)
-                case .argilla: try ArgillaImporter.read(bytes, file: file.path, into: collector)
-                }
-            }
+            try collector.read(file, format: from, mapping: mapping, progress: bar.callback)
             bar.finish()
         }
         if let gold {

@@ -16,7 +16,7 @@ struct BundleTests {
         #expect(manifest.files[0].records == set.judgmentCount)
         #expect(manifest.summary.alpha == report.alpha)
         // The exported judgments are canonical JSON Lines that read back to the same alpha.
-        let collector = JudgmentCollector(partitions: 3)
+        var collector = JudgmentCollector(partitions: 3)
         try files[0].data.withUnsafeBytes { try collector.readJSONLines($0, file: "judgments.jsonl") }
         let again = try collector.finish(JudgmentSetOptions(level: .interval))
         #expect(again.judgmentCount == set.judgmentCount)

@@ -15,7 +15,7 @@ struct MergeTests {
         for level in [MeasurementLevel.nominal, .interval] where name != "alpha-nominal-labels" || level == .nominal {
             let options = JudgmentSetOptions(level: level)
             let whole = try Oracle.set(name, options: options)
-            let collector = JudgmentCollector(partitions: 3)
+            var collector = JudgmentCollector(partitions: 3)
             try Data(first.utf8).withUnsafeBytes { try collector.readJSONLines($0, file: "a.jsonl") }
             try Data(second.utf8).withUnsafeBytes { try collector.readJSONLines($0, file: "b.jsonl") }
             let split = try collector.finish(options)
@@ -53,7 +53,7 @@ struct MergeTests {
         let right = lines.filter { ($0.split(separator: "\"")[3].last?.wholeNumberValue ?? 0) % 2 == 1 }
         #expect(left.count + right.count == lines.count)
         for half in [left, right] {
-            let collector = JudgmentCollector(partitions: 1)
+            var collector = JudgmentCollector(partitions: 1)
             try Data(half.joined(separator: "\n").utf8).withUnsafeBytes { try collector.readJSONLines($0, file: "half.jsonl") }
             let halfSet = try collector.finish(JudgmentSetOptions(level: .interval))
             #expect(halfSet.domain == set.domain)

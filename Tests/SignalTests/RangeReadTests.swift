@@ -48,8 +48,22 @@ struct RangeReadTests {
 
     /// `byRange` lets the read go by range (any size); `sampled` false forces the range read
     /// even when the items do not look sorted.
-    static func read(_ text: String, csv: Bool, partitions: Int, byRange: Bool, sampled: Bool = true) throws -> (JudgmentCollector, JudgmentSet) {
-        let collector = JudgmentCollector(partitions: partitions)
+    /// How a collector read its input, noted before `finish` consumes it.
+    struct ReadPath {
+        let layout: JudgmentCollector.Layout
+        let lastReadPath: JudgmentCollector.ReadPath
+        /// The shards as read (`finish` recodes their columns but keeps their item tables).
+        let shards: [JudgmentShard]
+
+        init(_ collector: borrowing JudgmentCollector) {
+            layout = collector.layout
+            lastReadPath = collector.lastReadPath
+            shards = collector.shards
+        }
+    }
+
+    static func read(_ text: String, csv: Bool, partitions: Int, byRange: Bool, sampled: Bool = true) throws -> (ReadPath, JudgmentSet) {
+        var collector = JudgmentCollector(partitions: partitions)
         collector.rangeSplitMinimumBytes = byRange ? 0 : Int.max
         collector.rangeReadsNeedSortedSample = sampled
         let data = Data(text.utf8)
@@ -58,7 +72,8 @@ struct RangeReadTests {
         } else {
             try data.withUnsafeBytes { try collector.readJSONLines($0, file: "j") }
         }
-        return (collector, try collector.finish())
+        let path = ReadPath(collector)
+        return (path, try collector.finish())
     }
 
     static func expectSameFigures(_ a: JudgmentSet, _ b: JudgmentSet) {
@@ -179,11 +194,17 @@ struct RangeReadTests {
         var lines = Self.csv(rows).split(separator: "\n").map(String.init)
         let stray = lines.count - 10
         lines[stray] = lines[stray].split(separator: ",").prefix(2).joined(separator: ",") + ",maybe"
-        let collector = JudgmentCollector(partitions: 3)
+        var collector = JudgmentCollector(partitions: 3)
         collector.rangeSplitMinimumBytes = 0
         try Data(lines.joined(separator: "\n").utf8).withUnsafeBytes { try collector.readDelimited($0, file: "p.csv") }
-        #expect(collector.layout == .byRange)
-        let problems = Sample.problems { _ = try collector.finish(JudgmentSetOptions(pairwise: true)) }
+        #expect(ReadPath(collector).layout == .byRange)
+        let problems: [String]
+        do {
+            _ = try collector.finish(JudgmentSetOptions(pairwise: true))
+            problems = []
+        } catch {
+            problems = error.diagnostics.map(\.description)
+        }
         #expect(problems == ["p.csv:\(stray + 1):1: value: 'maybe' is not a pairwise choice; expected a, b or tie"])
     }
 
@@ -192,12 +213,12 @@ struct RangeReadTests {
         let rows = Self.rows(units: 1_200)
         let first = rows.enumerated().filter { $0.offset % 4 != 0 }.map(\.element)
         let second = rows.enumerated().filter { $0.offset % 4 == 0 }.map(\.element)
-        let collector = JudgmentCollector(partitions: 3)
+        var collector = JudgmentCollector(partitions: 3)
         collector.rangeSplitMinimumBytes = 0
         try Data(Self.csv(first).utf8).withUnsafeBytes { try collector.readDelimited($0, file: "a.csv") }
-        #expect(collector.layout == .byRange)
+        #expect(ReadPath(collector).layout == .byRange)
         try Data(Self.jsonl(second).utf8).withUnsafeBytes { try collector.readJSONLines($0, file: "b.jsonl") }
-        #expect(collector.layout == .byHash)
+        #expect(ReadPath(collector).layout == .byHash)
         let merged = try collector.finish()
         let (_, whole) = try Self.read(Self.csv(rows), csv: true, partitions: 1, byRange: false)
         #expect(merged.itemCount == 1_200)
@@ -207,10 +228,10 @@ struct RangeReadTests {
     @Test("Gold answers find their items in range shards")
     func goldAfterRangeRead() throws {
         let rows = Self.rows(units: 600)
-        let collector = JudgmentCollector(partitions: 4)
+        var collector = JudgmentCollector(partitions: 4)
         collector.rangeSplitMinimumBytes = 0
         try Data(Self.csv(rows).utf8).withUnsafeBytes { try collector.readDelimited($0, file: "a.csv") }
-        #expect(collector.layout == .byRange)
+        #expect(ReadPath(collector).layout == .byRange)
         collector.addGold([("u1", .label("c0")), ("u599", .label("c2")), ("u9999", .label("c1"))], file: "gold.csv")
         let set = try collector.finish()
         #expect(Set(set.goldAnswers().map(\.item)) == ["u1", "u599"], "items nobody judged are ignored")
@@ -273,29 +294,25 @@ struct RangeReadTests {
         #expect(ranged == hashed)
     }
 
-    /// Reads `text` from a real read-only file mapping with page release on, as `agree` does.
-    static func readMapped(_ text: String, lag: Int? = nil) throws -> (JudgmentCollector, JudgmentSet)? {
+    /// Reads `text` from a real file through `MappedFile`, which maps it read-only and so lets
+    /// the read hand pages back, as `agree` does.
+    static func readMapped(_ text: String, lag: Int? = nil) throws -> (ReadPath, JudgmentSet)? {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("released-\(UInt32.random(in: 0...UInt32.max)).csv").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let fd = open(path, O_RDONLY)
-        #expect(fd >= 0)
-        defer { close(fd) }
-        let length = text.utf8.count
-        guard let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
-            Issue.record("mmap failed")
-            return nil
-        }
-        defer { munmap(address, length) }
-        let collector = JudgmentCollector(partitions: 2)
+        let file = try MappedFile(path: path)
+        #expect(file.isMapped)
+        var collector = JudgmentCollector(partitions: 2)
         collector.rangeSplitMinimumBytes = 0
-        collector.releasesReadPages = true
         if let lag { collector.hashReadReleaseLag = lag }
-        try collector.readDelimited(UnsafeRawBufferPointer(start: address, count: length), file: "j")
+        try collector.read(file)
+        let stillReleasing = collector.releasesReadPages
+        #expect(!stillReleasing, "the release is for that one read only")
+        let readPath = ReadPath(collector)
         let set = try collector.finish()
         // The mapping still reads right after the advice (the pages come back from the file).
-        #expect(UnsafeRawBufferPointer(start: address, count: 20).elementsEqual(Array(text.utf8.prefix(20))))
-        return (collector, set)
+        file.withBytes { bytes in #expect(bytes.prefix(20).elementsEqual(Array(text.utf8.prefix(20)))) }
+        return (readPath, set)
     }
 
     /// Big enough that each of two ranges passes several 8 MiB milestones.

@@ -135,10 +135,10 @@ struct ImporterTests {
               ]}
             ]
             """
-        let collector = JudgmentCollector(partitions: 2)
+        var collector = JudgmentCollector(partitions: 2)
         try Data(export.utf8).withUnsafeBytes {
             #expect(JudgmentFormat.detect(path: "export.json", prefix: $0) == .labelStudio)
-            try LabelStudioImporter.read($0, file: "export.json", into: collector)
+            try LabelStudioImporter.read($0, file: "export.json", into: &collector)
         }
         let set = try collector.finish()
         #expect(set.reviewers == ["11", "b@example.com"])
@@ -153,8 +153,9 @@ struct ImporterTests {
     @Test("Label Studio: a task without annotations is an error on its line")
     func labelStudioErrors() {
         let problems = Sample.problems {
+            var collector = JudgmentCollector()
             try Data("[\n{\"id\": 1, \"annotations\": []},\n{\"id\": 2}\n]".utf8).withUnsafeBytes {
-                try LabelStudioImporter.read($0, file: "ls.json", into: JudgmentCollector())
+                try LabelStudioImporter.read($0, file: "ls.json", into: &collector)
             }
         }
         #expect(problems == ["ls.json:3:1: annotations: expected a list of annotations"])
@@ -171,10 +172,10 @@ struct ImporterTests {
              {"id": "r2", "responses": {"label": [{"user_id": "u1", "value": "neg", "status": "submitted"}, {"user_id": "u3", "value": "pos", "status": "draft"}, {"user_id": "u2", "value": "pos"}]}}]
             """
         for (text, name) in [(v1, "records.jsonl"), (v2, "records.json")] {
-            let collector = JudgmentCollector(partitions: 2)
+            var collector = JudgmentCollector(partitions: 2)
             try Data(text.utf8).withUnsafeBytes {
                 #expect(JudgmentFormat.detect(path: name, prefix: $0) == .argilla)
-                try ArgillaImporter.read($0, file: name, into: collector)
+                try ArgillaImporter.read($0, file: name, into: &collector)
             }
             let report = AgreementAnalysis.report(try collector.finish(), files: [])
             #expect(report.judgments == 4, "\(name)")
@@ -186,7 +187,7 @@ struct ImporterTests {
     func goldFiles() throws {
         let judgments = "{\"item\":\"a\",\"reviewer\":\"r1\",\"value\":\"x\"}\n{\"item\":\"a\",\"reviewer\":\"r2\",\"value\":\"y\"}\n{\"item\":\"b\",\"reviewer\":\"r1\",\"value\":\"y\"}"
         for (gold, name) in [("{\"item\":\"a\",\"value\":\"x\"}\n{\"item\":\"b\",\"gold\":\"x\"}\n{\"item\":\"zz\",\"value\":\"x\"}", "gold.jsonl"), ("item,value\na,x\nb,x\n", "gold.csv")] {
-            let collector = JudgmentCollector(partitions: 2)
+            var collector = JudgmentCollector(partitions: 2)
             try Data(judgments.utf8).withUnsafeBytes { try collector.readJSONLines($0, file: "j.jsonl") }
             let answers = try Data(gold.utf8).withUnsafeBytes { try GoldFile.read($0, file: name) }
             collector.addGold(answers, file: name)

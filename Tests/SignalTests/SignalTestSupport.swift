@@ -20,7 +20,7 @@ enum Oracle {
     }
 
     static func set(_ name: String, partitions: Int = 2, options: JudgmentSetOptions = JudgmentSetOptions()) throws -> JudgmentSet {
-        let collector = JudgmentCollector(partitions: partitions)
+        var collector = JudgmentCollector(partitions: partitions)
         let data = try judgments(name)
         try data.withUnsafeBytes { try collector.readJSONLines($0, file: "\(name).jsonl") }
         return try collector.finish(options)
@@ -30,14 +30,14 @@ enum Oracle {
 /// Builds sets from text in tests.
 enum Sample {
     static func jsonl(_ text: String, file: String = "t.jsonl", partitions: Int = 2, options: JudgmentSetOptions = JudgmentSetOptions()) throws -> JudgmentSet {
-        let collector = JudgmentCollector(partitions: partitions)
+        var collector = JudgmentCollector(partitions: partitions)
         try Data(text.utf8).withUnsafeBytes { try collector.readJSONLines($0, file: file) }
         return try collector.finish(options)
     }
 
     static func csv(_ text: String, file: String = "t.csv", mapping: ColumnMapping = ColumnMapping(), partitions: Int = 2,
                     options: JudgmentSetOptions = JudgmentSetOptions()) throws -> JudgmentSet {
-        let collector = JudgmentCollector(partitions: partitions)
+        var collector = JudgmentCollector(partitions: partitions)
         try Data(text.utf8).withUnsafeBytes { try collector.readDelimited($0, file: file, mapping: mapping) }
         return try collector.finish(options)
     }

@@ -97,7 +97,7 @@ struct StatisticsTests {
                 lines.append("{\"item\":\"\(item)\",\"reviewer\":\"drifting\",\"value\":\"\(drifting)\",\"time\":\(time)}")
             }
         }
-        let collector = JudgmentCollector(partitions: 2)
+        var collector = JudgmentCollector(partitions: 2)
         try Data(lines.joined(separator: "\n").utf8).withUnsafeBytes { try collector.readJSONLines($0, file: "c.jsonl") }
         collector.addGold(gold, file: "gold.jsonl")
         let report = AgreementAnalysis.report(try collector.finish(), files: [])

@@ -37,7 +37,7 @@ struct JudgmentRepositoryTests {
             #expect(try await store.judgments.get("set-1") == record)
             let cells = try await store.judgments.coincidences(setId: "set-1")
             for level in MeasurementLevel.allCases {
-                let collector = JudgmentCollector(partitions: 2)
+                var collector = JudgmentCollector(partitions: 2)
                 for (line, row) in rows.enumerated() {
                     collector.add(Judgment(item: row.item, reviewer: row.reviewer, value: row.value.map { JudgmentValue(text: $0) }), file: "rows", line: line + 1)
                 }

@@ -1,9 +1,10 @@
-import Dispatch
-
 /// Everything agreement needs, counted in one pass over a shard's units. Each field adds up
 /// across unit-disjoint parts, so shards (or machines) count separately and `+` merges them:
 /// coincidences, category totals, the sum of per-unit agreement, per-reviewer tallies, and the
 /// multiset of unit value patterns the bootstrap resamples.
+///
+/// SAFETY: `count(shard:)` borrows the shard's columns as buffers only for the call to
+/// `UnitTally.count`; the shard belongs to a finished `JudgmentSet` and is not written meanwhile.
 public struct AgreementCounts: Sendable {
     public let valueCount: Int
     public let reviewerCount: Int
@@ -50,15 +51,10 @@ public struct AgreementCounts: Sendable {
 
     /// Counts a whole judgment set, one shard per worker, then merges.
     public static func count(_ set: JudgmentSet) -> AgreementCounts {
-        let slots = ResultSlots<AgreementCounts?>(count: set.shards.count, initial: nil)
-        let shards = UncheckedBox(set.shards)
+        let shards = set.shards
         let v = set.domain.count, r = set.reviewers.count
-        DispatchQueue.concurrentPerform(iterations: set.shards.count) { s in
-            slots.set(s, count(shard: shards.value[s], valueCount: v, reviewerCount: r))
-        }
-        var total = AgreementCounts(valueCount: v, reviewerCount: r)
-        for part in slots.values { if let part { total.merge(part) } }
-        return total
+        let parts = ParallelShards.map(shards.count) { s in count(shard: shards[s], valueCount: v, reviewerCount: r) }
+        return parts.reduce(into: AgreementCounts(valueCount: v, reviewerCount: r)) { $0.merge($1) }
     }
 
     static func count(shard: JudgmentShard, valueCount: Int, reviewerCount: Int) -> AgreementCounts {
@@ -66,15 +62,7 @@ public struct AgreementCounts: Sendable {
         counts.judgments = shard.judgmentCount
         let groups = UnitGroups(shard)
         var tally = UnitTally(reviewerCount: reviewerCount)
-        shard.value.withUnsafeBufferPointer { value in
-            shard.reviewer.withUnsafeBufferPointer { reviewer in
-                groups.order.withUnsafeBufferPointer { order in
-                    shard.gold.withUnsafeBufferPointer { gold in
-                        tally.count(groups: groups, value: value, reviewer: reviewer, order: order, gold: gold, valueCount: valueCount)
-                    }
-                }
-            }
-        }
+        ShardColumns.borrow(shard, groups) { columns in tally.count(groups: groups, columns, valueCount: valueCount) }
         // A unit's coincidences and its share of agreeing pairs depend on its pattern only:
         // both are summed once per distinct pattern.
         var coincidences = Coincidences(valueCount: valueCount)
@@ -103,6 +91,12 @@ public struct AgreementCounts: Sendable {
 
 /// The per-unit pass of `AgreementCounts.count` over raw column pointers: no bounds or
 /// uniqueness checks in the loop that runs once per judgment.
+///
+/// SAFETY: the raw tallies are allocated for `reviewerCount` entries and indexed by reviewer
+/// codes, which `JudgmentSetFinisher` rewrote to 0..<reviewerCount; unit judgments are read at
+/// `starts[u]..<starts[u + 1]`, inside the columns by construction of `UnitGroups`, or gathered
+/// into `UnitScratch`, grown to the unit's size first. Everything allocated is freed in the
+/// `defer`s.
 struct UnitTally {
     var reviewers: ReviewerTallies
     var values = 0, units = 0, pairableUnits = 0, pairableValues = 0, repeated = 0
@@ -116,145 +110,234 @@ struct UnitTally {
     /// word, which is also the unit's pattern key.
     static let histogramLimit = 8
 
-    mutating func count(
-        groups: UnitGroups, value: UnsafeBufferPointer<Int32>, reviewer: UnsafeBufferPointer<Int32>, order: UnsafeBufferPointer<Int32>,
-        gold: UnsafeBufferPointer<Int32>, valueCount: Int
-    ) {
-        // The three tallies touched on every judgment live in raw memory during the pass.
-        let reviewerCount = reviewers.judgments.count
-        let byReviewer = UnsafeMutablePointer<Int>.allocate(capacity: reviewerCount)
-        let pairsBy = UnsafeMutablePointer<Double>.allocate(capacity: reviewerCount)
-        let agreeingBy = UnsafeMutablePointer<Double>.allocate(capacity: reviewerCount)
-        let lastUnitOf = UnsafeMutablePointer<Int32>.allocate(capacity: reviewerCount)
-        lastUnitOf.initialize(repeating: -1, count: reviewerCount)
-        byReviewer.initialize(repeating: 0, count: reviewerCount)
-        pairsBy.initialize(repeating: 0, count: reviewerCount)
-        agreeingBy.initialize(repeating: 0, count: reviewerCount)
+    mutating func count(groups: UnitGroups, _ columns: ShardColumns, valueCount: Int) {
+        guard let reviewerBase = columns.reviewer.baseAddress, let valueBase = columns.value.baseAddress else { return }
+        let raw = RawReviewerTallies(count: reviewers.judgments.count)
         var histograms = HistogramTally()
+        var scratch = UnitScratch()
         defer {
-            for r in 0..<reviewerCount {
-                reviewers.judgments[r] = byReviewer[r]
-                reviewers.pairs[r] = pairsBy[r]
-                reviewers.agreeingPairs[r] = agreeingBy[r]
-            }
-            byReviewer.deallocate()
-            lastUnitOf.deallocate()
-            pairsBy.deallocate()
-            agreeingBy.deallocate()
+            raw.moveInto(&reviewers)
             histograms.forEach { key, times in patterns.add(histogram: key, times: Double(times)) }
             histograms.deallocate()
-        }
-        // A grouped shard is read in place; otherwise each unit's judgments are gathered here.
-        var capacity = 64
-        var gatheredReviewers = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-        var gatheredValues = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-        var codes = [Int32](repeating: 0, count: capacity), runCodes = codes, runCounts = codes
-        defer {
-            gatheredReviewers.deallocate()
-            gatheredValues.deallocate()
+            scratch.deallocate()
         }
         let small = valueCount <= Self.histogramLimit
-        let grouped = groups.isIdentity
-        guard let reviewerBase = reviewer.baseAddress, let valueBase = value.baseAddress else { return }
         groups.starts.withUnsafeBufferPointer { starts in
             for u in 0..<(starts.count - 1) {
                 let lo = Int(starts[u]), size = Int(starts[u + 1]) - lo
                 guard size > 0 else { continue }
-                if size > capacity {
-                    capacity = size * 2
-                    gatheredReviewers.deallocate()
-                    gatheredValues.deallocate()
-                    gatheredReviewers = .allocate(capacity: capacity)
-                    gatheredValues = .allocate(capacity: capacity)
-                    codes = [Int32](repeating: 0, count: capacity)
-                    runCodes = codes
-                    runCounts = codes
-                }
-                let unitReviewers: UnsafePointer<Int32>, unitValues: UnsafePointer<Int32>
-                if grouped {
-                    unitReviewers = reviewerBase + lo
-                    unitValues = valueBase + lo
+                scratch.reserve(size)
+                let unit: (reviewers: UnsafePointer<Int32>, values: UnsafePointer<Int32>)
+                if groups.isIdentity {
+                    unit = (reviewerBase + lo, valueBase + lo)
                 } else {
-                    for t in 0..<size {
-                        let j = Int(order[lo + t])
-                        gatheredReviewers[t] = reviewer[j]
-                        gatheredValues[t] = value[j]
-                    }
-                    unitReviewers = UnsafePointer(gatheredReviewers)
-                    unitValues = UnsafePointer(gatheredValues)
+                    unit = scratch.gather(columns, from: lo, count: size)
                 }
-                // A reviewer met twice in one unit finds its own unit number already stamped.
-                var m = 0
-                let stamp = Int32(truncatingIfNeeded: u)
-                for t in 0..<size {
-                    let r = Int(unitReviewers[t])
-                    byReviewer[r] += 1
-                    if lastUnitOf[r] == stamp { repeated += 1 } else { lastUnitOf[r] = stamp }
-                    m += unitValues[t] >= 0 ? 1 : 0
-                }
+                let m = raw.stamp(unit.reviewers, unit.values, size: size, unit: u, repeated: &repeated)
                 values += m
                 guard m > 0 else { continue }
                 units += 1
-                let goldCode: Int32 = u < gold.count ? gold[u] : -1
-                if goldCode >= 0 {
-                    for t in 0..<size where unitValues[t] >= 0 {
-                        let r = Int(unitReviewers[t])
-                        reviewers.goldTotal[r] += 1
-                        if unitValues[t] == goldCode { reviewers.goldCorrect[r] += 1 }
-                    }
-                }
+                let goldCode: Int32 = u < columns.gold.count ? columns.gold[u] : -1
+                if goldCode >= 0 { tallyGold(goldCode, unit.reviewers, unit.values, size: size) }
                 guard m > 1 else { continue }
                 pairableUnits += 1
                 pairableValues += m
                 if small && m < 256 {
-                    // Byte c of the key counts the unit's values with code c.
-                    var key: UInt64 = 0
-                    for t in 0..<size where unitValues[t] >= 0 { key &+= 1 &<< UInt64(8 * unitValues[t]) }
-                    histograms.add(key)
-                    let others = Double(m - 1)
-                    for t in 0..<size {
-                        let v = unitValues[t]
-                        guard v >= 0 else { continue }
-                        let r = Int(unitReviewers[t])
-                        agreeingBy[r] += Double((key >> UInt64(8 * v)) & 0xFF) - 1
-                        pairsBy[r] += others
+                    histograms.add(raw.tallyByHistogram(unit.reviewers, unit.values, size: size, valueCount: m))
+                } else {
+                    let runs = raw.tallyByRuns(unit.reviewers, unit.values, size: size, valueCount: m, scratch: &scratch)
+                    patterns.add(codes: scratch.codes, counts: scratch.runCounts, runs: runs)
+                }
+            }
+        }
+    }
+
+    /// Gold accuracy: each valued judgment of a gold unit, and whether it equals the gold value.
+    @inline(__always)
+    private mutating func tallyGold(_ goldCode: Int32, _ unitReviewers: UnsafePointer<Int32>, _ unitValues: UnsafePointer<Int32>, size: Int) {
+        for t in 0..<size where unitValues[t] >= 0 {
+            let r = Int(unitReviewers[t])
+            reviewers.goldTotal[r] += 1
+            if unitValues[t] == goldCode { reviewers.goldCorrect[r] += 1 }
+        }
+    }
+}
+
+/// The per-reviewer tallies touched on every judgment, in raw memory during a pass.
+///
+/// SAFETY: the four tables are allocated and initialised for `count` reviewers and indexed
+/// only by reviewer codes below `count`; `moveInto` copies them out and frees them, once.
+struct RawReviewerTallies {
+    let count: Int
+    let judgments: UnsafeMutablePointer<Int>
+    let pairs: UnsafeMutablePointer<Double>
+    let agreeing: UnsafeMutablePointer<Double>
+    /// The last unit each reviewer was seen in, to count repeated judgments.
+    let lastUnit: UnsafeMutablePointer<Int32>
+
+    init(count: Int) {
+        self.count = count
+        judgments = .allocate(capacity: count)
+        pairs = .allocate(capacity: count)
+        agreeing = .allocate(capacity: count)
+        lastUnit = .allocate(capacity: count)
+        judgments.initialize(repeating: 0, count: count)
+        pairs.initialize(repeating: 0, count: count)
+        agreeing.initialize(repeating: 0, count: count)
+        lastUnit.initialize(repeating: -1, count: count)
+    }
+
+    func moveInto(_ tallies: inout ReviewerTallies) {
+        for r in 0..<count {
+            tallies.judgments[r] = judgments[r]
+            tallies.pairs[r] = pairs[r]
+            tallies.agreeingPairs[r] = agreeing[r]
+        }
+        judgments.deallocate()
+        pairs.deallocate()
+        agreeing.deallocate()
+        lastUnit.deallocate()
+    }
+
+    /// Counts each reviewer's judgment of unit `u` (a reviewer met twice in one unit finds its
+    /// own unit number already stamped: a repeat) and returns how many carry a value.
+    @inline(__always)
+    func stamp(_ unitReviewers: UnsafePointer<Int32>, _ unitValues: UnsafePointer<Int32>, size: Int, unit u: Int, repeated: inout Int) -> Int {
+        var m = 0
+        let stamp = Int32(truncatingIfNeeded: u)
+        for t in 0..<size {
+            let r = Int(unitReviewers[t])
+            judgments[r] += 1
+            if lastUnit[r] == stamp { repeated += 1 } else { lastUnit[r] = stamp }
+            m += unitValues[t] >= 0 ? 1 : 0
+        }
+        return m
+    }
+
+    /// A unit of a small domain: its histogram word (byte c counts the values with code c),
+    /// which is its pattern key; each reviewer's pairs with the m - 1 others and how many of
+    /// them agree (the others with the same code).
+    @inline(__always)
+    func tallyByHistogram(_ unitReviewers: UnsafePointer<Int32>, _ unitValues: UnsafePointer<Int32>, size: Int, valueCount m: Int) -> UInt64 {
+        var key: UInt64 = 0
+        for t in 0..<size where unitValues[t] >= 0 { key &+= 1 &<< UInt64(8 * unitValues[t]) }
+        let others = Double(m - 1)
+        for t in 0..<size {
+            let v = unitValues[t]
+            guard v >= 0 else { continue }
+            let r = Int(unitReviewers[t])
+            agreeing[r] += Double((key >> UInt64(8 * v)) & 0xFF) - 1
+            pairs[r] += others
+        }
+        return key
+    }
+
+    /// A unit of a large domain: its distinct codes and their counts (sorted into
+    /// `scratch.codes` / `scratch.runCounts`; m is small, so insertion sort), and the same
+    /// per-reviewer pair counts. Returns the number of distinct codes.
+    @inline(__always)
+    func tallyByRuns(_ unitReviewers: UnsafePointer<Int32>, _ unitValues: UnsafePointer<Int32>, size: Int, valueCount m: Int, scratch: inout UnitScratch) -> Int {
+        var n = 0
+        for t in 0..<size where unitValues[t] >= 0 {
+            scratch.sorted[n] = unitValues[t]
+            n += 1
+        }
+        for i in 1..<m {
+            let x = scratch.sorted[i]
+            var k = i - 1
+            while k >= 0 && scratch.sorted[k] > x {
+                scratch.sorted[k + 1] = scratch.sorted[k]
+                k -= 1
+            }
+            scratch.sorted[k + 1] = x
+        }
+        var runs = 0
+        var i = 0
+        while i < m {
+            var k = i
+            while k < m && scratch.sorted[k] == scratch.sorted[i] { k += 1 }
+            scratch.codes[runs] = scratch.sorted[i]
+            scratch.runCounts[runs] = Int32(k - i)
+            runs += 1
+            i = k
+        }
+        for t in 0..<size {
+            let v = unitValues[t]
+            guard v >= 0 else { continue }
+            var sameValue: Int32 = 0
+            for q in 0..<runs where scratch.codes[q] == v { sameValue = scratch.runCounts[q] }
+            let r = Int(unitReviewers[t])
+            agreeing[r] += Double(sameValue - 1)
+            pairs[r] += Double(m - 1)
+        }
+        return runs
+    }
+}
+
+/// Room for one unit's judgments when a shard is not grouped by item, and for its sorted codes.
+///
+/// SAFETY: the two gather buffers hold `capacity` entries and `reserve` grows them (and the
+/// code arrays) before every unit larger than that; `deallocate` frees them once, at the end of the
+/// pass.
+struct UnitScratch {
+    private var capacity = 64
+    private var reviewers = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+    private var values = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+    var sorted = [Int32](repeating: 0, count: 64)
+    var codes = [Int32](repeating: 0, count: 64)
+    var runCounts = [Int32](repeating: 0, count: 64)
+
+    /// Makes room for a unit of `size` judgments (called before each unit).
+    @inline(__always)
+    mutating func reserve(_ size: Int) {
+        if size > capacity { grow(to: size * 2) }
+    }
+
+    /// Copies the unit's judgments at `order[lo ..< lo + size]` together (after `reserve(size)`).
+    mutating func gather(_ columns: ShardColumns, from lo: Int, count size: Int) -> (reviewers: UnsafePointer<Int32>, values: UnsafePointer<Int32>) {
+        for t in 0..<size {
+            let j = Int(columns.order[lo + t])
+            reviewers[t] = columns.reviewer[j]
+            values[t] = columns.value[j]
+        }
+        return (UnsafePointer(reviewers), UnsafePointer(values))
+    }
+
+    private mutating func grow(to newCapacity: Int) {
+        reviewers.deallocate()
+        values.deallocate()
+        capacity = newCapacity
+        reviewers = .allocate(capacity: newCapacity)
+        values = .allocate(capacity: newCapacity)
+        sorted = [Int32](repeating: 0, count: newCapacity)
+        codes = sorted
+        runCounts = sorted
+    }
+
+    func deallocate() {
+        reviewers.deallocate()
+        values.deallocate()
+    }
+}
+
+/// A shard's columns borrowed as buffers for one pass of a kernel.
+///
+/// SAFETY: the buffers are valid only inside `borrow`'s closure, which the kernels do not let
+/// them escape; the shard belongs to a finished `JudgmentSet`, so nothing writes the arrays
+/// while they are borrowed.
+struct ShardColumns {
+    let value: UnsafeBufferPointer<Int32>
+    let reviewer: UnsafeBufferPointer<Int32>
+    let order: UnsafeBufferPointer<Int32>
+    let gold: UnsafeBufferPointer<Int32>
+
+    static func borrow<R>(_ shard: JudgmentShard, _ groups: UnitGroups, _ body: (ShardColumns) -> R) -> R {
+        shard.value.withUnsafeBufferPointer { value in
+            shard.reviewer.withUnsafeBufferPointer { reviewer in
+                groups.order.withUnsafeBufferPointer { order in
+                    shard.gold.withUnsafeBufferPointer { gold in
+                        body(ShardColumns(value: value, reviewer: reviewer, order: order, gold: gold))
                     }
-                    continue
-                }
-                // Distinct codes and their counts (m is small: insertion sort).
-                var n = 0
-                for t in 0..<size where unitValues[t] >= 0 {
-                    codes[n] = unitValues[t]
-                    n += 1
-                }
-                for i in 1..<m {
-                    let x = codes[i]
-                    var k = i - 1
-                    while k >= 0 && codes[k] > x {
-                        codes[k + 1] = codes[k]
-                        k -= 1
-                    }
-                    codes[k + 1] = x
-                }
-                var runs = 0
-                var i = 0
-                while i < m {
-                    var k = i
-                    while k < m && codes[k] == codes[i] { k += 1 }
-                    runCodes[runs] = codes[i]
-                    runCounts[runs] = Int32(k - i)
-                    runs += 1
-                    i = k
-                }
-                patterns.add(codes: runCodes, counts: runCounts, runs: runs)
-                for t in 0..<size {
-                    let v = unitValues[t]
-                    guard v >= 0 else { continue }
-                    var sameValue: Int32 = 0
-                    for q in 0..<runs where runCodes[q] == v { sameValue = runCounts[q] }
-                    let r = Int(unitReviewers[t])
-                    agreeingBy[r] += Double(sameValue - 1)
-                    pairsBy[r] += Double(m - 1)
                 }
             }
         }
@@ -264,6 +347,10 @@ struct UnitTally {
 /// How many units had each histogram word during one pass (`UnitTally`): open addressing
 /// over raw memory, key 0 empty (a pairable unit's histogram is never all zero). The pass
 /// hands the words to `UnitPatterns` once at the end, not once per unit.
+///
+/// SAFETY: `keys` and `counts` are allocated and initialised for `mask + 1` slots, every probe is
+/// masked into that range, the table grows before it is half full (so a probe always ends), and the
+/// owner frees it once with `deallocate()`.
 struct HistogramTally {
     private var keys: UnsafeMutablePointer<UInt64>
     private var counts: UnsafeMutablePointer<Int>
@@ -352,6 +439,10 @@ public struct ReviewerTallies: Sendable, Hashable {
 /// A shard's judgments grouped by unit: unit u's judgment indices are
 /// `order[starts[u]..<starts[u + 1]]`. A file grouped by item (the usual export) needs no
 /// sort; otherwise a counting sort groups it.
+///
+/// SAFETY: `starts` is a prefix sum of the per-unit counts of `shard.unit`, whose codes are below
+/// `unitCount`, so every `starts[u]..<starts[u + 1]` lies inside the columns; the buffers are borrowed
+/// only inside the calls.
 struct UnitGroups {
     let starts: [Int32]
     /// Empty when the shard is already grouped (`isIdentity`): unit u's judgments are then

@@ -1,6 +1,9 @@
 /// Krippendorff's coincidence matrix: o[c][k] is the number of pairable (c, k) value pairs,
 /// each unit's pairs weighted 1/(m_u - 1). It is the sufficient statistic of alpha at every
 /// level: coincidences of unit-disjoint parts of the data add up to those of the whole.
+///
+/// SAFETY: `addUnit` only reads `codes` and `counts` at indices below their `count`; callers pass
+/// buffers borrowed from arrays for the length of the call.
 public struct Coincidences: Sendable, Hashable {
     public let valueCount: Int
     /// Dense row-major V x V for small domains; sparse (c * V + k -> weight) above 1,024 values.

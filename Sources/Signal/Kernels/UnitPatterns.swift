@@ -2,6 +2,9 @@
 /// codes with their counts. Units with the same pattern contribute the same coincidences, and
 /// real data has few patterns (five judges over five categories: at most 126), so a bootstrap
 /// over units can resample patterns instead of millions of units.
+///
+/// SAFETY: pattern keys are written as `Int32` words with `withUnsafeBytes` of a local array and read
+/// back with unaligned loads inside the key's length (`pattern(_:)`).
 struct UnitPatterns: Sendable {
     private var table = ByteInterner(expectedCount: 256)
     private(set) var multiplicity: [Double] = []
@@ -48,13 +51,15 @@ struct UnitPatterns: Sendable {
     /// The pattern `id` as (codes, counts).
     func pattern(_ id: Int) -> (codes: [Int32], counts: [Int32]) {
         table.withKey(Int32(id)) { bytes in
-            let words = bytes.bindMemory(to: Int32.self)
+            // Keys sit back to back in the interner's byte arena, so a key's Int32 words need
+            // not be 4-byte aligned: they are read with unaligned loads, never bound as Int32.
+            let stride = MemoryLayout<Int32>.size
             var codes: [Int32] = [], counts: [Int32] = []
-            var i = 0
-            while i + 1 < words.count {
-                codes.append(words[i])
-                counts.append(words[i + 1])
-                i += 2
+            var offset = 0
+            while offset + 2 * stride <= bytes.count {
+                codes.append(bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self))
+                counts.append(bytes.loadUnaligned(fromByteOffset: offset + stride, as: Int32.self))
+                offset += 2 * stride
             }
             return (codes, counts)
         }

@@ -2,6 +2,9 @@ import WorkModel
 
 /// Times in judgment exports: ISO 8601 (`2026-11-02`, `2026-11-02T14:30:00Z`,
 /// `2026-11-02T14:30:00.123+01:00`) or seconds since 1970, read to whole seconds, UTC.
+///
+/// SAFETY: the pointer readers take a pointer and a byte count from a scanner and load single bytes at
+/// offsets below that count only.
 public enum EpochTime {
     public static func parseISO8601(_ text: String) -> Int64? {
         withBytes(of: text) { parseISO8601($0, $1) }

@@ -78,6 +78,9 @@ public enum PairChoice: String, Sendable, CaseIterable {
 }
 
 /// Locale-free number reading and writing for values.
+///
+/// SAFETY: `parse(_:_:)` loads single bytes at offsets below `n`, the length of the field the scanner
+/// found inside the mapped input.
 public enum NumberText {
     /// A finite JSON-style number (optionally with a leading `+`), or nil.
     public static func parse(_ text: String) -> Double? {

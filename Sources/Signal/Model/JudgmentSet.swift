@@ -1,4 +1,3 @@
-import Dispatch
 import WorkModel
 
 /// What to keep and how to read values when a collection of judgments is finished.
@@ -20,6 +19,10 @@ public struct JudgmentSetOptions: Sendable {
 
 /// A finished set of judgments: shards whose columns hold global reviewer, value and option
 /// codes. Every statistic takes one of these (or the sufficient statistics built from it).
+///
+/// SAFETY: `@unchecked Sendable` holds because the shards are never written once the set
+/// exists: `JudgmentCollector.finish` consumes the collector (so no reader keeps a reference
+/// to them) and rewrites the columns before building the set; every statistic only reads.
 public struct JudgmentSet: @unchecked Sendable {
     let shards: [JudgmentShard]
     public let reviewers: [String]
@@ -57,39 +60,63 @@ public struct JudgmentSet: @unchecked Sendable {
 
 /// Turns the collected shards into a `JudgmentSet`: one reviewer table, one value domain,
 /// columns rewritten to the global codes (in parallel, one shard per worker).
+///
+/// SAFETY: each worker borrows the columns of its own shard (`shards[s]`) as mutable buffers and writes
+/// codes from maps sized to that shard's tables; no other worker touches that shard.
 enum JudgmentSetFinisher {
     static func finish(_ shards: [JudgmentShard], files: [String], options: JudgmentSetOptions) throws(InputError) -> JudgmentSet {
         // Rubric selection first: it decides which values are in the domain.
+        let rubric = try selectRubric(shards, files: files, wanted: options.rubric)
+        let (rawByText, firstSeen) = distinctValues(shards, files: files, filtered: options.rubric != nil)
+        let domain = try valueDomain(rawByText, firstSeen: firstSeen, options: options)
+        let reviewers = Set(shards.flatMap(\.reviewers.strings)).sorted()
+        let optionList = Set(shards.flatMap(\.options.strings)).sorted()
+        recode(shards, reviewers: reviewers, options: optionList, values: rawByText, domain: domain)
+        return JudgmentSet(
+            shards: shards, reviewers: reviewers, domain: domain, options: optionList, rubric: rubric, level: options.level,
+            hasGold: shards.contains { $0.gold.contains { $0 >= 0 } },
+            hasTime: shards.contains { !$0.time.isEmpty },
+            hasPairs: shards.contains { !$0.optionA.isEmpty },
+            appearanceRank: appearanceRank(domain, firstSeen: firstSeen, files: files))
+    }
+
+    /// The rubric measured: the one asked for (its judgments kept, the others dropped), or the
+    /// only one there is; several without a choice is an error that lists them.
+    static func selectRubric(_ shards: [JudgmentShard], files: [String], wanted: String?) throws(InputError) -> String? {
         var rubricNames = Set<String>()
         for shard in shards { rubricNames.formUnion(shard.rubrics.strings) }
-        var chosenRubric: String?
-        if let wanted = options.rubric {
-            guard rubricNames.contains(wanted) else {
-                throw InputError([Diagnostic(file: "--rubric", location: .start, field: wanted,
-                    message: rubricNames.isEmpty ? "the judgments carry no rubric" : "no judgment has this rubric; rubrics: \(rubricNames.sorted().joined(separator: ", "))")])
+        guard let wanted else {
+            guard rubricNames.count <= 1 else {
+                throw InputError([Diagnostic(file: files.first ?? "-", location: .start, field: "rubric",
+                    message: "the judgments answer \(rubricNames.count) rubrics (\(rubricNames.sorted().prefix(8).joined(separator: ", "))); choose one with --rubric")])
             }
-            chosenRubric = wanted
-            for shard in shards {
-                guard let local = shard.rubrics.find(wanted) else { shard.filter { _ in false }; continue }
-                shard.padColumns()
-                let column = shard.rubric
-                shard.filter { column[$0] == local }
-            }
-        } else if rubricNames.count > 1 {
-            throw InputError([Diagnostic(file: files.first ?? "-", location: .start, field: "rubric",
-                message: "the judgments answer \(rubricNames.count) rubrics (\(rubricNames.sorted().prefix(8).joined(separator: ", "))); choose one with --rubric")])
-        } else {
-            chosenRubric = rubricNames.first
+            return rubricNames.first
         }
-
-        // Values: every distinct raw text, read as a label or a number.
-        var rawByText: [String: JudgmentValue] = [:]
-        var firstSeen: [JudgmentValue: (file: String, line: Int)] = [:]
+        guard rubricNames.contains(wanted) else {
+            throw InputError([Diagnostic(file: "--rubric", location: .start, field: wanted,
+                message: rubricNames.isEmpty ? "the judgments carry no rubric" : "no judgment has this rubric; rubrics: \(rubricNames.sorted().joined(separator: ", "))")])
+        }
         for shard in shards {
-            // Only values still referenced. Every value read is referenced by the judgment or
-            // gold answer it came with, unless a rubric filter dropped judgments.
-            var used = [Bool](repeating: options.rubric == nil, count: shard.values.count)
-            if options.rubric != nil {
+            guard let local = shard.rubrics.find(wanted) else { shard.filter { _ in false }; continue }
+            shard.padColumns()
+            let column = shard.rubric
+            shard.filter { column[$0] == local }
+        }
+        return wanted
+    }
+
+    typealias FirstSeen = [JudgmentValue: (file: String, line: Int)]
+
+    /// Every distinct raw text still referenced, read as a label or a number, and where each
+    /// value was first seen (to point at it in an error).
+    static func distinctValues(_ shards: [JudgmentShard], files: [String], filtered: Bool) -> ([String: JudgmentValue], FirstSeen) {
+        var rawByText: [String: JudgmentValue] = [:]
+        var firstSeen: FirstSeen = [:]
+        for shard in shards {
+            // Every value read is referenced by the judgment or gold answer it came with,
+            // unless a rubric filter dropped judgments.
+            var used = [Bool](repeating: !filtered, count: shard.values.count)
+            if filtered {
                 for v in shard.value where v >= 0 { used[Int(v)] = true }
                 for g in shard.gold where g >= 0 { used[Int(g)] = true }
             }
@@ -103,44 +130,39 @@ enum JudgmentSetFinisher {
                 firstSeen[value] = location
             }
         }
-        let pairChoices: [JudgmentValue] = PairChoice.allCases.map { .label($0.rawValue) }
-        let domain: ValueDomain
-        if options.pairwise {
-            let stray = rawByText.values.filter { !pairChoices.contains($0) }.sorted()
-            guard stray.isEmpty else {
-                throw InputError(stray.prefix(5).map { value in
-                    let at = firstSeen[value] ?? ("-", 1)
-                    return Diagnostic(file: at.file, location: SourceLocation(line: at.line, column: 1), field: "value",
-                        message: "'\(value)' is not a pairwise choice; expected a, b or tie")
-                })
-            }
-            domain = ValueDomain(values: pairChoices)
-        } else {
-            domain = try ValueDomain.build(raw: Array(rawByText.values), level: options.level, order: options.valueOrder) {
+        return (rawByText, firstSeen)
+    }
+
+    /// The value domain: pairwise choices a / b / tie, or the values at the level asked for.
+    static func valueDomain(_ rawByText: [String: JudgmentValue], firstSeen: FirstSeen, options: JudgmentSetOptions) throws(InputError) -> ValueDomain {
+        guard options.pairwise else {
+            return try ValueDomain.build(raw: Array(rawByText.values), level: options.level, order: options.valueOrder) {
                 firstSeen[$0] ?? ("-", 1)
             }
         }
-
-        // Reviewers and options: one sorted table each.
-        var reviewerNames = Set<String>()
-        var optionNames = Set<String>()
-        for shard in shards {
-            reviewerNames.formUnion(shard.reviewers.strings)
-            optionNames.formUnion(shard.options.strings)
+        let pairChoices: [JudgmentValue] = PairChoice.allCases.map { .label($0.rawValue) }
+        let stray = rawByText.values.filter { !pairChoices.contains($0) }.sorted()
+        guard stray.isEmpty else {
+            throw InputError(stray.prefix(5).map { value in
+                let at = firstSeen[value] ?? ("-", 1)
+                return Diagnostic(file: at.file, location: SourceLocation(line: at.line, column: 1), field: "value",
+                    message: "'\(value)' is not a pairwise choice; expected a, b or tie")
+            })
         }
-        let reviewers = reviewerNames.sorted()
-        let optionList = optionNames.sorted()
-        let reviewerIndex = Dictionary(uniqueKeysWithValues: reviewers.enumerated().map { ($1, Int32($0)) })
-        let optionIndex = Dictionary(uniqueKeysWithValues: optionList.enumerated().map { ($1, Int32($0)) })
+        return ValueDomain(values: pairChoices)
+    }
 
-        let box = UncheckedBox(shards)
-        let valueTable = rawByText
-        DispatchQueue.concurrentPerform(iterations: shards.count) { s in
-            let shard = box.value[s]
+    /// Rewrites every shard's columns from its local ids to the set's global codes, one shard
+    /// per worker.
+    static func recode(_ shards: [JudgmentShard], reviewers: [String], options: [String], values: [String: JudgmentValue], domain: ValueDomain) {
+        let reviewerIndex = Dictionary(uniqueKeysWithValues: reviewers.enumerated().map { ($1, Int32($0)) })
+        let optionIndex = Dictionary(uniqueKeysWithValues: options.enumerated().map { ($1, Int32($0)) })
+        ParallelShards.forEach(shards.count) { s in
+            let shard = shards[s]
             shard.padColumns()
             let reviewerMap = shard.reviewers.strings.map { reviewerIndex[$0] ?? -1 }
             let valueMap = shard.values.strings.map { text -> Int32 in
-                guard let value = valueTable[text], let code = domain.code(of: value) else { return -1 }
+                guard let value = values[text], let code = domain.code(of: value) else { return -1 }
                 return Int32(code)
             }
             let optionMap = shard.options.strings.map { optionIndex[$0] ?? -1 }
@@ -156,6 +178,10 @@ enum JudgmentSetFinisher {
                 shard.optionB[i] = shard.optionB[i] >= 0 ? optionMap[Int(shard.optionB[i])] : -1
             }
         }
+    }
+
+    /// Each value code's rank by first appearance in the input (file order, then line).
+    static func appearanceRank(_ domain: ValueDomain, firstSeen: FirstSeen, files: [String]) -> [Int] {
         let firstFile = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let appearance = domain.values.enumerated().map { code, value -> (Int, Int, Int) in
             guard let at = firstSeen[value] else { return (Int.max, Int.max, code) }
@@ -163,16 +189,6 @@ enum JudgmentSetFinisher {
         }.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
         var rank = [Int](repeating: 0, count: domain.count)
         for (position, entry) in appearance.enumerated() { rank[entry.2] = position }
-        return JudgmentSet(
-            shards: shards, reviewers: reviewers, domain: domain, options: optionList, rubric: chosenRubric, level: options.level,
-            hasGold: shards.contains { $0.gold.contains { $0 >= 0 } },
-            hasTime: shards.contains { !$0.time.isEmpty },
-            hasPairs: shards.contains { !$0.optionA.isEmpty }, appearanceRank: rank)
+        return rank
     }
-}
-
-/// Hands a value to concurrent workers that each touch a distinct part of it.
-struct UncheckedBox<T>: @unchecked Sendable {
-    var value: T
-    init(_ value: T) { self.value = value }
 }

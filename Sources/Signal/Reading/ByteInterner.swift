@@ -15,8 +15,11 @@ import Darwin
 /// from there. The order is shortlex (shorter first, then bytewise), so unpadded numeric ids
 /// count as ascending too.
 ///
-/// Not thread-safe: one reader worker owns one interner (`@unchecked Sendable` so the owner can
-/// hand it back to the caller when its worker finishes).
+/// SAFETY: not thread-safe, and `@unchecked Sendable` only so that a `JudgmentShard` (which
+/// holds its interners) can cross to the worker that fills it: an interner is written only by
+/// the one worker that owns its shard, and only read once reading is finished (see
+/// `JudgmentShard`). The pointers below are allocated in `init`, grown by `intern` (old blocks
+/// copied, then freed) and freed in `deinit`; every id handed out indexes initialised entries.
 final class ByteInterner: @unchecked Sendable {
     private var arena: UnsafeMutablePointer<UInt8>
     private var arenaCapacity: Int
@@ -177,7 +180,7 @@ final class ByteInterner: @unchecked Sendable {
         let id = count
         if id == idCapacity { growIds() }
         if arenaUsed + length > arenaCapacity { growArena(minimum: arenaUsed + length) }
-        (arena + arenaUsed).update(from: key.assumingMemoryBound(to: UInt8.self), count: length)
+        UnsafeMutableRawPointer(arena + arenaUsed).copyMemory(from: key, byteCount: length)
         starts[id] = arenaUsed
         lengths[id] = Int32(length)
         arenaUsed += length
@@ -302,6 +305,9 @@ final class ByteInterner: @unchecked Sendable {
 }
 
 /// Calls `body` with a pointer to the UTF-8 bytes of `text` (a valid pointer even when empty).
+///
+/// SAFETY: the pointer is valid only inside `body` (a contiguous UTF-8 copy of `text`, or a one-byte
+/// placeholder for the empty string, freed after `body`).
 func withBytes<R>(of text: String, _ body: (UnsafeRawPointer, Int) throws -> R) rethrows -> R {
     var text = text
     return try text.withUTF8 { buffer in
@@ -317,6 +323,9 @@ func withBytes<R>(of text: String, _ body: (UnsafeRawPointer, Int) throws -> R) 
 /// loads. In an unsorted file of millions of items every lookup misses the cache, and the
 /// old table (an id per slot) took four misses: slot, hash, start, key bytes. Four times
 /// the slot memory buys about a third off reading a shuffled 10M-judgment file.
+///
+/// SAFETY: `word(_:_:hash:)` loads at most `length` bytes from a key the caller found inside its input
+/// (one unaligned 8-byte load only when `length == 8`).
 struct InternSlot {
     var word: UInt64
     var id: Int32

@@ -46,6 +46,10 @@ public enum JudgmentField: String, Sendable, CaseIterable, Hashable {
 
 /// A fast RFC 4180 reader: unquoted cells are found with `memchr`; quoted cells (with `""`
 /// escapes and newlines inside) are copied to a scratch buffer.
+///
+/// SAFETY: every load is below the end of the range the collector handed this scan (mapped file bytes
+/// that outlive it): the cell scanners stop at `end`, and the word-at-a-time search loads 8 bytes only
+/// while 8 remain. Unescaped cells live in `ScratchBuffer`, kept until the record is stored.
 struct CSVJudgmentScanner {
     let delimiter: UInt8
     let roles: [Int8]   // per column index: the JudgmentField's index, or -1
@@ -423,6 +427,10 @@ struct CSVJudgmentScanner {
 
 /// A growable byte buffer for unescaped text, reused line after line. Cells kept for the
 /// current record are copied into a second region so a later cell cannot overwrite them.
+///
+/// SAFETY: `storage` and `kept` are allocated for `capacity` and `keptCapacity` bytes and grown
+/// (contents moved) before a write would pass them; outgrown blocks stay allocated until `clearKept`,
+/// so cells of the current record still point at live memory; `deinit` frees every block once.
 final class ScratchBuffer {
     private var storage: UnsafeMutablePointer<UInt8>
     private var capacity = 256
@@ -477,7 +485,7 @@ final class ScratchBuffer {
             kept = bigger
             keptCapacity = newCapacity
         }
-        (kept + keptCount).update(from: start.assumingMemoryBound(to: UInt8.self), count: field.length)
+        UnsafeMutableRawPointer(kept + keptCount).copyMemory(from: start, byteCount: field.length)
         let result = ByteField(start: UnsafeRawPointer(kept + keptCount), length: field.length, isNull: field.isNull)
         keptCount += field.length
         return result

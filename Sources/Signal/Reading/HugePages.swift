@@ -6,6 +6,9 @@ import Glibc
 /// by 4 KiB pages, that costs one page fault per 4 KiB (a third of a 10-million-judgment
 /// read went to faults); with transparent huge pages it is one per 2 MiB. Linux only, and
 /// only a hint: where huge pages are off the kernel ignores it.
+///
+/// SAFETY: `madvise(MADV_HUGEPAGE)` is advice about memory this process allocated (the range is rounded
+/// inwards to whole 2 MiB pages of the allocation); it never changes the contents.
 enum HugePages {
     static let size = 2 << 20
 

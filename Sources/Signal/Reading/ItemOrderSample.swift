@@ -7,6 +7,9 @@
 /// A sorted export shows no step back; a shuffled one shows a step back on about half its
 /// lines. A file that fools the sample is still read right: the range read rebuilds its
 /// shards by hash when they share items.
+///
+/// SAFETY: reads lines of `bytes` (borrowed for the call) only between offsets found inside it by
+/// `lineEnd`, which stops at `count`.
 struct ItemOrderSample {
     /// Item-to-item steps compared, and those that went backwards.
     private(set) var steps = 0

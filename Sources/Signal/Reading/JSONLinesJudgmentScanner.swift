@@ -3,6 +3,10 @@ import Foundation
 /// Reads canonical judgment JSON Lines (`{"item": ..., "reviewer": ..., "value": ...}`) a line
 /// at a time without building a JSON tree: known keys are read in place, unknown keys skipped.
 /// A JSON string cannot hold a raw newline, so a line is always one record.
+///
+/// SAFETY: every load is below the end of the line the scan found inside the range the collector handed
+/// it (mapped file bytes that outlive the scan); the 16-byte key match and the 8-byte string scan load
+/// words only while 16 or 8 bytes remain before the line's end.
 struct JSONLinesJudgmentScanner {
     /// The fixed text of a canonical line, for `canonicalLine`.
     private let itemKey = Literal("{\"item\":\""), reviewerKey = Literal(",\"reviewer\":\""), valueKey = Literal(",\"value\":\"")
@@ -258,6 +262,9 @@ struct JSONLinesJudgmentScanner {
 }
 
 /// A cursor over one line of JSON.
+///
+/// SAFETY: `p` moves only forward and every read checks `p < end` first, with `end` the end of the line
+/// inside the caller's buffer.
 struct JSONCursor {
     var p: UnsafeRawPointer
     let start: UnsafeRawPointer

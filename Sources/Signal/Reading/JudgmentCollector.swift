@@ -3,6 +3,8 @@ import Foundation
 public import WorkModel
 
 /// The formats `wagefile agree` reads.
+///
+/// SAFETY: `detect` reads at most the first 64 KiB of `prefix`, through a bounded buffer slice.
 public enum JudgmentFormat: String, Sendable, CaseIterable {
     /// Canonical JSON Lines (`wagefile.judgment/v1`).
     case jsonl
@@ -48,22 +50,34 @@ public enum JudgmentFormat: String, Sendable, CaseIterable {
 /// so are later files, tool exports and CSV with quoted cells (a quoted newline could
 /// straddle a range boundary): every worker scans the whole buffer and keeps the items of its
 /// partition.
-public final class JudgmentCollector: @unchecked Sendable {
+///
+/// A collector is owned by one reader and is not `Sendable`: its reads fan out to worker
+/// threads internally, one shard per worker. It is non-copyable and `finish` consumes it, so
+/// the shards move into the `JudgmentSet` and nothing can read into them, or finish them a
+/// second time, afterwards.
+///
+/// SAFETY: the byte buffers handed to the read methods are borrowed for the call and read only inside
+/// it (workers are joined before a read returns); boxed pointers go only to workers that read their own
+/// part of them (see `ParallelShards`); pages are handed back only for a `MappedFile`'s read-only
+/// mapping (`releasesReadPages`).
+public struct JudgmentCollector: ~Copyable {
     public let partitions: Int
     private(set) var shards: [JudgmentShard]
     private(set) var files: [String] = []
     public private(set) var judgmentCount = 0
     /// The smallest input read by range (smaller ones are cheaper to read by hash).
-    public var rangeSplitMinimumBytes = 1 << 20
+    var rangeSplitMinimumBytes = 1 << 20
     /// Whether a range read is kept for files whose sampled lines show sorted items
     /// (`ItemOrderSample`). Off, a large file is read by range whatever its order (tests use
     /// this to reach the re-partition).
     var rangeReadsNeedSortedSample = true
 
-    /// Whether the next range read may hand the pages it has read back to the page cache
+    /// Whether the next read may hand the pages it has read back to the page cache
     /// (`madvise(MADV_DONTNEED)`). Only for a read-only mapping of a file: on any other
-    /// memory that advice would zero it. The caller that mapped the file sets this.
-    public var releasesReadPages = false
+    /// memory that advice would zero it. So it is internal, and set only by
+    /// `read(_:format:mapping:progress:)` for a `MappedFile` that is such a mapping (and by
+    /// the tests that check the release).
+    var releasesReadPages = false
 
     enum Layout { case byHash, byRange }
     private(set) var layout = Layout.byHash
@@ -107,7 +121,26 @@ public final class JudgmentCollector: @unchecked Sendable {
         }
     }
 
-    private func register(_ file: String) -> Int32 {
+    /// Reads one file in `format` (detected from its name and first bytes when nil). A
+    /// mapped file's read pages go back to the page cache as the read passes them.
+    public mutating func read(
+        _ file: MappedFile, format: JudgmentFormat? = nil, mapping: ColumnMapping = ColumnMapping(),
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) throws(InputError) {
+        releasesReadPages = file.isMapped
+        defer { releasesReadPages = false }
+        try file.withBytes { (bytes: UnsafeRawBufferPointer) throws(InputError) in
+            switch format ?? JudgmentFormat.detect(path: file.path, prefix: bytes) {
+            case .jsonl: try readJSONLines(bytes, file: file.path, progress: progress)
+            case .csv: try readDelimited(bytes, file: file.path, mapping: mapping, progress: progress)
+            case .tsv: try readDelimited(bytes, file: file.path, mapping: mapping, delimiter: 9, progress: progress)
+            case .labelStudio: try LabelStudioImporter.read(bytes, file: file.path, into: &self)
+            case .argilla: try ArgillaImporter.read(bytes, file: file.path, into: &self)
+            }
+        }
+    }
+
+    private mutating func register(_ file: String) -> Int32 {
         files.append(file)
         return Int32(files.count - 1)
     }
@@ -119,7 +152,7 @@ public final class JudgmentCollector: @unchecked Sendable {
     }
 
     /// Reads canonical JSON Lines. Throws every problem found (up to 50), naming line and field.
-    public func readJSONLines(_ bytes: UnsafeRawBufferPointer, file: String, progress: (@Sendable (Int) -> Void)? = nil) throws(InputError) {
+    public mutating func readJSONLines(_ bytes: UnsafeRawBufferPointer, file: String, progress: (@Sendable (Int) -> Void)? = nil) throws(InputError) {
         rehashIfByRange()
         lastReadPath = .byHash
         let fileIndex = register(file)
@@ -136,7 +169,7 @@ public final class JudgmentCollector: @unchecked Sendable {
     }
 
     /// Reads CSV (or TSV) with a header row; `mapping` names the columns.
-    public func readDelimited(
+    public mutating func readDelimited(
         _ bytes: UnsafeRawBufferPointer, file: String, mapping: ColumnMapping = ColumnMapping(), delimiter: UInt8 = UInt8(ascii: ","),
         progress: (@Sendable (Int) -> Void)? = nil
     ) throws(InputError) {
@@ -167,20 +200,19 @@ public final class JudgmentCollector: @unchecked Sendable {
     /// quote check reads the whole file before the range read starts).
     static func contains(_ byte: UInt8, _ bytes: UnsafeRawBufferPointer, from start: Int, parts: Int) -> Bool {
         guard let base = bytes.baseAddress, bytes.count > start else { return false }
+        // Every worker only reads its own piece of the buffer, which outlives the call.
         let origin = UncheckedBox(UnsafeRawPointer(base))
         let count = bytes.count, piece = (count - start + parts - 1) / parts
-        let found = ResultSlots<Bool>(count: parts, initial: false)
-        DispatchQueue.concurrentPerform(iterations: parts) { i in
+        return ParallelShards.map(parts) { i in
             let lo = start + i * piece, hi = min(count, lo + piece)
-            if hi > lo { found.set(i, memchr(origin.value + lo, Int32(byte), hi - lo) != nil) }
-        }
-        return found.values.contains(true)
+            return hi > lo && memchr(origin.value + lo, Int32(byte), hi - lo) != nil
+        }.contains(true)
     }
 
     /// A read by hash of `bytes[start...]`: every worker scans all of it for its partition.
     /// Of a mapped file large enough to matter (`releasesReadPages`), each worker hands pages
     /// back `hashReadReleaseLag` behind itself.
-    private func run(
+    private mutating func run(
         _ bytes: UnsafeRawBufferPointer, from start: Int, file: String, fileIndex: Int32, progress: (@Sendable (Int) -> Void)?,
         _ scan: @escaping @Sendable (inout ScanWorker, (@Sendable (Int) -> Void)?) -> Void
     ) throws(InputError) {
@@ -202,23 +234,22 @@ public final class JudgmentCollector: @unchecked Sendable {
     private func runWorkers(
         file: String, fileIndex: Int32, byRange: Bool, _ body: @escaping @Sendable (inout ScanWorker, Int) -> Int
     ) -> [WorkerResult] {
-        let resultBox = ResultSlots<WorkerResult>(count: partitions, initial: WorkerResult())
-        let boxed = UncheckedBox(self.shards)
+        let shards = self.shards
         let partitions = self.partitions
-        DispatchQueue.concurrentPerform(iterations: partitions) { (w: Int) -> Void in
-            var worker = ScanWorker(shard: boxed.value[w], partition: w, partitions: partitions, file: file, fileIndex: fileIndex, byRange: byRange)
-            worker.reserve(boxed.value[w].unit.capacity)
+        // Worker w fills shard w only.
+        return ParallelShards.map(partitions) { w in
+            var worker = ScanWorker(shard: shards[w], partition: w, partitions: partitions, file: file, fileIndex: fileIndex, byRange: byRange)
+            worker.reserve(shards[w].unit.capacity)
             let lineAfter = body(&worker, w)
             worker.flush()
-            resultBox.set(w, WorkerResult(diagnostics: worker.diagnostics, judgments: worker.judgments, lineAfter: lineAfter))
+            return WorkerResult(diagnostics: worker.diagnostics, judgments: worker.judgments, lineAfter: lineAfter)
         }
-        return resultBox.values
     }
 
     /// Reads `bytes[start...]` split into one run of whole lines per worker. Workers after the
     /// first count lines from zero; their line numbers are shifted once every range's line
     /// count is known.
-    private func runByRange(
+    private mutating func runByRange(
         _ bytes: UnsafeRawBufferPointer, from start: Int, firstLine: Int, file: String, fileIndex: Int32, progress: (@Sendable (Int) -> Void)?,
         itemOf: @escaping (UnsafeRawPointer, UnsafeRawPointer) -> ByteField?,
         _ scan: @escaping @Sendable (inout ScanWorker, Range<Int>, Int, (@Sendable (Int) -> Void)?) -> Int
@@ -249,7 +280,7 @@ public final class JudgmentCollector: @unchecked Sendable {
         if !disjoint { rehash() }
     }
 
-    private func collect(_ all: [WorkerResult]) throws(InputError) {
+    private mutating func collect(_ all: [WorkerResult]) throws(InputError) {
         var diagnostics = all.flatMap(\.diagnostics)
         diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         if !diagnostics.isEmpty { throw InputError(Array(diagnostics.prefix(50))) }
@@ -304,7 +335,7 @@ public final class JudgmentCollector: @unchecked Sendable {
     /// by hash parses every line in every worker but interns each item once, in a table a
     /// worker's share of the size. On a shuffled copy of the 10M-judgment CSV that is a read of
     /// 1.1 s against 1.8 s; on the sorted file the range read wins, 0.14 s against 0.48 s.
-    private func readsByRange(_ bytes: UnsafeRawBufferPointer, from start: Int, itemOf: (UnsafeRawPointer, UnsafeRawPointer) -> ByteField?) -> Bool {
+    private mutating func readsByRange(_ bytes: UnsafeRawBufferPointer, from start: Int, itemOf: (UnsafeRawPointer, UnsafeRawPointer) -> ByteField?) -> Bool {
         let byRange = !rangeReadsNeedSortedSample || ItemOrderSample(bytes, from: start, itemOf: itemOf).looksSorted
         lastReadPath = byRange ? .byRange : .byHashUnsorted
         return byRange
@@ -314,29 +345,28 @@ public final class JudgmentCollector: @unchecked Sendable {
     /// every page, and they go at about the same pace.
     var hashReadReleaseLag = 32 << 20
 
-    private func rehashIfByRange() {
+    private mutating func rehashIfByRange() {
         if layout == .byRange { rehash() }
     }
 
     /// Moves every judgment into the shard of its item's hash partition, keeping file order
     /// within each shard, as if the input had been read by hash.
-    private func rehash() {
+    private mutating func rehash() {
         let sources = shards
         let judgments = sources.reduce(0) { $0 + $1.judgmentCount }
         let targets = Self.emptyShards(partitions, expectedJudgments: judgments)
-        let box = UncheckedBox((sources, targets))
         let partitions = self.partitions
         for source in sources { source.padColumns() }
-        DispatchQueue.concurrentPerform(iterations: partitions) { t in
-            let target = box.value.1[t]
-            for source in box.value.0 { target.adopt(from: source, partition: t, of: partitions) }
+        // Worker t writes target t only; every worker reads every source, none writes one.
+        ParallelShards.forEach(partitions) { t in
+            for source in sources { targets[t].adopt(from: source, partition: t, of: partitions) }
         }
         shards = targets
         layout = .byHash
     }
 
     /// Adds one judgment from an importer (the slower path, for tool exports).
-    public func add(_ judgment: Judgment, file: String, line: Int) {
+    public mutating func add(_ judgment: Judgment, file: String, line: Int) {
         rehashIfByRange()
         let fileIndex: Int32
         if let last = files.last, last == file {
@@ -366,7 +396,7 @@ public final class JudgmentCollector: @unchecked Sendable {
 
     /// Marks items as gold with their right answers (a gold file). Items nobody judged are
     /// ignored: gold accuracy is about the judgments there are.
-    public func addGold(_ answers: [(item: String, value: JudgmentValue)], file: String) {
+    public mutating func addGold(_ answers: [(item: String, value: JudgmentValue)], file: String) {
         let fileIndex = register(file)
         for (line, answer) in answers.enumerated() {
             withBytes(of: answer.item) { itemBytes, itemLength in
@@ -383,7 +413,8 @@ public final class JudgmentCollector: @unchecked Sendable {
         }
     }
 
-    public func finish(_ options: JudgmentSetOptions = JudgmentSetOptions()) throws(InputError) -> JudgmentSet {
+    /// Ends collection: the shards move into the returned set (see the type's note).
+    public consuming func finish(_ options: JudgmentSetOptions = JudgmentSetOptions()) throws(InputError) -> JudgmentSet {
         try JudgmentSetFinisher.finish(shards, files: files, options: options)
     }
 }
@@ -393,28 +424,4 @@ struct WorkerResult: Sendable {
     var judgments = 0
     /// By range: the line number after the worker's last line.
     var lineAfter = 0
-}
-
-/// One slot per worker, each written by exactly one worker (raw memory, so no copy-on-write
-/// check races between workers).
-final class ResultSlots<T>: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<T>
-
-    init(_ box: UncheckedBox<[T]>) {
-        slots = .allocate(capacity: box.value.count)
-        _ = slots.initialize(from: box.value)
-    }
-
-    init(count: Int, initial: T) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: initial)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func set(_ index: Int, _ value: T) { slots[index] = value }
-    var values: [T] { Array(slots) }
 }

@@ -4,6 +4,11 @@
 /// shards are read in parallel without locks, and each statistic is computed per shard and
 /// then merged from its sufficient statistics. Memory is the ids (a few bytes a judgment) plus
 /// one copy of each distinct item, reviewer and value string; never the text of the file.
+///
+/// SAFETY: `@unchecked Sendable` holds because a shard has one writer at a time: while
+/// reading, worker `w` of a `ParallelShards` call is the only one touching shard `w`; the
+/// collector that owns the shards is non-copyable and not `Sendable`; and once `finish`
+/// consumed it, the shards belong to a `JudgmentSet`, which only reads them.
 final class JudgmentShard: @unchecked Sendable {
     let items: ByteInterner
     let reviewers = ByteInterner(expectedCount: 256)

@@ -9,6 +9,11 @@ import WorkModel
 /// - by range: each worker reads its own run of whole lines and keeps every record in it.
 ///   Items sorted in the file then need no hash table at all (`ByteInterner.appendAscending`),
 ///   and the collector re-partitions by hash afterwards if two ranges share an item.
+///
+/// SAFETY: the `Unmanaged` tables are unretained references to interners that `shard` (a stored
+/// property) keeps alive for the worker's whole life; `stage` owns the staged columns, written at
+/// `stagedCount < capacity` and drained before it is reached; pages are released only behind the
+/// worker's position and only when the collector says the bytes are a read-only file mapping.
 struct ScanWorker {
     let shard: JudgmentShard
     let partition: Int
@@ -283,6 +288,10 @@ struct ScanWorker {
 /// ids, one table for reviewers and one for values: most judgments then cost a word compare
 /// instead of a hash and a probe. A key longer than 7 bytes is never cached (key 0). The class
 /// owns the memory; the hot loop uses `Table`, plain pointers with no reference counting.
+///
+/// SAFETY: the tables are allocated and initialised for 2 x `slots` entries in `init`, indexed by
+/// `slot(_:_:)`, which is below that for `table` 0 or 1, and freed in `deinit`; the 8-byte key load
+/// happens only when 8 bytes remain before `end`.
 final class ShortKeyCache {
     static let slots = 4096
     let table: Table
@@ -346,6 +355,9 @@ final class ShortKeyCache {
 
 /// A worker's most recent judgments as three raw columns (`ScanWorker.appendJudgment`). The
 /// class owns the memory; the worker writes through `Pointers`.
+///
+/// SAFETY: the three columns are allocated for `capacity` entries, written only below `capacity` by
+/// `ScanWorker.appendJudgment` (which drains at `capacity`), and freed in `deinit`.
 final class StagedColumns {
     static let capacity = 1 << 14
 
@@ -366,6 +378,9 @@ final class StagedColumns {
 
 /// Every 8 MiB of a scan: a progress report (for the progress bar) and the worker's chance
 /// to hand back the pages it has read.
+///
+/// SAFETY: `begin + offset` stays inside the buffer being scanned: `offset` is a position the scan has
+/// reached.
 struct ScanMilestones {
     private let progress: ((Int) -> Void)?
     private var next = 1 << 23

@@ -3,6 +3,9 @@ public import WorkModel
 
 /// Splits a top-level JSON array into its elements without parsing the whole document, so a
 /// Label Studio export of any size is read one task at a time.
+///
+/// SAFETY: slices `bytes` (borrowed for the call) only at offsets below its `count`, found by scanning
+/// it.
 enum JSONArrayElements {
     /// Calls `body(element bytes, line where it starts)`; throws on a document that is not an array.
     static func forEach(_ bytes: UnsafeRawBufferPointer, file: String, _ body: (UnsafeRawBufferPointer, Int) throws(InputError) -> Void) throws(InputError) {
@@ -93,8 +96,10 @@ func valueOf(_ any: Any?) -> JudgmentValue? {
 /// `from_name`. Cancelled annotations are skipped; a `ground_truth` annotation is the item's
 /// gold answer, not a judgment. Spans (labels, rectangles) and free text are not judgments
 /// this measures and are skipped.
+///
+/// SAFETY: reads `bytes` only through `JSONArrayElements`, inside the call.
 public enum LabelStudioImporter {
-    public static func read(_ bytes: UnsafeRawBufferPointer, file: String, into collector: JudgmentCollector) throws(InputError) {
+    public static func read(_ bytes: UnsafeRawBufferPointer, file: String, into collector: inout JudgmentCollector) throws(InputError) {
         var problems: [Diagnostic] = []
         var pending: [(Judgment, Int)] = []
         try JSONArrayElements.forEach(bytes, file: file) { (element, line) throws(InputError) in
@@ -165,8 +170,10 @@ public enum LabelStudioImporter {
 /// `user_id`, `values: {question: {value}}` and `status`) and the v2 shape (`responses:
 /// {question: [{user_id, value, status}]}`), as a JSON array or JSON Lines. The item is the
 /// record's `external_id` or `id`; each question is a rubric; only submitted responses count.
+///
+/// SAFETY: reads `bytes` only through `JSONArrayElements` and bounded slices, inside the call.
 public enum ArgillaImporter {
-    public static func read(_ bytes: UnsafeRawBufferPointer, file: String, into collector: JudgmentCollector) throws(InputError) {
+    public static func read(_ bytes: UnsafeRawBufferPointer, file: String, into collector: inout JudgmentCollector) throws(InputError) {
         var problems: [Diagnostic] = []
         var pending: [(Judgment, Int)] = []
         func record(_ object: [String: Any], line: Int) {
@@ -219,6 +226,8 @@ public enum ArgillaImporter {
 
 /// A gold set: JSON Lines `{"item": ..., "value": ...}` (or `gold`/`label` for the value), or
 /// CSV with a header naming `item` and `value`, `gold` or `label`.
+///
+/// SAFETY: reads `bytes` only through bounded slices, inside the call.
 public enum GoldFile {
     public static func read(_ bytes: UnsafeRawBufferPointer, file: String) throws(InputError) -> [(item: String, value: JudgmentValue)] {
         var answers: [(String, JudgmentValue)] = []

@@ -43,6 +43,7 @@ public enum AgreementRendering {
         }
         out += "| reading | \(reading(r.alpha)) |\n"
         out += "| Fleiss' kappa | \(number(r.fleissKappa)) |\n"
+        out += "| Gwet's AC1 | \(number(r.gwetAC1)) |\n"
         out += "| percent agreement | \(percent(r.percentAgreement)) |\n"
         if let c = r.cohenKappa {
             out += "| Cohen's kappa (unweighted / linear / quadratic) | \(number(c.unweighted)) / \(number(c.linear)) / \(number(c.quadratic)) |\n"
@@ -88,6 +89,7 @@ public enum AgreementRendering {
             <tr><th scope="row">Krippendorff's alpha</th><td>\(r.alpha.map { number($0) } ?? "undefined: " + escape(r.alphaUndefined ?? ""))\(r.alphaCI.map { " (\(Int($0.confidence * 100))% interval \(number($0.lower)) to \(number($0.upper)))" } ?? "")</td></tr>
             <tr><th scope="row">Reading</th><td>\(reading(r.alpha))</td></tr>
             <tr><th scope="row">Fleiss' kappa</th><td>\(number(r.fleissKappa))</td></tr>
+            <tr><th scope="row">Gwet's AC1</th><td>\(number(r.gwetAC1))</td></tr>
             <tr><th scope="row">Percent agreement</th><td>\(percent(r.percentAgreement))</td></tr>
             </table>
             <h2>Reviewers</h2>

@@ -18,6 +18,8 @@ public struct AgreementReport: Sendable, Codable {
     public var alphaUndefined: String?
     public var alphaCI: BootstrapInterval?
     public var fleissKappa: Double?
+    /// Gwet's AC1: chance-corrected agreement that stays meaningful when one label dominates.
+    public var gwetAC1: Double?
     public var percentAgreement: Double?
     public var cohenKappa: CohenKappaResult?
     public var reviewers: [ReviewerQuality]
@@ -128,26 +130,9 @@ public enum AgreementAnalysis {
             judgments: counts.judgments, missingValues: counts.judgments - counts.values, repeatedJudgments: counts.repeatedJudgments,
             reviewerCount: set.reviewers.count, values: set.domain.values.prefix(200).map(\.description),
             alpha: alpha, alphaUndefined: undefined, alphaCI: ci,
-            fleissKappa: FleissKappa.kappa(counts), percentAgreement: counts.pairableUnits > 0 ? counts.sumUnitAgreement / Double(counts.pairableUnits) : nil,
+            fleissKappa: FleissKappa.kappa(counts), gwetAC1: GwetAC1.ac1(set, agreement: counts), percentAgreement: counts.pairableUnits > 0 ? counts.sumUnitAgreement / Double(counts.pairableUnits) : nil,
             cohenKappa: set.reviewers.count == 2 ? CohenKappa.compute(set) : nil,
             reviewers: quality, dawidSkene: dawidSkene, pairs: pairs, driftedReviewers: drifted, storedSet: nil, notes: notes)
         return (report, dsFit)
-    }
-}
-
-/// Fleiss' kappa (1971) from the same counts: observed agreement P-bar is the mean of the
-/// per-unit agreement over pairable units, chance agreement the sum of squared category
-/// shares. With every unit judged the same number of times this is statsmodels'
-/// `fleiss_kappa`; with ragged units it is the usual generalisation that weighs units equally.
-public enum FleissKappa {
-    public static func kappa(_ counts: AgreementCounts) -> Double? {
-        guard counts.pairableUnits > 0 else { return nil }
-        let n = counts.coincidences.marginals
-        let total = n.reduce(0, +)
-        guard total > 0 else { return nil }
-        let chance = n.reduce(0) { $0 + ($1 / total) * ($1 / total) }
-        guard chance < 1 else { return nil }
-        let observed = counts.sumUnitAgreement / Double(counts.pairableUnits)
-        return (observed - chance) / (1 - chance)
     }
 }

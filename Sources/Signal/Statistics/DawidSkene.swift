@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 public struct DawidSkeneOptions: Sendable, Hashable {
@@ -22,7 +21,7 @@ public struct DawidSkeneOptions: Sendable, Hashable {
 /// The M-step needs only expected counts (per reviewer, observed label and true label) and the
 /// bound needs only those counts and per-item entropies; each shard computes its part and the
 /// parts add up, so items can be spread over workers or machines.
-public struct DawidSkeneFit: @unchecked Sendable {
+public struct DawidSkeneFit: Sendable {
     public let classCount: Int
     public let reviewerCount: Int
     public let iterations: Int
@@ -104,7 +103,7 @@ public enum DawidSkene {
     static let epsilon = 1e-10
 
     /// A shard's labels grouped by unit, contiguous for the EM loops.
-    struct Grouped {
+    struct Grouped: Sendable {
         var starts: [Int32] = [0]
         var reviewer: [Int32] = []
         var value: [Int32] = []
@@ -131,7 +130,7 @@ public enum DawidSkene {
     }
 
     /// Per-shard sums of one EM round.
-    struct Partial {
+    struct Partial: Sendable {
         var expected: [Double]   // reviewer * K * K + observed * K + true
         var priorSums: [Double]  // sum over labelled units of the posterior
         var units = 0
@@ -143,27 +142,11 @@ public enum DawidSkene {
         let k = max(1, set.domain.count)
         let reviewers = set.reviewers.count
         let shards = set.shards
-        let groupsSlots = ResultSlots<Grouped?>(count: shards.count, initial: nil)
-        let shardBox = UncheckedBox(shards)
-        DispatchQueue.concurrentPerform(iterations: shards.count) { s in groupsSlots.set(s, group(shardBox.value[s])) }
-        let groups = groupsSlots.values.map { $0 ?? Grouped() }
-        let groupBox = UncheckedBox(groups)
-        let posteriorSlots = ResultSlots<[Double]>(count: shards.count, initial: [])
+        let groups = ParallelShards.map(shards.count) { s in group(shards[s]) }
 
         // Start: majority-vote shares.
-        DispatchQueue.concurrentPerform(iterations: shards.count) { s in
-            let g = groupBox.value[s]
-            var post = [Double](repeating: 0, count: g.units * k)
-            for u in 0..<g.units {
-                let lo = Int(g.starts[u]), hi = Int(g.starts[u + 1])
-                guard hi > lo else { continue }
-                for j in lo..<hi { post[u * k + Int(g.value[j])] += 1 }
-                let share = 1 / Double(hi - lo)
-                for c in 0..<k { post[u * k + c] *= share }
-            }
-            posteriorSlots.set(s, post)
-        }
-        var partials = mStepPartials(groups: groupBox, posteriors: posteriorSlots, k: k, reviewers: reviewers, entropy: false)
+        var posteriors = ParallelShards.map(groups.count) { s in majorityShares(groups[s], k: k) }
+        var partials = mStepPartials(groups: groups, posteriors: posteriors, k: k, reviewers: reviewers, entropy: false)
         var (priors, errors, _, _) = combine(partials, k: k, reviewers: reviewers)
         var history: [Double] = []
         var loss = -Double.infinity
@@ -174,11 +157,9 @@ public enum DawidSkene {
             let clippedPriors = priors.map { max($0, epsilon) }
             let logPriors2 = clippedPriors.map { log2($0) }
             let logErrors2 = errors.map { max($0, 0) > 0 ? log2($0) : -Double.infinity }
-            let lp = UncheckedBox((logPriors2, logErrors2))
-            DispatchQueue.concurrentPerform(iterations: shards.count) { s in
-                posteriorSlots.set(s, eStep(groupBox.value[s], logPriors: lp.value.0, logErrors: lp.value.1, k: k))
-            }
-            partials = mStepPartials(groups: groupBox, posteriors: posteriorSlots, k: k, reviewers: reviewers, entropy: true)
+            let shardPosteriors = ParallelShards.map(groups.count) { s in eStep(groups[s], logPriors: logPriors2, logErrors: logErrors2, k: k) }
+            posteriors = shardPosteriors
+            partials = mStepPartials(groups: groups, posteriors: posteriors, k: k, reviewers: reviewers, entropy: true)
             let combined = combine(partials, k: k, reviewers: reviewers)
             priors = combined.priors
             errors = combined.errors
@@ -190,7 +171,7 @@ public enum DawidSkene {
             }
             loss = newLoss
         }
-        let finalPosteriors = posteriorSlots.values.map { $0.map { max($0, epsilon) } }
+        let finalPosteriors = posteriors.map { $0.map { max($0, epsilon) } }
         var perReviewer = [[Double]](repeating: [], count: reviewers)
         for r in 0..<reviewers where partials.contains(where: { p in (0..<(k * k)).contains { p.expected[r * k * k + $0] != 0 } }) {
             perReviewer[r] = Array(errors[(r * k * k)..<((r + 1) * k * k)])
@@ -203,88 +184,96 @@ public enum DawidSkene {
             tieOrder: set.appearanceRank.count == k ? (0..<k).sorted { set.appearanceRank[$0] < set.appearanceRank[$1] } : Array(0..<k))
     }
 
-    static func eStep(_ g: Grouped, logPriors: [Double], logErrors: [Double], k: Int) -> [Double] {
+    /// Majority-vote shares: each unit's posterior starts as the share of its labels in each class.
+    static func majorityShares(_ g: Grouped, k: Int) -> [Double] {
         var post = [Double](repeating: 0, count: g.units * k)
-        var row = [Double](repeating: 0, count: k)
-        post.withUnsafeMutableBufferPointer { post in
-        row.withUnsafeMutableBufferPointer { row in
-        logErrors.withUnsafeBufferPointer { logErrors in
-        g.starts.withUnsafeBufferPointer { starts in
-        g.reviewer.withUnsafeBufferPointer { reviewer in
-        g.value.withUnsafeBufferPointer { value in
-            for u in 0..<g.units {
-                let lo = Int(starts[u]), hi = Int(starts[u + 1])
-                guard hi > lo else { continue }
-                for c in 0..<k { row[c] = 0 }
-                for j in lo..<hi {
-                    let base = Int(reviewer[j]) * k * k + Int(value[j]) * k
-                    for c in 0..<k { row[c] += logErrors[base + c] }
-                }
-                // crowd-kit adds the log prior to the summed log likelihoods.
-                var top = -Double.infinity
-                for c in 0..<k {
-                    row[c] = logPriors[c] + row[c]
-                    if row[c] > top { top = row[c] }
-                }
-                var sum = 0.0
-                for c in 0..<k {
-                    row[c] = exp2(row[c] - top)
-                    sum += row[c]
-                }
-                for c in 0..<k { post[u * k + c] = row[c] / sum }
-            }
-        }
-        }
-        }
-        }
-        }
+        let starts = g.starts.span, value = g.value.span
+        for u in 0..<g.units {
+            let lo = Int(starts[u]), hi = Int(starts[u + 1])
+            guard hi > lo else { continue }
+            for j in lo..<hi { post[u * k + Int(value[j])] += 1 }
+            let share = 1 / Double(hi - lo)
+            for c in 0..<k { post[u * k + c] *= share }
         }
         return post
     }
 
-    static func mStepPartials(groups: UncheckedBox<[Grouped]>, posteriors: ResultSlots<[Double]>, k: Int, reviewers: Int, entropy: Bool) -> [Partial] {
-        let slots = ResultSlots<Partial?>(count: groups.value.count, initial: nil)
-        let allPosteriors = UncheckedBox(posteriors.values)
-        DispatchQueue.concurrentPerform(iterations: groups.value.count) { s in
-            let g = groups.value[s]
-            let posteriorsOfShard = allPosteriors.value[s]
-            var expected = [Double](repeating: 0, count: reviewers * k * k)
-            var priorSums = [Double](repeating: 0, count: k)
-            var units = 0, labels = 0
-            var entropySum = 0.0
-            expected.withUnsafeMutableBufferPointer { expected in
-            priorSums.withUnsafeMutableBufferPointer { priorSums in
-            posteriorsOfShard.withUnsafeBufferPointer { post in
-            g.starts.withUnsafeBufferPointer { starts in
-            g.reviewer.withUnsafeBufferPointer { reviewer in
-            g.value.withUnsafeBufferPointer { value in
-                for u in 0..<g.units {
-                    let lo = Int(starts[u]), hi = Int(starts[u + 1])
-                    guard hi > lo else { continue }
-                    units += 1
-                    labels += hi - lo
-                    for c in 0..<k {
-                        let p = post[u * k + c]
-                        priorSums[c] += p
-                        if entropy {
-                            let clipped = max(p, epsilon)
-                            entropySum -= log(clipped) * clipped
-                        }
-                    }
-                    for j in lo..<hi {
-                        let base = Int(reviewer[j]) * k * k + Int(value[j]) * k
-                        for c in 0..<k { expected[base + c] += post[u * k + c] }
-                    }
+    /// SAFETY (the `unchecked:` reads in the E- and M-steps): reviewer codes are below
+    /// `reviewers` and value codes below `k` (`JudgmentSetFinisher` wrote them), so
+    /// `reviewer * k * k + value * k + c` is below `reviewers * k * k`, the size of the error and
+    /// expected-count tables; and `u * k + c` is below `units * k`, the size of the posteriors.
+    ///
+    /// The E-step: each unit's posterior over true classes, proportional to
+    /// prior(c) * product over its labels l by reviewer r of error_r(l | c), in base 2 and
+    /// shifted by the largest term before exponentiating (as crowd-kit computes it).
+    static func eStep(_ g: Grouped, logPriors: [Double], logErrors: [Double], k: Int) -> [Double] {
+        var posteriors = [Double](repeating: 0, count: g.units * k)
+        var row = [Double](repeating: 0, count: k)
+        let starts = g.starts.span, reviewer = g.reviewer.span, value = g.value.span
+        let logErrors = logErrors.span, logPriors = logPriors.span
+        var post = posteriors.mutableSpan
+        for u in 0..<g.units {
+            let lo = Int(starts[u]), hi = Int(starts[u + 1])
+            guard hi > lo else { continue }
+            for c in 0..<k { row[c] = 0 }
+            for j in lo..<hi {
+                let base = Int(reviewer[j]) * k * k + Int(value[j]) * k
+                for c in 0..<k { row[c] += logErrors[unchecked: base + c] }
+            }
+            // crowd-kit adds the log prior to the summed log likelihoods.
+            var top = -Double.infinity
+            for c in 0..<k {
+                row[c] = logPriors[c] + row[c]
+                if row[c] > top { top = row[c] }
+            }
+            var sum = 0.0
+            for c in 0..<k {
+                row[c] = exp2(row[c] - top)
+                sum += row[c]
+            }
+            for c in 0..<k { post[u * k + c] = row[c] / sum }
+        }
+        _ = consume post
+        return posteriors
+    }
+
+    /// One shard's part of the M-step for every shard: expected counts of (reviewer, observed
+    /// label, true class), the posterior mass of each class, and the posteriors' entropy for
+    /// the bound.
+    static func mStepPartials(groups: [Grouped], posteriors: [[Double]], k: Int, reviewers: Int, entropy: Bool) -> [Partial] {
+        ParallelShards.map(groups.count) { s in
+            mStepPartial(groups[s], posteriors: posteriors[s], k: k, reviewers: reviewers, entropy: entropy)
+        }
+    }
+
+    static func mStepPartial(_ g: Grouped, posteriors: [Double], k: Int, reviewers: Int, entropy: Bool) -> Partial {
+        var expectedCounts = [Double](repeating: 0, count: reviewers * k * k)
+        var priorSums = [Double](repeating: 0, count: k)
+        var units = 0, labels = 0
+        var entropySum = 0.0
+        let starts = g.starts.span, reviewer = g.reviewer.span, value = g.value.span
+        let post = posteriors.span
+        var expected = expectedCounts.mutableSpan
+        for u in 0..<g.units {
+            let lo = Int(starts[u]), hi = Int(starts[u + 1])
+            guard hi > lo else { continue }
+            units += 1
+            labels += hi - lo
+            for c in 0..<k {
+                let p = post[u * k + c]
+                priorSums[c] += p
+                if entropy {
+                    let clipped = max(p, epsilon)
+                    entropySum -= log(clipped) * clipped
                 }
             }
+            for j in lo..<hi {
+                let base = Int(reviewer[j]) * k * k + Int(value[j]) * k
+                for c in 0..<k { expected[unchecked: base + c] += post[unchecked: u * k + c] }
             }
-            }
-            }
-            }
-            }
-            slots.set(s, Partial(expected: expected, priorSums: priorSums, units: units, labels: labels, entropy: entropySum))
         }
-        return slots.values.compactMap { $0 }
+        _ = consume expected
+        return Partial(expected: expectedCounts, priorSums: priorSums, units: units, labels: labels, entropy: entropySum)
     }
 
     /// The M-step from merged partials, and the evidence lower bound of the posteriors the

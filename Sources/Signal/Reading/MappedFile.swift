@@ -8,14 +8,23 @@ import Foundation
 /// A file's bytes, mapped read-only (or read whole, for pipes and standard input). Judgment
 /// files run to gigabytes: mapping lets the readers scan them without a copy, and the page
 /// cache, not the process, holds the text.
-final class MappedFile {
-    let path: String
+///
+/// Only this type can tell the collector that its bytes are a read-only mapping of a file
+/// (`JudgmentCollector.read(_:format:mapping:progress:)`), which is what allows the readers to
+/// hand read pages back to the page cache: that advice would zero any other memory.
+///
+/// SAFETY: the mapping is `PROT_READ` and `MAP_PRIVATE`, created once in `init` and unmapped only in
+/// `deinit`; `withBytes` lends it only for the call, so no buffer outlives the mapping.
+public final class MappedFile {
+    public let path: String
     private let base: UnsafeMutableRawPointer?
     private let length: Int
     private let mapped: Bool
     private var data: Data?
 
-    init(path: String) throws {
+    /// Maps `path` (or reads standard input for `-`); throws `MappedFileError` when the file
+    /// cannot be opened or mapped.
+    public init(path: String) throws(MappedFileError) {
         self.path = path
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -55,18 +64,27 @@ final class MappedFile {
         if mapped, let base { munmap(base, length) }
     }
 
-    var count: Int { length }
+    /// The file's size in bytes.
+    public var count: Int { length }
     /// Whether the bytes are a read-only mapping of the file (not a copy in memory).
     var isMapped: Bool { mapped }
 
-    func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    /// Calls `body` with the file's bytes, valid only during the call.
+    public func withBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        // SAFETY: `base` is a live mapping of `length` bytes until `deinit`, which cannot run
+        // while `self` is borrowed for this call; the buffer does not outlive `body`.
         if let base { return try body(UnsafeRawBufferPointer(start: base, count: length)) }
-        return try (data ?? Data()).withUnsafeBytes { try body($0) }
+        let copy = data ?? Data()
+        let result: Result<R, E> = copy.withUnsafeBytes { bytes in
+            do throws(E) { return .success(try body(bytes)) } catch { return .failure(error) }
+        }
+        return try result.get()
     }
 }
 
-struct MappedFileError: Error, CustomStringConvertible {
-    let path: String
-    let message: String
-    var description: String { "\(path): cannot read: \(message)" }
+/// A file that could not be opened, inspected or mapped, with the system's reason.
+public struct MappedFileError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let message: String
+    public var description: String { "\(path): cannot read: \(message)" }
 }
