@@ -62,7 +62,7 @@ fi
 CLANG_FLAGS=()
 while IFS= read -r map; do
     CLANG_FLAGS+=(-Xcc "-fmodule-map-file=$map")
-done < <(find "$BUILD/checkouts" -path '*/include/module.modulemap' 2>/dev/null | sort
+done < <(find "$BUILD/checkouts/" -path '*/include/module.modulemap' 2>/dev/null | sort
          find "$(dirname "$MODULES_DIR")" -maxdepth 2 -path '*.build/module.modulemap' 2>/dev/null | sort)
 
 mkdir -p "$OUT"

@@ -240,6 +240,7 @@ public struct DecisionFile: Sendable, Codable, Hashable {
 
     /// The market evidence the band is priced from and compared with.
     public struct Market: Sendable, Codable, Hashable {
+        /// The market pay line the band's midpoint is read from.
         public var payLine: PayLineSummary
         /// The pay line's midpoint at the role's points, in US dollars an hour in the US market, before
         /// premiums and location.

@@ -179,6 +179,7 @@ extension PayEquityReport {
 
     /// Pay equity over the snapshot's employees with a wage file, in USD.
     /// - Parameters:
+    ///   - snapshot: the employees, their wage files and the exchange rates.
     ///   - threshold: the gap that triggers a joint pay assessment (Art. 10(1): 5 %).
     ///   - minimumGroupSize: the smallest group estimated in the other labels' analyses.
     ///   - minimumCategorySize: the smallest category the explained and unexplained gap is estimated for.
