@@ -3,6 +3,7 @@ import Compliance
 
 /// One row per decision file, for spreadsheets. Quoting follows RFC 4180.
 public enum CSVRendering {
+    /// The column names, in order; new columns are only ever added at the end.
     public static let header = [
         "id", "title", "kind", "file", "layer", "category", "complexity", "consequence", "total_points", "currency",
         "hourly_min", "hourly_mid", "hourly_max", "annual_min", "annual_mid", "annual_max", "offered_hourly",
@@ -10,6 +11,9 @@ public enum CSVRendering {
         "floor_hourly", "effective_hourly", "gap_to_floor", "shifted_cost_per_worker_month", "classification_risk",
     ] + GradeText.csvHeader + LoadedCostText.csvHeader
 
+    /// One CSV line (without a line break) for `file`, in ``header`` order: the band in the spec's
+    /// currency, the offer's position, finding counts, the binding floor and effective pay, the
+    /// highest binding classification risk, then the grade and loaded-cost columns.
     public static func row(_ file: DecisionFile) -> String {
         let fields: [String] = [
             file.spec.id, file.spec.title, file.spec.kind, file.spec.file, file.layer, file.category?.id ?? "",
@@ -34,6 +38,7 @@ public enum CSVRendering {
         return fields.map(quote).joined(separator: ",")
     }
 
+    /// ``header`` as one CSV line, without a line break.
     public static func headerLine() -> String { header.joined(separator: ",") }
 
     /// One CSV cell, safe for spreadsheets; every CSV Wagefile writes goes through here.

@@ -3,8 +3,11 @@ import WorkModel
 
 /// A contract term a buyer should require of a data vendor, and the findings of this file it answers.
 public struct DataClause: Sendable, Codable, Hashable {
+    /// A stable id for the clause.
     public var id: String
+    /// A short heading for the clause.
     public var title: String
+    /// The clause in words a procurement team can paste into a contract.
     public var text: String
     /// Finding rules of this file the term answers; empty when none is open.
     public var answers: [String]

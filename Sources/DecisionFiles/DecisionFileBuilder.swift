@@ -6,7 +6,9 @@ public import Compliance
 /// Turns a priced spec into its decision file: the ten answers, findings and a provenance
 /// entry for every figure. Figures are rounded here, once, so every rendering agrees.
 public struct DecisionFileBuilder: Sendable {
+    /// Prices each spec: the pay line, band, floor lift, offer and path upward (Pricing).
     public let pricer: Pricer
+    /// Assesses each spec: floors, effective pay, classification, data rights, vendor oversight.
     public let compliance: ComplianceEngine
     /// The date floors, audit ages and pending laws are judged on. Passed in, never read from
     /// the clock here, so the same inputs always give the same file.
@@ -15,6 +17,8 @@ public struct DecisionFileBuilder: Sendable {
     /// The benchmarks' provenance entries, the same in every file this builder makes.
     let benchmarkProvenance: [Provenance]
 
+    /// A builder over `pricer`'s reference data that judges every file on `asOf`. The benchmarks'
+    /// provenance is computed here once and shared by every file.
     public init(pricer: Pricer, asOf: CalendarDate) {
         self.pricer = pricer
         self.benchmarkProvenance = ProvenanceTrail.benchmarks(pricer.payLine, reference: pricer.reference)
@@ -22,15 +26,22 @@ public struct DecisionFileBuilder: Sendable {
         self.asOf = asOf
     }
 
+    /// The reference data the pricer was built from (shipped tables plus any `--reference` folders).
     public var reference: ReferenceSet { pricer.reference }
 
+    /// The disclaimer every decision file carries: decision support, not legal advice.
     public static let disclaimer =
         "Decision support, not legal advice. Bands come from sourced market figures and Wagefile's published factor tables; classification, wage-floor and data-rights questions need qualified review in each jurisdiction."
 
+    /// Prices `spec` on ``asOf`` and assembles its decision file.
     public func build(_ spec: RoleSpec) -> DecisionFile {
         build(pricer.price(spec, on: asOf))
     }
 
+    /// Assembles the decision file of a spec already priced: the compliance assessment (reusing the
+    /// floors pricing selected when it priced on ``asOf``), findings, the ten answers, provenance,
+    /// the grade, loaded-cost and pay-transparency sections and, for recorded work, the data clauses.
+    /// Every figure is rounded here: money to cents (annual figures to whole units), shares to four places.
     public func build(_ pricing: RolePricing) -> DecisionFile {
         let spec = pricing.spec
         let layer = reference.layer(pricing.inference.layer)

@@ -6,6 +6,9 @@ public import Compliance
 /// The rules a priced spec is checked against. Each returns findings with the evidence a
 /// reviewer needs; none of them changes the band.
 public enum FindingRules {
+    /// The pricing findings (title or category against the tasks, the offer against the band and the
+    /// rate card, internal candidates below the band, stale or low-confidence figures, ...), then the
+    /// compliance report's findings, most severe first.
     public static func evaluate(_ pricing: RolePricing, reference: ReferenceSet, compliance: ComplianceReport) -> [Finding] {
         var findings: [Finding] = []
         let spec = pricing.spec

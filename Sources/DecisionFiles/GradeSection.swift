@@ -6,14 +6,19 @@ extension DecisionFile {
     /// The role's place in the job architecture (reference table `grades`): its grade, the
     /// grade's range here, where the role's midpoint sits in it, and the grade's neighbours.
     public struct GradeSection: Sendable, Codable, Hashable {
+        /// The grade's id in the job architecture (`G09`, ...).
         public var id: String
+        /// The grade's name.
         public var name: String
+        /// The roles typical of the grade, as the grade table describes them.
         public var typical: String?
         /// The grade's range in USD per hour in the US market, before location.
         public var usdHourly: Range
         /// The grade's range localised as the role band is (same location factor and exchange rate).
         public var currency: String
+        /// The grade's range per hour in ``currency``.
         public var hourly: Range
+        /// The grade's range per year in ``currency``, at the role band's hours a year.
         public var annual: Range
         /// (max - min) / min.
         public var rangeSpread: Double
@@ -23,15 +28,21 @@ extension DecisionFile {
         public var roleMidToGradeMid: Double
         /// (role midpoint - grade min) / (grade max - grade min).
         public var rangePenetration: Double
+        /// The grade below, with the progression and overlap between the two; nil at the bottom.
         public var lower: GradeNeighbour?
+        /// The grade above, with the progression and overlap between the two; nil at the top.
         public var upper: GradeNeighbour?
+        /// How the grade was chosen, in words (``DecisionFile/gradeMethod``).
         public var method: String
     }
 
     /// A neighbouring grade with the structure's two measures between it and the role's grade.
     public struct GradeNeighbour: Sendable, Codable, Hashable {
+        /// The neighbouring grade's id.
         public var id: String
+        /// The neighbouring grade's name.
         public var name: String
+        /// The neighbouring grade's midpoint in USD per hour in the US market, before location.
         public var midUSD: Double
         /// mid(upper) / mid(lower) - 1, between the two grades.
         public var progression: Double
@@ -42,6 +53,7 @@ extension DecisionFile {
         public var rangeSpread: Double?
     }
 
+    /// How every file places the role in a grade: nearest midpoint in log space, before location.
     public static let gradeMethod =
         "Placed in the grade whose midpoint is nearest the role's band midpoint in log space, both in USD/h in the US market before location; the grade's range is then localised like the band."
 

@@ -6,6 +6,7 @@ import WorkModel
 /// A decision file as one self-contained HTML page: readable on screen, clean when printed to
 /// PDF from the browser, with the band drawn as an accessible SVG chart.
 public enum HTMLRendering {
+    /// The whole page: a complete HTML document with its own styles and no external resources.
     public static func render(_ file: DecisionFile) -> String {
         """
             <!doctype html>
@@ -171,6 +172,8 @@ public enum HTMLRendering {
 
 /// The band as a horizontal bar: min to max with the midpoint, the offer and the rate card.
 public enum BandChart {
+    /// An SVG of the band per hour in the spec's currency, with the offer, the rate card, the binding
+    /// wage floor and hourly anchors in the same currency marked on it; titled for screen readers.
     public static func svg(_ file: DecisionFile) -> String {
         let band = file.band.hourly
         var values = [band.min, band.max]

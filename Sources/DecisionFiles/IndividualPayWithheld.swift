@@ -13,6 +13,9 @@ extension DecisionFile {
     /// The question whose facts list each candidate (question 9, "which internal employees could qualify").
     static let candidateQuestion = 9
 
+    /// This file as a reader who may not see individual pay receives it: the internal candidates
+    /// removed, the findings in ``personalRules`` and question 9's facts redacted, and a notice in
+    /// `withheld`; the file itself when it names no internal candidate.
     public func withholdingIndividualPay() -> DecisionFile {
         guard !pathUpward.internalCandidates.isEmpty else { return self }
         var file = self

@@ -2,6 +2,7 @@ import Foundation
 
 /// JSON with sorted keys so files diff cleanly in pull requests and golden tests are stable.
 public enum JSONRendering {
+    /// Indented JSON with sorted keys: the form decision files are written and stored in.
     public static func pretty<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

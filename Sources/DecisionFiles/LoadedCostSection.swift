@@ -10,20 +10,29 @@ extension DecisionFile {
         /// `employee-pay` when the band and offer are an employee's gross pay, `contractor-rate`
         /// when they are a rate billed per hour worked.
         public var basis: String
+        /// The role's jurisdiction (the spec's `worker.jurisdiction`).
         public var jurisdiction: String
         /// The on-cost row used: the jurisdiction's own or its country's; nil when none exists.
         public var onCostJurisdiction: String?
+        /// The spec's currency: the unit of every figure in the section.
         public var currency: String
         /// Set, with nothing computed, when the jurisdiction has no on-cost row.
         public var noData: String?
+        /// The arithmetic in words (``DecisionFile/loadedCostFormula``).
         public var formula: String
+        /// W: working days a year in the on-cost row; nil without a row.
         public var workingDays: Double?
+        /// L: paid leave and public holidays a year in the on-cost row; nil without a row.
         public var paidLeaveDays: Double?
+        /// The band midpoint on both bases; nil without an on-cost row.
         public var bandMid: LoadedFigure?
+        /// The offer on both bases; nil without an offer or an on-cost row.
         public var offered: LoadedFigure?
+        /// Each contribution, extra and leave figure the load factor is made of, with its source.
         public var components: [OnCostLine]
         /// Components the sources name but whose figures were not found: not counted.
         public var gaps: [String]
+        /// A caveat about the figures, when there is one.
         public var note: String?
     }
 
@@ -35,9 +44,11 @@ extension DecisionFile {
         public var employeeGrossHourly: Double
         /// Loaded cost per worked hour: the employee's full cost, equal to the contract rate that would cost the same.
         public var loadedHourly: Double
+        /// Loaded cost / employee gross: (1 + contributions) x (1 + extras) x leave factor.
         public var loadFactor: Double
         /// Employer contributions as a share of this gross pay (caps and thresholds applied).
         public var employerContributions: Double
+        /// Statutory extras (13th-month pay, mandatory benefits, ...) as a share of this gross pay.
         public var extras: Double
         /// W / (W - L).
         public var leaveFactor: Double
@@ -47,17 +58,26 @@ extension DecisionFile {
     public struct OnCostLine: Sendable, Codable, Hashable {
         /// `contribution`, `extra` or `paid-leave`.
         public var kind: String
+        /// The on-cost component's id in the reference table.
         public var id: String
+        /// The component's name.
         public var name: String
+        /// How the component is computed: its rate, cap, threshold or fixed amount, in words.
         public var rule: String
         /// Share of gross pay at the band midpoint (contributions and extras), or working days (paid leave).
         public var atBandMid: Double
+        /// A caveat from the reference table.
         public var note: String?
+        /// The published source of the figure.
         public var source: String
+        /// The date the source was read.
         public var asOf: String
+        /// How sure the reference data is of the figure; low-confidence figures raise the
+        /// `on-cost-low-confidence` finding.
         public var confidence: Confidence
     }
 
+    /// The loaded-cost arithmetic in words, as every file states it.
     public static let loadedCostFormula =
         "loaded cost per worked hour = gross hourly pay x (1 + employer contributions) x (1 + extras) x W / (W - L), W working days a year, L paid leave days; a contract rate's employee-equivalent gross solves gross x load factor(gross) = rate"
 

@@ -5,6 +5,8 @@ import WorkModel
 
 /// A decision file as Markdown: reads well in a pull request and prints cleanly.
 public enum MarkdownRendering {
+    /// The whole file as one Markdown document: summary, band, market, offer, compliance, the ten
+    /// answers, findings, path upward, the optional sections and the provenance table.
     public static func render(_ file: DecisionFile) -> String {
         let c = file.band.currency
         var out = "# Wage file: \(cell(file.spec.title))\n\n"

@@ -8,35 +8,55 @@ extension DecisionFile {
     /// the work is done, whether the employer is covered, the range to post (the band), and the
     /// range the spec says the advertisement carries.
     public struct PayTransparencySection: Sendable, Codable, Hashable {
+        /// The posting laws in force where the work is done on the evaluation date.
         public var laws: [PostingLaw]
         /// `yes`, `no`, `if the employer has N or more employees`, or `before the interview`.
         public var rangeRequired: String
         /// The band on the basis the role is offered on: what a good-faith range would state.
         public var rangeToPost: PostedRange
+        /// Whether the spec says the role is advertised (`posting.advertised`); nil when it does not say.
         public var advertised: Bool?
+        /// The range the spec says the advertisement carries; nil when none is given.
         public var postedRange: PostedRange?
+        /// Caveats about coverage and transposition, in words.
         public var notes: [String]
     }
 
+    /// A pay-range posting law (docs/LAW.md) that reaches the role's jurisdiction.
     public struct PostingLaw: Sendable, Codable, Hashable {
+        /// The law's id in the posting-law table.
         public var id: String
+        /// The law's short name.
         public var name: String
+        /// Its legal citation.
         public var citation: String
+        /// The date it took effect.
         public var effective: String
+        /// Which employers it covers, in words (for example, a headcount threshold).
         public var employers: String
         /// `yes`, `no` or `unknown` (the spec does not give the employer's headcount).
         public var covered: String
+        /// What it makes the employer do (post a range, disclose on request, ...).
         public var duty: String
+        /// What the posted range must be (for example, a good-faith range).
         public var requires: String
+        /// The primary source of the rule.
         public var source: String
+        /// How sure the reference is of the reading.
         public var confidence: String
+        /// When the rule was last checked against its source.
         public var checked: String
     }
 
+    /// A pay range as an advertisement states it.
     public struct PostedRange: Sendable, Codable, Hashable {
+        /// The bottom of the range, in ``currency`` per ``basis``.
         public var min: Double
+        /// The top of the range, in ``currency`` per ``basis``.
         public var max: Double
+        /// The range's currency.
         public var currency: String
+        /// The period of the range (`hourly`, `annual`, ...).
         public var basis: String
     }
 

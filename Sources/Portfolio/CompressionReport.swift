@@ -14,6 +14,7 @@ public struct CompressionPolicy: Sendable, Codable, Hashable {
     /// In the work at least this many months: a tenured incumbent.
     public var tenuredMonths: Int = 24
 
+    /// The default policy: 5 % new-hire lead, 10 % supervisor premium, 5 % external gap, new hires under 12 months, tenured from 24.
     public init() {}
 }
 
@@ -24,28 +25,41 @@ public struct CompressionPolicy: Sendable, Codable, Hashable {
 /// Comparisons use compa-ratios (pay over the band midpoint of each person's own wage file), so a
 /// layer spanning locations compares like with like; costs are in the report currency.
 public struct CompressionReport: Sendable, Codable {
+    /// The report's schema id, `wagefile.compression/v1`.
     public var schema = "wagefile.compression/v1"
+    /// The snapshot date tenure and new-hire status are counted to.
     public var asOf: String
+    /// The report currency: every hourly and annual figure is in it (converted at the snapshot's rates).
     public var currency: String
+    /// The thresholds the report was judged by.
     public var policy: CompressionPolicy
+    /// One summary per work layer, in layer order.
     public var layers: [LayerSummary]
+    /// Every internal person placed in a band, by layer then name.
     public var people: [PersonLine]
+    /// People doing AI work who could not be placed, each with the reason.
     public var unpriced: [UnpricedPerson]
+    /// Counts and costs over everyone placed.
     public var totals: Totals
     /// Every rule a flag may name, with its definition and what fixes it.
     public var rules: [CompressionRule]
     /// Per rule: the people it flags and the annual cost to fix each flag. Rules overlap (one
     /// raise can close several gaps), so these do not add up to the cost to parity.
     public var costByRule: [RuleCost]
+    /// How the figures were made, in words.
     public var notes: [String]
+    /// Decision support, not legal advice.
     public var disclaimer: String
 
+    /// One rule a person's pay breaks, with the pay that would close it and what that costs a year.
     public struct Flag: Sendable, Codable, Hashable {
         /// inversion, compression, below-external, band-below-market, supervisor-premium, supervisor-inversion, green-circle, red-circle.
         public var kind: String
         /// The id of the rule that fired (`CompressionRule.all`).
         public var rule: String
+        /// `warning` for a gap to close; `info` for a red circle.
         public var severity: Severity
+        /// The flag in words, with the figures compared.
         public var message: String
         /// Hourly pay that closes this flag alone, in the report currency; nil when nothing is to pay.
         public var targetHourly: Double?
@@ -53,45 +67,78 @@ public struct CompressionReport: Sendable, Codable {
         public var annualCostToFix: Double
     }
 
+    /// One rule's flags added up: how many people it flags and the annual cost of closing each alone.
     public struct RuleCost: Sendable, Codable, Hashable {
+        /// The rule's id (`CompressionRule`).
         public var rule: String
+        /// The flag kind it raises.
         public var kind: String
+        /// People the rule flags.
         public var people: Int
+        /// Sum of the flags' annual costs, in the report currency.
         public var annualCostToFix: Double
     }
 
+    /// One internal person: their pay against their wage file's band, the flags it raises and the
+    /// cost a year to bring them to the band minimum and to parity, in the report currency.
     public struct PersonLine: Sendable, Codable, Hashable {
         public var personId: String
         public var name: String
+        /// The employment model on record (`employee`, ...).
         public var employment: String
+        /// Their job title on record; the comparison uses the work, not the title.
         public var title: String?
+        /// The pay band or grade the HRIS records for them, before Wagefile's band.
         public var legacyBand: String?
+        /// The layer of their work (their wage file's, else the HRIS column).
         public var layer: String
+        /// Where the layer came from: `wage file <spec id>` or `HRIS work layer`.
         public var layerSource: String
+        /// The spec whose wage file prices their work.
         public var specId: String?
+        /// Months from their hire date to the report date; nil without a hire date.
         public var tenureMonths: Int?
+        /// Pay per hour in the report currency.
         public var hourly: Double
+        /// Pay a year in the report currency: hourly x their annual hours.
         public var annual: Double
+        /// How their annual hours were derived (HRIS hours, the wage file's, or 40 h/week assumed).
         public var hours: String
+        /// Their wage file's band per hour in the report currency.
         public var band: HourlyBand
+        /// Hourly pay / band midpoint.
         public var compaRatio: Double
+        /// (hourly pay - band minimum) / (band maximum - band minimum).
         public var rangePenetration: Double
+        /// `green` (below the band minimum), `red` (above the maximum) or `within`.
         public var circle: String
+        /// The rules their pay breaks, in ``CompressionRule/all`` order.
         public var flags: [Flag]
         /// Hourly pay that would close every flagged gap (at least the band minimum).
         public var parityHourly: Double
+        /// (band minimum - pay) x annual hours, 0 when at or above the minimum.
         public var annualCostToMinimum: Double
+        /// (``parityHourly`` - pay) x annual hours: one raise that closes every flag.
         public var annualCostToParity: Double
     }
 
+    /// One work layer: who is in it, the median compa-ratios compared, its status and its costs.
     public struct LayerSummary: Sendable, Codable, Hashable {
+        /// The work layer.
         public var layer: String
+        /// Employees of this organization placed in the layer.
         public var internalPeople: Int
+        /// Contractors and vendor workers placed in the layer.
         public var externalPeople: Int
+        /// People (internal or external) in post under the new-hire months.
         public var newHires: Int
+        /// Internal people in post for the tenured months or more.
         public var tenured: Int
+        /// Median compa-ratio of the internal people.
         public var medianCompaInternal: Double?
+        /// Median compa-ratio of the tenured internal people.
         public var medianCompaTenured: Double?
+        /// Median compa-ratio of new hires, contract rates as employee-equivalent pay.
         public var medianCompaNewHires: Double?
         /// External people's employee-equivalent pay over their bands' midpoints (contract rates
         /// unloaded), across the whole layer; each person's below-external test uses only those
@@ -99,27 +146,44 @@ public struct CompressionReport: Sendable, Codable {
         public var medianCompaExternal: Double?
         /// Tenured over new hires, as compa-ratios, minus one: under the threshold is compression, below 0 inversion.
         public var tenuredOverNewHires: Double?
+        /// `ok`, `compression`, `inversion`, or why the layer cannot be compared.
         public var status: String
+        /// People with a flag above `info`.
         public var flaggedPeople: Int
+        /// The layer's people's costs to the band minimum, added up.
         public var annualCostToMinimum: Double
+        /// The layer's people's costs to parity, added up.
         public var annualCostToParity: Double
     }
 
+    /// The whole report's counts and costs.
     public struct Totals: Sendable, Codable, Hashable {
+        /// Internal people placed.
         public var people: Int
+        /// People with a flag above `info`.
         public var flaggedPeople: Int
+        /// People below new hires or below a direct report.
         public var inversions: Int
+        /// People within the new-hire lead or the supervisor premium.
         public var compressed: Int
+        /// People paid below their band minimum.
         public var greenCircles: Int
+        /// People paid above their band maximum.
         public var redCircles: Int
+        /// Cost a year to bring everyone to their band minimum, in the report currency.
         public var annualCostToMinimum: Double
+        /// Cost a year to bring everyone to parity, in the report currency.
         public var annualCostToParity: Double
     }
 
+    /// The people with at least one flag (red circles included).
     public var flagged: [PersonLine] { people.filter { !$0.flags.isEmpty } }
 }
 
 extension CompressionReport {
+    /// Compression and inversion across the snapshot, in `currency`. People are placed by the layer
+    /// of the work their wage file prices (people without one are listed in ``unpriced``); contract
+    /// rates are compared as employee-equivalent pay, from the snapshot's on-costs.
     public static func build(_ snapshot: PortfolioSnapshot, currency: String = "USD", policy: CompressionPolicy = CompressionPolicy()) -> CompressionReport {
         let (positions, unpriced) = PayPositions.build(snapshot, currency: currency, requireBand: true)
         let byLayer = Dictionary(grouping: positions, by: \.layer)

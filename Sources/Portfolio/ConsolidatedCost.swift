@@ -5,28 +5,43 @@ import DecisionFiles
 /// the shifted cost (unpaid time the workers carry, from the wage files' effective-pay figures),
 /// by work layer, by budget owner and by employment model.
 public struct CostReport: Sendable, Codable {
+    /// The report's schema id, `wagefile.cost/v1`.
     public var schema = "wagefile.cost/v1"
+    /// The snapshot date.
     public var asOf: String
+    /// The report currency: every cost is a year's, in it.
     public var currency: String
     /// One row per layer, budget owner and employment model (and grade, when grouped by grade).
     public var lines: [Line]
+    /// Totals per work layer, largest first.
     public var byLayer: [Total]
     /// Present when the report is grouped by grade (`--by grade`): the wage file's grade in the job architecture.
     public var byGrade: [Total]?
+    /// Totals per budget owner (``standardOwners`` or the organization's own name), largest first.
     public var byBudgetOwner: [Total]
+    /// Totals per employment model (`employee`, `contractor`, `vendor`), largest first.
     public var byEmploymentModel: [Total]
+    /// The grand total over the lines shown.
     public var total: Total
+    /// People and vendor records left out of the cost, each with the reason.
     public var excluded: [Excluded]
     /// The checks that the figures add up: lines to the total, and the total to the records.
     public var reconciliation: Reconciliation
     /// Present when people's cost in small groups is withheld from the reader (see `withholdingSmallGroups`).
     public var withheld: Withheld?
+    /// How the figures were made, in words.
     public var notes: [String]
+    /// Decision support, not legal advice.
     public var disclaimer: String
 
+    /// One group's spend for a year in the report currency: a work layer, budget owner, employment
+    /// model and source (and grade, when grouped by grade).
     public struct Line: Sendable, Codable, Hashable {
+        /// The work layer.
         public var layer: String
+        /// The budget owner (``CostReport/standardOwners`` or the organization's own name; `unassigned` when none).
         public var budgetOwner: String
+        /// `employee` (employees, fellows, data-byproduct work), `contractor` or `vendor`.
         public var employmentModel: String
         /// People records counted, or vendor contracts for the vendor model; 0 on a wage-file line.
         public var count: Int
@@ -45,34 +60,52 @@ public struct CostReport: Sendable, Codable {
         /// Employees in this line whose country has no on-cost data: their gross is in
         /// `annualLoadedCost` unloaded, and counted here so the reader knows.
         public var peopleWithoutOnCosts: Int?
+        /// Unpaid hours the line's workers carry, at their nominal rate, for a year: not spend, the cost
+        /// the price leaves with the workers (the wage files' effective pay x 12).
         public var annualShiftedCost: Double
         /// The grade of the wage file, when the report is grouped by grade; `ungraded` without one.
         public var grade: String?
     }
 
+    /// Lines added up for one value of a grouping (a layer, owner, model or grade), or for all.
     public struct Total: Sendable, Codable, Hashable {
+        /// The value grouped by (`total` for the grand total).
         public var key: String
+        /// People records or vendor contracts counted.
         public var count: Int
+        /// Workers paid for.
         public var headcount: Int
+        /// Cost a year as paid, over the lines shown.
         public var annualCost: Double
+        /// Cost a year on one basis (employees' employer cost), over the lines shown.
         public var annualLoadedCost: Double
+        /// Shifted cost a year, over the lines.
         public var annualShiftedCost: Double
+        /// Share (0-1) of the grand total's cost as paid.
         public var share: Double
         /// People whose pay is in this group but withheld from this total (never set in the full view).
         public var withheldPeople: Int?
     }
 
+    /// What a reader who may not see individual pay does not see (``withholdingSmallGroups(minimum:)``).
     public struct Withheld: Sendable, Codable, Hashable {
+        /// The smallest group whose cost is shown.
         public var minimumGroupSize: Int
+        /// People whose cost is withheld.
         public var people: Int
+        /// Lines whose cost is withheld.
         public var lines: Int
         /// Whether their pooled cost is in the grand total (only when the pool itself is large enough).
         public var inTotal: Bool
     }
 
+    /// A record left out of the cost, and why.
     public struct Excluded: Sendable, Codable, Hashable {
+        /// `person` or `vendor`.
         public var kind: String
+        /// The record's id.
         public var id: String
+        /// Why it was left out (counted in a vendor's spend, no spend on record, no exchange rate, ...).
         public var reason: String
     }
 

@@ -186,8 +186,11 @@ extension CostReport {
     public struct Reconciliation: Sendable, Codable, Hashable {
         /// Annual cost as paid, summed over the lines shown.
         public var sumOfLines: Double
+        /// The grand total's cost as paid.
         public var total: Double
+        /// True when ``sumOfLines`` and ``total`` differ by less than one currency unit.
         public var linesAddUp: Bool
+        /// People records in the snapshot.
         public var peopleRecords: Int
         /// People records costed on people lines.
         public var peopleCosted: Int
@@ -201,16 +204,21 @@ extension CostReport {
         public var peopleOutsideAIWork: Int
         /// costed + in vendor spend + in wage-file spend + left out + outside AI work = records.
         public var peopleAddUp: Bool
+        /// Vendor records in the snapshot.
         public var vendorRecords: Int
+        /// Vendor records costed on vendor lines.
         public var vendorsCosted: Int
+        /// Vendor records left out, each in `excluded`.
         public var vendorsLeftOut: Int
         /// The vendor records' annual spend, converted to the report currency.
         public var vendorSpendOnRecords: Double
         /// The vendor lines' annual cost (rounded per line, so within a unit per line).
         public var vendorSpendInLines: Double
+        /// costed + left out = vendor records.
         public var vendorsAddUp: Bool
         /// Workers costed from wage files: stated headcount beyond the records.
         public var wageFileWorkers: Int
+        /// The annual cost of those workers, from the wage files, in the report currency.
         public var wageFileSpend: Double
     }
 }

@@ -6,31 +6,51 @@ import DecisionFiles
 /// records workers, the wage file must show a consent record, direct payment, disclosed use and
 /// limits on secondary use; a dataset without a complete wage file is flagged.
 public struct DatasetRegister: Sendable, Codable {
+    /// The register's schema id, `wagefile.datasets/v1`.
     public var schema = "wagefile.datasets/v1"
+    /// The snapshot date.
     public var asOf: String
+    /// One entry per dataset.
     public var datasets: [Entry]
+    /// Datasets whose wage-file elements are not all met.
     public var incomplete: Int
+    /// How the register was made, in words.
     public var notes: [String]
+    /// Decision support, not legal advice.
     public var disclaimer: String
 
+    /// One thing a dataset of recorded work must show (consent, direct payment, disclosed use,
+    /// secondary-use limits, proof of payment), whether it is met and on what evidence.
     public struct Element: Sendable, Codable, Hashable {
+        /// The element, in words.
         public var element: String
+        /// True when met, false when not, nil when it cannot be judged (no wage file to read it from).
         public var met: Bool?
+        /// What the wage file or the dataset record shows for it.
         public var evidence: String
     }
 
+    /// One dataset: who supplied it, the wage file of the work that made it, and what is missing.
     public struct Entry: Sendable, Codable, Hashable {
         public var id: String
         public var name: String
+        /// The vendor that supplied the data, when bought.
         public var vendorId: String?
+        /// That vendor's name.
         public var vendorName: String?
+        /// The spec of the work that made the data.
         public var sourceSpecId: String?
+        /// That spec's wage file; nil when none is computed.
         public var wageFile: WageFileLink?
+        /// True when the dataset record says the data records the workers: the elements then apply.
         public var recordedWork: Bool
         /// People in the portfolio whose wage file this is.
         public var people: Int
+        /// The elements checked.
         public var elements: [Element]
+        /// True when every element that applies is met.
         public var complete: Bool
+        /// What is missing, in words.
         public var problems: [String]
     }
 }
@@ -54,6 +74,7 @@ extension DatasetRegister {
         return Element(element: "proof of payment to the workers", met: met, evidence: evidence)
     }
 
+    /// The register of every dataset in the snapshot, linked to its wage file.
     public static func build(_ snapshot: PortfolioSnapshot) -> DatasetRegister {
         let linked = Dictionary(grouping: snapshot.people.compactMap(\.specId), by: { $0 }).mapValues(\.count)
         let vendors = Dictionary(snapshot.vendors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

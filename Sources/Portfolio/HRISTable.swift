@@ -4,12 +4,17 @@ public import WorkModel
 /// every problem can name its line. RFC 4180: quoted fields may hold commas, doubled quotes and
 /// line breaks; CRLF and a UTF-8 byte-order mark (spreadsheets write both) are accepted.
 public struct HRISTable: Sendable {
+    /// One record of the export.
     public struct Row: Sendable {
+        /// The line the record starts on (1-based), for diagnostics.
         public var line: Int
+        /// The record's fields, unquoted.
         public var cells: [String]
     }
 
+    /// The column names of the first record.
     public var header: [String]
+    /// Every record after the header.
     public var rows: [Row]
 
     /// Fails on an unterminated quote, a quote inside an unquoted field, an empty header or a

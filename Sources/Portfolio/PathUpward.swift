@@ -4,13 +4,17 @@ import Signal
 
 /// What qualifies a reviewer for the next tier, on evidence from judgment files.
 public struct QualificationPolicy: Sendable, Codable, Hashable {
+    /// Share (0-1) of gold items a reviewer must judge right.
     public var minimumGoldAccuracy: Double = 0.9
+    /// Gold judgments needed before gold accuracy counts.
     public var minimumGoldJudgments: Int = 20
+    /// Share (0-1) of agreement with other reviewers needed.
     public var minimumAgreement: Double = 0.8
     /// Calibration windows without drift, in months, before a step: one good week is not a record.
     public var minimumCalibrationMonths: Int = 3
     /// Months in the current role before a step, so the evidence covers the work as it varies.
     public var minimumMonthsInRole: Int = 12
+    /// The default policy: 90 % gold accuracy on 20 gold judgments, 80 % agreement, 3 months of calibration, 12 months in role.
     public init() {}
 }
 
@@ -20,64 +24,94 @@ public struct QualificationPolicy: Sendable, Codable, Hashable {
 /// history from `wagefile agree`, plus what the wage file lists) and the months it takes, so
 /// promotion follows the work and never cuts pay.
 public struct PathUpwardReport: Sendable, Codable {
+    /// The report's schema id, `wagefile.path-upward/v1`.
     public var schema = "wagefile.path-upward/v1"
+    /// The snapshot date.
     public var asOf: String
+    /// The report currency: every pay figure is per hour (or a year, where named) in it.
     public var currency: String
+    /// The qualification thresholds used.
     public var policy: QualificationPolicy
+    /// One entry per person placed in a band, by layer then name.
     public var people: [Entry]
+    /// People whose evidence meets the policy for a step up.
     public var ready: Int
+    /// How the figures were made, in words.
     public var notes: [String]
+    /// Decision support, not legal advice.
     public var disclaimer: String
 
+    /// A move: another layer's typical role, or the next grade of the same work, with its band and the pay change.
     public struct Step: Sendable, Codable, Hashable {
+        /// The layer of the step.
         public var layer: String
+        /// The layer's name, or the grade's id and name.
         public var name: String
         /// `layer` (the next layer's typical role) or `grade` (the next grade up, same work).
         public var kind: String
         /// `up` when the step's band midpoint is above the person's band midpoint on the same
         /// location basis; `lateral` when it pays the same or less.
         public var direction: String
+        /// The step's band per hour in the report currency, on the person's location basis.
         public var band: HourlyBand
         /// Step midpoint / current band midpoint - 1: the pay change of the move itself.
         public var payChange: Double
         /// Step midpoint over the person's current pay, hourly and over a year of their hours.
         public var gapHourly: Double
+        /// ``gapHourly`` / the person's current hourly pay.
         public var gapPercent: Double
+        /// ``gapHourly`` x the person's annual hours.
         public var annualGap: Double
+        /// What the policy asks for, then what the wage file lists for the step.
         public var evidenceNeeded: [String]
         /// Months until the step, at the earliest: time in role and calibration history still needed.
         public var months: Int
     }
 
+    /// A reviewer's measured quality from `wagefile agree` reports (the snapshot's reviewer evidence).
     public struct Evidence: Sendable, Codable, Hashable {
+        /// The reviewer id the judgments use.
         public var reviewerId: String
+        /// Judgments the reviewer made in the report kept.
         public var judgments: Int
+        /// Agreement with the other reviewers of the same items (0-1), from the agreement report.
         public var agreementWithOthers: Double?
+        /// Judgments on gold items.
         public var goldJudgments: Int
+        /// Share (0-1) of gold items judged right.
         public var goldAccuracy: Double?
+        /// The drift in gold accuracy the calibration found (the window against the baseline before it),
+        /// in words; nil without drift.
         public var drift: String?
         /// Months from the first calibration window to the report date.
         public var calibrationMonths: Int?
     }
 
+    /// One person: their pay, the steps above and beside them, the evidence and whether they are ready.
     public struct Entry: Sendable, Codable, Hashable {
         public var personId: String
         public var name: String
+        /// The employment model on record.
         public var employment: String
+        /// The layer of their work.
         public var layer: String
+        /// Current pay per hour in the report currency.
         public var hourly: Double
         /// Steps that pay more, the path upward first: layers from the wage file, else the next grade.
         public var next: [Step]
         /// Moves that pay the same or less: named, with their pay change, never the path upward.
         public var lateral: [Step]
+        /// Their reviewer evidence; nil when they have no reviewer id or no report.
         public var evidence: Evidence?
         /// ready, not-yet, no-evidence, top-of-ladder.
         public var readiness: String
+        /// Why they are or are not ready, in words.
         public var reasons: [String]
     }
 }
 
 extension PathUpwardReport {
+    /// The path upward of everyone placed in a band, judged by `policy`, in `currency`.
     public static func build(_ snapshot: PortfolioSnapshot, currency: String = "USD", policy: QualificationPolicy = QualificationPolicy()) -> PathUpwardReport {
         let (positions, _) = PayPositions.build(snapshot, currency: currency, requireBand: true)
         var entries: [Entry] = []

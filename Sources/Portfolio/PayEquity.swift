@@ -16,13 +16,19 @@ import WorkModel
 /// Gaps are the Directive's: (men − women) / men, so a positive gap is women paid less.
 /// Other group labels (ethnicity, say) keep the adjusted comparison against their largest group.
 public struct PayEquityReport: Sendable, Codable {
+    /// The report's schema id, `wagefile.pay-equity/v2`.
     public var schema = "wagefile.pay-equity/v2"
+    /// The snapshot date.
     public var asOf: String
+    /// The gap (0-1) at or above which a category needs a joint pay assessment (0.05: Art. 10(1)).
     public var threshold: Double
+    /// The smallest group a gap is estimated for in the other labels' analyses.
     public var minimumGroupSize: Int
     /// The label key read as sex (`gender` or `sex`); nil when no one carries one.
     public var sexKey: String?
+    /// The organisation-wide Art. 9 figures; nil when no one carries a sex label.
     public var organisation: OrganisationGaps?
+    /// The gap per category of workers of equal value.
     public var categories: [Category]
     /// Categories where a joint pay assessment is due (Art. 10(1)).
     public var jointPayAssessment: [String]
@@ -30,14 +36,20 @@ public struct PayEquityReport: Sendable, Codable {
     public var objectiveFactors: [String]
     /// Adjusted gaps for the other labels supplied, against each label's largest group.
     public var analyses: [Analysis]
+    /// How the figures were made, in words.
     public var notes: [String]
+    /// Decision support, not legal advice.
     public var disclaimer: String
 
     /// Mean and median of one pay measure for women and men, and the two gaps.
     public struct PayGap: Sendable, Codable, Hashable {
+        /// Women's mean, in USD (per hour for basic and total pay, per year for variable pay).
         public var meanWomen: Double
+        /// Men's mean, in the same unit.
         public var meanMen: Double
+        /// Women's median, in the same unit.
         public var medianWomen: Double
+        /// Men's median, in the same unit.
         public var medianMen: Double
         /// (mean men − mean women) / mean men (Art. 3(1)(c)); nil when men's mean is 0.
         public var meanGap: Double?
@@ -45,15 +57,21 @@ public struct PayEquityReport: Sendable, Codable {
         public var medianGap: Double?
     }
 
+    /// Women and men in one quarter of the total-hourly-pay distribution.
     public struct Quartile: Sendable, Codable, Hashable {
         /// 1 is the lowest-paid quarter.
         public var quartile: Int
+        /// Women in the quarter.
         public var women: Int
+        /// Men in the quarter.
         public var men: Int
     }
 
+    /// The organisation's figures under Art. 9(1)(a)-(f).
     public struct OrganisationGaps: Sendable, Codable, Hashable {
+        /// Employees labelled women.
         public var women: Int
+        /// Employees labelled men.
         public var men: Int
         /// Labelled with another value or none: outside the Directive's women/men figures, counted here.
         public var otherOrUnstated: Int
@@ -65,22 +83,31 @@ public struct PayEquityReport: Sendable, Codable {
         public var total: PayGap
         /// Share of women and of men receiving any variable pay (Art. 9(1)(e)).
         public var womenReceivingVariable: Double
+        /// Share (0-1) of men receiving any variable pay.
         public var menReceivingVariable: Double
         /// Women and men in each quarter of total hourly pay (Art. 9(1)(f)).
         public var quartiles: [Quartile]
     }
 
+    /// A category of workers of equal value (country and grade), its gaps and the Art. 10(1) test.
     public struct Category: Sendable, Codable, Hashable {
         /// Country and grade (`DE/G09`), or country and `points:<from>-<to>` where a wage file has no grade.
         public var id: String
+        /// The category's name, for the reader.
         public var name: String
         /// How the category was formed, for the reader.
         public var basis: String
+        /// The roles (wage files) in the category.
         public var roles: [String]
+        /// Women in the category.
         public var women: Int
+        /// Men in the category.
         public var men: Int
+        /// Basic hourly pay gap; nil when one sex is absent.
         public var basic: PayGap?
+        /// Variable pay gap; nil when one sex is absent.
         public var variable: PayGap?
+        /// Basic plus variable, hourly: the gap the 5 % rule reads.
         public var total: PayGap?
         /// The part of the mean total gap the objective factors do not explain: 1 − e^δ, with δ the
         /// women coefficient of ln(total hourly pay) on the factors; nil when it cannot be estimated.
@@ -92,36 +119,53 @@ public struct PayEquityReport: Sendable, Codable {
         /// `one-sex`, `under-threshold`, `explained`, `joint-pay-assessment` (an EU member state) or
         /// `unexplained-gap` (the same test outside the EU).
         public var status: String
+        /// The category's result in words.
         public var note: String
     }
 
+    /// An adjusted comparison for a label other than sex: ln(hourly pay) regressed on complexity and
+    /// consequence points, tenure and the label's groups, against its largest group.
     public struct Analysis: Sendable, Codable, Hashable {
+        /// The label key compared (as stored, e.g. `ethnicity`).
         public var group: String
         /// `all` or a work layer: the category of workers compared.
         public var category: String
+        /// People in the comparison.
         public var people: Int
+        /// The group every other is compared with: the largest.
         public var reference: String
+        /// The fit's R² (0-1); nil when it could not be fitted.
         public var rSquared: Double?
+        /// One gap per other group.
         public var gaps: [Gap]
+        /// Factors left out because they did not vary or repeated others.
         public var droppedFactors: [String]
     }
 
+    /// One group's pay against the reference group.
     public struct Gap: Sendable, Codable, Hashable {
+        /// The group (the label's value).
         public var value: String
+        /// People in the group.
         public var people: Int
         /// exp(mean ln pay of the group - mean ln pay of the reference) - 1.
         public var rawGap: Double?
+        /// e^δ - 1, δ the group's coefficient once points and tenure are held equal; nil when not estimable.
         public var adjustedGap: Double?
+        /// The standard error of δ.
         public var standardError: Double?
         /// |delta| over its standard error above 1.96.
         public var significant: Bool?
+        /// True when the adjusted gap's size is over the report's threshold.
         public var flagged: Bool
+        /// Why the gap is flagged or not estimated.
         public var note: String?
     }
 
     /// Categories due a joint pay assessment, then the other labels' flagged gaps.
     public var flaggedCategories: [Category] { categories.filter { $0.status == "joint-pay-assessment" } }
 
+    /// The other labels' flagged gaps, each with its analysis.
     public var flagged: [(analysis: Analysis, gap: Gap)] {
         analyses.flatMap { analysis in analysis.gaps.filter(\.flagged).map { (analysis, $0) } }
     }
@@ -133,6 +177,12 @@ extension PayEquityReport {
     static let womenValues: Set<String> = ["f", "female", "woman", "women", "w"]
     static let menValues: Set<String> = ["m", "male", "man", "men"]
 
+    /// Pay equity over the snapshot's employees with a wage file, in USD.
+    /// - Parameters:
+    ///   - snapshot: the employees, their wage files and the exchange rates.
+    ///   - threshold: the gap that triggers a joint pay assessment (Art. 10(1): 5 %).
+    ///   - minimumGroupSize: the smallest group estimated in the other labels' analyses.
+    ///   - minimumCategorySize: the smallest category the explained and unexplained gap is estimated for.
     public static func build(_ snapshot: PortfolioSnapshot, threshold: Double = 0.05, minimumGroupSize: Int = 5,
                              minimumCategorySize: Int = 20) -> PayEquityReport {
         let (positions, _) = PayPositions.build(snapshot, currency: "USD", requireBand: true)

@@ -4,11 +4,16 @@ import Specs
 
 /// A band as hourly figures in the report's currency.
 public struct HourlyBand: Sendable, Codable, Hashable {
+    /// Band minimum per hour.
     public var min: Double
+    /// Band midpoint per hour.
     public var mid: Double
+    /// Band maximum per hour.
     public var max: Double
 
+    /// `hourly` / midpoint; 0 for a band without a midpoint.
     public func compaRatio(_ hourly: Double) -> Double { mid > 0 ? hourly / mid : 0 }
+    /// (`hourly` - minimum) / (maximum - minimum); 0 for a band without width.
     public func rangePenetration(_ hourly: Double) -> Double { max > min ? (hourly - min) / (max - min) : 0 }
     /// Green below the minimum, red above the maximum.
     public func circle(_ hourly: Double) -> String { hourly < min ? "green" : hourly > max ? "red" : "within" }
@@ -17,32 +22,46 @@ public struct HourlyBand: Sendable, Codable, Hashable {
 /// A person doing AI work, with pay on one footing (hourly and annual in the report currency)
 /// and the band of the wage file that prices their work.
 public struct PayPosition: Sendable {
+    /// The person record.
     public var person: Person
     /// The layer of the work: the wage file's (computed from its tasks) when linked, else the HRIS column.
     public var layer: String
+    /// Where ``layer`` came from: `wage file <spec id>` or `HRIS work layer`.
     public var layerSource: String
+    /// The wage file of the person's spec; nil when not linked or not computed.
     public var wageFile: DecisionFile?
+    /// Pay per hour in the report currency (converted at the snapshot's rates).
     public var hourly: Double
+    /// Hours a year the pay is for: the HRIS hours a week, else the wage file's, else 40, x 52.
     public var annualHours: Double
+    /// How ``annualHours`` was found, in words.
     public var hoursDerivation: String
+    /// The wage file's band per hour in the report currency; nil without a wage file.
     public var band: HourlyBand?
+    /// Months from the hire date to the snapshot date; nil without a hire date.
     public var tenureMonths: Int?
     /// Where the person works, for their country's employer on-costs: the code ending their
     /// location ("Berlin, DE"), else their wage file's jurisdiction.
     public var jurisdiction: String?
 
+    /// Pay a year in the report currency.
     public var annual: Double { hourly * annualHours }
+    /// True for this organization's employees; false for contractors and vendor workers.
     public var isInternal: Bool { person.isInternal }
 }
 
 /// A person left out of a view, and why, so nothing disappears silently.
 public struct UnpricedPerson: Sendable, Codable, Hashable {
+    /// The person's record id.
     public var personId: String
     public var name: String
+    /// The layer of their work, when known.
     public var layer: String?
+    /// Why they were left out.
     public var reason: String
 }
 
+/// Puts each person's pay on an hourly footing in one currency against their wage file's band.
 public enum PayPositions {
     /// Everyone doing AI work (a work layer or a linked spec), placed; the rest with a reason.
     /// `requireBand` leaves out people whose spec has no wage file (compression needs the band).

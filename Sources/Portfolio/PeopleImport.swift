@@ -4,13 +4,17 @@ public import WorkModel
 /// for each that does not (file, line, column, field, what was expected), and how the columns
 /// were used. The commit takes all rows or none.
 public struct PeopleImport: Sendable {
+    /// The file read, as diagnostics name it.
     public var file: String
+    /// The rows that read cleanly.
     public var rows: [ImportedPerson]
+    /// A diagnostic per bad cell or row, with line and column.
     public var errors: [Diagnostic]
     /// Field to the column(s) read for it.
     public var mapped: [String: [String]]
     /// Header columns the mapping does not read.
     public var unmapped: [String]
+    /// Records in the file (good and bad).
     public var rowCount: Int
 
     /// Reads every row; never throws for a bad row, only for a file that is not a table or a

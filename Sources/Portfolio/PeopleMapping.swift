@@ -5,6 +5,7 @@ import Specs
 /// own words translate (`Full-Time` is `employee`), defaults, the date format, and the columns
 /// that carry pay-equity groups. Written once as YAML and reused for every later export.
 public struct PeopleMapping: Sendable, Equatable {
+    /// How the export writes dates (hire date).
     public enum DateFormat: String, Sendable, CaseIterable {
         case iso = "YYYY-MM-DD"
         case us = "MM/DD/YYYY"
@@ -19,19 +20,23 @@ public struct PeopleMapping: Sendable, Equatable {
     ]
     /// Fields whose values can be translated and defaulted.
     public static let translatable = ["employment", "payBasis", "workLayer", "budgetOwner", "currency"]
+    /// Fields that can take a default when the export has no column or an empty cell.
     public static let defaultable = ["employment", "payBasis", "currency", "budgetOwner", "hoursPerWeek", "workLayer"]
 
     /// Field to column names (more than one only for `name`).
     public var columns: [String: [String]]
     /// Field to (export value, lower-cased, to Wagefile value).
     public var values: [String: [String: String]]
+    /// Field to the value used when the export has none.
     public var defaults: [String: String]
     /// Group key (as stored, for example `gender`) to column.
     public var groups: [(key: String, column: String)]
+    /// How the export writes dates.
     public var dateFormat: DateFormat
     /// `1.234,56` instead of `1,234.56`.
     public var decimalComma: Bool
 
+    /// A mapping from its parts; ``read(_:file:)`` reads one from YAML.
     public init(columns: [String: [String]], values: [String: [String: String]] = [:], defaults: [String: String] = [:],
                 groups: [(key: String, column: String)] = [], dateFormat: DateFormat = .iso, decimalComma: Bool = false) {
         self.columns = columns

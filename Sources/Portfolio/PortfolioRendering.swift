@@ -5,6 +5,7 @@ import WorkModel
 
 /// JSON and Markdown for every portfolio view, and CSV where a spreadsheet is the natural home.
 public enum PortfolioRendering {
+    /// Any report as indented JSON with sorted keys, ending in a line break.
     public static func json<T: Encodable>(_ report: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -22,6 +23,7 @@ public enum PortfolioRendering {
     static func money(_ value: Double) -> String { Format.money(value, places: 0) }
     static func optional(_ value: Double?, places: Int = 2) -> String { value.map { Format.fixed($0, places: places) } ?? "-" }
 
+    /// The compression report: totals, layers, flagged people, cost by rule.
     public static func markdown(_ report: CompressionReport) -> String {
         var out = "# Salary compression and inversion\n\nAs of \(report.asOf), in \(report.currency).\n\n"
         out += "\(report.totals.flaggedPeople) of \(report.totals.people) internal people flagged: \(report.totals.inversions) inversions, \(report.totals.compressed) compressed, \(report.totals.greenCircles) below the band minimum. "
@@ -55,6 +57,7 @@ public enum PortfolioRendering {
         return out + notes(report.notes, report.disclaimer)
     }
 
+    /// One row per person in the compression report, with flags, their rules and costs to fix.
     public static func csv(_ report: CompressionReport) -> String {
         var out = "person_id,name,employment,layer,legacy_band,tenure_months,hourly,annual,band_min,band_mid,band_max,compa_ratio,range_penetration,circle,flags,annual_cost_to_minimum,annual_cost_to_parity,flag_rules,flag_costs_to_fix\n"
         for line in report.people {
@@ -69,6 +72,7 @@ public enum PortfolioRendering {
         return out
     }
 
+    /// The consolidated cost: totals by layer, owner and model, the lines and the reconciliation.
     public static func markdown(_ report: CostReport) -> String {
         var out = "# Consolidated cost of AI training work\n\nAs of \(report.asOf), annual, in \(report.currency): \(money(report.total.annualCost)) spend as paid, \(money(report.total.annualLoadedCost)) loaded (employees' employer cost beside contract rates and vendor spend), and \(money(report.total.annualShiftedCost)) shifted onto workers.\n\n"
         let groupings = [("By work layer", report.byLayer)] + (report.byGrade.map { [("By grade", $0)] } ?? [])
@@ -99,6 +103,7 @@ public enum PortfolioRendering {
         return out + notes(report.notes, report.disclaimer)
     }
 
+    /// The pay-equity report: the organisation's gaps, the categories and the other labels.
     public static func markdown(_ report: PayEquityReport) -> String {
         var out = "# Pay equity\n\nAs of \(report.asOf), as the EU Pay Transparency Directive (2023/970) measures it: gaps are (men - women) / men; a category of workers of equal value with a mean gap of \(Format.percent(report.threshold, places: 0)) or more that objective factors do not explain needs a joint pay assessment (Art. 10).\n\n"
         if report.sexKey == nil && report.analyses.isEmpty {
@@ -140,6 +145,7 @@ public enum PortfolioRendering {
         return out + notes(report.notes, report.disclaimer)
     }
 
+    /// The vendor register.
     public static func markdown(_ report: VendorRegister) -> String {
         var out = "# Vendor register\n\nAs of \(report.asOf): \(report.vendors.count) vendors, \(report.blockingVendors) with open blocking findings.\n\n"
         out += table(["vendor", "country", "spend", "budget owner", "wage file", "last audit", "next audit", "blocking"], report.vendors.map { entry in
@@ -157,6 +163,7 @@ public enum PortfolioRendering {
         return out + notes(report.notes, report.disclaimer)
     }
 
+    /// The dataset register.
     public static func markdown(_ report: DatasetRegister) -> String {
         var out = "# Datasets and their wage files\n\nAs of \(report.asOf): \(report.datasets.count) datasets, \(report.incomplete) without a complete wage file.\n\n"
         out += table(["dataset", "wage file", "recorded work", "people", "complete", "problems"], report.datasets.map {
@@ -165,6 +172,7 @@ public enum PortfolioRendering {
         return out + notes(report.notes, report.disclaimer)
     }
 
+    /// The path upward, one row per person.
     public static func markdown(_ report: PathUpwardReport) -> String {
         var out = "# The path upward\n\nAs of \(report.asOf), in \(report.currency)/h: \(report.people.count) people, \(report.ready) ready for the next layer on the evidence.\n\n"
         out += table(["person", "layer", "pay/h", "step up", "step mid", "pay change", "gap from pay", "months", "lateral moves", "readiness", "evidence"], report.people.map { entry in

@@ -7,18 +7,24 @@ public import Signal
 /// latest wage file of each spec, reviewer evidence from agreement reports, and the rates to
 /// bring every currency to one. The database or files fill it; the reports only read it.
 public struct PortfolioSnapshot: Sendable {
+    /// The date tenure, audit ages and the reports are dated to.
     public var asOf: CalendarDate
+    /// People records (HRIS import or the database).
     public var people: [Person]
+    /// Vendor records: spend, contract spec, audits.
     public var vendors: [Vendor]
+    /// Dataset records, each linked to the spec of the work that made it.
     public var datasets: [Dataset]
     /// The latest decision file per spec id.
     public var wageFiles: [String: DecisionFile]
     /// Reviewer quality by reviewer id, from `wagefile agree` reports.
     public var reviewerEvidence: [String: AgreementReport.ReviewerQuality]
+    /// The rates every figure is converted at.
     public var currencies: CurrencyTable
     /// Employer on-costs per jurisdiction, to compare pay and contract rates on a loaded basis.
     public var onCosts: OnCostTable
 
+    /// A snapshot of the given records on `asOf`; everything but the rates may be empty.
     public init(asOf: CalendarDate, people: [Person] = [], vendors: [Vendor] = [], datasets: [Dataset] = [],
                 wageFiles: [String: DecisionFile] = [:], reviewerEvidence: [String: AgreementReport.ReviewerQuality] = [:],
                 currencies: CurrencyTable, onCosts: OnCostTable = OnCostTable()) {
@@ -50,15 +56,18 @@ public struct PortfolioSnapshot: Sendable {
 
 /// Units of each currency per US dollar, from the shipped exchange-rate table.
 public struct CurrencyTable: Sendable {
+    /// Currency code to units per US dollar (USD is 1).
     public var perUSD: [String: Double]
     /// Where the rates come from, for the reports' notes.
     public var source: String
 
+    /// A table from explicit rates.
     public init(perUSD: [String: Double], source: String) {
         self.perUSD = perUSD
         self.source = source
     }
 
+    /// The reference data's exchange rates (table `exchange_rates`), with USD at 1, sourced.
     public init(reference: ReferenceSet) {
         var rates: [String: Double] = ["USD": 1]
         for rate in reference.exchangeRates { rates[rate.currency] = rate.perUSD }
@@ -66,6 +75,7 @@ public struct CurrencyTable: Sendable {
         self.init(perUSD: rates, source: sources.isEmpty ? "none" : sources.joined(separator: "; "))
     }
 
+    /// `amount` in `from` converted to `to` through the US dollar; nil when either rate is missing.
     public func convert(_ amount: Double, from: String, to: String) -> Double? {
         if from == to { return amount }
         guard let source = perUSD[from], let target = perUSD[to], source > 0 else { return nil }

@@ -13,8 +13,11 @@ import WorkModel
 /// (a wage file's stated rate times its headcount, not anyone's pay on record); shifted cost is
 /// derived from the wage file, not from anyone's pay, and stays too.
 extension CostReport {
+    /// The smallest group whose pay is shown to a reader who may not see individual pay.
     public static let defaultMinimumGroupSize = 5
 
+    /// This report with the cost of people lines under `minimum` people withheld (see above), and
+    /// ``withheld`` saying how much.
     public func withholdingSmallGroups(minimum: Int) -> CostReport {
         var pooledPeople = 0
         var pooledCost = 0.0

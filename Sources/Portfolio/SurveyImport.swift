@@ -7,17 +7,22 @@ import Specs
 /// dollars an hour, named as the survey. Rows of jobs the mapping does not list are counted and
 /// reported, never silently dropped; a bad row stops the import with its line and column.
 public struct SurveyImport: Sendable {
+    /// The survey as a source-ledger entry.
     public var source: SourceEntry
+    /// One benchmark per mapped row, its P50 in USD an hour.
     public var benchmarks: [BenchmarkRole]
     /// Job codes the export holds that the mapping does not list, with how many rows each.
     public var unmappedJobs: [(job: String, rows: Int)]
 
+    /// An import from its parts.
     public init(source: SourceEntry, benchmarks: [BenchmarkRole], unmappedJobs: [(job: String, rows: Int)] = []) {
         self.source = source
         self.benchmarks = benchmarks
         self.unmappedJobs = unmappedJobs
     }
 
+    /// Reads an export through `mapping` against the reference vocabulary; throws with every
+    /// problem found (a missing column, a bad cell, with line and column) rather than import part of it.
     public static func read(
         _ table: HRISTable, mapping: SurveyMapping, reference: ReferenceSet, file: String
     ) throws(InputError) -> SurveyImport {

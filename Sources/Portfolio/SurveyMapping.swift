@@ -8,25 +8,37 @@ import Specs
 public struct SurveyMapping: Sendable, Equatable {
     /// The survey as the source ledger will name it.
     public struct Source: Sendable, Equatable {
+        /// The source key benchmarks cite.
         public var key: String
+        /// The survey's title.
         public var title: String
+        /// Who publishes it (Radford, Mercer, Pave, ...).
         public var publisher: String
+        /// The survey's effective date.
         public var asOf: String
+        /// How far the figures can be relied on.
         public var confidence: Confidence
     }
 
     /// A surveyed job: the shipped benchmark whose profile it has (and whose evidence it then
     /// replaces), or its own factor profile.
     public struct Job: Sendable, Equatable {
+        /// The shipped benchmark whose profile the job has.
         public var benchmark: String?
+        /// The job's title, when it has its own profile.
         public var title: String?
+        /// Its job category, when it has its own profile.
         public var category: String?
+        /// Its factor levels, when it has its own profile.
         public var factors: [String: String]
     }
 
+    /// Fields a column can fill.
     public static let fields = ["job", "title", "market", "locality", "currency", "period", "p25", "p50", "p75"]
+    /// The periods survey figures may be stated per.
     public static let periods = ["annual", "hourly"]
 
+    /// The survey, as the source ledger will name it.
     public var source: Source
     /// Field to column name.
     public var columns: [String: String]
@@ -38,6 +50,7 @@ public struct SurveyMapping: Sendable, Equatable {
     public var hoursPerYear: Double
     /// Job code as the export writes it to the job.
     public var jobs: [String: Job]
+    /// `1.234,56` instead of `1,234.56`.
     public var decimalComma: Bool
 
     /// Reads the YAML mapping, reporting every problem with its line.
