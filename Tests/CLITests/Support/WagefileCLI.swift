@@ -14,18 +14,19 @@ enum WagefileCLI {
 
     /// Where the executable was looked for, in order; the first that exists is used.
     static var candidates: [URL] {
-        var places: [URL] = []
+        // A named executable is the only one tried: a typo must not quietly test another build.
         if let named = ProcessInfo.processInfo.environment["WAGEFILE_BINARY"], !named.isEmpty {
-            places.append(URL(fileURLWithPath: named))
+            return [URL(fileURLWithPath: named)]
         }
-        // On Linux the tests run inside .build/<triple>/debug/WagefilePackageTests.xctest, an
-        // executable; on macOS inside the .xctest bundle whose parent is the products directory.
-        for runner in [Bundle.main.executableURL, Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments.first ?? "")] {
+        var places: [URL] = []
+        // On Linux the tests run as .build/<triple>/debug/WagefilePackageTests.xctest, an
+        // executable in the products directory; on macOS from inside an .xctest bundle there.
+        for runner in [Bundle.main.executableURL, CommandLine.arguments.first.map { URL(fileURLWithPath: $0) }] {
             guard let runner else { continue }
-            var directory = runner.deletingLastPathComponent()
-            // Inside a macOS bundle: …/debug/X.xctest/Contents/MacOS/X.
-            while directory.path.contains(".xctest") { directory.deleteLastPathComponent() }
-            places.append(directory.appendingPathComponent("wagefile"))
+            let components = runner.pathComponents
+            let products = components.lastIndex { $0.hasSuffix(".xctest") }.map { Array(components[..<$0]) }
+                ?? Array(components.dropLast())
+            places.append(URL(fileURLWithPath: NSString.path(withComponents: products)).appendingPathComponent("wagefile"))
         }
         places.append(root.appendingPathComponent(".build/debug/wagefile"))
         return places
