@@ -25,16 +25,27 @@ actor DemoDatabase {
         return try await task.value
     }
 
+    /// Seeds on a random port, trying another when one attempt fails: the port may be taken.
+    private static func seed() async throws -> URL {
+        var failures: [String] = []
+        for _ in 1...3 {
+            do {
+                return try await seed(port: Int.random(in: 20_000..<60_000))
+            } catch let error as DemoDataError {
+                failures.append(error.description)
+            }
+        }
+        throw DemoDataError(description: failures.joined(separator: "\n"))
+    }
+
     /// Starts `serve` on an empty SQLite file, waits until the demo data is in and the server
     /// is listening, then stops it with SIGTERM (a clean close, the last checkpoint signed).
-    private static func seed() async throws -> URL {
+    private static func seed(port: Int) async throws -> URL {
         // Never removed while the run lasts: every copy is taken from it.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("wagefile-cli-demo-\(UUID().uuidString)")
         let directory = scratch.appendingPathComponent("demo")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let logs = try Scratch()
-        // A port from a wide range: parallel runs on one machine are unlikely to meet.
-        let port = Int.random(in: 20_000..<60_000)
         let server = try WagefileCLI.start(
             ["serve", "--database-url", "sqlite:\(directory.appendingPathComponent("demo.sqlite").path)", "--port", "\(port)"], in: logs)
         let deadline = Date().addingTimeInterval(180)
