@@ -188,6 +188,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The built `wagefile` executable run as a process, as .ci/run used to from the shell: exit
+        // codes, messages and the files it writes. No dependencies: `swift build --build-tests`
+        // builds every executable already, and a test target that depended on `wagefile` would
+        // link the whole command into the test binary without running it any differently.
+        .testTarget(name: "CLITests", swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )
