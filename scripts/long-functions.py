@@ -29,7 +29,7 @@ DECLARATION = re.compile(
     (?:^|[\s;{}])
     (?:
         func\s+(?P<func>[^\s(<]+)
-      | (?P<init>\binit)[?!]?\s*[(<]
+      | (?P<init>\binit)[?!]?\s*(?=[(<])
       | (?P<deinit>\bdeinit)\b
       | \b(?:var|let)\s+(?P<var>[A-Za-z_][A-Za-z0-9_]*)
       | \bsubscript\b(?P<subscript>)
@@ -86,6 +86,7 @@ def blank_strings_and_comments(text):
             elif top is not None and c == ")":
                 if top[1] == 0:
                     stack.pop()
+                    out[i] = " "  # blanked like the `\\(` that opened it
                     i += 1
                     continue
                 stack[-1] = ("interp", top[1] - 1)

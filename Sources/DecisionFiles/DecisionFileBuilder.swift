@@ -31,6 +31,7 @@ public struct DecisionFileBuilder: Sendable {
         build(pricer.price(spec, on: asOf))
     }
 
+    // Long because: assembles the wage file section by section in the order it is written; each block fills one section from pricing and compliance.
     public func build(_ pricing: RolePricing) -> DecisionFile {
         let spec = pricing.spec
         let layer = reference.layer(pricing.inference.layer)

@@ -6,6 +6,7 @@ public import Compliance
 /// The rules a priced spec is checked against. Each returns findings with the evidence a
 /// reviewer needs; none of them changes the band.
 public enum FindingRules {
+    // Long because: the role-level rules in the order their findings print within a severity; each block is one rule and its evidence (a candidate for a registry like DataRightsRules).
     public static func evaluate(_ pricing: RolePricing, reference: ReferenceSet, compliance: ComplianceReport) -> [Finding] {
         var findings: [Finding] = []
         let spec = pricing.spec

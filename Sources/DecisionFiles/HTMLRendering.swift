@@ -17,6 +17,7 @@ public enum HTMLRendering {
             """
     }
 
+    // Long because: writes the wage file top to bottom in the order a reviewer reads it, matching MarkdownRendering.render section for section.
     /// The page's content without the document around it, for the web app's decision-file page.
     public static func body(_ file: DecisionFile) -> String {
         let c = file.band.currency

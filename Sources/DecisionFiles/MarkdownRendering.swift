@@ -5,6 +5,7 @@ import WorkModel
 
 /// A decision file as Markdown: reads well in a pull request and prints cleanly.
 public enum MarkdownRendering {
+    // Long because: writes the wage file top to bottom in the order a reviewer reads it, matching HTMLRendering.body section for section.
     public static func render(_ file: DecisionFile) -> String {
         let c = file.band.currency
         var out = "# Wage file: \(cell(file.spec.title))\n\n"

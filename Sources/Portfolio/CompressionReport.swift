@@ -120,6 +120,7 @@ public struct CompressionReport: Sendable, Codable {
 }
 
 extension CompressionReport {
+    // Long because: places every internal person against their layer's new hires and external workers, then totals by layer; the steps share the placed positions.
     public static func build(_ snapshot: PortfolioSnapshot, currency: String = "USD", policy: CompressionPolicy = CompressionPolicy()) -> CompressionReport {
         let (positions, unpriced) = PayPositions.build(snapshot, currency: currency, requireBand: true)
         let byLayer = Dictionary(grouping: positions, by: \.layer)

@@ -18,6 +18,7 @@ public struct SurveyImport: Sendable {
         self.unmappedJobs = unmappedJobs
     }
 
+    // Long because: checks the mapped columns, reads every row with its line, then writes the reference tables; each stage reports all its problems before the next.
     public static func read(
         _ table: HRISTable, mapping: SurveyMapping, reference: ReferenceSet, file: String
     ) throws(InputError) -> SurveyImport {
