@@ -35,6 +35,7 @@ public struct DataPaymentFigures: Sendable, Hashable, Codable {
 }
 
 public enum DataPaymentRules {
+    // Long because: one chain of figures (buyer price to worker, facility and fund shares, then monthly sums) whose every step the findings quote.
     /// - Parameters:
     ///   - weeklyHours: the worker's weekly hours, which recorded hours default to.
     ///   - monthlyWage: the wage per month in the spec's currency, when an offer is stated.

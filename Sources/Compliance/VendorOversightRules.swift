@@ -33,6 +33,7 @@ public enum VendorOversightRules {
         var fix: String
     }
 
+    // Long because: the procurement checklist and supply-chain risks are tables of question, field and severity read in the order the file prints them.
     public static func evaluate(_ spec: RoleSpec, asOf: CalendarDate, reference: ReferenceSet) -> (VendorOversightReport, [Finding])? {
         guard spec.kind == .vendorContract, let vendor = spec.vendor else { return nil }
         let list = vendor.checklist

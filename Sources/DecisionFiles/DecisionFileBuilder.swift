@@ -42,6 +42,7 @@ public struct DecisionFileBuilder: Sendable {
     /// floors pricing selected when it priced on ``asOf``), findings, the ten answers, provenance,
     /// the grade, loaded-cost and pay-transparency sections and, for recorded work, the data clauses.
     /// Every figure is rounded here: money to cents (annual figures to whole units), shares to four places.
+    // Long because: assembles the wage file section by section in the order it is written; each block fills one section from pricing and compliance.
     public func build(_ pricing: RolePricing) -> DecisionFile {
         let spec = pricing.spec
         let layer = reference.layer(pricing.inference.layer)

@@ -10,11 +10,26 @@ public enum FindingRules {
     /// rate card, internal candidates below the band, stale or low-confidence figures, ...), then the
     /// compliance report's findings, most severe first.
     public static func evaluate(_ pricing: RolePricing, reference: ReferenceSet, compliance: ComplianceReport) -> [Finding] {
+        var findings = workFindings(pricing) + offerFindings(pricing, reference: reference, compliance: compliance)
+        findings += bandBasisFindings(pricing) + careAndBudgetFindings(pricing, reference: reference)
+        findings += internalCandidateFindings(pricing) + vendorFindings(pricing)
+        let low = lowConfidenceFigures(pricing)
+        if !low.isEmpty {
+            findings.append(Finding(
+                severity: .info, rule: "low-confidence-figure",
+                message: "The band uses figures marked low confidence; treat it as indicative until they are replaced.",
+                evidence: low, fix: "Override these records under --reference with figures you can source."))
+        }
+        findings += compliance.findings
+        // Most severe first; within a severity, the order the rules ran in.
+        return findings.enumerated().sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }.map(\.element)
+    }
+
+    /// The work as the spec describes it against what its tasks show: title, category and direction.
+    static func workFindings(_ pricing: RolePricing) -> [Finding] {
         var findings: [Finding] = []
         let spec = pricing.spec
         let inference = pricing.inference
-        let currency = spec.currency
-
         if let hint = inference.conflictingTitleHint {
             findings.append(Finding(
                 severity: .warning, rule: "title-layer-mismatch",
@@ -36,6 +51,14 @@ public enum FindingRules {
                 evidence: inference.reasons.filter { $0.hasPrefix("direction") },
                 fix: "Confirm whether the work trains, evaluates, deploys or records; the governance owner depends on it."))
         }
+        return findings
+    }
+
+    /// The offer against the band and the rate card, with any data payment counted as pay for the data work.
+    static func offerFindings(_ pricing: RolePricing, reference: ReferenceSet, compliance: ComplianceReport) -> [Finding] {
+        var findings: [Finding] = []
+        let spec = pricing.spec
+        let currency = pricing.spec.currency
         if let offered = pricing.offered {
             let band = pricing.bandHourly
             let evidence = [
@@ -83,6 +106,14 @@ public enum FindingRules {
                 message: "No offered pay is given, so compa-ratio and range penetration are not computed.",
                 evidence: [], fix: "Add an offered: section with amount and basis."))
         }
+        return findings
+    }
+
+    /// What the band rests on: a missing location differential, a midpoint beyond the benchmarks, a lift to the floor.
+    static func bandBasisFindings(_ pricing: RolePricing) -> [Finding] {
+        var findings: [Finding] = []
+        let spec = pricing.spec
+        let currency = pricing.spec.currency
         if pricing.location.missing {
             findings.append(Finding(
                 severity: .warning, rule: "location-factor-missing",
@@ -114,6 +145,13 @@ public enum FindingRules {
                 ],
                 fix: "Nothing to fix: no one may be paid below the floor. Check the location differential if the lift is large."))
         }
+        return findings
+    }
+
+    /// Harmful content without support, and work no budget owns.
+    static func careAndBudgetFindings(_ pricing: RolePricing, reference: ReferenceSet) -> [Finding] {
+        var findings: [Finding] = []
+        let spec = pricing.spec
         if let exposure = spec.factors["content_exposure"], ["routine", "extreme"].contains(exposure), spec.protections.wellbeingSupport != true {
             findings.append(Finding(
                 severity: .warning, rule: "harmful-content-without-support",
@@ -128,6 +166,13 @@ public enum FindingRules {
                 evidence: ["budget_owner is not set"],
                 fix: "Name the budget: \(reference.policy.budgetOwners.joined(separator: ", ")), or your own."))
         }
+        return findings
+    }
+
+    /// Internal candidates paid below the band an external hire would get.
+    static func internalCandidateFindings(_ pricing: RolePricing) -> [Finding] {
+        var findings: [Finding] = []
+        let currency = pricing.spec.currency
         for candidate in pricing.candidates where candidate.circle == .green {
             findings.append(Finding(
                 severity: .warning, rule: "internal-candidate-below-band",
@@ -139,6 +184,14 @@ public enum FindingRules {
                 ],
                 fix: "Offer the internal path first, or budget the adjustment alongside the external hire."))
         }
+        return findings
+    }
+
+    /// A vendor contract whose bill rate cannot carry the band, or whose worker pay is hidden.
+    static func vendorFindings(_ pricing: RolePricing) -> [Finding] {
+        var findings: [Finding] = []
+        let spec = pricing.spec
+        let currency = pricing.spec.currency
         if spec.kind == .vendorContract {
             if let bill = pricing.billRateHourly, bill < pricing.bandHourly.min {
                 findings.append(Finding(
@@ -155,16 +208,7 @@ public enum FindingRules {
                     fix: "Require worker pay, pay basis and unpaid-time disclosure in the contract."))
             }
         }
-        let low = lowConfidenceFigures(pricing)
-        if !low.isEmpty {
-            findings.append(Finding(
-                severity: .info, rule: "low-confidence-figure",
-                message: "The band uses figures marked low confidence; treat it as indicative until they are replaced.",
-                evidence: low, fix: "Override these records under --reference with figures you can source."))
-        }
-        findings += compliance.findings
-        // Most severe first; within a severity, the order the rules ran in.
-        return findings.enumerated().sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }.map(\.element)
+        return findings
     }
 
     /// The offer with the worker's data payment added, per hour worked: the data payment per

@@ -20,13 +20,27 @@ public enum HTMLRendering {
 
     /// The page's content without the document around it, for the web app's decision-file page.
     public static func body(_ file: DecisionFile) -> String {
-        let c = file.band.currency
+        // Each section in the order a reviewer reads the file.
+        [
+            headerSection(file), summarySection(file), findingsSection(file), compliance(file),
+            questionsSection(file), layerAndScoresSection(file), GradeText.html(file), LoadedCostText.html(file),
+            PayTransparencyText.html(file), DataPaymentText.html(file), pathUpwardSection(file), provenanceSection(file),
+        ].joined()
+    }
+
+    /// The title, the spec's identity and the disclaimer.
+    static func headerSection(_ file: DecisionFile) -> String {
         var body = "<header><p class=\"kicker\">Wage file · \(e(file.spec.kind)) · <code>\(e(file.spec.id))</code></p>"
         body += "<h1>\(e(file.spec.title))</h1>"
         body += "<p class=\"meta\">\(e(file.spec.workerStatus)) in \(e(file.spec.jurisdiction))\(file.spec.vendor.map { " · vendor " + e($0) } ?? "") · \(e(file.schema))</p>"
         body += "<p class=\"disclaimer\">\(e(file.disclaimer))</p></header>"
+        return body
+    }
 
-        body += "<section><h2>Summary</h2><dl class=\"summary\">"
+    /// The summary list: layer, category, scores, market, bands, offer and owners, with the band chart.
+    static func summarySection(_ file: DecisionFile) -> String {
+        let c = file.band.currency
+        var body = "<section><h2>Summary</h2><dl class=\"summary\">"
         body += item("Work layer", "<strong>\(e(file.layer))</strong> (\(e(file.layerName))), segment \(e(file.segment))")
         body += item("Job category", file.category.map { "\(e($0.name)) (\($0.declared ? "declared" : "inferred from tasks"))" } ?? "none (no public rate card)")
         body += item(
@@ -50,8 +64,12 @@ public enum HTMLRendering {
         body += item("Governance owner", e(file.governanceOwner))
         body += item("Budget owner", file.budgetOwner.map(e) ?? "<strong>not set</strong>")
         body += "</dl>" + BandChart.svg(file) + "</section>"
+        return body
+    }
 
-        body += "<section><h2>Findings</h2>"
+    /// Every finding, most severe first, with its evidence and fix.
+    static func findingsSection(_ file: DecisionFile) -> String {
+        var body = "<section><h2>Findings</h2>"
         if file.findings.isEmpty { body += "<p>No findings.</p>" }
         body += "<ul class=\"findings\">"
         for finding in file.findings {
@@ -61,26 +79,36 @@ public enum HTMLRendering {
             body += "</li>"
         }
         body += "</ul></section>"
+        return body
+    }
 
-        body += compliance(file)
-
-        body += "<section><h2>The ten questions</h2><ol class=\"questions\">"
+    /// The ten questions answered.
+    static func questionsSection(_ file: DecisionFile) -> String {
+        var body = "<section><h2>The ten questions</h2><ol class=\"questions\">"
         for answer in file.questions {
             body += "<li><p class=\"q\">\(e(answer.question))</p><p>\(e(answer.answer))</p>"
             if !answer.facts.isEmpty { body += "<ul>" + answer.facts.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
             body += "</li>"
         }
         body += "</ol></section>"
+        return body
+    }
 
-        body += "<section><h2>Why this layer</h2><ul>" + file.layerReasons.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+    /// Why the work sits in its layer, and the point-factor scores.
+    static func layerAndScoresSection(_ file: DecisionFile) -> String {
+        var body = "<section><h2>Why this layer</h2><ul>" + file.layerReasons.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
         body += "<table><caption>Point-factor scores</caption><thead><tr><th scope=\"col\">Axis</th><th scope=\"col\">Factor</th><th scope=\"col\">Level</th><th scope=\"col\" class=\"num\">Points</th></tr></thead><tbody>"
         for factor in file.scores.factors {
             body += "<tr><td>\(e(factor.axis))</td><td>\(e(factor.factor))</td><td>\(e(factor.level))</td><td class=\"num\">\(Format.number(factor.points))</td></tr>"
         }
         body += "</tbody></table></section>"
+        return body
+    }
 
-        body += GradeText.html(file) + LoadedCostText.html(file) + PayTransparencyText.html(file) + DataPaymentText.html(file)
-        body += "<section><h2>Path upward</h2>"
+    /// The path upward: next layers or the next grade, and internal candidates.
+    static func pathUpwardSection(_ file: DecisionFile) -> String {
+        let c = file.band.currency
+        var body = "<section><h2>Path upward</h2>"
         if file.pathUpward.nextLayers.isEmpty { body += "<p>Top of the AI training ladder; the next step is model risk or product management.</p>" }
         if !file.pathUpward.nextLayers.isEmpty && file.pathUpward.nextLayers.allSatisfy({ $0.direction == "lateral" }) {
             body += "<p>No next layer pays more than this band on the same location basis: the way up is the next grade of the job architecture\(file.grade?.upper.map { " (\(e($0.id)), \(e($0.name)))" } ?? "").</p>"
@@ -100,8 +128,12 @@ public enum HTMLRendering {
         }
         for notice in file.withheld ?? [] { body += "<p class=\"withheld\"><strong>Withheld from this copy:</strong> \(e(notice)).</p>" }
         body += "</section>"
+        return body
+    }
 
-        body += "<section class=\"provenance\"><h2>Provenance</h2><table><thead><tr><th scope=\"col\">Figure</th><th scope=\"col\" class=\"num\">Value</th><th scope=\"col\">Source</th><th scope=\"col\">As of</th><th scope=\"col\">Confidence</th><th scope=\"col\">Derivation</th></tr></thead><tbody>"
+    /// Where every figure came from.
+    static func provenanceSection(_ file: DecisionFile) -> String {
+        var body = "<section class=\"provenance\"><h2>Provenance</h2><table><thead><tr><th scope=\"col\">Figure</th><th scope=\"col\" class=\"num\">Value</th><th scope=\"col\">Source</th><th scope=\"col\">As of</th><th scope=\"col\">Confidence</th><th scope=\"col\">Derivation</th></tr></thead><tbody>"
         for entry in file.provenance {
             body += "<tr><td><code>\(e(entry.figure))</code></td><td class=\"num\">\(entry.value.map { Format.number($0) } ?? "")\(entry.unit.map { " " + e($0) } ?? "")</td><td>\(e(entry.source))</td><td>\(e(entry.asOf ?? ""))</td><td>\(e(entry.confidence?.rawValue ?? ""))</td><td>\(e(entry.derivation))</td></tr>"
         }

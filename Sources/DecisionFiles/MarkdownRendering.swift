@@ -8,14 +8,29 @@ public enum MarkdownRendering {
     /// The whole file as one Markdown document: summary, band, market, offer, compliance, the ten
     /// answers, findings, path upward, the optional sections and the provenance table.
     public static func render(_ file: DecisionFile) -> String {
-        let c = file.band.currency
+        // Each section in the order a reviewer reads the file.
+        [
+            headerSection(file), summarySection(file), findingsSection(file), compliance(file),
+            questionsSection(file), scoresSection(file), bandSection(file), GradeText.markdown(file),
+            LoadedCostText.markdown(file), PayTransparencyText.markdown(file), DataPaymentText.markdown(file), pathUpwardSection(file),
+            provenanceSection(file),
+        ].joined()
+    }
+
+    /// The title line, the spec's identity and the disclaimer.
+    static func headerSection(_ file: DecisionFile) -> String {
         var out = "# Wage file: \(cell(file.spec.title))\n\n"
         out += "`\(file.spec.id)` · \(file.spec.kind) · \(file.spec.workerStatus) in \(file.spec.jurisdiction)"
         out += file.spec.vendor.map { " · vendor \(cell($0))" } ?? ""
         out += " · schema \(file.schema)\n\n"
         out += "> \(file.disclaimer)\n\n"
+        return out
+    }
 
-        out += "## Summary\n\n| | |\n|---|---|\n"
+    /// The summary table: layer, category, scores, bands, market, offer and owners.
+    static func summarySection(_ file: DecisionFile) -> String {
+        let c = file.band.currency
+        var out = "## Summary\n\n| | |\n|---|---|\n"
         out += "| Work layer | **\(file.layer)** (\(file.layerName)); segment \(file.segment) |\n"
         out += "| Job category | \(file.category.map { "\($0.name) (\($0.declared ? "declared" : "inferred from tasks"))" } ?? "none: no public rate card for this work") |\n"
         out += "| Scores | complexity \(Format.number(file.scores.complexity)), consequence \(Format.number(file.scores.consequence))"
@@ -35,8 +50,12 @@ public enum MarkdownRendering {
         }
         out += "| Governance owner | \(cell(file.governanceOwner)) |\n"
         out += "| Budget owner | \(file.budgetOwner.map(cell) ?? "**not set**") |\n\n"
+        return out
+    }
 
-        out += "## Findings\n\n"
+    /// Every finding, most severe first, with its evidence and fix.
+    static func findingsSection(_ file: DecisionFile) -> String {
+        var out = "## Findings\n\n"
         if file.findings.isEmpty { out += "No findings.\n\n" }
         for finding in file.findings {
             out += "- **\(finding.severity.rawValue.uppercased())** `\(finding.rule)`: \(finding.message)\n"
@@ -44,23 +63,34 @@ public enum MarkdownRendering {
             if let fix = finding.fix { out += "  - *Fix:* \(fix)\n" }
         }
         if !file.findings.isEmpty { out += "\n" }
+        return out
+    }
 
-        out += compliance(file)
-
-        out += "## The ten questions\n\n"
+    /// The ten questions answered, then why the work sits in its layer.
+    static func questionsSection(_ file: DecisionFile) -> String {
+        var out = "## The ten questions\n\n"
         for answer in file.questions {
             out += "\(answer.number). **\(answer.question)**  \n   \(answer.answer)\n"
             for fact in answer.facts { out += "   - \(fact)\n" }
         }
         out += "\n## Why this layer\n\n"
         for reason in file.layerReasons { out += "- \(reason)\n" }
+        return out
+    }
 
-        out += "\n## Scores\n\n| Axis | Factor | Level | Points |\n|---|---|---|---:|\n"
+    /// The point-factor scores, factor by factor.
+    static func scoresSection(_ file: DecisionFile) -> String {
+        var out = "\n## Scores\n\n| Axis | Factor | Level | Points |\n|---|---|---|---:|\n"
         for factor in file.scores.factors {
             out += "| \(factor.axis) | \(factor.factor) | \(factor.level)\(factor.assumed == true ? " (not stated; default)" : "") | \(Format.number(factor.points)) |\n"
         }
+        return out
+    }
 
-        out += "\n## Band\n\n"
+    /// How the band was built: pay line, location, floor, premiums, spread, rate card and anchors.
+    static func bandSection(_ file: DecisionFile) -> String {
+        let c = file.band.currency
+        var out = "\n## Band\n\n"
         out += "- Pay line: \(file.market.payLine.formula); at these points \(Format.money(file.market.lineMidUSD)) USD/h"
             + (file.market.payLine.placement.map { ", \($0)" } ?? "") + "\n"
         out += "- Location: \(file.band.locationPolicy) policy, market \(file.band.locationMarket ?? file.spec.jurisdiction), differential \(Format.number(file.band.locationFactor))"
@@ -75,9 +105,13 @@ public enum MarkdownRendering {
         for anchor in file.market.anchors {
             out += "- Anchor \(anchor.name): \(Format.money(anchor.low))\(anchor.high.map { "-" + Format.money($0) } ?? "") \(anchor.currency) \(anchor.basis)\(anchor.note.map { " \($0)" } ?? "") (\(anchor.source))\n"
         }
+        return out
+    }
 
-        out += GradeText.markdown(file) + LoadedCostText.markdown(file) + PayTransparencyText.markdown(file) + DataPaymentText.markdown(file)
-        out += "\n## Path upward\n\n"
+    /// The path upward: next layers or the next grade, and internal candidates.
+    static func pathUpwardSection(_ file: DecisionFile) -> String {
+        let c = file.band.currency
+        var out = "\n## Path upward\n\n"
         if file.pathUpward.nextLayers.isEmpty { out += "This is the top of the AI training ladder; the next step is model risk or product management.\n" }
         if !file.pathUpward.nextLayers.isEmpty && file.pathUpward.nextLayers.allSatisfy({ $0.direction == "lateral" }) {
             out += "No next layer pays more than this band on the same location basis: the way up is the next grade of the job architecture\(file.grade?.upper.map { " (\($0.id), \($0.name))" } ?? "").\n"
@@ -93,8 +127,12 @@ public enum MarkdownRendering {
             }
         }
         for notice in file.withheld ?? [] { out += "\n*Withheld from this copy:* \(notice).\n" }
+        return out
+    }
 
-        out += "\n## Provenance\n\n| Figure | Value | Source | As of | Confidence | Derivation |\n|---|---:|---|---|---|---|\n"
+    /// Where every figure came from.
+    static func provenanceSection(_ file: DecisionFile) -> String {
+        var out = "\n## Provenance\n\n| Figure | Value | Source | As of | Confidence | Derivation |\n|---|---:|---|---|---|---|\n"
         for entry in file.provenance {
             out += "| `\(entry.figure)` | \(entry.value.map { Format.number($0) } ?? "")\(entry.unit.map { " \($0)" } ?? "") | \(entry.source) | \(entry.asOf ?? "") | \(entry.confidence?.rawValue ?? "") | \(cell(entry.derivation)) |\n"
         }

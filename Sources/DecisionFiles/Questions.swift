@@ -20,21 +20,48 @@ enum Questions {
     ]
 
     static func answer(_ pricing: RolePricing, compliance: ComplianceReport, reference: ReferenceSet) -> [DecisionFile.Answer] {
-        let spec = pricing.spec
-        let currency = spec.currency
-        let layer = reference.layer(pricing.inference.layer)
-        func level(_ factor: String) -> String {
-            guard let id = spec.factors[factor] else { return "not stated" }
-            let description = reference.factor(factor)?.level(id)?.description
-            return description.map { "\(id) (\($0))" } ?? id
+        let facts = QuestionFacts(pricing: pricing, compliance: compliance, reference: reference)
+        let answers = [
+            facts.judgmentPurchased(), facts.direction(), facts.consequences(), facts.expertise(), facts.workerStatus(),
+            facts.rates(), facts.protections(), facts.dataRights(), facts.internalCandidates(), facts.budgetOwner(),
+        ]
+        return answers.enumerated().map { index, item in
+            DecisionFile.Answer(number: index + 1, question: texts[index], answer: item.0, facts: item.1)
         }
-        var answers: [(String, [String])] = []
+    }
+}
 
-        answers.append((
+/// The spec, pricing and compliance facts the ten questions are answered from, one function
+/// per question.
+struct QuestionFacts {
+    /// The answer and the facts behind it.
+    typealias Answer = (String, [String])
+
+    let pricing: RolePricing
+    let compliance: ComplianceReport
+    let reference: ReferenceSet
+
+    var spec: RoleSpec { pricing.spec }
+    var currency: String { spec.currency }
+    var layer: LayerProfile? { reference.layer(pricing.inference.layer) }
+
+    /// A factor's level with its description, as the spec states it.
+    func level(_ factor: String) -> String {
+        guard let id = spec.factors[factor] else { return "not stated" }
+        let description = reference.factor(factor)?.level(id)?.description
+        return description.map { "\(id) (\($0))" } ?? id
+    }
+
+    /// 1. The judgment bought, with the layer it places the work in.
+    func judgmentPurchased() -> Answer {
+        return (
             spec.judgmentPurchased,
             ["judgment type: \(level("judgment"))", "work layer: \(pricing.inference.layer.rawValue) (\(layer?.name ?? ""))"]
-                + pricing.inference.reasons.prefix(1)))
+                + pricing.inference.reasons.prefix(1))
+    }
 
+    /// 2. Train, evaluate, deploy or physical-world data.
+    func direction() -> Answer {
         let direction: String
         switch spec.direction {
         case .train: direction = "It trains the model."
@@ -42,12 +69,18 @@ enum Questions {
         case .deploy: direction = "It deploys AI inside an organization."
         case .physicalData: direction = "It generates physical-world data from the worker's own work."
         }
-        answers.append((direction, ["direction: \(spec.direction.rawValue)", pricing.inference.directionFits ? "consistent with the \(pricing.inference.layer.rawValue) layer" : "unusual for the \(pricing.inference.layer.rawValue) layer"]))
+        return (direction, ["direction: \(spec.direction.rawValue)", pricing.inference.directionFits ? "consistent with the \(pricing.inference.layer.rawValue) layer" : "unusual for the \(pricing.inference.layer.rawValue) layer"])
+    }
 
-        answers.append((
+    /// 3. What happens if the work is wrong.
+    func consequences() -> Answer {
+        return (
             spec.consequenceIfWrong ?? "The spec does not describe it; the error-impact level is used.",
-            ["error impact: \(level("impact"))", "authority: \(level("authority"))", "data sensitivity: \(level("data_sensitivity"))", "main risk of this layer: \(layer?.mainRisk ?? "")"]))
+            ["error impact: \(level("impact"))", "authority: \(level("authority"))", "data sensitivity: \(level("data_sensitivity"))", "main risk of this layer: \(layer?.mainRisk ?? "")"])
+    }
 
+    /// 4. What the worker brings: task capacity up to credentialed expertise.
+    func expertise() -> Answer {
         var expertiseFacts = ["expertise: \(level("expertise"))"]
         if let domain = spec.expertise.domain { expertiseFacts.append("domain: \(domain)") }
         if let credential = spec.expertise.credential { expertiseFacts.append("credential: \(credential)") }
@@ -60,20 +93,26 @@ enum Questions {
         case "specialist": bringing = "Domain knowledge or operational experience without a licence."
         default: bringing = "Credentialed domain expertise."
         }
-        answers.append((bringing, expertiseFacts))
+        return (bringing, expertiseFacts)
+    }
 
+    /// 5. The worker's status, with the misclassification tests that apply.
+    func workerStatus() -> Answer {
         let segment = layer.flatMap { reference.segment($0.segment) }
         let classification = compliance.classification
         var statusFacts = ["usual employment model for \(segment?.name ?? "this segment"): \(segment?.employmentModel ?? "")"]
             + (spec.vendor.map { ["engaged through vendor \($0.name)"] } ?? [])
         statusFacts += classification.assessments.map { "\($0.name) [\($0.standing.rawValue)]: \($0.risk.rawValue) risk; \($0.conclusion)" }
         let highest = classification.assessments.filter { $0.standing.binds }.map(\.risk).max()
-        answers.append((
+        return (
             "\(spec.worker.status.rawValue) in \(spec.worker.jurisdiction)" + (spec.worker.headcount.map { ", headcount \($0)" } ?? "") + ". "
                 + (highest.map { "Highest misclassification risk under the tests in force: \($0.rawValue). " } ?? "")
                 + classification.note + " " + WorkerClassification.disclaimer,
-            statusFacts))
+            statusFacts)
+    }
 
+    /// 6. The benchmark band, the rate cards and anchors, and the wage floor against effective pay.
+    func rates() -> Answer {
         let band = pricing.bandHourly
         var rateFacts = [
             "layer pay anchor: \(layer?.payAnchor ?? "")",
@@ -105,10 +144,13 @@ enum Questions {
         if let living = compliance.floors.livingWage {
             rateFacts.append("living wage \(living.record.id): \(Format.money(living.hourlyInSpecCurrency)) \(currency)/h (\(living.record.ref.source))")
         }
-        answers.append((
+        return (
             "Benchmark: the \(pricing.inference.layer.rawValue) band from the market pay line at \(Format.number(pricing.score.total)) points. " + floorAnswer,
-            rateFacts))
+            rateFacts)
+    }
 
+    /// 7. Protections stated, checked against Fairwork and the procurement checklist.
+    func protections() -> Answer {
         let protections = spec.protections
         var protectionFacts = [
             "benefits: \(Format.yesNo(protections.benefits))", "overtime: \(Format.yesNo(protections.overtime))",
@@ -128,10 +170,13 @@ enum Questions {
             let bad = vendor.checklist.filter { $0.ok == false }.map(\.item)
             protectionFacts.append("vendor checklist: \(answered) of \(vendor.checklist.count) answered" + (bad.isEmpty ? "" : "; problems: \(bad.joined(separator: ", "))"))
         }
-        answers.append((
+        return (
             protections == Protections() && compliance.vendor == nil ? "The spec states no protections." : "As stated in the spec, checked against the Fairwork Fair Pay points and the procurement checklist where they apply.",
-            protectionFacts))
+            protectionFacts)
+    }
 
+    /// 8. Data rights when the work records the worker.
+    func dataRights() -> Answer {
         let rights = spec.dataRights
         if compliance.dataRights.applies {
             let consent = rights.consent
@@ -148,39 +193,41 @@ enum Questions {
                 rightsFacts.append("\(framework.name): " + (unmet.isEmpty ? "requirements met" : "not shown: " + unmet.joined(separator: "; ")))
             }
             let frameworkNames = compliance.dataRights.frameworks.map(\.name).joined(separator: ", ")
-            answers.append((
+            return (
                 "The work records the worker; consent, direct payment and downstream-use terms apply (\(frameworkNames)).",
-                rightsFacts))
+                rightsFacts)
         } else {
-            answers.append((
+            return (
                 "The work does not record the worker; the outputs are work product under the contract.",
-                ["data sensitivity of the material handled: \(level("data_sensitivity"))"]))
+                ["data sensitivity of the material handled: \(level("data_sensitivity"))"])
         }
+    }
 
+    /// 9. Internal candidates placed in the band, or the path upward from it.
+    func internalCandidates() -> Answer {
         if pricing.candidates.isEmpty {
-            answers.append((
+            return (
                 "No internal candidates are named.",
                 pricing.pathUpward.map {
                     $0.lateral
                         ? "lateral move from here: \($0.layer), mid \(Format.money($0.bandHourly.mid)) \(currency)/h (\(Format.percent($0.gapPercent)) on this band's midpoint)"
                         : "next step from here: \($0.layer), mid \(Format.money($0.bandHourly.mid)) \(currency)/h"
-                }))
+                })
         } else {
-            answers.append((
+            return (
                 "\(pricing.candidates.count) internal candidate\(pricing.candidates.count == 1 ? "" : "s") named; each is placed in this band.",
                 pricing.candidates.map { candidate in
                     let pay = candidate.hourly.map { "\(Format.money($0)) \(currency)/h" } ?? "pay not stated"
                     let cost = candidate.annualCostToMinimum.map { $0 > 0 ? ", \(Format.money($0, places: 0)) \(currency)/year to reach the minimum" : ", at or above the minimum" } ?? ""
                     return "\(candidate.name): \(pay)" + (candidate.compaRatio.map { ", compa-ratio \(Format.number($0, maxPlaces: 2))" } ?? "") + cost
-                }))
+                })
         }
+    }
 
-        answers.append((
+    /// 10. The budget that owns the work.
+    func budgetOwner() -> Answer {
+        return (
             spec.budgetOwner.map { "The \($0) budget." } ?? "Not stated: no budget owns this work yet.",
-            ["governance owner: \(spec.governanceOwner ?? layer?.governanceOwner ?? "")"]))
-
-        return answers.enumerated().map { index, item in
-            DecisionFile.Answer(number: index + 1, question: texts[index], answer: item.0, facts: item.1)
-        }
+            ["governance owner: \(spec.governanceOwner ?? layer?.governanceOwner ?? "")"])
     }
 }

@@ -93,6 +93,7 @@ extension ProgramPlan {
         build(spec, rateSources: rateSources, agreementSources: agreementSources, budget: PlanBudget<Never>.unlimited)
     }
 
+    // Long because: prices every tier at its most likely values, then sets the audit, Monte Carlo and routing figures beside them; the plan quotes each tier line and its totals together.
     /// As `build(_:rateSources:)`, with the Monte Carlo stopping when the budget runs out.
     public static func build<Failure>(_ spec: ProgramSpec, rateSources: [String: String] = [:], agreementSources: [String: String] = [:],
                                       budget: PlanBudget<Failure>) throws(Failure)

@@ -13,6 +13,7 @@ public enum ProgramSpecReader {
     public static let estimateFields = ["mode", "low", "high"]
     public static let rateFields = ["card", "band", "amount", "low", "high"]
 
+    // Long because: a field-by-field reader of the program spec, checking each section against those read before it (tiers before routes) and reporting every problem with its line.
     public static func read(_ text: String, file: String) throws(InputError) -> ProgramSpec {
         guard let root = try SpecDocument.parse(text, file: file) else {
             throw InputError([Diagnostic(file: file, location: .start, field: "", message: "the program spec is empty")])

@@ -184,6 +184,7 @@ extension CompressionReport {
     /// Compression and inversion across the snapshot, in `currency`. People are placed by the layer
     /// of the work their wage file prices (people without one are listed in ``unpriced``); contract
     /// rates are compared as employee-equivalent pay, from the snapshot's on-costs.
+    // Long because: places every internal person against their layer's new hires and external workers, then totals by layer; the steps share the placed positions.
     public static func build(_ snapshot: PortfolioSnapshot, currency: String = "USD", policy: CompressionPolicy = CompressionPolicy()) -> CompressionReport {
         let (positions, unpriced) = PayPositions.build(snapshot, currency: currency, requireBand: true)
         let byLayer = Dictionary(grouping: positions, by: \.layer)

@@ -60,6 +60,7 @@ struct CostLedger {
         file.spec.kind == SpecKind.vendorContract.rawValue ? "vendor" : CostReport.employmentModel(file.spec.workerStatus)
     }
 
+    // Long because: counts each worker exactly once across vendor records, people records and wage-file headcounts; the order of the passes is the rule.
     mutating func run() {
         let (positions, unpriced) = PayPositions.build(snapshot, currency: currency, requireBand: false)
         peopleOutsideAIWork = snapshot.people.count - positions.count - unpriced.count

@@ -112,6 +112,7 @@ public struct PathUpwardReport: Sendable, Codable {
 
 extension PathUpwardReport {
     /// The path upward of everyone placed in a band, judged by `policy`, in `currency`.
+    // Long because: one pass per person: next layer or grade, lateral moves, the pay change and readiness, each read from the same position and band.
     public static func build(_ snapshot: PortfolioSnapshot, currency: String = "USD", policy: QualificationPolicy = QualificationPolicy()) -> PathUpwardReport {
         let (positions, _) = PayPositions.build(snapshot, currency: currency, requireBand: true)
         var entries: [Entry] = []

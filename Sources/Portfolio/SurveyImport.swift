@@ -23,6 +23,7 @@ public struct SurveyImport: Sendable {
 
     /// Reads an export through `mapping` against the reference vocabulary; throws with every
     /// problem found (a missing column, a bad cell, with line and column) rather than import part of it.
+    // Long because: checks the mapped columns, reads every row with its line, then writes the reference tables; each stage reports all its problems before the next.
     public static func read(
         _ table: HRISTable, mapping: SurveyMapping, reference: ReferenceSet, file: String
     ) throws(InputError) -> SurveyImport {

@@ -53,6 +53,7 @@ public struct SurveyMapping: Sendable, Equatable {
     /// `1.234,56` instead of `1,234.56`.
     public var decimalComma: Bool
 
+    // Long because: a field-by-field reader of the mapping file, each section checked against the columns read before it and every problem reported with its line.
     /// Reads the YAML mapping, reporting every problem with its line.
     public static func read(_ text: String, file: String) throws(InputError) -> SurveyMapping {
         guard let root = try SpecDocument.parse(text, file: file) else {

@@ -71,22 +71,14 @@ struct CostTables: Sendable {
 }
 
 extension ReferenceParser {
-    mutating func readCostRecord(table: String, item: SpecNode, path: String, file: String, shipped: Bool, reader: inout FieldReader) {
-        if table == "grades" {
-            readGrade(item, path: path, file: file, shipped: shipped, reader: &reader)
-        } else {
-            readOnCostRow(item, path: path, file: file, shipped: shipped, reader: &reader)
-        }
-    }
-
-    private mutating func readGrade(_ item: SpecNode, path: String, file: String, shipped: Bool, reader: inout FieldReader) {
+    mutating func readGrade(_ item: SpecNode, path: String, file: String, shipped: Bool, reader: inout FieldReader) {
         guard let view = reader.mapping(item, path: path, allowed: CostTables.gradeFields) else { return }
         let id = reader.string(view, "id", required: true)
         let name = reader.string(view, "name", required: true)
         let mid = reader.number(view, "mid_usd_hourly", required: true, range: 0...1e6, exclusiveMinimum: 0)
         // A spread is stated against the minimum; above 5 (a max six times the min) is a typo.
         let spread = reader.number(view, "range_spread", required: true, range: 0...5, exclusiveMinimum: 0)
-        let ref = readRef(view, reader: &reader)
+        let ref = Self.readRef(view, reader: &reader)
         guard let id, let name, let mid, let spread, let ref else { return }
         let grade = JobGrade(id: id, name: name, midUSDHourly: mid, rangeSpread: spread, typical: reader.string(view, "typical"), ref: ref)
         if let previous = costTables.lastGrade[file], mid <= previous.midUSDHourly {
@@ -97,13 +89,13 @@ extension ReferenceParser {
         costTables.grades.put(id, grade, file: file, at: item.location, shipped: shipped)
     }
 
-    private mutating func readOnCostRow(_ item: SpecNode, path: String, file: String, shipped: Bool, reader: inout FieldReader) {
+    mutating func readOnCostRow(_ item: SpecNode, path: String, file: String, shipped: Bool, reader: inout FieldReader) {
         guard let view = reader.mapping(item, path: path, allowed: CostTables.rowFields) else { return }
         let jurisdiction = reader.string(view, "jurisdiction", required: true)
         let name = reader.string(view, "name", required: true)
         let currency = reader.string(view, "currency")
-        if let jurisdiction { checkJurisdiction(jurisdiction, view, "jurisdiction", reader: &reader) }
-        if let currency { checkCurrency(currency, view, reader: &reader) }
+        if let jurisdiction { Self.checkJurisdiction(jurisdiction, view, "jurisdiction", reader: &reader) }
+        if let currency { Self.checkCurrency(currency, view, reader: &reader) }
         let workingDays = reader.number(view, "working_days", range: 1...366)
         let contributions = readComponents(view, "contributions", currency: currency, reader: &reader)
         let extras = readComponents(view, "extras", currency: currency, reader: &reader)
@@ -112,7 +104,7 @@ extension ReferenceParser {
         for (index, id) in ids.enumerated() where ids[..<index].contains(id) {
             reader.report(view.location, view.path(id), "component '\(id)' is listed twice in this row")
         }
-        let ref = readRef(view, reader: &reader)
+        let ref = Self.readRef(view, reader: &reader)
         guard let jurisdiction, let name, let ref else { return }
         let row = OnCostRow(
             jurisdiction: jurisdiction, name: name, currency: currency, workingDays: workingDays ?? OnCostRow.defaultWorkingDays,
@@ -136,7 +128,7 @@ extension ReferenceParser {
             let upTo = reader.number(part, "applies_up_to", range: 0...1e12, exclusiveMinimum: 0)
             let appliesFrom = reader.number(part, "applies_from", range: 0...1e12, exclusiveMinimum: 0)
             let period = reader.enumeration(part, "per", as: OnCostPeriod.self)
-            let ref = readRef(part, reader: &reader)
+            let ref = Self.readRef(part, reader: &reader)
             switch (rate, amount) {
             case (nil, nil):
                 if !part.has("rate") && !part.has("amount") {
@@ -174,7 +166,7 @@ extension ReferenceParser {
         else { return nil }
         let days = reader.number(leave, "days", required: true, range: 0...366)
         let counted = reader.enumeration(leave, "counted", as: PaidLeave.Counting.self) ?? .working
-        let ref = readRef(leave, reader: &reader)
+        let ref = Self.readRef(leave, reader: &reader)
         guard let days, let ref else { return nil }
         let paid = PaidLeave(days: days, counted: counted, note: reader.string(leave, "note"), ref: ref)
         if paid.workingDays >= workingDays {

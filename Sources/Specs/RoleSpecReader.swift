@@ -39,6 +39,7 @@ public struct RoleSpecReader: Sendable {
 
     // MARK: Decoding
 
+    // Long because: reads the role spec's top-level fields in schema order, reporting every problem with its line; the sections already have their own readers.
     private func decode(_ root: SpecNode, reader: inout FieldReader) -> RoleSpec? {
         guard let top = reader.mapping(root, path: "", allowed: RoleSpecFormat.topLevel) else { return nil }
         var locations: [String: SourceLocation] = ["": root.location]

@@ -32,6 +32,7 @@ public struct PeopleImportRejected: Error, Sendable, Equatable, CustomStringConv
 }
 
 extension RecordRepository where Record == Person {
+    // Long because: one transaction: the manager-loop check, then each insert or update audited like a single edit; splitting would spread the transaction.
     /// Creates or updates every row (matched on the HRIS id) in one transaction, or writes
     /// nothing: a row that fails validation, names an unknown manager or closes a management
     /// loop rejects the whole file. Each change is audited like a single edit, plus one entry

@@ -4,8 +4,10 @@ import Hummingbird
 import Storage
 
 /// Stored decision files: read in any rendering, and moved through review.
-struct DecisionFileController {
+struct DecisionFileController: Sendable {
     let environment: ServerEnvironment
+
+    var files: DecisionFileRepository { environment.store.decisionFiles }
 
     func register(_ registry: EndpointRegistry, _ router: Router<AppRequestContext>) {
         let environment = self.environment
@@ -20,32 +22,7 @@ struct DecisionFileController {
                                             layer: query.string("layer"), page: try query.page)
             return try JSONBody.response(page)
         }
-        registry.add(router, .get, "/api/v1/decision-files/{id}", .read) { request, context in
-            let stored = try await files.get(try context.path("id"))
-            let disclosure = try context.disclosure(environment)
-            @Sendable func document() throws -> DecisionFile { disclosure.decisionFile(try DecisionFileController.document(stored)) }
-            switch ListQuery(request: request).string("format") ?? "json" {
-            case "json":
-                // The document is stored as computed; splice it in rather than decode and re-encode,
-                // unless the reader's copy withholds part of it.
-                let document = disclosure.seesIndividualPay ? stored.document : try JSONRendering.line(try document())
-                var body = Data(try JSONBody.encoder.encode(stored.summary))
-                body.removeLast()
-                body.append(contentsOf: Array(",\"document\":".utf8))
-                body.append(contentsOf: Array(document.utf8))
-                body.append(UInt8(ascii: "}"))
-                return try JSONBody.raw(body, etag: stored.revision)
-            case "md":
-                return JSONBody.text(MarkdownRendering.render(try document()), contentType: "text/markdown; charset=utf-8")
-            case "html":
-                return JSONBody.text(HTMLRendering.render(try document()), contentType: "text/html; charset=utf-8")
-            case "csv":
-                let file = try document()
-                return JSONBody.text(CSVRendering.headerLine() + "\n" + CSVRendering.row(file) + "\n", contentType: "text/csv; charset=utf-8")
-            case let other:
-                throw Problem.badRequest("format must be json, md, html or csv (got '\(other)')")
-            }
-        }
+        registry.add(router, .get, "/api/v1/decision-files/{id}", .read, decisionFile)
         for (action, status, permission) in [("submit", ReviewStatus.inReview, Permission.prepareDecisions),
                                              ("approve", .approved, .decideReviews), ("reject", .rejected, .decideReviews)] {
             registry.add(router, .post, "/api/v1/decision-files/{id}/\(action)", permission) { request, context in
@@ -59,6 +36,34 @@ struct DecisionFileController {
                                                                       expectedRevision: expected, by: user, files: files)
                 return try JSONBody.response(updated.summary, etag: updated.revision)
             }
+        }
+    }
+
+    /// One stored wage file as JSON (the stored document spliced in), Markdown, HTML or CSV, as the reader may see it.
+    func decisionFile(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let stored = try await files.get(try context.path("id"))
+        let disclosure = try context.disclosure(environment)
+        @Sendable func document() throws -> DecisionFile { disclosure.decisionFile(try DecisionFileController.document(stored)) }
+        switch ListQuery(request: request).string("format") ?? "json" {
+        case "json":
+            // The document is stored as computed; splice it in rather than decode and re-encode,
+            // unless the reader's copy withholds part of it.
+            let document = disclosure.seesIndividualPay ? stored.document : try JSONRendering.line(try document())
+            var body = Data(try JSONBody.encoder.encode(stored.summary))
+            body.removeLast()
+            body.append(contentsOf: Array(",\"document\":".utf8))
+            body.append(contentsOf: Array(document.utf8))
+            body.append(UInt8(ascii: "}"))
+            return try JSONBody.raw(body, etag: stored.revision)
+        case "md":
+            return JSONBody.text(MarkdownRendering.render(try document()), contentType: "text/markdown; charset=utf-8")
+        case "html":
+            return JSONBody.text(HTMLRendering.render(try document()), contentType: "text/html; charset=utf-8")
+        case "csv":
+            let file = try document()
+            return JSONBody.text(CSVRendering.headerLine() + "\n" + CSVRendering.row(file) + "\n", contentType: "text/csv; charset=utf-8")
+        case let other:
+            throw Problem.badRequest("format must be json, md, html or csv (got '\(other)')")
         }
     }
 

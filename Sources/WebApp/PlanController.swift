@@ -9,26 +9,28 @@ import WorkModel
 
 /// `POST /api/v1/plan`: a program spec in, the plan (and with `?frontier=true` the routing
 /// frontier) out. Bands (`rate: {band: spec-id}`) come from the stored decision files.
-struct PlanController {
+struct PlanController: Sendable {
     let environment: ServerEnvironment
 
     func register(_ registry: EndpointRegistry, _ router: Router<AppRequestContext>) {
-        let environment = self.environment
-        registry.add(router, .post, "/api/v1/plan", .signedIn) { request, context in
-            let data = try await JSONBody.bytes(request, context)
-            guard let text = String(data: data, encoding: .utf8), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw Problem.badRequest("send the program spec as YAML or JSON text in the body (UTF-8)")
-            }
-            let query = ListQuery(request: request)
-            let result = try await PlanController.plan(text, frontier: query.string("frontier") == "true", environment: environment)
-            switch query.string("format") ?? "json" {
-            case "json":
-                struct Output: Encodable { var plan: ProgramPlan; var frontier: RoutingFrontier? }
-                return try JSONBody.response(Output(plan: result.plan, frontier: result.frontier))
-            case "md": return JSONBody.text(PlanRendering.markdown(result.plan, frontier: result.frontier), contentType: "text/markdown; charset=utf-8")
-            case "html": return JSONBody.text(PlanRendering.page(result.plan, frontier: result.frontier), contentType: "text/html; charset=utf-8")
-            case let other: throw Problem.badRequest("format must be json, md or html (got '\(other)')")
-            }
+        registry.add(router, .post, "/api/v1/plan", .signedIn, planProgram)
+    }
+
+    /// A program spec in; the plan (and the routing frontier when asked) out as JSON, Markdown or HTML.
+    func planProgram(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let data = try await JSONBody.bytes(request, context)
+        guard let text = String(data: data, encoding: .utf8), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw Problem.badRequest("send the program spec as YAML or JSON text in the body (UTF-8)")
+        }
+        let query = ListQuery(request: request)
+        let result = try await PlanController.plan(text, frontier: query.string("frontier") == "true", environment: environment)
+        switch query.string("format") ?? "json" {
+        case "json":
+            struct Output: Encodable { var plan: ProgramPlan; var frontier: RoutingFrontier? }
+            return try JSONBody.response(Output(plan: result.plan, frontier: result.frontier))
+        case "md": return JSONBody.text(PlanRendering.markdown(result.plan, frontier: result.frontier), contentType: "text/markdown; charset=utf-8")
+        case "html": return JSONBody.text(PlanRendering.page(result.plan, frontier: result.frontier), contentType: "text/html; charset=utf-8")
+        case let other: throw Problem.badRequest("format must be json, md or html (got '\(other)')")
         }
     }
 

@@ -8,7 +8,7 @@ import ReferenceData
 
 /// The portfolio views (compression, cost, pay equity, vendors, datasets, the path upward) and
 /// the people import. Views with individual pay need `readPay`; the cost view is aggregates.
-struct ReportController {
+struct ReportController: Sendable {
     let environment: ServerEnvironment
 
     func register(_ registry: EndpointRegistry, _ router: Router<AppRequestContext>) {
@@ -49,30 +49,33 @@ struct ReportController {
             let report = PathUpwardReport.build(try await snapshot(), currency: try currency(request))
             return try Self.respond(request, json: report, csv: nil, markdown: { PortfolioRendering.markdown(report) })
         }
-        registry.add(router, .post, "/api/v1/people/import", .writePeople) { request, context in
-            let user = try context.signedInUser
-            let body = try await JSONBody.decode(ImportRequest.self, request, context)
-            let mapping: PeopleMapping
-            let read: PeopleImport
-            do {
-                mapping = try PeopleMapping.read(body.mapping, file: "mapping")
-                read = try PeopleImport.read(body.csv, file: body.file ?? "upload.csv", mapping: mapping)
-            } catch {
-                throw Problem.unprocessable("the mapping or the file cannot be read", errors: error.diagnostics.map(Self.fieldError))
-            }
-            let preview = ImportPreview(read)
-            guard body.commit == true else { return try JSONBody.response(preview) }
-            guard read.errors.isEmpty else {
-                throw Problem.unprocessable("\(read.errors.count) rows have errors; nothing was imported", errors: read.errors.map(Self.fieldError))
-            }
-            do {
-                let result = try await environment.store.people.importBatch(read.rows, source: body.file ?? "upload.csv", by: user.principal)
-                return try JSONBody.response(result, status: .created)
-            } catch let rejected as PeopleImportRejected {
-                throw Problem.unprocessable("\(rejected.problems.count) problems; nothing was imported", errors: rejected.problems.map {
-                    Problem.FieldError(field: $0.field, message: $0.message, line: $0.line, column: nil)
-                })
-            }
+        registry.add(router, .post, "/api/v1/people/import", .writePeople, importPeople)
+    }
+
+    /// People from a CSV and its mapping: a preview, or with `commit: true` the import, all rows or none.
+    func importPeople(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let user = try context.signedInUser
+        let body = try await JSONBody.decode(ImportRequest.self, request, context)
+        let mapping: PeopleMapping
+        let read: PeopleImport
+        do {
+            mapping = try PeopleMapping.read(body.mapping, file: "mapping")
+            read = try PeopleImport.read(body.csv, file: body.file ?? "upload.csv", mapping: mapping)
+        } catch {
+            throw Problem.unprocessable("the mapping or the file cannot be read", errors: error.diagnostics.map(Self.fieldError))
+        }
+        let preview = ImportPreview(read)
+        guard body.commit == true else { return try JSONBody.response(preview) }
+        guard read.errors.isEmpty else {
+            throw Problem.unprocessable("\(read.errors.count) rows have errors; nothing was imported", errors: read.errors.map(Self.fieldError))
+        }
+        do {
+            let result = try await environment.store.people.importBatch(read.rows, source: body.file ?? "upload.csv", by: user.principal)
+            return try JSONBody.response(result, status: .created)
+        } catch let rejected as PeopleImportRejected {
+            throw Problem.unprocessable("\(rejected.problems.count) problems; nothing was imported", errors: rejected.problems.map {
+                Problem.FieldError(field: $0.field, message: $0.message, line: $0.line, column: nil)
+            })
         }
     }
 

@@ -263,3 +263,17 @@ import Compliance
         #expect(rules(findings).contains("data-rights.consent-missing"))
     }
 }
+
+/// The rule packs as registered: one per framework, each naming its primary source.
+@Suite struct DataRightsRegistryTests {
+    @Test("every registered data-rights rule has its own id and a citation")
+    func registry() {
+        let ids = DataRightsRules.rules.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        #expect(DataRightsRules.rules.allSatisfy { !$0.citation.isEmpty })
+        #expect(ids == [
+            "recorded-work-standard", "eu-ai-act-emotion-recognition", "recorded-work-standard.payment-and-use",
+            "gdpr-art9", "illinois-bipa", "india-dpdp", "eu-platform-work-biometrics",
+        ])
+    }
+}
