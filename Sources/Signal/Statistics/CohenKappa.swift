@@ -20,6 +20,7 @@ public struct CohenKappaResult: Sendable, Codable, Hashable {
 /// reference packages (scikit-learn `cohen_kappa_score`, statsmodels `cohens_kappa`).
 public enum CohenKappa {
     /// How disagreements between categories i and j of K are weighted.
+    /// `none`: 1 for any disagreement; `linear`: |i - j| / (K - 1); `quadratic`: ((i - j) / (K - 1))^2.
     public enum Weighting: Sendable { case none, linear, quadratic }
 
     /// The K x K table (row: first reviewer, column: second) of the two reviewers' values.
