@@ -197,7 +197,7 @@ public struct PairwiseSummary: Sendable, Codable, Hashable {
         public var wins: Int
         /// Judgments that preferred the other option over this one.
         public var losses: Int
-        /// Judgments of this option's pairs that were ties.
+        /// Tie judgments between this option and another.
         public var ties: Int
     }
 }
