@@ -6,22 +6,31 @@
 /// SAFETY: `count(shard:)` borrows the shard's columns as buffers only for the call to
 /// `UnitTally.count`; the shard belongs to a finished `JudgmentSet` and is not written meanwhile.
 public struct AgreementCounts: Sendable {
+    /// Size of the value domain (codes `0..<valueCount`).
     public let valueCount: Int
+    /// Reviewers in the set (codes `0..<reviewerCount`).
     public let reviewerCount: Int
+    /// Krippendorff's coincidence matrix of the pairable units.
     public var coincidences: Coincidences
     /// Items with at least one value / with two or more (only those enter alpha and kappa).
     public var units = 0
+    /// Units with two or more values: the only ones alpha and the kappas use.
     public var pairableUnits = 0
+    /// Judgments counted, with or without a value.
     public var judgments = 0
+    /// Judgments with a value.
     public var values = 0
+    /// Values in pairable units (the coincidence matrix's total).
     public var pairableValues = 0
     /// Judgments of an item by a reviewer who already judged it (kept, and counted here).
     public var repeatedJudgments = 0
     /// Sum over pairable units of the share of agreeing pairs, P_u (Fleiss 1971).
     public var sumUnitAgreement = 0.0
+    /// Per-reviewer tallies, indexed by reviewer code.
     public var reviewers: ReviewerTallies
     var patterns: UnitPatterns
 
+    /// Empty counts for a domain of `valueCount` values and `reviewerCount` reviewers.
     public init(valueCount: Int, reviewerCount: Int) {
         self.valueCount = valueCount
         self.reviewerCount = reviewerCount
@@ -30,12 +39,14 @@ public struct AgreementCounts: Sendable {
         patterns = UnitPatterns()
     }
 
+    /// The counts of both parts together; the parts must cover different units.
     public static func + (lhs: AgreementCounts, rhs: AgreementCounts) -> AgreementCounts {
         var result = lhs
         result.merge(rhs)
         return result
     }
 
+    /// Adds the counts of a part with other units (same domain and reviewers).
     public mutating func merge(_ other: AgreementCounts) {
         coincidences.merge(other.coincidences)
         units += other.units
@@ -410,11 +421,15 @@ struct HistogramTally {
 
 /// Per-reviewer sums (index = reviewer code).
 public struct ReviewerTallies: Sendable, Hashable {
+    /// Judgments by each reviewer, with or without a value.
     public var judgments: [Int]
     /// Pairs with another reviewer on the same item, and how many of them agree.
     public var pairs: [Double]
+    /// Of each reviewer's `pairs`, those where the other reviewer gave the same value.
     public var agreeingPairs: [Double]
+    /// Valued judgments by each reviewer on items with a gold answer.
     public var goldTotal: [Int]
+    /// Of those, the ones equal to the gold answer.
     public var goldCorrect: [Int]
 
     init(count: Int) {

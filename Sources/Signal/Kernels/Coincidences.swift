@@ -5,6 +5,7 @@
 /// SAFETY: `addUnit` only reads `codes` and `counts` at indices below their `count`; callers pass
 /// buffers borrowed from arrays for the length of the call.
 public struct Coincidences: Sendable, Hashable {
+    /// V, the size of the value domain: the matrix is V x V over codes.
     public let valueCount: Int
     /// Dense row-major V x V for small domains; sparse (c * V + k -> weight) above 1,024 values.
     private var dense: [Double]
@@ -12,14 +13,17 @@ public struct Coincidences: Sendable, Hashable {
 
     static let denseLimit = 1024
 
+    /// An empty matrix over `valueCount` codes.
     public init(valueCount: Int) {
         self.valueCount = valueCount
         dense = valueCount <= Self.denseLimit ? [Double](repeating: 0, count: valueCount * valueCount) : []
         sparse = [:]
     }
 
+    /// Whether the matrix is stored densely (at most 1,024 values) rather than as sparse cells.
     public var isDense: Bool { valueCount <= Self.denseLimit }
 
+    /// o[c][k]: the weighted number of (c, k) pairs; 0 for a pair never seen.
     public subscript(c: Int, k: Int) -> Double {
         isDense ? dense[c * valueCount + k] : sparse[c * valueCount + k, default: 0]
     }
@@ -81,12 +85,14 @@ public struct Coincidences: Sendable, Hashable {
         return n
     }
 
+    /// The coincidences of both parts together (same domain; parts over different units).
     public static func + (lhs: Coincidences, rhs: Coincidences) -> Coincidences {
         var result = lhs
         result.merge(rhs)
         return result
     }
 
+    /// Adds another matrix over the same domain (a precondition).
     public mutating func merge(_ other: Coincidences) {
         precondition(other.valueCount == valueCount, "coincidences over different value domains")
         if isDense {

@@ -6,6 +6,9 @@ import WorkModel
 /// SAFETY: the pointer readers take a pointer and a byte count from a scanner and load single bytes at
 /// offsets below that count only.
 public enum EpochTime {
+    /// Seconds since 1970-01-01T00:00:00Z of an ISO 8601 date or date-time (`T`, `t` or a space
+    /// before the time; fractions of a second dropped; `Z` or a `+hh:mm` / `-hh:mm` offset, none
+    /// meaning UTC); nil when the text is not one or the date does not exist.
     public static func parseISO8601(_ text: String) -> Int64? {
         withBytes(of: text) { parseISO8601($0, $1) }
     }

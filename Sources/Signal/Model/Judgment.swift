@@ -4,7 +4,9 @@
 /// The importers for Label Studio, Argilla and CSV exports all end here. The fast readers for
 /// large JSON Lines and CSV files skip this type and intern bytes directly.
 public struct Judgment: Sendable, Hashable {
+    /// The item (task, unit) judged, by its id.
     public var item: String
+    /// Who judged: the reviewer's id as text.
     public var reviewer: String
     /// `nil` is a judgment that was opened but not answered; every statistic ignores it.
     public var value: JudgmentValue?
@@ -16,8 +18,10 @@ public struct Judgment: Sendable, Hashable {
     public var gold: JudgmentValue?
     /// For a pairwise preference: the two options compared; `value` is then `a`, `b` or `tie`.
     public var optionA: String?
+    /// The second option of a pairwise preference (`b`); nil for other judgments.
     public var optionB: String?
 
+    /// A judgment; only item, reviewer and value are required.
     public init(
         item: String, reviewer: String, value: JudgmentValue?, time: Int64? = nil, rubric: String? = nil,
         gold: JudgmentValue? = nil, optionA: String? = nil, optionB: String? = nil
@@ -37,7 +41,9 @@ public struct Judgment: Sendable, Hashable {
 /// the labels `a`, `b` and `tie`. A label that reads as a number is the number: `"3"`, `3` and
 /// `3.0` are one value at every level, as they would be in a spreadsheet.
 public enum JudgmentValue: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// A label, compared as exact text.
     case label(String)
+    /// A finite number: a score or an ordinal or numeric level.
     case number(Double)
 
     /// Reads the text of a value the way every reader does: finite numbers become numbers.
@@ -49,11 +55,13 @@ public enum JudgmentValue: Sendable, Hashable, Comparable, CustomStringConvertib
         }
     }
 
+    /// The number, or nil for a label.
     public var number: Double? {
         if case .number(let n) = self { return n }
         return nil
     }
 
+    /// The label's text, or the number in its shortest form (whole numbers without `.0`).
     public var description: String {
         switch self {
         case .label(let text): return text
@@ -74,6 +82,7 @@ public enum JudgmentValue: Sendable, Hashable, Comparable, CustomStringConvertib
 
 /// The choice in a pairwise preference judgment.
 public enum PairChoice: String, Sendable, CaseIterable {
+    /// `a`: the first option preferred; `b`: the second; `tie`: neither.
     case a, b, tie
 }
 

@@ -2,13 +2,19 @@ import WorkModel
 
 /// What to keep and how to read values when a collection of judgments is finished.
 public struct JudgmentSetOptions: Sendable {
+    /// The level of measurement the values are read at (`--level`); nominal by default.
     public var level: MeasurementLevel
+    /// The order of the values, lowest first (`--value-order`): required for labels at the ordinal
+    /// level, and every value in the data must be in it. nil orders numbers ascending and labels
+    /// by text.
     public var valueOrder: [JudgmentValue]?
     /// When the export holds several rubrics (questions), the one to measure.
     public var rubric: String?
     /// Treat values as pairwise choices a / b / tie.
     public var pairwise: Bool
 
+    /// Options; the defaults read every value as a nominal label, keep every rubric (an error when
+    /// there are several) and do not treat values as pairwise choices.
     public init(level: MeasurementLevel = .nominal, valueOrder: [JudgmentValue]? = nil, rubric: String? = nil, pairwise: Bool = false) {
         self.level = level
         self.valueOrder = valueOrder
@@ -25,20 +31,31 @@ public struct JudgmentSetOptions: Sendable {
 /// to them) and rewrites the columns before building the set; every statistic only reads.
 public struct JudgmentSet: @unchecked Sendable {
     let shards: [JudgmentShard]
+    /// Reviewer ids, sorted; a reviewer's code is its index here.
     public let reviewers: [String]
+    /// The distinct values, in the order the level needs; a value's code is its index here.
     public let domain: ValueDomain
+    /// The options named in pairwise judgments (`a` / `b`), sorted; an option's code is its index.
+    /// Empty when no judgment is pairwise.
     public let options: [String]
+    /// The rubric measured: the one asked for, or the only one present; nil when judgments carry none.
     public let rubric: String?
+    /// The level of measurement the domain was built for.
     public let level: MeasurementLevel
     /// Gold answers given for items (from judgments or a gold file), as value codes.
     public let hasGold: Bool
+    /// Whether any judgment carries a time (enables calibration windows).
     public let hasTime: Bool
+    /// Whether any judgment names pairwise options (enables Bradley-Terry and useful pairs).
     public let hasPairs: Bool
     /// Each value code's rank by first appearance in the input (file order, then line): the
     /// order crowd-kit's pandas frames give classes, which decides exact ties the same way.
     public let appearanceRank: [Int]
 
+    /// Judgments in the set, with or without a value.
     public var judgmentCount: Int { shards.reduce(0) { $0 + $1.judgmentCount } }
+    /// Distinct items read, including any whose judgments a rubric filter dropped (items with
+    /// a value are `AgreementReport.units`).
     public var itemCount: Int { shards.reduce(0) { $0 + $1.unitCount } }
 
     /// Every judgment's item, reviewer, value and time, in shard order (see `forEachJudgment`).

@@ -3,8 +3,11 @@ import WorkModel
 /// How values are compared (Krippendorff 2011): labels that only differ, ranks, differences
 /// on a scale, or ratios to a true zero.
 public enum MeasurementLevel: String, Sendable, CaseIterable, Codable {
+    /// `nominal`: labels that are only equal or different; `ordinal`: ranks (needs numbers or an
+    /// order); `interval`: differences on a numeric scale; `ratio`: numbers at or above a true zero.
     case nominal, ordinal, interval, ratio
 
+    /// Whether every value must be a number (interval and ratio).
     public var needsNumbers: Bool { self == .interval || self == .ratio }
 }
 
@@ -12,9 +15,11 @@ public enum MeasurementLevel: String, Sendable, CaseIterable, Codable {
 /// labels in the order the user gave (`--value-order`) or alphabetically for nominal data.
 /// Statistics work on the codes `0..<count`.
 public struct ValueDomain: Sendable, Hashable {
+    /// The values in code order.
     public let values: [JudgmentValue]
     private let index: [JudgmentValue: Int]
 
+    /// A domain of `values` in the given order: each value's code is its index.
     public init(values: [JudgmentValue]) {
         self.values = values
         var index: [JudgmentValue: Int] = [:]
@@ -22,8 +27,10 @@ public struct ValueDomain: Sendable, Hashable {
         self.index = index
     }
 
+    /// How many distinct values (codes are `0..<count`).
     public var count: Int { values.count }
 
+    /// The code of a value; nil when it is not in the domain.
     public func code(of value: JudgmentValue) -> Int? { index[value] }
 
     /// The number a metric uses for a code: the value itself when numeric, else its rank.

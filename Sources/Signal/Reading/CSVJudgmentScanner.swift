@@ -5,8 +5,10 @@ public import WorkModel
 /// mapping names them, and where it is silent the usual names of annotation exports are
 /// tried (`item`, `task`, `task_id`; `reviewer`, `annotator`, `worker`; `value`, `label`...).
 public struct ColumnMapping: Sendable, Hashable {
+    /// The header name given for each field; fields not named here are found by their usual names.
     public var columns: [JudgmentField: String]
 
+    /// A mapping naming the given columns (empty: every field by its usual names).
     public init(_ columns: [JudgmentField: String] = [:]) { self.columns = columns }
 
     /// Reads `item=task_id,reviewer=annotator` (the `--map` option).
@@ -24,7 +26,10 @@ public struct ColumnMapping: Sendable, Hashable {
     }
 }
 
+/// A field of a judgment, as named in `--map` (`item=task_id`).
 public enum JudgmentField: String, Sendable, CaseIterable, Hashable {
+    /// The judgment fields of `Judgment`: `a` and `b` are the pairwise options; item, reviewer
+    /// and value are required.
     case item, reviewer, value, time, rubric, gold, a, b
 
     /// Header names tried when the mapping does not name the column (compared lowercased).

@@ -8,7 +8,9 @@ public import WorkModel
 public enum JudgmentFormat: String, Sendable, CaseIterable {
     /// Canonical JSON Lines (`wagefile.judgment/v1`).
     case jsonl
+    /// Comma-separated values with a header row (RFC 4180 quoting).
     case csv
+    /// Tab-separated values with a header row.
     case tsv
     /// A Label Studio JSON export: tasks with `annotations` (`completed_by`, `result`).
     case labelStudio = "label-studio"
@@ -61,9 +63,11 @@ public enum JudgmentFormat: String, Sendable, CaseIterable {
 /// part of them (see `ParallelShards`); pages are handed back only for a `MappedFile`'s read-only
 /// mapping (`releasesReadPages`).
 public struct JudgmentCollector: ~Copyable {
+    /// Shards the items are spread over (one per worker), 1 to 64.
     public let partitions: Int
     private(set) var shards: [JudgmentShard]
     private(set) var files: [String] = []
+    /// Judgments read so far, with or without a value.
     public private(set) var judgmentCount = 0
     /// The smallest input read by range (smaller ones are cheaper to read by hash).
     var rangeSplitMinimumBytes = 1 << 20
@@ -87,6 +91,8 @@ public struct JudgmentCollector: ~Copyable {
     enum ReadPath { case byRange, byHashUnsorted, byHash }
     private(set) var lastReadPath = ReadPath.byHash
 
+    /// An empty collector with `partitions` shards (clamped to 1...64), its tables sized for
+    /// about `expectedJudgments` judgments (a hint, not a limit).
     public init(partitions: Int = 2, expectedJudgments: Int = 4096) {
         let p = max(1, min(partitions, 64))
         self.partitions = p

@@ -16,6 +16,7 @@ import Foundation
 /// SAFETY: the mapping is `PROT_READ` and `MAP_PRIVATE`, created once in `init` and unmapped only in
 /// `deinit`; `withBytes` lends it only for the call, so no buffer outlives the mapping.
 public final class MappedFile {
+    /// The path as given (`-` for standard input).
     public let path: String
     private let base: UnsafeMutableRawPointer?
     private let length: Int
@@ -84,7 +85,10 @@ public final class MappedFile {
 
 /// A file that could not be opened, inspected or mapped, with the system's reason.
 public struct MappedFileError: Error, CustomStringConvertible, Sendable {
+    /// The path that could not be read.
     public let path: String
+    /// The system's reason (`strerror` of the failing call).
     public let message: String
+    /// `<path>: cannot read: <message>`.
     public var description: String { "\(path): cannot read: \(message)" }
 }

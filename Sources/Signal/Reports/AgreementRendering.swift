@@ -3,6 +3,8 @@ import WorkModel
 
 /// The agreement report as JSON (`wagefile.agreement/v1`), Markdown and a self-contained HTML page.
 public enum AgreementRendering {
+    /// The report as pretty-printed JSON (`wagefile.agreement/v1`) with a final newline; nil fields
+    /// are left out and non-finite numbers are written as the strings `inf`, `-inf`, `nan`.
     public static func json(_ report: AgreementReport) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
@@ -29,6 +31,9 @@ public enum AgreementRendering {
         return "not reliable (alpha < 0.667)"
     }
 
+    /// The report as Markdown: a table of the measures (with Krippendorff's reading of alpha:
+    /// reliable from 0.800, tentative from 0.667), one row per reviewer and, for pairwise
+    /// judgments, the preference scores. Figures to four places, shares as percentages.
     public static func markdown(_ r: AgreementReport) -> String {
         var out = "# Agreement: \(r.files.joined(separator: ", "))\n\n"
         if let rubric = r.rubric { out += "Rubric: \(rubric)\n\n" }
@@ -69,6 +74,8 @@ public enum AgreementRendering {
 
     static func escape(_ text: String) -> String { Format.html(text) }
 
+    /// The main measures and the reviewer table as one self-contained HTML page (inline style, no
+    /// scripts); text from the input is escaped.
     public static func html(_ r: AgreementReport) -> String {
         var rows = ""
         for q in r.reviewers {
@@ -104,6 +111,8 @@ public enum AgreementRendering {
 
 /// CSV cell quoting for exports.
 public enum CSVText {
+    /// A CSV cell: the text itself, or quoted with doubled quotes when it holds a comma, quote,
+    /// CR or LF (RFC 4180).
     public static func escape(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

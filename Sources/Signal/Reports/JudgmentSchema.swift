@@ -1,6 +1,7 @@
 /// The JSON Schema of the canonical judgment line (`wagefile schema judgment`); the committed
 /// copy at docs/schema/judgment-v1.json must equal it (a test checks).
 public enum JudgmentSchema {
+    /// The JSON Schema (draft 2020-12) document itself, as JSON text.
     public static let text = #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",

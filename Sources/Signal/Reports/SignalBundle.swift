@@ -6,34 +6,60 @@ import WorkModel
 /// calibration history and the agreement report, listed in a manifest with SHA-256 checksums.
 /// The signal is the customer's: any tool that reads JSON can take it elsewhere.
 public enum SignalBundle {
+    /// One file of the bundle, in memory, before it is written.
     public struct File: Sendable {
+        /// Path inside the bundle: `judgments.jsonl`, `gold.jsonl`, `calibration.jsonl`,
+        /// `agreement.json` or `rubrics/<name>`.
         public var path: String
+        /// What the file holds: `judgments`, `gold`, `calibration`, `agreement` or `rubric`.
         public var kind: String
+        /// The file's bytes (UTF-8 text for every file but the rubrics, which are copied as given).
         public var data: Data
+        /// Lines of a JSON Lines file; nil for `agreement.json` and rubrics.
         public var records: Int?
     }
 
+    /// `manifest.json`: what the bundle holds, with a SHA-256 checksum of each file.
     public struct Manifest: Sendable, Codable {
+        /// The bundle format's identifier, `wagefile.signal-bundle/v1`.
         public var format = "wagefile.signal-bundle/v1"
+        /// When the bundle was made, as the caller gives it (the export's evaluation date).
         public var created: String
+        /// One entry per file, in the order of `SignalBundle.files`.
         public var files: [Entry]
+        /// Headline figures of the agreement report.
         public var summary: Summary
 
+        /// One bundle file in the manifest.
         public struct Entry: Sendable, Codable {
+            /// Path inside the bundle.
             public var path: String
+            /// What the file holds (see `SignalBundle.File.kind`).
             public var kind: String
+            /// Size of the file in bytes.
             public var bytes: Int
+            /// SHA-256 of the file's bytes, as the caller's hash function writes it (lowercase hex in
+            /// `wagefile export bundle`).
             public var sha256: String
+            /// Lines of a JSON Lines file; nil for other files.
             public var records: Int?
         }
 
+        /// The report's headline figures, so a reader need not open `agreement.json`.
         public struct Summary: Sendable, Codable {
+            /// Level of measurement of the report.
             public var level: MeasurementLevel
+            /// The rubric measured; nil when the judgments carry none.
             public var rubric: String?
+            /// Items with at least one value (`AgreementReport.units`).
             public var items: Int
+            /// Judgments, with or without a value.
             public var judgments: Int
+            /// Distinct reviewers.
             public var reviewers: Int
+            /// Items with a gold answer.
             public var goldItems: Int
+            /// Krippendorff's alpha; nil when undefined.
             public var alpha: Double?
         }
     }
@@ -69,6 +95,8 @@ public enum SignalBundle {
         return files
     }
 
+    /// The manifest of `files`: sizes, checksums from `sha256` and the report's summary;
+    /// `created` is written as given.
     public static func manifest(files: [File], created: String, report: AgreementReport, goldItems: Int, sha256: (Data) -> String) -> Manifest {
         Manifest(
             created: created,
@@ -77,6 +105,7 @@ public enum SignalBundle {
                                       reviewers: report.reviewerCount, goldItems: goldItems, alpha: report.alpha))
     }
 
+    /// The manifest as pretty-printed JSON with sorted keys and a final newline.
     public static func encode(_ manifest: Manifest) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

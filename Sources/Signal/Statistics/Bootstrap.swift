@@ -5,11 +5,20 @@
 /// to one Poisson(multiplicity) draw, so a replicate costs the number of patterns, not units,
 /// and the same pattern counts merged from several shards give the same interval.
 public struct BootstrapInterval: Sendable, Hashable, Codable {
+    /// The lower end of the interval: the (1 - confidence) / 2 quantile of the replicate alphas
+    /// (linear interpolation between order statistics, numpy's default).
     public var lower: Double
+    /// The upper end of the interval: the 1 - (1 - confidence) / 2 quantile of the replicate alphas.
     public var upper: Double
+    /// The two-sided coverage asked for, a share in (0, 1); 0.95 by default.
     public var confidence: Double
+    /// The bootstrap replicates run. Fewer than asked when the data has very many distinct unit
+    /// patterns (about 200 million pattern draws at most in all); replicates whose alpha is
+    /// undefined are run but leave no estimate.
     public var replicates: Int
+    /// The seed of the `SeededRandom` generator: the same seed and data give the same interval.
     public var seed: UInt64
+    /// How the interval was drawn; always `poisson bootstrap over units`.
     public var method: String
 
     static let replicateBudget = 200_000_000.0

@@ -3,18 +3,23 @@ import Foundation
 /// Pairwise preferences as counts: how often option i beat j, and how often they tied. The
 /// win and tie matrices add up across files and shards.
 public struct PairTallies: Sendable, Hashable {
+    /// The number of options compared (n): the matrices are n x n, indexed by option code.
     public let optionCount: Int
     /// wins[i * n + j]: judgments preferring i over j.
     public var wins: [Double]
     /// ties[i * n + j] (symmetric).
     public var ties: [Double]
 
+    /// Empty tallies for `optionCount` options.
     public init(optionCount: Int) {
         self.optionCount = optionCount
         wins = [Double](repeating: 0, count: optionCount * optionCount)
         ties = wins
     }
 
+    /// Counts one judgment between options `a` and `b` (option codes): `.a` is a win of `a` over
+    /// `b`, `.b` a win of `b` over `a`, `.tie` a tie in both cells. A judgment comparing an option
+    /// with itself is ignored.
     public mutating func add(a: Int, b: Int, choice: PairChoice) {
         guard a != b else { return }
         switch choice {
@@ -26,6 +31,7 @@ public struct PairTallies: Sendable, Hashable {
         }
     }
 
+    /// Adds another part's tallies; both must have the same `optionCount`.
     public mutating func merge(_ other: PairTallies) {
         for i in wins.indices {
             wins[i] += other.wins[i]
@@ -33,6 +39,7 @@ public struct PairTallies: Sendable, Hashable {
         }
     }
 
+    /// The number of tie judgments (each is stored twice in the symmetric `ties` matrix).
     public var tieCount: Double { ties.reduce(0, +) / 2 }
 }
 
@@ -44,15 +51,31 @@ public struct PairTallies: Sendable, Hashable {
 /// check compares the score array with itself), so `maxIterations: 2` reproduces its scores;
 /// by default this runs to convergence.
 public struct BradleyTerryFit: Sendable, Hashable {
+    /// Strength of each option, indexed by option code: positive shares summing to 1 (empty when
+    /// there are no options). Higher means more often preferred.
     public var scores: [Double]
     /// Davidson's tie parameter; 0 when there are no ties.
     public var tieParameter: Double
+    /// MM updates run, at most `maxIterations`.
     public var iterations: Int
+    /// Whether the summed absolute change of the scores (and of the tie parameter) fell below
+    /// `tolerance` before `maxIterations` ran out.
     public var converged: Bool
+    /// Log-likelihood (natural log) of the tallies at the fitted scores and tie parameter.
     public var logLikelihood: Double
 }
 
+/// Bradley-Terry (and, with ties, Davidson) maximum-likelihood fitting over `PairTallies`; see
+/// `BradleyTerryFit` for the model and how it relates to crowd-kit 1.4.2.
 public enum BradleyTerry {
+    /// Fits scores to the tallies by Hunter's (2004) MM iteration from equal scores 1/n, updating
+    /// Davidson's tie parameter after each step when there are ties.
+    ///
+    /// - Parameters:
+    /// - t: win and tie counts between options.
+    /// - maxIterations: the most updates to run; 2 reproduces crowd-kit 1.4.2's `BradleyTerry`.
+    /// - tolerance: stop when the summed absolute change of the scores (and tie parameter) in
+    /// one update is below this.
     public static func fit(_ t: PairTallies, maxIterations: Int = 10_000, tolerance: Double = 1e-12) -> BradleyTerryFit {
         let n = t.optionCount
         guard n > 0 else { return BradleyTerryFit(scores: [], tieParameter: 0, iterations: 0, converged: true, logLikelihood: 0) }
@@ -115,6 +138,8 @@ public enum BradleyTerry {
         return BradleyTerryFit(scores: p, tieParameter: nu, iterations: iterations, converged: converged, logLikelihood: logLikelihood(t, p, nu))
     }
 
+    /// Log-likelihood (natural log) of the tallies under Davidson's model with scores `p` and tie
+    /// parameter `nu` (`nu` 0: plain Bradley-Terry; the tallies must then hold no ties).
     public static func logLikelihood(_ t: PairTallies, _ p: [Double], _ nu: Double) -> Double {
         let n = t.optionCount
         var ll = 0.0
@@ -139,27 +164,49 @@ public enum BradleyTerry {
 /// at least two judgments, the most common choice is a or b, and that choice has at least
 /// the agreement share.
 public struct PairwiseSummary: Sendable, Codable, Hashable {
+    /// Items with at least one valued pairwise judgment (a, b or tie).
     public var pairItems: Int
+    /// Valued pairwise judgments on those items.
     public var comparisons: Int
+    /// Judgments that chose `tie`, among those with both options named.
     public var ties: Int
+    /// The share of an item's judgments its winning choice needs for the pair to be useful, 0-1
+    /// (`--useful-agreement`, 0.8 by default).
     public var usefulAgreement: Double
+    /// Pair items with at least two judgments whose most common choice is a or b (more often than
+    /// tie, and a and b not level) and reaches `usefulAgreement` of the judgments.
     public var usefulPairs: Int
+    /// `usefulPairs / pairItems`, a share 0-1; nil when there is no pair item.
     public var usefulShare: Double?
+    /// Davidson's tie parameter nu of the fit; 0 when no judgment is a tie.
     public var tieParameter: Double
+    /// Whether the Bradley-Terry fit converged (change below 1e-12 within 10,000 updates).
     public var converged: Bool
+    /// MM updates the Bradley-Terry fit ran.
     public var iterations: Int
+    /// Every option, highest score first (ties in score by option name).
     public var scores: [OptionScore]
 
+    /// One option's Bradley-Terry score and its raw record.
     public struct OptionScore: Sendable, Codable, Hashable {
+        /// The option's name, as given in the `a` / `b` fields.
         public var option: String
+        /// Bradley-Terry strength: a share of 1 across all options.
         public var score: Double
+        /// Judgments that preferred this option over the other.
         public var wins: Int
+        /// Judgments that preferred the other option over this one.
         public var losses: Int
+        /// Tie judgments between this option and another.
         public var ties: Int
     }
 }
 
+/// Pairwise preference judgments (values `a`, `b`, `tie` with both options named) of a
+/// `JudgmentSet`: their tallies, Bradley-Terry scores and useful-pair share.
 public enum PairwiseAnalysis {
+    /// Win and tie counts over the set's options (codes index `JudgmentSet.options`), from every
+    /// valued judgment that names both options.
     public static func tallies(_ set: JudgmentSet) -> PairTallies {
         var tallies = PairTallies(optionCount: set.options.count)
         for shard in set.shards where !shard.optionA.isEmpty {
@@ -172,6 +219,8 @@ public enum PairwiseAnalysis {
         return tallies
     }
 
+    /// The pairwise part of the agreement report: Bradley-Terry scores fitted to convergence and
+    /// the share of useful pairs at `usefulAgreement` (a share 0-1).
     public static func summary(_ set: JudgmentSet, usefulAgreement: Double) -> PairwiseSummary {
         let t = tallies(set)
         let fit = BradleyTerry.fit(t)

@@ -4,10 +4,17 @@
 /// reviewer's earlier windows by at least `driftThreshold` and a two-proportion z-test says
 /// the drop is not noise (z >= 1.96), with at least `minimumJudgments` in both.
 public struct CalibrationOptions: Sendable, Hashable {
+    /// Width of a calibration window in days (`--window-days`, 7); windows start on 1970-01-01 UTC
+    /// plus whole multiples of it. Values below 1 are read as 1.
     public var windowDays = 7
+    /// The least drop in accuracy (a share 0-1, `--drift-threshold`, 0.10) below the earlier
+    /// windows' pooled accuracy that counts as drift.
     public var driftThreshold = 0.10
+    /// The least number of checked judgments both the window and the earlier windows need before
+    /// drift is tested (20).
     public var minimumJudgments = 20
 
+    /// Calibration options; the defaults are the command line's: 7-day windows, a 0.10 drop, 20 judgments.
     public init(windowDays: Int = 7, driftThreshold: Double = 0.10, minimumJudgments: Int = 20) {
         self.windowDays = windowDays
         self.driftThreshold = driftThreshold
@@ -15,26 +22,42 @@ public struct CalibrationOptions: Sendable, Hashable {
     }
 }
 
+/// One reviewer's accuracy in one time window (judgments with a time and a value whose item
+/// has a gold answer or a clear leave-one-out majority of the other reviewers).
 public struct CalibrationWindow: Sendable, Codable, Hashable {
     /// First day of the window, YYYY-MM-DD (UTC).
     public var start: String
+    /// Judgments checked in the window (against gold or the others' majority).
     public var judged: Int
+    /// Checked judgments equal to the reference value.
     public var correct: Int
+    /// `correct / judged`, a share 0-1.
     public var accuracy: Double
     /// `gold` when every checked judgment in the window was on a gold item, `consensus` when
     /// none was, `mixed` otherwise.
     public var against: String
 }
 
+/// The first window in which a reviewer's accuracy fell significantly below their earlier
+/// windows (see `CalibrationOptions`).
 public struct DriftFinding: Sendable, Codable, Hashable {
+    /// First day of the drifted window, YYYY-MM-DD (UTC).
     public var window: String
+    /// Accuracy in that window, a share 0-1.
     public var accuracy: Double
+    /// Pooled accuracy of all the reviewer's earlier windows, a share 0-1.
     public var baseline: Double
+    /// `baseline - accuracy`, at least `driftThreshold`.
     public var drop: Double
+    /// The two-proportion z statistic (pooled standard error) of the drop, at least 1.96.
     public var z: Double
 }
 
+/// Per-reviewer accuracy over time windows and drift detection; see `CalibrationOptions`.
 public enum Calibration {
+    /// Each reviewer's calibration windows, in time order, and their first drift finding (nil when
+    /// none), both indexed by reviewer code. Judgments without a time or without a value are
+    /// skipped; a set without times gives empty lists.
     public static func windows(_ set: JudgmentSet, options: CalibrationOptions) -> (windows: [[CalibrationWindow]], drift: [DriftFinding?]) {
         let width = Int64(max(1, options.windowDays)) * 86_400
         // reviewer -> window index -> (judged, correct, gold checks)

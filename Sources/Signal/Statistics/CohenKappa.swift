@@ -2,29 +2,50 @@
 /// quadratic disagreement weights over the category order (|i - j| / (K - 1), squared for
 /// quadratic), as scikit-learn's `cohen_kappa_score` and statsmodels' `cohens_kappa` define it.
 public struct CohenKappaResult: Sendable, Codable, Hashable {
+    /// The two reviewers, in code order (the first is the table's rows).
     public var reviewers: [String]
+    /// Items both reviewers gave a value, each counted once.
     public var items: Int
+    /// Unweighted kappa, at most 1; nil when undefined (no common item, fewer than two values in
+    /// use, or chance disagreement 0).
     public var unweighted: Double?
+    /// Kappa with linear weights |i - j| / (K - 1) over the positions of the values used; nil when
+    /// undefined, as for `unweighted`.
     public var linear: Double?
+    /// Kappa with quadratic weights ((i - j) / (K - 1))^2; nil when undefined, as for `unweighted`.
     public var quadratic: Double?
 }
 
+/// Cohen's kappa from a two-reviewer table; see `CohenKappaResult` for the definition and the
+/// reference packages (scikit-learn `cohen_kappa_score`, statsmodels `cohens_kappa`).
 public enum CohenKappa {
+    /// How disagreements between categories i and j of K are weighted.
+    /// `none`: 1 for any disagreement; `linear`: |i - j| / (K - 1); `quadratic`: ((i - j) / (K - 1))^2.
     public enum Weighting: Sendable { case none, linear, quadratic }
 
     /// The K x K table (row: first reviewer, column: second) of the two reviewers' values.
     public struct Table: Sendable, Hashable {
+        /// K, the number of categories (rows and columns).
         public let size: Int
+        /// Counts in row-major order: cells[i * size + j] items the first reviewer put in category i
+        /// and the second in j.
         public var cells: [Double]
+        /// An empty K x K table.
         public init(size: Int) {
             self.size = size
             cells = [Double](repeating: 0, count: size * size)
         }
+        /// Counts one item with the first reviewer's category `first` and the second's `second`.
         public mutating func add(_ first: Int, _ second: Int) { cells[first * size + second] += 1 }
+        /// Adds another table of the same size.
         public mutating func merge(_ other: Table) { for i in cells.indices { cells[i] += other.cells[i] } }
+        /// Items counted in the table.
         public var total: Double { cells.reduce(0, +) }
     }
 
+    /// Kappa of a table, 1 - sum w_ij o_ij / sum w_ij e_ij with o the observed and e the chance
+    /// shares. Nil when undefined: an empty table, fewer than two categories, or no expected
+    /// disagreement (every item in one category).
     public static func kappa(_ table: Table, weighting: Weighting) -> Double? {
         let k = table.size
         let n = table.total
@@ -74,6 +95,9 @@ public enum CohenKappa {
         return (table, items)
     }
 
+    /// Cohen's kappa of a set with exactly two reviewers (nil otherwise), over the items both gave
+    /// a value; the weights use the positions of the values present in the table, as scikit-learn
+    /// does.
     public static func compute(_ set: JudgmentSet) -> CohenKappaResult? {
         guard set.reviewers.count == 2 else { return nil }
         let (table, items) = table(set)

@@ -1,11 +1,15 @@
 import Foundation
 
+/// How long Dawid-Skene's EM runs (`--ds-iterations`, `--ds-tolerance`).
 public struct DawidSkeneOptions: Sendable, Hashable {
     /// crowd-kit's defaults: at most 100 EM iterations, stop when the evidence lower bound
     /// per label improves by less than 1e-5. A tolerance of -infinity runs every iteration.
     public var maxIterations = 100
+    /// Stop when the evidence lower bound per label improves by less than this (1e-5);
+    /// `-Double.infinity` runs all `maxIterations`.
     public var tolerance = 1e-5
 
+    /// Options with crowd-kit 1.4.2's defaults: 100 iterations, tolerance 1e-5.
     public init(maxIterations: Int = 100, tolerance: Double = 1e-5) {
         self.maxIterations = maxIterations
         self.tolerance = tolerance
@@ -22,10 +26,16 @@ public struct DawidSkeneOptions: Sendable, Hashable {
 /// bound needs only those counts and per-item entropies; each shard computes its part and the
 /// parts add up, so items can be spread over workers or machines.
 public struct DawidSkeneFit: Sendable {
+    /// K, the number of classes: the value domain's size (1 for an empty domain).
     public let classCount: Int
+    /// Reviewers in the set; `errors` is indexed by their codes.
     public let reviewerCount: Int
+    /// EM iterations run (E-step and M-step), at most `DawidSkeneOptions.maxIterations`.
     public let iterations: Int
+    /// Whether the bound per label improved by less than the tolerance before the iterations ran out.
     public let converged: Bool
+    /// The evidence lower bound divided by the number of labels after each iteration (crowd-kit's
+    /// `loss_history_`; higher is better).
     public let lossHistory: [Double]
     /// Prior of each true class (clipped at 1e-10, as crowd-kit reports it).
     public let priors: [Double]
@@ -75,6 +85,8 @@ public struct DawidSkeneFit: Sendable {
         return result
     }
 
+    /// The report's summary of the fit, with priors and label counts keyed by the domain's value
+    /// text.
     public func summary(domain: ValueDomain) -> DawidSkeneSummary {
         let labels = self.labels()
         var counts = [Int](repeating: 0, count: classCount)
@@ -89,16 +101,24 @@ public struct DawidSkeneFit: Sendable {
     }
 }
 
+/// The Dawid-Skene part of the agreement report (`agree --dawid-skene`).
 public struct DawidSkeneSummary: Sendable, Codable, Hashable {
+    /// EM iterations run.
     public var iterations: Int
+    /// Whether EM stopped on the tolerance rather than the iteration limit.
     public var converged: Bool
+    /// The last evidence lower bound per label; nil when no iteration ran.
     public var finalLossPerLabel: Double?
+    /// Estimated prior of each true class, by value text; shares 0-1 (clipped at 1e-10).
     public var priors: [String: Double]
+    /// Items given each value as their aggregated label, by value text.
     public var labelCounts: [String: Int]
     /// Mean posterior of the chosen label: how sure the aggregate is.
     public var meanPosterior: Double?
 }
 
+/// Dawid-Skene aggregation: fits reviewer confusion matrices and item posteriors by EM; see
+/// `DawidSkeneFit`.
 public enum DawidSkene {
     static let epsilon = 1e-10
 
@@ -138,6 +158,9 @@ public enum DawidSkene {
         var entropy = 0.0
     }
 
+    /// Runs EM from majority-vote shares until the bound per label improves by less than
+    /// `options.tolerance` or `options.maxIterations` have run, one shard per worker. Matches
+    /// crowd-kit 1.4.2's `DawidSkene` (iterations, loss history, priors, errors, posteriors to 1e-9).
     public static func fit(_ set: JudgmentSet, options: DawidSkeneOptions = DawidSkeneOptions()) -> DawidSkeneFit {
         let k = max(1, set.domain.count)
         let reviewers = set.reviewers.count

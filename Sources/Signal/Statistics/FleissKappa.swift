@@ -4,6 +4,8 @@
 /// shares. With every unit judged the same number of times this is statsmodels'
 /// `fleiss_kappa`; with ragged units it is the usual generalisation that weighs units equally.
 public enum FleissKappa {
+    /// (P - P_e) / (1 - P_e), at most 1; nil when undefined: no pairable unit, or every pairable
+    /// value in one category (P_e = 1).
     public static func kappa(_ counts: AgreementCounts) -> Double? {
         guard counts.pairableUnits > 0 else { return nil }
         let n = counts.coincidences.marginals

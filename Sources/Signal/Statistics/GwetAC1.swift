@@ -12,6 +12,9 @@
 /// Values are treated as categories at every level (AC1, not the weighted AC2). Checked
 /// against the reference package irrCAC 0.4.4 (`CAC.gwet()`).
 public enum GwetAC1 {
+    /// AC1 of the set, at most 1, from its agreement counts (`counts` must be `AgreementCounts.count`
+    /// of the same set). Nil when undefined: no unit with two or more values, or fewer than two
+    /// categories used.
     public static func ac1(_ set: JudgmentSet, agreement counts: AgreementCounts) -> Double? {
         guard counts.pairableUnits > 0 else { return nil }
         let shares = set.count(CategoryShares.self)

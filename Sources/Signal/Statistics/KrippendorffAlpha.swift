@@ -4,11 +4,17 @@
 /// Defined cases: no unit with two values, or every pairable value the same (D_e = 0), give no
 /// alpha and say why; the reference package raises an error for the second case.
 public enum KrippendorffAlpha {
+    /// Why alpha is undefined; the raw value is the sentence the report gives as `alphaUndefined`.
     public enum Undefined: String, Sendable, Error {
+        /// No unit has two or more values (or there is no input).
         case noPairableValues = "no unit has two or more values, so there is nothing to compare"
+        /// Every pairable value is the same, so expected disagreement D_e is 0.
         case noVariation = "every pairable value is the same, so agreement cannot be told apart from chance"
     }
 
+    /// Alpha of a coincidence matrix at `level`, at most 1 (1 is perfect agreement, 0 chance, below
+    /// 0 systematic disagreement), or why it is undefined. Matches the `krippendorff` package 0.9.0
+    /// to 1e-9. `domain` gives the numbers the interval and ratio metrics use.
     public static func alpha(_ o: Coincidences, domain: ValueDomain, level: MeasurementLevel) -> Result<Double, Undefined> {
         let n = o.marginals
         let total = n.reduce(0, +)

@@ -5,6 +5,8 @@ import Foundation
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var s0, s1, s2, s3: UInt64
 
+    /// A generator whose whole sequence is fixed by `seed` (expanded to the four state words by
+    /// SplitMix64).
     public init(seed: UInt64) {
         var x = seed
         func splitMix() -> UInt64 {
@@ -17,6 +19,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         s0 = splitMix(); s1 = splitMix(); s2 = splitMix(); s3 = splitMix()
     }
 
+    /// The next 64 random bits (xoshiro256**).
     public mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
         let t = s1 << 17
