@@ -29,6 +29,15 @@ struct JudgmentInputs: ParsableArguments {
     @Flag(help: "Treat values as pairwise choices a / b / tie between the judgment's options a and b.")
     var pairs = false
 
+    @Option(help: ArgumentHelp("Label Studio: the task data key that names the item; Argilla: the record field (default: the tool's id).", valueName: "key"))
+    var itemKey: String?
+
+    @Flag(help: "Label Studio: also count ground-truth annotations as their authors' judgments (by default they are gold only).")
+    var countGold = false
+
+    @Option(help: ArgumentHelp("Argilla: the response statuses that count, comma-separated (default: submitted).", valueName: "statuses"))
+    var status: String?
+
     @Option(help: "Parallel readers (default: the number of cores).")
     var threads: Int?
 
@@ -50,6 +59,11 @@ struct JudgmentInputs: ParsableArguments {
         }
     }
 
+    var importOptions: ImportOptions {
+        let statuses = status.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) } ?? ["submitted"]
+        return ImportOptions(itemKey: itemKey, countGold: countGold, statuses: statuses, rubric: rubric)
+    }
+
     /// Reads every file (mapped, one format each) and the gold file into one finished set.
     /// `readDone` runs between reading and finishing (for `agree --timings`).
     func read(progress: Bool = true, readDone: () -> Void = {}) throws -> JudgmentSet {
@@ -65,7 +79,7 @@ struct JudgmentInputs: ParsableArguments {
         let mapping = try map.map { try ColumnMapping(parsing: $0) } ?? ColumnMapping()
         for file in mapped {
             let bar = ReadProgress(path: file.path, total: progress ? file.count : 0)
-            try collector.read(file, format: from, mapping: mapping, progress: bar.callback)
+            try collector.read(file, format: from, mapping: mapping, importing: importOptions, progress: bar.callback)
             bar.finish()
         }
         if let gold {

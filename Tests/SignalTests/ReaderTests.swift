@@ -25,9 +25,11 @@ struct ReaderTests {
         let set = try Sample.csv(text, mapping: ColumnMapping([.item: "task_uuid", .reviewer: "annotator_email", .value: "sentiment"]))
         #expect(set.judgmentCount == 2)
         let problems = Sample.problems { _ = try Sample.csv(text) }
-        // None of the three headers is a usual name: item, reviewer and value are each reported.
-        #expect(problems.count == 3)
-        #expect(problems.contains { $0.hasPrefix("t.csv:1:1: item: no column for item") && $0.contains("columns: task_uuid, annotator_email, sentiment") })
+        // No canonical header: one problem names the three fields, the columns and a --map to fill in.
+        #expect(problems == ["t.csv:1:1: item, reviewer, value: no column named item, reviewer, value (the canonical header is item,reviewer,value); columns: task_uuid, annotator_email, sentiment; check what each column holds, then try --map item=COLUMN,reviewer=COLUMN,value=COLUMN"])
+        // Usual export names are suggested, never read silently: an `answer` column may hold the task's text.
+        let guessed = Sample.problems { _ = try Sample.csv("task_id,annotator,answer\nt1,a,yes\nt1,b,yes\n") }
+        #expect(guessed.count == 1 && guessed[0].hasSuffix("try --map item=task_id,reviewer=annotator,value=answer"))
         let wrong = Sample.problems { _ = try Sample.csv(text, mapping: ColumnMapping([.item: "task_uuid", .reviewer: "annotator_email", .value: "mood"])) }
         #expect(wrong == ["t.csv:1:1: value: the mapping names column 'mood', which the header does not have; columns: task_uuid, annotator_email, sentiment"])
         #expect(throws: InputError.self) { try ColumnMapping(parsing: "colour=x") }

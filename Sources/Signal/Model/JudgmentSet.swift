@@ -51,6 +51,8 @@ public struct JudgmentSet: @unchecked Sendable {
     /// Each value code's rank by first appearance in the input (file order, then line): the
     /// order crowd-kit's pandas frames give classes, which decides exact ties the same way.
     public let appearanceRank: [Int]
+    /// What the importers counted and dropped (cancelled annotations, gold, statuses), for the report.
+    public let notes: [String]
 
     /// Judgments in the set, with or without a value.
     public var judgmentCount: Int { shards.reduce(0) { $0 + $1.judgmentCount } }
@@ -81,9 +83,12 @@ public struct JudgmentSet: @unchecked Sendable {
 /// SAFETY: each worker borrows the columns of its own shard (`shards[s]`) as mutable buffers and writes
 /// codes from maps sized to that shard's tables; no other worker touches that shard.
 enum JudgmentSetFinisher {
-    static func finish(_ shards: [JudgmentShard], files: [String], options: JudgmentSetOptions) throws(InputError) -> JudgmentSet {
-        // Rubric selection first: it decides which values are in the domain.
+    static func finish(
+        _ shards: [JudgmentShard], files: [String], gold: [PendingGold] = [], notes: [String] = [], options: JudgmentSetOptions
+    ) throws(InputError) -> JudgmentSet {
+        // Rubric selection first: it decides which values are in the domain, and which gold applies.
         let rubric = try selectRubric(shards, files: files, wanted: options.rubric)
+        applyGold(gold, rubric: rubric, to: shards)
         let (rawByText, firstSeen) = distinctValues(shards, files: files, filtered: options.rubric != nil)
         let domain = try valueDomain(rawByText, firstSeen: firstSeen, options: options)
         let reviewers = Set(shards.flatMap(\.reviewers.strings)).sorted()
@@ -94,7 +99,22 @@ enum JudgmentSetFinisher {
             hasGold: shards.contains { $0.gold.contains { $0 >= 0 } },
             hasTime: shards.contains { !$0.time.isEmpty },
             hasPairs: shards.contains { !$0.optionA.isEmpty },
-            appearanceRank: appearanceRank(domain, firstSeen: firstSeen, files: files))
+            appearanceRank: appearanceRank(domain, firstSeen: firstSeen, files: files), notes: notes)
+    }
+
+    /// Sets each gold answer of the measured rubric (or of no rubric) on its item, in the
+    /// shard that holds it; gold for items nobody judged is ignored.
+    static func applyGold(_ gold: [PendingGold], rubric: String?, to shards: [JudgmentShard]) {
+        for answer in gold where answer.rubric == nil || answer.rubric == rubric {
+            withBytes(of: answer.item) { itemBytes, itemLength in
+                for shard in shards {
+                    guard let unit = shard.items.find(itemBytes, itemLength) else { continue }
+                    shard.padColumns()
+                    shard.setGold(unit: unit, value: withBytes(of: answer.value.description) { shard.internValue($0, $1, file: answer.file, line: answer.line) })
+                    return
+                }
+            }
+        }
     }
 
     /// The rubric measured: the one asked for (its judgments kept, the others dropped), or the

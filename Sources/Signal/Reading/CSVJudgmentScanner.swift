@@ -2,8 +2,10 @@ import Foundation
 public import WorkModel
 
 /// Which CSV column holds each judgment field. Columns are found by header name: the
-/// mapping names them, and where it is silent the usual names of annotation exports are
-/// tried (`item`, `task`, `task_id`; `reviewer`, `annotator`, `worker`; `value`, `label`...).
+/// mapping names them, and where it is silent only the canonical names are read (`item`,
+/// `reviewer`, `value`, `time`, `rubric`, `gold`, `a`, `b`). A header without them is refused
+/// with the columns found and a suggested `--map`: guessing (an `answer` column holding the
+/// task's text, say) gave a silent alpha of 1 on a real export.
 public struct ColumnMapping: Sendable, Hashable {
     /// The header name given for each field; fields not named here are found by their usual names.
     public var columns: [JudgmentField: String]
@@ -32,7 +34,8 @@ public enum JudgmentField: String, Sendable, CaseIterable, Hashable {
     /// and value are required.
     case item, reviewer, value, time, rubric, gold, a, b
 
-    /// Header names tried when the mapping does not name the column (compared lowercased).
+    /// Header names of annotation exports this field is usually found under, for the
+    /// suggested `--map` when the canonical name is missing (never read without the mapping).
     var usualNames: [String] {
         switch self {
         case .item: return ["item", "item_id", "task", "task_id", "unit", "unit_id", "id"]
@@ -90,6 +93,7 @@ struct CSVJudgmentScanner {
         if cursor < end, cursor.load(as: UInt8.self) == 10 { cursor += 1 }
         var roles = [Int8](repeating: -1, count: header.count)
         var problems: [Diagnostic] = []
+        var missing: [String] = []
         let lowered = header.map { $0.lowercased() }
         for (index, field) in fields.enumerated() {
             var column: Int?
@@ -100,11 +104,8 @@ struct CSVJudgmentScanner {
                         message: "the mapping names column '\(named)', which the header does not have; columns: \(header.joined(separator: ", "))"))
                 }
             } else {
-                column = field.usualNames.lazy.compactMap { lowered.firstIndex(of: $0) }.first
-                if column == nil && field.isRequired {
-                    problems.append(Diagnostic(file: file, location: .start, field: field.rawValue,
-                        message: "no column for \(field.rawValue); expected one named \(field.usualNames.prefix(4).joined(separator: ", ")) or --map \(field.rawValue)=COLUMN; columns: \(header.joined(separator: ", "))"))
-                }
+                column = lowered.firstIndex(of: field.rawValue)
+                if column == nil && field.isRequired { missing.append(field.rawValue) }
             }
             if let column {
                 if roles[column] >= 0 {
@@ -115,9 +116,26 @@ struct CSVJudgmentScanner {
                 }
             }
         }
+        if !missing.isEmpty {
+            problems.append(Diagnostic(file: file, location: .start, field: missing.joined(separator: ", "),
+                message: "no column named \(missing.joined(separator: ", ")) (the canonical header is item,reviewer,value); columns: \(header.joined(separator: ", ")); \(Self.suggestedMapping(header: header, mapping: mapping))"))
+        }
         guard problems.isEmpty else { throw InputError(problems) }
         let lastNeeded = roles.lastIndex(where: { $0 >= 0 }) ?? 0
         return (CSVJudgmentScanner(delimiter: delimiter, roles: roles, lastNeeded: lastNeeded), cursor - UnsafeRawPointer(base), 2 + newlines)
+    }
+
+    /// A `--map` naming, for each required field the header lacks, the column an export
+    /// usually calls it, or a placeholder to fill in.
+    static func suggestedMapping(header: [String], mapping: ColumnMapping) -> String {
+        let lowered = header.map { $0.lowercased() }
+        let parts = JudgmentField.allCases.filter(\.isRequired).compactMap { field -> String? in
+            if let named = mapping.columns[field] { return "\(field.rawValue)=\(named)" }
+            if lowered.contains(field.rawValue) { return nil }
+            let guess = field.usualNames.lazy.compactMap { name in lowered.firstIndex(of: name).map { header[$0] } }.first
+            return "\(field.rawValue)=\(guess ?? "COLUMN")"
+        }
+        return "check what each column holds, then try --map \(parts.joined(separator: ","))"
     }
 
     /// One cell from `p`: its bytes, where it stopped (at a delimiter, CR/LF or the end),

@@ -17,20 +17,30 @@ public enum JudgmentFormat: String, Sendable, CaseIterable {
     /// Argilla records with `responses` (v1 FeedbackDataset and v2 shapes).
     case argilla
 
-    /// Guesses from the name and the first bytes: `.csv`/`.tsv` by extension; a JSON array
-    /// whose first task has `annotations` is Label Studio; records with `responses` are Argilla.
+    /// Guesses from the name and the first bytes: a delimited file whose header has Label
+    /// Studio's `annotation_id` and `annotator` is a Label Studio CSV or TSV export, any other
+    /// `.csv`/`.tsv` is canonical CSV; a JSON array of tasks with `annotations`, or of flat rows
+    /// with `annotator` (JSON_MIN), is Label Studio; records with `responses` (or flattened
+    /// `question.responses`, or a REST page of `items`) are Argilla.
     public static func detect(path: String, prefix: UnsafeRawBufferPointer) -> JudgmentFormat {
         let lower = path.lowercased()
-        if lower.hasSuffix(".csv") { return .csv }
-        if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { return .tsv }
         let head = String(decoding: prefix.prefix(65_536), as: UTF8.self)
         let trimmed = head.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
+        if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") {
+            let header = trimmed.prefix { $0 != "\n" && $0 != "\r\n" }
+            if header.contains("annotation_id") && header.contains("annotator") { return .labelStudio }
+            return lower.hasSuffix(".csv") ? .csv : .tsv
+        }
+        let argilla = head.contains("\"responses\"") || head.contains(".responses\"")
         if trimmed.hasPrefix("[") {
-            return head.contains("\"responses\"") && !head.contains("\"annotations\"") ? .argilla : .labelStudio
+            if head.contains("\"annotations\"") || head.contains("\"annotation_id\"") { return .labelStudio }
+            return argilla ? .argilla : .labelStudio
         }
         if trimmed.hasPrefix("{") {
             let firstLine = trimmed.prefix { $0 != "\n" }
-            if firstLine.contains("\"responses\"") { return .argilla }
+            if firstLine.contains("\"responses\"") || firstLine.contains(".responses\"") || firstLine.hasPrefix("{\"items\"") { return .argilla }
+            // Argilla 1.x's Hugging Face export: per question a list of {user_id, value, status}.
+            if firstLine.contains("\"user_id\"") && firstLine.contains("\"status\"") && !firstLine.contains("\"reviewer\"") { return .argilla }
             if firstLine.contains("\"annotations\"") { return .labelStudio }
             return .jsonl
         }
@@ -67,6 +77,12 @@ public struct JudgmentCollector: ~Copyable {
     public let partitions: Int
     private(set) var shards: [JudgmentShard]
     private(set) var files: [String] = []
+    /// Gold answers waiting for `finish`: a gold answer belongs to one rubric (a Label Studio
+    /// control), and only the rubric measured is known there. Applied after the judgments, so
+    /// a gold annotation that comes first in its task still finds its item.
+    private(set) var pendingGold: [PendingGold] = []
+    /// What the importers counted and dropped, said in the report (`JudgmentSet.notes`).
+    public private(set) var notes: [String] = []
     /// Judgments read so far, with or without a value.
     public private(set) var judgmentCount = 0
     /// The smallest input read by range (smaller ones are cheaper to read by hash).
@@ -131,7 +147,7 @@ public struct JudgmentCollector: ~Copyable {
     /// mapped file's read pages go back to the page cache as the read passes them.
     public mutating func read(
         _ file: MappedFile, format: JudgmentFormat? = nil, mapping: ColumnMapping = ColumnMapping(),
-        progress: (@Sendable (Int) -> Void)? = nil
+        importing options: ImportOptions = ImportOptions(), progress: (@Sendable (Int) -> Void)? = nil
     ) throws(InputError) {
         releasesReadPages = file.isMapped
         defer { releasesReadPages = false }
@@ -140,8 +156,8 @@ public struct JudgmentCollector: ~Copyable {
             case .jsonl: try readJSONLines(bytes, file: file.path, progress: progress)
             case .csv: try readDelimited(bytes, file: file.path, mapping: mapping, progress: progress)
             case .tsv: try readDelimited(bytes, file: file.path, mapping: mapping, delimiter: 9, progress: progress)
-            case .labelStudio: try LabelStudioImporter.read(bytes, file: file.path, into: &self)
-            case .argilla: try ArgillaImporter.read(bytes, file: file.path, into: &self)
+            case .labelStudio: try LabelStudioImporter.read(bytes, file: file.path, options: options, into: &self)
+            case .argilla: try ArgillaImporter.read(bytes, file: file.path, options: options, into: &self)
             }
         }
     }
@@ -400,29 +416,41 @@ public struct JudgmentCollector: ~Copyable {
         judgmentCount += 1
     }
 
-    /// Marks items as gold with their right answers (a gold file). Items nobody judged are
-    /// ignored: gold accuracy is about the judgments there are.
+    /// Marks items as gold with their right answers (a gold file, any rubric). Items nobody
+    /// judged are ignored: gold accuracy is about the judgments there are.
     public mutating func addGold(_ answers: [(item: String, value: JudgmentValue)], file: String) {
         let fileIndex = register(file)
         for (line, answer) in answers.enumerated() {
-            withBytes(of: answer.item) { itemBytes, itemLength in
-                let candidates: ArraySlice<JudgmentShard>
-                if layout == .byRange {
-                    candidates = shards[...]
-                } else {
-                    let p = ScanWorker.partition(ofHash: ByteInterner.hash(itemBytes, itemLength), partitions: partitions)
-                    candidates = shards[p...p]
-                }
-                guard let (shard, unit) = candidates.lazy.compactMap({ s in s.items.find(itemBytes, itemLength).map { (s, $0) } }).first else { return }
-                shard.setGold(unit: unit, value: withBytes(of: answer.value.description) { shard.internValue($0, $1, file: fileIndex, line: line + 2) })
-            }
+            pendingGold.append(PendingGold(item: answer.item, rubric: nil, value: answer.value, file: fileIndex, line: line + 2))
         }
+    }
+
+    /// Marks `item`'s gold answer for one rubric (nil: whatever rubric is measured), as a tool
+    /// export's ground truth gives it; applied at `finish`, once the rubric is chosen.
+    public mutating func addGold(item: String, rubric: String?, value: JudgmentValue, file: String, line: Int) {
+        let fileIndex: Int32
+        if let last = files.last, last == file { fileIndex = Int32(files.count - 1) } else { fileIndex = register(file) }
+        pendingGold.append(PendingGold(item: item, rubric: rubric, value: value, file: fileIndex, line: line))
+    }
+
+    /// A sentence for the report about what an importer counted or dropped.
+    public mutating func note(_ sentence: String) {
+        notes.append(sentence)
     }
 
     /// Ends collection: the shards move into the returned set (see the type's note).
     public consuming func finish(_ options: JudgmentSetOptions = JudgmentSetOptions()) throws(InputError) -> JudgmentSet {
-        try JudgmentSetFinisher.finish(shards, files: files, options: options)
+        try JudgmentSetFinisher.finish(shards, files: files, gold: pendingGold, notes: notes, options: options)
     }
+}
+
+/// A gold answer read before `finish` (see `JudgmentCollector.pendingGold`).
+struct PendingGold {
+    let item: String
+    let rubric: String?
+    let value: JudgmentValue
+    let file: Int32
+    let line: Int
 }
 
 struct WorkerResult: Sendable {

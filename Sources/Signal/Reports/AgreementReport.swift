@@ -136,7 +136,7 @@ public enum AgreementAnalysis {
         -> (report: AgreementReport, dawidSkene: DawidSkeneFit?)
     {
         let counts = AgreementCounts.count(set)
-        var notes: [String] = []
+        var notes = set.notes
         var alpha: Double?
         var undefined: String?
         switch KrippendorffAlpha.alpha(counts.coincidences, domain: set.domain, level: set.level) {
