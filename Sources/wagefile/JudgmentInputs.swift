@@ -38,6 +38,21 @@ struct JudgmentInputs: ParsableArguments {
     @Option(help: ArgumentHelp("Argilla: the response statuses that count, comma-separated (default: submitted).", valueName: "statuses"))
     var status: String?
 
+    @Option(name: .customLong("where"), help: ArgumentHelp("CSV: keep rows where COLUMN=VALUE, or drop those where COLUMN!=VALUE (repeatable).", valueName: "condition"))
+    var filters: [String] = []
+
+    @Option(help: ArgumentHelp("CSV: columns that are each a question about the row's item (a trailing * takes every column with that prefix).", valueName: "columns"))
+    var wideQuestions: String?
+
+    @Option(help: ArgumentHelp("CSV: columns that are each an item, rated by the row's reviewer (a trailing * takes a prefix).", valueName: "columns"))
+    var wideItems: String?
+
+    @Option(help: ArgumentHelp("CSV: a one-hot group: the columns PREFIX.value whose cell is true give the value (repeatable).", valueName: "prefix"))
+    var oneHot: [String] = []
+
+    @Option(help: ArgumentHelp("CSV: rows after the header to skip (Qualtrics: 2).", valueName: "n"))
+    var skipRows = 0
+
     @Option(help: "Parallel readers (default: the number of cores).")
     var threads: Int?
 
@@ -59,6 +74,10 @@ struct JudgmentInputs: ParsableArguments {
         }
     }
 
+    static func list(_ text: String?) -> [String] {
+        text.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+    }
+
     var importOptions: ImportOptions {
         let statuses = status.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) } ?? ["submitted"]
         return ImportOptions(itemKey: itemKey, countGold: countGold, statuses: statuses, rubric: rubric)
@@ -77,9 +96,12 @@ struct JudgmentInputs: ParsableArguments {
         let partitions = min(max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount), 16)
         var collector = JudgmentCollector(partitions: partitions, expectedJudgments: min(expected, 50_000_000))
         let mapping = try map.map { try ColumnMapping(parsing: $0) } ?? ColumnMapping()
+        let layout = TableLayout(
+            filters: try filters.map { try RowFilter(parsing: $0) },
+            questionColumns: Self.list(wideQuestions), itemColumns: Self.list(wideItems), oneHotPrefixes: oneHot, skipRows: skipRows)
         for file in mapped {
             let bar = ReadProgress(path: file.path, total: progress ? file.count : 0)
-            try collector.read(file, format: from, mapping: mapping, importing: importOptions, progress: bar.callback)
+            try collector.read(file, format: from, mapping: mapping, importing: importOptions, layout: layout, progress: bar.callback)
             bar.finish()
         }
         if let gold {

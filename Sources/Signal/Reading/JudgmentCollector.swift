@@ -16,6 +16,8 @@ public enum JudgmentFormat: String, Sendable, CaseIterable {
     case labelStudio = "label-studio"
     /// Argilla records with `responses` (v1 FeedbackDataset and v2 shapes).
     case argilla
+    /// A SageMaker Ground Truth output manifest with `annotationsFromAllWorkers`.
+    case sagemaker
 
     /// Guesses from the name and the first bytes: a delimited file whose header has Label
     /// Studio's `annotation_id` and `annotator` is a Label Studio CSV or TSV export, any other
@@ -42,6 +44,7 @@ public enum JudgmentFormat: String, Sendable, CaseIterable {
             // Argilla 1.x's Hugging Face export: per question a list of {user_id, value, status}.
             if firstLine.contains("\"user_id\"") && firstLine.contains("\"status\"") && !firstLine.contains("\"reviewer\"") { return .argilla }
             if firstLine.contains("\"annotations\"") { return .labelStudio }
+            if firstLine.contains("\"annotationsFromAllWorkers\"") { return .sagemaker }
             return .jsonl
         }
         return lower.hasSuffix(".json") ? .labelStudio : .jsonl
@@ -147,17 +150,20 @@ public struct JudgmentCollector: ~Copyable {
     /// mapped file's read pages go back to the page cache as the read passes them.
     public mutating func read(
         _ file: MappedFile, format: JudgmentFormat? = nil, mapping: ColumnMapping = ColumnMapping(),
-        importing options: ImportOptions = ImportOptions(), progress: (@Sendable (Int) -> Void)? = nil
+        importing options: ImportOptions = ImportOptions(), layout: TableLayout = TableLayout(), progress: (@Sendable (Int) -> Void)? = nil
     ) throws(InputError) {
         releasesReadPages = file.isMapped
         defer { releasesReadPages = false }
         try file.withBytes { (bytes: UnsafeRawBufferPointer) throws(InputError) in
             switch format ?? JudgmentFormat.detect(path: file.path, prefix: bytes) {
             case .jsonl: try readJSONLines(bytes, file: file.path, progress: progress)
+            case .csv where !layout.isEmpty: try TableImporter.read(bytes, file: file.path, delimiter: 44, mapping: mapping, layout: layout, into: &self)
+            case .tsv where !layout.isEmpty: try TableImporter.read(bytes, file: file.path, delimiter: 9, mapping: mapping, layout: layout, into: &self)
             case .csv: try readDelimited(bytes, file: file.path, mapping: mapping, progress: progress)
             case .tsv: try readDelimited(bytes, file: file.path, mapping: mapping, delimiter: 9, progress: progress)
             case .labelStudio: try LabelStudioImporter.read(bytes, file: file.path, options: options, into: &self)
             case .argilla: try ArgillaImporter.read(bytes, file: file.path, options: options, into: &self)
+            case .sagemaker: try SageMakerImporter.read(bytes, file: file.path, options: options, into: &self)
             }
         }
     }
