@@ -11,7 +11,7 @@ struct JudgmentInputs: ParsableArguments {
     @Option(help: "Level of measurement: nominal, ordinal, interval or ratio.")
     var level: MeasurementLevel = .nominal
 
-    @Option(help: ArgumentHelp("Input format (default: from the file name and content).", valueName: "jsonl|csv|tsv|label-studio|argilla"))
+    @Option(help: ArgumentHelp("Input format (default: from the file name and content).", valueName: "jsonl|csv|tsv|label-studio|argilla|sagemaker"))
     var from: JudgmentFormat?
 
     @Option(help: ArgumentHelp("CSV columns, e.g. item=task_id,reviewer=annotator,value=label.", valueName: "mapping"))

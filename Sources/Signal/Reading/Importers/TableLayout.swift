@@ -67,45 +67,9 @@ public enum TableImporter {
         _ bytes: UnsafeRawBufferPointer, file: String, delimiter: UInt8, mapping: ColumnMapping, layout: TableLayout, into collector: inout JudgmentCollector
     ) throws(InputError) {
         let table = try DelimitedRows(bytes, file: file, delimiter: delimiter)
-        let header = table.header
-        func column(_ name: String, _ field: String) throws(InputError) -> Int {
-            guard let index = header.firstIndex(of: name) ?? header.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
-                throw InputError([Diagnostic(file: file, location: .start, field: field, message: "no column '\(name)'; columns: \(header.joined(separator: ", "))")])
-            }
-            return index
-        }
-        func mapped(_ field: JudgmentField) throws(InputError) -> Int? {
-            if let name = mapping.columns[field] { return try column(name, field.rawValue) }
-            return header.firstIndex(of: field.rawValue)
-        }
-        var filters: [(Int, RowFilter)] = []
-        for filter in layout.filters { filters.append((try column(filter.column, "--where \(filter)"), filter)) }
-        var wideItems: [(Int, String)] = [], wideQuestions: [(Int, String)] = []
-        for name in layout.itemColumns { wideItems += try expand(name, header: header, file: file) }
-        for name in layout.questionColumns { wideQuestions += try expand(name, header: header, file: file) }
-        var oneHot: [(String, [(Int, String)])] = []
-        for prefix in layout.oneHotPrefixes {
-            let members = header.enumerated().compactMap { index, name -> (Int, String)? in
-                guard name.count > prefix.count + 1, name.hasPrefix(prefix), [".", "_"].contains(name.dropFirst(prefix.count).first) else { return nil }
-                return (index, String(name.dropFirst(prefix.count + 1)))
-            }
-            guard !members.isEmpty else {
-                throw InputError([Diagnostic(file: file, location: .start, field: "--one-hot \(prefix)", message: "no columns named \(prefix).VALUE; columns: \(header.joined(separator: ", "))")])
-            }
-            oneHot.append((prefix, members))
-        }
-        let reviewerColumn = try mapped(.reviewer)
-        let itemColumn = wideItems.isEmpty ? try mapped(.item) : nil
-        let valueColumn = wideItems.isEmpty && wideQuestions.isEmpty && oneHot.isEmpty ? try mapped(.value) : nil
-        let rubricColumn = try mapped(.rubric), timeColumn = try mapped(.time)
-        var missing: [String] = []
-        if reviewerColumn == nil { missing.append("reviewer") }
-        if wideItems.isEmpty && itemColumn == nil { missing.append("item") }
-        if wideItems.isEmpty && wideQuestions.isEmpty && oneHot.isEmpty && valueColumn == nil { missing.append("value") }
-        guard missing.isEmpty else {
-            throw InputError([Diagnostic(file: file, location: .start, field: missing.joined(separator: ", "),
-                message: "no column for \(missing.joined(separator: ", ")); columns: \(header.joined(separator: ", ")); \(CSVJudgmentScanner.suggestedMapping(header: header, mapping: mapping))")])
-        }
+        let columns = try TableColumns(header: table.header, file: file, mapping: mapping, layout: layout)
+        let (filters, wideItems, wideQuestions, oneHot) = (columns.filters, columns.wideItems, columns.wideQuestions, columns.oneHot)
+        let (reviewerColumn, itemColumn, valueColumn, rubricColumn, timeColumn) = (columns.reviewer, columns.item, columns.value, columns.rubric, columns.time)
         var problems: [Diagnostic] = []
         var judgments: [(Judgment, Int)] = []
         var filtered = 0
@@ -166,5 +130,53 @@ public enum TableImporter {
             throw InputError([Diagnostic(file: file, location: .start, field: name, message: "no column '\(name)'; columns: \(header.joined(separator: ", "))")])
         }
         return [(index, name)]
+    }
+}
+
+/// Where each part of a judgment is in a table's header, for a mapping and a layout; every
+/// name that is not there is refused with the columns that are.
+struct TableColumns {
+    var filters: [(Int, RowFilter)] = []
+    var wideItems: [(Int, String)] = []
+    var wideQuestions: [(Int, String)] = []
+    var oneHot: [(String, [(Int, String)])] = []
+    let reviewer: Int?, item: Int?, value: Int?, rubric: Int?, time: Int?
+
+    init(header: [String], file: String, mapping: ColumnMapping, layout: TableLayout) throws(InputError) {
+        func column(_ name: String, _ field: String) throws(InputError) -> Int {
+            guard let index = header.firstIndex(of: name) ?? header.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
+                throw InputError([Diagnostic(file: file, location: .start, field: field, message: "no column '\(name)'; columns: \(header.joined(separator: ", "))")])
+            }
+            return index
+        }
+        func mapped(_ field: JudgmentField) throws(InputError) -> Int? {
+            if let name = mapping.columns[field] { return try column(name, field.rawValue) }
+            return header.firstIndex(of: field.rawValue)
+        }
+        for filter in layout.filters { filters.append((try column(filter.column, "--where \(filter)"), filter)) }
+        for name in layout.itemColumns { wideItems += try TableImporter.expand(name, header: header, file: file) }
+        for name in layout.questionColumns { wideQuestions += try TableImporter.expand(name, header: header, file: file) }
+        for prefix in layout.oneHotPrefixes {
+            let members = header.enumerated().compactMap { index, name -> (Int, String)? in
+                guard name.count > prefix.count + 1, name.hasPrefix(prefix), [".", "_"].contains(name.dropFirst(prefix.count).first) else { return nil }
+                return (index, String(name.dropFirst(prefix.count + 1)))
+            }
+            guard !members.isEmpty else {
+                throw InputError([Diagnostic(file: file, location: .start, field: "--one-hot \(prefix)", message: "no columns named \(prefix).VALUE; columns: \(header.joined(separator: ", "))")])
+            }
+            oneHot.append((prefix, members))
+        }
+        let reviewerColumn = try mapped(.reviewer)
+        let itemColumn = wideItems.isEmpty ? try mapped(.item) : nil
+        let valueColumn = wideItems.isEmpty && wideQuestions.isEmpty && oneHot.isEmpty ? try mapped(.value) : nil
+        (reviewer, item, value, rubric, time) = (reviewerColumn, itemColumn, valueColumn, try mapped(.rubric), try mapped(.time))
+        var missing: [String] = []
+        if reviewerColumn == nil { missing.append("reviewer") }
+        if wideItems.isEmpty && itemColumn == nil { missing.append("item") }
+        if wideItems.isEmpty && wideQuestions.isEmpty && oneHot.isEmpty && valueColumn == nil { missing.append("value") }
+        guard missing.isEmpty else {
+            throw InputError([Diagnostic(file: file, location: .start, field: missing.joined(separator: ", "),
+                message: "no column for \(missing.joined(separator: ", ")); columns: \(header.joined(separator: ", ")); \(CSVJudgmentScanner.suggestedMapping(header: header, mapping: mapping))")])
+        }
     }
 }
