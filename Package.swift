@@ -53,7 +53,8 @@ let package = Package(
         ),
         // Two-axis job evaluation, the market pay line and the band; pure.
         // The band clears the statutory wage floor, so pricing reads the floors Compliance selects.
-        .target(name: "Pricing", dependencies: ["WorkModel", "ReferenceData", "Compliance"], swiftSettings: strictSettings),
+        .target(
+            name: "Pricing", dependencies: ["WorkModel", "ReferenceData", "Compliance"], swiftSettings: strictSettings),
         // Wage floors, effective pay, classification rule packs, data rights, vendor oversight; pure.
         .target(name: "Compliance", dependencies: ["WorkModel", "ReferenceData"], swiftSettings: strictSettings),
         // The decision file: assembly, findings and the JSON / Markdown / HTML / CSV renderings.
@@ -98,7 +99,8 @@ let package = Package(
         .target(
             name: "WebApp",
             dependencies: [
-                "WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance", "DecisionFiles", "Signal", "Portfolio", "Planning", "Storage",
+                "WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance", "DecisionFiles", "Signal", "Portfolio",
+                "Planning", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -114,7 +116,8 @@ let package = Package(
         .executableTarget(
             name: "wagefile",
             dependencies: [
-                "WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance", "DecisionFiles", "Signal", "Portfolio", "Planning",
+                "WorkModel", "Specs", "ReferenceData", "Pricing", "Compliance", "DecisionFiles", "Signal", "Portfolio",
+                "Planning",
                 "Storage", "WebApp",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -180,7 +183,8 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "WorkModel", "Specs", "ReferenceData", "Pricing", "DecisionFiles", "Storage", "WebApp", "WagefileTestSupport",
+                "WorkModel", "Specs", "ReferenceData", "Pricing", "DecisionFiles", "Storage", "WebApp",
+                "WagefileTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -209,13 +213,17 @@ let fuzzTargets: [(name: String, folder: String, dependencies: [Target.Dependenc
     ("fuzz-judgments-jsonl", "judgments-jsonl", ["WorkModel", "Signal"]),
     ("fuzz-judgments-csv", "judgments-csv", ["WorkModel", "Signal"]),
 ]
-package.targets += [
-    // libFuzzer's LLVMFuzzerRunDriver, declared for Swift.
-    .target(name: "FuzzDriver", path: "Fuzz/Driver"),
-    .target(name: "FuzzSupport", dependencies: ["FuzzDriver", "WorkModel", "Signal"], path: "Fuzz/Support", swiftSettings: strictSettings),
-] + fuzzTargets.map { target in
-    .executableTarget(
-        name: target.name, dependencies: ["FuzzSupport"] + target.dependencies, path: "Fuzz/Targets/\(target.folder)",
-        swiftSettings: strictSettings)
-}
-
+package.targets +=
+    [
+        // libFuzzer's LLVMFuzzerRunDriver, declared for Swift.
+        .target(name: "FuzzDriver", path: "Fuzz/Driver"),
+        .target(
+            name: "FuzzSupport", dependencies: ["FuzzDriver", "WorkModel", "Signal"], path: "Fuzz/Support",
+            swiftSettings: strictSettings),
+    ]
+    + fuzzTargets.map { target in
+        .executableTarget(
+            name: target.name, dependencies: ["FuzzSupport"] + target.dependencies,
+            path: "Fuzz/Targets/\(target.folder)",
+            swiftSettings: strictSettings)
+    }

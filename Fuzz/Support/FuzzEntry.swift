@@ -10,37 +10,41 @@ public enum FuzzEntry {
     public static func main(_ name: String, _ body: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) -> Never {
         Target.body = body
         #if FUZZING
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            Target.body?(UnsafeRawBufferPointer(start: data, count: size))
-            return 0
-        })
+            var argc = CommandLine.argc
+            var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+            exit(
+                LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+                    Target.body?(UnsafeRawBufferPointer(start: data, count: size))
+                    return 0
+                })
         #else
-        let paths = CommandLine.arguments.dropFirst()
-        guard !paths.isEmpty else {
-            FileHandle.standardError.write(Data("usage: \(name) FILE|FOLDER... (replays inputs; scripts/fuzz.sh builds the fuzzer)\n".utf8))
-            exit(2)
-        }
-        var count = 0
-        for path in paths {
-            for file in inputs(at: path) {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    FileHandle.standardError.write(Data("\(file): cannot read\n".utf8))
-                    exit(2)
-                }
-                data.withUnsafeBytes { body($0) }
-                count += 1
+            let paths = CommandLine.arguments.dropFirst()
+            guard !paths.isEmpty else {
+                FileHandle.standardError.write(
+                    Data("usage: \(name) FILE|FOLDER... (replays inputs; scripts/fuzz.sh builds the fuzzer)\n".utf8))
+                exit(2)
             }
-        }
-        print("\(name): \(count) inputs replayed, no crash")
-        exit(0)
+            var count = 0
+            for path in paths {
+                for file in inputs(at: path) {
+                    guard let data = FileManager.default.contents(atPath: file) else {
+                        FileHandle.standardError.write(Data("\(file): cannot read\n".utf8))
+                        exit(2)
+                    }
+                    data.withUnsafeBytes { body($0) }
+                    count += 1
+                }
+            }
+            print("\(name): \(count) inputs replayed, no crash")
+            exit(0)
         #endif
     }
 
     private static func inputs(at path: String) -> [String] {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return [path] }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            return [path]
+        }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         return names.filter { !$0.hasPrefix(".") }.sorted().map { "\(path)/\($0)" }
     }

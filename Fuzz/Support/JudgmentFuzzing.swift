@@ -8,7 +8,9 @@ public import WorkModel
 /// cannot take is as much a bug as a reader that crashes.
 public enum JudgmentFuzzing {
     public static func analyse(_ fill: (inout JudgmentCollector) throws(InputError) -> Void) {
-        for (level, pairwise) in [(MeasurementLevel.nominal, false), (.ordinal, false), (.interval, false), (.ratio, false), (.nominal, true)] {
+        for (level, pairwise) in [
+            (MeasurementLevel.nominal, false), (.ordinal, false), (.interval, false), (.ratio, false), (.nominal, true),
+        ] {
             var collector = JudgmentCollector(partitions: 2, expectedJudgments: 64)
             let set: JudgmentSet
             do {

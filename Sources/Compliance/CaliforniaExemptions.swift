@@ -31,7 +31,8 @@ enum CaliforniaExemptions {
             return conditional(
                 "Lab. Code 2776 (business-to-business)",
                 [
-                    condition("2776(a)(1) free from control", FactorReading.composite("control", [r.control, r.instructions])),
+                    condition(
+                        "2776(a)(1) free from control", FactorReading.composite("control", [r.control, r.instructions])),
                     condition("2776(a)(2) serves the hirer, not its customers", r.servesHirerDirectly),
                     condition("2776(a)(3) written contract with pay and due date", r.writtenContract),
                     condition("2776(a)(4) business licence", r.businessLicence),
@@ -43,7 +44,9 @@ enum CaliforniaExemptions {
                     condition("2776(a)(10) negotiates own rates", r.setsOwnRates),
                     condition("2776(a)(11) sets own hours and place", r.schedule),
                 ],
-                caution: "Criteria (9) to (12) are stated from the statute as summarised, not read here; (12), no contractor's licence work, is not checked.")
+                caution:
+                    "Criteria (9) to (12) are stated from the statute as summarised, not read here; (12), no contractor's licence work, is not checked."
+            )
         case .professionalServices?:
             return conditional(
                 "Lab. Code 2778 (professional services)",
@@ -54,9 +57,13 @@ enum CaliforniaExemptions {
                     condition("2778(a)(4) sets own hours", r.schedule),
                     condition("2778(a)(5) works for others or holds out to the public", r.worksForOthers),
                     condition("2778(a)(6) discretion and independent judgment", r.skill),
-                    condition("2778(b) written contract with rate and payment date (writers, editors, translators and others)", r.writtenContract),
+                    condition(
+                        "2778(b) written contract with rate and payment date (writers, editors, translators and others)",
+                        r.writtenContract),
                 ],
-                caution: "The occupation must be one 2778 lists (marketing, human resources, travel agent, graphic design, grant writer, fine artist, enrolled agent, freelance writer, translator, editor, copy editor, illustrator and others); the spec does not name it, so confirm it.")
+                caution:
+                    "The occupation must be one 2778 lists (marketing, human resources, travel agent, graphic design, grant writer, fine artist, enrolled agent, freelance writer, translator, editor, copy editor, illustrator and others); the spec does not name it, so confirm it."
+            )
         case .none?, nil:
             return CaliforniaRoute(toBorello: false, section: nil, conditions: [], summary: "", caution: nil)
         }
@@ -66,10 +73,13 @@ enum CaliforniaExemptions {
     /// occupations go to Borello. The medical licensees are covered when they perform medical
     /// services for or by a health-care entity or their own practice.
     static func licensedOccupation(_ profession: Engagement.LicensedProfession) -> CaliforniaRoute {
-        let reading = FactorReading(factor: "exemption", leaning: .contractor, reasoning: "licensed \(profession.rawValue): Lab. Code 2783 sends licensed occupations to Borello")
+        let reading = FactorReading(
+            factor: "exemption", leaning: .contractor,
+            reasoning: "licensed \(profession.rawValue): Lab. Code 2783 sends licensed occupations to Borello")
         return CaliforniaRoute(
             toBorello: true, section: "Lab. Code 2783 (licensed occupations)", conditions: [reading],
-            summary: "A licensed \(profession.rawValue) is exempt from the ABC test (Lab. Code 2783), so Borello decides status.",
+            summary:
+                "A licensed \(profession.rawValue) is exempt from the ABC test (Lab. Code 2783), so Borello decides status.",
             caution: profession.isMedical
                 ? "For medical licensees the exemption covers professional or medical services provided to or by a health-care entity or medical group; whether reviewing a model's clinical output is such a service is a question for counsel."
                 : nil)
@@ -79,7 +89,9 @@ enum CaliforniaExemptions {
         switch reading.leaning {
         case .contractor: FactorReading(factor: name, leaning: .contractor, reasoning: "met: \(reading.reasoning)")
         case .employee: FactorReading(factor: name, leaning: .employee, reasoning: "not met: \(reading.reasoning)")
-        case .neutral, .unknown: FactorReading(factor: name, leaning: .unknown, reasoning: "not shown: \(reading.reasoning)", missing: reading.missing)
+        case .neutral, .unknown:
+            FactorReading(
+                factor: name, leaning: .unknown, reasoning: "not shown: \(reading.reasoning)", missing: reading.missing)
         }
     }
 
@@ -90,13 +102,16 @@ enum CaliforniaExemptions {
         if failed.isEmpty && unshown.isEmpty {
             return CaliforniaRoute(
                 toBorello: true, section: section, conditions: conditions,
-                summary: "Every condition of \(section) is met on the stated facts, so Borello decides status.", caution: caution)
+                summary: "Every condition of \(section) is met on the stated facts, so Borello decides status.",
+                caution: caution)
         }
-        let why = failed.isEmpty
+        let why =
+            failed.isEmpty
             ? "not shown: \(unshown.joined(separator: "; "))"
             : "not met: \(failed.joined(separator: "; "))"
         return CaliforniaRoute(
             toBorello: false, section: section, conditions: conditions,
-            summary: "The \(section) exemption is claimed but does not hold (\(why)), so the ABC test applies.", caution: caution)
+            summary: "The \(section) exemption is claimed but does not hold (\(why)), so the ABC test applies.",
+            caution: caution)
     }
 }

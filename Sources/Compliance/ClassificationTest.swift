@@ -1,5 +1,5 @@
-public import WorkModel
 public import ReferenceData
+public import WorkModel
 
 /// How far a test binds on the evaluation date.
 public enum Standing: String, Sendable, Hashable, Codable {
@@ -54,7 +54,9 @@ public struct ClassificationAssessment: Sendable, Hashable, Codable {
         switch (standing, risk) {
         case (.inForce, .high): .blocking
         case (.inForce, .medium), (.inForce, .undetermined): .warning
-        case (.enforcementPractice, .high), (.enforcementPractice, .medium), (.pendingTransposition, .high), (.pendingTransposition, .medium): .warning
+        case (.enforcementPractice, .high), (.enforcementPractice, .medium), (.pendingTransposition, .high),
+            (.pendingTransposition, .medium):
+            .warning
         default: .info
         }
     }

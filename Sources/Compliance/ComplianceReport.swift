@@ -1,5 +1,5 @@
-public import WorkModel
 import ReferenceData
+public import WorkModel
 
 /// Everything the compliance engine found for one spec on one date: the floor, effective pay,
 /// Fairwork's Fair Pay points, classification, data rights and vendor oversight, with the

@@ -40,16 +40,25 @@ public enum DataPaymentRules {
     ///   - weeklyHours: the worker's weekly hours, which recorded hours default to.
     ///   - monthlyWage: the wage per month in the spec's currency, when an offer is stated.
     public static func evaluate(_ spec: RoleSpec, weeklyHours: Double, monthlyWage: Double?, reference: ReferenceSet)
-        -> (DataPaymentFigures?, [Finding]) {
+        -> (DataPaymentFigures?, [Finding])
+    {
         let rights = spec.dataRights
         guard rights.workerDataRecorded || spec.direction == .physicalData else { return (nil, []) }
         let policy = reference.policy
         guard let payment = rights.payment else {
-            return (nil, [Finding(
-                severity: .info, rule: "data-payment.not-modelled",
-                message: "The spec does not model a data payment, so Wagefile cannot say what the recording is worth to the worker beside the wage.",
-                evidence: ["data_rights.payment: not stated"],
-                fix: "Add data_rights.payment: what the buyer pays for the footage and what reaches the worker, the facility and any fund.")])
+            return (
+                nil,
+                [
+                    Finding(
+                        severity: .info, rule: "data-payment.not-modelled",
+                        message:
+                            "The spec does not model a data payment, so Wagefile cannot say what the recording is worth to the worker beside the wage.",
+                        evidence: ["data_rights.payment: not stated"],
+                        fix:
+                            "Add data_rights.payment: what the buyer pays for the footage and what reaches the worker, the facility and any fund."
+                    )
+                ]
+            )
         }
         let currency = spec.currency
         let from = payment.currency ?? currency
@@ -60,21 +69,37 @@ public enum DataPaymentRules {
             return from == currency ? amount : reference.convert(amount, from: from, to: currency)
         }
         if from != currency && reference.convert(1, from: from, to: currency) == nil {
-            return (nil, [Finding(
-                severity: .warning, rule: "data-payment.no-exchange-rate",
-                message: "The data payment is stated in \(from), and no exchange rate to \(currency) is in the reference data.",
-                evidence: ["data_rights.payment.currency: \(from)"], fix: "State the amounts in \(currency), or add the rate under --reference.")])
+            return (
+                nil,
+                [
+                    Finding(
+                        severity: .warning, rule: "data-payment.no-exchange-rate",
+                        message:
+                            "The data payment is stated in \(from), and no exchange rate to \(currency) is in the reference data.",
+                        evidence: ["data_rights.payment.currency: \(from)"],
+                        fix: "State the amounts in \(currency), or add the rate under --reference.")
+                ]
+            )
         }
         let weekly = payment.recordedHoursPerWeek ?? weeklyHours
-        if payment.recordedHoursPerWeek == nil { notes.append("Recorded hours are the worker's weekly hours (\(Format.number(weeklyHours))): data_rights.payment.recorded_hours_per_week is not stated.") }
+        if payment.recordedHoursPerWeek == nil {
+            notes.append(
+                "Recorded hours are the worker's weekly hours (\(Format.number(weeklyHours))): data_rights.payment.recorded_hours_per_week is not stated."
+            )
+        }
         let monthly = weekly * 52 / 12
-        let buyer = inSpecCurrency(payment.buyerPerFootageHour)
+        let buyer =
+            inSpecCurrency(payment.buyerPerFootageHour)
             ?? zip2(inSpecCurrency(payment.buyerPerLicence), payment.licenceFootageHours).map { $0 / $1 }
         let premium = inSpecCurrency(payment.worker.perRecordedHour) ?? 0
         var workerHourly = premium
         if let share = payment.worker.shareOfSale {
-            if let buyer { workerHourly += share * buyer } else {
-                notes.append("The worker's share of the sale (\(Format.percent(share, places: 1))) is not priced: the spec does not say what the buyer pays.")
+            if let buyer {
+                workerHourly += share * buyer
+            } else {
+                notes.append(
+                    "The worker's share of the sale (\(Format.percent(share, places: 1))) is not priced: the spec does not say what the buyer pays."
+                )
             }
         }
         let headcount = spec.worker.headcount
@@ -87,7 +112,8 @@ public enum DataPaymentRules {
                 if let headcount, headcount > 0, monthly > 0 {
                     total += accessFee / (Double(headcount) * monthly)
                 } else {
-                    notes.append("The facility's access fee is not spread per hour of footage: worker.headcount is not stated.")
+                    notes.append(
+                        "The facility's access fee is not spread per hour of footage: worker.headcount is not stated.")
                 }
             }
             facilityHourly = total
@@ -98,46 +124,73 @@ public enum DataPaymentRules {
         let sellerShare = workerShare.map { 1 - $0 - (facilityShare ?? 0) - (fundShare ?? 0) }
         let workerMonthly = workerHourly * monthly
         let ofWage = monthlyWage.flatMap { $0 > 0 ? workerMonthly / $0 : nil }
-        let basis = "policy.data_payment_min_worker_share (\(policy.ref.source), \(policy.ref.asOf), \(policy.ref.confidence.rawValue)): a policy choice, not a market rate; no sourced market figure for worker data payment exists"
+        let basis =
+            "policy.data_payment_min_worker_share (\(policy.ref.source), \(policy.ref.asOf), \(policy.ref.confidence.rawValue)): a policy choice, not a market rate; no sourced market figure for worker data payment exists"
         let figures = DataPaymentFigures(
-            currency: currency, recordedHoursPerWeek: weekly, recordedHoursPerMonth: monthly, buyerPerFootageHour: buyer,
-            buyerPerWorkerMonth: buyer.map { $0 * monthly }, workerPerRecordedHour: workerHourly, workerPerMonth: workerMonthly,
-            workerPerConsent: inSpecCurrency(payment.worker.perConsent), workerRoyaltyShare: payment.worker.royaltyShare,
-            workerShareOfBuyerPrice: workerShare, facilityPerFootageHour: facilityHourly, facilityShareOfBuyerPrice: facilityShare,
-            facilityAccessFeePerMonth: accessFee, fundName: payment.fundName, fundShareOfBuyerPrice: fundShare, sellerShareOfBuyerPrice: sellerShare,
-            monthlyWage: monthlyWage, shareOfWage: ofWage, threshold: policy.dataPaymentMinWorkerShare, thresholdBasis: basis, notes: notes)
+            currency: currency, recordedHoursPerWeek: weekly, recordedHoursPerMonth: monthly,
+            buyerPerFootageHour: buyer,
+            buyerPerWorkerMonth: buyer.map { $0 * monthly }, workerPerRecordedHour: workerHourly,
+            workerPerMonth: workerMonthly,
+            workerPerConsent: inSpecCurrency(payment.worker.perConsent),
+            workerRoyaltyShare: payment.worker.royaltyShare,
+            workerShareOfBuyerPrice: workerShare, facilityPerFootageHour: facilityHourly,
+            facilityShareOfBuyerPrice: facilityShare,
+            facilityAccessFeePerMonth: accessFee, fundName: payment.fundName, fundShareOfBuyerPrice: fundShare,
+            sellerShareOfBuyerPrice: sellerShare,
+            monthlyWage: monthlyWage, shareOfWage: ofWage, threshold: policy.dataPaymentMinWorkerShare,
+            thresholdBasis: basis, notes: notes)
 
         let c = currency
-        let paysWorker = workerHourly > 0 || (payment.worker.perConsent ?? 0) > 0 || (payment.worker.royaltyShare ?? 0) > 0
+        let paysWorker =
+            workerHourly > 0 || (payment.worker.perConsent ?? 0) > 0 || (payment.worker.royaltyShare ?? 0) > 0
         let paysFacility = (facilityHourly ?? 0) > 0 || (accessFee ?? 0) > 0
         if paysFacility && !paysWorker {
-            findings.append(Finding(
-                severity: .blocking, rule: "data-payment.facility-paid-worker-not",
-                message: "The facility is paid for access to the recordings and the recorded workers are paid nothing for them.",
-                evidence: ["facility: \(accessFee.map { "\(Format.money($0)) \(c) a month for access" } ?? "a share of the sale")",
-                           "worker: no per-hour premium, consent payment, share of sale or royalty"],
-                fix: "Pay each recorded worker directly: a premium per recorded hour or a share of what the buyer pays, on top of the wage."))
+            findings.append(
+                Finding(
+                    severity: .blocking, rule: "data-payment.facility-paid-worker-not",
+                    message:
+                        "The facility is paid for access to the recordings and the recorded workers are paid nothing for them.",
+                    evidence: [
+                        "facility: \(accessFee.map { "\(Format.money($0)) \(c) a month for access" } ?? "a share of the sale")",
+                        "worker: no per-hour premium, consent payment, share of sale or royalty",
+                    ],
+                    fix:
+                        "Pay each recorded worker directly: a premium per recorded hour or a share of what the buyer pays, on top of the wage."
+                ))
         }
         // A worker paid nothing while the facility is paid is already the blocking finding above.
         if let workerShare, workerShare + 1e-12 < policy.dataPaymentMinWorkerShare, !(paysFacility && !paysWorker) {
-            findings.append(Finding(
-                severity: .warning, rule: "data-payment.worker-share-below-policy",
-                message: "The recorded worker receives \(Format.percent(workerShare, places: 1)) of what the buyer pays for an hour of footage (\(Format.money(workerHourly)) of \(Format.money(buyer ?? 0)) \(c)), under the policy's \(Format.percent(policy.dataPaymentMinWorkerShare, places: 0)).",
-                evidence: ["worker per recorded hour: \(Format.money(workerHourly)) \(c)", "buyer per footage hour: \(Format.money(buyer ?? 0)) \(c)", "threshold: \(basis)"],
-                fix: "Raise the worker's premium to at least \(Format.money(policy.dataPaymentMinWorkerShare * (buyer ?? 0))) \(c) per recorded hour, or give them that share of the sale."))
+            findings.append(
+                Finding(
+                    severity: .warning, rule: "data-payment.worker-share-below-policy",
+                    message:
+                        "The recorded worker receives \(Format.percent(workerShare, places: 1)) of what the buyer pays for an hour of footage (\(Format.money(workerHourly)) of \(Format.money(buyer ?? 0)) \(c)), under the policy's \(Format.percent(policy.dataPaymentMinWorkerShare, places: 0)).",
+                    evidence: [
+                        "worker per recorded hour: \(Format.money(workerHourly)) \(c)",
+                        "buyer per footage hour: \(Format.money(buyer ?? 0)) \(c)", "threshold: \(basis)",
+                    ],
+                    fix:
+                        "Raise the worker's premium to at least \(Format.money(policy.dataPaymentMinWorkerShare * (buyer ?? 0))) \(c) per recorded hour, or give them that share of the sale."
+                ))
         }
         if buyer == nil {
-            findings.append(Finding(
-                severity: .info, rule: "data-payment.buyer-price-unknown",
-                message: "What the buyer pays for the footage is not stated, so the worker's share of its value cannot be shown.",
-                evidence: ["data_rights.payment.buyer_pays: not stated"], fix: "Ask the data company or buyer for the price per hour of footage or per licence."))
+            findings.append(
+                Finding(
+                    severity: .info, rule: "data-payment.buyer-price-unknown",
+                    message:
+                        "What the buyer pays for the footage is not stated, so the worker's share of its value cannot be shown.",
+                    evidence: ["data_rights.payment.buyer_pays: not stated"],
+                    fix: "Ask the data company or buyer for the price per hour of footage or per licence."))
         }
         if payment.worker.paidToWorker == false && paysWorker {
-            findings.append(Finding(
-                severity: .warning, rule: "data-payment.paid-through-facility",
-                message: "The worker's data payment is paid to the facility on their behalf, not to the worker.",
-                evidence: ["data_rights.payment.worker.paid_to_worker: no"],
-                fix: "Pay the worker directly, or require the facility's payroll record per worker cohort as proof that it reached them."))
+            findings.append(
+                Finding(
+                    severity: .warning, rule: "data-payment.paid-through-facility",
+                    message: "The worker's data payment is paid to the facility on their behalf, not to the worker.",
+                    evidence: ["data_rights.payment.worker.paid_to_worker: no"],
+                    fix:
+                        "Pay the worker directly, or require the facility's payroll record per worker cohort as proof that it reached them."
+                ))
         }
         return (figures, findings)
     }

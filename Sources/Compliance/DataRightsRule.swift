@@ -1,5 +1,5 @@
-public import WorkModel
 public import ReferenceData
+public import WorkModel
 
 /// What a data-rights rule reads: the spec's recorded-data facts, the place the worker is and
 /// the evaluation date.

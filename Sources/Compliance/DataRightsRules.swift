@@ -1,5 +1,5 @@
-public import WorkModel
 public import ReferenceData
+public import WorkModel
 
 /// One requirement of a data-rights framework and whether the spec shows it is met.
 public struct DataRequirement: Sendable, Hashable, Codable {
@@ -44,7 +44,9 @@ public enum DataRightsRules {
         GDPRSpecialCategoryData(), IllinoisBIPA(), IndiaDPDP(), EUPlatformWorkBiometrics(),
     ]
 
-    public static func evaluate(_ spec: RoleSpec, layer: WorkLayer, asOf: CalendarDate, reference: ReferenceSet) -> (DataRightsReport, [Finding]) {
+    public static func evaluate(_ spec: RoleSpec, layer: WorkLayer, asOf: CalendarDate, reference: ReferenceSet) -> (
+        DataRightsReport, [Finding]
+    ) {
         guard spec.dataRights.workerDataRecorded || layer == .physicalData else {
             return (DataRightsReport(applies: false, frameworks: []), [])
         }

@@ -16,15 +16,24 @@ public struct EUPlatformWorkBiometrics: DataRightsRule {
     public func evaluate(_ context: DataRightsContext) -> DataRightsResult {
         let pending = context.asOf < EUPlatformWorkPresumption.transpositionDeadline
         let use = context.rights.biometricUse
-        var result = DataRightsResult(frameworks: [FrameworkCheck(
-            id: id, name: "EU Platform Work Directive: biometric data", citation: citation,
-            note: "Platforms may process biometric data of platform workers only for authentication, never to identify them, and never to infer emotions or health.",
-            requirements: [DataRequirement(requirement: "biometric data used for authentication only", met: use.map { $0 == .authentication }, field: "data_rights.biometric_use")])])
+        var result = DataRightsResult(frameworks: [
+            FrameworkCheck(
+                id: id, name: "EU Platform Work Directive: biometric data", citation: citation,
+                note:
+                    "Platforms may process biometric data of platform workers only for authentication, never to identify them, and never to infer emotions or health.",
+                requirements: [
+                    DataRequirement(
+                        requirement: "biometric data used for authentication only",
+                        met: use.map { $0 == .authentication }, field: "data_rights.biometric_use")
+                ])
+        ])
         if use != .authentication {
-            result.add(use == nil ? .warning : (pending ? .warning : .blocking), "pwd.biometric-use",
+            result.add(
+                use == nil ? .warning : (pending ? .warning : .blocking), "pwd.biometric-use",
                 use == nil
                     ? "EU Platform Work Directive: the spec does not say what platform workers' biometric data is used for; only authentication is allowed."
-                    : "EU Platform Work Directive: platform workers' biometric data may be used for authentication only, not \(use?.rawValue ?? "")." + (pending ? " Member states apply this from 2026-12-02." : ""),
+                    : "EU Platform Work Directive: platform workers' biometric data may be used for authentication only, not \(use?.rawValue ?? "")."
+                        + (pending ? " Member states apply this from 2026-12-02." : ""),
                 ["data_rights.biometric_use: \(use?.rawValue ?? "not stated")", "through a platform: yes"],
                 "Limit biometric processing to authentication, or stop collecting it from platform workers.")
         }

@@ -1,5 +1,5 @@
-public import WorkModel
 import ReferenceData
+public import WorkModel
 
 /// The EU Platform Work Directive 2024/2831, Art. 5: platform work is presumed to be employment
 /// when facts indicating control and direction are found, the facts set by national law; the
@@ -39,13 +39,27 @@ public struct EUPlatformWorkPresumption: ClassificationTest {
         let r = context.readings
         let deactivation: FactorReading
         switch context.spec.engagement.automatedDeactivation {
-        case true?: deactivation = FactorReading(factor: "automated-management", leaning: .employee, reasoning: "accounts can be suspended by an automated system; the directive requires a human decision with written reasons")
-        case false?: deactivation = FactorReading(factor: "automated-management", leaning: .contractor, reasoning: "suspensions are human decisions")
-        case nil: deactivation = FactorReading(factor: "automated-management", leaning: .unknown, reasoning: "not stated", missing: ["engagement.automated_deactivation"])
+        case true?:
+            deactivation = FactorReading(
+                factor: "automated-management", leaning: .employee,
+                reasoning:
+                    "accounts can be suspended by an automated system; the directive requires a human decision with written reasons"
+            )
+        case false?:
+            deactivation = FactorReading(
+                factor: "automated-management", leaning: .contractor, reasoning: "suspensions are human decisions")
+        case nil:
+            deactivation = FactorReading(
+                factor: "automated-management", leaning: .unknown, reasoning: "not stated",
+                missing: ["engagement.automated_deactivation"])
         }
-        let strong = [r.control.named("control", prefix: "strong indicator: "), r.schedule.named("schedule", prefix: "strong indicator: ")]
+        let strong = [
+            r.control.named("control", prefix: "strong indicator: "),
+            r.schedule.named("schedule", prefix: "strong indicator: "),
+        ]
         let weak = [
-            r.instructions.named("instructions", prefix: "weaker indicator: "), r.monitoring.named("monitoring", prefix: "weaker indicator: "),
+            r.instructions.named("instructions", prefix: "weaker indicator: "),
+            r.monitoring.named("monitoring", prefix: "weaker indicator: "),
             deactivation.named("automated-management", prefix: "weaker indicator: "),
         ]
         let business = CaliforniaBorelloTest.anyContractor("rebuttal-business", [r.ownBusiness, r.profitOrLoss])
@@ -58,26 +72,31 @@ public struct EUPlatformWorkPresumption: ClassificationTest {
         let strongHits = strong.filter { $0.leaning == .employee }.count
         let weakHits = weak.filter { $0.leaning == .employee }.count
         let triggered = strongHits >= 1 || weakHits >= 2
-        let couldTrigger = strong.contains { $0.leaning == .unknown } || weakHits + weak.filter { $0.leaning == .unknown }.count >= 2
+        let couldTrigger =
+            strong.contains { $0.leaning == .unknown } || weakHits + weak.filter { $0.leaning == .unknown }.count >= 2
         let rebutted = rebuttal.allSatisfy { $0.leaning == .contractor }
-        let trigger = strongHits >= 1
+        let trigger =
+            strongHits >= 1
             ? "\(strongHits) strong indicator\(strongHits == 1 ? "" : "s") of control and direction"
             : "\(weakHits) weaker indicators of control and direction together"
         let risk: ClassificationRisk
         var conclusion: String
         if triggered && rebutted {
             risk = .medium
-            conclusion = "Employment is presumed (\(trigger)); the platform's rebuttal evidence is strong (a business of the worker's own, other clients, freedom to organise the work), so the outcome turns on the national test."
+            conclusion =
+                "Employment is presumed (\(trigger)); the platform's rebuttal evidence is strong (a business of the worker's own, other clients, freedom to organise the work), so the outcome turns on the national test."
         } else if triggered {
             risk = .high
             let gaps = rebuttal.filter { $0.leaning != .contractor }.map(\.factor)
-            conclusion = "Employment is presumed (\(trigger)) and the platform must rebut it; the rebuttal evidence falls short (\(gaps.joined(separator: ", ")) not shown)."
+            conclusion =
+                "Employment is presumed (\(trigger)) and the platform must rebut it; the rebuttal evidence falls short (\(gaps.joined(separator: ", ")) not shown)."
         } else if couldTrigger {
             risk = .undetermined
             conclusion = "The facts that would trigger the presumption are not all stated."
         } else {
             risk = .low
-            conclusion = weakHits == 1
+            conclusion =
+                weakHits == 1
                 ? "A single weaker indicator does not trigger the presumption on its own; no strong indicator of control and direction is stated."
                 : "No stated fact indicates control and direction."
         }
@@ -85,7 +104,8 @@ public struct EUPlatformWorkPresumption: ClassificationTest {
         if standing == .notTransposed {
             conclusion = "Not binding here: " + note + " If the directive applied: " + conclusion
         }
-        return assessment(standing: standing, note: note, risk: risk, conclusion: conclusion, factors: strong + weak + rebuttal)
+        return assessment(
+            standing: standing, note: note, risk: risk, conclusion: conclusion, factors: strong + weak + rebuttal)
     }
 
     /// The directive's standing for the worker's member state on the evaluation date.
@@ -93,12 +113,28 @@ public struct EUPlatformWorkPresumption: ClassificationTest {
         let row = PlatformWorkTransposition.status(of: context.country)
         let existing = row?.existingPresumption.map { " National rule: \($0)." } ?? ""
         if let row, row.status == .transposed, let from = row.inForceFrom, from <= context.asOf {
-            return (.inForce, "Transposed by \(row.measure ?? "national measures") in force since \(from) (\(row.ref.source), \(row.ref.confidence.rawValue)); the national criteria decide the presumption.")
+            return (
+                .inForce,
+                "Transposed by \(row.measure ?? "national measures") in force since \(from) (\(row.ref.source), \(row.ref.confidence.rawValue)); the national criteria decide the presumption."
+            )
         }
         if context.asOf < transpositionDeadline {
-            return (.pendingTransposition, "In force since 2024-12-01; member states transpose it by 2026-12-02, and national criteria decide the presumption." + existing)
+            return (
+                .pendingTransposition,
+                "In force since 2024-12-01; member states transpose it by 2026-12-02, and national criteria decide the presumption."
+                    + existing
+            )
         }
-        let status = row.map { $0.status == .notTransposed ? "has not transposed it" : "has not been found to have transposed it (\($0.ref.source), confidence \($0.ref.confidence.rawValue))" } ?? "has no transposition record"
-        return (.notTransposed, "The 2026-12-02 deadline has passed but \(context.country) \(status); a directive does not bind private parties, so \(context.country)'s own employment-status rule applies." + existing + " Check EUR-Lex's national transposition measures before relying on this.")
+        let status =
+            row.map {
+                $0.status == .notTransposed
+                    ? "has not transposed it"
+                    : "has not been found to have transposed it (\($0.ref.source), confidence \($0.ref.confidence.rawValue))"
+            } ?? "has no transposition record"
+        return (
+            .notTransposed,
+            "The 2026-12-02 deadline has passed but \(context.country) \(status); a directive does not bind private parties, so \(context.country)'s own employment-status rule applies."
+                + existing + " Check EUR-Lex's national transposition measures before relying on this."
+        )
     }
 }

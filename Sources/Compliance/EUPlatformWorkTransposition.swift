@@ -27,15 +27,20 @@ public struct PlatformWorkTransposition: Sendable, Hashable {
     /// ships as unknown (low confidence) until checked against EUR-Lex's national transposition
     /// measures. Spain and Belgium carry the presumptions they already had.
     public static let table: [String: PlatformWorkTransposition] = {
-        let members = ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"]
+        let members = [
+            "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU",
+            "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+        ]
         var rows: [String: PlatformWorkTransposition] = [:]
         for code in members {
             rows[code] = PlatformWorkTransposition(
                 country: code, status: .unknown, inForceFrom: nil, measure: nil, existingPresumption: nil,
                 ref: SourceRef(source: "eu-pwd-transposition", asOf: "2026-12", confidence: .low))
         }
-        rows["ES"]?.existingPresumption = "Ley 12/2021 (Ley Rider), since 2021-08-12: employment is presumed for delivery riders managed by algorithm; other platform work is judged by the ordinary Workers' Statute test (es-ley-rider-2021, medium)"
-        rows["BE"]?.existingPresumption = "programme law of 26 December 2022, since 2023-01-01: a rebuttable presumption of employment for platform work meeting enough of eight criteria (be-platform-presumption-2023, medium)"
+        rows["ES"]?.existingPresumption =
+            "Ley 12/2021 (Ley Rider), since 2021-08-12: employment is presumed for delivery riders managed by algorithm; other platform work is judged by the ordinary Workers' Statute test (es-ley-rider-2021, medium)"
+        rows["BE"]?.existingPresumption =
+            "programme law of 26 December 2022, since 2023-01-01: a rebuttable presumption of employment for platform work meeting enough of eight criteria (be-platform-presumption-2023, medium)"
         return rows
     }()
 

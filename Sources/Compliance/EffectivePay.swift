@@ -91,10 +91,14 @@ public struct EffectivePay: Sendable, Hashable {
         let net = gross - fees - costs
         let effective = total > 0 ? net / total : 0
         return EffectivePay(
-            nominalHourly: nominalHourly, effectiveHourly: effective, effectiveHourlyUSD: perUSD > 0 ? effective / perUSD : effective,
+            nominalHourly: nominalHourly, effectiveHourly: effective,
+            effectiveHourlyUSD: perUSD > 0 ? effective / perUSD : effective,
             taskHoursPerWeek: task, paidHoursPerWeek: paidHours,
-            unpaid: UnpaidTime(searchAndIdle: total - beforeSearch, qualificationAndOnboarding: oneOffHours, rework: reworkHours, rejected: rejectedHours),
-            totalHoursPerWeek: total, grossPerWeek: gross, feesPerWeek: fees, workerCostsPerWeek: costs, netPerWeek: net,
+            unpaid: UnpaidTime(
+                searchAndIdle: total - beforeSearch, qualificationAndOnboarding: oneOffHours, rework: reworkHours,
+                rejected: rejectedHours),
+            totalHoursPerWeek: total, grossPerWeek: gross, feesPerWeek: fees, workerCostsPerWeek: costs,
+            netPerWeek: net,
             shiftedCostPerWorkerMonth: (nominalHourly * total - net) * weeksPerMonth, headcount: headcount,
             engagementWeeks: engagement, engagementAssumed: engagementAssumed && qualification + onboarding > 0,
             unstated: unstated)

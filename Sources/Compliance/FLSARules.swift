@@ -18,10 +18,12 @@ public struct FLSA2021Rule: ClassificationTest {
         let control = FLSACore.control(r, monitoring: false)
         let profit = FLSACore.profitOrLoss(r)
         let guideposts = [r.skill, r.permanence, FLSACore.integratedUnit(r)]
-        let (risk, conclusion) = FLSACore.coreAnalysis(control: control, profit: profit, secondary: guideposts, secondaryName: "guideposts")
+        let (risk, conclusion) = FLSACore.coreAnalysis(
+            control: control, profit: profit, secondary: guideposts, secondaryName: "guideposts")
         return assessment(
             standing: .enforcementPractice,
-            note: "Replaced by the 2024 rule on 2024-03-11; the Wage and Hour Division has applied this analysis in enforcement since 2025-05-01.",
+            note:
+                "Replaced by the 2024 rule on 2024-03-11; the Wage and Hour Division has applied this analysis in enforcement since 2025-05-01.",
             risk: risk, conclusion: conclusion, factors: [control, profit] + guideposts)
     }
 }
@@ -44,7 +46,8 @@ public struct FLSA2024Rule: ClassificationTest {
             FLSACore.managerialProfit(r).named("profit-or-loss", prefix: "1 profit or loss from managerial skill: "),
             r.investment.named("investment", prefix: "2 investment by the worker compared with the hirer's: "),
             FLSACore.permanence2024(r).named("permanence", prefix: "3 permanence: "),
-            FLSACore.control(r, monitoring: true).named("control", prefix: "4 control, technology monitoring included: "),
+            FLSACore.control(r, monitoring: true).named(
+                "control", prefix: "4 control, technology monitoring included: "),
             r.integral.named("integral", prefix: "5 integral to the hirer's business: "),
             FLSACore.skillAndInitiative(r).named("skill", prefix: "6 skill and initiative: "),
         ]
@@ -53,20 +56,23 @@ public struct FLSA2024Rule: ClassificationTest {
         let conclusion: String
         if tally.employee >= 4 || (tally.known >= 4 && Double(tally.employee) / Double(tally.known) >= 2.0 / 3.0) {
             risk = .high
-            conclusion = "\(tally.employee) of 6 factors point to economic dependence: likely an employee under the FLSA."
+            conclusion =
+                "\(tally.employee) of 6 factors point to economic dependence: likely an employee under the FLSA."
         } else if tally.known < 4 {
             risk = .undetermined
             conclusion = "Only \(tally.known) of 6 factors can be read from the spec; the totality cannot be weighed."
         } else if Double(tally.employee) / Double(tally.known) >= 1.0 / 3.0 {
             risk = .medium
-            conclusion = "The factors are mixed (\(tally.employee) toward employment, \(tally.contractor) toward independent business)."
+            conclusion =
+                "The factors are mixed (\(tally.employee) toward employment, \(tally.contractor) toward independent business)."
         } else {
             risk = .low
             conclusion = "\(tally.contractor) of 6 factors point to a business of the worker's own."
         }
         return assessment(
             standing: .inForce,
-            note: "In force for private lawsuits; the Wage and Hour Division stopped applying it in enforcement on 2025-05-01.",
+            note:
+                "In force for private lawsuits; the Wage and Hour Division stopped applying it in enforcement on 2025-05-01.",
             risk: risk, conclusion: conclusion, factors: factors)
     }
 }
@@ -90,10 +96,12 @@ public struct DOL2026Proposal: ClassificationTest {
         // skill, which an established practice of one's own shows.
         let profit = FLSACore.managerialProfit(r)
         let secondary = [r.skill, r.permanence, FLSACore.integratedUnit(r)]
-        let (risk, conclusion) = FLSACore.coreAnalysis(control: control, profit: profit, secondary: secondary, secondaryName: "secondary factors")
+        let (risk, conclusion) = FLSACore.coreAnalysis(
+            control: control, profit: profit, secondary: secondary, secondaryName: "secondary factors")
         return assessment(
             standing: .proposed,
-            note: "Proposed, not final: comments closed 2026-04-28. It drops the 2024 investment comparison and the 'integral' factor.",
+            note:
+                "Proposed, not final: comments closed 2026-04-28. It drops the 2024 investment comparison and the 'integral' factor.",
             risk: risk, conclusion: conclusion, factors: [control, profit] + secondary)
     }
 }
@@ -116,9 +124,12 @@ enum FLSACore {
         let independent = r.ownBusiness.leaning == .contractor || r.worksForOthers.leaning == .contractor
         if direct.allSatisfy({ $0.leaning == .contractor }) && independent {
             var reasons = direct.map(\.reasoning)
-            reasons.append(contentsOf: [r.ownBusiness, r.worksForOthers].filter { $0.leaning == .contractor }.map(\.reasoning))
+            reasons.append(
+                contentsOf: [r.ownBusiness, r.worksForOthers].filter { $0.leaning == .contractor }.map(\.reasoning))
             if quality.contains(where: { $0.leaning == .employee }) {
-                reasons.append("task guidelines and monitoring read as quality standards agreed between businesses, not control (29 CFR 795.105(d)(1)(i))")
+                reasons.append(
+                    "task guidelines and monitoring read as quality standards agreed between businesses, not control (29 CFR 795.105(d)(1)(i))"
+                )
             }
             return FactorReading(factor: "control", leaning: .contractor, reasoning: reasons.joined(separator: "; "))
         }
@@ -140,7 +151,9 @@ enum FLSACore {
     /// practice of one's own (setting prices, winning clients, hiring help: 795.110(b)(1)).
     static func managerialProfit(_ r: EngagementReadings) -> FactorReading {
         if r.profitOrLoss.leaning == .unknown && r.ownBusiness.leaning == .contractor {
-            return FactorReading(factor: "profit-or-loss", leaning: .contractor, reasoning: r.ownBusiness.reasoning + ", taking the profit or loss of it")
+            return FactorReading(
+                factor: "profit-or-loss", leaning: .contractor,
+                reasoning: r.ownBusiness.reasoning + ", taking the profit or loss of it")
         }
         return r.profitOrLoss
     }
@@ -150,7 +163,9 @@ enum FLSACore {
     /// business is not made an employee by a long engagement, so the factor is neutral.
     static func permanence2024(_ r: EngagementReadings) -> FactorReading {
         if r.permanence.leaning == .employee && r.worksForOthers.leaning == .contractor {
-            return FactorReading(factor: "permanence", leaning: .neutral, reasoning: "\(r.permanence.reasoning), but not exclusive: \(r.worksForOthers.reasoning)")
+            return FactorReading(
+                factor: "permanence", leaning: .neutral,
+                reasoning: "\(r.permanence.reasoning), but not exclusive: \(r.worksForOthers.reasoning)")
         }
         return r.permanence
     }
@@ -159,7 +174,11 @@ enum FLSACore {
     /// business-like initiative; an established practice is that initiative.
     static func skillAndInitiative(_ r: EngagementReadings) -> FactorReading {
         if r.skill.leaning == .unknown && r.ownBusiness.leaning == .contractor {
-            return FactorReading(factor: "skill", leaning: .unknown, reasoning: "business-like initiative shown (\(r.ownBusiness.reasoning)); whether the work needs specialised skill is not stated", missing: r.skill.missing)
+            return FactorReading(
+                factor: "skill", leaning: .unknown,
+                reasoning:
+                    "business-like initiative shown (\(r.ownBusiness.reasoning)); whether the work needs specialised skill is not stated",
+                missing: r.skill.missing)
         }
         return r.skill
     }
@@ -168,23 +187,34 @@ enum FLSACore {
         r.integral.named("integrated-unit")
     }
 
-    static func coreAnalysis(control: FactorReading, profit: FactorReading, secondary: [FactorReading], secondaryName: String) -> (ClassificationRisk, String) {
+    static func coreAnalysis(
+        control: FactorReading, profit: FactorReading, secondary: [FactorReading], secondaryName: String
+    ) -> (ClassificationRisk, String) {
         let tally = Tally(secondary)
         switch (control.leaning, profit.leaning) {
         case (.employee, .employee):
             return (.high, "Both core factors point to employment: a substantial likelihood the worker is an employee.")
         case (.contractor, .contractor):
-            return (.low, "Both core factors point to an independent business: a substantial likelihood the worker is a contractor.")
+            return (
+                .low,
+                "Both core factors point to an independent business: a substantial likelihood the worker is a contractor."
+            )
         case (.employee, .contractor), (.contractor, .employee):
             if tally.employee > tally.contractor && tally.unknown == 0 {
                 return (.high, "The core factors disagree and the \(secondaryName) point to employment.")
             }
-            return (.medium, "The core factors disagree; the \(secondaryName) decide (\(tally.employee) toward employment, \(tally.contractor) toward independence).")
+            return (
+                .medium,
+                "The core factors disagree; the \(secondaryName) decide (\(tally.employee) toward employment, \(tally.contractor) toward independence)."
+            )
         default:
             if control.leaning == .employee || profit.leaning == .employee {
                 return (.medium, "One core factor points to employment and the other cannot be read from the spec.")
             }
-            return (.undetermined, "The core factors (control; opportunity for profit or loss) cannot both be read from the spec.")
+            return (
+                .undetermined,
+                "The core factors (control; opportunity for profit or loss) cannot both be read from the spec."
+            )
         }
     }
 }

@@ -34,13 +34,17 @@ public struct FairworkFairPay: Sendable, Hashable, Codable {
         }
         check(practice.paidOnTime, "pay_practice.paid_on_time", yes: "paid on time", no: "not paid on time")
         if let share = practice.rejectedShare, share > 0 {
-            check(practice.rejectedPaid, "pay_practice.rejected_paid", yes: "rejected work is paid", no: "\(Format.percent(share)) of submitted work is rejected without pay")
+            check(
+                practice.rejectedPaid, "pay_practice.rejected_paid", yes: "rejected work is paid",
+                no: "\(Format.percent(share)) of submitted work is rejected without pay")
         } else if practice.rejectedShare == 0 || practice.rejectedPaid == true {
             reasons1.append(practice.rejectedPaid == true ? "rejected work is paid" : "no work is rejected")
         } else {
             missing1.append("pay_practice.rejected_share")
         }
-        check(practice.rejectionProcess, "pay_practice.rejection_process", yes: "clear rejection process", no: "no clear rejection process")
+        check(
+            practice.rejectionProcess, "pay_practice.rejection_process", yes: "clear rejection process",
+            no: "no clear rejection process")
         let point1 = Point(
             title: "Paid on time and for all completed work, with a clear rejection process",
             met: failed1 ? false : (missing1.isEmpty ? true : nil), reasons: reasons1, missing: missing1)
@@ -50,7 +54,9 @@ public struct FairworkFairPay: Sendable, Hashable, Codable {
         var met2: Bool?
         if let effective, let floorHourly {
             let clears = effective.effectiveHourly >= floorHourly
-            reasons2.append("effective pay \(Format.money(effective.effectiveHourly)) \(currency)/h after fees and costs \(clears ? "clears" : "is below") the minimum of \(Format.money(floorHourly)) \(currency)/h")
+            reasons2.append(
+                "effective pay \(Format.money(effective.effectiveHourly)) \(currency)/h after fees and costs \(clears ? "clears" : "is below") the minimum of \(Format.money(floorHourly)) \(currency)/h"
+            )
             met2 = clears
         } else {
             if effective == nil { missing2.append("offered pay") }
@@ -67,7 +73,8 @@ public struct FairworkFairPay: Sendable, Hashable, Codable {
                 if met2 == true { met2 = nil }
             }
         }
-        let point2 = Point(title: "At least the local minimum wage after costs", met: met2, reasons: reasons2, missing: missing2)
+        let point2 = Point(
+            title: "At least the local minimum wage after costs", met: met2, reasons: reasons2, missing: missing2)
         return FairworkFairPay(point1: point1, point2: point2)
     }
 }

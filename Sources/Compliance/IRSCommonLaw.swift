@@ -22,11 +22,16 @@ public struct IRSCommonLaw: ClassificationTest {
         let categories = groups.map { name, parts -> FactorReading in
             let tally = Tally(parts)
             let missing = parts.flatMap(\.missing)
-            let leaning: Leaning = tally.known == 0 ? .unknown : tally.employee > tally.contractor ? .employee : tally.contractor > tally.employee ? .contractor : .neutral
+            let leaning: Leaning =
+                tally.known == 0
+                ? .unknown
+                : tally.employee > tally.contractor
+                    ? .employee : tally.contractor > tally.employee ? .contractor : .neutral
             let stated = parts.filter { $0.leaning != .unknown }.map(\.reasoning)
             return FactorReading(
                 factor: name, leaning: leaning,
-                reasoning: (stated.isEmpty ? ["no facts stated"] : stated).joined(separator: "; ") + " (\(tally.employee) toward employment, \(tally.contractor) toward independence)",
+                reasoning: (stated.isEmpty ? ["no facts stated"] : stated).joined(separator: "; ")
+                    + " (\(tally.employee) toward employment, \(tally.contractor) toward independence)",
                 missing: missing)
         }
         let tally = Tally(categories)
@@ -34,7 +39,8 @@ public struct IRSCommonLaw: ClassificationTest {
         let conclusion: String
         if tally.employee >= 2 {
             risk = .high
-            conclusion = "\(tally.employee) of 3 categories point to employment: the hirer likely controls the work as an employer does."
+            conclusion =
+                "\(tally.employee) of 3 categories point to employment: the hirer likely controls the work as an employer does."
         } else if tally.unknown >= 2 {
             risk = .undetermined
             conclusion = "Two or more categories have no stated facts."
@@ -45,6 +51,8 @@ public struct IRSCommonLaw: ClassificationTest {
             risk = .low
             conclusion = "The categories point to an independent contractor."
         }
-        return assessment(standing: .inForce, note: "Applies to federal employment taxes.", risk: risk, conclusion: conclusion, factors: categories)
+        return assessment(
+            standing: .inForce, note: "Applies to federal employment taxes.", risk: risk, conclusion: conclusion,
+            factors: categories)
     }
 }

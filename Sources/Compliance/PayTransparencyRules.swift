@@ -1,5 +1,5 @@
-public import WorkModel
 import ReferenceData
+public import WorkModel
 
 /// Which pay-range posting laws reach a role on a date, and whether its employer is covered.
 public struct PostingLawReading: Sendable, Hashable {
@@ -22,7 +22,8 @@ public enum PayTransparencyRules {
         let place = spec.worker.location.map(PlaceNames.words)
         var laws = PayRangePostingLaws.laws.filter { law in
             law.jurisdiction == jurisdiction && law.effective <= asOf
-                && (law.localities.isEmpty || place.map { place in law.localities.contains { PlaceNames.names(place, $0) } } == true)
+                && (law.localities.isEmpty
+                    || place.map { place in law.localities.contains { PlaceNames.names(place, $0) } } == true)
         }
         if let row = transposition(country), row.status != .notTransposed, (row.inForce ?? asOf) <= asOf {
             laws.append(PayRangePostingLaws.article5(row))

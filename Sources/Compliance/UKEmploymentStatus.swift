@@ -15,7 +15,9 @@ public struct UKEmploymentStatus: ClassificationTest {
 
     public func assess(_ context: ClassificationContext) -> ClassificationAssessment {
         let (risk, conclusion, factors) = Self.analyse(context.readings)
-        return assessment(standing: .inForce, note: "Status decides minimum wage, holiday pay and employment rights.", risk: risk, conclusion: conclusion, factors: factors)
+        return assessment(
+            standing: .inForce, note: "Status decides minimum wage, holiday pay and employment rights.", risk: risk,
+            conclusion: conclusion, factors: factors)
     }
 
     static func analyse(_ r: EngagementReadings) -> (ClassificationRisk, String, [FactorReading]) {
@@ -29,19 +31,38 @@ public struct UKEmploymentStatus: ClassificationTest {
                 return (.high, "Personal service, control and mutuality of obligation: likely an employee.", factors)
             }
             if financialRisk.leaning == .contractor && organisation.leaning == .contractor {
-                return (.medium, "Personal service, but the worker runs a business and is not part of the organisation: status is finely balanced.", factors)
+                return (
+                    .medium,
+                    "Personal service, but the worker runs a business and is not part of the organisation: status is finely balanced.",
+                    factors
+                )
             }
-            return (.high, "Personal service without full employment indicators: likely a worker, owed the minimum wage and holiday pay.", factors)
+            return (
+                .high,
+                "Personal service without full employment indicators: likely a worker, owed the minimum wage and holiday pay.",
+                factors
+            )
         case .contractor:
             if control.leaning == .employee && r.mutuality.leaning == .employee {
-                return (.medium, "A right of substitution weighs against employment, but control and mutuality point to it; check the right is genuine.", factors)
+                return (
+                    .medium,
+                    "A right of substitution weighs against employment, but control and mutuality point to it; check the right is genuine.",
+                    factors
+                )
             }
             return (.low, "A genuine right of substitution: likely self-employed.", factors)
         case .neutral, .unknown:
             if control.leaning == .employee && r.mutuality.leaning == .employee {
-                return (.medium, "Control and mutuality point to employment; whether the worker may send a substitute is not stated.", factors)
+                return (
+                    .medium,
+                    "Control and mutuality point to employment; whether the worker may send a substitute is not stated.",
+                    factors
+                )
             }
-            return (.undetermined, "Whether the worker must do the work personally is not stated; it decides worker status.", factors)
+            return (
+                .undetermined,
+                "Whether the worker must do the work personally is not stated; it decides worker status.", factors
+            )
         }
     }
 }
@@ -67,16 +88,30 @@ public struct UKOffPayrollIR35: ClassificationTest {
         var all = factors
         let engagement = context.spec.engagement
         switch engagement.throughIntermediary {
-        case true?: all.insert(FactorReading(factor: "intermediary", leaning: .neutral, reasoning: "services are supplied through the worker's own company"), at: 0)
-        default: all.insert(FactorReading(factor: "intermediary", leaning: .unknown, reasoning: "not stated whether the worker uses their own company; IR35 applies only if so", missing: ["engagement.through_intermediary"]), at: 0)
+        case true?:
+            all.insert(
+                FactorReading(
+                    factor: "intermediary", leaning: .neutral,
+                    reasoning: "services are supplied through the worker's own company"), at: 0)
+        default:
+            all.insert(
+                FactorReading(
+                    factor: "intermediary", leaning: .unknown,
+                    reasoning: "not stated whether the worker uses their own company; IR35 applies only if so",
+                    missing: ["engagement.through_intermediary"]), at: 0)
         }
         let decider: String
         switch engagement.clientSize {
-        case .medium?, .large?: decider = "As a \(engagement.clientSize?.rawValue ?? "") client you must issue a Status Determination Statement with reasons."
+        case .medium?, .large?:
+            decider =
+                "As a \(engagement.clientSize?.rawValue ?? "") client you must issue a Status Determination Statement with reasons."
         case .small?: decider = "As a small client, the worker's company decides its status."
         case nil:
             decider = "Client size is not stated; medium and large clients must issue a Status Determination Statement."
-            all.append(FactorReading(factor: "client-size", leaning: .unknown, reasoning: "not stated", missing: ["engagement.client_size"]))
+            all.append(
+                FactorReading(
+                    factor: "client-size", leaning: .unknown, reasoning: "not stated",
+                    missing: ["engagement.client_size"]))
         }
         let verdict: String
         switch statusRisk {
@@ -86,6 +121,8 @@ public struct UKOffPayrollIR35: ClassificationTest {
         case .undetermined: verdict = "Inside or outside IR35 cannot be told from the spec. "
         }
         let conclusion = verdict + decider
-        return assessment(standing: .inForce, note: "Off-payroll rules for the private sector since 2021-04-06.", risk: statusRisk, conclusion: conclusion, factors: all)
+        return assessment(
+            standing: .inForce, note: "Off-payroll rules for the private sector since 2021-04-06.", risk: statusRisk,
+            conclusion: conclusion, factors: all)
     }
 }

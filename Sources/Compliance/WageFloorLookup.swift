@@ -1,5 +1,5 @@
-public import WorkModel
 public import ReferenceData
+public import WorkModel
 
 /// A wage floor in force for the worker, turned into an hourly figure in its own currency and
 /// in the spec's, with the hours basis and exchange rate that did it.
@@ -83,14 +83,18 @@ public enum WageFloorLookup {
                     continue
                 }
                 // One series per place, coverage and tier: a newer rate replaces the older one.
-                let series = [record.jurisdiction, record.localities.joined(separator: "|"), record.covers ?? "", record.tier?.name ?? ""].joined(separator: "/")
+                let series = [
+                    record.jurisdiction, record.localities.joined(separator: "|"), record.covers ?? "",
+                    record.tier?.name ?? "",
+                ].joined(separator: "/")
                 if let existing = latest[series], existing.effective >= record.effective { continue }
                 latest[series] = record
             }
             let (chosen, choices) = chooseTiers(Array(latest.values), stated: stated)
             let applied = chosen.compactMap { record -> AppliedFloor? in
                 let locality = place.flatMap { place in record.localities.first { Self.names(place, $0) } }
-                var floor = apply(record, specCurrency: specCurrency, asOf: asOf, reference: reference, locality: locality)
+                var floor = apply(
+                    record, specCurrency: specCurrency, asOf: asOf, reference: reference, locality: locality)
                 floor?.tierChoice = choices[record.id]
                 return floor
             }
@@ -104,18 +108,23 @@ public enum WageFloorLookup {
             binding: floors.current.first, applicable: floors.current, upcoming: floors.upcoming,
             countryFallback: chain.count > 1 && !ownLevel && !floors.current.isEmpty,
             // Only the tier that applies is reported as assumed, not its alternatives.
-            assumedLocalityRates: assumed.filter { record in floors.current.contains { $0.record.id == record.id } }.sorted { $0.id < $1.id },
+            assumedLocalityRates: assumed.filter { record in floors.current.contains { $0.record.id == record.id } }
+                .sorted { $0.id < $1.id },
             livingWage: living.current.first)
     }
 
     /// Keeps one tier of each tiered order (same place and tier field): the one the spec names,
     /// else the lowest, marked assumed. A tiered order without the field stated must not bind its
     /// highest tier by default (the tiers are alternatives, not floors that stack).
-    static func chooseTiers(_ records: [WageFloor], stated: [TierField: String]) -> ([WageFloor], [String: TierChoice]) {
+    static func chooseTiers(_ records: [WageFloor], stated: [TierField: String]) -> ([WageFloor], [String: TierChoice])
+    {
         var kept = records.filter { $0.tier == nil }
         var choices: [String: TierChoice] = [:]
         let tiered = Dictionary(grouping: records.filter { $0.tier != nil }) { record in
-            [record.jurisdiction, record.localities.joined(separator: "|"), record.covers ?? "", record.tier?.by.rawValue ?? ""].joined(separator: "/")
+            [
+                record.jurisdiction, record.localities.joined(separator: "|"), record.covers ?? "",
+                record.tier?.by.rawValue ?? "",
+            ].joined(separator: "/")
         }
         for (_, group) in tiered.sorted(by: { $0.key < $1.key }) {
             let ordered = group.sorted { ($0.tier?.rank ?? 0, $0.id) < ($1.tier?.rank ?? 0, $1.id) }
@@ -149,7 +158,9 @@ public enum WageFloorLookup {
         _ record: WageFloor, specCurrency: String, asOf: CalendarDate, reference: ReferenceSet, locality: String? = nil
     ) -> AppliedFloor? {
         guard let period = hoursPerPeriod(record, asOf: asOf, reference: reference), period.hours > 0,
-            let converted = reference.convert(record.amount * (1 + (record.allowancePercent ?? 0) / 100) / period.hours, from: record.currency, to: specCurrency)
+            let converted = reference.convert(
+                record.amount * (1 + (record.allowancePercent ?? 0) / 100) / period.hours, from: record.currency,
+                to: specCurrency)
         else { return nil }
         // An allowance the law makes part of the minimum (Kenya's housing allowance) is part of the floor.
         let allowance = 1 + (record.allowancePercent ?? 0) / 100
@@ -162,10 +173,15 @@ public enum WageFloorLookup {
         let overdue = record.cycle?.nextRevision(after: record.effective).flatMap { $0 <= asOf ? $0 : nil }
         var floor = AppliedFloor(
             record: record, hoursPerPeriod: period.hours,
-            hoursDerivation: (record.period == .hour ? "hourly figure" : "\(Format.number(record.amount)) \(record.currency) per \(record.period.rawValue) / \(period.derivation)")
-                + (record.allowancePercent.map { " x (1 + \(Format.number($0))% \(record.allowanceNote ?? "allowance"))" } ?? ""),
+            hoursDerivation: (record.period == .hour
+                ? "hourly figure"
+                : "\(Format.number(record.amount)) \(record.currency) per \(record.period.rawValue) / \(period.derivation)")
+                + (record.allowancePercent.map {
+                    " x (1 + \(Format.number($0))% \(record.allowanceNote ?? "allowance"))"
+                } ?? ""),
             hourly: hourly, hourlyInSpecCurrency: converted,
-            exchangeRates: record.currency == specCurrency ? [] : [record.currency, specCurrency].filter { $0 != "USD" }.compactMap(reference.exchangeRate),
+            exchangeRates: record.currency == specCurrency
+                ? [] : [record.currency, specCurrency].filter { $0 != "USD" }.compactMap(reference.exchangeRate),
             ageMonths: age, stale: checkedStale || overdue != nil, overdueRevision: overdue,
             matchedLocality: locality)
         floor.checkedTooLongAgo = checkedStale
@@ -175,10 +191,14 @@ public enum WageFloorLookup {
     /// Hours in one period of the floor. A day rate with a paid rest day (Mexico, LFT art. 69)
     /// pays `paid_days_per_week` days for the maximum week in force on the date, so one day's
     /// pay covers week / paid days hours: 7 x 315.04 / 48 = 45.94 MXN/h in 2026.
-    static func hoursPerPeriod(_ record: WageFloor, asOf: CalendarDate, reference: ReferenceSet) -> (hours: Double, derivation: String)? {
+    static func hoursPerPeriod(_ record: WageFloor, asOf: CalendarDate, reference: ReferenceSet) -> (
+        hours: Double, derivation: String
+    )? {
         if record.period == .day, let paidDays = record.paidDaysPerWeek, let week = record.weeklyHours(on: asOf) {
-            return (week.hours / paidDays,
-                    "\(Format.number(week.hours / paidDays, maxPlaces: 4)) h per paid day (\(Format.number(week.hours)) h maximum week from \(week.from) / \(Format.number(paidDays)) paid days, rest day included)")
+            return (
+                week.hours / paidDays,
+                "\(Format.number(week.hours / paidDays, maxPlaces: 4)) h per paid day (\(Format.number(week.hours)) h maximum week from \(week.from) / \(Format.number(paidDays)) paid days, rest day included)"
+            )
         }
         let basis = record.hours.filled(from: reference.statutoryHours(record.jurisdiction))
         return basis.hours(per: record.period)

@@ -1,5 +1,5 @@
-public import WorkModel
 public import ReferenceData
+public import WorkModel
 
 /// The classification tests that apply to a worker, chosen by jurisdiction and status.
 public struct ClassificationReport: Sendable, Hashable, Codable {
@@ -24,17 +24,25 @@ public enum WorkerClassification {
     /// Statuses whose contract says the worker is not the hirer's employee: the ones a test can get wrong.
     public static let testedStatuses: Set<WorkerStatus> = [.contractor, .consultant, .platformWorker]
 
-    public static func assess(_ spec: RoleSpec, layer: WorkLayer, asOf: CalendarDate, reference: ReferenceSet) -> ClassificationReport {
+    public static func assess(_ spec: RoleSpec, layer: WorkLayer, asOf: CalendarDate, reference: ReferenceSet)
+        -> ClassificationReport
+    {
         let status = spec.worker.status
         func report(_ note: String, _ assessments: [ClassificationAssessment] = []) -> ClassificationReport {
-            ClassificationReport(status: status.rawValue, jurisdiction: spec.worker.jurisdiction, note: note, assessments: assessments, disclaimer: disclaimer)
+            ClassificationReport(
+                status: status.rawValue, jurisdiction: spec.worker.jurisdiction, note: note, assessments: assessments,
+                disclaimer: disclaimer)
         }
         guard testedStatuses.contains(status) else {
             switch status {
             case .vendorEmployee:
-                return report("The vendor employs these workers. The buyer's exposure as a joint employer grows with the control its own instructions exert; the vendor checklist covers it.")
+                return report(
+                    "The vendor employs these workers. The buyer's exposure as a joint employer grows with the control its own instructions exert; the vendor checklist covers it."
+                )
             case .dataByproduct:
-                return report("The workers are employed for other work; recording them raises data-rights questions rather than a status question.")
+                return report(
+                    "The workers are employed for other work; recording them raises data-rights questions rather than a status question."
+                )
             default:
                 return report("Engaged as \(status.rawValue): no misclassification test applies.")
             }
@@ -43,7 +51,9 @@ public enum WorkerClassification {
         let context = ClassificationContext(spec: spec, asOf: asOf, layer: layer, reference: reference)
         let applicable = tests.filter { $0.applies(to: context) }
         guard !applicable.isEmpty else {
-            return report("No Wagefile rule pack covers \(context.jurisdiction) yet; national tests apply. Add the facts to the engagement section and take advice locally.")
+            return report(
+                "No Wagefile rule pack covers \(context.jurisdiction) yet; national tests apply. Add the facts to the engagement section and take advice locally."
+            )
         }
         return report(
             "Tests applied: " + applicable.map(\.name).joined(separator: "; ") + ".",

@@ -1,6 +1,6 @@
-public import WorkModel
-public import Specs
 import ReferenceData
+public import Specs
+public import WorkModel
 
 /// Prices many specs, one result per spec, so a bad spec is reported without stopping the rest.
 public struct BatchPricing: Sendable {

@@ -1,6 +1,6 @@
-import WorkModel
-import ReferenceData
 import Pricing
+import ReferenceData
+import WorkModel
 
 extension DecisionFile {
     /// Adds the job grade and the loaded cost (GradeSection.swift, LoadedCostSection.swift) to
@@ -17,10 +17,15 @@ extension DecisionFile {
         let low = Self.lowConfidenceOnCosts(loaded)
         if !low.isEmpty {
             // Info, like low-confidence-figure: findings are sorted most severe first, so it goes last.
-            findings.append(Finding(
-                severity: .info, rule: "on-cost-low-confidence",
-                message: "The loaded cost uses on-cost figures marked low confidence; treat the employee and contractor comparison as indicative.",
-                evidence: low, fix: "Override the on_costs row for \(loaded.onCostJurisdiction ?? loaded.jurisdiction) under --reference with figures you can source."))
+            findings.append(
+                Finding(
+                    severity: .info, rule: "on-cost-low-confidence",
+                    message:
+                        "The loaded cost uses on-cost figures marked low confidence; treat the employee and contractor comparison as indicative.",
+                    evidence: low,
+                    fix:
+                        "Override the on_costs row for \(loaded.onCostJurisdiction ?? loaded.jurisdiction) under --reference with figures you can source."
+                ))
         }
     }
 }

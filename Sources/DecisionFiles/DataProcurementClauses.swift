@@ -26,31 +26,52 @@ extension DecisionFile {
         }
         let payment = compliance.dataRights.payment
         let c = payment?.currency ?? band.currency
-        let perHour = payment.map { figures -> String in
-            let floor = figures.buyerPerFootageHour.map { max(figures.workerPerRecordedHour, figures.threshold * $0) } ?? figures.workerPerRecordedHour
-            return floor > 0 ? " of at least \(Format.money(floor)) \(c) per recorded hour" : ""
-        } ?? ""
+        let perHour =
+            payment.map { figures -> String in
+                let floor =
+                    figures.buyerPerFootageHour.map { max(figures.workerPerRecordedHour, figures.threshold * $0) }
+                    ?? figures.workerPerRecordedHour
+                return floor > 0 ? " of at least \(Format.money(floor)) \(c) per recorded hour" : ""
+            } ?? ""
         dataClauses = [
             DataClause(
                 id: "consent-records", title: "Consent records",
-                text: "The vendor obtains each recorded worker's specific, informed consent in their language before recording, shows that refusing costs no work or pay, lets consent be withdrawn as easily as given, and on withdrawal deletes the worker's recordings or excludes them from every later training run. Signed records are kept for the life of the data and produced on request.",
-                answers: answering(["data-rights.consent", "data-rights.withdrawal", "gdpr.", "bipa.", "dpdp.", "eu-ai-act."])),
+                text:
+                    "The vendor obtains each recorded worker's specific, informed consent in their language before recording, shows that refusing costs no work or pay, lets consent be withdrawn as easily as given, and on withdrawal deletes the worker's recordings or excludes them from every later training run. Signed records are kept for the life of the data and produced on request.",
+                answers: answering([
+                    "data-rights.consent", "data-rights.withdrawal", "gdpr.", "bipa.", "dpdp.", "eu-ai-act.",
+                ])),
             DataClause(
                 id: "direct-payment-evidence", title: "Direct payment evidence",
-                text: "The vendor pays each recorded worker directly for the data\(perHour), on top of the wage and shown on the payslip, and delivers with each dataset a payment record per worker cohort (payroll or transfer reference, number of workers, hours recorded, total paid): counts and totals, not bank details.",
-                answers: answering(["data-rights.not-paid-directly", "data-rights.direct-payment-unknown", "data-payment."])),
+                text:
+                    "The vendor pays each recorded worker directly for the data\(perHour), on top of the wage and shown on the payslip, and delivers with each dataset a payment record per worker cohort (payroll or transfer reference, number of workers, hours recorded, total paid): counts and totals, not bank details.",
+                answers: answering([
+                    "data-rights.not-paid-directly", "data-rights.direct-payment-unknown", "data-payment.",
+                ])),
             DataClause(
                 id: "audit-right", title: "Audit right",
-                text: "The buyer, or an auditor it names, may audit the consent records, the payment records and the sites where recording happens, with worker interviews out of management's hearing, at least once a year and after any complaint.",
-                answers: answering(["data-payment.paid-through-facility", "vendor.audit-overdue", "vendor.no-audit", "vendor.supply-chain"])),
+                text:
+                    "The buyer, or an auditor it names, may audit the consent records, the payment records and the sites where recording happens, with worker interviews out of management's hearing, at least once a year and after any complaint.",
+                answers: answering([
+                    "data-payment.paid-through-facility", "vendor.audit-overdue", "vendor.no-audit",
+                    "vendor.supply-chain",
+                ])),
             DataClause(
                 id: "use-and-retention", title: "Secondary-use limits and retention",
-                text: "The data is used only for the purpose disclosed to the workers; any new use, resale or licence needs fresh consent and, where workers share in licensing, their share. Recordings are deleted at the end of the purpose or on the retention date stated in the contract, and the vendor certifies deletion.",
-                answers: answering(["data-rights.secondary-use", "data-rights.retention", "data-rights.downstream-use", "data-rights.no-benefit-sharing"])),
+                text:
+                    "The data is used only for the purpose disclosed to the workers; any new use, resale or licence needs fresh consent and, where workers share in licensing, their share. Recordings are deleted at the end of the purpose or on the retention date stated in the contract, and the vendor certifies deletion.",
+                answers: answering([
+                    "data-rights.secondary-use", "data-rights.retention", "data-rights.downstream-use",
+                    "data-rights.no-benefit-sharing",
+                ])),
             DataClause(
                 id: "grievance-channel", title: "Worker grievance channel",
-                text: "Recorded workers have a channel, independent of the facility and in their language, to raise complaints about recording, consent or payment, with a reply within 30 days and no retaliation; the vendor reports complaints and their outcomes to the buyer each quarter.",
-                answers: answering(["data-rights.consent-not-free", "data-rights.consent-freedom-unknown", "data-payment.facility-paid-worker-not"])),
+                text:
+                    "Recorded workers have a channel, independent of the facility and in their language, to raise complaints about recording, consent or payment, with a reply within 30 days and no retaliation; the vendor reports complaints and their outcomes to the buyer each quarter.",
+                answers: answering([
+                    "data-rights.consent-not-free", "data-rights.consent-freedom-unknown",
+                    "data-payment.facility-paid-worker-not",
+                ])),
         ]
     }
 }

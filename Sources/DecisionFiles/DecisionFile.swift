@@ -1,6 +1,6 @@
-public import WorkModel
-public import Pricing
 public import Compliance
+public import Pricing
+public import WorkModel
 
 /// The wage file for one role or vendor contract: the document users review, approve and
 /// keep. Its JSON form is versioned by `schema`; fields are only ever added within a version.

@@ -21,14 +21,17 @@ extension DecisionFile {
         var file = self
         let count = pathUpward.internalCandidates.count
         let people = count == 1 ? "1 internal candidate" : "\(count) internal candidates"
-        let notice = "\(people): name, current pay, compa-ratio and cost to the band withheld (individual pay is shown to the admin and compensation roles only)"
+        let notice =
+            "\(people): name, current pay, compa-ratio and cost to the band withheld (individual pay is shown to the admin and compensation roles only)"
         file.withheld = (withheld ?? []) + [notice]
         file.pathUpward.internalCandidates = []
         file.findings = findings.map { finding in
             guard Self.personalRules.contains(finding.rule) else { return finding }
             var redacted = finding
-            redacted.message = "An internal candidate could do this work but is paid below the band minimum: hiring externally at the band would compress or invert their pay."
-            redacted.evidence = finding.evidence.filter { $0.hasPrefix("band minimum") } + ["the candidate's name and pay: withheld"]
+            redacted.message =
+                "An internal candidate could do this work but is paid below the band minimum: hiring externally at the band would compress or invert their pay."
+            redacted.evidence =
+                finding.evidence.filter { $0.hasPrefix("band minimum") } + ["the candidate's name and pay: withheld"]
             return redacted
         }
         file.questions = questions.map { answer in

@@ -1,6 +1,6 @@
-public import WorkModel
-import ReferenceData
 import Pricing
+import ReferenceData
+public import WorkModel
 
 extension DecisionFile {
     /// Employee pay and contract rates on one basis (reference table `on_costs`): the loaded cost
@@ -86,74 +86,109 @@ extension DecisionFile {
 
     /// The loaded-cost section and its provenance. Pay here is the band and the role's offer,
     /// never an internal candidate's: candidates' pay stays in the withheld path upward.
-    static func loadedCostSection(_ pricing: RolePricing, reference: ReferenceSet) -> (section: LoadedCostSection, provenance: [Provenance]) {
+    // Long because: the employee and contractor loaded figures and their provenance come from one on-cost row in one pass.
+    static func loadedCostSection(_ pricing: RolePricing, reference: ReferenceSet) -> (
+        section: LoadedCostSection, provenance: [Provenance]
+    ) {
         let spec = pricing.spec
         let currency = spec.currency
         let employeePay = employeePayStatuses.contains(spec.worker.status)
         let basis = employeePay ? "employee-pay" : "contractor-rate"
         let table = reference.onCosts
         guard let row = table.row(for: spec.worker.jurisdiction) else {
-            let message = "no on-cost data for \(spec.worker.jurisdiction): loaded cost not computed (not zero); add an on_costs row under --reference"
-            return (LoadedCostSection(
-                basis: basis, jurisdiction: spec.worker.jurisdiction, onCostJurisdiction: nil, currency: currency, noData: message,
-                formula: loadedCostFormula, workingDays: nil, paidLeaveDays: nil, bandMid: nil, offered: nil, components: [], gaps: [], note: nil), [])
+            let message =
+                "no on-cost data for \(spec.worker.jurisdiction): loaded cost not computed (not zero); add an on_costs row under --reference"
+            return (
+                LoadedCostSection(
+                    basis: basis, jurisdiction: spec.worker.jurisdiction, onCostJurisdiction: nil, currency: currency,
+                    noData: message,
+                    formula: loadedCostFormula, workingDays: nil, paidLeaveDays: nil, bandMid: nil, offered: nil,
+                    components: [], gaps: [], note: nil), []
+            )
         }
         let hoursPerYear = pricing.hours.hoursPerYear
         func figure(_ hourly: Double) -> (LoadedFigure, LoadFactor)? {
             let annual = hourly * hoursPerYear
-            let load = employeePay
+            let load =
+                employeePay
                 ? table.load(spec.worker.jurisdiction, annualGross: annual, currency: currency)
                 : table.grossEquivalent(spec.worker.jurisdiction, annualLoaded: annual, currency: currency)
             guard let load, load.factor > 0 else { return nil }
             let gross = employeePay ? hourly : hourly / load.factor
-            return (LoadedFigure(
-                stated: Format.round(hourly, places: 2), employeeGrossHourly: Format.round(gross, places: 2),
-                loadedHourly: Format.round(gross * load.factor, places: 2), loadFactor: Format.round(load.factor, places: 4),
-                employerContributions: Format.round(load.contributionRate, places: 4), extras: Format.round(load.extrasRate, places: 4),
-                leaveFactor: Format.round(load.leaveFactor, places: 4)), load)
+            return (
+                LoadedFigure(
+                    stated: Format.round(hourly, places: 2), employeeGrossHourly: Format.round(gross, places: 2),
+                    loadedHourly: Format.round(gross * load.factor, places: 2),
+                    loadFactor: Format.round(load.factor, places: 4),
+                    employerContributions: Format.round(load.contributionRate, places: 4),
+                    extras: Format.round(load.extrasRate, places: 4),
+                    leaveFactor: Format.round(load.leaveFactor, places: 4)), load
+            )
         }
         let mid = figure(pricing.bandHourly.mid)
         let offer = pricing.offered.flatMap { figure($0.hourly) }
         let atMid = mid?.1 ?? row.load(annualGross: 0)
-        var lines = (atMid.contributions.map { ("contribution", $0) } + atMid.extras.map { ("extra", $0) }).map { kind, part in
+        var lines = (atMid.contributions.map { ("contribution", $0) } + atMid.extras.map { ("extra", $0) }).map {
+            kind, part in
             OnCostLine(
-                kind: kind, id: part.component.id, name: part.component.name, rule: part.component.describe(currency: row.currency),
-                atBandMid: Format.round(part.rate, places: 4), note: part.component.note, source: part.component.ref.source,
+                kind: kind, id: part.component.id, name: part.component.name,
+                rule: part.component.describe(currency: row.currency),
+                atBandMid: Format.round(part.rate, places: 4), note: part.component.note,
+                source: part.component.ref.source,
                 asOf: part.component.ref.asOf, confidence: part.component.ref.confidence)
         }
         if let leave = row.paidLeave {
-            lines.append(OnCostLine(
-                kind: "paid-leave", id: "paid-leave", name: "Statutory paid leave",
-                rule: "\(Format.number(leave.days)) \(leave.counted == .calendar ? "calendar" : "working") days a year", atBandMid: Format.round(leave.workingDays, places: 2),
-                note: leave.note, source: leave.ref.source, asOf: leave.ref.asOf, confidence: leave.ref.confidence))
+            lines.append(
+                OnCostLine(
+                    kind: "paid-leave", id: "paid-leave", name: "Statutory paid leave",
+                    rule:
+                        "\(Format.number(leave.days)) \(leave.counted == .calendar ? "calendar" : "working") days a year",
+                    atBandMid: Format.round(leave.workingDays, places: 2),
+                    note: leave.note, source: leave.ref.source, asOf: leave.ref.asOf, confidence: leave.ref.confidence))
         }
         let section = LoadedCostSection(
-            basis: basis, jurisdiction: spec.worker.jurisdiction, onCostJurisdiction: row.jurisdiction, currency: currency, noData: nil,
-            formula: loadedCostFormula, workingDays: row.workingDays, paidLeaveDays: Format.round(atMid.leaveDays, places: 2),
+            basis: basis, jurisdiction: spec.worker.jurisdiction, onCostJurisdiction: row.jurisdiction,
+            currency: currency, noData: nil,
+            formula: loadedCostFormula, workingDays: row.workingDays,
+            paidLeaveDays: Format.round(atMid.leaveDays, places: 2),
             bandMid: mid?.0, offered: offer?.0, components: lines,
-            gaps: row.gaps + (row.paidLeave == nil && !row.gaps.contains { $0.contains("leave") } ? ["statutory paid leave (no figure in the row)"] : []),
+            gaps: row.gaps
+                + (row.paidLeave == nil && !row.gaps.contains { $0.contains("leave") }
+                    ? ["statutory paid leave (no figure in the row)"] : []),
             note: row.note)
 
         var trail = lines.map { line in
             Provenance(
-                figure: "loadedCost.components.\(line.id)", value: line.atBandMid, unit: line.kind == "paid-leave" ? "working days" : "share of gross",
-                source: line.source, asOf: line.asOf, confidence: line.confidence, derivation: "\(row.name) (\(row.jurisdiction)): \(line.name), \(line.rule)")
+                figure: "loadedCost.components.\(line.id)", value: line.atBandMid,
+                unit: line.kind == "paid-leave" ? "working days" : "share of gross",
+                source: line.source, asOf: line.asOf, confidence: line.confidence,
+                derivation: "\(row.name) (\(row.jurisdiction)): \(line.name), \(line.rule)")
         }
-        trail.append(Provenance(
-            figure: "loadedCost.workingDays", value: row.workingDays, unit: "days a year", source: row.workingDaysStated ? row.ref.source : "wagefile-defaults",
-            asOf: row.workingDaysStated ? row.ref.asOf : reference.source("wagefile-defaults")?.ref.asOf,
-            confidence: row.workingDaysStated ? row.ref.confidence : .medium,
-            derivation: row.workingDaysStated ? "stated in the on-cost row for \(row.jurisdiction)" : "52 weeks x 5 days"))
+        trail.append(
+            Provenance(
+                figure: "loadedCost.workingDays", value: row.workingDays, unit: "days a year",
+                source: row.workingDaysStated ? row.ref.source : "wagefile-defaults",
+                asOf: row.workingDaysStated ? row.ref.asOf : reference.source("wagefile-defaults")?.ref.asOf,
+                confidence: row.workingDaysStated ? row.ref.confidence : .medium,
+                derivation: row.workingDaysStated
+                    ? "stated in the on-cost row for \(row.jurisdiction)" : "52 weeks x 5 days"))
         let verb = employeePay ? "gross x load factor" : "employee-equivalent gross = rate / load factor"
         for (name, entry) in [("bandMid", mid), ("offered", offer)] {
             guard let (shown, load) = entry else { continue }
-            trail.append(Provenance(
-                figure: "loadedCost.\(name).loadFactor", value: shown.loadFactor, source: "computed",
-                derivation: "\(load.derivation), at \(Format.money(load.annualGross, places: 0)) \(row.currency ?? currency) a year"))
-            trail.append(Provenance(
-                figure: employeePay ? "loadedCost.\(name).loadedHourly" : "loadedCost.\(name).employeeGrossHourly",
-                value: employeePay ? shown.loadedHourly : shown.employeeGrossHourly, unit: "\(currency)/h", source: "computed",
-                derivation: "\(verb): \(Format.number(shown.stated, maxPlaces: 2)) \(employeePay ? "x" : "/") \(Format.number(shown.loadFactor))"))
+            trail.append(
+                Provenance(
+                    figure: "loadedCost.\(name).loadFactor", value: shown.loadFactor, source: "computed",
+                    derivation:
+                        "\(load.derivation), at \(Format.money(load.annualGross, places: 0)) \(row.currency ?? currency) a year"
+                ))
+            trail.append(
+                Provenance(
+                    figure: employeePay ? "loadedCost.\(name).loadedHourly" : "loadedCost.\(name).employeeGrossHourly",
+                    value: employeePay ? shown.loadedHourly : shown.employeeGrossHourly, unit: "\(currency)/h",
+                    source: "computed",
+                    derivation:
+                        "\(verb): \(Format.number(shown.stated, maxPlaces: 2)) \(employeePay ? "x" : "/") \(Format.number(shown.loadFactor))"
+                ))
         }
         return (section, trail)
     }
@@ -168,32 +203,47 @@ extension DecisionFile {
 enum LoadedCostText {
     static func summary(_ section: DecisionFile.LoadedCostSection) -> String {
         if let noData = section.noData { return noData }
-        let row = section.onCostJurisdiction.map { $0 == section.jurisdiction ? $0 : "\($0) (for \(section.jurisdiction))" } ?? section.jurisdiction
+        let row =
+            section.onCostJurisdiction.map { $0 == section.jurisdiction ? $0 : "\($0) (for \(section.jurisdiction))" }
+            ?? section.jurisdiction
         let basis = section.basis == "employee-pay" ? "employee gross pay" : "a contract rate per hour worked"
-        return "The band and offer are \(basis); on-costs of \(row), \(Format.number(section.workingDays ?? 0)) working days and \(Format.number(section.paidLeaveDays ?? 0, maxPlaces: 2)) paid leave days a year."
+        return
+            "The band and offer are \(basis); on-costs of \(row), \(Format.number(section.workingDays ?? 0)) working days and \(Format.number(section.paidLeaveDays ?? 0, maxPlaces: 2)) paid leave days a year."
     }
 
     static func figureRows(_ section: DecisionFile.LoadedCostSection) -> [(String, DecisionFile.LoadedFigure)] {
-        [("Band midpoint", section.bandMid), ("Offered", section.offered)].compactMap { label, figure in figure.map { (label, $0) } }
+        [("Band midpoint", section.bandMid), ("Offered", section.offered)].compactMap { label, figure in
+            figure.map { (label, $0) }
+        }
     }
 
-    static let figureHeader = ["", "Stated", "Employee gross", "Loaded per worked hour (contractor-equivalent rate)", "Load factor"]
+    static let figureHeader = [
+        "", "Stated", "Employee gross", "Loaded per worked hour (contractor-equivalent rate)", "Load factor",
+    ]
 
     static func markdown(_ file: DecisionFile) -> String {
         guard let section = file.loadedCost else { return "" }
         let c = section.currency
         var out = "\n## Loaded cost\n\n\(summary(section))\n"
         guard section.noData == nil else { return out }
-        out += "\n| | Stated (\(c)/h) | Employee gross (\(c)/h) | Loaded per worked hour = contractor-equivalent rate (\(c)/h) | Load factor |\n|---|---:|---:|---:|---:|\n"
+        out +=
+            "\n| | Stated (\(c)/h) | Employee gross (\(c)/h) | Loaded per worked hour = contractor-equivalent rate (\(c)/h) | Load factor |\n|---|---:|---:|---:|---:|\n"
         for (label, figure) in figureRows(section) {
-            out += "| \(label) | \(Format.money(figure.stated)) | \(Format.money(figure.employeeGrossHourly)) | \(Format.money(figure.loadedHourly)) | \(Format.number(figure.loadFactor)) |\n"
+            out +=
+                "| \(label) | \(Format.money(figure.stated)) | \(Format.money(figure.employeeGrossHourly)) | \(Format.money(figure.loadedHourly)) | \(Format.number(figure.loadFactor)) |\n"
         }
         out += "\n| On-cost | Rule | At the band midpoint | Source | As of | Confidence |\n|---|---|---:|---|---|---|\n"
         for line in section.components {
-            let share = line.kind == "paid-leave" ? "\(Format.number(line.atBandMid, maxPlaces: 2)) working days" : Format.percent(line.atBandMid, places: 2)
-            out += "| \(MarkdownRendering.cell(line.name)) | \(MarkdownRendering.cell(line.rule)) | \(share) | \(line.source) | \(line.asOf) | \(line.confidence.rawValue) |\n"
+            let share =
+                line.kind == "paid-leave"
+                ? "\(Format.number(line.atBandMid, maxPlaces: 2)) working days"
+                : Format.percent(line.atBandMid, places: 2)
+            out +=
+                "| \(MarkdownRendering.cell(line.name)) | \(MarkdownRendering.cell(line.rule)) | \(share) | \(line.source) | \(line.asOf) | \(line.confidence.rawValue) |\n"
         }
-        if !section.gaps.isEmpty { out += "\nNot counted (no figure found): \(section.gaps.joined(separator: "; ")).\n" }
+        if !section.gaps.isEmpty {
+            out += "\nNot counted (no figure found): \(section.gaps.joined(separator: "; ")).\n"
+        }
         if let note = section.note { out += "\n\(note)\n" }
         return out + "\nFormula: \(section.formula).\n"
     }
@@ -204,29 +254,44 @@ enum LoadedCostText {
         let c = e(section.currency)
         var body = "<section><h2>Loaded cost</h2><p>\(e(summary(section)))</p>"
         guard section.noData == nil else { return body + "</section>" }
-        body += "<table><caption>Employee pay and contract rates on one basis</caption><thead><tr><th scope=\"col\"></th><th scope=\"col\" class=\"num\">Stated (\(c)/h)</th><th scope=\"col\" class=\"num\">Employee gross (\(c)/h)</th><th scope=\"col\" class=\"num\">Loaded per worked hour = contractor-equivalent rate (\(c)/h)</th><th scope=\"col\" class=\"num\">Load factor</th></tr></thead><tbody>"
+        body +=
+            "<table><caption>Employee pay and contract rates on one basis</caption><thead><tr><th scope=\"col\"></th><th scope=\"col\" class=\"num\">Stated (\(c)/h)</th><th scope=\"col\" class=\"num\">Employee gross (\(c)/h)</th><th scope=\"col\" class=\"num\">Loaded per worked hour = contractor-equivalent rate (\(c)/h)</th><th scope=\"col\" class=\"num\">Load factor</th></tr></thead><tbody>"
         for (label, figure) in figureRows(section) {
-            body += "<tr><th scope=\"row\">\(label)</th><td class=\"num\">\(Format.money(figure.stated))</td><td class=\"num\">\(Format.money(figure.employeeGrossHourly))</td><td class=\"num\">\(Format.money(figure.loadedHourly))</td><td class=\"num\">\(Format.number(figure.loadFactor))</td></tr>"
+            body +=
+                "<tr><th scope=\"row\">\(label)</th><td class=\"num\">\(Format.money(figure.stated))</td><td class=\"num\">\(Format.money(figure.employeeGrossHourly))</td><td class=\"num\">\(Format.money(figure.loadedHourly))</td><td class=\"num\">\(Format.number(figure.loadFactor))</td></tr>"
         }
-        body += "</tbody></table><table><caption>On-costs used</caption><thead><tr><th scope=\"col\">On-cost</th><th scope=\"col\">Rule</th><th scope=\"col\" class=\"num\">At the band midpoint</th><th scope=\"col\">Source</th><th scope=\"col\">As of</th><th scope=\"col\">Confidence</th></tr></thead><tbody>"
+        body +=
+            "</tbody></table><table><caption>On-costs used</caption><thead><tr><th scope=\"col\">On-cost</th><th scope=\"col\">Rule</th><th scope=\"col\" class=\"num\">At the band midpoint</th><th scope=\"col\">Source</th><th scope=\"col\">As of</th><th scope=\"col\">Confidence</th></tr></thead><tbody>"
         for line in section.components {
-            let share = line.kind == "paid-leave" ? "\(Format.number(line.atBandMid, maxPlaces: 2)) working days" : Format.percent(line.atBandMid, places: 2)
-            body += "<tr><td>\(e(line.name))</td><td>\(e(line.rule))</td><td class=\"num\">\(share)</td><td>\(e(line.source))</td><td>\(e(line.asOf))</td><td>\(line.confidence.rawValue)</td></tr>"
+            let share =
+                line.kind == "paid-leave"
+                ? "\(Format.number(line.atBandMid, maxPlaces: 2)) working days"
+                : Format.percent(line.atBandMid, places: 2)
+            body +=
+                "<tr><td>\(e(line.name))</td><td>\(e(line.rule))</td><td class=\"num\">\(share)</td><td>\(e(line.source))</td><td>\(e(line.asOf))</td><td>\(line.confidence.rawValue)</td></tr>"
         }
         body += "</tbody></table>"
-        if !section.gaps.isEmpty { body += "<p>Not counted (no figure found): \(e(section.gaps.joined(separator: "; "))).</p>" }
+        if !section.gaps.isEmpty {
+            body += "<p>Not counted (no figure found): \(e(section.gaps.joined(separator: "; "))).</p>"
+        }
         if let note = section.note { body += "<p>\(e(note))</p>" }
         return body + "<p class=\"disclaimer\">Formula: \(e(section.formula)).</p></section>"
     }
 
-    static let csvHeader = ["load_factor", "loaded_hourly_mid", "employee_gross_hourly_mid", "loaded_hourly_offered", "employee_gross_hourly_offered"]
+    static let csvHeader = [
+        "load_factor", "loaded_hourly_mid", "employee_gross_hourly_mid", "loaded_hourly_offered",
+        "employee_gross_hourly_offered",
+    ]
 
     static func csv(_ file: DecisionFile) -> [String] {
         let section = file.loadedCost
         let mid = section?.bandMid
         let offer = section?.offered
         func money(_ value: Double?) -> String { value.map { Format.fixed($0, places: 2) } ?? "" }
-        return [mid.map { Format.fixed($0.loadFactor, places: 4) } ?? "", money(mid?.loadedHourly), money(mid?.employeeGrossHourly),
-                money(offer?.loadedHourly), money(offer?.employeeGrossHourly)]
+        return [
+            mid.map { Format.fixed($0.loadFactor, places: 4) } ?? "", money(mid?.loadedHourly),
+            money(mid?.employeeGrossHourly),
+            money(offer?.loadedHourly), money(offer?.employeeGrossHourly),
+        ]
     }
 }

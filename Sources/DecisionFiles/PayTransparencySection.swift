@@ -1,7 +1,7 @@
-import WorkModel
-import ReferenceData
-import Pricing
 import Compliance
+import Pricing
+import ReferenceData
+import WorkModel
 
 extension DecisionFile {
     /// What the pay-range posting laws ask of this role's advertisement: the laws in force where
@@ -65,7 +65,9 @@ extension DecisionFile {
         let (section, raised) = Self.payTransparency(pricing, asOf: asOf)
         payTransparency = section
         guard !raised.isEmpty else { return }
-        findings = (findings + raised).enumerated().sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }.map(\.element)
+        findings = (findings + raised).enumerated().sorted {
+            ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset)
+        }.map(\.element)
     }
 
     static func payTransparency(_ pricing: RolePricing, asOf: CalendarDate) -> (PayTransparencySection?, [Finding]) {
@@ -76,21 +78,28 @@ extension DecisionFile {
         let transposition = PayTransparencyRules.transposition(country)
         let posting = spec.posting
         let toPost = rangeToPost(pricing)
-        let posted = posting?.range.map { PostedRange(min: $0.min, max: $0.max, currency: spec.currency, basis: $0.basis.rawValue) }
+        let posted = posting?.range.map {
+            PostedRange(min: $0.min, max: $0.max, currency: spec.currency, basis: $0.basis.rawValue)
+        }
         var notes: [String] = []
         if let transposition, transposition.status == .notTransposed {
-            notes.append("The EU Pay Transparency Directive (2023/970) was due in national law by 2026-06-07 (Art. 34); in \(country) it is not yet (\(transposition.note); \(transposition.confidence) confidence). Until it is, Art. 5 does not bind a private employer (no horizontal direct effect); giving applicants the range to post before the interview prepares for it.")
+            notes.append(
+                "The EU Pay Transparency Directive (2023/970) was due in national law by 2026-06-07 (Art. 34); in \(country) it is not yet (\(transposition.note); \(transposition.confidence) confidence). Until it is, Art. 5 does not bind a private employer (no horizontal direct effect); giving applicants the range to post before the interview prepares for it."
+            )
         }
         guard !readings.isEmpty || transposition != nil else { return (nil, []) }
         if !readings.isEmpty && !PayTransparencyRules.employeePositions.contains(spec.worker.status) {
-            notes.append("These laws cover advertisements for employment; this is a \(spec.worker.status.rawValue) engagement, so none requires a range. If the worker-status tests find the work is employment, advertise it with the range to post.")
+            notes.append(
+                "These laws cover advertisements for employment; this is a \(spec.worker.status.rawValue) engagement, so none requires a range. If the worker-status tests find the work is employment, advertise it with the range to post."
+            )
         }
 
         let inPosting = readings.filter { $0.law.duty == .rangeInPosting }
         let required: String
         if inPosting.contains(where: { $0.covered == "yes" }) {
             required = "yes"
-        } else if let smallest = inPosting.filter({ $0.covered == "unknown" }).compactMap(\.law.minimumEmployees).min() {
+        } else if let smallest = inPosting.filter({ $0.covered == "unknown" }).compactMap(\.law.minimumEmployees).min()
+        {
             required = "if the employer has \(smallest) or more employees"
         } else if readings.contains(where: { $0.law.duty == .rangeBeforeInterview }) {
             required = "before the interview"
@@ -102,11 +111,13 @@ extension DecisionFile {
                 let law = reading.law
                 return PostingLaw(
                     id: law.id, name: law.name, citation: law.citation, effective: law.effective.description,
-                    employers: law.minimumEmployees.map { $0 > 1 ? "\($0) or more employees" : "any employer" } ?? "any employer",
+                    employers: law.minimumEmployees.map { $0 > 1 ? "\($0) or more employees" : "any employer" }
+                        ?? "any employer",
                     covered: reading.covered, duty: law.duty.rawValue, requires: law.requires, source: law.source,
                     confidence: law.confidence, checked: law.checked.description)
             },
-            rangeRequired: required, rangeToPost: toPost, advertised: posting?.advertised, postedRange: posted, notes: notes)
+            rangeRequired: required, rangeToPost: toPost, advertised: posting?.advertised, postedRange: posted,
+            notes: notes)
         return (section, findings(section, readings: readings, pricing: pricing))
     }
 
@@ -116,40 +127,62 @@ extension DecisionFile {
         let band = pricing.bandHourly
         switch pricing.spec.offered?.basis {
         case .annual?:
-            return PostedRange(min: Format.round(pricing.bandAnnual.min, places: 0), max: Format.round(pricing.bandAnnual.max, places: 0), currency: currency, basis: "annual")
+            return PostedRange(
+                min: Format.round(pricing.bandAnnual.min, places: 0),
+                max: Format.round(pricing.bandAnnual.max, places: 0), currency: currency, basis: "annual")
         case .month?:
-            return PostedRange(min: Format.round(band.min * pricing.hours.hoursPerMonth, places: 0), max: Format.round(band.max * pricing.hours.hoursPerMonth, places: 0), currency: currency, basis: "month")
+            return PostedRange(
+                min: Format.round(band.min * pricing.hours.hoursPerMonth, places: 0),
+                max: Format.round(band.max * pricing.hours.hoursPerMonth, places: 0), currency: currency, basis: "month"
+            )
         case .day?:
-            return PostedRange(min: Format.round(band.min * pricing.hours.hoursPerDay, places: 2), max: Format.round(band.max * pricing.hours.hoursPerDay, places: 2), currency: currency, basis: "day")
+            return PostedRange(
+                min: Format.round(band.min * pricing.hours.hoursPerDay, places: 2),
+                max: Format.round(band.max * pricing.hours.hoursPerDay, places: 2), currency: currency, basis: "day")
         default:
-            return PostedRange(min: Format.round(band.min, places: 2), max: Format.round(band.max, places: 2), currency: currency, basis: "hourly")
+            return PostedRange(
+                min: Format.round(band.min, places: 2), max: Format.round(band.max, places: 2), currency: currency,
+                basis: "hourly")
         }
     }
 
     /// A posted range as people write it: whole amounts a month or a year, cents an hour or a day.
     static func describe(_ range: PostedRange) -> String {
         let places = ["annual", "month"].contains(range.basis) ? 0 : 2
-        return "\(Format.money(range.min, places: places)) to \(Format.money(range.max, places: places)) \(range.currency) (\(range.basis))"
+        return
+            "\(Format.money(range.min, places: places)) to \(Format.money(range.max, places: places)) \(range.currency) (\(range.basis))"
     }
 
-    static func findings(_ section: PayTransparencySection, readings: [PostingLawReading], pricing: RolePricing) -> [Finding] {
+    static func findings(_ section: PayTransparencySection, readings: [PostingLawReading], pricing: RolePricing)
+        -> [Finding]
+    {
         let post = describe(section.rangeToPost)
         var found: [Finding] = []
         let inPosting = readings.filter { $0.law.duty == .rangeInPosting && $0.covered != "no" }
         if section.advertised == true && section.postedRange == nil {
             if let law = inPosting.first(where: { $0.covered == "yes" }) ?? inPosting.first {
                 let sure = law.covered == "yes"
-                found.append(Finding(
-                    severity: sure ? .blocking : .warning, rule: "pay-range-missing",
-                    message: "The role is advertised without a pay range; \(law.law.citation) requires \(law.law.requires)\(sure ? "" : " from employers with \(law.law.minimumEmployees ?? 1) or more employees (posting.employer_employees is not stated)").",
-                    evidence: ["posting.advertised: true", "posting.range: not stated", "\(law.law.id): in force from \(law.law.effective); \(law.law.source), \(law.law.confidence) confidence"],
-                    fix: "State the range in the advertisement: \(post), the band for this role."))
+                found.append(
+                    Finding(
+                        severity: sure ? .blocking : .warning, rule: "pay-range-missing",
+                        message:
+                            "The role is advertised without a pay range; \(law.law.citation) requires \(law.law.requires)\(sure ? "" : " from employers with \(law.law.minimumEmployees ?? 1) or more employees (posting.employer_employees is not stated)").",
+                        evidence: [
+                            "posting.advertised: true", "posting.range: not stated",
+                            "\(law.law.id): in force from \(law.law.effective); \(law.law.source), \(law.law.confidence) confidence",
+                        ],
+                        fix: "State the range in the advertisement: \(post), the band for this role."))
             } else if let article5 = readings.first(where: { $0.law.duty == .rangeBeforeInterview }) {
-                found.append(Finding(
-                    severity: .warning, rule: "pay-range-missing",
-                    message: "The role is advertised without a pay range; \(article5.law.citation) gives applicants the right to \(article5.law.requires).",
-                    evidence: ["posting.advertised: true", "posting.range: not stated", "\(article5.law.id): \(article5.law.source), \(article5.law.confidence) confidence"],
-                    fix: "Give applicants \(post) before the interview, or state it in the advertisement."))
+                found.append(
+                    Finding(
+                        severity: .warning, rule: "pay-range-missing",
+                        message:
+                            "The role is advertised without a pay range; \(article5.law.citation) gives applicants the right to \(article5.law.requires).",
+                        evidence: [
+                            "posting.advertised: true", "posting.range: not stated",
+                            "\(article5.law.id): \(article5.law.source), \(article5.law.confidence) confidence",
+                        ],
+                        fix: "Give applicants \(post) before the interview, or state it in the advertisement."))
             }
         }
         if let posted = section.postedRange, let basis = PayBasis(rawValue: posted.basis) {
@@ -158,11 +191,16 @@ extension DecisionFile {
             let high = PayQuote(amount: posted.max, currency: posted.currency, basis: basis).hourly(hours: hours)
             let band = pricing.bandHourly
             if let low, let high, high < band.min || low > band.max {
-                found.append(Finding(
-                    severity: .warning, rule: "pay-range-outside-band",
-                    message: "The posted range (\(Format.money(low)) to \(Format.money(high)) \(posted.currency)/h) does not meet the band (\(Format.money(band.min)) to \(Format.money(band.max))): the laws ask for a range the employer expects in good faith to pay.",
-                    evidence: ["posting.range: \(describe(posted))", "band: \(Format.money(band.min)) / \(Format.money(band.max)) \(posted.currency)/h"],
-                    fix: "Post \(post), or price the role again if the band is not what you will pay."))
+                found.append(
+                    Finding(
+                        severity: .warning, rule: "pay-range-outside-band",
+                        message:
+                            "The posted range (\(Format.money(low)) to \(Format.money(high)) \(posted.currency)/h) does not meet the band (\(Format.money(band.min)) to \(Format.money(band.max))): the laws ask for a range the employer expects in good faith to pay.",
+                        evidence: [
+                            "posting.range: \(describe(posted))",
+                            "band: \(Format.money(band.min)) / \(Format.money(band.max)) \(posted.currency)/h",
+                        ],
+                        fix: "Post \(post), or price the role again if the band is not what you will pay."))
             }
         }
         return found
@@ -179,7 +217,11 @@ enum PayTransparencyText {
             ("Posted range", section.postedRange.map(DecisionFile.describe) ?? "none stated"),
         ]
         for law in section.laws {
-            rows.append((law.name, "\(law.citation), in force from \(law.effective); \(law.employers) (covered: \(law.covered)); requires \(law.requires). Source: \(law.source), \(law.confidence) confidence, checked \(law.checked)"))
+            rows.append(
+                (
+                    law.name,
+                    "\(law.citation), in force from \(law.effective); \(law.employers) (covered: \(law.covered)); requires \(law.requires). Source: \(law.source), \(law.confidence) confidence, checked \(law.checked)"
+                ))
         }
         return rows
     }
@@ -195,7 +237,9 @@ enum PayTransparencyText {
     static func html(_ file: DecisionFile) -> String {
         guard let section = file.payTransparency else { return "" }
         var body = "<section><h2>Pay transparency</h2><dl class=\"summary\">"
-        for (label, value) in rows(section) { body += HTMLRendering.item(HTMLRendering.e(label), HTMLRendering.e(value)) }
+        for (label, value) in rows(section) {
+            body += HTMLRendering.item(HTMLRendering.e(label), HTMLRendering.e(value))
+        }
         body += "</dl>"
         for note in section.notes { body += "<p>\(HTMLRendering.e(note))</p>" }
         return body + "</section>"

@@ -11,10 +11,12 @@ public enum MeasuredAgreement {
             return "no tier '\(tierId)'; tiers: \(spec.tiers.map(\.id).joined(separator: ", "))"
         }
         guard measured.isFinite, (0.5...1).contains(measured) else {
-            return "the measured agreement \(Format.number(measured)) is outside 0.5 to 1: the planner models two-way preference judgments, where 0.5 is chance"
+            return
+                "the measured agreement \(Format.number(measured)) is outside 0.5 to 1: the planner models two-way preference judgments, where 0.5 is chance"
         }
         let stated = spec.tiers[index].agreement
-        spec.tiers[index].agreement = Estimate(measured, low: min(stated.low, measured), high: max(stated.high, measured))
+        spec.tiers[index].agreement = Estimate(
+            measured, low: min(stated.low, measured), high: max(stated.high, measured))
         return nil
     }
 }

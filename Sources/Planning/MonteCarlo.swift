@@ -54,8 +54,9 @@ public enum MonteCarlo {
         let low = estimate.low, mode = estimate.mode, high = estimate.high
         guard high > low else { return mode }
         let split = (mode - low) / (high - low)
-        return u < split ? low + ((u * (high - low) * (mode - low))).squareRoot()
-                         : high - (((1 - u) * (high - low) * (high - mode))).squareRoot()
+        return u < split
+            ? low + ((u * (high - low) * (mode - low))).squareRoot()
+            : high - (((1 - u) * (high - low) * (high - mode))).squareRoot()
     }
 
     /// Draws run in this many fixed chunks, each with its own stream from the seed, so the numbers
@@ -65,7 +66,8 @@ public enum MonteCarlo {
     /// Every draw's outcome, in draw order (the same seed gives the same draws, whether the chunks
     /// run side by side or one after another).
     static func outcomes<Failure>(_ spec: ProgramSpec, budget: PlanBudget<Failure>) throws(Failure)
-        -> (cost: [Double], weeks: [Double], useful: [Double]) {
+        -> (cost: [Double], weeks: [Double], useful: [Double])
+    {
         let model = PlanModel(spec)
         let count = spec.draws
         var costs = [Double](repeating: 0, count: count)
@@ -79,7 +81,9 @@ public enum MonteCarlo {
                     let seed = spec.seed
                     let runChunk: @Sendable (Int) -> Void = { chunk in
                         let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
-                        draw(model, range: range, seed: seed ^ (UInt64(chunk) &* 0x9E37_79B9_7F4A_7C15), into: output, stop: stop)
+                        draw(
+                            model, range: range, seed: seed ^ (UInt64(chunk) &* 0x9E37_79B9_7F4A_7C15), into: output,
+                            stop: stop)
                     }
                     if budget.parallel {
                         DispatchQueue.concurrentPerform(iterations: chunks, execute: runChunk)
@@ -105,7 +109,9 @@ public enum MonteCarlo {
         let useful: UnsafeMutableBufferPointer<Double>
     }
 
-    static func draw(_ model: PlanModel, range: Range<Int>, seed: UInt64, into output: Output, stop: () -> Bool = { false }) {
+    static func draw(
+        _ model: PlanModel, range: Range<Int>, seed: UInt64, into output: Output, stop: () -> Bool = { false }
+    ) {
         var random = SeededRandom(seed: seed)
         for draw in range {
             if (draw - range.lowerBound) % BudgetCheck.everyDraws == 0 && stop() { return }
@@ -113,8 +119,10 @@ public enum MonteCarlo {
             var slowest = 0.0
             var pairs = model.autoUseful
             for load in model.loads {
-                let result = model.tier(load, throughput: triangular(load.throughput, random.uniform()),
-                                        rate: triangular(load.rate, random.uniform()), agreement: triangular(load.agreement, random.uniform()))
+                let result = model.tier(
+                    load, throughput: triangular(load.throughput, random.uniform()),
+                    rate: triangular(load.rate, random.uniform()),
+                    agreement: triangular(load.agreement, random.uniform()))
                 cost += result.cost
                 slowest = max(slowest, result.weeks)
                 pairs += result.useful
@@ -130,16 +138,20 @@ public enum MonteCarlo {
     }
 
     /// As `run(_:)`, stopping with the budget's reason when it runs out.
-    public static func run<Failure>(_ spec: ProgramSpec, budget: PlanBudget<Failure>, pointCost: Double? = nil) throws(Failure) -> MonteCarloSummary {
+    public static func run<Failure>(_ spec: ProgramSpec, budget: PlanBudget<Failure>, pointCost: Double? = nil)
+        throws(Failure) -> MonteCarloSummary
+    {
         let (costs, weeks, useful) = try outcomes(spec, budget: budget)
         let perPair = zip(costs, useful).compactMap { cost, pairs in pairs > 0 ? cost / pairs : nil }
         let percentile = pointCost.flatMap { point in
-            costs.isEmpty ? nil : Format.round(Double(costs.lazy.filter { $0 <= point }.count) / Double(costs.count), places: 4)
+            costs.isEmpty
+                ? nil : Format.round(Double(costs.lazy.filter { $0 <= point }.count) / Double(costs.count), places: 4)
         }
-        return MonteCarloSummary(draws: spec.draws, seed: spec.seed, cost: spread(costs, places: 0), weeks: spread(weeks, places: 2),
-                                 usefulPairs: spread(useful, places: 0),
-                                 costPerUsefulPair: perPair.count == costs.count ? spread(perPair, places: 4) : nil,
-                                 pointCostPercentile: percentile)
+        return MonteCarloSummary(
+            draws: spec.draws, seed: spec.seed, cost: spread(costs, places: 0), weeks: spread(weeks, places: 2),
+            usefulPairs: spread(useful, places: 0),
+            costPerUsefulPair: perPair.count == costs.count ? spread(perPair, places: 4) : nil,
+            pointCostPercentile: percentile)
     }
 
     /// Percentiles by the nearest-rank rule, found by selection rather than a full sort: three
@@ -152,7 +164,8 @@ public enum MonteCarlo {
             return select(&work, rank)
         }
         let mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
-        return .init(mean: Format.round(mean, places: places), p10: Format.round(percentile(0.1), places: places),
-                     p50: Format.round(percentile(0.5), places: places), p90: Format.round(percentile(0.9), places: places))
+        return .init(
+            mean: Format.round(mean, places: places), p10: Format.round(percentile(0.1), places: places),
+            p50: Format.round(percentile(0.5), places: places), p90: Format.round(percentile(0.9), places: places))
     }
 }

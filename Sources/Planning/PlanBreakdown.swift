@@ -18,7 +18,9 @@ enum PlanBreakdown {
     /// Each tier's cost split over its parts by items (judges per item are the tier's own, so
     /// items and judgments give the same split); the audit part's cost goes to the auto-graded
     /// classes in proportion to their items, since it is what checking them costs.
-    static func classes(_ spec: ProgramSpec, model: PlanModel, tierCosts: [Double]) -> (lines: [ClassLine], auditCostByTier: [Double]) {
+    static func classes(_ spec: ProgramSpec, model: PlanModel, tierCosts: [Double]) -> (
+        lines: [ClassLine], auditCostByTier: [Double]
+    ) {
         var cost: [String: Double] = [:]
         var useful: [String: Double] = [:]
         var auditCost = 0.0
@@ -39,8 +41,9 @@ enum PlanBreakdown {
         }
         let lines = spec.classes.map { item -> ClassLine in
             let items = Double(spec.items) * item.share
-            var line = ClassLine(id: item.id, route: item.route, items: items, cost: cost[item.id] ?? 0, auditCost: 0,
-                                 usefulPairs: useful[item.id] ?? 0, costPerUsefulPair: nil)
+            var line = ClassLine(
+                id: item.id, route: item.route, items: items, cost: cost[item.id] ?? 0, auditCost: 0,
+                usefulPairs: useful[item.id] ?? 0, costPerUsefulPair: nil)
             if item.route == ProgramSpec.autoGrader {
                 line.cost = items * spec.autoGraderCostPerItem
                 line.auditCost = model.autoItems > 0 ? auditCost * items / model.autoItems : 0

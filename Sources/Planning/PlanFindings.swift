@@ -34,7 +34,8 @@ enum PlanFindings {
             fix += ", raise the managed share, or plan \(Format.fixed(line.weeks, places: 1)) weeks."
             return PlanFinding(
                 severity: .warning, rule: "plan.horizon-overrun",
-                message: "\(tier.name) needs \(Format.fixed(line.weeks, places: 1)) weeks for \(Format.money(line.hours, places: 0)) hours against a \(Format.number(spec.horizonWeeks))-week horizon with \(tier.capacity.map { "\($0) staffed reviewers" } ?? "the reviewers planned") and the managed pool.",
+                message:
+                    "\(tier.name) needs \(Format.fixed(line.weeks, places: 1)) weeks for \(Format.money(line.hours, places: 0)) hours against a \(Format.number(spec.horizonWeeks))-week horizon with \(tier.capacity.map { "\($0) staffed reviewers" } ?? "the reviewers planned") and the managed pool.",
                 fix: fix)
         }
     }
@@ -44,17 +45,29 @@ enum PlanFindings {
     static func cheaperRouting(_ spec: ProgramSpec, planCost: Double) -> (CheaperRouting?, String) {
         let count = RoutingOptimizer.routingCount(spec)
         guard count <= PlanLimits.routingsWithEveryPlan else {
-            return (nil, "The cheaper-routing check was skipped: \(count) routings is more than the \(PlanLimits.routingsWithEveryPlan) a plan sweeps on its own; ask for the frontier.")
+            return (
+                nil,
+                "The cheaper-routing check was skipped: \(count) routings is more than the \(PlanLimits.routingsWithEveryPlan) a plan sweeps on its own; ask for the frontier."
+            )
         }
         let sweep = RoutingOptimizer.sweep(spec)
         guard let best = sweep.cheapestMeetingTarget else {
-            return (nil, "No routing of these classes over these tiers reaches the \(Format.percent(spec.agreementTarget, places: 0)) agreement target.")
+            return (
+                nil,
+                "No routing of these classes over these tiers reaches the \(Format.percent(spec.agreementTarget, places: 0)) agreement target."
+            )
         }
         guard best.cost < planCost - 1 else {
-            return (nil, "The plan's routing is the cheapest of the \(count) routings that meet the \(Format.percent(spec.agreementTarget, places: 0)) agreement target.")
+            return (
+                nil,
+                "The plan's routing is the cheapest of the \(count) routings that meet the \(Format.percent(spec.agreementTarget, places: 0)) agreement target."
+            )
         }
-        return (CheaperRouting(routes: best.routes, cost: best.cost, saving: Format.round(planCost - best.cost, places: 0),
-                               expectedAgreement: best.expectedAgreement, usefulPairs: best.usefulPairs),
-                "A cheaper routing meets the agreement target (\(count) routings compared). The target is met on average over the classes: check each class's agreement on its new tier before moving hard classes down.")
+        return (
+            CheaperRouting(
+                routes: best.routes, cost: best.cost, saving: Format.round(planCost - best.cost, places: 0),
+                expectedAgreement: best.expectedAgreement, usefulPairs: best.usefulPairs),
+            "A cheaper routing meets the agreement target (\(count) routings compared). The target is met on average over the classes: check each class's agreement on its new tier before moving hard classes down."
+        )
     }
 }

@@ -32,7 +32,10 @@ public struct PlanLimits: Sendable {
     /// plan at the most likely values and a few hundred bytes kept until the frontier is sorted.
     public var routings: Int
 
-    public init(classes: Int, tiers: Int, judgesPerItem: Int, items: Int, horizonWeeks: ClosedRange<Double>, draws: Int, routings: Int) {
+    public init(
+        classes: Int, tiers: Int, judgesPerItem: Int, items: Int, horizonWeeks: ClosedRange<Double>, draws: Int,
+        routings: Int
+    ) {
         self.classes = classes
         self.tiers = tiers
         self.judgesPerItem = judgesPerItem
@@ -44,7 +47,8 @@ public struct PlanLimits: Sendable {
 
     /// The limits `POST /api/v1/plan` and the `/planner` page enforce.
     public static let server = PlanLimits(
-        classes: 12, tiers: 8, judgesPerItem: 9, items: 1_000_000_000, horizonWeeks: 1...520, draws: 200_000, routings: 20_000)
+        classes: 12, tiers: 8, judgesPerItem: 9, items: 1_000_000_000, horizonWeeks: 1...520, draws: 200_000,
+        routings: 20_000)
 
     /// One limit a program goes past: the spec field, the limit, and what was asked for.
     public struct Excess: Sendable, Equatable {
@@ -58,26 +62,38 @@ public struct PlanLimits: Sendable {
         var found: [Excess] = []
         func atMost(_ value: Int, _ limit: Int, _ field: String, _ name: String, _ what: String) {
             if value > limit {
-                found.append(Excess(field: field, limit: name,
-                                    message: "at most \(limit) \(what) in a request (got \(value)); run `wagefile plan` for more"))
+                found.append(
+                    Excess(
+                        field: field, limit: name,
+                        message: "at most \(limit) \(what) in a request (got \(value)); run `wagefile plan` for more"))
             }
         }
         atMost(spec.classes.count, classes, "difficulty", "classes", "difficulty classes")
         atMost(spec.tiers.count, tiers, "tiers", "tiers", "tiers")
         for (index, tier) in spec.tiers.enumerated() {
-            atMost(tier.judgesPerItem, judgesPerItem, "tiers[\(index)].judges_per_item", "judgesPerItem", "judges per item")
+            atMost(
+                tier.judgesPerItem, judgesPerItem, "tiers[\(index)].judges_per_item", "judgesPerItem", "judges per item"
+            )
         }
         atMost(spec.items, items, "items", "items", "items")
         if !horizonWeeks.contains(spec.horizonWeeks) {
-            found.append(Excess(field: "horizon_weeks", limit: "horizonWeeks",
-                                message: "must be \(Format.number(horizonWeeks.lowerBound)) to \(Format.number(horizonWeeks.upperBound)) weeks in a request (got \(Format.number(spec.horizonWeeks)))"))
+            found.append(
+                Excess(
+                    field: "horizon_weeks", limit: "horizonWeeks",
+                    message:
+                        "must be \(Format.number(horizonWeeks.lowerBound)) to \(Format.number(horizonWeeks.upperBound)) weeks in a request (got \(Format.number(spec.horizonWeeks)))"
+                ))
         }
         atMost(spec.draws, draws, "monte_carlo.draws", "draws", "Monte Carlo draws")
         if frontier {
             let count = RoutingOptimizer.routingCount(spec)
             if count > routings {
-                found.append(Excess(field: "difficulty", limit: "routings",
-                                    message: "the routing frontier would evaluate \(count == Int.max ? "more than \(Int.max)" : String(count)) routings, at most \(routings) in a request; use fewer classes or tiers, or leave out frontier"))
+                found.append(
+                    Excess(
+                        field: "difficulty", limit: "routings",
+                        message:
+                            "the routing frontier would evaluate \(count == Int.max ? "more than \(Int.max)" : String(count)) routings, at most \(routings) in a request; use fewer classes or tiers, or leave out frontier"
+                    ))
             }
         }
         return found

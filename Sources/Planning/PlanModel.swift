@@ -63,7 +63,9 @@ struct PlanModel: Sendable {
         }
         // The audit sample checks auto-graded items: it buys checking, not pairs. Its items are
         // already counted once among the auto-grader's, so they cost hours here and add no pairs.
-        if let audit = spec.auditTier, spec.auditSample > 0, autoItems > 0 { perTier[audit, default: []].append(("", autoItems * spec.auditSample, false)) }
+        if let audit = spec.auditTier, spec.auditSample > 0, autoItems > 0 {
+            perTier[audit, default: []].append(("", autoItems * spec.auditSample, false))
+        }
         self.autoItems = autoItems
         self.autoUseful = autoUseful
         self.autoCost = autoItems * spec.autoGraderCostPerItem
@@ -73,16 +75,25 @@ struct PlanModel: Sendable {
             let parts = perTier[tier.id] ?? []
             let items = parts.reduce(0) { $0 + $1.items }
             let start = flat.count
-            flat += parts.map { ($0.items, $0.counted ? $0.items : 0, tier.agreementByClass[$0.id].map { $0 - tier.agreement.mode } ?? 0) }
+            flat += parts.map {
+                (
+                    $0.items, $0.counted ? $0.items : 0,
+                    tier.agreementByClass[$0.id].map { $0 - tier.agreement.mode } ?? 0
+                )
+            }
             classes += parts.map(\.id)
-            return TierLoad(index: index, judges: tier.judgesPerItem, throughput: tier.throughput, rate: tier.rate, agreement: tier.agreement,
-                            capacity: tier.capacity.map(Double.init) ?? -1, managedShare: tier.managedShare,
-                            rotationPerQuarter: tier.rotationPerQuarter, recalibrationHours: tier.recalibrationHours, items: items,
-                            partsStart: start, partsCount: parts.count,
-                            smallestMajority: UsefulPairs.smallestMajority(spec.usefulPair, judges: tier.judgesPerItem, accuracy: 0.5),
-                            judgments: items * Double(tier.judgesPerItem),
-                            rateFactor: (1 - tier.managedShare) * tier.staffedLoadFactor + tier.managedShare * (1 + tier.managedMarkup),
-                            staffedShare: 1 - tier.managedShare)
+            return TierLoad(
+                index: index, judges: tier.judgesPerItem, throughput: tier.throughput, rate: tier.rate,
+                agreement: tier.agreement,
+                capacity: tier.capacity.map(Double.init) ?? -1, managedShare: tier.managedShare,
+                rotationPerQuarter: tier.rotationPerQuarter, recalibrationHours: tier.recalibrationHours, items: items,
+                partsStart: start, partsCount: parts.count,
+                smallestMajority: UsefulPairs.smallestMajority(
+                    spec.usefulPair, judges: tier.judgesPerItem, accuracy: 0.5),
+                judgments: items * Double(tier.judgesPerItem),
+                rateFactor: (1 - tier.managedShare) * tier.staffedLoadFactor + tier.managedShare
+                    * (1 + tier.managedMarkup),
+                staffedShare: 1 - tier.managedShare)
         }
         parts = flat
         partClasses = classes
@@ -90,12 +101,14 @@ struct PlanModel: Sendable {
 
     /// Hours, cost, weeks and useful pairs of one tier at given throughput, rate and agreement.
     func tier(_ load: TierLoad, throughput: Double, rate: Double, agreement: Double)
-        -> (hours: Double, cost: Double, recalibration: Double, fte: Double, weeks: Double, useful: Double) {
+        -> (hours: Double, cost: Double, recalibration: Double, fte: Double, weeks: Double, useful: Double)
+    {
         let hours = load.judgments / throughput
         let fte = hours / (spec.horizonWeeks * spec.hoursPerWeek)
         // Rotation: staffed reviewers leaving per quarter, each replacement calibrated at the internal rate.
         let staffed = (fte * load.staffedShare).rounded(.up)
-        let recalibration = staffed * load.rotationPerQuarter * (spec.horizonWeeks / 13) * load.recalibrationHours * rate
+        let recalibration =
+            staffed * load.rotationPerQuarter * (spec.horizonWeeks / 13) * load.recalibrationHours * rate
         let cost = hours * rate * load.rateFactor + recalibration
         let weeks = self.weeks(load, hours: hours, fte: fte)
         var useful = 0.0
@@ -112,7 +125,8 @@ struct PlanModel: Sendable {
     func pointTotals() -> (cost: Double, useful: Double) {
         var cost = autoCost, useful = autoUseful
         for load in loads {
-            let result = tier(load, throughput: load.throughput.mode, rate: load.rate.mode, agreement: load.agreement.mode)
+            let result = tier(
+                load, throughput: load.throughput.mode, rate: load.rate.mode, agreement: load.agreement.mode)
             cost += result.cost
             useful += result.useful
         }
@@ -146,8 +160,11 @@ struct PlanModel: Sendable {
     /// moves with the judges' accuracy, so it is found per draw.
     @inline(__always)
     func usefulShare(_ load: TierLoad, agreement: Double) -> Double {
-        if case .posterior = spec.usefulPair { return UsefulPairs.share(judges: load.judges, agreement: agreement, rule: spec.usefulPair) }
-        return load.judges == 1 ? UsefulPairs.judgeAccuracy(agreement: agreement)
+        if case .posterior = spec.usefulPair {
+            return UsefulPairs.share(judges: load.judges, agreement: agreement, rule: spec.usefulPair)
+        }
+        return load.judges == 1
+            ? UsefulPairs.judgeAccuracy(agreement: agreement)
             : UsefulPairs.share(judges: load.judges, agreement: agreement, smallestMajority: load.smallestMajority)
     }
 
@@ -156,8 +173,11 @@ struct PlanModel: Sendable {
     func expectedAgreement(routes: [String]) -> Double {
         var total = 0.0
         for (index, item) in spec.classes.enumerated() {
-            if routes[index] == ProgramSpec.autoGrader { total += item.share * (item.autoAgreement ?? 0) }
-            else if let tier = spec.tier(routes[index]) { total += item.share * (tier.agreementByClass[item.id] ?? tier.agreement.mode) }
+            if routes[index] == ProgramSpec.autoGrader {
+                total += item.share * (item.autoAgreement ?? 0)
+            } else if let tier = spec.tier(routes[index]) {
+                total += item.share * (tier.agreementByClass[item.id] ?? tier.agreement.mode)
+            }
         }
         return total
     }

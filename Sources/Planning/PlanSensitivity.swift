@@ -34,12 +34,13 @@ enum PlanSensitivity {
                     return (totals.cost, totals.useful > 0 ? totals.cost / totals.useful : nil)
                 }
                 let low = at(input.estimate.low), high = at(input.estimate.high)
-                lines.append(SensitivityLine(
-                    input: "tiers.\(tier.id).\(input.name)", low: input.estimate.low, high: input.estimate.high,
-                    costAtLow: Format.round(low.cost, places: 0), costAtHigh: Format.round(high.cost, places: 0),
-                    costPerUsefulPairAtLow: low.perPair.map { Format.round($0, places: 4) },
-                    costPerUsefulPairAtHigh: high.perPair.map { Format.round($0, places: 4) },
-                    swing: Format.round(abs(high.cost - low.cost), places: 0)))
+                lines.append(
+                    SensitivityLine(
+                        input: "tiers.\(tier.id).\(input.name)", low: input.estimate.low, high: input.estimate.high,
+                        costAtLow: Format.round(low.cost, places: 0), costAtHigh: Format.round(high.cost, places: 0),
+                        costPerUsefulPairAtLow: low.perPair.map { Format.round($0, places: 4) },
+                        costPerUsefulPairAtHigh: high.perPair.map { Format.round($0, places: 4) },
+                        swing: Format.round(abs(high.cost - low.cost), places: 0)))
             }
         }
         // Agreement moves no cost, only the pairs bought: order by cost swing, then by the swing in cost per pair.

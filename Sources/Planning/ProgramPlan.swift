@@ -27,7 +27,8 @@ public struct ProgramPlan: Sendable, Codable {
     public var sensitivity: [SensitivityLine]
     public var hiring: [Hiring]
     public var notes: [String]
-    public var disclaimer = "Decision support: a plan from stated assumptions; every figure moves with throughput, rates and agreement."
+    public var disclaimer =
+        "Decision support: a plan from stated assumptions; every figure moves with throughput, rates and agreement."
 
     public struct AutoGraderLine: Sendable, Codable, Hashable {
         public var items: Double
@@ -89,15 +90,20 @@ public struct ProgramPlan: Sendable, Codable {
 
 extension ProgramPlan {
     /// The plan for a spec whose rates are resolved (see `RateResolver`).
-    public static func build(_ spec: ProgramSpec, rateSources: [String: String] = [:], agreementSources: [String: String] = [:]) -> ProgramPlan {
+    public static func build(
+        _ spec: ProgramSpec, rateSources: [String: String] = [:], agreementSources: [String: String] = [:]
+    ) -> ProgramPlan {
         build(spec, rateSources: rateSources, agreementSources: agreementSources, budget: PlanBudget<Never>.unlimited)
     }
 
     // Long because: prices every tier at its most likely values, then sets the audit, Monte Carlo and routing figures beside them; the plan quotes each tier line and its totals together.
     /// As `build(_:rateSources:)`, with the Monte Carlo stopping when the budget runs out.
-    public static func build<Failure>(_ spec: ProgramSpec, rateSources: [String: String] = [:], agreementSources: [String: String] = [:],
-                                      budget: PlanBudget<Failure>) throws(Failure)
-        -> ProgramPlan {
+    public static func build<Failure>(
+        _ spec: ProgramSpec, rateSources: [String: String] = [:], agreementSources: [String: String] = [:],
+        budget: PlanBudget<Failure>
+    ) throws(Failure)
+        -> ProgramPlan
+    {
         let model = PlanModel(spec)
         var lines: [TierLine] = []
         var hiring: [Hiring] = []
@@ -108,21 +114,30 @@ extension ProgramPlan {
         var useful = model.autoUseful
         for load in model.loads {
             let tier = spec.tiers[load.index]
-            let result = model.tier(load, throughput: tier.throughput.mode, rate: tier.rate.mode, agreement: tier.agreement.mode)
+            let result = model.tier(
+                load, throughput: tier.throughput.mode, rate: tier.rate.mode, agreement: tier.agreement.mode)
             cost += result.cost
             weeks = max(weeks, result.weeks)
             useful += result.useful
             tierCosts.append(result.cost)
             tierUseful.append(result.useful)
             let managed = result.hours * tier.managedShare * tier.rate.mode * (1 + tier.managedMarkup)
-            let counted = (load.partsStart..<(load.partsStart + load.partsCount)).reduce(0.0) { $0 + model.parts[$1].usefulItems }
-            lines.append(TierLine(
-                id: tier.id, name: tier.name, items: round(load.items, 1), judgments: round(load.judgments, 1), hours: round(result.hours, 1),
-                fte: round(result.fte, 2), rate: round(tier.rate.mode, 2), rateSource: rateSources[tier.id] ?? "the program spec",
-                cost: round(result.cost, 0), managedCost: round(managed, 0), recalibrationCost: round(result.recalibration, 0),
-                weeks: round(result.weeks, 1), usefulShare: round(counted > 0 ? result.useful / counted : 0, 4),
-                usefulPairs: round(result.useful, 0), auditItems: round(load.items - counted, 1), auditCost: 0, costPerUsefulPair: nil,
-                agreement: round(tier.agreement.mode, 4), agreementSource: agreementSources[tier.id] ?? "the program spec"))
+            let counted = (load.partsStart..<(load.partsStart + load.partsCount)).reduce(0.0) {
+                $0 + model.parts[$1].usefulItems
+            }
+            lines.append(
+                TierLine(
+                    id: tier.id, name: tier.name, items: round(load.items, 1), judgments: round(load.judgments, 1),
+                    hours: round(result.hours, 1),
+                    fte: round(result.fte, 2), rate: round(tier.rate.mode, 2),
+                    rateSource: rateSources[tier.id] ?? "the program spec",
+                    cost: round(result.cost, 0), managedCost: round(managed, 0),
+                    recalibrationCost: round(result.recalibration, 0),
+                    weeks: round(result.weeks, 1), usefulShare: round(counted > 0 ? result.useful / counted : 0, 4),
+                    usefulPairs: round(result.useful, 0), auditItems: round(load.items - counted, 1), auditCost: 0,
+                    costPerUsefulPair: nil,
+                    agreement: round(tier.agreement.mode, 4),
+                    agreementSource: agreementSources[tier.id] ?? "the program spec"))
             // Only tiers that spend hours are staffed or hired for.
             let staffed = result.hours > 0 ? Int((result.fte * (1 - tier.managedShare) - 1e-9).rounded(.up)) : 0
             let toHire = max(0, staffed - (tier.capacity ?? staffed))
@@ -133,35 +148,48 @@ extension ProgramPlan {
                 } else {
                     when = "\(Format.number(tier.hiringLeadWeeks)) weeks before the start"
                 }
-                hiring.append(Hiring(tier: tier.id, staffedNeeded: staffed, capacity: tier.capacity, toHire: tier.capacity == nil ? staffed : toHire,
-                                     leadWeeks: tier.hiringLeadWeeks, startHiring: when))
+                hiring.append(
+                    Hiring(
+                        tier: tier.id, staffedNeeded: staffed, capacity: tier.capacity,
+                        toHire: tier.capacity == nil ? staffed : toHire,
+                        leadWeeks: tier.hiringLeadWeeks, startHiring: when))
             }
         }
         let breakdown = PlanBreakdown.classes(spec, model: model, tierCosts: tierCosts)
         for index in lines.indices {
             let audit = breakdown.auditCostByTier[index]
             lines[index].auditCost = round(audit, 0)
-            lines[index].costPerUsefulPair = tierUseful[index] > 0 ? round((tierCosts[index] - audit) / tierUseful[index], 4) : nil
+            lines[index].costPerUsefulPair =
+                tierUseful[index] > 0 ? round((tierCosts[index] - audit) / tierUseful[index], 4) : nil
         }
         let auditCost = breakdown.auditCostByTier.reduce(0, +)
         let audited = spec.auditTier != nil ? model.autoItems * spec.auditSample : 0
         let monteCarlo = try MonteCarlo.run(spec, budget: budget, pointCost: cost)
         let (cheaper, routingNote) = PlanFindings.cheaperRouting(spec, planCost: cost)
-        let totals = Totals(cost: round(cost, 0), weeks: round(weeks, 1), usefulPairs: round(useful, 0),
-                            costPerUsefulPair: useful > 0 ? round(cost / useful, 4) : nil,
-                            marginalCostPerThousandPairs: PlanBreakdown.marginalCostPerThousand(spec, cost: cost, useful: useful).map { round($0, 2) },
-                            expectedAgreement: round(model.expectedAgreement(routes: spec.classes.map(\.route)), 4),
-                            meetsHorizon: weeks <= spec.horizonWeeks + 1e-9)
+        let totals = Totals(
+            cost: round(cost, 0), weeks: round(weeks, 1), usefulPairs: round(useful, 0),
+            costPerUsefulPair: useful > 0 ? round(cost / useful, 4) : nil,
+            marginalCostPerThousandPairs: PlanBreakdown.marginalCostPerThousand(spec, cost: cost, useful: useful).map {
+                round($0, 2)
+            },
+            expectedAgreement: round(model.expectedAgreement(routes: spec.classes.map(\.route)), 4),
+            meetsHorizon: weeks <= spec.horizonWeeks + 1e-9)
         return ProgramPlan(
-            program: spec.id, title: spec.title, currency: spec.currency, items: spec.items, horizonWeeks: spec.horizonWeeks,
+            program: spec.id, title: spec.title, currency: spec.currency, items: spec.items,
+            horizonWeeks: spec.horizonWeeks,
             agreementTarget: spec.agreementTarget, usefulPairRule: spec.usefulPair.description,
-            autoGrader: AutoGraderLine(items: round(model.autoItems, 1), cost: round(model.autoCost, 0), auditedItems: round(audited, 1),
-                                       expectedUsefulPairs: round(model.autoUseful, 0), auditCost: round(auditCost, 0),
-                                       costPerUsefulPair: model.autoUseful > 0 ? round((model.autoCost + auditCost) / model.autoUseful, 4) : nil),
+            autoGrader: AutoGraderLine(
+                items: round(model.autoItems, 1), cost: round(model.autoCost, 0), auditedItems: round(audited, 1),
+                expectedUsefulPairs: round(model.autoUseful, 0), auditCost: round(auditCost, 0),
+                costPerUsefulPair: model.autoUseful > 0
+                    ? round((model.autoCost + auditCost) / model.autoUseful, 4) : nil),
             tiers: lines,
             classes: breakdown.lines.map { line in
-                ClassLine(id: line.id, route: line.route, items: round(line.items, 1), cost: round(line.cost, 0), auditCost: round(line.auditCost, 0),
-                          usefulPairs: round(line.usefulPairs, 0), costPerUsefulPair: line.costPerUsefulPair.map { round($0, 4) })
+                ClassLine(
+                    id: line.id, route: line.route, items: round(line.items, 1), cost: round(line.cost, 0),
+                    auditCost: round(line.auditCost, 0),
+                    usefulPairs: round(line.usefulPairs, 0),
+                    costPerUsefulPair: line.costPerUsefulPair.map { round($0, 4) })
             },
             total: totals,
             monteCarlo: monteCarlo,

@@ -91,7 +91,8 @@ public enum UsefulPairRule: Sendable, Hashable, Codable {
         case .unanimous: "unanimous: every judge picks the same response"
         case .majority: "majority: more than half the judges pick the same response"
         case .share(let share): "share: the larger side holds at least \(Format.percent(share, places: 0)) of the votes"
-        case .posterior(let level): "posterior: the majority's pick is the better response with probability \(Format.percent(level, places: 0)) or more, given the votes and the tier's judge accuracy"
+        case .posterior(let level):
+            "posterior: the majority's pick is the better response with probability \(Format.percent(level, places: 0)) or more, given the votes and the tier's judge accuracy"
         }
     }
 }

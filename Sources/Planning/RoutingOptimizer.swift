@@ -33,7 +33,9 @@ public enum RoutingOptimizer {
     /// As `sweep(_:)`, stopping when the budget runs out. The number of routings grows as
     /// C(classes + tiers, classes) (see `routingCount`): a caller that must bound the work checks
     /// that count before it starts; the budget is the backstop for a slow or busy machine.
-    public static func sweep<Failure>(_ spec: ProgramSpec, budget: PlanBudget<Failure>) throws(Failure) -> RoutingFrontier {
+    public static func sweep<Failure>(_ spec: ProgramSpec, budget: PlanBudget<Failure>) throws(Failure)
+        -> RoutingFrontier
+    {
         // Routes in order of level: the auto-grader first, then tiers by level.
         let routes = [ProgramSpec.autoGrader] + spec.tiers.sorted { ($0.level, $0.id) < ($1.level, $1.id) }.map(\.id)
         var options: [RoutingFrontier.Option] = []
@@ -41,10 +43,12 @@ public enum RoutingOptimizer {
             let model = PlanModel(spec, routes: routing)
             let (cost, useful) = model.pointTotals()
             let agreement = model.expectedAgreement(routes: routing)
-            return .init(routes: Dictionary(uniqueKeysWithValues: zip(spec.classes.map(\.id), routing)), cost: Format.round(cost, places: 0),
-                         expectedAgreement: Format.round(agreement, places: 4), usefulPairs: Format.round(useful, places: 0),
-                         costPerUsefulPair: useful > 0 ? Format.round(cost / useful, places: 4) : nil,
-                         meetsTarget: agreement >= spec.agreementTarget - 1e-12)
+            return .init(
+                routes: Dictionary(uniqueKeysWithValues: zip(spec.classes.map(\.id), routing)),
+                cost: Format.round(cost, places: 0),
+                expectedAgreement: Format.round(agreement, places: 4), usefulPairs: Format.round(useful, places: 0),
+                costPerUsefulPair: useful > 0 ? Format.round(cost / useful, places: 4) : nil,
+                meetsTarget: agreement >= spec.agreementTarget - 1e-12)
         }
         // Non-decreasing route indices over the classes.
         func extend(_ prefix: [Int]) throws(Failure) {
@@ -66,9 +70,10 @@ public enum RoutingOptimizer {
         for candidate in sorted where candidate.expectedAgreement > (frontier.last?.expectedAgreement ?? -1) + 1e-12 {
             frontier.append(candidate)
         }
-        return RoutingFrontier(program: spec.id, currency: spec.currency, agreementTarget: spec.agreementTarget, evaluated: options.count,
-                               frontier: frontier, cheapestMeetingTarget: sorted.first(where: \.meetsTarget),
-                               current: option(spec.classes.map(\.route)))
+        return RoutingFrontier(
+            program: spec.id, currency: spec.currency, agreementTarget: spec.agreementTarget, evaluated: options.count,
+            frontier: frontier, cheapestMeetingTarget: sorted.first(where: \.meetsTarget),
+            current: option(spec.classes.map(\.route)))
     }
 
     /// How many routings `sweep` evaluates, without evaluating any: the non-decreasing sequences

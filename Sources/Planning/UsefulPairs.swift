@@ -1,4 +1,3 @@
-
 /// When a preference pair is worth paying for: its judges agree at the target.
 ///
 /// Each judge independently picks the better response with probability q; two judges then agree
@@ -30,7 +29,9 @@ public enum UsefulPairs {
         case .share(let target): return smallestMajority(judges: k, target: target)
         case .posterior(let level):
             let odds = q >= 1 ? 0 : (1 - q) / q
-            for m in (k / 2 + 1)...max(k, k / 2 + 1) where 1 / (1 + power(odds, 2 * m - k)) >= level - 1e-12 { return m }
+            for m in (k / 2 + 1)...max(k, k / 2 + 1) where 1 / (1 + power(odds, 2 * m - k)) >= level - 1e-12 {
+                return m
+            }
             return k + 1
         }
     }

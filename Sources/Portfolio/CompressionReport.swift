@@ -1,5 +1,5 @@
-public import WorkModel
 import DecisionFiles
+public import WorkModel
 
 /// The thresholds compression is judged by; each can be changed per organization.
 public struct CompressionPolicy: Sendable, Codable, Hashable {
@@ -185,10 +185,13 @@ extension CompressionReport {
     /// of the work their wage file prices (people without one are listed in ``unpriced``); contract
     /// rates are compared as employee-equivalent pay, from the snapshot's on-costs.
     // Long because: places every internal person against their layer's new hires and external workers, then totals by layer; the steps share the placed positions.
-    public static func build(_ snapshot: PortfolioSnapshot, currency: String = "USD", policy: CompressionPolicy = CompressionPolicy()) -> CompressionReport {
+    public static func build(
+        _ snapshot: PortfolioSnapshot, currency: String = "USD", policy: CompressionPolicy = CompressionPolicy()
+    ) -> CompressionReport {
         let (positions, unpriced) = PayPositions.build(snapshot, currency: currency, requireBand: true)
         let byLayer = Dictionary(grouping: positions, by: \.layer)
-        let reports = Dictionary(grouping: positions.filter { $0.person.managerId != nil }, by: { $0.person.managerId ?? "" })
+        let reports = Dictionary(
+            grouping: positions.filter { $0.person.managerId != nil }, by: { $0.person.managerId ?? "" })
         var lines: [PersonLine] = []
         var layers: [LayerSummary] = []
         var contractorsWithoutOnCosts = 0
@@ -200,7 +203,8 @@ extension CompressionReport {
             // contractor with no on-cost data for their country is left out of them.
             func equivalentCompa(_ position: PayPosition) -> Double? {
                 guard let band = position.band, band.mid > 0,
-                    let hourly = LoadedBasis.employeeEquivalentHourly(position, onCosts: snapshot.onCosts, currency: currency)
+                    let hourly = LoadedBasis.employeeEquivalentHourly(
+                        position, onCosts: snapshot.onCosts, currency: currency)
                 else { return nil }
                 return hourly / band.mid
             }
@@ -214,31 +218,41 @@ extension CompressionReport {
             let externalCompa = Statistics.median(externalCompas)
             let tenuredCompa = Statistics.median(tenured.map(compa))
             var layerLines: [PersonLine] = []
-            for position in internalPeople.sorted(by: { ($0.person.name, $0.person.id) < ($1.person.name, $1.person.id) }) {
+            for position in internalPeople.sorted(by: {
+                ($0.person.name, $0.person.id) < ($1.person.name, $1.person.id)
+            }) {
                 guard let band = position.band else { continue }
                 let ratio = band.compaRatio(position.hourly)
                 var flags: [Flag] = []
                 var targets = [band.min]
                 // Each flag carries its rule and what closing it alone costs a year, so the
                 // reader sees which rule drives the cost to parity.
-                func flag(_ rule: CompressionRule, _ severity: Severity, _ message: String, target: Double?, from floor: Double? = nil) {
+                func flag(
+                    _ rule: CompressionRule, _ severity: Severity, _ message: String, target: Double?,
+                    from floor: Double? = nil
+                ) {
                     let base = floor ?? position.hourly
                     let cost = target.map { max(0, $0 - base) * position.annualHours } ?? 0
-                    flags.append(Flag(kind: rule.kind, rule: rule.id, severity: severity, message: message,
-                                      targetHourly: target.map { Statistics.round($0) }, annualCostToFix: Statistics.round(cost, 0)))
+                    flags.append(
+                        Flag(
+                            kind: rule.kind, rule: rule.id, severity: severity, message: message,
+                            targetHourly: target.map { Statistics.round($0) },
+                            annualCostToFix: Statistics.round(cost, 0)))
                 }
                 let isTenured = (position.tenureMonths ?? -1) >= policy.tenuredMonths
                 if isTenured, let newHireCompa, newHireCompa > 0 {
                     let lead = ratio / newHireCompa - 1
                     let target = band.mid * newHireCompa * (1 + policy.newHireThreshold)
                     if lead < 0 {
-                        flag(.inversion, .warning,
-                             "paid below new hires doing \(layer) work: compa-ratio \(Format.fixed(ratio, places: 2)) against their median \(Format.fixed(newHireCompa, places: 2)) after \(position.tenureMonths ?? 0) months",
-                             target: target)
+                        flag(
+                            .inversion, .warning,
+                            "paid below new hires doing \(layer) work: compa-ratio \(Format.fixed(ratio, places: 2)) against their median \(Format.fixed(newHireCompa, places: 2)) after \(position.tenureMonths ?? 0) months",
+                            target: target)
                     } else if lead < policy.newHireThreshold {
-                        flag(.compression, .warning,
-                             "within \(Format.percent(policy.newHireThreshold, places: 0)) of new hires (\(Format.percent(lead)) above their median compa-ratio \(Format.fixed(newHireCompa, places: 2))) after \(position.tenureMonths ?? 0) months",
-                             target: target)
+                        flag(
+                            .compression, .warning,
+                            "within \(Format.percent(policy.newHireThreshold, places: 0)) of new hires (\(Format.percent(lead)) above their median compa-ratio \(Format.fixed(newHireCompa, places: 2))) after \(position.tenureMonths ?? 0) months",
+                            target: target)
                     }
                     if lead < policy.newHireThreshold { targets.append(target) }
                 }
@@ -247,17 +261,22 @@ extension CompressionReport {
                 // (an RLHF specialist beside prompt engineers) is not this person's market.
                 let peers = external.filter { sameWork(position, $0) }
                 let peerCompas = peers.compactMap(equivalentCompa)
-                if let externalCompa = Statistics.median(peerCompas), ratio > 0, externalCompa / ratio - 1 > policy.externalGapThreshold {
+                if let externalCompa = Statistics.median(peerCompas), ratio > 0,
+                    externalCompa / ratio - 1 > policy.externalGapThreshold
+                {
                     let target = band.mid * externalCompa / (1 + policy.externalGapThreshold)
                     let capped = min(target, band.max)
-                    flag(.belowExternal, .warning,
-                         "\(peerCompas.count) external hire\(peerCompas.count == 1 ? "" : "s") or contractor\(peerCompas.count == 1 ? "" : "s") doing the same work (\(sameWorkBasis(position))) sit at a median compa-ratio of \(Format.fixed(externalCompa, places: 2)) as employee-equivalent pay (contract rates divided by their country's employer on-cost load), \(Format.percent(externalCompa / ratio - 1)) above this person's \(Format.fixed(ratio, places: 2)); parity \(Format.money(capped)) \(currency)/h" + (target > band.max ? ", the band maximum" : ""),
-                         target: capped)
+                    flag(
+                        .belowExternal, .warning,
+                        "\(peerCompas.count) external hire\(peerCompas.count == 1 ? "" : "s") or contractor\(peerCompas.count == 1 ? "" : "s") doing the same work (\(sameWorkBasis(position))) sit at a median compa-ratio of \(Format.fixed(externalCompa, places: 2)) as employee-equivalent pay (contract rates divided by their country's employer on-cost load), \(Format.percent(externalCompa / ratio - 1)) above this person's \(Format.fixed(ratio, places: 2)); parity \(Format.money(capped)) \(currency)/h"
+                            + (target > band.max ? ", the band maximum" : ""),
+                        target: capped)
                     if target > band.max {
                         // Parity past the band maximum is a finding about the band, not a pay proposal.
-                        flag(.bandBelowMarket, .warning,
-                             "parity with the external median would be \(Format.money(target)) \(currency)/h, above this band's maximum \(Format.money(band.max)): the band itself is below the market for this work; reprice its wage file\(position.person.specId.map { " (\($0))" } ?? "") before paying past the maximum (the cost past the maximum is not in the cost to parity)",
-                             target: target, from: max(position.hourly, band.max))
+                        flag(
+                            .bandBelowMarket, .warning,
+                            "parity with the external median would be \(Format.money(target)) \(currency)/h, above this band's maximum \(Format.money(band.max)): the band itself is below the market for this work; reprice its wage file\(position.person.specId.map { " (\($0))" } ?? "") before paying past the maximum (the cost past the maximum is not in the cost to parity)",
+                            target: target, from: max(position.hourly, band.max))
                     }
                     targets.append(capped)
                 }
@@ -266,66 +285,94 @@ extension CompressionReport {
                     let premium = position.hourly / top.hourly - 1
                     let target = top.hourly * (1 + policy.supervisorPremium)
                     if premium < 0 {
-                        flag(.supervisorInversion, .warning,
-                             "paid \(Format.percent(-premium)) less than direct report \(top.person.name) (\(Format.money(top.hourly)) against \(Format.money(position.hourly)) \(currency)/h)",
-                             target: target)
+                        flag(
+                            .supervisorInversion, .warning,
+                            "paid \(Format.percent(-premium)) less than direct report \(top.person.name) (\(Format.money(top.hourly)) against \(Format.money(position.hourly)) \(currency)/h)",
+                            target: target)
                     } else if premium < policy.supervisorPremium {
-                        flag(.supervisorPremium, .warning,
-                             "supervisor premium of \(Format.percent(premium)) over the best-paid direct report, under the \(Format.percent(policy.supervisorPremium, places: 0)) expected",
-                             target: target)
+                        flag(
+                            .supervisorPremium, .warning,
+                            "supervisor premium of \(Format.percent(premium)) over the best-paid direct report, under the \(Format.percent(policy.supervisorPremium, places: 0)) expected",
+                            target: target)
                     }
                     if premium < policy.supervisorPremium { targets.append(target) }
                 }
                 let circle = band.circle(position.hourly)
                 if circle == "green" {
-                    flag(.greenCircle, .warning, "below the band minimum \(Format.money(band.min)) \(currency)/h at \(Format.money(position.hourly))", target: band.min)
+                    flag(
+                        .greenCircle, .warning,
+                        "below the band minimum \(Format.money(band.min)) \(currency)/h at \(Format.money(position.hourly))",
+                        target: band.min)
                 } else if circle == "red" {
-                    flag(.redCircle, .info, "above the band maximum \(Format.money(band.max)) \(currency)/h; hold increases until the band moves", target: nil)
+                    flag(
+                        .redCircle, .info,
+                        "above the band maximum \(Format.money(band.max)) \(currency)/h; hold increases until the band moves",
+                        target: nil)
                 }
                 let parity = max(position.hourly, targets.max() ?? band.min)
-                layerLines.append(PersonLine(
-                    personId: position.person.id, name: position.person.name, employment: position.person.employment,
-                    title: position.person.title, legacyBand: position.person.legacyBand ?? position.person.band, layer: layer,
-                    layerSource: position.layerSource, specId: position.person.specId, tenureMonths: position.tenureMonths,
-                    hourly: Statistics.round(position.hourly), annual: Statistics.round(position.annual, 0), hours: position.hoursDerivation,
-                    band: HourlyBand(min: Statistics.round(band.min), mid: Statistics.round(band.mid), max: Statistics.round(band.max)),
-                    compaRatio: Statistics.round(ratio, 2), rangePenetration: Statistics.round(band.rangePenetration(position.hourly), 3),
-                    circle: circle, flags: flags, parityHourly: Statistics.round(parity),
-                    annualCostToMinimum: Statistics.round(max(0, band.min - position.hourly) * position.annualHours, 0),
-                    annualCostToParity: Statistics.round(max(0, parity - position.hourly) * position.annualHours, 0)))
+                layerLines.append(
+                    PersonLine(
+                        personId: position.person.id, name: position.person.name,
+                        employment: position.person.employment,
+                        title: position.person.title, legacyBand: position.person.legacyBand ?? position.person.band,
+                        layer: layer,
+                        layerSource: position.layerSource, specId: position.person.specId,
+                        tenureMonths: position.tenureMonths,
+                        hourly: Statistics.round(position.hourly), annual: Statistics.round(position.annual, 0),
+                        hours: position.hoursDerivation,
+                        band: HourlyBand(
+                            min: Statistics.round(band.min), mid: Statistics.round(band.mid),
+                            max: Statistics.round(band.max)),
+                        compaRatio: Statistics.round(ratio, 2),
+                        rangePenetration: Statistics.round(band.rangePenetration(position.hourly), 3),
+                        circle: circle, flags: flags, parityHourly: Statistics.round(parity),
+                        annualCostToMinimum: Statistics.round(
+                            max(0, band.min - position.hourly) * position.annualHours, 0),
+                        annualCostToParity: Statistics.round(max(0, parity - position.hourly) * position.annualHours, 0)
+                    ))
             }
             let lead = tenuredCompa.flatMap { tenured in newHireCompa.map { tenured / $0 - 1 } }
-            let status: String = switch lead {
-            case nil: newHires.isEmpty ? "no new hires to compare" : "no tenured incumbents to compare"
-            case let value? where value < 0: "inversion"
-            case let value? where value < policy.newHireThreshold: "compression"
-            default: "ok"
-            }
+            let status: String =
+                switch lead {
+                case nil: newHires.isEmpty ? "no new hires to compare" : "no tenured incumbents to compare"
+                case let value? where value < 0: "inversion"
+                case let value? where value < policy.newHireThreshold: "compression"
+                default: "ok"
+                }
             let flaggedLines = layerLines.filter { $0.flags.contains { $0.severity != .info } }
-            layers.append(LayerSummary(
-                layer: layer, internalPeople: internalPeople.count, externalPeople: external.count, newHires: newHires.count,
-                tenured: tenured.count, medianCompaInternal: Statistics.median(internalPeople.map(compa)).map { Statistics.round($0, 3) },
-                medianCompaTenured: tenuredCompa.map { Statistics.round($0, 3) }, medianCompaNewHires: newHireCompa.map { Statistics.round($0, 3) },
-                medianCompaExternal: externalCompa.map { Statistics.round($0, 3) }, tenuredOverNewHires: lead.map { Statistics.round($0, 4) },
-                status: status, flaggedPeople: flaggedLines.count,
-                annualCostToMinimum: layerLines.reduce(0) { $0 + $1.annualCostToMinimum },
-                annualCostToParity: layerLines.reduce(0) { $0 + $1.annualCostToParity }))
+            layers.append(
+                LayerSummary(
+                    layer: layer, internalPeople: internalPeople.count, externalPeople: external.count,
+                    newHires: newHires.count,
+                    tenured: tenured.count,
+                    medianCompaInternal: Statistics.median(internalPeople.map(compa)).map { Statistics.round($0, 3) },
+                    medianCompaTenured: tenuredCompa.map { Statistics.round($0, 3) },
+                    medianCompaNewHires: newHireCompa.map { Statistics.round($0, 3) },
+                    medianCompaExternal: externalCompa.map { Statistics.round($0, 3) },
+                    tenuredOverNewHires: lead.map { Statistics.round($0, 4) },
+                    status: status, flaggedPeople: flaggedLines.count,
+                    annualCostToMinimum: layerLines.reduce(0) { $0 + $1.annualCostToMinimum },
+                    annualCostToParity: layerLines.reduce(0) { $0 + $1.annualCostToParity }))
             lines += layerLines
         }
         let costByRule = CompressionRule.all.compactMap { rule -> RuleCost? in
             let fired = lines.flatMap(\.flags).filter { $0.rule == rule.id }
             guard !fired.isEmpty else { return nil }
-            return RuleCost(rule: rule.id, kind: rule.kind, people: fired.count, annualCostToFix: fired.reduce(0) { $0 + $1.annualCostToFix })
+            return RuleCost(
+                rule: rule.id, kind: rule.kind, people: fired.count,
+                annualCostToFix: fired.reduce(0) { $0 + $1.annualCostToFix })
         }
         func count(_ kind: String) -> Int { lines.filter { $0.flags.contains { $0.kind == kind } }.count }
         let totals = Totals(
             people: lines.count, flaggedPeople: lines.filter { $0.flags.contains { $0.severity != .info } }.count,
-            inversions: count("inversion") + count("supervisor-inversion"), compressed: count("compression") + count("supervisor-premium"),
+            inversions: count("inversion") + count("supervisor-inversion"),
+            compressed: count("compression") + count("supervisor-premium"),
             greenCircles: count("green-circle"), redCircles: count("red-circle"),
             annualCostToMinimum: lines.reduce(0) { $0 + $1.annualCostToMinimum },
             annualCostToParity: lines.reduce(0) { $0 + $1.annualCostToParity })
         return CompressionReport(
-            asOf: snapshot.asOf.description, currency: currency, policy: policy, layers: layers, people: lines, unpriced: unpriced,
+            asOf: snapshot.asOf.description, currency: currency, policy: policy, layers: layers, people: lines,
+            unpriced: unpriced,
             totals: totals, rules: CompressionRule.all, costByRule: costByRule,
             notes: [
                 "People are placed by the layer of the work their wage file prices, not by title; the band is that wage file's.",
@@ -334,7 +381,9 @@ extension CompressionReport {
                 "Below external compares each person with external hires and contractors doing the same work: on the same wage file, or on a wage file of the same job category in the layer.",
                 "Parity: the pay that restores \(Format.percent(policy.newHireThreshold, places: 0)) over new hires, the external median less \(Format.percent(policy.externalGapThreshold, places: 0)) (at most the band maximum; beyond it the band is flagged band-below-market), and a \(Format.percent(policy.supervisorPremium, places: 0)) supervisor premium, whichever applies and is highest, and never below the band minimum.",
                 "Like for like: a contractor's rate is compared as employee-equivalent gross pay, the rate divided by the load factor of their country's employer on-costs (contributions, statutory extras, paid leave; reference table on_costs); vendor workers' pay is their employer's gross pay and is compared as it is."
-                    + (contractorsWithoutOnCosts > 0 ? " Left out of the new-hire and external medians, with no on-cost data for their country: \(contractorsWithoutOnCosts) contractor\(contractorsWithoutOnCosts == 1 ? "" : "s")." : ""),
+                    + (contractorsWithoutOnCosts > 0
+                        ? " Left out of the new-hire and external medians, with no on-cost data for their country: \(contractorsWithoutOnCosts) contractor\(contractorsWithoutOnCosts == 1 ? "" : "s")."
+                        : ""),
                 "Exchange rates: \(snapshot.currencies.source).",
             ],
             disclaimer: Disclaimer.text)
@@ -350,9 +399,11 @@ func sameWork(_ position: PayPosition, _ other: PayPosition) -> Bool {
 }
 
 func sameWorkBasis(_ position: PayPosition) -> String {
-    "wage file \(position.person.specId ?? "-")" + (position.wageFile?.category.map { " or job category \($0.id)" } ?? "")
+    "wage file \(position.person.specId ?? "-")"
+        + (position.wageFile?.category.map { " or job category \($0.id)" } ?? "")
 }
 
 enum Disclaimer {
-    static let text = "Decision support, not legal advice: these views flag pay patterns to review; a pay decision needs the facts behind each case."
+    static let text =
+        "Decision support, not legal advice: these views flag pay patterns to review; a pay decision needs the facts behind each case."
 }

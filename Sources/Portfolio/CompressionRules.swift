@@ -14,7 +14,8 @@ public struct CompressionRule: Sendable, Codable, Hashable {
     /// A tenured incumbent paid below new hires doing the same work.
     public static let inversion = CompressionRule(
         id: "compression.inversion", kind: "inversion",
-        definition: "a tenured incumbent's compa-ratio is below the median compa-ratio of new hires doing the same work",
+        definition:
+            "a tenured incumbent's compa-ratio is below the median compa-ratio of new hires doing the same work",
         fix: "band midpoint x new hires' median compa-ratio x (1 + new-hire threshold)")
     /// A tenured incumbent ahead of new hires by less than the policy's new-hire threshold.
     public static let compression = CompressionRule(
@@ -24,13 +25,17 @@ public struct CompressionRule: Sendable, Codable, Hashable {
     /// External hires and contractors doing the same work paid more than the external gap above the person.
     public static let belowExternal = CompressionRule(
         id: "compression.below-external", kind: "below-external",
-        definition: "external hires and contractors doing the same work (the same wage file, or the same job category in the layer) sit at a median compa-ratio, contract rates as employee-equivalent pay, more than the external gap above the person's",
+        definition:
+            "external hires and contractors doing the same work (the same wage file, or the same job category in the layer) sit at a median compa-ratio, contract rates as employee-equivalent pay, more than the external gap above the person's",
         fix: "band midpoint x external median compa-ratio / (1 + external gap), at most the band maximum")
     /// Parity with the external market would pass the band maximum: a finding about the band.
     public static let bandBelowMarket = CompressionRule(
         id: "compression.band-below-market", kind: "band-below-market",
-        definition: "parity with the external median would pass the band maximum: the band is below the market for the work",
-        fix: "reprice the wage file; the cost shown is what parity would cost past the band maximum, and is not in the cost to parity")
+        definition:
+            "parity with the external median would pass the band maximum: the band is below the market for the work",
+        fix:
+            "reprice the wage file; the cost shown is what parity would cost past the band maximum, and is not in the cost to parity"
+    )
     /// A manager paid less than their best-paid direct report.
     public static let supervisorInversion = CompressionRule(
         id: "compression.supervisor-inversion", kind: "supervisor-inversion",
@@ -54,6 +59,7 @@ public struct CompressionRule: Sendable, Codable, Hashable {
 
     /// Every rule, in the order a person's flags are raised.
     public static let all: [CompressionRule] = [
-        inversion, compression, belowExternal, bandBelowMarket, supervisorInversion, supervisorPremium, greenCircle, redCircle,
+        inversion, compression, belowExternal, bandBelowMarket, supervisorInversion, supervisorPremium, greenCircle,
+        redCircle,
     ]
 }

@@ -1,5 +1,5 @@
-import WorkModel
 import DecisionFiles
+import WorkModel
 
 /// The whole cost of AI training work in one view: people's pay annualized, vendor spend, and
 /// the shifted cost (unpaid time the workers carry, from the wage files' effective-pay figures),
@@ -110,7 +110,9 @@ public struct CostReport: Sendable, Codable {
     }
 
     /// The budget owners the market scatters this work over; anything else is the organization's own name.
-    public static let standardOwners = ["procurement", "consulting", "headcount", "data-acquisition", "product-quality"]
+    public static let standardOwners = [
+        "procurement", "consulting", "headcount", "data-acquisition", "product-quality",
+    ]
 
     static func owner(_ text: String?) -> String {
         guard let text = text?.trimmedSpaces, !text.isEmpty else { return "unassigned" }
@@ -127,30 +129,45 @@ extension CostReport {
     /// file's stated headcount, the wage file itself (rate x paid hours x 52 x workers). The
     /// shifted cost of a wage file's workers sits on the same lines as their spend, so a reader
     /// never sees what workers carry without what they are paid.
-    public static func build(_ snapshot: PortfolioSnapshot, currency: String = "USD", byGrade: Bool = false) -> CostReport {
+    public static func build(_ snapshot: PortfolioSnapshot, currency: String = "USD", byGrade: Bool = false)
+        -> CostReport
+    {
         var ledger = CostLedger(snapshot: snapshot, currency: currency, byGrade: byGrade)
         ledger.run()
         let grand = ledger.sums.values.reduce(0) { $0 + $1.cost }
         let lines = ledger.sums.map { key, value in
-            Line(layer: key.layer, budgetOwner: key.owner, employmentModel: key.model, count: value.count, headcount: value.headcount,
-                 source: key.source, annualCost: Statistics.round(value.cost, 0), annualLoadedCost: Statistics.round(value.loaded, 0),
-                 peopleWithoutOnCosts: value.unloaded > 0 ? value.unloaded : nil, annualShiftedCost: Statistics.round(value.shifted, 0), grade: key.grade)
-        }.sorted { ($0.layer, $0.grade ?? "", $0.budgetOwner, $0.employmentModel, $0.source) < ($1.layer, $1.grade ?? "", $1.budgetOwner, $1.employmentModel, $1.source) }
+            Line(
+                layer: key.layer, budgetOwner: key.owner, employmentModel: key.model, count: value.count,
+                headcount: value.headcount,
+                source: key.source, annualCost: Statistics.round(value.cost, 0),
+                annualLoadedCost: Statistics.round(value.loaded, 0),
+                peopleWithoutOnCosts: value.unloaded > 0 ? value.unloaded : nil,
+                annualShiftedCost: Statistics.round(value.shifted, 0), grade: key.grade)
+        }.sorted {
+            ($0.layer, $0.grade ?? "", $0.budgetOwner, $0.employmentModel, $0.source) < (
+                $1.layer, $1.grade ?? "", $1.budgetOwner, $1.employmentModel, $1.source
+            )
+        }
         let unloaded = lines.reduce(0) { $0 + ($1.peopleWithoutOnCosts ?? 0) }
-        let total = Total(key: "total", count: lines.reduce(0) { $0 + $1.count }, headcount: lines.reduce(0) { $0 + $1.headcount },
-                          annualCost: lines.reduce(0) { $0 + ($1.annualCost ?? 0) },
-                          annualLoadedCost: lines.reduce(0) { $0 + ($1.annualLoadedCost ?? 0) },
-                          annualShiftedCost: lines.reduce(0) { $0 + $1.annualShiftedCost }, share: grand > 0 ? 1 : 0)
+        let total = Total(
+            key: "total", count: lines.reduce(0) { $0 + $1.count }, headcount: lines.reduce(0) { $0 + $1.headcount },
+            annualCost: lines.reduce(0) { $0 + ($1.annualCost ?? 0) },
+            annualLoadedCost: lines.reduce(0) { $0 + ($1.annualLoadedCost ?? 0) },
+            annualShiftedCost: lines.reduce(0) { $0 + $1.annualShiftedCost }, share: grand > 0 ? 1 : 0)
         let reconciliation = ledger.reconciliation(lines: lines, total: total)
         return CostReport(
-            asOf: snapshot.asOf.description, currency: currency, lines: lines, byLayer: totals(lines, by: \.layer, grand: grand),
+            asOf: snapshot.asOf.description, currency: currency, lines: lines,
+            byLayer: totals(lines, by: \.layer, grand: grand),
             byGrade: byGrade ? totals(lines, by: { $0.grade ?? "ungraded" }, grand: grand) : nil,
-            byBudgetOwner: totals(lines, by: \.budgetOwner, grand: grand), byEmploymentModel: totals(lines, by: \.employmentModel, grand: grand), total: total,
+            byBudgetOwner: totals(lines, by: \.budgetOwner, grand: grand),
+            byEmploymentModel: totals(lines, by: \.employmentModel, grand: grand), total: total,
             excluded: ledger.excluded.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }, reconciliation: reconciliation,
             notes: [
                 "People: pay on record annualized over their hours (see the compression report for each derivation). Annual cost is pay and spend as paid: employees' gross salaries, contractors' rates, vendors' spend.",
                 "Loaded cost puts them on one basis: employees' gross x (1 + employer contributions) x (1 + statutory extras) from their country's on-costs (reference table on_costs; paid leave is already inside an annual salary), contract rates and vendor spend as they are, since they carry no employer on-costs. Voluntary benefits are not included."
-                    + (unloaded > 0 ? " \(unloaded) employees have no on-cost data for their country: their gross is in the loaded cost unloaded (peopleWithoutOnCosts)." : ""),
+                    + (unloaded > 0
+                        ? " \(unloaded) employees have no on-cost data for their country: their gross is in the loaded cost unloaded (peopleWithoutOnCosts)."
+                        : ""),
                 "Vendors: the annual spend on the vendor record; the layer is that of the vendor contract's wage file, and the headcount is that wage file's.",
                 "Wage files: the workers a wage file states (worker.headcount) beyond the people on record for it, when no vendor record pays for them, are costed from the wage file: nominal rate x paid hours a week x 52 x workers (source wage-file). A vendor contract costed this way is at the workers' pay, without the vendor's margin. Like the shifted cost (x 12 months), it is a full year whatever the engagement's length.",
                 "Shifted cost: unpaid hours the workers carry (search, qualification, rework, rejected work) at their nominal rate, from each wage file's effective pay, x 12; it is not spend but the cost the price leaves with the workers. It sits on the line that pays the same workers: a person's own line, the vendor's, or the wage file's.",
@@ -166,16 +183,19 @@ extension CostReport {
         Dictionary(grouping: lines, by: key).map { name, rows in
             let cost = rows.reduce(0) { $0 + ($1.annualCost ?? 0) }
             let withheld = rows.filter { $0.annualCost == nil }.reduce(0) { $0 + $1.count }
-            return Total(key: name, count: rows.reduce(0) { $0 + $1.count }, headcount: rows.reduce(0) { $0 + $1.headcount }, annualCost: cost,
-                         annualLoadedCost: rows.reduce(0) { $0 + ($1.annualLoadedCost ?? 0) },
-                         annualShiftedCost: rows.reduce(0) { $0 + $1.annualShiftedCost },
-                         share: grand > 0 ? Statistics.round(cost / grand, 4) : 0, withheldPeople: withheld > 0 ? withheld : nil)
+            return Total(
+                key: name, count: rows.reduce(0) { $0 + $1.count }, headcount: rows.reduce(0) { $0 + $1.headcount },
+                annualCost: cost,
+                annualLoadedCost: rows.reduce(0) { $0 + ($1.annualLoadedCost ?? 0) },
+                annualShiftedCost: rows.reduce(0) { $0 + $1.annualShiftedCost },
+                share: grand > 0 ? Statistics.round(cost / grand, 4) : 0, withheldPeople: withheld > 0 ? withheld : nil)
         }.sorted { ($0.annualCost, $1.key) > ($1.annualCost, $0.key) }
     }
 
     static func employmentModel(_ status: String) -> String {
         switch status {
-        case WorkerStatus.employee.rawValue, WorkerStatus.fellow.rawValue, WorkerStatus.dataByproduct.rawValue: "employee"
+        case WorkerStatus.employee.rawValue, WorkerStatus.fellow.rawValue, WorkerStatus.dataByproduct.rawValue:
+            "employee"
         case WorkerStatus.vendorEmployee.rawValue: "vendor"
         default: "contractor"
         }
@@ -187,13 +207,18 @@ extension CostReport {
         let code = currency.lowercased()
         let graded = byGrade != nil
         // New columns go at the end: scripts read the first ones by position.
-        var out = "layer," + (graded ? "grade," : "") + "budget_owner,employment_model,count,annual_cost_\(code),annual_loaded_cost_\(code),annual_shifted_cost_\(code),headcount,source\n"
+        var out =
+            "layer," + (graded ? "grade," : "")
+            + "budget_owner,employment_model,count,annual_cost_\(code),annual_loaded_cost_\(code),annual_shifted_cost_\(code),headcount,source\n"
         for line in lines {
-            out += ([line.layer] + (graded ? [line.grade ?? "ungraded"] : []) + [
-                line.budgetOwner, line.employmentModel, String(line.count), line.annualCost.map { Format.fixed($0, places: 0) } ?? "",
-                line.annualLoadedCost.map { Format.fixed($0, places: 0) } ?? "", Format.fixed(line.annualShiftedCost, places: 0),
-                String(line.headcount), line.source,
-            ]).map(CSVRendering.quote).joined(separator: ",") + "\n"
+            out +=
+                ([line.layer] + (graded ? [line.grade ?? "ungraded"] : []) + [
+                    line.budgetOwner, line.employmentModel, String(line.count),
+                    line.annualCost.map { Format.fixed($0, places: 0) } ?? "",
+                    line.annualLoadedCost.map { Format.fixed($0, places: 0) } ?? "",
+                    Format.fixed(line.annualShiftedCost, places: 0),
+                    String(line.headcount), line.source,
+                ]).map(CSVRendering.quote).joined(separator: ",") + "\n"
         }
         return out
     }

@@ -1,5 +1,5 @@
-import ReferenceData
 import DecisionFiles
+import ReferenceData
 import WorkModel
 
 /// The working sheet behind the consolidated cost: it posts each worker's spend once, from the
@@ -29,7 +29,9 @@ struct CostLedger {
         self.byGrade = byGrade
     }
 
-    mutating func add(_ key: Key, count: Int, headcount: Int, cost: Double, loaded: Double? = nil, unloaded: Int = 0, shifted: Double) {
+    mutating func add(
+        _ key: Key, count: Int, headcount: Int, cost: Double, loaded: Double? = nil, unloaded: Int = 0, shifted: Double
+    ) {
         var entry = sums[key] ?? Sum()
         entry.count += count
         entry.headcount += headcount
@@ -46,18 +48,21 @@ struct CostLedger {
     /// The shifted cost of one of the wage file's workers for a year, in the report currency.
     func shiftedPerWorkerYear(_ file: DecisionFile) -> Double {
         guard let pay = file.compliance.effectivePay, pay.shiftedCostPerWorkerMonth > 0 else { return 0 }
-        return snapshot.currencies.convert(pay.shiftedCostPerWorkerMonth * 12, from: file.band.currency, to: currency) ?? 0
+        return snapshot.currencies.convert(pay.shiftedCostPerWorkerMonth * 12, from: file.band.currency, to: currency)
+            ?? 0
     }
 
     /// One worker's pay for a year from the wage file: nominal rate x paid hours a week x 52, in
     /// the report currency; nil when the file states no pay or its currency has no rate.
     func wageFilePayPerWorkerYear(_ file: DecisionFile) -> Double? {
         guard let pay = file.compliance.effectivePay, pay.nominalHourly > 0 else { return nil }
-        return snapshot.currencies.convert(pay.nominalHourly * pay.paidHoursPerWeek * 52, from: file.band.currency, to: currency)
+        return snapshot.currencies.convert(
+            pay.nominalHourly * pay.paidHoursPerWeek * 52, from: file.band.currency, to: currency)
     }
 
     func model(of file: DecisionFile) -> String {
-        file.spec.kind == SpecKind.vendorContract.rawValue ? "vendor" : CostReport.employmentModel(file.spec.workerStatus)
+        file.spec.kind == SpecKind.vendorContract.rawValue
+            ? "vendor" : CostReport.employmentModel(file.spec.workerStatus)
     }
 
     // Long because: counts each worker exactly once across vendor records, people records and wage-file headcounts; the order of the passes is the rule.
@@ -66,11 +71,16 @@ struct CostLedger {
         peopleOutsideAIWork = snapshot.people.count - positions.count - unpriced.count
         // Everyone on record for a wage file other than a vendor's worker: they are costed (or
         // left out) on their own record, so the wage file's headcount costs only the rest.
-        let onRecord = Dictionary(grouping: snapshot.people.filter { $0.employment != "vendor-worker" }.compactMap(\.specId), by: { $0 }).mapValues(\.count)
+        let onRecord = Dictionary(
+            grouping: snapshot.people.filter { $0.employment != "vendor-worker" }.compactMap(\.specId), by: { $0 }
+        ).mapValues(\.count)
         let allLinked = Dictionary(grouping: snapshot.people.compactMap(\.specId), by: { $0 }).mapValues(\.count)
         func headcount(_ specId: String, _ file: DecisionFile) -> Int { file.spec.headcount ?? allLinked[specId] ?? 0 }
         // The workers of each wage file that no people record of their own costs.
-        let uncovered = Dictionary(uniqueKeysWithValues: snapshot.wageFiles.map { id, file in (id, max(0, headcount(id, file) - (onRecord[id] ?? 0))) })
+        let uncovered = Dictionary(
+            uniqueKeysWithValues: snapshot.wageFiles.map { id, file in
+                (id, max(0, headcount(id, file) - (onRecord[id] ?? 0)))
+            })
 
         // Vendor records first: a wage file a vendor pays for is costed in that vendor's spend.
         var vendorLineOf: [String: Key] = [:]
@@ -80,14 +90,19 @@ struct CostLedger {
                 excluded.append(.init(kind: "vendor", id: vendor.id, reason: "no annual spend on record"))
                 continue
             }
-            guard let amount = snapshot.currencies.convert(Money(minorUnits: minor, currency: code).amount, from: code, to: currency) else {
+            guard
+                let amount = snapshot.currencies.convert(
+                    Money(minorUnits: minor, currency: code).amount, from: code, to: currency)
+            else {
                 excluded.append(.init(kind: "vendor", id: vendor.id, reason: "no exchange rate for \(code)"))
                 continue
             }
             vendorsCosted += 1
             vendorSpendOnRecords += amount
-            let key = Key(layer: file?.layer ?? "unassigned", owner: CostReport.owner(vendor.budgetOwner ?? file?.budgetOwner), model: "vendor",
-                          grade: grade(file), source: "vendors")
+            let key = Key(
+                layer: file?.layer ?? "unassigned", owner: CostReport.owner(vendor.budgetOwner ?? file?.budgetOwner),
+                model: "vendor",
+                grade: grade(file), source: "vendors")
             // Two vendors on one contract wage file share its workers: count them on the first.
             var workers = 0
             if let specId = vendor.contractSpecId, file != nil, vendorLineOf[specId] == nil {
@@ -102,21 +117,41 @@ struct CostLedger {
             if position.person.employment == "vendor-worker" {
                 if let specId, vendorLineOf[specId] != nil {
                     peopleInVendorSpend += 1
-                    excluded.append(.init(kind: "person", id: position.person.id, reason: "vendor worker: counted in the vendor's spend"))
-                } else if let specId, let file = snapshot.wageFiles[specId], wageFilePayPerWorkerYear(file) != nil, (uncovered[specId] ?? 0) > 0 {
+                    excluded.append(
+                        .init(
+                            kind: "person", id: position.person.id,
+                            reason: "vendor worker: counted in the vendor's spend"))
+                } else if let specId, let file = snapshot.wageFiles[specId], wageFilePayPerWorkerYear(file) != nil,
+                    (uncovered[specId] ?? 0) > 0
+                {
                     peopleInWageFileSpend += 1
-                    excluded.append(.init(kind: "person", id: position.person.id, reason: "vendor worker: counted in wage file \(specId)'s spend (no vendor record pays for it)"))
+                    excluded.append(
+                        .init(
+                            kind: "person", id: position.person.id,
+                            reason:
+                                "vendor worker: counted in wage file \(specId)'s spend (no vendor record pays for it)"))
                 } else {
                     peopleLeftOut += 1
-                    excluded.append(.init(kind: "person", id: position.person.id, reason: "vendor worker whose vendor has no spend on record and whose wage file states no pay: record the vendor's annual spend"))
+                    excluded.append(
+                        .init(
+                            kind: "person", id: position.person.id,
+                            reason:
+                                "vendor worker whose vendor has no spend on record and whose wage file states no pay: record the vendor's annual spend"
+                        ))
                 }
                 continue
             }
             let model = position.person.employment
-            let loaded = model == "employee" ? LoadedBasis.annualEmployerCost(position, onCosts: snapshot.onCosts, currency: currency) : position.annual
+            let loaded =
+                model == "employee"
+                ? LoadedBasis.annualEmployerCost(position, onCosts: snapshot.onCosts, currency: currency)
+                : position.annual
             // The person's own share of their wage file's shifted cost, on their own line.
             let shifted = position.wageFile.map(shiftedPerWorkerYear) ?? 0
-            add(Key(layer: position.layer, owner: CostReport.owner(position.person.budgetOwner ?? position.wageFile?.budgetOwner),
+            add(
+                Key(
+                    layer: position.layer,
+                    owner: CostReport.owner(position.person.budgetOwner ?? position.wageFile?.budgetOwner),
                     model: model, grade: grade(position.wageFile), source: "people"),
                 count: 1, headcount: 1, cost: position.annual, loaded: loaded,
                 unloaded: loaded == nil && model == "employee" && position.annual > 0 ? 1 : 0, shifted: shifted)
@@ -132,7 +167,10 @@ struct CostLedger {
             let rest = uncovered[specId] ?? 0
             let shifted = shiftedPerWorkerYear(file)
             if file.spec.headcount == nil && allLinked[specId] == nil && shifted > 0 {
-                excluded.append(.init(kind: "wage-file", id: specId, reason: "shifted cost per worker known, but no headcount and nobody linked"))
+                excluded.append(
+                    .init(
+                        kind: "wage-file", id: specId,
+                        reason: "shifted cost per worker known, but no headcount and nobody linked"))
                 continue
             }
             guard rest > 0 else { continue }
@@ -141,9 +179,12 @@ struct CostLedger {
                 continue
             }
             guard let perWorker = wageFilePayPerWorkerYear(file) else {
-                excluded.append(.init(kind: "wage-file", id: specId, reason:
-                    "\(rest) worker\(rest == 1 ? "" : "s") on its headcount \(rest == 1 ? "is" : "are") in no people or vendor record, and it states no pay (offered or vendor worker pay) to cost them"
-                        + (shifted > 0 ? "; their shifted cost is left out too" : "")))
+                excluded.append(
+                    .init(
+                        kind: "wage-file", id: specId,
+                        reason:
+                            "\(rest) worker\(rest == 1 ? "" : "s") on its headcount \(rest == 1 ? "is" : "are") in no people or vendor record, and it states no pay (offered or vendor worker pay) to cost them"
+                            + (shifted > 0 ? "; their shifted cost is left out too" : "")))
                 continue
             }
             let model = model(of: file)
@@ -154,8 +195,12 @@ struct CostLedger {
                     .map { gross * (1 + $0.contributionRate) * (1 + $0.extrasRate) }
             }
             wageFileWorkers += rest
-            add(Key(layer: file.layer, owner: CostReport.owner(file.budgetOwner), model: model, grade: grade(file), source: "wage-file"),
-                count: 0, headcount: rest, cost: gross, loaded: loaded, unloaded: loaded == nil ? rest : 0, shifted: shifted * Double(rest))
+            add(
+                Key(
+                    layer: file.layer, owner: CostReport.owner(file.budgetOwner), model: model, grade: grade(file),
+                    source: "wage-file"),
+                count: 0, headcount: rest, cost: gross, loaded: loaded, unloaded: loaded == nil ? rest : 0,
+                shifted: shifted * Double(rest))
         }
     }
 
@@ -165,16 +210,19 @@ struct CostLedger {
         let vendorLines = lines.filter { $0.source == "vendors" }
         let vendorSpendInLines = vendorLines.reduce(0) { $0 + ($1.annualCost ?? 0) }
         let vendorsLeftOut = excluded.filter { $0.kind == "vendor" }.count
-        let peopleAccounted = peopleCosted + peopleInVendorSpend + peopleInWageFileSpend + peopleLeftOut + peopleOutsideAIWork
+        let peopleAccounted =
+            peopleCosted + peopleInVendorSpend + peopleInWageFileSpend + peopleLeftOut + peopleOutsideAIWork
         return CostReport.Reconciliation(
             sumOfLines: sumOfLines, total: total.annualCost, linesAddUp: abs(sumOfLines - total.annualCost) < 1,
             peopleRecords: snapshot.people.count, peopleCosted: peopleCosted, peopleInVendorSpend: peopleInVendorSpend,
-            peopleInWageFileSpend: peopleInWageFileSpend, peopleLeftOut: peopleLeftOut, peopleOutsideAIWork: peopleOutsideAIWork,
+            peopleInWageFileSpend: peopleInWageFileSpend, peopleLeftOut: peopleLeftOut,
+            peopleOutsideAIWork: peopleOutsideAIWork,
             peopleAddUp: peopleAccounted == snapshot.people.count,
             vendorRecords: snapshot.vendors.count, vendorsCosted: vendorsCosted, vendorsLeftOut: vendorsLeftOut,
             vendorSpendOnRecords: Statistics.round(vendorSpendOnRecords, 0), vendorSpendInLines: vendorSpendInLines,
             vendorsAddUp: vendorsCosted + vendorsLeftOut == snapshot.vendors.count
-                && abs(Statistics.round(vendorSpendOnRecords, 0) - vendorSpendInLines) < Double(max(1, vendorLines.count)),
+                && abs(Statistics.round(vendorSpendOnRecords, 0) - vendorSpendInLines)
+                    < Double(max(1, vendorLines.count)),
             wageFileWorkers: wageFileWorkers,
             wageFileSpend: lines.filter { $0.source == "wage-file" }.reduce(0) { $0 + ($1.annualCost ?? 0) })
     }

@@ -1,6 +1,6 @@
-import WorkModel
 import Compliance
 import DecisionFiles
+import WorkModel
 
 /// Every dataset linked to the wage file of the people whose work made it. Where the data
 /// records workers, the wage file must show a consent record, direct payment, disclosed use and
@@ -67,10 +67,14 @@ extension DatasetRegister {
         if let total = dataset.paidTotalMinor, let currency = dataset.paidCurrency {
             evidence += ", \(Format.money(Money(minorUnits: total, currency: currency).amount)) \(currency) in total"
         }
-        if let perMonth = file?.compliance.dataRights.payment?.workerPerMonth, let currency = file?.compliance.dataRights.payment?.currency {
+        if let perMonth = file?.compliance.dataRights.payment?.workerPerMonth,
+            let currency = file?.compliance.dataRights.payment?.currency
+        {
             evidence += " (the wage file's data payment: \(Format.money(perMonth)) \(currency) per worker-month)"
         }
-        let met = !reference.isEmpty && (dataset.paidTotalMinor ?? 0) > 0 && (dataset.paidWorkers ?? 0) >= max(recorded ?? 1, 1)
+        let met =
+            !reference.isEmpty && (dataset.paidTotalMinor ?? 0) > 0
+            && (dataset.paidWorkers ?? 0) >= max(recorded ?? 1, 1)
         return Element(element: "proof of payment to the workers", met: met, evidence: evidence)
     }
 
@@ -82,8 +86,11 @@ extension DatasetRegister {
         for dataset in snapshot.datasets {
             let file = dataset.sourceSpecId.flatMap { snapshot.wageFiles[$0] }
             var problems: [String] = []
-            if dataset.sourceSpecId == nil { problems.append("no source spec: nobody's work is on record for this data") }
-            else if file == nil { problems.append("source spec '\(dataset.sourceSpecId ?? "")' has no decision file yet") }
+            if dataset.sourceSpecId == nil {
+                problems.append("no source spec: nobody's work is on record for this data")
+            } else if file == nil {
+                problems.append("source spec '\(dataset.sourceSpecId ?? "")' has no decision file yet")
+            }
             let recorded = dataset.recordedWork || file?.compliance.dataRights.applies == true
             var elements: [Element] = []
             if recorded {
@@ -92,24 +99,39 @@ extension DatasetRegister {
                 let consent = requirement("data_rights.consent.obtained")
                 let kept = dataset.consentRecord?.trimmedSpaces.isEmpty == false
                 elements = [
-                    Element(element: "consent record", met: file == nil ? nil : (consent == true && kept),
-                            evidence: "consent obtained: \(Format.yesNo(consent)); record kept at: \(dataset.consentRecord ?? "not stated")"),
-                    Element(element: "direct payment", met: requirement("data_rights.paid_directly"),
-                            evidence: "data_rights.paid_directly: \(Format.yesNo(requirement("data_rights.paid_directly")))"),
-                    Element(element: "data-use disclosure", met: requirement("data_rights.downstream_use_disclosed"),
-                            evidence: "data_rights.downstream_use_disclosed: \(Format.yesNo(requirement("data_rights.downstream_use_disclosed")))"),
-                    Element(element: "secondary-use limits", met: requirement("data_rights.secondary_use_limits"),
-                            evidence: "data_rights.secondary_use_limits: \(Format.yesNo(requirement("data_rights.secondary_use_limits")))"),
+                    Element(
+                        element: "consent record", met: file == nil ? nil : (consent == true && kept),
+                        evidence:
+                            "consent obtained: \(Format.yesNo(consent)); record kept at: \(dataset.consentRecord ?? "not stated")"
+                    ),
+                    Element(
+                        element: "direct payment", met: requirement("data_rights.paid_directly"),
+                        evidence: "data_rights.paid_directly: \(Format.yesNo(requirement("data_rights.paid_directly")))"
+                    ),
+                    Element(
+                        element: "data-use disclosure", met: requirement("data_rights.downstream_use_disclosed"),
+                        evidence:
+                            "data_rights.downstream_use_disclosed: \(Format.yesNo(requirement("data_rights.downstream_use_disclosed")))"
+                    ),
+                    Element(
+                        element: "secondary-use limits", met: requirement("data_rights.secondary_use_limits"),
+                        evidence:
+                            "data_rights.secondary_use_limits: \(Format.yesNo(requirement("data_rights.secondary_use_limits")))"
+                    ),
                     paymentProof(dataset, file: file),
                 ]
                 for element in elements where element.met != true && file != nil {
-                    problems.append("\(element.element) \(element.met == false ? "missing" : "not shown") (\(element.evidence))")
+                    problems.append(
+                        "\(element.element) \(element.met == false ? "missing" : "not shown") (\(element.evidence))")
                 }
             }
-            entries.append(Entry(
-                id: dataset.id, name: dataset.name, vendorId: dataset.vendorId, vendorName: dataset.vendorId.flatMap { vendors[$0]?.name },
-                sourceSpecId: dataset.sourceSpecId, wageFile: file.map(WageFileLink.init), recordedWork: recorded,
-                people: dataset.sourceSpecId.flatMap { linked[$0] } ?? 0, elements: elements, complete: problems.isEmpty, problems: problems))
+            entries.append(
+                Entry(
+                    id: dataset.id, name: dataset.name, vendorId: dataset.vendorId,
+                    vendorName: dataset.vendorId.flatMap { vendors[$0]?.name },
+                    sourceSpecId: dataset.sourceSpecId, wageFile: file.map(WageFileLink.init), recordedWork: recorded,
+                    people: dataset.sourceSpecId.flatMap { linked[$0] } ?? 0, elements: elements,
+                    complete: problems.isEmpty, problems: problems))
         }
         entries.sort { ($0.complete ? 1 : 0, $0.name, $0.id) < ($1.complete ? 1 : 0, $1.name, $1.id) }
         return DatasetRegister(

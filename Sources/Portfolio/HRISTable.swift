@@ -30,7 +30,9 @@ public struct HRISTable: Sendable {
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         func fail(_ message: String, at line: Int) -> InputError {
-            InputError([Diagnostic(file: file, location: SourceLocation(line: line, column: 1), field: "csv", message: message)])
+            InputError([
+                Diagnostic(file: file, location: SourceLocation(line: line, column: 1), field: "csv", message: message)
+            ])
         }
         var index = 0
         func endField() {
@@ -68,20 +70,27 @@ public struct HRISTable: Sendable {
                     recordLine = line
                 case UInt8(ascii: "\""):
                     guard field.isEmpty, !quotedField else {
-                        throw fail("a quote inside an unquoted field; quote the whole field and double inner quotes", at: line)
+                        throw fail(
+                            "a quote inside an unquoted field; quote the whole field and double inner quotes", at: line)
                     }
                     inQuotes = true
                     quotedField = true
                 default:
-                    if quotedField { throw fail("text after a closing quote; double quotes inside quoted fields", at: line) }
+                    if quotedField {
+                        throw fail("text after a closing quote; double quotes inside quoted fields", at: line)
+                    }
                     field.append(byte)
                 }
             }
             index += 1
         }
-        if inQuotes { throw fail("a quoted field is never closed (it opens on line \(recordLine) or later)", at: recordLine) }
+        if inQuotes {
+            throw fail("a quoted field is never closed (it opens on line \(recordLine) or later)", at: recordLine)
+        }
         if !field.isEmpty || !cells.isEmpty { endRecord() }
-        guard let first = records.first else { throw fail("the file is empty; expected a header row naming the columns", at: 1) }
+        guard let first = records.first else {
+            throw fail("the file is empty; expected a header row naming the columns", at: 1)
+        }
         let header = first.cells.map { $0.trimmedSpaces }
         var seen: Set<String> = []
         for (position, name) in header.enumerated() {
@@ -96,7 +105,8 @@ extension String {
     var trimmedSpaces: String {
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[start...end])
     }
 }

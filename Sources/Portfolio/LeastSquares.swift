@@ -67,8 +67,9 @@ struct LeastSquares {
             coefficients[kept[a]] = beta[a]
             errors[kept[a]] = (max(0, sigma2 * inverse[a][a])).squareRoot()
         }
-        return Fit(coefficients: coefficients, standardErrors: errors, dropped: dropped, residualDegrees: n - k,
-                   rSquared: tss > 0 ? 1 - rss / tss : 1)
+        return Fit(
+            coefficients: coefficients, standardErrors: errors, dropped: dropped, residualDegrees: n - k,
+            rSquared: tss > 0 ? 1 - rss / tss : 1)
     }
 
     /// Gauss-Jordan with partial pivoting; nil when singular.
@@ -77,7 +78,9 @@ struct LeastSquares {
         var a = matrix
         var inverse = (0..<k).map { row in (0..<k).map { $0 == row ? 1.0 : 0.0 } }
         for column in 0..<k {
-            guard let pivot = (column..<k).max(by: { abs(a[$0][column]) < abs(a[$1][column]) }), abs(a[pivot][column]) > 1e-300 else { return nil }
+            guard let pivot = (column..<k).max(by: { abs(a[$0][column]) < abs(a[$1][column]) }),
+                abs(a[pivot][column]) > 1e-300
+            else { return nil }
             a.swapAt(column, pivot)
             inverse.swapAt(column, pivot)
             let scale = a[column][column]

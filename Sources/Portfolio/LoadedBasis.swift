@@ -25,7 +25,9 @@ enum LoadedBasis {
     /// needs no factor here: the annual salary already pays for the leave days, and the
     /// leave factor only turns that into a cost per hour worked. Nil without an on-cost row.
     static func annualEmployerCost(_ position: PayPosition, onCosts: OnCostTable, currency: String) -> Double? {
-        guard let code = position.jurisdiction, let load = onCosts.load(code, annualGross: position.annual, currency: currency) else { return nil }
+        guard let code = position.jurisdiction,
+            let load = onCosts.load(code, annualGross: position.annual, currency: currency)
+        else { return nil }
         return position.annual * (1 + load.contributionRate) * (1 + load.extrasRate)
     }
 }

@@ -1,6 +1,6 @@
-import WorkModel
 import DecisionFiles
 import Signal
+import WorkModel
 
 /// What qualifies a reviewer for the next tier, on evidence from judgment files.
 public struct QualificationPolicy: Sendable, Codable, Hashable {
@@ -113,14 +113,20 @@ public struct PathUpwardReport: Sendable, Codable {
 extension PathUpwardReport {
     /// The path upward of everyone placed in a band, judged by `policy`, in `currency`.
     // Long because: one pass per person: next layer or grade, lateral moves, the pay change and readiness, each read from the same position and band.
-    public static func build(_ snapshot: PortfolioSnapshot, currency: String = "USD", policy: QualificationPolicy = QualificationPolicy()) -> PathUpwardReport {
+    public static func build(
+        _ snapshot: PortfolioSnapshot, currency: String = "USD", policy: QualificationPolicy = QualificationPolicy()
+    ) -> PathUpwardReport {
         let (positions, _) = PayPositions.build(snapshot, currency: currency, requireBand: true)
         var entries: [Entry] = []
-        for position in positions.sorted(by: { ($0.layer, $0.person.name, $0.person.id) < ($1.layer, $1.person.name, $1.person.id) }) {
+        for position in positions.sorted(by: {
+            ($0.layer, $0.person.name, $0.person.id) < ($1.layer, $1.person.name, $1.person.id)
+        }) {
             guard let file = position.wageFile, let current = position.band else { continue }
             let quality = position.person.reviewerId.flatMap { snapshot.reviewerEvidence[$0] }
             let history = quality.flatMap { calibrationMonths($0, asOf: snapshot.asOf) }
-            let months = max(0, policy.minimumMonthsInRole - (position.tenureMonths ?? 0), policy.minimumCalibrationMonths - (history ?? 0))
+            let months = max(
+                0, policy.minimumMonthsInRole - (position.tenureMonths ?? 0),
+                policy.minimumCalibrationMonths - (history ?? 0))
             let measured = [
                 "agreement with other reviewers of \(Format.percent(policy.minimumAgreement, places: 0)) or more",
                 "gold accuracy of \(Format.percent(policy.minimumGoldAccuracy, places: 0)) or more on at least \(policy.minimumGoldJudgments) gold judgments",
@@ -130,17 +136,22 @@ extension PathUpwardReport {
             func step(layer: String, name: String, kind: String, band: HourlyBand, evidence: [String]) -> Step {
                 let gap = band.mid - position.hourly
                 let change = current.mid > 0 ? band.mid / current.mid - 1 : 0
-                return Step(layer: layer, name: name, kind: kind, direction: change > 0 ? "up" : "lateral",
-                            band: HourlyBand(min: Statistics.round(band.min), mid: Statistics.round(band.mid), max: Statistics.round(band.max)),
-                            payChange: Statistics.round(change, 4), gapHourly: Statistics.round(gap),
-                            gapPercent: Statistics.round(position.hourly > 0 ? gap / position.hourly : 0, 4),
-                            annualGap: Statistics.round(gap * position.annualHours, 0), evidenceNeeded: measured + evidence, months: months)
+                return Step(
+                    layer: layer, name: name, kind: kind, direction: change > 0 ? "up" : "lateral",
+                    band: HourlyBand(
+                        min: Statistics.round(band.min), mid: Statistics.round(band.mid),
+                        max: Statistics.round(band.max)),
+                    payChange: Statistics.round(change, 4), gapHourly: Statistics.round(gap),
+                    gapPercent: Statistics.round(position.hourly > 0 ? gap / position.hourly : 0, 4),
+                    annualGap: Statistics.round(gap * position.annualHours, 0), evidenceNeeded: measured + evidence,
+                    months: months)
             }
             let source = file.band.currency
             func convert(_ band: HourlyBand) -> HourlyBand? {
                 guard let min = snapshot.currencies.convert(band.min, from: source, to: currency),
-                      let mid = snapshot.currencies.convert(band.mid, from: source, to: currency),
-                      let max = snapshot.currencies.convert(band.max, from: source, to: currency) else { return nil }
+                    let mid = snapshot.currencies.convert(band.mid, from: source, to: currency),
+                    let max = snapshot.currencies.convert(band.max, from: source, to: currency)
+                else { return nil }
                 return HourlyBand(min: min, mid: mid, max: max)
             }
             var steps: [Step] = file.pathUpward.nextLayers.compactMap { next in
@@ -149,52 +160,76 @@ extension PathUpwardReport {
                 }
             }
             // No layer pays more: the way up is the same work a grade higher.
-            if !steps.contains(where: { $0.direction == "up" }), let band = nextGradeBand(file).flatMap(convert), let upper = file.grade?.upper {
-                steps.append(step(layer: position.layer, name: "\(upper.id) \(upper.name)", kind: "grade", band: band,
-                                  evidence: ["the same work at the scope and judgment the job architecture places in \(upper.id)"]))
+            if !steps.contains(where: { $0.direction == "up" }), let band = nextGradeBand(file).flatMap(convert),
+                let upper = file.grade?.upper
+            {
+                steps.append(
+                    step(
+                        layer: position.layer, name: "\(upper.id) \(upper.name)", kind: "grade", band: band,
+                        evidence: ["the same work at the scope and judgment the job architecture places in \(upper.id)"]
+                    ))
             }
             let up = steps.filter { $0.direction == "up" }
             let lateral = steps.filter { $0.direction == "lateral" }
             let evidence = quality.map {
-                Evidence(reviewerId: $0.id, judgments: $0.judgments, agreementWithOthers: $0.agreementWithOthers.map { Statistics.round($0, 4) },
-                         goldJudgments: $0.goldJudgments, goldAccuracy: $0.goldAccuracy.map { Statistics.round($0, 4) },
-                         drift: $0.drift.map { "gold accuracy \(Format.percent($0.accuracy)) in \($0.window) against \(Format.percent($0.baseline)) before" },
-                         calibrationMonths: history)
+                Evidence(
+                    reviewerId: $0.id, judgments: $0.judgments,
+                    agreementWithOthers: $0.agreementWithOthers.map { Statistics.round($0, 4) },
+                    goldJudgments: $0.goldJudgments, goldAccuracy: $0.goldAccuracy.map { Statistics.round($0, 4) },
+                    drift: $0.drift.map {
+                        "gold accuracy \(Format.percent($0.accuracy)) in \($0.window) against \(Format.percent($0.baseline)) before"
+                    },
+                    calibrationMonths: history)
             }
             var reasons: [String] = []
             let readiness: String
             if up.isEmpty {
                 readiness = "top-of-ladder"
-                reasons.append(file.pathUpward.nextLayers.isEmpty
-                    ? "the top AI training layer and grade; the next step is model risk or product management"
-                    : "no next layer or grade pays more than this band; the moves listed are lateral")
+                reasons.append(
+                    file.pathUpward.nextLayers.isEmpty
+                        ? "the top AI training layer and grade; the next step is model risk or product management"
+                        : "no next layer or grade pays more than this band; the moves listed are lateral")
             } else if let quality {
                 if let accuracy = quality.goldAccuracy, quality.goldJudgments >= policy.minimumGoldJudgments {
-                    reasons.append(accuracy >= policy.minimumGoldAccuracy
-                        ? "gold accuracy \(Format.percent(accuracy)) on \(quality.goldJudgments) gold items meets \(Format.percent(policy.minimumGoldAccuracy, places: 0))"
-                        : "gold accuracy \(Format.percent(accuracy)) is under \(Format.percent(policy.minimumGoldAccuracy, places: 0))")
+                    reasons.append(
+                        accuracy >= policy.minimumGoldAccuracy
+                            ? "gold accuracy \(Format.percent(accuracy)) on \(quality.goldJudgments) gold items meets \(Format.percent(policy.minimumGoldAccuracy, places: 0))"
+                            : "gold accuracy \(Format.percent(accuracy)) is under \(Format.percent(policy.minimumGoldAccuracy, places: 0))"
+                    )
                 } else {
-                    reasons.append("\(quality.goldJudgments) gold judgments; \(policy.minimumGoldJudgments) are needed to judge accuracy")
+                    reasons.append(
+                        "\(quality.goldJudgments) gold judgments; \(policy.minimumGoldJudgments) are needed to judge accuracy"
+                    )
                 }
                 if let agreement = quality.agreementWithOthers {
-                    reasons.append(agreement >= policy.minimumAgreement
-                        ? "agreement with other reviewers \(Format.percent(agreement)) meets \(Format.percent(policy.minimumAgreement, places: 0))"
-                        : "agreement with other reviewers \(Format.percent(agreement)) is under \(Format.percent(policy.minimumAgreement, places: 0))")
+                    reasons.append(
+                        agreement >= policy.minimumAgreement
+                            ? "agreement with other reviewers \(Format.percent(agreement)) meets \(Format.percent(policy.minimumAgreement, places: 0))"
+                            : "agreement with other reviewers \(Format.percent(agreement)) is under \(Format.percent(policy.minimumAgreement, places: 0))"
+                    )
                 }
                 if quality.drift != nil { reasons.append("calibration drift is flagged; recalibrate before promotion") }
-                let accurate = quality.goldJudgments >= policy.minimumGoldJudgments && (quality.goldAccuracy ?? 0) >= policy.minimumGoldAccuracy
+                let accurate =
+                    quality.goldJudgments >= policy.minimumGoldJudgments
+                    && (quality.goldAccuracy ?? 0) >= policy.minimumGoldAccuracy
                 let agrees = (quality.agreementWithOthers ?? 0) >= policy.minimumAgreement
                 readiness = accurate && agrees && quality.drift == nil ? "ready" : "not-yet"
             } else {
                 readiness = "no-evidence"
-                reasons.append(position.person.reviewerId == nil
-                    ? "no reviewer id on record: link the person to their judgments to use calibration evidence"
-                    : "reviewer '\(position.person.reviewerId ?? "")' is in no agreement report given")
+                reasons.append(
+                    position.person.reviewerId == nil
+                        ? "no reviewer id on record: link the person to their judgments to use calibration evidence"
+                        : "reviewer '\(position.person.reviewerId ?? "")' is in no agreement report given")
             }
-            if !up.isEmpty && months > 0 { reasons.append("\(months) month\(months == 1 ? "" : "s") to go: time in role and calibration history") }
-            entries.append(Entry(personId: position.person.id, name: position.person.name, employment: position.person.employment,
-                                 layer: position.layer, hourly: Statistics.round(position.hourly), next: up, lateral: lateral, evidence: evidence,
-                                 readiness: readiness, reasons: reasons))
+            if !up.isEmpty && months > 0 {
+                reasons.append("\(months) month\(months == 1 ? "" : "s") to go: time in role and calibration history")
+            }
+            entries.append(
+                Entry(
+                    personId: position.person.id, name: position.person.name, employment: position.person.employment,
+                    layer: position.layer, hourly: Statistics.round(position.hourly), next: up, lateral: lateral,
+                    evidence: evidence,
+                    readiness: readiness, reasons: reasons))
         }
         return PathUpwardReport(
             asOf: snapshot.asOf.description, currency: currency, policy: policy, people: entries,

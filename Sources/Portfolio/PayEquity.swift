@@ -1,5 +1,5 @@
-import Foundation
 import DecisionFiles
+import Foundation
 import WorkModel
 
 /// Pay equity as the EU Pay Transparency Directive (2023/970) defines it, for the employees who
@@ -183,8 +183,10 @@ extension PayEquityReport {
     ///   - threshold: the gap that triggers a joint pay assessment (Art. 10(1): 5 %).
     ///   - minimumGroupSize: the smallest group estimated in the other labels' analyses.
     ///   - minimumCategorySize: the smallest category the explained and unexplained gap is estimated for.
-    public static func build(_ snapshot: PortfolioSnapshot, threshold: Double = 0.05, minimumGroupSize: Int = 5,
-                             minimumCategorySize: Int = 20) -> PayEquityReport {
+    public static func build(
+        _ snapshot: PortfolioSnapshot, threshold: Double = 0.05, minimumGroupSize: Int = 5,
+        minimumCategorySize: Int = 20
+    ) -> PayEquityReport {
         let (positions, _) = PayPositions.build(snapshot, currency: "USD", requireBand: true)
         let people = positions.filter { $0.isInternal && $0.hourly > 0 && $0.wageFile != nil }
         let labelled = people.compactMap { position in position.person.groupLabels.map { (position, $0) } }
@@ -195,7 +197,9 @@ extension PayEquityReport {
         var categories: [Category] = []
         if let sexKey {
             let earners = labelled.compactMap { position, labels in
-                labels[sexKey].map { PayEquityEarner(position: position, sex: Self.sex(of: $0), currencies: snapshot.currencies) }
+                labels[sexKey].map {
+                    PayEquityEarner(position: position, sex: Self.sex(of: $0), currencies: snapshot.currencies)
+                }
             }
             organisation = OrganisationGaps.build(earners)
             categories = PayEquityCategories.build(earners.filter { $0.sex != nil }, threshold: threshold)
@@ -209,7 +213,10 @@ extension PayEquityReport {
                 groups.append((layer, group))
             }
             for (category, group) in groups {
-                if let analysis = analyse(group: key, category: category, members: group, threshold: threshold, minimumGroupSize: minimumGroupSize) {
+                if let analysis = analyse(
+                    group: key, category: category, members: group, threshold: threshold,
+                    minimumGroupSize: minimumGroupSize)
+                {
                     analyses.append(analysis)
                 }
             }
@@ -237,17 +244,24 @@ extension PayEquityReport {
         return nil
     }
 
-    static func analyse(group key: String, category: String, members: [(PayPosition, String)], threshold: Double,
-                        minimumGroupSize: Int) -> Analysis? {
+    static func analyse(
+        group key: String, category: String, members: [(PayPosition, String)], threshold: Double,
+        minimumGroupSize: Int
+    ) -> Analysis? {
         let counts = Dictionary(grouping: members, by: \.1).mapValues(\.count)
         guard let reference = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return nil }
         let estimable = counts.filter { $0.value >= minimumGroupSize }.keys.filter { $0 != reference }.sorted()
         let small = counts.filter { $0.value < minimumGroupSize }.keys.sorted()
         let sample = members.filter { $0.1 == reference || estimable.contains($0.1) }
         guard !estimable.isEmpty else {
-            return Analysis(group: key, category: category, people: members.count, reference: reference, rSquared: nil,
-                            gaps: small.map { Gap(value: $0, people: counts[$0] ?? 0, flagged: false, note: "fewer than \(minimumGroupSize) people: not estimated") },
-                            droppedFactors: [])
+            return Analysis(
+                group: key, category: category, people: members.count, reference: reference, rSquared: nil,
+                gaps: small.map {
+                    Gap(
+                        value: $0, people: counts[$0] ?? 0, flagged: false,
+                        note: "fewer than \(minimumGroupSize) people: not estimated")
+                },
+                droppedFactors: [])
         }
         let y = sample.map { log($0.0.hourly) }
         var columns: [[Double]] = [
@@ -265,21 +279,34 @@ extension PayEquityReport {
             let index = factorNames.count + offset
             let raw = exp(mean(sample.filter { $0.1 == value }.map { log($0.0.hourly) }) - referenceMean) - 1
             guard let fit, let delta = fit.coefficients[index] else {
-                gaps.append(Gap(value: value, people: counts[value] ?? 0, rawGap: Statistics.round(raw, 4), flagged: false,
-                                note: "cannot be separated from the evaluation factors in this category"))
+                gaps.append(
+                    Gap(
+                        value: value, people: counts[value] ?? 0, rawGap: Statistics.round(raw, 4), flagged: false,
+                        note: "cannot be separated from the evaluation factors in this category"))
                 continue
             }
             let gap = exp(delta) - 1
             let error = fit.standardErrors[index]
-            gaps.append(Gap(value: value, people: counts[value] ?? 0, rawGap: Statistics.round(raw, 4), adjustedGap: Statistics.round(gap, 4),
-                            standardError: error.map { Statistics.round($0, 4) }, significant: error.map { $0 > 0 && abs(delta / $0) > 1.96 },
-                            flagged: abs(gap) > threshold,
-                            note: abs(gap) > threshold ? "over the \(Format.percent(threshold, places: 0)) threshold: review whether objective factors explain it" : nil))
+            gaps.append(
+                Gap(
+                    value: value, people: counts[value] ?? 0, rawGap: Statistics.round(raw, 4),
+                    adjustedGap: Statistics.round(gap, 4),
+                    standardError: error.map { Statistics.round($0, 4) },
+                    significant: error.map { $0 > 0 && abs(delta / $0) > 1.96 },
+                    flagged: abs(gap) > threshold,
+                    note: abs(gap) > threshold
+                        ? "over the \(Format.percent(threshold, places: 0)) threshold: review whether objective factors explain it"
+                        : nil))
         }
-        gaps += small.map { Gap(value: $0, people: counts[$0] ?? 0, flagged: false, note: "fewer than \(minimumGroupSize) people: not estimated") }
-        return Analysis(group: key, category: category, people: sample.count, reference: reference,
-                        rSquared: fit.map { Statistics.round($0.rSquared, 4) }, gaps: gaps,
-                        droppedFactors: (fit?.dropped ?? []).filter { $0 < factorNames.count }.map { factorNames[$0] })
+        gaps += small.map {
+            Gap(
+                value: $0, people: counts[$0] ?? 0, flagged: false,
+                note: "fewer than \(minimumGroupSize) people: not estimated")
+        }
+        return Analysis(
+            group: key, category: category, people: sample.count, reference: reference,
+            rSquared: fit.map { Statistics.round($0.rSquared, 4) }, gaps: gaps,
+            droppedFactors: (fit?.dropped ?? []).filter { $0 < factorNames.count }.map { factorNames[$0] })
     }
 
     static func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }

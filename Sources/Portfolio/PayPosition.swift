@@ -1,6 +1,6 @@
-public import WorkModel
 public import DecisionFiles
 import Specs
+public import WorkModel
 
 /// A band as hourly figures in the report's currency.
 public struct HourlyBand: Sendable, Codable, Hashable {
@@ -65,23 +65,32 @@ public struct UnpricedPerson: Sendable, Codable, Hashable {
 public enum PayPositions {
     /// Everyone doing AI work (a work layer or a linked spec), placed; the rest with a reason.
     /// `requireBand` leaves out people whose spec has no wage file (compression needs the band).
+    // Long because: one pass per person places them or records why not, each reason beside its check.
     public static func build(_ snapshot: PortfolioSnapshot, currency: String, requireBand: Bool)
-        -> (positions: [PayPosition], unpriced: [UnpricedPerson]) {
+        -> (positions: [PayPosition], unpriced: [UnpricedPerson])
+    {
         var positions: [PayPosition] = []
         var unpriced: [UnpricedPerson] = []
         for person in snapshot.people {
             let file = person.specId.flatMap { snapshot.wageFiles[$0] }
             guard let layer = file?.layer ?? person.workLayer else {
                 if person.specId != nil {
-                    unpriced.append(UnpricedPerson(personId: person.id, name: person.name, layer: nil,
-                                                   reason: "spec '\(person.specId ?? "")' has no decision file and no work layer is given"))
+                    unpriced.append(
+                        UnpricedPerson(
+                            personId: person.id, name: person.name, layer: nil,
+                            reason: "spec '\(person.specId ?? "")' has no decision file and no work layer is given"))
                 }
                 continue
             }
-            func skip(_ reason: String) { unpriced.append(UnpricedPerson(personId: person.id, name: person.name, layer: layer, reason: reason)) }
+            func skip(_ reason: String) {
+                unpriced.append(UnpricedPerson(personId: person.id, name: person.name, layer: layer, reason: reason))
+            }
             if requireBand && file == nil {
-                skip(person.specId.map { "spec '\($0)' has no decision file yet; compute one to place this person in a band" }
-                     ?? "doing \(layer) work without a wage file: link a spec to price the work")
+                skip(
+                    person.specId.map {
+                        "spec '\($0)' has no decision file yet; compute one to place this person in a band"
+                    }
+                        ?? "doing \(layer) work without a wage file: link a spec to price the work")
                 continue
             }
             guard let payMinor = person.payMinor, let code = person.currency, let basis = person.payBasis else {
@@ -95,7 +104,8 @@ public enum PayPositions {
                 derivation = "\(Format.number(hours)) h/week from the HRIS record x 52"
             } else if let file {
                 weekly = file.band.hoursPerYear / 52
-                derivation = "\(Format.number(file.band.hoursPerYear)) h/year from the wage file (\(file.band.hoursBasis))"
+                derivation =
+                    "\(Format.number(file.band.hoursPerYear)) h/year from the wage file (\(file.band.hoursBasis))"
             } else {
                 weekly = 40
                 derivation = "40 h/week x 52 assumed (no hours on record)"
@@ -109,7 +119,9 @@ public enum PayPositions {
             case "monthly": hourlyLocal = amount * 12 / annualHours
             case "annual": hourlyLocal = amount / annualHours
             default:
-                skip("per-task pay cannot be put on an hourly footing without minutes per task; price it through the wage file's offered pay")
+                skip(
+                    "per-task pay cannot be put on an hourly footing without minutes per task; price it through the wage file's offered pay"
+                )
                 continue
             }
             guard let hourly = snapshot.currencies.convert(hourlyLocal, from: code, to: currency) else {
@@ -120,8 +132,9 @@ public enum PayPositions {
             if let file {
                 let source = file.band.currency
                 if let min = snapshot.currencies.convert(file.band.hourly.min, from: source, to: currency),
-                   let mid = snapshot.currencies.convert(file.band.hourly.mid, from: source, to: currency),
-                   let max = snapshot.currencies.convert(file.band.hourly.max, from: source, to: currency) {
+                    let mid = snapshot.currencies.convert(file.band.hourly.mid, from: source, to: currency),
+                    let max = snapshot.currencies.convert(file.band.hourly.max, from: source, to: currency)
+                {
                     band = HourlyBand(min: min, mid: mid, max: max)
                 } else if requireBand {
                     skip("no exchange rate for the band's currency \(source)")
@@ -129,10 +142,13 @@ public enum PayPositions {
                 }
             }
             let tenure = person.hireDate.flatMap(CalendarDate.init).map { $0.months(until: snapshot.asOf) }
-            positions.append(PayPosition(
-                person: person, layer: layer, layerSource: file != nil ? "wage file \(file?.spec.id ?? "")" : "HRIS work layer",
-                wageFile: file, hourly: hourly, annualHours: annualHours, hoursDerivation: derivation, band: band, tenureMonths: tenure,
-                jurisdiction: jurisdiction(of: person.location) ?? file?.spec.jurisdiction))
+            positions.append(
+                PayPosition(
+                    person: person, layer: layer,
+                    layerSource: file != nil ? "wage file \(file?.spec.id ?? "")" : "HRIS work layer",
+                    wageFile: file, hourly: hourly, annualHours: annualHours, hoursDerivation: derivation, band: band,
+                    tenureMonths: tenure,
+                    jurisdiction: jurisdiction(of: person.location) ?? file?.spec.jurisdiction))
         }
         return (positions, unpriced)
     }

@@ -1,5 +1,5 @@
-public import WorkModel
 import Specs
+public import WorkModel
 
 /// How an HRIS export's columns become people: which column holds each field, how the export's
 /// own words translate (`Full-Time` is `employee`), defaults, the date format, and the columns
@@ -37,8 +37,10 @@ public struct PeopleMapping: Sendable, Equatable {
     public var decimalComma: Bool
 
     /// A mapping from its parts; ``read(_:file:)`` reads one from YAML.
-    public init(columns: [String: [String]], values: [String: [String: String]] = [:], defaults: [String: String] = [:],
-                groups: [(key: String, column: String)] = [], dateFormat: DateFormat = .iso, decimalComma: Bool = false) {
+    public init(
+        columns: [String: [String]], values: [String: [String: String]] = [:], defaults: [String: String] = [:],
+        groups: [(key: String, column: String)] = [], dateFormat: DateFormat = .iso, decimalComma: Bool = false
+    ) {
         self.columns = columns
         self.values = values
         self.defaults = defaults
@@ -54,16 +56,26 @@ public struct PeopleMapping: Sendable, Equatable {
     }
 
     /// Reads the YAML mapping, reporting every problem with its line.
+    // Long because: reads every key of the mapping, reporting every problem with its line before any is used.
     public static func read(_ text: String, file: String) throws(InputError) -> PeopleMapping {
         guard let root = try SpecDocument.parse(text, file: file) else {
-            throw InputError([Diagnostic(file: file, location: .start, field: "", message: "the mapping is empty; expected at least columns.name")])
+            throw InputError([
+                Diagnostic(
+                    file: file, location: .start, field: "",
+                    message: "the mapping is empty; expected at least columns.name")
+            ])
         }
         var reader = FieldReader(file: file)
-        guard let top = reader.mapping(root, path: "", allowed: ["mapping", "columns", "values", "defaults", "groups", "date_format", "decimal_comma"]) else {
+        guard
+            let top = reader.mapping(
+                root, path: "",
+                allowed: ["mapping", "columns", "values", "defaults", "groups", "date_format", "decimal_comma"])
+        else {
             throw InputError(reader.diagnostics)
         }
         if let version = reader.string(top, "mapping"), version != "wagefile.people-mapping/v1" {
-            reader.report(top.location(of: "mapping"), "mapping", "expected wagefile.people-mapping/v1, found '\(version)'")
+            reader.report(
+                top.location(of: "mapping"), "mapping", "expected wagefile.people-mapping/v1, found '\(version)'")
         }
         var columns: [String: [String]] = [:]
         if let node = top.value("columns"), let view = reader.mapping(node, path: "columns", allowed: fields) {
@@ -78,7 +90,9 @@ public struct PeopleMapping: Sendable, Equatable {
             reader.report(top.location, "columns", "required field is missing (which column holds each field)")
         }
         if top.has("columns") && columns["name"] == nil {
-            reader.report(top.location(of: "columns"), "columns.name", "required: the column (or columns) holding the person's name")
+            reader.report(
+                top.location(of: "columns"), "columns.name",
+                "required: the column (or columns) holding the person's name")
         }
         var values: [String: [String: String]] = [:]
         if let node = top.value("values"), let view = reader.mapping(node, path: "values", allowed: translatable) {
@@ -86,9 +100,12 @@ public struct PeopleMapping: Sendable, Equatable {
                 guard let table = reader.mapping(entry.value, path: "values.\(entry.key)") else { continue }
                 var translations: [String: String] = [:]
                 for item in table.entries {
-                    guard let target = reader.string(item.value, path: "values.\(entry.key).\(item.key)", required: true) else { continue }
+                    guard
+                        let target = reader.string(item.value, path: "values.\(entry.key).\(item.key)", required: true)
+                    else { continue }
                     if let allowed = allowedValues(entry.key), !allowed.contains(target) {
-                        _ = reader.check(target, at: item.value.location, path: "values.\(entry.key).\(item.key)", from: allowed)
+                        _ = reader.check(
+                            target, at: item.value.location, path: "values.\(entry.key).\(item.key)", from: allowed)
                         continue
                     }
                     translations[item.key.lowercased()] = target
@@ -105,7 +122,9 @@ public struct PeopleMapping: Sendable, Equatable {
                     continue
                 }
                 if entry.key == "hoursPerWeek", !(Double(value).map { $0 > 0 && $0 <= 100 } ?? false) {
-                    reader.report(entry.value.location, "defaults.hoursPerWeek", "expected hours from above 0 to 100, found '\(value)'")
+                    reader.report(
+                        entry.value.location, "defaults.hoursPerWeek",
+                        "expected hours from above 0 to 100, found '\(value)'")
                     continue
                 }
                 defaults[entry.key] = value
@@ -122,10 +141,14 @@ public struct PeopleMapping: Sendable, Equatable {
                 groups.append((entry.key, column))
             }
         }
-        let format = reader.choice(top, "date_format", from: DateFormat.allCases.map(\.rawValue)).flatMap(DateFormat.init(rawValue:)) ?? .iso
+        let format =
+            reader.choice(top, "date_format", from: DateFormat.allCases.map(\.rawValue)).flatMap(
+                DateFormat.init(rawValue:)) ?? .iso
         let decimalComma = reader.bool(top, "decimal_comma") ?? false
         if !reader.diagnostics.isEmpty { throw InputError(reader.diagnostics) }
-        return PeopleMapping(columns: columns, values: values, defaults: defaults, groups: groups, dateFormat: format, decimalComma: decimalComma)
+        return PeopleMapping(
+            columns: columns, values: values, defaults: defaults, groups: groups, dateFormat: format,
+            decimalComma: decimalComma)
     }
 
     static func allowedValues(_ field: String) -> [String]? {
@@ -140,6 +163,7 @@ public struct PeopleMapping: Sendable, Equatable {
     /// A first mapping guessed from a header, as YAML to review and save: the usual HRIS names
     /// (Workday, BambooHR, HiBob, Personio exports) for each field, and every unmatched column
     /// listed in a comment so nothing is silently dropped.
+    // Long because: the usual HRIS column names for each field written out as a table, then the YAML text.
     public static func suggest(_ table: HRISTable) -> String {
         let header = table.header
         let tableRows = table.rows
@@ -162,14 +186,26 @@ public struct PeopleMapping: Sendable, Equatable {
             ("managerId", ["manager id", "supervisor id", "manager employee id", "reports to id"]),
             ("specId", ["wage file", "spec", "spec id", "role spec"]),
             ("budgetOwner", ["budget owner", "cost center", "cost centre", "budget"]),
-            ("hoursPerWeek", ["standard hours", "scheduled weekly hours", "weekly hours", "hours per week", "fte hours"]),
+            (
+                "hoursPerWeek",
+                ["standard hours", "scheduled weekly hours", "weekly hours", "hours per week", "fte hours"]
+            ),
             ("reviewerId", ["reviewer id", "annotator id", "labeler id"]),
-            ("variablePay", ["variable pay", "bonus", "annual bonus", "bonus paid", "incentive pay", "commission", "variable compensation"]),
+            (
+                "variablePay",
+                [
+                    "variable pay", "bonus", "annual bonus", "bonus paid", "incentive pay", "commission",
+                    "variable compensation",
+                ]
+            ),
         ]
         var used: Set<String> = []
-        var lines = ["mapping: wagefile.people-mapping/v1", "# Review every line: guessed from the export's header.", "columns:"]
+        var lines = [
+            "mapping: wagefile.people-mapping/v1", "# Review every line: guessed from the export's header.", "columns:",
+        ]
         for (field, names) in guesses {
-            if let column = header.first(where: { !used.contains($0) && names.contains($0.lowercased().trimmedSpaces) }) {
+            if let column = header.first(where: { !used.contains($0) && names.contains($0.lowercased().trimmedSpaces) })
+            {
                 used.insert(column)
                 lines.append("  \(field): \(Format.jsonString(column))")
             } else {
@@ -180,32 +216,49 @@ public struct PeopleMapping: Sendable, Equatable {
         if used.isEmpty, let heading = lines.firstIndex(of: "columns:") { lines[heading] = "columns: {}" }
         // Translations for the export's own words, guessed from the values in its rows.
         let words: [String: [String: String]] = [
-            "employment": ["regular": "employee", "permanent": "employee", "full-time": "employee", "full time": "employee",
-                           "part-time": "employee", "part time": "employee", "salaried": "employee", "staff": "employee",
-                           "contingent": "contractor", "contract": "contractor", "freelance": "contractor", "freelancer": "contractor",
-                           "independent contractor": "contractor", "consultant": "contractor", "agency": "vendor-worker",
-                           "vendor": "vendor-worker", "outsourced": "vendor-worker", "temp": "vendor-worker"],
-            "payBasis": ["salary": "annual", "salaried": "annual", "yearly": "annual", "annually": "annual", "per year": "annual",
-                         "hour": "hourly", "per hour": "hourly", "week": "weekly", "month": "monthly", "per task": "per-task", "piece rate": "per-task"],
+            "employment": [
+                "regular": "employee", "permanent": "employee", "full-time": "employee", "full time": "employee",
+                "part-time": "employee", "part time": "employee", "salaried": "employee", "staff": "employee",
+                "contingent": "contractor", "contract": "contractor", "freelance": "contractor",
+                "freelancer": "contractor",
+                "independent contractor": "contractor", "consultant": "contractor", "agency": "vendor-worker",
+                "vendor": "vendor-worker", "outsourced": "vendor-worker", "temp": "vendor-worker",
+            ],
+            "payBasis": [
+                "salary": "annual", "salaried": "annual", "yearly": "annual", "annually": "annual",
+                "per year": "annual",
+                "hour": "hourly", "per hour": "hourly", "week": "weekly", "month": "monthly", "per task": "per-task",
+                "piece rate": "per-task",
+            ],
         ]
         var translations: [String] = []
         for (field, table) in [("employment", words["employment"] ?? [:]), ("payBasis", words["payBasis"] ?? [:])] {
-            guard let column = lines.compactMap({ line -> String? in
-                let prefix = "  \(field): "
-                return line.hasPrefix(prefix) ? String(line.dropFirst(prefix.count)) : nil
-            }).first, let index = header.firstIndex(where: { Format.jsonString($0) == column }) else { continue }
+            guard
+                let column = lines.compactMap({ line -> String? in
+                    let prefix = "  \(field): "
+                    return line.hasPrefix(prefix) ? String(line.dropFirst(prefix.count)) : nil
+                }).first, let index = header.firstIndex(where: { Format.jsonString($0) == column })
+            else { continue }
             let allowed = allowedValues(field) ?? []
-            let distinct = Set(table.isEmpty ? [] : rowValues(index)).filter { !allowed.contains($0.lowercased()) }.sorted()
+            let distinct = Set(table.isEmpty ? [] : rowValues(index)).filter { !allowed.contains($0.lowercased()) }
+                .sorted()
             guard !distinct.isEmpty else { continue }
             // A heading with only comments under it would read as an empty value: comment it out too.
             let guessed = distinct.contains { table[$0.lowercased()] != nil }
             translations.append(guessed ? "  \(field):" : "  # \(field):")
             for value in distinct {
-                if let guess = table[value.lowercased()] { translations.append("    \(Format.jsonString(value)): \(guess)") }
-                else { translations.append("    # \(Format.jsonString(value)): one of \(allowed.joined(separator: ", "))") }
+                if let guess = table[value.lowercased()] {
+                    translations.append("    \(Format.jsonString(value)): \(guess)")
+                } else {
+                    translations.append("    # \(Format.jsonString(value)): one of \(allowed.joined(separator: ", "))")
+                }
             }
         }
-        if !translations.isEmpty { lines += [translations.contains { !$0.hasPrefix("  #") && !$0.hasPrefix("    #") } ? "values:" : "# values:"] + translations }
+        if !translations.isEmpty {
+            lines +=
+                [translations.contains { !$0.hasPrefix("  #") && !$0.hasPrefix("    #") } ? "values:" : "# values:"]
+                + translations
+        }
         let rest = header.filter { !used.contains($0) }
         // A header cell may hold a line break or a control character (quoted CSV allows both);
         // written raw into the comment it would end the comment or make the YAML unreadable.

@@ -1,7 +1,7 @@
-public import WorkModel
 public import DecisionFiles
 public import ReferenceData
 public import Signal
+public import WorkModel
 
 /// Everything the portfolio views read, as values: the people, vendors and datasets, the
 /// latest wage file of each spec, reviewer evidence from agreement reports, and the rates to
@@ -25,9 +25,11 @@ public struct PortfolioSnapshot: Sendable {
     public var onCosts: OnCostTable
 
     /// A snapshot of the given records on `asOf`; everything but the rates may be empty.
-    public init(asOf: CalendarDate, people: [Person] = [], vendors: [Vendor] = [], datasets: [Dataset] = [],
-                wageFiles: [String: DecisionFile] = [:], reviewerEvidence: [String: AgreementReport.ReviewerQuality] = [:],
-                currencies: CurrencyTable, onCosts: OnCostTable = OnCostTable()) {
+    public init(
+        asOf: CalendarDate, people: [Person] = [], vendors: [Vendor] = [], datasets: [Dataset] = [],
+        wageFiles: [String: DecisionFile] = [:], reviewerEvidence: [String: AgreementReport.ReviewerQuality] = [:],
+        currencies: CurrencyTable, onCosts: OnCostTable = OnCostTable()
+    ) {
         self.asOf = asOf
         self.people = people
         self.vendors = vendors
@@ -46,7 +48,10 @@ public struct PortfolioSnapshot: Sendable {
         for report in reports {
             for reviewer in report.reviewers {
                 if let current = evidence[reviewer.id],
-                   (current.goldJudgments, current.judgments) >= (reviewer.goldJudgments, reviewer.judgments) { continue }
+                    (current.goldJudgments, current.judgments) >= (reviewer.goldJudgments, reviewer.judgments)
+                {
+                    continue
+                }
                 evidence[reviewer.id] = reviewer
             }
         }

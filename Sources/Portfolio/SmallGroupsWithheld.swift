@@ -24,7 +24,8 @@ extension CostReport {
         var pooledLoaded = 0.0
         var withheldLines = 0
         let visible = lines.map { line -> Line in
-            guard line.employmentModel != "vendor", line.count > 0, line.count < minimum, let cost = line.annualCost else { return line }
+            guard line.employmentModel != "vendor", line.count > 0, line.count < minimum, let cost = line.annualCost
+            else { return line }
             pooledPeople += line.count
             pooledCost += cost
             pooledLoaded += line.annualLoadedCost ?? cost
@@ -46,17 +47,22 @@ extension CostReport {
         report.byGrade = byGrade == nil ? nil : Self.totals(visible, by: { $0.grade ?? "ungraded" }, grand: grand)
         report.byBudgetOwner = Self.totals(visible, by: \.budgetOwner, grand: grand)
         report.byEmploymentModel = Self.totals(visible, by: \.employmentModel, grand: grand)
-        report.total = Total(key: "total", count: total.count, headcount: total.headcount, annualCost: grand, annualLoadedCost: grandLoaded, annualShiftedCost: total.annualShiftedCost,
-                             share: grand > 0 ? 1 : 0, withheldPeople: poolShown ? nil : pooledPeople)
+        report.total = Total(
+            key: "total", count: total.count, headcount: total.headcount, annualCost: grand,
+            annualLoadedCost: grandLoaded, annualShiftedCost: total.annualShiftedCost,
+            share: grand > 0 ? 1 : 0, withheldPeople: poolShown ? nil : pooledPeople)
         // The reconciliation over what this reader sees: the lines shown, plus the pooled cost
         // when the grand total holds it (the total less the lines gives that pool anyway).
         report.reconciliation.sumOfLines = shownCost
         report.reconciliation.total = grand
         report.reconciliation.linesAddUp = abs(shownCost + (poolShown ? pooledCost : 0) - grand) < 1
-        report.withheld = Withheld(minimumGroupSize: minimum, people: pooledPeople, lines: withheldLines, inTotal: poolShown)
+        report.withheld = Withheld(
+            minimumGroupSize: minimum, people: pooledPeople, lines: withheldLines, inTotal: poolShown)
         report.notes.append(
             "Withheld: the pay and loaded cost of \(pooledPeople) people in \(withheldLines) lines of fewer than \(minimum) people, and from the layer, grade, budget-owner and model totals; "
-                + (poolShown ? "their pooled cost is in the grand total." : "the grand total leaves it out too, since the pool is also under \(minimum) people.")
+                + (poolShown
+                    ? "their pooled cost is in the grand total."
+                    : "the grand total leaves it out too, since the pool is also under \(minimum) people.")
                 + " Individual pay is shown to the admin and compensation roles only.")
         return report
     }

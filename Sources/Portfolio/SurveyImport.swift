@@ -1,6 +1,6 @@
-public import WorkModel
 public import ReferenceData
 import Specs
+public import WorkModel
 
 /// A compensation survey's rows turned into benchmark evidence the pay line runs through: each
 /// mapped row becomes a benchmark with its job's factor profile, its market, and its P50 in US
@@ -30,20 +30,27 @@ public struct SurveyImport: Sendable {
         var problems: [Diagnostic] = []
         let index = Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         for (field, column) in mapping.columns.sorted(by: { $0.key < $1.key }) where index[column] == nil {
-            problems.append(Diagnostic(
-                file: file, location: SourceLocation(line: 1, column: 1), field: field,
-                message: "no column '\(column)' in the header (columns: \(table.header.joined(separator: ", ")))"))
+            problems.append(
+                Diagnostic(
+                    file: file, location: SourceLocation(line: 1, column: 1), field: field,
+                    message: "no column '\(column)' in the header (columns: \(table.header.joined(separator: ", ")))"))
         }
         if !problems.isEmpty { throw InputError(problems) }
-        let ref = SourceRef(source: mapping.source.key, asOf: mapping.source.asOf, confidence: mapping.source.confidence)
+        let ref = SourceRef(
+            source: mapping.source.key, asOf: mapping.source.asOf, confidence: mapping.source.confidence)
         var benchmarks: [BenchmarkRole] = []
         var unmapped: [String: Int] = [:]
         var seen: Set<String> = []
         for row in table.rows {
-            func cell(_ field: String) -> String? { mapping.columns[field].flatMap { index[$0] }.flatMap { $0 < row.cells.count ? row.cells[$0] : nil } }
+            func cell(_ field: String) -> String? {
+                mapping.columns[field].flatMap { index[$0] }.flatMap { $0 < row.cells.count ? row.cells[$0] : nil }
+            }
             func fail(_ field: String, _ message: String) {
                 let column = mapping.columns[field].flatMap { index[$0] }.map { $0 + 1 } ?? 1
-                problems.append(Diagnostic(file: file, location: SourceLocation(line: row.line, column: column), field: field, message: message))
+                problems.append(
+                    Diagnostic(
+                        file: file, location: SourceLocation(line: row.line, column: column), field: field,
+                        message: message))
             }
             guard row.cells.count == table.header.count else {
                 fail("row", "expected \(table.header.count) cells as in the header, found \(row.cells.count)")
@@ -59,13 +66,19 @@ public struct SurveyImport: Sendable {
             }
             let market = mapping.value("market", raw: cell("market")) ?? ""
             guard RoleSpecFormat.isJurisdiction(market) else {
-                fail("market", "expected a jurisdiction code such as US or DE-BE (translate the export's names under values.market), found '\(market)'")
+                fail(
+                    "market",
+                    "expected a jurisdiction code such as US or DE-BE (translate the export's names under values.market), found '\(market)'"
+                )
                 continue
             }
             let locality = cell("locality")?.trimmedSpaces.nonEmpty
             let currency = mapping.value("currency", raw: cell("currency")) ?? ""
             guard let rate = reference.exchangeRate(currency) else {
-                fail("currency", "no exchange rate for '\(currency)' (known: \(reference.exchangeRates.map(\.currency).joined(separator: ", ")))")
+                fail(
+                    "currency",
+                    "no exchange rate for '\(currency)' (known: \(reference.exchangeRates.map(\.currency).joined(separator: ", ")))"
+                )
                 continue
             }
             let period = mapping.value("period", raw: cell("period")) ?? ""
@@ -73,14 +86,17 @@ public struct SurveyImport: Sendable {
                 fail("period", "expected annual or hourly (translate under values.period), found '\(period)'")
                 continue
             }
-            guard let p50 = cell("p50").flatMap({ RowReader.amount($0, decimalComma: mapping.decimalComma) }), p50 > 0 else {
+            guard let p50 = cell("p50").flatMap({ RowReader.amount($0, decimalComma: mapping.decimalComma) }), p50 > 0
+            else {
                 fail("p50", "expected a positive amount, found '\(cell("p50") ?? "")'")
                 continue
             }
             let p25 = cell("p25").flatMap { RowReader.amount($0, decimalComma: mapping.decimalComma) }
             let p75 = cell("p75").flatMap { RowReader.amount($0, decimalComma: mapping.decimalComma) }
             if let p25, let p75, !(p25 <= p50 && p50 <= p75) {
-                fail("p50", "P25 \(Format.number(p25)) <= P50 \(Format.number(p50)) <= P75 \(Format.number(p75)) does not hold")
+                fail(
+                    "p50",
+                    "P25 \(Format.number(p25)) <= P50 \(Format.number(p50)) <= P75 \(Format.number(p75)) does not hold")
                 continue
             }
             let profile: [String: String]
@@ -104,26 +120,35 @@ public struct SurveyImport: Sendable {
                 fail("job", "job \(code) in \(market)\(locality.map { " (\($0))" } ?? "") appears twice")
                 continue
             }
-            var derivation = "\(mapping.source.title): P50 \(Format.number(p50)) \(currency) per \(period == "annual" ? "year" : "hour")"
+            var derivation =
+                "\(mapping.source.title): P50 \(Format.number(p50)) \(currency) per \(period == "annual" ? "year" : "hour")"
             if period == "annual" { derivation += " / \(Format.number(hours)) h" }
             if currency != "USD" { derivation += " / \(Format.number(rate.perUSD)) \(currency) per USD" }
             if let p25, let p75 { derivation += "; P25 \(Format.number(p25)), P75 \(Format.number(p75))" }
             derivation += "; \(file) line \(row.line)"
-            benchmarks.append(BenchmarkRole(
-                id: id, title: title, category: category, p50HourlyUSD: hourlyUSD, derivation: derivation, factors: profile,
-                market: market, locality: locality, replaces: job.benchmark.map { [$0] } ?? [], ref: ref))
+            benchmarks.append(
+                BenchmarkRole(
+                    id: id, title: title, category: category, p50HourlyUSD: hourlyUSD, derivation: derivation,
+                    factors: profile,
+                    market: market, locality: locality, replaces: job.benchmark.map { [$0] } ?? [], ref: ref))
         }
         if !problems.isEmpty { throw InputError(problems) }
         if benchmarks.isEmpty {
-            throw InputError([Diagnostic(
-                file: file, location: SourceLocation(line: 1, column: 1), field: "jobs",
-                message: "no row matched a job the mapping lists (\(unmapped.count) unmapped job codes); nothing to import")])
+            throw InputError([
+                Diagnostic(
+                    file: file, location: SourceLocation(line: 1, column: 1), field: "jobs",
+                    message:
+                        "no row matched a job the mapping lists (\(unmapped.count) unmapped job codes); nothing to import"
+                )
+            ])
         }
         let source = SourceEntry(
             key: mapping.source.key, title: mapping.source.title, publisher: mapping.source.publisher,
             signal: "\(benchmarks.count) surveyed job-market medians imported as benchmark evidence.",
             implication: "The pay line runs through these medians; benchmarks they replace leave it.", ref: ref)
-        return SurveyImport(source: source, benchmarks: benchmarks, unmappedJobs: unmapped.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        return SurveyImport(
+            source: source, benchmarks: benchmarks,
+            unmappedJobs: unmapped.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
     /// The import as a reference file for `--reference`: the survey in the source ledger and
@@ -139,19 +164,26 @@ public struct SurveyImport: Sendable {
         func q(_ text: String) -> String { Format.jsonString(text) }
         var out = sources.isEmpty ? "" : "sources:\n"
         for source in sources {
-            out += "  - {key: \(q(source.key)), title: \(q(source.title)), publisher: \(q(source.publisher)), signal: \(q(source.signal))"
-            out += ", implication: \(q(source.implication ?? "")), source: \(q(source.key)), as_of: \(q(source.ref.asOf)), confidence: \(source.ref.confidence.rawValue)}\n"
+            out +=
+                "  - {key: \(q(source.key)), title: \(q(source.title)), publisher: \(q(source.publisher)), signal: \(q(source.signal))"
+            out +=
+                ", implication: \(q(source.implication ?? "")), source: \(q(source.key)), as_of: \(q(source.ref.asOf)), confidence: \(source.ref.confidence.rawValue)}\n"
         }
         out += "benchmarks:\n"
         for benchmark in benchmarks {
-            let factors = benchmark.factors.sorted { $0.key < $1.key }.map { "\($0.key): \(q($0.value))" }.joined(separator: ", ")
+            let factors = benchmark.factors.sorted { $0.key < $1.key }.map { "\($0.key): \(q($0.value))" }.joined(
+                separator: ", ")
             out += "  - id: \(q(benchmark.id))\n    title: \(q(benchmark.title))\n"
             if let category = benchmark.category { out += "    category: \(q(category))\n" }
             out += "    p50_hourly_usd: \(Format.number(benchmark.p50HourlyUSD, maxPlaces: 6))\n"
-            out += "    derivation: \(q(benchmark.derivation))\n    factors: {\(factors)}\n    market: \(q(benchmark.market))\n"
+            out +=
+                "    derivation: \(q(benchmark.derivation))\n    factors: {\(factors)}\n    market: \(q(benchmark.market))\n"
             if let locality = benchmark.locality { out += "    locality: \(q(locality))\n" }
-            if !benchmark.replaces.isEmpty { out += "    replaces: [\(benchmark.replaces.map(q).joined(separator: ", "))]\n" }
-            out += "    source: \(q(benchmark.ref.source))\n    as_of: \(q(benchmark.ref.asOf))\n    confidence: \(benchmark.ref.confidence.rawValue)\n"
+            if !benchmark.replaces.isEmpty {
+                out += "    replaces: [\(benchmark.replaces.map(q).joined(separator: ", "))]\n"
+            }
+            out +=
+                "    source: \(q(benchmark.ref.source))\n    as_of: \(q(benchmark.ref.asOf))\n    confidence: \(benchmark.ref.confidence.rawValue)\n"
         }
         return out
     }

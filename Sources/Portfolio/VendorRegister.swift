@@ -1,6 +1,6 @@
-public import WorkModel
 public import Compliance
 import DecisionFiles
+public import WorkModel
 
 /// Every vendor with what a buyer must know: the procurement checklist answers and supply-chain
 /// risks from its contract's wage file, audit dates and what the audit found, and the findings.
@@ -74,7 +74,9 @@ public struct WageFileLink: Sendable, Codable, Hashable {
 
 extension WageFileLink {
     init(_ file: DecisionFile) {
-        self.init(specId: file.spec.id, title: file.spec.title, layer: file.layer, evaluatedOn: file.evaluatedOn, blocking: file.blocking)
+        self.init(
+            specId: file.spec.id, title: file.spec.title, layer: file.layer, evaluatedOn: file.evaluatedOn,
+            blocking: file.blocking)
     }
 }
 
@@ -95,19 +97,27 @@ extension VendorRegister {
                 reasons.append("\(finding.rule): \(finding.message)")
             }
             if vendor.auditBlocking {
-                reasons.append("the last audit left a blocking finding open\(vendor.auditFindings.map { ": \($0)" } ?? "")")
+                reasons.append(
+                    "the last audit left a blocking finding open\(vendor.auditFindings.map { ": \($0)" } ?? "")")
             }
             let lastAudit = vendor.lastAudit ?? oversight?.lastAudit
             let age = lastAudit.flatMap(CalendarDate.init).map { $0.months(until: snapshot.asOf) }
             let overdue = vendor.nextAudit.flatMap(CalendarDate.init).map { $0 < snapshot.asOf } ?? false
             if overdue { reasons.append("the audit due \(vendor.nextAudit ?? "") has not been recorded") }
-            entries.append(Entry(
-                id: vendor.id, name: vendor.name, country: vendor.country,
-                annualSpend: includeSpend ? vendor.annualSpendMinor.map { Money(minorUnits: $0, currency: vendor.currency ?? "USD").amount } : nil,
-                currency: vendor.currency, budgetOwner: vendor.budgetOwner ?? file?.budgetOwner, contractSpecId: vendor.contractSpecId,
-                wageFile: file.map(WageFileLink.init), checklist: oversight?.checklist ?? [], supplyChain: oversight?.supplyChain ?? [],
-                lastAudit: lastAudit, auditAgeMonths: age, nextAudit: vendor.nextAudit, auditOverdue: overdue,
-                auditFindings: vendor.auditFindings, findings: file?.findings ?? [], openBlocking: !reasons.isEmpty, blockingReasons: reasons))
+            entries.append(
+                Entry(
+                    id: vendor.id, name: vendor.name, country: vendor.country,
+                    annualSpend: includeSpend
+                        ? vendor.annualSpendMinor.map {
+                            Money(minorUnits: $0, currency: vendor.currency ?? "USD").amount
+                        } : nil,
+                    currency: vendor.currency, budgetOwner: vendor.budgetOwner ?? file?.budgetOwner,
+                    contractSpecId: vendor.contractSpecId,
+                    wageFile: file.map(WageFileLink.init), checklist: oversight?.checklist ?? [],
+                    supplyChain: oversight?.supplyChain ?? [],
+                    lastAudit: lastAudit, auditAgeMonths: age, nextAudit: vendor.nextAudit, auditOverdue: overdue,
+                    auditFindings: vendor.auditFindings, findings: file?.findings ?? [], openBlocking: !reasons.isEmpty,
+                    blockingReasons: reasons))
         }
         entries.sort { ($0.openBlocking ? 0 : 1, $0.name, $0.id) < ($1.openBlocking ? 0 : 1, $1.name, $1.id) }
         return VendorRegister(

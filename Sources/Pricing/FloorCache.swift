@@ -1,7 +1,7 @@
+import Compliance
+import ReferenceData
 import Synchronization
 import WorkModel
-import ReferenceData
-import Compliance
 
 /// The wage floors selected for each (jurisdiction, location, currency, date) a pricer has seen.
 /// A batch prices thousands of specs in a handful of places; selecting floors is a scan with
@@ -24,7 +24,8 @@ final class FloorCache: Sendable {
         if let hit = entries.withLock({ $0[key] }) { return hit }
         // Computed outside the lock: two threads may both compute a new place once; both agree.
         let selection = WageFloorLookup.select(
-            jurisdiction: key.jurisdiction, location: key.location, specCurrency: key.currency, asOf: key.date, reference: reference, tiers: key.tiers)
+            jurisdiction: key.jurisdiction, location: key.location, specCurrency: key.currency, asOf: key.date,
+            reference: reference, tiers: key.tiers)
         entries.withLock { table in
             if table.count >= Self.capacity { table.removeAll(keepingCapacity: true) }
             table[key] = selection

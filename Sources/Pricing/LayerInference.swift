@@ -1,5 +1,5 @@
-public import WorkModel
 public import ReferenceData
+public import WorkModel
 
 /// Which work layer the tasks describe, whatever the title says, with the reasons a reviewer
 /// can check. The tasks decide; direction and title are only checked against them.
@@ -56,17 +56,22 @@ public struct LayerInference: Sendable, Hashable {
         let layer = ranked.first?.key ?? .annotation
         var reasons: [String] = []
         if let top = ranked.first {
-            reasons.append("\(Format.percent(top.value.share, places: 0)) of working time is \(top.key.rawValue) work: \(top.value.tasks.joined(separator: ", "))")
+            reasons.append(
+                "\(Format.percent(top.value.share, places: 0)) of working time is \(top.key.rawValue) work: \(top.value.tasks.joined(separator: ", "))"
+            )
         }
         for other in ranked.dropFirst() {
-            reasons.append("also \(Format.percent(other.value.share, places: 0)) \(other.key.rawValue): \(other.value.tasks.joined(separator: ", "))")
+            reasons.append(
+                "also \(Format.percent(other.value.share, places: 0)) \(other.key.rawValue): \(other.value.tasks.joined(separator: ", "))"
+            )
         }
         let allowed = reference.layer(layer)?.directions ?? []
         let directionFits = allowed.contains(spec.direction)
         reasons.append(
             directionFits
                 ? "direction '\(spec.direction.rawValue)' fits \(layer.rawValue) work"
-                : "direction '\(spec.direction.rawValue)' is unusual for \(layer.rawValue) work (expected \(allowed.map(\.rawValue).joined(separator: " or ")))")
+                : "direction '\(spec.direction.rawValue)' is unusual for \(layer.rawValue) work (expected \(allowed.map(\.rawValue).joined(separator: " or ")))"
+        )
 
         let hint = reference.titleHint(for: spec.title)
         if let hint {

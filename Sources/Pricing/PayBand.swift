@@ -18,7 +18,9 @@ public struct PayBand: Sendable, Hashable, Codable {
         self.init(min: minimum, mid: midpoint, max: minimum * (1 + rangeSpread))
     }
 
-    public func scaled(by factor: Double) -> PayBand { PayBand(min: min * factor, mid: mid * factor, max: max * factor) }
+    public func scaled(by factor: Double) -> PayBand {
+        PayBand(min: min * factor, mid: mid * factor, max: max * factor)
+    }
 
     public var rangeSpread: Double { min > 0 ? (max - min) / min : 0 }
 

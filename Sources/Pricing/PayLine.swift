@@ -1,6 +1,6 @@
-public import WorkModel
-public import ReferenceData
 import Foundation
+public import ReferenceData
+public import WorkModel
 
 /// The market pay line: pay at any point total, running through the benchmark roles' own P50s.
 ///
@@ -112,7 +112,9 @@ public struct PayLine: Sendable, Hashable {
     }
 
     public func placement(points: Double) -> Placement {
-        guard let first = knots.first, let last = knots.last else { return .below(Knot(points: 0, logMidUSD: 0, benchmarks: [])) }
+        guard let first = knots.first, let last = knots.last else {
+            return .below(Knot(points: 0, logMidUSD: 0, benchmarks: []))
+        }
         if let exact = knots.first(where: { $0.points == points }) { return .at(exact) }
         if points < first.points { return .below(first) }
         if points > last.points { return .above(last) }
@@ -129,11 +131,14 @@ public struct PayLine: Sendable, Hashable {
         }
         switch placement(points: points) {
         case .at(let at): return "at the benchmark \(knot(at))"
-        case .between(let lower, let upper): return "slotted between \(knot(lower)) and \(knot(upper)), interpolated in log space"
+        case .between(let lower, let upper):
+            return "slotted between \(knot(lower)) and \(knot(upper)), interpolated in log space"
         case .below(let first):
-            return "below the lowest benchmark \(knot(first)): extended at the fitted slope \(Format.number(slope, maxPlaces: 6)) ln(USD/h) per point"
+            return
+                "below the lowest benchmark \(knot(first)): extended at the fitted slope \(Format.number(slope, maxPlaces: 6)) ln(USD/h) per point"
         case .above(let last):
-            return "above the highest benchmark \(knot(last)): extended at the fitted slope \(Format.number(slope, maxPlaces: 6)) ln(USD/h) per point"
+            return
+                "above the highest benchmark \(knot(last)): extended at the fitted slope \(Format.number(slope, maxPlaces: 6)) ln(USD/h) per point"
         }
     }
 
@@ -158,7 +163,9 @@ public struct PayLine: Sendable, Hashable {
     /// `preferring` picks, among benchmarks at the same points, the ones observed in the market a
     /// role is priced in: a survey median for Bengaluru prices Bengaluru, not the pooled US
     /// equivalent of every market's median.
-    public static func fit(_ samples: [BenchmarkPoint], preferring: (BenchmarkPoint) -> Bool = { _ in false }) throws(FitError) -> PayLine {
+    public static func fit(_ samples: [BenchmarkPoint], preferring: (BenchmarkPoint) -> Bool = { _ in false })
+        throws(FitError) -> PayLine
+    {
         guard samples.count >= 2 else { throw .tooFewBenchmarks(samples.count) }
         let n = Double(samples.count)
         let xs = samples.map(\.points)
@@ -174,7 +181,9 @@ public struct PayLine: Sendable, Hashable {
         let slope = sxy / sxx
         guard slope > 0 else { throw .nonPositiveSlope(slope) }
         let rSquared = syy > 0 ? (sxy * sxy) / (sxx * syy) : 1
-        return PayLine(intercept: meanY - slope * meanX, slope: slope, rSquared: rSquared, points: samples, knots: knots(samples, preferring: preferring))
+        return PayLine(
+            intercept: meanY - slope * meanX, slope: slope, rSquared: rSquared, points: samples,
+            knots: knots(samples, preferring: preferring))
     }
 
     /// Benchmarks at equal points pooled, then adjacent knots pooled (weighted by how many
@@ -202,11 +211,17 @@ public struct PayLine: Sendable, Hashable {
                 let last = blocks[blocks.count - 1], previous = blocks[blocks.count - 2]
                 guard previous.sum / previous.count > last.sum / last.count else { break }
                 blocks.removeLast(2)
-                blocks.append((previous.sum + last.sum, previous.count + last.count, previous.members.lowerBound..<last.members.upperBound))
+                blocks.append(
+                    (
+                        previous.sum + last.sum, previous.count + last.count,
+                        previous.members.lowerBound..<last.members.upperBound
+                    ))
             }
         }
         return blocks.flatMap { block in
-            block.members.map { Knot(points: groups[$0].points, logMidUSD: block.sum / block.count, benchmarks: groups[$0].ids) }
+            block.members.map {
+                Knot(points: groups[$0].points, logMidUSD: block.sum / block.count, benchmarks: groups[$0].ids)
+            }
         }
     }
 

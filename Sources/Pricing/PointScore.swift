@@ -1,5 +1,5 @@
-import WorkModel
 public import ReferenceData
+import WorkModel
 
 /// One factor's contribution to an axis score.
 public struct FactorScore: Sendable, Hashable, Codable {
@@ -34,7 +34,9 @@ public struct PointScore: Sendable, Hashable {
     /// Scores `levels` against the factor tables. Levels must already be valid (the spec
     /// reader checks them); a factor left out takes its table's default, and an unknown level
     /// scores nothing rather than crashing.
-    public static func score(_ levels: [String: String], tables: [EvaluationFactor], assumed: [String] = []) -> PointScore {
+    public static func score(_ levels: [String: String], tables: [EvaluationFactor], assumed: [String] = [])
+        -> PointScore
+    {
         var complexity = 0.0, consequence = 0.0, conditions = 0.0
         var factors: [FactorScore] = []
         factors.reserveCapacity(tables.count)
@@ -48,7 +50,10 @@ public struct PointScore: Sendable, Hashable {
             case .market: break
             }
             let wasAssumed = stated == nil || assumed.contains(table.id)
-            factors.append(FactorScore(axis: table.axis.rawValue, factor: table.id, level: id, points: table.axis == .market ? 0 : level.points, assumed: wasAssumed ? true : nil))
+            factors.append(
+                FactorScore(
+                    axis: table.axis.rawValue, factor: table.id, level: id,
+                    points: table.axis == .market ? 0 : level.points, assumed: wasAssumed ? true : nil))
         }
         return PointScore(complexity: complexity, consequence: consequence, conditions: conditions, factors: factors)
     }

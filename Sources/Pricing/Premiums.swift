@@ -1,5 +1,5 @@
-import WorkModel
 public import ReferenceData
+import WorkModel
 
 /// The premium triggers a set of factor levels sets off, compounded.
 public struct Premiums: Sendable, Hashable {

@@ -1,7 +1,7 @@
-public import WorkModel
-public import ReferenceData
 public import Compliance
 import Foundation
+public import ReferenceData
+public import WorkModel
 
 /// Prices role specs against one reference set. Fitting the pay line happens once here, so
 /// pricing each spec is a handful of table look-ups and arithmetic.
@@ -45,19 +45,28 @@ public struct Pricer: Sendable {
     /// evidence: the geometric mean of its medians over the reference-market line at their
     /// points; its benchmarks are knots at that level, so each is reproduced, and every other
     /// job in the market moves with them.
-    static func marketLines(_ samples: [PayLine.BenchmarkPoint], pooled: PayLine) throws(PayLine.FitError) -> [MarketLine] {
+    static func marketLines(_ samples: [PayLine.BenchmarkPoint], pooled: PayLine) throws(PayLine.FitError)
+        -> [MarketLine]
+    {
         let home = samples.filter { $0.marketFactor == 1 }
         let base = Set(home.map(\.points)).count >= 2 ? try PayLine.fit(home) : pooled
         var markets: [MarketLine] = []
         var seen: Set<String> = []
         for sample in samples where seen.insert(sample.market).inserted {
-            func local(_ other: PayLine.BenchmarkPoint) -> Bool { other.jurisdiction == sample.jurisdiction && other.locality == sample.locality }
+            func local(_ other: PayLine.BenchmarkPoint) -> Bool {
+                other.jurisdiction == sample.jurisdiction && other.locality == sample.locality
+            }
             let evidence = samples.filter(local)
             if sample.marketFactor == 1 {
-                markets.append(MarketLine(jurisdiction: sample.jurisdiction, locality: sample.locality, line: try PayLine.fit(samples, preferring: local), calibrated: nil))
+                markets.append(
+                    MarketLine(
+                        jurisdiction: sample.jurisdiction, locality: sample.locality,
+                        line: try PayLine.fit(samples, preferring: local), calibrated: nil))
                 continue
             }
-            let logs = evidence.map { log($0.p50HourlyUSD / $0.premiumMultiplier / base.midpointUSD(points: $0.points)) }
+            let logs = evidence.map {
+                log($0.p50HourlyUSD / $0.premiumMultiplier / base.midpointUSD(points: $0.points))
+            }
             let factor = exp(logs.reduce(0, +) / Double(logs.count))
             let adjusted = samples.map { point in
                 var copy = point
@@ -66,14 +75,20 @@ public struct Pricer: Sendable {
             }
             let published = sample.marketFactor
             let record = LocationFactor(
-                id: "calibrated:\(sample.market)", jurisdiction: sample.jurisdiction, localities: sample.locality.map { [$0] } ?? [], factor: factor,
-                basis: "measured on \(evidence.count) benchmark median(s) observed in \(sample.market) (\(evidence.map(\.id).joined(separator: ", "))) against the US line at their points; the published differential was \(Format.number(published, maxPlaces: 3))",
+                id: "calibrated:\(sample.market)", jurisdiction: sample.jurisdiction,
+                localities: sample.locality.map { [$0] } ?? [], factor: factor,
+                basis:
+                    "measured on \(evidence.count) benchmark median(s) observed in \(sample.market) (\(evidence.map(\.id).joined(separator: ", "))) against the US line at their points; the published differential was \(Format.number(published, maxPlaces: 3))",
                 ref: sample.ref)
-            markets.append(MarketLine(
-                jurisdiction: sample.jurisdiction, locality: sample.locality, line: try PayLine.fit(adjusted, preferring: local), calibrated: record))
+            markets.append(
+                MarketLine(
+                    jurisdiction: sample.jurisdiction, locality: sample.locality,
+                    line: try PayLine.fit(adjusted, preferring: local), calibrated: record))
         }
         // Most specific (with a locality) first, so a metro's line wins over its country's.
-        return markets.sorted { ($0.locality == nil ? 1 : 0, $0.jurisdiction) < ($1.locality == nil ? 1 : 0, $1.jurisdiction) }
+        return markets.sorted {
+            ($0.locality == nil ? 1 : 0, $0.jurisdiction) < ($1.locality == nil ? 1 : 0, $1.jurisdiction)
+        }
     }
 
     /// The line for a role priced in `jurisdiction` (and `locality`): its market's own line
@@ -97,8 +112,10 @@ public struct Pricer: Sendable {
         payLine.points.map { sample in
             let market = market(jurisdiction: sample.jurisdiction, locality: sample.locality)
             let factor = market?.calibrated?.factor ?? sample.marketFactor
-            let priced = (market?.line ?? payLine).midpointUSD(points: sample.points) * sample.premiumMultiplier * factor
-            return PayLine.Calibration(benchmark: sample, pricedMidUSD: priced, residual: priced / sample.p50HourlyUSD - 1)
+            let priced =
+                (market?.line ?? payLine).midpointUSD(points: sample.points) * sample.premiumMultiplier * factor
+            return PayLine.Calibration(
+                benchmark: sample, pricedMidUSD: priced, residual: priced / sample.p50HourlyUSD - 1)
         }
     }
 
@@ -124,7 +141,9 @@ public struct Pricer: Sendable {
         let hourly = bandUSD.scaled(by: perUSD)
         let annual = hourly.scaled(by: hours.hoursPerYear)
 
-        let rateCard = inference.category.flatMap(reference.category).map { rateCardPosition($0, perUSD: perUSD, location: location) }
+        let rateCard = inference.category.flatMap(reference.category).map {
+            rateCardPosition($0, perUSD: perUSD, location: location)
+        }
         let offered = spec.offered.flatMap { quote in
             offerAnalysis(quote, hours: hours, band: hourly, perUSD: perUSD, rateCard: rateCard)
         }
@@ -153,7 +172,8 @@ public struct Pricer: Sendable {
     func floorSelection(for spec: RoleSpec, on date: CalendarDate) -> FloorSelection {
         floorCache.selection(
             for: FloorCache.Key(
-                jurisdiction: spec.worker.jurisdiction, location: spec.worker.location, currency: spec.currency, date: date,
+                jurisdiction: spec.worker.jurisdiction, location: spec.worker.location, currency: spec.currency,
+                date: date,
                 tiers: WageFloorLookup.tiers(of: spec.worker)),
             reference: reference)
     }
@@ -184,23 +204,30 @@ public struct Pricer: Sendable {
         let policy = reference.policy.locationPolicy(for: layer)
         switch policy {
         case .global:
-            return LocationAdjustment(policy: .global, jurisdiction: "US", locality: nil, factor: 1, record: nil, missing: false)
+            return LocationAdjustment(
+                policy: .global, jurisdiction: "US", locality: nil, factor: 1, record: nil, missing: false)
         case .workerMarket:
             return adjustment(policy, jurisdiction: spec.worker.jurisdiction, locality: spec.worker.location)
         case .hirerMarket:
-            return adjustment(policy, jurisdiction: reference.policy.hirerMarket, locality: reference.policy.hirerLocality)
+            return adjustment(
+                policy, jurisdiction: reference.policy.hirerMarket, locality: reference.policy.hirerLocality)
         }
     }
 
     func adjustment(_ policy: LocationPolicy, jurisdiction: String, locality: String?) -> LocationAdjustment {
         // A market with its own benchmark evidence is priced at the level that evidence shows.
         if let calibrated = market(jurisdiction: jurisdiction, locality: locality)?.calibrated {
-            return LocationAdjustment(policy: policy, jurisdiction: jurisdiction, locality: locality, factor: calibrated.factor, record: calibrated, missing: false)
+            return LocationAdjustment(
+                policy: policy, jurisdiction: jurisdiction, locality: locality, factor: calibrated.factor,
+                record: calibrated, missing: false)
         }
         guard let record = reference.locationFactor(jurisdiction, locality: locality) else {
-            return LocationAdjustment(policy: policy, jurisdiction: jurisdiction, locality: locality, factor: 1, record: nil, missing: true)
+            return LocationAdjustment(
+                policy: policy, jurisdiction: jurisdiction, locality: locality, factor: 1, record: nil, missing: true)
         }
-        return LocationAdjustment(policy: policy, jurisdiction: jurisdiction, locality: locality, factor: record.factor, record: record, missing: false)
+        return LocationAdjustment(
+            policy: policy, jurisdiction: jurisdiction, locality: locality, factor: record.factor, record: record,
+            missing: false)
     }
 
     /// Converts a quote in any known currency into the spec's currency, hourly.
@@ -219,7 +246,8 @@ public struct Pricer: Sendable {
         let low = category.rateLow / cardRate * location.factor * perUSD
         let high = category.rateHigh / cardRate * location.factor * perUSD
         return RateCardPosition(
-            category: category.id, low: low, mid: (low * high).squareRoot(), high: high, locationFactor: location.factor, market: location.market,
+            category: category.id, low: low, mid: (low * high).squareRoot(), high: high,
+            locationFactor: location.factor, market: location.market,
             ref: category.ref)
     }
 
@@ -230,27 +258,36 @@ public struct Pricer: Sendable {
         return OfferAnalysis(
             quote: quote, hourly: hourly, annual: hourly * hours.hoursPerYear, compaRatio: band.compaRatio(hourly),
             rangePenetration: band.rangePenetration(hourly), circle: band.circle(hourly),
-            marketRatio: rateCard.map { hourly / $0.mid }, rateCard: rateCard, derivation: quote.hourlyDerivation(hours: hours))
+            marketRatio: rateCard.map { hourly / $0.mid }, rateCard: rateCard,
+            derivation: quote.hourlyDerivation(hours: hours))
     }
 
-    func candidateAnalysis(_ candidate: InternalCandidate, hours: HoursBasis, band: PayBand, perUSD: Double) -> CandidateAnalysis {
+    func candidateAnalysis(_ candidate: InternalCandidate, hours: HoursBasis, band: PayBand, perUSD: Double)
+        -> CandidateAnalysis
+    {
         let hourly = candidate.currentPay.flatMap { hourlyInSpecCurrency($0, hours: hours, perUSD: perUSD) }
         return CandidateAnalysis(
             name: candidate.name, currentTitle: candidate.currentTitle, currentLayer: candidate.currentLayer,
-            hourly: hourly, compaRatio: hourly.map(band.compaRatio), rangePenetration: hourly.map(band.rangePenetration),
+            hourly: hourly, compaRatio: hourly.map(band.compaRatio),
+            rangePenetration: hourly.map(band.rangePenetration),
             circle: hourly.map(band.circle),
             annualCostToMinimum: hourly.map { max(0, band.min - $0) * hours.hoursPerYear },
             annualCostToMidpoint: hourly.map { max(0, band.mid - $0) * hours.hoursPerYear },
             evidence: candidate.evidence)
     }
 
-    func nextLayer(_ layer: WorkLayer, location: LocationAdjustment, perUSD: Double, hours: HoursBasis, currentMid: Double, floor: AppliedFloor?) -> NextLayer? {
+    func nextLayer(
+        _ layer: WorkLayer, location: LocationAdjustment, perUSD: Double, hours: HoursBasis, currentMid: Double,
+        floor: AppliedFloor?
+    ) -> NextLayer? {
         guard let profile = reference.layer(layer), let typical = typicalRoles[layer] else { return nil }
         let points = typical.points
         // The next layer is priced in the market this role is priced in, so its midpoint and
         // this band's are on the same location basis: a step's pay change is the work's, not
         // a move between markets.
-        let midUSD = line(jurisdiction: location.jurisdiction, locality: location.locality).midpointUSD(points: points) * typical.premiums
+        let midUSD =
+            line(jurisdiction: location.jurisdiction, locality: location.locality).midpointUSD(points: points)
+            * typical.premiums
         let market = PayBand(midpoint: midUSD * location.factor, rangeSpread: reference.policy.rangeSpread(for: layer))
             .scaled(by: perUSD)
         let band = market.scaled(by: floorLift(market, floor: floor)?.factor ?? 1)

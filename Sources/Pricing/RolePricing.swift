@@ -1,6 +1,6 @@
-public import WorkModel
-public import ReferenceData
 public import Compliance
+public import ReferenceData
+public import WorkModel
 
 /// Everything pricing found for one spec, in the spec's currency unless a name says USD.
 public struct RolePricing: Sendable {

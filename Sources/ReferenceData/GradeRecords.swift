@@ -13,7 +13,9 @@ public struct JobGrade: Sendable, Hashable {
     public var typical: String?
     public var ref: SourceRef
 
-    public init(id: String, name: String, midUSDHourly: Double, rangeSpread: Double, typical: String? = nil, ref: SourceRef) {
+    public init(
+        id: String, name: String, midUSDHourly: Double, rangeSpread: Double, typical: String? = nil, ref: SourceRef
+    ) {
         self.id = id
         self.name = name
         self.midUSDHourly = midUSDHourly

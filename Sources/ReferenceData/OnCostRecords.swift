@@ -30,8 +30,10 @@ public struct OnCostComponent: Sendable, Hashable {
     public var ref: SourceRef
 
     public init(
-        id: String, name: String, rate: Double? = nil, amount: Double? = nil, earningsFrom: Double? = nil, earningsTo: Double? = nil,
-        appliesUpTo: Double? = nil, appliesFrom: Double? = nil, period: OnCostPeriod? = nil, note: String? = nil, ref: SourceRef
+        id: String, name: String, rate: Double? = nil, amount: Double? = nil, earningsFrom: Double? = nil,
+        earningsTo: Double? = nil,
+        appliesUpTo: Double? = nil, appliesFrom: Double? = nil, period: OnCostPeriod? = nil, note: String? = nil,
+        ref: SourceRef
     ) {
         self.id = id
         self.name = name
@@ -47,7 +49,9 @@ public struct OnCostComponent: Sendable, Hashable {
     }
 
     /// Whether the cost depends on the pay level (a cap, threshold, eligibility or fixed amount).
-    public var dependsOnPay: Bool { amount != nil || earningsFrom != nil || earningsTo != nil || appliesUpTo != nil || appliesFrom != nil }
+    public var dependsOnPay: Bool {
+        amount != nil || earningsFrom != nil || earningsTo != nil || appliesUpTo != nil || appliesFrom != nil
+    }
 
     /// The employer's cost a year on `annualGross`, both in the row's currency.
     public func annualCost(annualGross: Double) -> Double {
@@ -63,7 +67,9 @@ public struct OnCostComponent: Sendable, Hashable {
     /// The rule in words: "6.2% up to 184,500 a year", "PHP 30 a month".
     public func describe(currency: String?) -> String {
         let per = period.map { " a \($0.rawValue)" } ?? ""
-        let money = { (value: Double) in (currency.map { "\($0) " } ?? "") + Format.money(value, places: value == value.rounded() ? 0 : 2) }
+        let money = { (value: Double) in
+            (currency.map { "\($0) " } ?? "") + Format.money(value, places: value == value.rounded() ? 0 : 2)
+        }
         var text = amount.map { money($0) + per } ?? Format.percent(rate ?? 0, places: 3)
         if amount == nil {
             switch (earningsFrom, earningsTo) {
@@ -212,13 +218,17 @@ public struct OnCostTable: Sendable {
 
     /// The load on `annualGross` a year in `currency`; nil without a row or an exchange rate.
     public func load(_ jurisdiction: String, annualGross: Double, currency: String) -> LoadFactor? {
-        guard let row = row(for: jurisdiction), let local = convert(annualGross, from: currency, to: row.currency ?? currency) else { return nil }
+        guard let row = row(for: jurisdiction),
+            let local = convert(annualGross, from: currency, to: row.currency ?? currency)
+        else { return nil }
         return row.load(annualGross: local)
     }
 
     /// The load at the gross pay whose loaded cost is `annualLoaded` a year in `currency`.
     public func grossEquivalent(_ jurisdiction: String, annualLoaded: Double, currency: String) -> LoadFactor? {
-        guard let row = row(for: jurisdiction), let local = convert(annualLoaded, from: currency, to: row.currency ?? currency) else { return nil }
+        guard let row = row(for: jurisdiction),
+            let local = convert(annualLoaded, from: currency, to: row.currency ?? currency)
+        else { return nil }
         return row.grossEquivalent(ofLoaded: local)
     }
 

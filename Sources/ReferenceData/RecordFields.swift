@@ -1,5 +1,5 @@
-import WorkModel
 import Specs
+import WorkModel
 
 /// One record's fields, read as its table's descriptor declares them: a field's requiredness,
 /// range and shape come from the descriptor, so a table states them once. Reading reports
@@ -30,7 +30,8 @@ struct RecordFields {
 
     mutating func texts(_ name: String) -> [String] { reader.strings(view, name) }
 
-    mutating func choice<E: RawRepresentable & CaseIterable>(_ name: String, as type: E.Type) -> E? where E.RawValue == String {
+    mutating func choice<E: RawRepresentable & CaseIterable>(_ name: String, as type: E.Type) -> E?
+    where E.RawValue == String {
         reader.enumeration(view, name, as: type, required: field(name).required)
     }
 
@@ -97,12 +98,18 @@ struct RecordFields {
         let stated = ["tier_by", "tier", "tier_rank"].filter(view.has)
         guard let by, let name, let rank else {
             if !stated.isEmpty, stated.count < 3 {
-                reportOnRecord("tier", "a tiered floor needs tier_by (skill_level or occupation), tier and tier_rank together; found only \(stated.joined(separator: ", "))")
+                reportOnRecord(
+                    "tier",
+                    "a tiered floor needs tier_by (skill_level or occupation), tier and tier_rank together; found only \(stated.joined(separator: ", "))"
+                )
             }
             return nil
         }
         if FloorTier.normalised(name) != name {
-            report("tier", "expected a tier name in lower case with hyphens, such as '\(FloorTier.normalised(name))', found '\(name)'")
+            report(
+                "tier",
+                "expected a tier name in lower case with hyphens, such as '\(FloorTier.normalised(name))', found '\(name)'"
+            )
         }
         return FloorTier(by: by, name: name, rank: rank)
     }
@@ -129,7 +136,9 @@ struct RecordFields {
         var schedule: [DatedHours] = []
         for entry in map.entries {
             guard let date = CalendarDate(entry.key) else {
-                reader.report(entry.keyLocation, map.path(entry.key), "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found '\(entry.key)'")
+                reader.report(
+                    entry.keyLocation, map.path(entry.key),
+                    "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found '\(entry.key)'")
                 continue
             }
             if let hours = reader.number(map, entry.key, required: true, range: 0...168, exclusiveMinimum: 0) {
@@ -147,7 +156,9 @@ struct RecordFields {
         guard let map = reader.mapping(node, path: view.path(name)) else { return [:] }
         var result: [String: String] = [:]
         for entry in map.entries {
-            if let level = reader.string(entry.value, path: map.path(entry.key), required: true) { result[entry.key] = level }
+            if let level = reader.string(entry.value, path: map.path(entry.key), required: true) {
+                result[entry.key] = level
+            }
         }
         return result
     }
@@ -167,9 +178,14 @@ struct RecordFields {
                 let description = reader.string(level, "description", required: true)
             else { continue }
             if let previous = levels.last, points < previous.points {
-                reader.report(level.location(of: "points"), level.path("points"), "levels go lowest first: \(Format.number(points)) points is below '\(previous.id)' (\(Format.number(previous.points)))")
+                reader.report(
+                    level.location(of: "points"), level.path("points"),
+                    "levels go lowest first: \(Format.number(points)) points is below '\(previous.id)' (\(Format.number(previous.points)))"
+                )
             }
-            if levels.contains(where: { $0.id == id }) { reader.report(level.location(of: "id"), level.path("id"), "level '\(id)' is listed twice") }
+            if levels.contains(where: { $0.id == id }) {
+                reader.report(level.location(of: "id"), level.path("id"), "level '\(id)' is listed twice")
+            }
             levels.append(FactorLevel(id: id, points: points, description: description))
         }
         if levels.isEmpty { reader.report(node.location, view.path(name), "list at least one level") }

@@ -9,7 +9,9 @@ public struct SourceEntry: Sendable, Hashable {
     public var implication: String?
     public var ref: SourceRef
 
-    public init(key: String, title: String, publisher: String, signal: String, implication: String? = nil, ref: SourceRef) {
+    public init(
+        key: String, title: String, publisher: String, signal: String, implication: String? = nil, ref: SourceRef
+    ) {
         self.key = key
         self.title = title
         self.publisher = publisher
@@ -134,8 +136,10 @@ public struct BenchmarkRole: Sendable, Hashable {
     public var ref: SourceRef
 
     public init(
-        id: String, title: String, category: String? = nil, anchor: String? = nil, p50HourlyUSD: Double, derivation: String,
-        factors: [String: String], market: String = "US", locality: String? = nil, replaces: [String] = [], ref: SourceRef
+        id: String, title: String, category: String? = nil, anchor: String? = nil, p50HourlyUSD: Double,
+        derivation: String,
+        factors: [String: String], market: String = "US", locality: String? = nil, replaces: [String] = [],
+        ref: SourceRef
     ) {
         self.id = id
         self.title = title
@@ -214,7 +218,9 @@ public struct PricingPolicy: Sendable, Hashable {
     public var vendorAuditMaxAgeMonths: Int
     public var ref: SourceRef
 
-    public func locationPolicy(for layer: WorkLayer) -> LocationPolicy { locationPolicyByLayer[layer] ?? locationPolicy }
+    public func locationPolicy(for layer: WorkLayer) -> LocationPolicy {
+        locationPolicyByLayer[layer] ?? locationPolicy
+    }
 
     /// The loader guarantees a spread for every layer; 0.4 only guards a hand-built policy.
     public func rangeSpread(for layer: WorkLayer) -> Double { rangeSpreads[layer] ?? 0.4 }
@@ -243,7 +249,10 @@ public struct LocationFactor: Sendable, Hashable {
     public var basis: String?
     public var ref: SourceRef
 
-    public init(id: String? = nil, jurisdiction: String, localities: [String] = [], factor: Double, basis: String? = nil, ref: SourceRef) {
+    public init(
+        id: String? = nil, jurisdiction: String, localities: [String] = [], factor: Double, basis: String? = nil,
+        ref: SourceRef
+    ) {
         self.id = id ?? jurisdiction
         self.jurisdiction = jurisdiction
         self.localities = localities
@@ -261,14 +270,19 @@ public struct StatutoryHours: Sendable, Hashable {
     public var hoursPerWeek: Double?
     public var hoursPerMonth: Double?
 
-    public init(hoursPerDay: Double? = nil, daysPerMonth: Double? = nil, hoursPerWeek: Double? = nil, hoursPerMonth: Double? = nil) {
+    public init(
+        hoursPerDay: Double? = nil, daysPerMonth: Double? = nil, hoursPerWeek: Double? = nil,
+        hoursPerMonth: Double? = nil
+    ) {
         self.hoursPerDay = hoursPerDay
         self.daysPerMonth = daysPerMonth
         self.hoursPerWeek = hoursPerWeek
         self.hoursPerMonth = hoursPerMonth
     }
 
-    public var isEmpty: Bool { hoursPerDay == nil && daysPerMonth == nil && hoursPerWeek == nil && hoursPerMonth == nil }
+    public var isEmpty: Bool {
+        hoursPerDay == nil && daysPerMonth == nil && hoursPerWeek == nil && hoursPerMonth == nil
+    }
 
     /// Fields this basis states, falling back to `other` for the ones it leaves out.
     public func filled(from other: StatutoryHours) -> StatutoryHours {
@@ -289,7 +303,10 @@ public struct StatutoryHours: Sendable, Hashable {
         case .month:
             if let hoursPerMonth { return (hoursPerMonth, "\(Format.number(hoursPerMonth)) h per month") }
             if let daysPerMonth, let hoursPerDay {
-                return (daysPerMonth * hoursPerDay, "\(Format.number(daysPerMonth)) days x \(Format.number(hoursPerDay)) h per month")
+                return (
+                    daysPerMonth * hoursPerDay,
+                    "\(Format.number(daysPerMonth)) days x \(Format.number(hoursPerDay)) h per month"
+                )
             }
             if let hoursPerWeek {
                 return (hoursPerWeek * 52 / 12, "\(Format.number(hoursPerWeek)) h per week x 52 / 12 per month")
@@ -400,7 +417,9 @@ public enum TierField: String, Sendable, Hashable, CaseIterable {
 /// How often a minimum wage is revised, and in which months when the law fixes them.
 public struct AdjustmentCycle: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case annual, semiAnnual = "semi-annual", biennial, triennial, irregular, none
+        case annual
+        case semiAnnual = "semi-annual"
+        case biennial, triennial, irregular, none
     }
 
     public var kind: Kind
@@ -432,7 +451,9 @@ public struct AdjustmentCycle: Sendable, Hashable {
             // A schedule of months: the next listed month strictly after the effective month.
             for offset in 1...interval {
                 let index = start + offset
-                if months.contains(index % 12 + 1) { return CalendarDate(year: index / 12, month: index % 12 + 1, day: 1) }
+                if months.contains(index % 12 + 1) {
+                    return CalendarDate(year: index / 12, month: index % 12 + 1, day: 1)
+                }
             }
         }
         let index = start + interval
@@ -450,13 +471,19 @@ public struct AdjustmentCycle: Sendable, Hashable {
         case .irregular: when = "on no fixed schedule"
         case .none: when = "never"
         }
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let names = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
         let listed = months.filter { (1...12).contains($0) }.map { names[$0 - 1] }
         return when + (listed.isEmpty ? "" : " (\(listed.joined(separator: ", ")))")
     }
 
     public var description: String {
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let names = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
         let listed = months.filter { (1...12).contains($0) }.map { names[$0 - 1] }
         return kind.rawValue + (listed.isEmpty ? "" : " (\(listed.joined(separator: ", ")))")
     }

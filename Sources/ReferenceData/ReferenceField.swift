@@ -1,5 +1,5 @@
-import WorkModel
 import Specs
+import WorkModel
 
 /// One field a reference record may hold: its name, the shape of its value and whether a
 /// record without it is rejected. A table's fields, in order, are also the allowed keys named
@@ -29,20 +29,32 @@ struct ReferenceField: Sendable {
     var kind: Kind
     var required: Bool
 
-    static func text(_ name: String, _ presence: Presence = .optional) -> Self { Self(name: name, kind: .text, required: presence == .required) }
+    static func text(_ name: String, _ presence: Presence = .optional) -> Self {
+        Self(name: name, kind: .text, required: presence == .required)
+    }
     static func texts(_ name: String) -> Self { Self(name: name, kind: .texts, required: false) }
-    static func choice(_ name: String, _ presence: Presence = .optional) -> Self { Self(name: name, kind: .choice, required: presence == .required) }
-    static func date(_ name: String, _ presence: Presence = .optional) -> Self { Self(name: name, kind: .date, required: presence == .required) }
-    static func number(_ name: String, _ presence: Presence = .optional, range: ClosedRange<Double>, above: Double? = nil) -> Self {
+    static func choice(_ name: String, _ presence: Presence = .optional) -> Self {
+        Self(name: name, kind: .choice, required: presence == .required)
+    }
+    static func date(_ name: String, _ presence: Presence = .optional) -> Self {
+        Self(name: name, kind: .date, required: presence == .required)
+    }
+    static func number(
+        _ name: String, _ presence: Presence = .optional, range: ClosedRange<Double>, above: Double? = nil
+    ) -> Self {
         Self(name: name, kind: .number(range: range, above: above), required: presence == .required)
     }
-    static func wholeNumber(_ name: String, minimum: Int) -> Self { Self(name: name, kind: .wholeNumber(minimum: minimum), required: false) }
+    static func wholeNumber(_ name: String, minimum: Int) -> Self {
+        Self(name: name, kind: .wholeNumber(minimum: minimum), required: false)
+    }
     static func factorLevels(_ name: String) -> Self { Self(name: name, kind: .factorLevels, required: true) }
     static func levels(_ name: String) -> Self { Self(name: name, kind: .levels, required: true) }
     static func datedHours(_ name: String) -> Self { Self(name: name, kind: .datedHours, required: false) }
 
     /// Every record's provenance: source, as_of and confidence, all required.
-    static let sourceRef: [Self] = [.text("source", .required), .date("as_of", .required), .choice("confidence", .required)]
+    static let sourceRef: [Self] = [
+        .text("source", .required), .date("as_of", .required), .choice("confidence", .required),
+    ]
     /// A statutory hours basis, turning a day or month figure into an hourly one.
     static let statutoryHours: [Self] = [
         .number("hours_per_day", range: 0...24, above: 0), .number("days_per_month", range: 0...31, above: 0),

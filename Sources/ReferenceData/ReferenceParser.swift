@@ -1,5 +1,5 @@
-import WorkModel
 import Specs
+import WorkModel
 
 /// Reads reference tables from YAML documents, later documents overriding earlier records
 /// with the same id, then checks every cross-reference. Pure: callers supply the text.
@@ -24,10 +24,14 @@ public struct ReferenceParser: Sendable {
         mutating func put(_ id: String, _ record: Record, file: String, at location: SourceLocation, shipped: Bool) {
             if let existing = entries[id] {
                 let replacesShipped = !shipped && (existing.origin.shipped || existing.origin.overridesShipped)
-                entries[id] = Entry(record: record, origin: Origin(file: file, location: location, shipped: shipped, overridesShipped: replacesShipped))
+                entries[id] = Entry(
+                    record: record,
+                    origin: Origin(file: file, location: location, shipped: shipped, overridesShipped: replacesShipped))
             } else {
                 order.append(id)
-                entries[id] = Entry(record: record, origin: Origin(file: file, location: location, shipped: shipped, overridesShipped: false))
+                entries[id] = Entry(
+                    record: record,
+                    origin: Origin(file: file, location: location, shipped: shipped, overridesShipped: false))
             }
         }
 
@@ -78,7 +82,11 @@ public struct ReferenceParser: Sendable {
             if entry.key == "policy" {
                 if let view = reader.mapping(entry.value, path: "policy", allowed: Self.policyFields) {
                     if let value = readPolicy(view, reader: &reader) {
-                        policy = Entry(record: value, origin: Origin(file: file, location: view.location, shipped: shipped, overridesShipped: !shipped && policy != nil))
+                        policy = Entry(
+                            record: value,
+                            origin: Origin(
+                                file: file, location: view.location, shipped: shipped,
+                                overridesShipped: !shipped && policy != nil))
                     }
                 }
                 continue
@@ -95,36 +103,46 @@ public struct ReferenceParser: Sendable {
     // MARK: Records
 
     /// One list item of a table, read as the table's descriptor says (ReferenceTables.swift).
-    private mutating func readRecord(table: String, item: SpecNode, path: String, file: String, shipped: Bool, reader: inout FieldReader) {
+    private mutating func readRecord(
+        table: String, item: SpecNode, path: String, file: String, shipped: Bool, reader: inout FieldReader
+    ) {
         guard let descriptor = Self.descriptors[table] else { return }
         descriptor.read(item, path: path, file: file, shipped: shipped, reader: &reader, into: &self)
     }
 
     static func checkJurisdiction(_ code: String, _ view: MappingView, _ key: String, reader: inout FieldReader) {
         if !RoleSpecFormat.isJurisdiction(code) {
-            reader.report(view.location(of: key), view.path(key), "expected an ISO 3166 code such as KE or US-CA, found '\(code)'")
+            reader.report(
+                view.location(of: key), view.path(key), "expected an ISO 3166 code such as KE or US-CA, found '\(code)'"
+            )
         }
     }
 
     static func checkCurrency(_ code: String, _ view: MappingView, reader: inout FieldReader) {
         if !RoleSpecFormat.isCurrencyCode(code) {
-            reader.report(view.location(of: "currency"), view.path("currency"), "expected a three-letter ISO 4217 code, found '\(code)'")
+            reader.report(
+                view.location(of: "currency"), view.path("currency"),
+                "expected a three-letter ISO 4217 code, found '\(code)'")
         }
     }
 
     static let refFields = ["source", "as_of", "confidence"]
-    static let policyFields = [
-        "location_policy", "hours_per_week", "weeks_per_year", "hours_per_day", "range_spreads", "budget_owners",
-        "floor_max_age_months", "default_engagement_weeks", "vendor_audit_max_age_months", "location_policy_by_layer", "hirer_market", "hirer_locality",
-        "far_below_market_compa_ratio", "exchange_rate_max_age_months", "data_payment_min_worker_share",
-    ] + refFields
+    static let policyFields =
+        [
+            "location_policy", "hours_per_week", "weeks_per_year", "hours_per_day", "range_spreads", "budget_owners",
+            "floor_max_age_months", "default_engagement_weeks", "vendor_audit_max_age_months",
+            "location_policy_by_layer", "hirer_market", "hirer_locality",
+            "far_below_market_compa_ratio", "exchange_rate_max_age_months", "data_payment_min_worker_share",
+        ] + refFields
     /// Every record carries source, as_of and confidence; a record without them is rejected.
     static func readRef(_ view: MappingView, reader: inout FieldReader) -> SourceRef? {
         let source = reader.string(view, "source", required: true)
         let asOf = reader.string(view, "as_of", required: true)
         let confidence = reader.enumeration(view, "confidence", as: Confidence.self, required: true)
         if let asOf, CalendarDate(asOf) == nil {
-            reader.report(view.location(of: "as_of"), view.path("as_of"), "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found '\(asOf)'")
+            reader.report(
+                view.location(of: "as_of"), view.path("as_of"),
+                "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found '\(asOf)'")
             return nil
         }
         guard let source, let asOf, let confidence else { return nil }
@@ -137,9 +155,13 @@ public struct ReferenceParser: Sendable {
         let location = reader.choice(view, "location_policy", from: policyNames).flatMap(LocationPolicy.init(name:))
         var byLayer = base?.locationPolicyByLayer ?? [:]
         if let node = view.value("location_policy_by_layer"),
-            let map = reader.mapping(node, path: "policy.location_policy_by_layer", allowed: WorkLayer.allCases.map(\.rawValue)) {
+            let map = reader.mapping(
+                node, path: "policy.location_policy_by_layer", allowed: WorkLayer.allCases.map(\.rawValue))
+        {
             for entry in map.entries {
-                if let layer = WorkLayer(rawValue: entry.key), let name = reader.choice(map, entry.key, from: policyNames) {
+                if let layer = WorkLayer(rawValue: entry.key),
+                    let name = reader.choice(map, entry.key, from: policyNames)
+                {
                     byLayer[layer] = LocationPolicy(name: name)
                 }
             }
@@ -158,9 +180,13 @@ public struct ReferenceParser: Sendable {
         let auditAge = reader.integer(view, "vendor_audit_max_age_months", minimum: 1)
         let rateAge = reader.integer(view, "exchange_rate_max_age_months", minimum: 1)
         var spreads = base?.rangeSpreads ?? [:]
-        if let node = view.value("range_spreads"), let map = reader.mapping(node, path: "policy.range_spreads", allowed: WorkLayer.allCases.map(\.rawValue)) {
+        if let node = view.value("range_spreads"),
+            let map = reader.mapping(node, path: "policy.range_spreads", allowed: WorkLayer.allCases.map(\.rawValue))
+        {
             for entry in map.entries {
-                if let layer = WorkLayer(rawValue: entry.key), let spread = reader.number(map, entry.key, required: true, range: 0...5, exclusiveMinimum: 0) {
+                if let layer = WorkLayer(rawValue: entry.key),
+                    let spread = reader.number(map, entry.key, required: true, range: 0...5, exclusiveMinimum: 0)
+                {
                     spreads[layer] = spread
                 }
             }
@@ -169,14 +195,19 @@ public struct ReferenceParser: Sendable {
         // A user's policy file may set only the fields it changes.
         guard let resolvedLocation = location ?? base?.locationPolicy, let resolvedWeek = week ?? base?.hoursPerWeek,
             let resolvedWeeks = weeks ?? base?.weeksPerYear, let resolvedDay = day ?? base?.hoursPerDay,
-            let resolvedAge = maxAge ?? base?.floorMaxAgeMonths, let resolvedEngagement = engagement ?? base?.defaultEngagementWeeks,
+            let resolvedAge = maxAge ?? base?.floorMaxAgeMonths,
+            let resolvedEngagement = engagement ?? base?.defaultEngagementWeeks,
             let resolvedAuditAge = auditAge ?? base?.vendorAuditMaxAgeMonths
         else {
-            reader.report(view.location, "policy", "the first policy needs location_policy, hours_per_week, weeks_per_year, hours_per_day, floor_max_age_months, default_engagement_weeks and vendor_audit_max_age_months")
+            reader.report(
+                view.location, "policy",
+                "the first policy needs location_policy, hours_per_week, weeks_per_year, hours_per_day, floor_max_age_months, default_engagement_weeks and vendor_audit_max_age_months"
+            )
             return nil
         }
         return PricingPolicy(
-            locationPolicy: resolvedLocation, locationPolicyByLayer: byLayer, hirerMarket: hirerMarket ?? base?.hirerMarket ?? "US",
+            locationPolicy: resolvedLocation, locationPolicyByLayer: byLayer,
+            hirerMarket: hirerMarket ?? base?.hirerMarket ?? "US",
             hirerLocality: hirerLocality ?? base?.hirerLocality,
             farBelowMarketCompaRatio: farBelow ?? base?.farBelowMarketCompaRatio ?? 0.8,
             dataPaymentMinWorkerShare: dataShare ?? base?.dataPaymentMinWorkerShare ?? 0.1,

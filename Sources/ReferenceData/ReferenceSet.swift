@@ -64,7 +64,9 @@ public struct ReferenceSet: Sendable {
         rateIndex = Self.positions(exchangeRates.map(\.currency))
         // Whole-jurisdiction differentials only; metro ones are found by their localities.
         locationIndex = [:]
-        for (position, record) in locationFactors.enumerated() where record.localities.isEmpty { locationIndex[record.jurisdiction] = position }
+        for (position, record) in locationFactors.enumerated() where record.localities.isEmpty {
+            locationIndex[record.jurisdiction] = position
+        }
         jurisdictionIndex = Self.positions(jurisdictions.map(\.code))
         // Longest pattern first so "evaluation lead" wins over "evaluator"-style shorter hints.
         titleHints.sort { ($0.pattern.count, $1.pattern) > ($1.pattern.count, $0.pattern) }
@@ -111,7 +113,9 @@ public struct ReferenceSet: Sendable {
 
     /// The statutory hours basis for `code`: its own fields, then its country's.
     public func statutoryHours(_ code: String) -> StatutoryHours {
-        Self.chain(code).reduce(StatutoryHours()) { basis, level in basis.filled(from: jurisdiction(level)?.hours ?? StatutoryHours()) }
+        Self.chain(code).reduce(StatutoryHours()) { basis, level in
+            basis.filled(from: jurisdiction(level)?.hours ?? StatutoryHours())
+        }
     }
 
     /// The benchmarks the pay line runs through: every one not replaced by another's evidence.
@@ -127,7 +131,9 @@ public struct ReferenceSet: Sendable {
         if let locality {
             let place = PlaceNames.words(locality)
             for level in chain {
-                if let metro = locationFactors.first(where: { $0.jurisdiction == level && $0.localities.contains { PlaceNames.names(place, $0) } }) {
+                if let metro = locationFactors.first(where: {
+                    $0.jurisdiction == level && $0.localities.contains { PlaceNames.names(place, $0) }
+                }) {
                     return metro
                 }
             }
@@ -145,7 +151,8 @@ public struct ReferenceSet: Sendable {
             factorLevels: Dictionary(uniqueKeysWithValues: factors.map { ($0.id, $0.levels.map(\.id)) }),
             factorOrder: factors.map(\.id), currencies: exchangeRates.map(\.currency),
             budgetOwners: policy.budgetOwners,
-            factorDefaults: Dictionary(uniqueKeysWithValues: factors.compactMap { factor in factor.defaultLevel.map { (factor.id, $0) } }))
+            factorDefaults: Dictionary(
+                uniqueKeysWithValues: factors.compactMap { factor in factor.defaultLevel.map { (factor.id, $0) } }))
     }
 
     /// The title hint whose pattern occurs in `title`, longest pattern first.

@@ -94,7 +94,9 @@ public struct FieldReader: Sendable {
             return nil
         }
         if let exclusiveMinimum, value <= exclusiveMinimum {
-            report(node.location, path, "expected a number above \(Format.number(exclusiveMinimum)), found \(Format.number(value))")
+            report(
+                node.location, path,
+                "expected a number above \(Format.number(exclusiveMinimum)), found \(Format.number(value))")
             return nil
         }
         return value
@@ -134,7 +136,9 @@ public struct FieldReader: Sendable {
         return check(text, at: view.value(key)?.location ?? view.location, path: view.path(key), from: allowed)
     }
 
-    public mutating func check(_ text: String, at location: SourceLocation, path: String, from allowed: [String]) -> String? {
+    public mutating func check(_ text: String, at location: SourceLocation, path: String, from allowed: [String])
+        -> String?
+    {
         if allowed.contains(text) { return text }
         let hint = Self.closest(text, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
         report(location, path, "'\(text)' is not one of: \(allowed.joined(separator: ", "))\(hint)")
@@ -153,7 +157,9 @@ public struct FieldReader: Sendable {
 
     /// A list of strings (or one string alone) with each item's position and path, for callers
     /// that check the items and must report a bad one where it stands.
-    public mutating func stringItems(_ view: MappingView, _ key: String) -> [(value: String, location: SourceLocation, path: String)] {
+    public mutating func stringItems(_ view: MappingView, _ key: String) -> [(
+        value: String, location: SourceLocation, path: String
+    )] {
         guard let node = view.value(key), !node.isNull else { return [] }
         let path = view.path(key)
         if case .scalar = node { return string(node, path: path).map { [($0, node.location, path)] } ?? [] }

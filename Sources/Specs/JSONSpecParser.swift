@@ -34,7 +34,8 @@ struct JSONSpecParser {
     private var location: SourceLocation { SourceLocation(line: line, column: index - lineStart + 1) }
 
     private func fail(_ message: String) -> Failure {
-        Failure(diagnostic: Diagnostic(file: file, location: location, field: "", message: "not valid JSON: \(message)"))
+        Failure(
+            diagnostic: Diagnostic(file: file, location: location, field: "", message: "not valid JSON: \(message)"))
     }
 
     private mutating func skipWhitespace() {
@@ -80,14 +81,21 @@ struct JSONSpecParser {
         }
         while true {
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a quoted field name") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw fail("expected a quoted field name")
+            }
             let keyLocation = location
             let key = try string()
             if !seen.insert(key).inserted {
-                throw Failure(diagnostic: Diagnostic(file: file, location: keyLocation, field: key, message: "duplicate key; each field may appear once"))
+                throw Failure(
+                    diagnostic: Diagnostic(
+                        file: file, location: keyLocation, field: key,
+                        message: "duplicate key; each field may appear once"))
             }
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after the field name") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw fail("expected ':' after the field name")
+            }
             index += 1
             entries.append(SpecNode.Entry(key: key, keyLocation: keyLocation, value: try value()))
             skipWhitespace()
@@ -162,7 +170,9 @@ struct JSONSpecParser {
                 case UInt8(ascii: "u"):
                     var code = try hex4()
                     if (0xD800..<0xDC00).contains(code) {
-                        guard index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "\\"), bytes[index + 2] == UInt8(ascii: "u") else {
+                        guard index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "\\"),
+                            bytes[index + 2] == UInt8(ascii: "u")
+                        else {
                             throw fail("unpaired surrogate in \\u escape")
                         }
                         index += 2
@@ -208,7 +218,8 @@ struct JSONSpecParser {
         let start = index
         while index < bytes.count {
             let byte = bytes[index]
-            let isToken = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "-")
+            let isToken =
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "-")
                 || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "E")
             if !isToken { break }
             index += 1

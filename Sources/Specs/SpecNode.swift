@@ -31,7 +31,8 @@ public indirect enum SpecNode: Sendable, Hashable {
     /// Short description of the node's shape for "expected X, found Y" messages.
     public var shape: String {
         switch self {
-        case .scalar(let text, _, _): isNull ? "nothing" : "'\(text.count > 40 ? String(text.prefix(40)) + "..." : text)'"
+        case .scalar(let text, _, _):
+            isNull ? "nothing" : "'\(text.count > 40 ? String(text.prefix(40)) + "..." : text)'"
         case .mapping: "a mapping"
         case .sequence: "a list"
         }
@@ -90,7 +91,9 @@ public enum SpecDocument {
         // refusing anchors refuses aliases too, before any expanded copy is walked.
         if node.anchor != nil {
             throw InputError([
-                Diagnostic(file: "", location: location, field: "", message: "YAML anchors and aliases are not supported in specs")
+                Diagnostic(
+                    file: "", location: location, field: "",
+                    message: "YAML anchors and aliases are not supported in specs")
             ])
         }
         switch node {
@@ -159,6 +162,11 @@ public enum SpecDocument {
 extension InputError {
     /// Stamps a file name on diagnostics raised where the file was not known.
     func inFile(_ file: String) -> InputError {
-        InputError(diagnostics.map { var d = $0; if d.file.isEmpty { d.file = file }; return d })
+        InputError(
+            diagnostics.map {
+                var d = $0
+                if d.file.isEmpty { d.file = file }
+                return d
+            })
     }
 }

@@ -19,15 +19,17 @@ public enum SpecTextWithheld {
         guard let entry = entries.first(where: { $0.key == key }) else { return text }
         let names = candidateNames(entry.value)
         let isJSON = text.utf8.first(where: { !Self.isSpace($0) }) == UInt8(ascii: "{")
-        let withoutBlock = isJSON ? jsonWithoutCandidates(text, notice: notice(entry.value))
-                                  : yamlWithoutCandidates(text, entry: entry, others: entries, notice: notice(entry.value))
+        let withoutBlock =
+            isJSON
+            ? jsonWithoutCandidates(text, notice: notice(entry.value))
+            : yamlWithoutCandidates(text, entry: entry, others: entries, notice: notice(entry.value))
         guard let withoutBlock else { return wholeTextWithheld }
         let scrubbed = names.reduce(withoutBlock) { text, name in
             text.replacingOccurrences(of: name, with: nameMark, options: [.caseInsensitive])
         }
         // The result must still read as a spec without candidates; anything else is withheld whole.
         guard let check = try? SpecDocument.parse(scrubbed, file: "spec"), case .mapping(let after, _) = check,
-              !after.contains(where: { $0.key == key && !isNotice($0.value) })
+            !after.contains(where: { $0.key == key && !isNotice($0.value) })
         else { return wholeTextWithheld }
         return scrubbed
     }
@@ -42,7 +44,8 @@ public enum SpecTextWithheld {
         let count: Int
         if case .sequence(let items, _) = value { count = items.count } else { count = 0 }
         let people = count == 1 ? "1 named person" : "\(count) named people"
-        return "withheld: \(people) with their pay and evidence (individual pay is shown to the admin and compensation roles only)"
+        return
+            "withheld: \(people) with their pay and evidence (individual pay is shown to the admin and compensation roles only)"
     }
 
     static func isNotice(_ node: SpecNode) -> Bool {
@@ -55,7 +58,8 @@ public enum SpecTextWithheld {
         guard case .sequence(let items, _) = value else { return [] }
         let names = items.compactMap { item -> String? in
             guard case .mapping(let fields, _) = item, let name = fields.first(where: { $0.key == "name" }),
-                  case .scalar(let text, _, _) = name.value else { return nil }
+                case .scalar(let text, _, _) = name.value
+            else { return nil }
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             return trimmed.count >= 2 ? trimmed : nil
         }
@@ -63,7 +67,9 @@ public enum SpecTextWithheld {
     }
 
     /// The lines from the candidates key up to the next top-level key become one comment line.
-    static func yamlWithoutCandidates(_ text: String, entry: SpecNode.Entry, others: [SpecNode.Entry], notice: String) -> String? {
+    static func yamlWithoutCandidates(_ text: String, entry: SpecNode.Entry, others: [SpecNode.Entry], notice: String)
+        -> String?
+    {
         let first = entry.keyLocation.line
         guard !others.contains(where: { $0.key != key && $0.keyLocation.line == first }) else { return nil }
         let next = others.map(\.keyLocation.line).filter { $0 > first }.min()
@@ -79,9 +85,13 @@ public enum SpecTextWithheld {
     /// JSON has no comments: the value becomes the notice, and the document is written anew.
     static func jsonWithoutCandidates(_ text: String, notice: String) -> String? {
         guard let data = text.data(using: .utf8),
-              var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return nil }
+            var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        else { return nil }
         object[key] = notice
-        guard let out = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return nil }
+        guard
+            let out = try? JSONSerialization.data(
+                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else { return nil }
         return String(decoding: out, as: UTF8.self) + "\n"
     }
 

@@ -92,16 +92,21 @@ public struct AccountRepository: Sendable {
 
     public func users(page: PageRequest = PageRequest()) async throws -> Page<User> {
         try await database.read { sql in
-            let total = try await sql.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
-            let items = try await sql.select().column("*").from("users").orderBy("email").limit(page.limit).offset(page.offset)
-                .all(decoding: User.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let total =
+                try await sql.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
+            let items = try await sql.select().column("*").from("users").orderBy("email").limit(page.limit).offset(
+                page.offset
+            )
+            .all(decoding: User.self, keyDecodingStrategy: .convertFromSnakeCase)
             return Page(items: items, total: total, limit: page.limit, offset: page.offset)
         }
     }
 
     public func user(id: String) async throws -> User {
         try await database.read { sql in
-            guard let user = try await AccountRepository.fetchUser("id", id, sql) else { throw StorageError.notFound(entity: "user", id: id) }
+            guard let user = try await AccountRepository.fetchUser("id", id, sql) else {
+                throw StorageError.notFound(entity: "user", id: id)
+            }
             return user
         }
     }
@@ -126,8 +131,9 @@ public struct AccountRepository: Sendable {
             let inserted = try await sql.insert(into: "users").model(created, keyEncodingStrategy: .convertToSnakeCase)
                 .ignoringConflicts(with: "email").returning("id").all()
             guard !inserted.isEmpty else { throw StorageError.duplicate(entity: "user", key: created.email) }
-            try await AuditLog.append(sql, at: stamp, actor: principal, action: "create", entity: "user", entityId: created.id,
-                                      before: nil, after: try AuditJSON.encode(User.Audited(created, passwordChanged: true)))
+            try await AuditLog.append(
+                sql, at: stamp, actor: principal, action: "create", entity: "user", entityId: created.id,
+                before: nil, after: try AuditJSON.encode(User.Audited(created, passwordChanged: true)))
             return created
         }
     }
@@ -172,9 +178,10 @@ public struct AccountRepository: Sendable {
             if passwordChanged {
                 try await AccountRepository.revokeTokens(userId: updated.id, at: stamp, by: principal, sql)
             }
-            try await AuditLog.append(sql, at: stamp, actor: principal, action: "update", entity: "user", entityId: updated.id,
-                                      before: try AuditJSON.encode(User.Audited(current)),
-                                      after: try AuditJSON.encode(User.Audited(updated, passwordChanged: passwordChanged)))
+            try await AuditLog.append(
+                sql, at: stamp, actor: principal, action: "update", entity: "user", entityId: updated.id,
+                before: try AuditJSON.encode(User.Audited(current)),
+                after: try AuditJSON.encode(User.Audited(updated, passwordChanged: passwordChanged)))
             return updated
         }
     }
@@ -195,10 +202,12 @@ public struct AccountRepository: Sendable {
     public func sessionUser(tokenHash: String) async throws -> User? {
         let stamp = Timestamp.string(now())
         return try await database.read { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id
                 WHERE sessions.token_hash = \(bind: tokenHash) AND sessions.expires_at > \(bind: stamp)
-                """).first(decoding: User.self, keyDecodingStrategy: .convertFromSnakeCase)
+                """
+            ).first(decoding: User.self, keyDecodingStrategy: .convertFromSnakeCase)
         }.flatMap { $0.disabled ? nil : $0 }
     }
 
@@ -217,8 +226,9 @@ public struct AccountRepository: Sendable {
         let created = stored
         return try await database.transaction { sql in
             try await sql.insert(into: "api_tokens").model(created, keyEncodingStrategy: .convertToSnakeCase).run()
-            try await AuditLog.append(sql, at: stamp, actor: principal, action: "create", entity: "api-token", entityId: created.id,
-                                      before: nil, after: try AuditJSON.encode(TokenAudit(created)))
+            try await AuditLog.append(
+                sql, at: stamp, actor: principal, action: "create", entity: "api-token", entityId: created.id,
+                before: nil, after: try AuditJSON.encode(TokenAudit(created)))
             return created
         }
     }
@@ -235,15 +245,21 @@ public struct AccountRepository: Sendable {
         let now = now()
         // One query per authenticated request: the token and its user together.
         let found = try await database.read { sql -> (User, String, String?)? in
-            guard let row = try await sql.raw("""
-                SELECT users.*, api_tokens.id AS token_id, api_tokens.last_used_at AS token_last_used_at
-                FROM api_tokens JOIN users ON users.id = api_tokens.user_id
-                WHERE api_tokens.token_hash = \(bind: tokenHash) AND api_tokens.revoked_at IS NULL
-                """).first() else { return nil }
+            guard
+                let row = try await sql.raw(
+                    """
+                    SELECT users.*, api_tokens.id AS token_id, api_tokens.last_used_at AS token_last_used_at
+                    FROM api_tokens JOIN users ON users.id = api_tokens.user_id
+                    WHERE api_tokens.token_hash = \(bind: tokenHash) AND api_tokens.revoked_at IS NULL
+                    """
+                ).first()
+            else { return nil }
             let user = try row.decode(model: User.self, keyDecodingStrategy: .convertFromSnakeCase)
             guard !user.disabled else { return nil }
-            return (user, try row.decode(column: "token_id", as: String.self),
-                    try row.decode(column: "token_last_used_at", as: String?.self))
+            return (
+                user, try row.decode(column: "token_id", as: String.self),
+                try row.decode(column: "token_last_used_at", as: String?.self)
+            )
         }
         guard let (user, tokenId, lastUsedAt) = found else { return nil }
         let hourAgo = Timestamp.string(now.addingTimeInterval(-3600))
@@ -261,28 +277,35 @@ public struct AccountRepository: Sendable {
         try await database.transaction { sql in
             var query = sql.select().column("*").from("api_tokens").where("id", .equal, id)
             if let userId { query = query.where("user_id", .equal, userId) }
-            guard var token = try await query.first(decoding: APIToken.self, keyDecodingStrategy: .convertFromSnakeCase) else {
+            guard var token = try await query.first(decoding: APIToken.self, keyDecodingStrategy: .convertFromSnakeCase)
+            else {
                 throw StorageError.notFound(entity: "api token", id: id)
             }
             guard token.revokedAt == nil else { return }
             let before = TokenAudit(token)
             token.revokedAt = stamp
             try await sql.update("api_tokens").set("revoked_at", to: stamp).where("id", .equal, id).run()
-            try await AuditLog.append(sql, at: stamp, actor: principal, action: "revoke", entity: "api-token", entityId: id,
-                                      before: try AuditJSON.encode(before), after: try AuditJSON.encode(TokenAudit(token)))
+            try await AuditLog.append(
+                sql, at: stamp, actor: principal, action: "revoke", entity: "api-token", entityId: id,
+                before: try AuditJSON.encode(before), after: try AuditJSON.encode(TokenAudit(token)))
         }
     }
 
     /// Revokes every live token of a user inside the caller's transaction.
-    static func revokeTokens(userId: String, at stamp: String, by principal: Principal, _ sql: any SQLDatabase) async throws {
-        let live = try await sql.select().column("*").from("api_tokens").where("user_id", .equal, userId).where("revoked_at", .is, SQLLiteral.null)
-            .orderBy("created_at").all(decoding: APIToken.self, keyDecodingStrategy: .convertFromSnakeCase)
+    static func revokeTokens(userId: String, at stamp: String, by principal: Principal, _ sql: any SQLDatabase)
+        async throws
+    {
+        let live = try await sql.select().column("*").from("api_tokens").where("user_id", .equal, userId).where(
+            "revoked_at", .is, SQLLiteral.null
+        )
+        .orderBy("created_at").all(decoding: APIToken.self, keyDecodingStrategy: .convertFromSnakeCase)
         for token in live {
             var revoked = token
             revoked.revokedAt = stamp
             try await sql.update("api_tokens").set("revoked_at", to: stamp).where("id", .equal, token.id).run()
-            try await AuditLog.append(sql, at: stamp, actor: principal, action: "revoke", entity: "api-token", entityId: token.id,
-                                      before: try AuditJSON.encode(TokenAudit(token)), after: try AuditJSON.encode(TokenAudit(revoked)))
+            try await AuditLog.append(
+                sql, at: stamp, actor: principal, action: "revoke", entity: "api-token", entityId: token.id,
+                before: try AuditJSON.encode(TokenAudit(token)), after: try AuditJSON.encode(TokenAudit(revoked)))
         }
     }
 

@@ -45,11 +45,14 @@ public struct AuditKey: Sendable {
         let mode = status.st_mode & 0o777
         guard mode & 0o077 == 0 else {
             throw AnchorFileError(
-                "audit key \(path) can be read or written by other users (mode \(String(mode, radix: 8))); run `chmod 600 \(path)`")
+                "audit key \(path) can be read or written by other users (mode \(String(mode, radix: 8))); run `chmod 600 \(path)`"
+            )
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-              let bytes = Hex.bytes(text.trimmingCharacters(in: .whitespacesAndNewlines)), bytes.count == 32 else {
-            throw AnchorFileError("audit key \(path): expected 64 hexadecimal digits (a key `wagefile audit checkpoint` created)")
+            let bytes = Hex.bytes(text.trimmingCharacters(in: .whitespacesAndNewlines)), bytes.count == 32
+        else {
+            throw AnchorFileError(
+                "audit key \(path): expected 64 hexadecimal digits (a key `wagefile audit checkpoint` created)")
         }
         return AuditKey(path: path, bytes: bytes)
     }
@@ -67,7 +70,9 @@ public struct AuditKey: Sendable {
         if link(temporary, path) != 0 && errno != EEXIST {
             throw AnchorFileError("audit key \(path): cannot create it: \(String(cString: strerror(errno)))")
         }
-        guard let key = try load(path: path) else { throw AnchorFileError("audit key \(path): vanished as it was created") }
+        guard let key = try load(path: path) else {
+            throw AnchorFileError("audit key \(path): vanished as it was created")
+        }
         return key
     }
 }
@@ -87,7 +92,8 @@ public struct AuditCheckpoint: Sendable, Codable, Equatable {
     public var mac: String
 
     public static func sign(seq: Int, hash: String, at: Date, with key: AuditKey) -> AuditCheckpoint {
-        var checkpoint = AuditCheckpoint(format: format, seq: seq, hash: hash, at: Timestamp.string(at), key: key.id, mac: "")
+        var checkpoint = AuditCheckpoint(
+            format: format, seq: seq, hash: hash, at: Timestamp.string(at), key: key.id, mac: "")
         checkpoint.mac = Hex.string(Data(HMAC<SHA256>.authenticationCode(for: checkpoint.material, using: key.secret)))
         return checkpoint
     }
@@ -117,7 +123,9 @@ public struct AuditCheckpoint: Sendable, Codable, Equatable {
     /// A line of the checkpoint file, or nil when it is not one.
     public static func parse(_ text: some StringProtocol) -> AuditCheckpoint? {
         guard let checkpoint = try? JSONDecoder().decode(AuditCheckpoint.self, from: Data(text.utf8)),
-              checkpoint.format == format, checkpoint.seq >= 1, Hex.isDigest(checkpoint.hash), Hex.isDigest(checkpoint.mac) else {
+            checkpoint.format == format, checkpoint.seq >= 1, Hex.isDigest(checkpoint.hash),
+            Hex.isDigest(checkpoint.mac)
+        else {
             return nil
         }
         return checkpoint
@@ -154,10 +162,13 @@ public struct CheckpointFile: Sendable {
     public func append(_ checkpoint: AuditCheckpoint) throws(AnchorFileError) {
         try PrivateFiles.makeDirectory(containing: path)
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw AnchorFileError("audit checkpoints \(path): cannot open: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw AnchorFileError("audit checkpoints \(path): cannot open: \(String(cString: strerror(errno)))")
+        }
         defer { close(descriptor) }
         guard flock(descriptor, LOCK_EX) == 0, fchmod(descriptor, 0o600) == 0,
-              PrivateFiles.writeAll(descriptor, Data((checkpoint.line + "\n").utf8)), fsync(descriptor) == 0 else {
+            PrivateFiles.writeAll(descriptor, Data((checkpoint.line + "\n").utf8)), fsync(descriptor) == 0
+        else {
             throw AnchorFileError("audit checkpoints \(path): cannot write: \(String(cString: strerror(errno)))")
         }
     }
@@ -177,7 +188,9 @@ public struct AuditAnchor: Sendable {
     }
 
     /// Opens the key (making it when `create` is set; `verify` never makes one).
-    public static func open(keyPath: String, checkpointsPath: String, create: Bool) throws(AnchorFileError) -> AuditAnchor {
+    public static func open(keyPath: String, checkpointsPath: String, create: Bool) throws(AnchorFileError)
+        -> AuditAnchor
+    {
         let key = create ? try AuditKey.loadOrCreate(path: keyPath) : try AuditKey.load(path: keyPath)
         return AuditAnchor(keyPath: keyPath, key: key, checkpointsPath: checkpointsPath)
     }
@@ -193,7 +206,10 @@ public struct AuditAnchor: Sendable {
         case .sqlite(path: let path?):
             let folder = (path as NSString).deletingLastPathComponent as NSString
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            return (folder.appendingPathComponent("audit.key"), folder.appendingPathComponent("\(name)-audit-checkpoints.jsonl"))
+            return (
+                folder.appendingPathComponent("audit.key"),
+                folder.appendingPathComponent("\(name)-audit-checkpoints.jsonl")
+            )
         case .postgres(let settings):
             let name = [settings.host, String(settings.port), settings.database ?? settings.username]
                 .map { $0.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" ? $0 : "_" } }
@@ -217,7 +233,8 @@ public struct AuditAnchor: Sendable {
         guard let key else {
             if !lines.isEmpty {
                 recorded.problems.append(
-                    "the audit key \(keyPath) is missing, so the \(lines.count) checkpoint(s) in \(checkpoints.path) cannot be checked")
+                    "the audit key \(keyPath) is missing, so the \(lines.count) checkpoint(s) in \(checkpoints.path) cannot be checked"
+                )
             }
             return recorded
         }
@@ -228,13 +245,18 @@ public struct AuditAnchor: Sendable {
                 continue
             }
             guard checkpoint.isSigned(by: key) else {
-                let signer = checkpoint.key == key.id ? "" : "; it names key \(checkpoint.key), the key at \(keyPath) is \(key.id)"
+                let signer =
+                    checkpoint.key == key.id
+                    ? "" : "; it names key \(checkpoint.key), the key at \(keyPath) is \(key.id)"
                 recorded.problems.append(
-                    "\(place): the checkpoint of entry \(checkpoint.seq) dated \(checkpoint.at) is not signed by the audit key (forged\(signer))")
+                    "\(place): the checkpoint of entry \(checkpoint.seq) dated \(checkpoint.at) is not signed by the audit key (forged\(signer))"
+                )
                 continue
             }
-            recorded.expectations.append(.init(seq: checkpoint.seq, hash: checkpoint.hash,
-                                               source: "the checkpoint of entry \(checkpoint.seq) signed \(checkpoint.at) (\(place))"))
+            recorded.expectations.append(
+                .init(
+                    seq: checkpoint.seq, hash: checkpoint.hash,
+                    source: "the checkpoint of entry \(checkpoint.seq) signed \(checkpoint.at) (\(place))"))
             if checkpoint.seq > recorded.newest?.seq ?? 0 { recorded.newest = checkpoint }
         }
         return recorded
@@ -243,7 +265,9 @@ public struct AuditAnchor: Sendable {
     /// The chain, every signed checkpoint and `extra` (heads an operator kept) checked together.
     /// Problems with the checkpoint file are reported among the breaks: a log that cannot be
     /// checked against its anchor is not shown intact.
-    public func verify(_ log: AuditLog, expecting extra: [AuditChain.Expectation] = []) async throws -> AuditChain.Verification {
+    public func verify(_ log: AuditLog, expecting extra: [AuditChain.Expectation] = []) async throws
+        -> AuditChain.Verification
+    {
         let recorded: Recorded
         do {
             recorded = try self.recorded()
@@ -272,8 +296,11 @@ public struct AuditAnchor: Sendable {
         let verification = try await verify(log)
         guard verification.intact else { return (verification, .refused) }
         let newest = try recorded().newest
-        guard verification.lastSeq > 0, newest?.seq != verification.lastSeq else { return (verification, .current(newest)) }
-        let checkpoint = AuditCheckpoint.sign(seq: verification.lastSeq, hash: verification.lastHash, at: now, with: key)
+        guard verification.lastSeq > 0, newest?.seq != verification.lastSeq else {
+            return (verification, .current(newest))
+        }
+        let checkpoint = AuditCheckpoint.sign(
+            seq: verification.lastSeq, hash: verification.lastHash, at: now, with: key)
         try checkpoints.append(checkpoint)
         return (verification, .written(checkpoint))
     }
@@ -312,8 +339,9 @@ public actor AuditCheckpointer {
         if !loaded {
             // The newest checkpoint this key signed; forged lines are left to `verify` to report.
             newest = try anchor.recorded().newest.map { checkpoint in
-                AuditChain.Expectation(seq: checkpoint.seq, hash: checkpoint.hash,
-                                       source: "the checkpoint of entry \(checkpoint.seq) signed \(checkpoint.at)")
+                AuditChain.Expectation(
+                    seq: checkpoint.seq, hash: checkpoint.hash,
+                    source: "the checkpoint of entry \(checkpoint.seq) signed \(checkpoint.at)")
             }
             loaded = true
         }
@@ -326,8 +354,9 @@ public actor AuditCheckpointer {
         guard head.seq > newest?.seq ?? 0 else { return .current(head.seq) }
         let checkpoint = AuditCheckpoint.sign(seq: head.seq, hash: head.hash, at: now(), with: key)
         try anchor.checkpoints.append(checkpoint)
-        newest = AuditChain.Expectation(seq: checkpoint.seq, hash: checkpoint.hash,
-                                        source: "the checkpoint of entry \(checkpoint.seq) signed \(checkpoint.at)")
+        newest = AuditChain.Expectation(
+            seq: checkpoint.seq, hash: checkpoint.hash,
+            source: "the checkpoint of entry \(checkpoint.seq) signed \(checkpoint.at)")
         return .written(checkpoint)
     }
 }
@@ -349,7 +378,11 @@ enum Hex {
 
     /// 64 lowercase hex digits: a SHA-256 digest or an HMAC-SHA256 code.
     static func isDigest(_ text: String) -> Bool {
-        text.utf8.count == 64 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+        text.utf8.count == 64
+            && text.utf8.allSatisfy {
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+            }
     }
 
     private static func value(_ digit: UInt8) -> UInt8? {
@@ -372,7 +405,8 @@ enum PrivateFiles {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard !FileManager.default.fileExists(atPath: folder) else { return }
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw AnchorFileError("cannot create the folder \(folder): \(error.localizedDescription)")
         }
@@ -381,7 +415,9 @@ enum PrivateFiles {
     /// Creates `path` (it must not exist) with mode 0600 whatever the umask, writes `data` and syncs it.
     static func writeNew(_ path: String, _ data: Data) throws(AnchorFileError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw AnchorFileError("cannot create \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw AnchorFileError("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
         defer { close(descriptor) }
         guard fchmod(descriptor, 0o600) == 0, writeAll(descriptor, data), fsync(descriptor) == 0 else {
             unlink(path)

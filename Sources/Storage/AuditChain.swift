@@ -16,8 +16,10 @@ public struct AuditEntry: Sendable, Codable, Equatable {
     public var prevHash: String
     public var hash: String
 
-    public init(seq: Int, at: String, actor: String, action: String, entity: String, entityId: String,
-                before: String?, after: String?, prevHash: String, hash: String) {
+    public init(
+        seq: Int, at: String, actor: String, action: String, entity: String, entityId: String,
+        before: String?, after: String?, prevHash: String, hash: String
+    ) {
         self.seq = seq
         self.at = at
         self.actor = actor
@@ -50,8 +52,10 @@ public enum AuditChain {
     /// SHA-256 over the fields, each length-prefixed so no two different entries serialise alike.
     public static func hash(of entry: AuditEntry) -> String {
         var material = ""
-        for field in [String(entry.seq), entry.at, entry.actor, entry.action, entry.entity, entry.entityId,
-                      entry.before ?? "\u{0}null", entry.after ?? "\u{0}null", entry.prevHash] {
+        for field in [
+            String(entry.seq), entry.at, entry.actor, entry.action, entry.entity, entry.entityId,
+            entry.before ?? "\u{0}null", entry.after ?? "\u{0}null", entry.prevHash,
+        ] {
             material += "\(field.utf8.count):\(field)|"
         }
         return Digest.sha256Hex(material)
@@ -84,9 +88,14 @@ public enum AuditChain {
         public var anchoredThrough: Int
         public var intact: Bool { breaks.isEmpty }
 
-        enum CodingKeys: String, CodingKey { case intact, entries, lastSeq, lastHash, breaks, checkpoints, anchoredThrough }
+        enum CodingKeys: String, CodingKey {
+            case intact, entries, lastSeq, lastHash, breaks, checkpoints, anchoredThrough
+        }
 
-        public init(entries: Int, lastSeq: Int, lastHash: String, breaks: [String], checkpoints: Int = 0, anchoredThrough: Int = 0) {
+        public init(
+            entries: Int, lastSeq: Int, lastHash: String, breaks: [String], checkpoints: Int = 0,
+            anchoredThrough: Int = 0
+        ) {
             self.entries = entries
             self.lastSeq = lastSeq
             self.lastHash = lastHash
@@ -97,10 +106,13 @@ public enum AuditChain {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.init(entries: try container.decode(Int.self, forKey: .entries), lastSeq: try container.decode(Int.self, forKey: .lastSeq),
-                      lastHash: try container.decode(String.self, forKey: .lastHash), breaks: try container.decode([String].self, forKey: .breaks),
-                      checkpoints: try container.decodeIfPresent(Int.self, forKey: .checkpoints) ?? 0,
-                      anchoredThrough: try container.decodeIfPresent(Int.self, forKey: .anchoredThrough) ?? 0)
+            self.init(
+                entries: try container.decode(Int.self, forKey: .entries),
+                lastSeq: try container.decode(Int.self, forKey: .lastSeq),
+                lastHash: try container.decode(String.self, forKey: .lastHash),
+                breaks: try container.decode([String].self, forKey: .breaks),
+                checkpoints: try container.decodeIfPresent(Int.self, forKey: .checkpoints) ?? 0,
+                anchoredThrough: try container.decodeIfPresent(Int.self, forKey: .anchoredThrough) ?? 0)
         }
 
         /// `intact` is written out so a script can test one field.
@@ -152,7 +164,9 @@ public enum AuditChain {
         public mutating func check(_ entry: AuditEntry) {
             entries += 1
             if entry.seq != lastSeq + 1 {
-                breaks.append("entry \(entry.seq): expected entry \(lastSeq + 1) next; entries \(lastSeq + 1)...\(entry.seq - 1) are missing")
+                breaks.append(
+                    "entry \(entry.seq): expected entry \(lastSeq + 1) next; entries \(lastSeq + 1)...\(entry.seq - 1) are missing"
+                )
             }
             if entry.prevHash != lastHash {
                 breaks.append("entry \(entry.seq): does not link to the entry before it (previous hash differs)")
@@ -162,7 +176,11 @@ public enum AuditChain {
             }
             if let expectations = expected.removeValue(forKey: entry.seq) {
                 for expectation in expectations {
-                    if expectation.hash == entry.hash { matched.append(expectation) } else { missed.append((expectation, .rehashed(found: entry.hash))) }
+                    if expectation.hash == entry.hash {
+                        matched.append(expectation)
+                    } else {
+                        missed.append((expectation, .rehashed(found: entry.hash)))
+                    }
                 }
             }
             lastSeq = entry.seq
@@ -173,14 +191,17 @@ public enum AuditChain {
         public func finish(headSeq: Int, headHash: String) -> Verification {
             var breaks = self.breaks
             if headSeq != lastSeq {
-                breaks.append("the log ends at entry \(lastSeq) but \(headSeq) entries were written; entries after \(lastSeq) are missing")
+                breaks.append(
+                    "the log ends at entry \(lastSeq) but \(headSeq) entries were written; entries after \(lastSeq) are missing"
+                )
             } else if headHash != lastHash {
                 breaks.append("the last entry's hash does not match the recorded head")
             }
             breaks += anchorBreaks()
             let checked = matched.count + missed.count + expected.values.reduce(0) { $0 + $1.count }
-            return Verification(entries: entries, lastSeq: lastSeq, lastHash: lastHash, breaks: breaks, checkpoints: checked,
-                                anchoredThrough: matched.map(\.seq).max() ?? 0)
+            return Verification(
+                entries: entries, lastSeq: lastSeq, lastHash: lastHash, breaks: breaks, checkpoints: checked,
+                anchoredThrough: matched.map(\.seq).max() ?? 0)
         }
 
         /// The first expectation the chain no longer meets, in full, with the range the change lies
@@ -193,16 +214,20 @@ public enum AuditChain {
             guard let first = failures.first else { return [] }
             let expectation = first.expectation
             // The newest checkpoint below this one that still matches bounds the change from below.
-            let after = matched.map(\.seq).filter { $0 < expectation.seq }.max()
+            let after =
+                matched.map(\.seq).filter { $0 < expectation.seq }.max()
                 .map { " and after entry \($0), the newest checkpoint that still matches" } ?? ""
             var message = "\(expectation.source) no longer matches: "
             switch first.miss {
             case .beyondTheEnd:
-                message += "the log now ends at entry \(lastSeq), before entry \(expectation.seq); the entries after \(lastSeq) were removed"
+                message +=
+                    "the log now ends at entry \(lastSeq), before entry \(expectation.seq); the entries after \(lastSeq) were removed"
             case .missing:
-                message += "entry \(expectation.seq) is missing; the log was changed at or before entry \(expectation.seq)\(after)"
+                message +=
+                    "entry \(expectation.seq) is missing; the log was changed at or before entry \(expectation.seq)\(after)"
             case .rehashed(let found):
-                message += "entry \(expectation.seq) now hashes to \(found.prefix(16))…, not \(expectation.hash.prefix(16))…; "
+                message +=
+                    "entry \(expectation.seq) now hashes to \(found.prefix(16))…, not \(expectation.hash.prefix(16))…; "
                     + "the log was changed at or before entry \(expectation.seq)\(after)"
             }
             var lines = [message]

@@ -61,15 +61,18 @@ public struct AuditLog: Sendable {
         for change in changes {
             seq += 1
             var entry = AuditEntry(
-                seq: seq, at: at, actor: actor.email, action: change.action, entity: change.entity, entityId: change.entityId,
+                seq: seq, at: at, actor: actor.email, action: change.action, entity: change.entity,
+                entityId: change.entityId,
                 before: change.before, after: change.after, prevHash: previous, hash: "")
             entry.hash = AuditChain.hash(of: entry)
             previous = entry.hash
             entries.append(entry)
         }
         for start in stride(from: 0, to: entries.count, by: 200) {
-            try await sql.insert(into: "audit_log").models(Array(entries[start..<min(start + 200, entries.count)]),
-                                                          keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
+            try await sql.insert(into: "audit_log").models(
+                Array(entries[start..<min(start + 200, entries.count)]),
+                keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil
+            ).run()
         }
         try await sql.raw("UPDATE audit_head SET hash = \(bind: previous) WHERE id = 1").run()
     }
@@ -90,8 +93,9 @@ public struct AuditLog: Sendable {
         let conditions = [("entity", query.entity), ("entity_id", query.entityId), ("actor", query.actor)]
             .compactMap { column, value in value.map { (column: column, value: $0) } }
         return try await database.read { sql in
-            try await PagedSelect.fetch(sql, from: "audit_log", equal: conditions, orderBy: [("seq", .descending)],
-                                        page: page, as: AuditEntry.self)
+            try await PagedSelect.fetch(
+                sql, from: "audit_log", equal: conditions, orderBy: [("seq", .descending)],
+                page: page, as: AuditEntry.self)
         }
     }
 
@@ -111,19 +115,29 @@ public struct AuditLog: Sendable {
     /// Only the entries after the anchor are read, so the server can check before each checkpoint.
     /// Returns the head to sign next and the problems found; the head is not to be signed unless
     /// there are none.
-    public func extensionCheck(from anchor: AuditChain.Expectation?) async throws -> (seq: Int, hash: String, breaks: [String]) {
+    public func extensionCheck(from anchor: AuditChain.Expectation?) async throws -> (
+        seq: Int, hash: String, breaks: [String]
+    ) {
         try await database.read { sql in
             // The head first: entries up to it were committed with it, and later appends only add.
             let head = try await Self.head(sql)
             var verifier = AuditChain.Verifier()
             if let anchor {
                 guard anchor.seq <= head.seq else {
-                    return (head.seq, head.hash, ["\(anchor.source) no longer matches: the log now ends at entry \(head.seq), before entry \(anchor.seq)"])
+                    return (
+                        head.seq, head.hash,
+                        [
+                            "\(anchor.source) no longer matches: the log now ends at entry \(head.seq), before entry \(anchor.seq)"
+                        ]
+                    )
                 }
                 let entry = try await sql.select().column("*").from("audit_log").where("seq", .equal, anchor.seq)
                     .first(decoding: AuditEntry.self, keyDecodingStrategy: .convertFromSnakeCase)
                 guard let entry, entry.hash == anchor.hash, AuditChain.hash(of: entry) == entry.hash else {
-                    return (head.seq, head.hash, ["\(anchor.source) no longer matches: entry \(anchor.seq) was changed or removed"])
+                    return (
+                        head.seq, head.hash,
+                        ["\(anchor.source) no longer matches: entry \(anchor.seq) was changed or removed"]
+                    )
                 }
                 verifier = AuditChain.Verifier(resumingAfter: anchor.seq, hash: anchor.hash)
             }
@@ -133,7 +147,9 @@ public struct AuditLog: Sendable {
     }
 
     /// Reads entries after `after` (through `through`, when given) in order, a thousand at a time.
-    private static func walk(_ sql: any SQLDatabase, after: Int, through: Int?, _ body: (AuditEntry) -> Void) async throws {
+    private static func walk(_ sql: any SQLDatabase, after: Int, through: Int?, _ body: (AuditEntry) -> Void)
+        async throws
+    {
         var after = after
         while true {
             var query = sql.select().column("*").from("audit_log").where("seq", .greaterThan, after)

@@ -1,9 +1,10 @@
 import Foundation
 import Logging
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The SQLite file holds names, individual pay and password hashes, so only the account that
@@ -36,9 +37,11 @@ enum DataFiles {
             if directory.lastPathComponent == ownDirectoryName {
                 tighten(directory.path, to: directoryMode, logger: logger)
             } else if let mode = mode(of: directory.path), mode & 0o077 != 0 {
-                logger.warning("the database directory can be read by other users; consider chmod 700", metadata: [
-                    "directory": .string(directory.path), "mode": .string(String(mode, radix: 8)),
-                ])
+                logger.warning(
+                    "the database directory can be read by other users; consider chmod 700",
+                    metadata: [
+                        "directory": .string(directory.path), "mode": .string(String(mode, radix: 8)),
+                    ])
             }
             return
         }
@@ -59,9 +62,11 @@ enum DataFiles {
     static func tighten(_ path: String, to target: mode_t, logger: Logger) {
         guard let mode = mode(of: path), mode & ~target != 0 else { return }
         if chmod(path, mode & target) != 0 {
-            logger.warning("cannot restrict the mode of a database file", metadata: [
-                "path": .string(path), "mode": .string(String(mode, radix: 8)), "errno": .stringConvertible(errno),
-            ])
+            logger.warning(
+                "cannot restrict the mode of a database file",
+                metadata: [
+                    "path": .string(path), "mode": .string(String(mode, radix: 8)), "errno": .stringConvertible(errno),
+                ])
         }
     }
 

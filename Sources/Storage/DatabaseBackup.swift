@@ -18,17 +18,25 @@ struct TableShape: Sendable {
         for migration in Schema.migrations {
             for statement in migration.statements {
                 let text = statement.trimmingCharacters(in: .whitespacesAndNewlines)
-                if text.hasPrefix("CREATE TABLE "), let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")") {
+                if text.hasPrefix("CREATE TABLE "), let open = text.firstIndex(of: "("),
+                    let close = text.lastIndex(of: ")")
+                {
                     let name = text.dropFirst("CREATE TABLE ".count).prefix { $0 != " " && $0 != "(" }
                     var shape = TableShape(name: String(name), columns: [], selfReferences: [], key: [])
                     for raw in definitions(text[text.index(after: open)..<close]) {
                         let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-                        if line.hasPrefix("PRIMARY KEY"), let o = line.firstIndex(of: "("), let c = line.firstIndex(of: ")") {
-                            shape.key = line[line.index(after: o)..<c].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                        if line.hasPrefix("PRIMARY KEY"), let o = line.firstIndex(of: "("),
+                            let c = line.firstIndex(of: ")")
+                        {
+                            shape.key = line[line.index(after: o)..<c].split(separator: ",").map {
+                                $0.trimmingCharacters(in: .whitespaces)
+                            }
                             continue
                         }
                         let words = line.split(separator: " ").map(String.init)
-                        guard words.count >= 2, let kind = kind(words[1], words.count > 2 ? words[2] : "") else { continue }
+                        guard words.count >= 2, let kind = kind(words[1], words.count > 2 ? words[2] : "") else {
+                            continue
+                        }
                         shape.columns.append((words[0], kind))
                         if line.contains("PRIMARY KEY") { shape.key = [words[0]] }
                         if line.contains("REFERENCES \(name)(") { shape.selfReferences.append(words[0]) }
@@ -38,8 +46,10 @@ struct TableShape: Sendable {
                 } else if text.hasPrefix("ALTER TABLE ") {
                     let words = text.split(separator: " ").map(String.init)
                     // ALTER TABLE name ADD COLUMN column TYPE ...
-                    guard words.count >= 7, words[3] == "ADD", words[4] == "COLUMN", let kind = kind(words[6], words.count > 7 ? words[7] : ""),
-                          let index = tables.firstIndex(where: { $0.name == words[2] }) else { continue }
+                    guard words.count >= 7, words[3] == "ADD", words[4] == "COLUMN",
+                        let kind = kind(words[6], words.count > 7 ? words[7] : ""),
+                        let index = tables.firstIndex(where: { $0.name == words[2] })
+                    else { continue }
                     tables[index].columns.append((words[5], kind))
                 }
             }
@@ -95,9 +105,12 @@ public enum DatabaseBackup {
 
     /// Streams the backup through `write`, one line at a time, inside one read so it is a single snapshot
     /// on PostgreSQL; SQLite's WAL gives each read the same.
-    public static func write(_ database: any Database, _ write: @escaping @Sendable (String) throws -> Void) async throws -> BackupSummary {
+    public static func write(_ database: any Database, _ write: @escaping @Sendable (String) throws -> Void)
+        async throws -> BackupSummary
+    {
         try await database.read { sql in
-            let migrations = try await sql.raw("SELECT id FROM schema_migrations ORDER BY id").all(decodingColumn: "id", as: String.self)
+            let migrations = try await sql.raw("SELECT id FROM schema_migrations ORDER BY id").all(
+                decodingColumn: "id", as: String.self)
             try write(try line(["format": format, "migrations": migrations]))
             var counts: [String: Int] = [:]
             for table in TableShape.all where !skipped.contains(table.name) {
@@ -109,7 +122,10 @@ public enum DatabaseBackup {
                     for row in rows {
                         var values: [String: Any] = [:]
                         for column in table.columns {
-                            if try row.decodeNil(column: column.name) { values[column.name] = NSNull(); continue }
+                            if try row.decodeNil(column: column.name) {
+                                values[column.name] = NSNull()
+                                continue
+                            }
                             switch column.kind {
                             case .text: values[column.name] = try row.decode(column: column.name, as: String.self)
                             case .bigint: values[column.name] = try row.decode(column: column.name, as: Int64.self)
@@ -129,24 +145,31 @@ public enum DatabaseBackup {
     }
 
     static func line(_ object: [String: Any]) throws -> String {
-        String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+        String(
+            decoding: try JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
     }
 
     /// Loads a backup into an empty, migrated database in one transaction: all rows or none.
+    // Long because: one transaction: each line's table and columns checked, a non-empty database refused, rows inserted, counts verified; all or none.
     public static func restore(_ database: any Database, lines: [Substring]) async throws -> BackupSummary {
-        guard let first = lines.first, let header = try? JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any],
-              header["format"] as? String == format, let migrations = header["migrations"] as? [String] else {
+        guard let first = lines.first,
+            let header = try? JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any],
+            header["format"] as? String == format, let migrations = header["migrations"] as? [String]
+        else {
             throw StorageError.invalid("line 1: not a Wagefile backup (expected a \(format) header)")
         }
         let known = Set(Schema.migrations.map(\.id))
         if let newer = migrations.first(where: { !known.contains($0) }) {
-            throw StorageError.invalid("the backup was made by a newer Wagefile (migration \(newer)); restore it with that version")
+            throw StorageError.invalid(
+                "the backup was made by a newer Wagefile (migration \(newer)); restore it with that version")
         }
         let shapes = Dictionary(uniqueKeysWithValues: TableShape.all.map { ($0.name, $0) })
         var rows: [String: [[String: Any]]] = [:]
         for (index, text) in lines.enumerated().dropFirst() where !text.isEmpty {
             guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-                  let table = object["table"] as? String, let row = object["row"] as? [String: Any] else {
+                let table = object["table"] as? String, let row = object["row"] as? [String: Any]
+            else {
                 throw StorageError.invalid("line \(index + 1): expected {\"table\": ..., \"row\": {...}}")
             }
             guard let shape = shapes[table], !skipped.contains(table) else {
@@ -160,8 +183,12 @@ public enum DatabaseBackup {
         let batches = UncheckedRows(rows)
         return try await database.transaction { sql in
             for table in ["users", "specs", "people", "vendors", "judgment_sets"] {
-                let count = try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()?.decode(column: "n", as: Int.self) ?? 0
-                guard count == 0 else { throw StorageError.invalid("the database already holds \(table); restore into an empty database") }
+                let count =
+                    try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()?.decode(
+                        column: "n", as: Int.self) ?? 0
+                guard count == 0 else {
+                    throw StorageError.invalid("the database already holds \(table); restore into an empty database")
+                }
             }
             var counts: [String: Int] = [:]
             for shape in TableShape.all where !skipped.contains(shape.name) {
@@ -169,8 +196,10 @@ public enum DatabaseBackup {
                 if shape.name == "audit_head" {
                     // The migration seeded the head; the backup's takes its place.
                     for row in tableRows {
-                        try await sql.update("audit_head").set("seq", to: try bind(row["seq"], .bigint, "audit_head.seq"))
-                            .set("hash", to: try bind(row["hash"], .text, "audit_head.hash")).where("id", .equal, 1).run()
+                        try await sql.update("audit_head").set(
+                            "seq", to: try bind(row["seq"], .bigint, "audit_head.seq")
+                        )
+                        .set("hash", to: try bind(row["hash"], .text, "audit_head.hash")).where("id", .equal, 1).run()
                     }
                     counts[shape.name] = tableRows.count
                     continue
@@ -178,17 +207,25 @@ public enum DatabaseBackup {
                 for start in stride(from: 0, to: tableRows.count, by: 100) {
                     var insert = sql.insert(into: shape.name).columns(shape.columns.map(\.name))
                     for row in tableRows[start..<min(start + 100, tableRows.count)] {
-                        insert = insert.values(try shape.columns.map { column in
-                            shape.selfReferences.contains(column.name) ? SQLLiteral.null : try bind(row[column.name], column.kind, "\(shape.name).\(column.name)")
-                        })
+                        insert = insert.values(
+                            try shape.columns.map { column in
+                                shape.selfReferences.contains(column.name)
+                                    ? SQLLiteral.null
+                                    : try bind(row[column.name], column.kind, "\(shape.name).\(column.name)")
+                            })
                     }
                     try await insert.run()
                 }
                 for column in shape.selfReferences {
                     for row in tableRows {
                         guard let value = row[column], !(value is NSNull) else { continue }
-                        try await sql.update(shape.name).set(SQLIdentifier(column), to: try bind(value, .text, "\(shape.name).\(column)"))
-                            .where(SQLIdentifier(shape.key[0]), .equal, try bind(row[shape.key[0]], .text, "\(shape.name).\(shape.key[0])")).run()
+                        try await sql.update(shape.name).set(
+                            SQLIdentifier(column), to: try bind(value, .text, "\(shape.name).\(column)")
+                        )
+                        .where(
+                            SQLIdentifier(shape.key[0]), .equal,
+                            try bind(row[shape.key[0]], .text, "\(shape.name).\(shape.key[0])")
+                        ).run()
                     }
                 }
                 counts[shape.name] = tableRows.count
@@ -204,7 +241,9 @@ public enum DatabaseBackup {
             guard let text = value as? String else { throw StorageError.invalid("\(field): expected text") }
             return SQLBind(text)
         case .bigint:
-            guard let number = value as? NSNumber else { throw StorageError.invalid("\(field): expected a whole number") }
+            guard let number = value as? NSNumber else {
+                throw StorageError.invalid("\(field): expected a whole number")
+            }
             return SQLBind(number.int64Value)
         case .boolean:
             guard let flag = value as? Bool else { throw StorageError.invalid("\(field): expected true or false") }

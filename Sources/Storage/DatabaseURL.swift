@@ -20,7 +20,9 @@ public enum DatabaseURL: Sendable, Equatable {
         if text == "sqlite::memory:" || text == ":memory:" { return .sqlite(path: nil) }
         if text.hasPrefix("sqlite:") {
             let path = String(text.dropFirst("sqlite:".count))
-            guard !path.isEmpty else { throw .invalid("database URL 'sqlite:' needs a file path, e.g. sqlite:wagefile.sqlite") }
+            guard !path.isEmpty else {
+                throw .invalid("database URL 'sqlite:' needs a file path, e.g. sqlite:wagefile.sqlite")
+            }
             return .sqlite(path: path)
         }
         guard text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") else {
@@ -28,7 +30,9 @@ public enum DatabaseURL: Sendable, Equatable {
             throw .invalid("database URL must start with postgres:// or sqlite: (got '\(redacted(text))')")
         }
         guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
-            throw .invalid("database URL '\(redacted(text))' is not a valid postgres:// URL; expected postgres://user:password@host:port/database")
+            throw .invalid(
+                "database URL '\(redacted(text))' is not a valid postgres:// URL; expected postgres://user:password@host:port/database"
+            )
         }
         guard let user = components.user, !user.isEmpty else {
             throw .invalid("database URL '\(redacted(text))' names no user; expected postgres://user@host/database")
@@ -46,12 +50,13 @@ public enum DatabaseURL: Sendable, Equatable {
             pool = number
         }
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
-        return .postgres(Postgres(
-            host: host, port: components.port ?? 5432, username: user,
-            // `password` is already percent-decoded; decoding again would turn "%2541" into "A".
-            password: components.password,
-            database: path.isEmpty ? nil : path,
-            requireTLS: sslmode == "require" || sslmode == "verify-full", maximumConnections: pool))
+        return .postgres(
+            Postgres(
+                host: host, port: components.port ?? 5432, username: user,
+                // `password` is already percent-decoded; decoding again would turn "%2541" into "A".
+                password: components.password,
+                database: path.isEmpty ? nil : path,
+                requireTLS: sslmode == "require" || sslmode == "verify-full", maximumConnections: pool))
     }
 
     /// The URL with any password replaced, safe for logs and error messages.

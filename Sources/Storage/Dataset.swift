@@ -13,7 +13,9 @@ extension Dataset: StoredRecord {
         Check.length(consentRecord, "consentRecord", into: &problems)
         Check.length(retention, "retention", into: &problems)
         Check.length(paymentEvidence, "paymentEvidence", into: &problems)
-        if let paidWorkers, paidWorkers < 0 { problems.append(FieldProblem("paidWorkers", "must be 0 or more; got \(paidWorkers)")) }
+        if let paidWorkers, paidWorkers < 0 {
+            problems.append(FieldProblem("paidWorkers", "must be 0 or more; got \(paidWorkers)"))
+        }
         Check.money(paidTotalMinor, paidCurrency, "paidTotalMinor", "paidCurrency", into: &problems)
         return problems
     }

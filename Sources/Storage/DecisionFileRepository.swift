@@ -28,10 +28,13 @@ public struct StoredDecisionFile: Sendable, Codable, Equatable {
     public var summary: DecisionFileSummary
     public var document: String
 
-    public init(id: String, specId: String, specVersion: Int, evaluatedOn: String, layer: String, currency: String,
-                bandMinMinor: Int64, bandMidMinor: Int64, bandMaxMinor: Int64, blocking: Bool, document: String) {
+    public init(
+        id: String, specId: String, specVersion: Int, evaluatedOn: String, layer: String, currency: String,
+        bandMinMinor: Int64, bandMidMinor: Int64, bandMaxMinor: Int64, blocking: Bool, document: String
+    ) {
         summary = DecisionFileSummary(
-            id: id, specId: specId, specVersion: specVersion, status: ReviewStatus.draft.rawValue, evaluatedOn: evaluatedOn,
+            id: id, specId: specId, specVersion: specVersion, status: ReviewStatus.draft.rawValue,
+            evaluatedOn: evaluatedOn,
             layer: layer, currency: currency, bandMinMinor: bandMinMinor, bandMidMinor: bandMidMinor,
             bandMaxMinor: bandMaxMinor, blocking: blocking, createdBy: "", createdAt: "", revision: 1)
         self.document = document
@@ -62,9 +65,11 @@ public struct StoredDecisionFile: Sendable, Codable, Equatable {
 public struct DecisionFileRepository: Sendable {
     let database: any Database
     let now: @Sendable () -> Date
-    static let summaryColumns = ["id", "spec_id", "spec_version", "status", "evaluated_on", "layer", "currency",
-                                 "band_min_minor", "band_mid_minor", "band_max_minor", "blocking", "created_by",
-                                 "created_at", "submitted_by", "status_by", "status_at", "status_comment", "revision"]
+    static let summaryColumns = [
+        "id", "spec_id", "spec_version", "status", "evaluated_on", "layer", "currency",
+        "band_min_minor", "band_mid_minor", "band_max_minor", "blocking", "created_by",
+        "created_at", "submitted_by", "status_by", "status_at", "status_comment", "revision",
+    ]
 
     public init(database: any Database, now: @escaping @Sendable () -> Date) {
         self.database = database
@@ -72,8 +77,10 @@ public struct DecisionFileRepository: Sendable {
     }
 
     /// The list leaves out the document itself; fetch one file to read it.
-    public func list(specId: String? = nil, status: String? = nil, layer: String? = nil,
-                     page: PageRequest = PageRequest()) async throws -> Page<DecisionFileSummary> {
+    public func list(
+        specId: String? = nil, status: String? = nil, layer: String? = nil,
+        page: PageRequest = PageRequest()
+    ) async throws -> Page<DecisionFileSummary> {
         let conditions = [("spec_id", specId), ("status", status), ("layer", layer)]
             .compactMap { column, value in value.map { (column: column, value: $0) } }
         return try await database.read { sql in
@@ -86,11 +93,13 @@ public struct DecisionFileRepository: Sendable {
     /// The newest file of each spec's newest computed version: what the portfolio views read.
     public func latestPerSpec() async throws -> [StoredDecisionFile] {
         let rows = try await database.read { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT * FROM decision_files d
                 WHERE d.spec_version = (SELECT MAX(spec_version) FROM decision_files e WHERE e.spec_id = d.spec_id)
                 ORDER BY d.spec_id, d.created_at DESC, d.id
-                """).all(decoding: StoredDecisionFile.self, keyDecodingStrategy: .convertFromSnakeCase)
+                """
+            ).all(decoding: StoredDecisionFile.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
         var seen: Set<String> = []
         return rows.filter { seen.insert($0.specId).inserted }
@@ -114,18 +123,23 @@ public struct DecisionFileRepository: Sendable {
         stored.revision = 1
         let created = stored
         return try await database.transaction { sql in
-            let inserted = try await sql.insert(into: "decision_files").model(created, keyEncodingStrategy: .convertToSnakeCase)
-                .ignoringConflicts(with: "id").returning("id").all()
+            let inserted = try await sql.insert(into: "decision_files").model(
+                created, keyEncodingStrategy: .convertToSnakeCase
+            )
+            .ignoringConflicts(with: "id").returning("id").all()
             guard !inserted.isEmpty else { throw StorageError.duplicate(entity: "decision file", key: created.id) }
-            try await AuditLog.append(sql, at: stamp, actor: principal, action: "compute", entity: "decision-file",
-                                      entityId: created.id, before: nil, after: try AuditJSON.encode(created.summary))
+            try await AuditLog.append(
+                sql, at: stamp, actor: principal, action: "compute", entity: "decision-file",
+                entityId: created.id, before: nil, after: try AuditJSON.encode(created.summary))
             return created
         }
     }
 
     /// Moves the file through review if it is still at `expectedRevision` and the move is allowed.
-    public func transition(_ id: String, to next: ReviewStatus, comment: String?, expectedRevision: Int,
-                           by principal: Principal) async throws -> StoredDecisionFile {
+    public func transition(
+        _ id: String, to next: ReviewStatus, comment: String?, expectedRevision: Int,
+        by principal: Principal
+    ) async throws -> StoredDecisionFile {
         let stamp = Timestamp.string(now())
         return try await database.transaction { sql in
             guard let current = try await DecisionFileRepository.fetch(id, sql) else {
@@ -152,10 +166,11 @@ public struct DecisionFileRepository: Sendable {
             guard !changed.isEmpty else {
                 throw StorageError.conflict(entity: "decision file", id: id, current: expectedRevision + 1)
             }
-            try await AuditLog.append(sql, at: stamp, actor: principal, action: next == .inReview ? "submit" : next.rawValue,
-                                      entity: "decision-file", entityId: id,
-                                      before: try AuditJSON.encode(current.summary),
-                                      after: try AuditJSON.encode(updated.summary))
+            try await AuditLog.append(
+                sql, at: stamp, actor: principal, action: next == .inReview ? "submit" : next.rawValue,
+                entity: "decision-file", entityId: id,
+                before: try AuditJSON.encode(current.summary),
+                after: try AuditJSON.encode(updated.summary))
             return updated
         }
     }

@@ -38,33 +38,44 @@ public struct JudgmentRepository: Sendable {
     }
 
     /// Stores a whole set in one transaction (all or nothing), with one audit entry.
-    public func importSet(id: String, name: String, source: String, judgments: [StoredJudgment], by principal: Principal) async throws -> JudgmentSetRecord {
+    public func importSet(
+        id: String, name: String, source: String, judgments: [StoredJudgment], by principal: Principal
+    ) async throws -> JudgmentSetRecord {
         let stamp = Timestamp.string(now())
-        let record = JudgmentSetRecord(id: id, name: name, source: source, judgments: judgments.count, createdBy: principal.email, createdAt: stamp)
+        let record = JudgmentSetRecord(
+            id: id, name: name, source: source, judgments: judgments.count, createdBy: principal.email, createdAt: stamp
+        )
         return try await database.transaction { sql in
-            let inserted = try await sql.insert(into: "judgment_sets").model(record, keyEncodingStrategy: .convertToSnakeCase)
-                .ignoringConflicts(with: "id").returning("id").all()
+            let inserted = try await sql.insert(into: "judgment_sets").model(
+                record, keyEncodingStrategy: .convertToSnakeCase
+            )
+            .ignoringConflicts(with: "id").returning("id").all()
             guard !inserted.isEmpty else { throw StorageError.duplicate(entity: "judgment set", key: id) }
             var seq = 0
             for batch in stride(from: 0, to: judgments.count, by: 400) {
                 let rows = judgments[batch..<min(batch + 400, judgments.count)]
                 var insert = sql.insert(into: "judgments").columns("set_id", "seq", "item", "reviewer", "value")
                 for judgment in rows {
-                    insert = insert.values([SQLBind(id), SQLBind(seq), SQLBind(judgment.item), SQLBind(judgment.reviewer), SQLBind(judgment.value)])
+                    insert = insert.values([
+                        SQLBind(id), SQLBind(seq), SQLBind(judgment.item), SQLBind(judgment.reviewer),
+                        SQLBind(judgment.value),
+                    ])
                     seq += 1
                 }
                 try await insert.run()
             }
-            try await AuditLog.append(sql, at: stamp, actor: principal, action: "import", entity: "judgment set", entityId: id,
-                                      before: nil, after: try AuditJSON.encode(record))
+            try await AuditLog.append(
+                sql, at: stamp, actor: principal, action: "import", entity: "judgment set", entityId: id,
+                before: nil, after: try AuditJSON.encode(record))
             return record
         }
     }
 
     public func get(_ id: String) async throws -> JudgmentSetRecord {
         try await database.read { sql in
-            guard let record = try await sql.select().column("*").from("judgment_sets").where("id", .equal, id)
-                .first(decoding: JudgmentSetRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+            guard
+                let record = try await sql.select().column("*").from("judgment_sets").where("id", .equal, id)
+                    .first(decoding: JudgmentSetRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
             else { throw StorageError.notFound(entity: "judgment set", id: id) }
             return record
         }
@@ -74,7 +85,8 @@ public struct JudgmentRepository: Sendable {
     /// where each item with m >= 2 values adds n_c * (n_k - [c = k]) / (m - 1).
     public func coincidences(setId: String) async throws -> [(c: String, k: String, weight: Double)] {
         try await database.read { sql in
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 WITH counts AS (
                     SELECT item, value, COUNT(*) AS n FROM judgments
                     WHERE set_id = \(bind: setId) AND value IS NOT NULL
@@ -89,9 +101,13 @@ public struct JudgmentRepository: Sendable {
                 JOIN totals t ON t.item = a.item
                 GROUP BY a.value, b.value
                 ORDER BY a.value, b.value
-                """).all()
+                """
+            ).all()
             return try rows.map { row in
-                (try row.decode(column: "c", as: String.self), try row.decode(column: "k", as: String.self), try row.decode(column: "o", as: Double.self))
+                (
+                    try row.decode(column: "c", as: String.self), try row.decode(column: "k", as: String.self),
+                    try row.decode(column: "o", as: Double.self)
+                )
             }.filter { $0.2 != 0 }
         }
     }

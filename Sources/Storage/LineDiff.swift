@@ -21,7 +21,8 @@ public struct LineDiff: Sendable, Codable, Equatable {
         let a = LineDiff.lines(of: old)
         let b = LineDiff.lines(of: new)
         guard a.count <= 5000, b.count <= 5000 else {
-            lines = a.enumerated().map { Line(kind: .removed, text: $1, oldLine: $0 + 1, newLine: nil) }
+            lines =
+                a.enumerated().map { Line(kind: .removed, text: $1, oldLine: $0 + 1, newLine: nil) }
                 + b.enumerated().map { Line(kind: .added, text: $1, oldLine: nil, newLine: $0 + 1) }
             return
         }
@@ -30,7 +31,8 @@ public struct LineDiff: Sendable, Codable, Equatable {
         var lengths = [Int32](repeating: 0, count: (n + 1) * (m + 1))
         for i in stride(from: n - 1, through: 0, by: -1) {
             for j in stride(from: m - 1, through: 0, by: -1) {
-                lengths[i * (m + 1) + j] = a[i] == b[j]
+                lengths[i * (m + 1) + j] =
+                    a[i] == b[j]
                     ? lengths[(i + 1) * (m + 1) + j + 1] + 1
                     : max(lengths[(i + 1) * (m + 1) + j], lengths[i * (m + 1) + j + 1])
             }

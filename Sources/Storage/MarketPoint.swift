@@ -55,7 +55,9 @@ public struct MarketPoint: StoredRecord {
             Check.pay(amount, basis: period, field, into: &problems)
         }
         if let p25 = p25Minor, p25 > p50Minor { problems.append(FieldProblem("p25Minor", "must not exceed p50Minor")) }
-        if let p75 = p75Minor, p75 < p50Minor { problems.append(FieldProblem("p75Minor", "must not be below p50Minor")) }
+        if let p75 = p75Minor, p75 < p50Minor {
+            problems.append(FieldProblem("p75Minor", "must not be below p50Minor"))
+        }
         return problems
     }
 }

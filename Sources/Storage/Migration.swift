@@ -20,7 +20,9 @@ public struct MigrationRunner: Sendable {
     let migrations: [Migration]
     let now: @Sendable () -> Date
 
-    public init(database: any Database, migrations: [Migration] = Schema.migrations, now: @escaping @Sendable () -> Date) {
+    public init(
+        database: any Database, migrations: [Migration] = Schema.migrations, now: @escaping @Sendable () -> Date
+    ) {
         self.database = database
         self.migrations = migrations
         self.now = now
@@ -29,8 +31,11 @@ public struct MigrationRunner: Sendable {
     /// The ids of migrations already applied.
     public func applied() async throws -> [String] {
         try await database.transaction { sql in
-            try await sql.raw("CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)").run()
-            return try await sql.raw("SELECT id FROM schema_migrations ORDER BY id").all(decodingColumn: "id", as: String.self)
+            try await sql.raw(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+            ).run()
+            return try await sql.raw("SELECT id FROM schema_migrations ORDER BY id").all(
+                decodingColumn: "id", as: String.self)
         }
     }
 
@@ -46,7 +51,9 @@ public struct MigrationRunner: Sendable {
                 for statement in migration.statements(for: dialect) {
                     try await sql.raw(SQLQueryString(statement)).run()
                 }
-                try await sql.raw("INSERT INTO schema_migrations (id, applied_at) VALUES (\(bind: migration.id), \(bind: stamp))").run()
+                try await sql.raw(
+                    "INSERT INTO schema_migrations (id, applied_at) VALUES (\(bind: migration.id), \(bind: stamp))"
+                ).run()
             }
             appliedNow.append(migration.id)
         }

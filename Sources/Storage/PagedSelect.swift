@@ -11,11 +11,16 @@ enum PagedSelect {
     ) async throws -> Page<Row> {
         func filtered(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
             var builder = builder
-            for condition in conditions { builder = builder.where(SQLIdentifier(condition.column), .equal, SQLBind(condition.value)) }
-            if let search, !search.text.isEmpty { builder = builder.where(Search.contains(column: search.column, search.text)) }
+            for condition in conditions {
+                builder = builder.where(SQLIdentifier(condition.column), .equal, SQLBind(condition.value))
+            }
+            if let search, !search.text.isEmpty {
+                builder = builder.where(Search.contains(column: search.column, search.text))
+            }
             return builder
         }
-        let total = try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table))
+        let total =
+            try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table))
             .first()?.decode(column: "n", as: Int.self) ?? 0
         var select = columns.map { sql.select().columns($0.map { SQLIdentifier($0) }) } ?? sql.select().column("*")
         select = filtered(select.from(table))

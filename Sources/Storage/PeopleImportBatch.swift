@@ -1,6 +1,6 @@
 import Foundation
-public import WorkModel
 import SQLKit
+public import WorkModel
 
 /// What an import did.
 public struct PeopleImportResult: Sendable, Codable, Equatable {
@@ -37,22 +37,35 @@ extension RecordRepository where Record == Person {
     /// nothing: a row that fails validation, names an unknown manager or closes a management
     /// loop rejects the whole file. Each change is audited like a single edit, plus one entry
     /// for the import itself.
-    public func importBatch(_ rows: [ImportedPerson], source: String, by principal: Principal) async throws -> PeopleImportResult {
+    public func importBatch(_ rows: [ImportedPerson], source: String, by principal: Principal) async throws
+        -> PeopleImportResult
+    {
         let stamp = Timestamp.string(now())
         return try await database.transaction { sql in
-            let existing = try await sql.select().column("*").from(Person.table).where("external_id", .isNot, SQLLiteral.null)
-                .all(decoding: Person.self, keyDecodingStrategy: .convertFromSnakeCase)
-            let byExternal = Dictionary(existing.compactMap { person in person.externalId.map { ($0, person) } }, uniquingKeysWith: { first, _ in first })
-            let takenIds = Set(try await sql.select().column("id").from(Person.table).all().map { try $0.decode(column: "id", as: String.self) })
+            let existing = try await sql.select().column("*").from(Person.table).where(
+                "external_id", .isNot, SQLLiteral.null
+            )
+            .all(decoding: Person.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let byExternal = Dictionary(
+                existing.compactMap { person in person.externalId.map { ($0, person) } },
+                uniquingKeysWith: { first, _ in first })
+            let takenIds = Set(
+                try await sql.select().column("id").from(Person.table).all().map {
+                    try $0.decode(column: "id", as: String.self)
+                })
             var problems: [PeopleImportRejected.Problem] = []
             var batchIds: [String: String] = [:]
             var assigned: Set<String> = []
             for row in rows {
                 guard let external = row.person.externalId else {
-                    problems.append(.init(line: row.line, field: "externalId", message: "is required so a re-import updates the person instead of adding them again"))
+                    problems.append(
+                        .init(
+                            line: row.line, field: "externalId",
+                            message: "is required so a re-import updates the person instead of adding them again"))
                     continue
                 }
-                let id = byExternal[external]?.id ?? Self.newId(external) { takenIds.contains($0) || assigned.contains($0) }
+                let id =
+                    byExternal[external]?.id ?? Self.newId(external) { takenIds.contains($0) || assigned.contains($0) }
                 assigned.insert(id)
                 batchIds[external] = id
             }
@@ -65,14 +78,21 @@ extension RecordRepository where Record == Person {
                     if let managerId = batchIds[manager] ?? byExternal[manager]?.id {
                         person.managerId = managerId
                     } else {
-                        problems.append(.init(line: row.line, field: "managerId", message: "no person with HRIS id '\(manager)' in this file or already stored"))
+                        problems.append(
+                            .init(
+                                line: row.line, field: "managerId",
+                                message: "no person with HRIS id '\(manager)' in this file or already stored"))
                     }
                 }
-                for problem in person.problems() { problems.append(.init(line: row.line, field: problem.field, message: problem.message)) }
+                for problem in person.problems() {
+                    problems.append(.init(line: row.line, field: problem.field, message: problem.message))
+                }
                 people.append((row.line, person))
             }
             let ordered = Self.managersFirst(people, problems: &problems)
-            guard problems.isEmpty else { throw PeopleImportRejected(problems: problems.sorted { ($0.line, $0.field) < ($1.line, $1.field) }) }
+            guard problems.isEmpty else {
+                throw PeopleImportRejected(problems: problems.sorted { ($0.line, $0.field) < ($1.line, $1.field) })
+            }
 
             var result = PeopleImportResult(rows: rows.count, created: 0, updated: 0, unchanged: 0)
             var changes: [AuditLog.Change] = []
@@ -81,8 +101,10 @@ extension RecordRepository where Record == Person {
             // batch is written before any update that may point at someone in it.
             func flush() async throws {
                 for start in stride(from: 0, to: pending.count, by: 100) {
-                    try await sql.insert(into: Person.table).models(Array(pending[start..<min(start + 100, pending.count)]),
-                                                                    keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
+                    try await sql.insert(into: Person.table).models(
+                        Array(pending[start..<min(start + 100, pending.count)]),
+                        keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil
+                    ).run()
                 }
                 pending.removeAll()
             }
@@ -102,8 +124,10 @@ extension RecordRepository where Record == Person {
                     try await sql.update(Person.table)
                         .set(model: updated, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
                         .where("id", .equal, updated.id).where("revision", .equal, current.revision).run()
-                    changes.append(.init(action: "update", entity: Person.entity, entityId: updated.id,
-                                         before: try AuditJSON.encode(current), after: try AuditJSON.encode(updated)))
+                    changes.append(
+                        .init(
+                            action: "update", entity: Person.entity, entityId: updated.id,
+                            before: try AuditJSON.encode(current), after: try AuditJSON.encode(updated)))
                     result.updated += 1
                 } else {
                     var created = incoming
@@ -111,13 +135,18 @@ extension RecordRepository where Record == Person {
                     created.createdAt = stamp
                     created.updatedAt = stamp
                     pending.append(created)
-                    changes.append(.init(action: "create", entity: Person.entity, entityId: created.id,
-                                         before: nil, after: try AuditJSON.encode(created)))
+                    changes.append(
+                        .init(
+                            action: "create", entity: Person.entity, entityId: created.id,
+                            before: nil, after: try AuditJSON.encode(created)))
                     result.created += 1
                 }
             }
             try await flush()
-            changes.append(.init(action: "import", entity: "people-import", entityId: source, before: nil, after: try AuditJSON.encode(result)))
+            changes.append(
+                .init(
+                    action: "import", entity: "people-import", entityId: source, before: nil,
+                    after: try AuditJSON.encode(result)))
             try await AuditLog.appendBatch(sql, at: stamp, actor: principal, changes)
             return result
         }
@@ -132,9 +161,11 @@ extension RecordRepository where Record == Person {
 
     /// Rows ordered so a manager is written before the people they manage (the foreign key is
     /// checked per statement); a management loop is reported on every row in it.
-    static func managersFirst(_ people: [(line: Int, person: Person)], problems: inout [PeopleImportRejected.Problem]) -> [(line: Int, person: Person)] {
+    static func managersFirst(_ people: [(line: Int, person: Person)], problems: inout [PeopleImportRejected.Problem])
+        -> [(line: Int, person: Person)]
+    {
         let index = Dictionary(people.enumerated().map { ($1.person.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var state = [UInt8](repeating: 0, count: people.count) // 0 new, 1 on the path, 2 done
+        var state = [UInt8](repeating: 0, count: people.count)  // 0 new, 1 on the path, 2 done
         var ordered: [(line: Int, person: Person)] = []
         ordered.reserveCapacity(people.count)
         for start in people.indices where state[start] == 0 {
@@ -150,7 +181,10 @@ extension RecordRepository where Record == Person {
                 let loop = chain.drop { $0 != current }
                 let lines = loop.map { String(people[$0].line) }.joined(separator: ", ")
                 for member in loop {
-                    problems.append(.init(line: people[member].line, field: "managerId", message: "management loop through lines \(lines)"))
+                    problems.append(
+                        .init(
+                            line: people[member].line, field: "managerId",
+                            message: "management loop through lines \(lines)"))
                 }
             }
             for member in chain.reversed() {

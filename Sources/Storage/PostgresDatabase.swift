@@ -1,9 +1,9 @@
 import Foundation
 public import Logging
 import PostgresKit
-import Synchronization
 public import PostgresNIO
 public import SQLKit
+import Synchronization
 
 /// PostgreSQL through PostgresNIO's connection pool.
 ///
@@ -65,15 +65,18 @@ public final class PostgresStore: Database {
 
     /// Runs `work`; if it has not got its connection (`started.mark()`) within `timeout`, it is
     /// cancelled and the caller gets `StorageError.unavailable`.
-    static func boundedLease<T: Sendable>(_ timeout: Duration, _ name: String,
-                                          _ work: @escaping @Sendable (LeaseStarted) async throws -> T) async throws -> T {
+    static func boundedLease<T: Sendable>(
+        _ timeout: Duration, _ name: String,
+        _ work: @escaping @Sendable (LeaseStarted) async throws -> T
+    ) async throws -> T {
         let started = LeaseStarted()
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await work(started) }
             group.addTask {
                 try? await Task.sleep(for: timeout)
                 if started.hasStarted { return nil }
-                throw StorageError.unavailable("PostgreSQL at \(name) gave no connection within \(timeout.components.seconds) s")
+                throw StorageError.unavailable(
+                    "PostgreSQL at \(name) gave no connection within \(timeout.components.seconds) s")
             }
             while let next = try await group.next() {
                 if let value = next {

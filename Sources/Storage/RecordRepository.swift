@@ -13,11 +13,15 @@ public struct RecordRepository<Record: StoredRecord>: Sendable {
     }
 
     /// Equality filters by query name (see `Record.filters`); unknown names are refused.
-    public func list(filters: [String: String] = [:], search: String? = nil, page: PageRequest = PageRequest()) async throws -> Page<Record> {
+    public func list(filters: [String: String] = [:], search: String? = nil, page: PageRequest = PageRequest())
+        async throws -> Page<Record>
+    {
         var conditions: [(column: String, value: String)] = []
         for (name, value) in filters.sorted(by: { $0.key < $1.key }) {
             guard let column = Record.filters[name] else {
-                throw StorageError.invalid("cannot filter \(Record.entity) by '\(name)'; filters: \(Record.filters.keys.sorted().joined(separator: ", "))")
+                throw StorageError.invalid(
+                    "cannot filter \(Record.entity) by '\(name)'; filters: \(Record.filters.keys.sorted().joined(separator: ", "))"
+                )
             }
             conditions.append((column, value))
         }
@@ -70,8 +74,10 @@ public struct RecordRepository<Record: StoredRecord>: Sendable {
             }
             // A concurrent create of the same id (PostgreSQL) commits between the check and the
             // insert; the insert then does nothing and the caller still learns it is a duplicate.
-            let inserted = try await sql.insert(into: Record.table).model(created, keyEncodingStrategy: .convertToSnakeCase)
-                .ignoringConflicts(with: "id").returning("id").all()
+            let inserted = try await sql.insert(into: Record.table).model(
+                created, keyEncodingStrategy: .convertToSnakeCase
+            )
+            .ignoringConflicts(with: "id").returning("id").all()
             guard !inserted.isEmpty else { throw StorageError.duplicate(entity: Record.entity, key: created.id) }
             try await AuditLog.append(
                 sql, at: stamp, actor: principal, action: "create", entity: Record.entity, entityId: created.id,
@@ -132,8 +138,10 @@ public struct RecordRepository<Record: StoredRecord>: Sendable {
     }
 
     private func validate(_ record: Record) throws {
-        let problems = record.problems() + (record.id.isEmpty || record.id.count > 100
-            ? [FieldProblem("id", "must be 1 to 100 characters")] : [])
+        let problems =
+            record.problems()
+            + (record.id.isEmpty || record.id.count > 100
+                ? [FieldProblem("id", "must be 1 to 100 characters")] : [])
         if !problems.isEmpty { throw RecordProblems(entity: Record.entity, problems: problems) }
     }
 
@@ -160,8 +168,9 @@ public struct RecordProblems: Error, Sendable, Equatable, CustomStringConvertibl
 /// Timestamps are ISO 8601 UTC with milliseconds, so text order is time order in both databases.
 public enum Timestamp {
     public static func string(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted)
-            .dateTimeSeparator(.standard).timeSeparator(.colon))
+        date.formatted(
+            .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted)
+                .dateTimeSeparator(.standard).timeSeparator(.colon))
     }
 }
 

@@ -33,7 +33,9 @@ public struct SpecRepository: Sendable {
         self.now = now
     }
 
-    public func list(kind: String? = nil, search: String? = nil, page: PageRequest = PageRequest()) async throws -> Page<StoredSpec> {
+    public func list(kind: String? = nil, search: String? = nil, page: PageRequest = PageRequest()) async throws
+        -> Page<StoredSpec>
+    {
         try await database.read { sql in
             try await PagedSelect.fetch(
                 sql, from: "specs", equal: kind.map { [("kind", $0)] } ?? [], search: search.map { ("title", $0) },
@@ -43,16 +45,19 @@ public struct SpecRepository: Sendable {
 
     public func get(_ id: String) async throws -> StoredSpec {
         try await database.read { sql in
-            guard let spec = try await SpecRepository.fetch(id, sql) else { throw StorageError.notFound(entity: "spec", id: id) }
+            guard let spec = try await SpecRepository.fetch(id, sql) else {
+                throw StorageError.notFound(entity: "spec", id: id)
+            }
             return spec
         }
     }
 
     public func version(_ id: String, _ version: Int) async throws -> SpecVersion {
         try await database.read { sql in
-            guard let found = try await sql.select().column("*").from("spec_versions")
-                .where("spec_id", .equal, id).where("version", .equal, version)
-                .first(decoding: SpecVersion.self, keyDecodingStrategy: .convertFromSnakeCase)
+            guard
+                let found = try await sql.select().column("*").from("spec_versions")
+                    .where("spec_id", .equal, id).where("version", .equal, version)
+                    .first(decoding: SpecVersion.self, keyDecodingStrategy: .convertFromSnakeCase)
             else { throw StorageError.notFound(entity: "spec version", id: "\(id) v\(version)") }
             return found
         }
@@ -61,18 +66,24 @@ public struct SpecRepository: Sendable {
     /// Every version, oldest first.
     public func versions(_ id: String) async throws -> [SpecVersion] {
         try await database.read { sql in
-            guard try await SpecRepository.fetch(id, sql) != nil else { throw StorageError.notFound(entity: "spec", id: id) }
+            guard try await SpecRepository.fetch(id, sql) != nil else {
+                throw StorageError.notFound(entity: "spec", id: id)
+            }
             return try await sql.select().column("*").from("spec_versions").where("spec_id", .equal, id)
                 .orderBy("version").all(decoding: SpecVersion.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
     }
 
     /// Creates the spec with its first version.
-    public func create(id: String, kind: String, title: String, body: String, comment: String?, by principal: Principal) async throws -> StoredSpec {
+    public func create(id: String, kind: String, title: String, body: String, comment: String?, by principal: Principal)
+        async throws -> StoredSpec
+    {
         let stamp = Timestamp.string(now())
-        let spec = StoredSpec(id: id, kind: kind, title: title, currentVersion: 1, createdBy: principal.email,
-                              createdAt: stamp, updatedAt: stamp)
-        let first = SpecVersion(specId: id, version: 1, body: body, comment: comment, createdBy: principal.email, createdAt: stamp)
+        let spec = StoredSpec(
+            id: id, kind: kind, title: title, currentVersion: 1, createdBy: principal.email,
+            createdAt: stamp, updatedAt: stamp)
+        let first = SpecVersion(
+            specId: id, version: 1, body: body, comment: comment, createdBy: principal.email, createdAt: stamp)
         return try await database.transaction { sql in
             if try await SpecRepository.fetch(id, sql) != nil { throw StorageError.duplicate(entity: "spec", key: id) }
             // A concurrent create of the same id commits between the check and the insert.
@@ -80,34 +91,43 @@ public struct SpecRepository: Sendable {
                 .ignoringConflicts(with: "id").returning("id").all()
             guard !inserted.isEmpty else { throw StorageError.duplicate(entity: "spec", key: id) }
             try await sql.insert(into: "spec_versions").model(first, keyEncodingStrategy: .convertToSnakeCase).run()
-            try await AuditLog.append(sql, at: stamp, actor: principal, action: "create", entity: "spec", entityId: id,
-                                      before: nil, after: try AuditJSON.encode(first))
+            try await AuditLog.append(
+                sql, at: stamp, actor: principal, action: "create", entity: "spec", entityId: id,
+                before: nil, after: try AuditJSON.encode(first))
             return spec
         }
     }
 
     /// Saves a new version if the spec is still at `expectedVersion`; a stale editor gets a
     /// conflict and their text is not stored over someone else's.
-    public func addVersion(id: String, expectedVersion: Int, kind: String, title: String, body: String, comment: String?,
-                           by principal: Principal) async throws -> (StoredSpec, SpecVersion) {
+    public func addVersion(
+        id: String, expectedVersion: Int, kind: String, title: String, body: String, comment: String?,
+        by principal: Principal
+    ) async throws -> (StoredSpec, SpecVersion) {
         let stamp = Timestamp.string(now())
         return try await database.transaction { sql in
-            guard var spec = try await SpecRepository.fetch(id, sql) else { throw StorageError.notFound(entity: "spec", id: id) }
+            guard var spec = try await SpecRepository.fetch(id, sql) else {
+                throw StorageError.notFound(entity: "spec", id: id)
+            }
             guard spec.currentVersion == expectedVersion else {
                 throw StorageError.conflict(entity: "spec", id: id, current: spec.currentVersion)
             }
             let previous = try await sql.select().column("*").from("spec_versions")
                 .where("spec_id", .equal, id).where("version", .equal, expectedVersion)
                 .first(decoding: SpecVersion.self, keyDecodingStrategy: .convertFromSnakeCase)
-            let next = SpecVersion(specId: id, version: expectedVersion + 1, body: body, comment: comment,
-                                   createdBy: principal.email, createdAt: stamp)
+            let next = SpecVersion(
+                specId: id, version: expectedVersion + 1, body: body, comment: comment,
+                createdBy: principal.email, createdAt: stamp)
             let moved = try await sql.update("specs").set("current_version", to: next.version).set("kind", to: kind)
                 .set("title", to: title).set("updated_at", to: stamp)
                 .where("id", .equal, id).where("current_version", .equal, expectedVersion).returning("id").all()
-            guard !moved.isEmpty else { throw StorageError.conflict(entity: "spec", id: id, current: expectedVersion + 1) }
+            guard !moved.isEmpty else {
+                throw StorageError.conflict(entity: "spec", id: id, current: expectedVersion + 1)
+            }
             try await sql.insert(into: "spec_versions").model(next, keyEncodingStrategy: .convertToSnakeCase).run()
-            try await AuditLog.append(sql, at: stamp, actor: principal, action: "new-version", entity: "spec", entityId: id,
-                                      before: try previous.map { try AuditJSON.encode($0) }, after: try AuditJSON.encode(next))
+            try await AuditLog.append(
+                sql, at: stamp, actor: principal, action: "new-version", entity: "spec", entityId: id,
+                before: try previous.map { try AuditJSON.encode($0) }, after: try AuditJSON.encode(next))
             spec.currentVersion = next.version
             spec.kind = kind
             spec.title = title

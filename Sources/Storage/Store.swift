@@ -1,6 +1,6 @@
 public import Foundation
-public import WorkModel
 public import Logging
+public import WorkModel
 
 /// Every repository over one database: what the application and the CLI hold.
 public struct Store: Sendable {
@@ -31,7 +31,9 @@ public struct Store: Sendable {
     }
 
     /// Opens the database a URL names. PostgreSQL's pool must then be run (see `PostgresStore.run`).
-    public static func open(_ url: DatabaseURL, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) async throws -> Store {
+    public static func open(_ url: DatabaseURL, logger: Logger, now: @escaping @Sendable () -> Date = { Date() })
+        async throws -> Store
+    {
         switch url {
         case .sqlite(let path): Store(database: try await SQLiteStore.open(path: path, logger: logger), now: now)
         case .postgres(let settings): Store(database: PostgresStore(url: settings, logger: logger), now: now)

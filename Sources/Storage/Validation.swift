@@ -38,8 +38,10 @@ enum Check {
     }
 
     /// Money needs both halves: an amount without a currency cannot be compared with anything.
-    static func money(_ amount: Int64?, _ code: String?, _ amountField: String, _ currencyField: String,
-                      into problems: inout [FieldProblem]) {
+    static func money(
+        _ amount: Int64?, _ code: String?, _ amountField: String, _ currencyField: String,
+        into problems: inout [FieldProblem]
+    ) {
         nonNegative(amount, amountField, into: &problems)
         if amount != nil && code == nil {
             problems.append(FieldProblem(currencyField, "is required when \(amountField) is given"))
@@ -50,7 +52,11 @@ enum Check {
     /// Pay within `PayCap` for its basis; a basis the record does not know is reported elsewhere.
     static func pay(_ amount: Int64?, basis: String?, _ field: String, into problems: inout [FieldProblem]) {
         guard let amount, let basis, let cap = PayCap.maximumMinor(basis: basis), amount > cap else { return }
-        problems.append(FieldProblem(field, "must be at most \(cap) minor units on a \(basis) basis (\(PayCap.annualMinor) a year, scaled); got \(amount)"))
+        problems.append(
+            FieldProblem(
+                field,
+                "must be at most \(cap) minor units on a \(basis) basis (\(PayCap.annualMinor) a year, scaled); got \(amount)"
+            ))
     }
 
     static let workLayers = WorkLayer.allCases.map(\.rawValue)

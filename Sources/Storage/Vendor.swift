@@ -3,7 +3,9 @@ public import WorkModel
 extension Vendor: StoredRecord {
     public static let table = "vendors"
     public static let entity = "vendor"
-    public static let filters = ["country": "country", "contractSpecId": "contract_spec_id", "budgetOwner": "budget_owner"]
+    public static let filters = [
+        "country": "country", "contractSpecId": "contract_spec_id", "budgetOwner": "budget_owner",
+    ]
     public static let sortColumn = "name"
 
     public func problems() -> [FieldProblem] {

@@ -4,7 +4,9 @@ import Storage
 
 /// The router with every route, the API endpoints it serves, and its pages (for the tests that
 /// walk every way out of the server, such as the pay canary).
-public func buildRouter(_ environment: ServerEnvironment) -> (router: Router<AppRequestContext>, endpoints: [Endpoint], pages: [Endpoint]) {
+public func buildRouter(_ environment: ServerEnvironment) -> (
+    router: Router<AppRequestContext>, endpoints: [Endpoint], pages: [Endpoint]
+) {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: EdgeMiddleware(metrics: environment.metrics))
     router.add(middleware: AuthenticationMiddleware(accounts: environment.store.accounts))

@@ -10,7 +10,8 @@ struct AuditController {
         registry.add(router, .get, "/api/v1/audit", .readAudit) { request, _ in
             let query = ListQuery(request: request)
             let page = try await audit.list(
-                AuditLog.Query(entity: query.string("entity"), entityId: query.string("entityId"), actor: query.string("actor")),
+                AuditLog.Query(
+                    entity: query.string("entity"), entityId: query.string("entityId"), actor: query.string("actor")),
                 page: try query.page)
             return try JSONBody.response(page)
         }

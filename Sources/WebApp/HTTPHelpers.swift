@@ -12,13 +12,17 @@ enum JSONBody {
         return encoder
     }()
 
-    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, etag: Int? = nil,
-                         headers extra: HTTPFields = [:]) throws -> Response {
+    static func response(
+        _ value: some Encodable, status: HTTPResponse.Status = .ok, etag: Int? = nil,
+        headers extra: HTTPFields = [:]
+    ) throws -> Response {
         try raw(Data(encoder.encode(value)), status: status, etag: etag, headers: extra)
     }
 
-    static func raw(_ bytes: Data, status: HTTPResponse.Status = .ok, etag: Int? = nil, headers extra: HTTPFields = [:],
-                    contentType: String = "application/json") throws -> Response {
+    static func raw(
+        _ bytes: Data, status: HTTPResponse.Status = .ok, etag: Int? = nil, headers extra: HTTPFields = [:],
+        contentType: String = "application/json"
+    ) throws -> Response {
         var headers = extra
         headers[.contentType] = contentType
         headers[.contentLength] = String(bytes.count)
@@ -28,8 +32,9 @@ enum JSONBody {
 
     static func text(_ text: String, contentType: String, status: HTTPResponse.Status = .ok) -> Response {
         let buffer = ByteBuffer(string: text)
-        return Response(status: status, headers: [.contentType: contentType, .contentLength: String(buffer.readableBytes)],
-                        body: .init(byteBuffer: buffer))
+        return Response(
+            status: status, headers: [.contentType: contentType, .contentLength: String(buffer.readableBytes)],
+            body: .init(byteBuffer: buffer))
     }
 
     /// The request body, whole, refusing bodies over the context's limit with 413. A body that
@@ -42,9 +47,11 @@ enum JSONBody {
         } catch is NIOTooManyBytesError {
             throw Problem(.contentTooLarge, "the request body is larger than \(context.maxUploadSize) bytes")
         } catch {
-            context.logger.info("request body cut off", metadata: ["error": .string(String(describing: type(of: error)))])
-            throw Problem(.requestTimeout, "the request body did not arrive whole; send it again",
-                          headers: [.connection: "close"])
+            context.logger.info(
+                "request body cut off", metadata: ["error": .string(String(describing: type(of: error)))])
+            throw Problem(
+                .requestTimeout, "the request body did not arrive whole; send it again",
+                headers: [.connection: "close"])
         }
     }
 
@@ -53,17 +60,23 @@ enum JSONBody {
     /// labelled anything else (or nothing) is refused with 415 before it is read as JSON.
     static func requireJSONContentType(_ request: Request) throws {
         let value = request.headers[.contentType] ?? ""
-        let mediaType = value.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-        guard mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json")) else {
-            throw Problem(.unsupportedMediaType,
-                          "send the JSON body with Content-Type: application/json (got \(value.isEmpty ? "none" : "'\(value)'"))",
-                          headers: [.accept: "application/json"])
+        let mediaType =
+            value.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            ?? ""
+        guard mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
+        else {
+            throw Problem(
+                .unsupportedMediaType,
+                "send the JSON body with Content-Type: application/json (got \(value.isEmpty ? "none" : "'\(value)'"))",
+                headers: [.accept: "application/json"])
         }
     }
 
     /// A JSON object from the body, as a dictionary, so unknown fields can be named.
     static func object(_ request: Request, _ context: AppRequestContext) async throws -> [String: Any] {
-        guard let object = try await optionalObject(request, context) else { throw Problem.badRequest("the request needs a JSON object body") }
+        guard let object = try await optionalObject(request, context) else {
+            throw Problem.badRequest("the request needs a JSON object body")
+        }
         return object
     }
 
@@ -91,7 +104,8 @@ enum JSONBody {
         }
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AppRequestContext) async throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AppRequestContext) async throws -> T
+    {
         try decode(T.self, from: try await object(request, context))
     }
 
@@ -102,7 +116,8 @@ enum JSONBody {
         switch error {
         case .keyNotFound(let key, let context):
             let parent = path(context)
-            return .init(field: parent.isEmpty ? key.stringValue : parent + "." + key.stringValue, message: "is required")
+            return .init(
+                field: parent.isEmpty ? key.stringValue : parent + "." + key.stringValue, message: "is required")
         case .typeMismatch(let type, let context):
             return .init(field: path(context), message: "must be \(describe(type))")
         case .valueNotFound(let type, let context):
@@ -139,7 +154,9 @@ struct ListQuery {
 
     func int(_ name: String) throws -> Int? {
         guard let text = string(name) else { return nil }
-        guard let value = Int(text) else { throw Problem.badRequest("query parameter \(name) must be a whole number (got '\(text)')") }
+        guard let value = Int(text) else {
+            throw Problem.badRequest("query parameter \(name) must be a whole number (got '\(text)')")
+        }
         return value
     }
 }
@@ -157,7 +174,9 @@ extension AppRequestContext {
         guard let value = parameters.get(name) else { throw Problem.badRequest("missing path parameter \(name)") }
         // The router hands the segment over as sent; clients percent-encode ids with spaces,
         // slashes or non-ASCII letters (and `Location` does), so decode it here.
-        guard let decoded = value.removingPercentEncoding else { throw Problem.badRequest("path parameter \(name) is not valid percent-encoding") }
+        guard let decoded = value.removingPercentEncoding else {
+            throw Problem.badRequest("path parameter \(name) is not valid percent-encoding")
+        }
         return decoded
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import Logging
 import Storage
 
@@ -10,7 +10,9 @@ struct EdgeMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let metrics: RequestMetrics
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         metrics.begin()
         let start = ContinuousClock.now
         var response: Response
@@ -24,14 +26,16 @@ struct EdgeMiddleware: RouterMiddleware {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let route = context.endpointPath ?? "unmatched"
         metrics.end(method: request.method.rawValue, route: route, status: response.status.code, seconds: seconds)
-        context.logger.info("request", metadata: [
-            "method": .string(request.method.rawValue),
-            "path": .string(request.uri.path),
-            "route": .string(route),
-            "status": .stringConvertible(response.status.code),
-            "ms": .string(String(format: "%.2f", seconds * 1000)),
-            "user": .string(context.identity.recorded ?? "-"),
-        ])
+        context.logger.info(
+            "request",
+            metadata: [
+                "method": .string(request.method.rawValue),
+                "path": .string(request.uri.path),
+                "route": .string(route),
+                "status": .stringConvertible(response.status.code),
+                "ms": .string(String(format: "%.2f", seconds * 1000)),
+                "user": .string(context.identity.recorded ?? "-"),
+            ])
         return response
     }
 
@@ -67,16 +71,21 @@ struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let accounts: AccountRepository
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var context = context
         if let authorization = request.headers[.authorization] {
             guard authorization.lowercased().hasPrefix("bearer ") else {
                 throw Problem(.unauthorized, "the Authorization header must be 'Bearer <token>'")
             }
             let token = String(authorization.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
-            guard token.hasPrefix(Secrets.tokenPrefix), let user = try await accounts.tokenUser(tokenHash: Secrets.hash(token)) else {
-                throw Problem(.unauthorized, "the API token is unknown, revoked, or its user is disabled",
-                              headers: [.wwwAuthenticate: "Bearer realm=\"wagefile\", error=\"invalid_token\""])
+            guard token.hasPrefix(Secrets.tokenPrefix),
+                let user = try await accounts.tokenUser(tokenHash: Secrets.hash(token))
+            else {
+                throw Problem(
+                    .unauthorized, "the API token is unknown, revoked, or its user is disabled",
+                    headers: [.wwwAuthenticate: "Bearer realm=\"wagefile\", error=\"invalid_token\""])
             }
             context.user = user
             context.identity.record(user)
@@ -121,7 +130,9 @@ struct WebOrigin: Equatable {
     /// From an `Origin` or `Referer` value; nil for `null` and anything without a scheme and host.
     init?(url: String) {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-              let host = components.host?.lowercased(), !host.isEmpty, let port = components.port ?? WebOrigin.defaultPort(scheme) else { return nil }
+            let host = components.host?.lowercased(), !host.isEmpty,
+            let port = components.port ?? WebOrigin.defaultPort(scheme)
+        else { return nil }
         self.init(scheme: scheme, host: host, port: port)
     }
 

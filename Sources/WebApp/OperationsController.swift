@@ -32,12 +32,16 @@ struct OperationsController: Sendable {
         }
         do {
             _ = try await environment.store.database.read { sql in try await sql.raw("SELECT 1 AS ok").first() }
-            return try JSONBody.response(Health(status: "ok", database: "ok", databaseKind: environment.store.database.dialect.rawValue,
-                                                version: environment.version))
+            return try JSONBody.response(
+                Health(
+                    status: "ok", database: "ok", databaseKind: environment.store.database.dialect.rawValue,
+                    version: environment.version))
         } catch {
             return try JSONBody.response(
-                Health(status: "unavailable", database: "unreachable", databaseKind: environment.store.database.dialect.rawValue,
-                       version: environment.version, detail: String(describing: error)),
+                Health(
+                    status: "unavailable", database: "unreachable",
+                    databaseKind: environment.store.database.dialect.rawValue,
+                    version: environment.version, detail: String(describing: error)),
                 status: .serviceUnavailable, headers: [.retryAfter: "5"])
         }
     }
@@ -45,6 +49,8 @@ struct OperationsController: Sendable {
 
 /// The committed OpenAPI 3.1 description, shipped as a resource of this module.
 public enum OpenAPIDocument {
-    public static let text: String? = Bundle.module.url(forResource: "openapi", withExtension: "yaml", subdirectory: "Resources")
-        .flatMap { try? String(contentsOf: $0, encoding: .utf8) }
+    public static let text: String? = Bundle.module.url(
+        forResource: "openapi", withExtension: "yaml", subdirectory: "Resources"
+    )
+    .flatMap { try? String(contentsOf: $0, encoding: .utf8) }
 }

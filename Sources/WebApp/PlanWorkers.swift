@@ -72,9 +72,10 @@ public final class PlanWorkers: Sendable {
         switch outcome {
         case .success(let value): return value
         case .failure(.timeUp):
-            throw Problem(.serviceUnavailable,
-                          "the plan did not finish within its \(budget.components.seconds) s budget (the server is busy or the program is near its limits); try again later or run `wagefile plan`",
-                          headers: [.retryAfter: "10"])
+            throw Problem(
+                .serviceUnavailable,
+                "the plan did not finish within its \(budget.components.seconds) s budget (the server is busy or the program is near its limits); try again later or run `wagefile plan`",
+                headers: [.retryAfter: "10"])
         case .failure(.cancelled):
             throw Problem(.serviceUnavailable, "the plan was stopped because the request was cancelled")
         }
@@ -86,8 +87,9 @@ public final class PlanWorkers: Sendable {
         let now = admitted.add(1, ordering: .relaxed).newValue
         guard now <= capacity else {
             admitted.subtract(1, ordering: .relaxed)
-            throw Problem(.serviceUnavailable, "the planner is busy (\(capacity) plans running or waiting); try again shortly",
-                          headers: [.retryAfter: "5"])
+            throw Problem(
+                .serviceUnavailable, "the planner is busy (\(capacity) plans running or waiting); try again shortly",
+                headers: [.retryAfter: "5"])
         }
     }
 }

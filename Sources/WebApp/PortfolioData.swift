@@ -1,16 +1,17 @@
 import DecisionFiles
+import Foundation
 public import Portfolio
 public import ReferenceData
 public import Signal
 public import Storage
 public import WorkModel
-import Foundation
 
 /// Loads the portfolio views' input from the database: every person, vendor and dataset, and
 /// the newest decision file of each spec.
 public enum PortfolioData {
     public static func snapshot(
-        store: Store, reference: ReferenceSet, asOf: CalendarDate, evidence: [String: AgreementReport.ReviewerQuality] = [:]
+        store: Store, reference: ReferenceSet, asOf: CalendarDate,
+        evidence: [String: AgreementReport.ReviewerQuality] = [:]
     ) async throws -> PortfolioSnapshot {
         async let people = store.people.all()
         async let vendors = store.vendors.all()
@@ -20,10 +21,13 @@ public enum PortfolioData {
         let decoder = JSONDecoder()
         for stored in try await files {
             // A document an older version wrote and this one cannot read is left out, not fatal.
-            if let file = try? decoder.decode(DecisionFile.self, from: Data(stored.document.utf8)) { wageFiles[stored.specId] = file }
+            if let file = try? decoder.decode(DecisionFile.self, from: Data(stored.document.utf8)) {
+                wageFiles[stored.specId] = file
+            }
         }
         return PortfolioSnapshot(
-            asOf: asOf, people: try await people, vendors: try await vendors, datasets: try await datasets, wageFiles: wageFiles,
+            asOf: asOf, people: try await people, vendors: try await vendors, datasets: try await datasets,
+            wageFiles: wageFiles,
             reviewerEvidence: evidence, currencies: CurrencyTable(reference: reference),
             onCosts: reference.onCosts)
     }

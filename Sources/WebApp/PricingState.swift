@@ -2,8 +2,8 @@ public import Foundation
 public import Pricing
 import ReferenceData
 public import Storage
-import WorkModel
 import Synchronization
+import WorkModel
 
 /// The pricer the server prices with, rebuilt when market data changes: the shipped tables,
 /// the `--reference` folders, and the survey points stored through `/api/v1/market-data`.
@@ -40,13 +40,17 @@ public final class PricingState: Sendable {
         do {
             let base = try ReferenceLoader.load(overrides: directories)
             let evidence = MarketEvidence.document(points, reference: base)
-            let reference = try evidence.yaml.map { try ReferenceLoader.load(overrides: directories, extra: [("market-data", $0)]) } ?? base
+            let reference =
+                try evidence.yaml.map { try ReferenceLoader.load(overrides: directories, extra: [("market-data", $0)]) }
+                ?? base
             return (try Pricer(reference: reference), evidence.unpriced)
         } catch let error as InputError {
             throw Problem.unprocessable(
-                "the market data cannot be priced from", errors: error.diagnostics.map { .init(field: $0.field, message: $0.message) })
+                "the market data cannot be priced from",
+                errors: error.diagnostics.map { .init(field: $0.field, message: $0.message) })
         } catch let error as PayLine.FitError {
-            throw Problem.unprocessable("the market data cannot be priced from", errors: [.init(field: "p50Minor", message: error.description)])
+            throw Problem.unprocessable(
+                "the market data cannot be priced from", errors: [.init(field: "p50Minor", message: error.description)])
         }
     }
 }

@@ -20,8 +20,10 @@ public struct Problem: HTTPResponseError, Sendable {
         public var column: Int?
     }
 
-    public init(_ status: HTTPResponse.Status, _ detail: String, title: String? = nil, errors: [FieldError] = [],
-                headers: HTTPFields = [:]) {
+    public init(
+        _ status: HTTPResponse.Status, _ detail: String, title: String? = nil, errors: [FieldError] = [],
+        headers: HTTPFields = [:]
+    ) {
         self.status = status
         self.title = title ?? status.reasonPhrase
         self.detail = detail
@@ -30,8 +32,9 @@ public struct Problem: HTTPResponseError, Sendable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = Body(title: title, status: status.code, detail: detail, instance: request.uri.path,
-                        errors: errors.isEmpty ? nil : errors)
+        let body = Body(
+            title: title, status: status.code, detail: detail, instance: request.uri.path,
+            errors: errors.isEmpty ? nil : errors)
         let buffer = ByteBuffer(bytes: try JSONBody.encoder.encode(body))
         var fields = headers
         fields[.contentType] = "application/problem+json"
@@ -52,8 +55,9 @@ public struct Problem: HTTPResponseError, Sendable {
     // MARK: The errors the application raises, in one place
 
     static func unauthorized() -> Problem {
-        Problem(.unauthorized, "sign in (POST /api/v1/session) or send an API token as 'Authorization: Bearer <token>'",
-                headers: [.wwwAuthenticate: "Bearer realm=\"wagefile\""])
+        Problem(
+            .unauthorized, "sign in (POST /api/v1/session) or send an API token as 'Authorization: Bearer <token>'",
+            headers: [.wwwAuthenticate: "Bearer realm=\"wagefile\""])
     }
 
     static func forbidden(_ role: UserRole, _ action: String) -> Problem {
@@ -71,8 +75,9 @@ public struct Problem: HTTPResponseError, Sendable {
     }
 
     static func preconditionRequired(_ what: String) -> Problem {
-        Problem(.init(code: 428, reasonPhrase: "Precondition Required"),
-                "send If-Match with the ETag you last read of this \(what), so a concurrent edit is not overwritten")
+        Problem(
+            .init(code: 428, reasonPhrase: "Precondition Required"),
+            "send If-Match with the ETag you last read of this \(what), so a concurrent edit is not overwritten")
     }
 
     /// Maps the errors lower layers throw onto responses that say what to do next.
@@ -90,13 +95,15 @@ public struct Problem: HTTPResponseError, Sendable {
             case .unavailable: return Problem(.serviceUnavailable, error.description, headers: [.retryAfter: "5"])
             }
         case let error as RecordProblems:
-            return Problem(.unprocessableContent, "the \(error.entity) was not saved; fix the fields listed",
-                           errors: error.problems.map { FieldError(field: $0.field, message: $0.message) })
+            return Problem(
+                .unprocessableContent, "the \(error.entity) was not saved; fix the fields listed",
+                errors: error.problems.map { FieldError(field: $0.field, message: $0.message) })
         case let error as InputError:
-            return Problem(.unprocessableContent, "the spec was not saved; fix the fields listed",
-                           errors: error.diagnostics.map {
-                               FieldError(field: $0.field, message: $0.message, line: $0.line, column: $0.column)
-                           })
+            return Problem(
+                .unprocessableContent, "the spec was not saved; fix the fields listed",
+                errors: error.diagnostics.map {
+                    FieldError(field: $0.field, message: $0.message, line: $0.line, column: $0.column)
+                })
         default:
             return nil
         }

@@ -44,8 +44,9 @@ struct RecordController<Record: StoredRecord> {
             try await proposed { $0.append(record) }
             let created = try await repository.create(record, by: user.principal)
             try await changed?()
-            return try JSONBody.response(redact(created, user), status: .created, etag: created.revision,
-                                         headers: [.location: "\(path)/\(PathSegment.encode(created.id))"])
+            return try JSONBody.response(
+                redact(created, user), status: .created, etag: created.revision,
+                headers: [.location: "\(path)/\(PathSegment.encode(created.id))"])
         }
         registry.add(router, .get, path + "/{id}", .read) { _, context in
             let record = try await repository.get(try context.path("id"))
@@ -57,7 +58,9 @@ struct RecordController<Record: StoredRecord> {
             let expected = try ETag.expectedRevision(request, what: Record.entity)
             var object = try await JSONBody.object(request, context)
             if let bodyID = object["id"] as? String, bodyID != id {
-                throw Problem.unprocessable("the id in the body differs from the URL", errors: [.init(field: "id", message: "must be '\(id)' or left out")])
+                throw Problem.unprocessable(
+                    "the id in the body differs from the URL",
+                    errors: [.init(field: "id", message: "must be '\(id)' or left out")])
             }
             object["id"] = id
             let record = try RecordController.decode(object)
@@ -89,8 +92,9 @@ struct RecordController<Record: StoredRecord> {
         let known = Set(Mirror(reflecting: record).children.compactMap(\.label))
         let unknown = input.keys.filter { !known.contains($0) }.sorted()
         if !unknown.isEmpty {
-            throw Problem.unprocessable("the body has fields a \(Record.entity) does not have",
-                                        errors: unknown.map { .init(field: $0, message: "is not a field of \(Record.entity)") })
+            throw Problem.unprocessable(
+                "the body has fields a \(Record.entity) does not have",
+                errors: unknown.map { .init(field: $0, message: "is not a field of \(Record.entity)") })
         }
         return record
     }

@@ -1,10 +1,10 @@
 import Foundation
 import Hummingbird
 import Portfolio
-import Storage
-import WorkModel
 import Pricing
 import ReferenceData
+import Storage
+import WorkModel
 
 /// The portfolio views (compression, cost, pay equity, vendors, datasets, the path upward) and
 /// the people import. Views with individual pay need `readPay`; the cost view is aggregates.
@@ -14,23 +14,31 @@ struct ReportController: Sendable {
     func register(_ registry: EndpointRegistry, _ router: Router<AppRequestContext>) {
         let environment = self.environment
         @Sendable func snapshot() async throws -> PortfolioSnapshot {
-            try await PortfolioData.snapshot(store: environment.store, reference: environment.pricer.reference, asOf: environment.today)
+            try await PortfolioData.snapshot(
+                store: environment.store, reference: environment.pricer.reference, asOf: environment.today)
         }
         @Sendable func currency(_ request: Request) throws -> String {
             let code = (ListQuery(request: request).string("currency") ?? "USD").uppercased()
             guard code == "USD" || environment.pricer.reference.exchangeRate(code) != nil else {
-                throw Problem.badRequest("no exchange rate for currency '\(code)'; known: \(environment.pricer.reference.exchangeRates.map(\.currency).joined(separator: ", "))")
+                throw Problem.badRequest(
+                    "no exchange rate for currency '\(code)'; known: \(environment.pricer.reference.exchangeRates.map(\.currency).joined(separator: ", "))"
+                )
             }
             return code
         }
         registry.add(router, .get, "/api/v1/reports/compression", .readPay) { request, _ in
-            let report = CompressionReport.build(try await snapshot(), currency: try currency(request), policy: try Self.policy(request))
-            return try Self.respond(request, json: report, csv: { PortfolioRendering.csv(report) }, markdown: { PortfolioRendering.markdown(report) })
+            let report = CompressionReport.build(
+                try await snapshot(), currency: try currency(request), policy: try Self.policy(request))
+            return try Self.respond(
+                request, json: report, csv: { PortfolioRendering.csv(report) },
+                markdown: { PortfolioRendering.markdown(report) })
         }
         registry.add(router, .get, "/api/v1/reports/cost", .readFinance) { request, context in
             let byGrade = try Self.costGrouping(request)
-            let report = try context.disclosure(environment).cost(CostReport.build(try await snapshot(), currency: try currency(request), byGrade: byGrade))
-            return try Self.respond(request, json: report, csv: { report.csv() }, markdown: { PortfolioRendering.markdown(report) })
+            let report = try context.disclosure(environment).cost(
+                CostReport.build(try await snapshot(), currency: try currency(request), byGrade: byGrade))
+            return try Self.respond(
+                request, json: report, csv: { report.csv() }, markdown: { PortfolioRendering.markdown(report) })
         }
         registry.add(router, .get, "/api/v1/reports/pay-equity", .readPay) { request, _ in
             let report = PayEquityReport.build(try await snapshot())
@@ -62,25 +70,31 @@ struct ReportController: Sendable {
             mapping = try PeopleMapping.read(body.mapping, file: "mapping")
             read = try PeopleImport.read(body.csv, file: body.file ?? "upload.csv", mapping: mapping)
         } catch {
-            throw Problem.unprocessable("the mapping or the file cannot be read", errors: error.diagnostics.map(Self.fieldError))
+            throw Problem.unprocessable(
+                "the mapping or the file cannot be read", errors: error.diagnostics.map(Self.fieldError))
         }
         let preview = ImportPreview(read)
         guard body.commit == true else { return try JSONBody.response(preview) }
         guard read.errors.isEmpty else {
-            throw Problem.unprocessable("\(read.errors.count) rows have errors; nothing was imported", errors: read.errors.map(Self.fieldError))
+            throw Problem.unprocessable(
+                "\(read.errors.count) rows have errors; nothing was imported", errors: read.errors.map(Self.fieldError))
         }
         do {
-            let result = try await environment.store.people.importBatch(read.rows, source: body.file ?? "upload.csv", by: user.principal)
+            let result = try await environment.store.people.importBatch(
+                read.rows, source: body.file ?? "upload.csv", by: user.principal)
             return try JSONBody.response(result, status: .created)
         } catch let rejected as PeopleImportRejected {
-            throw Problem.unprocessable("\(rejected.problems.count) problems; nothing was imported", errors: rejected.problems.map {
-                Problem.FieldError(field: $0.field, message: $0.message, line: $0.line, column: nil)
-            })
+            throw Problem.unprocessable(
+                "\(rejected.problems.count) problems; nothing was imported",
+                errors: rejected.problems.map {
+                    Problem.FieldError(field: $0.field, message: $0.message, line: $0.line, column: nil)
+                })
         }
     }
 
     static func fieldError(_ diagnostic: Diagnostic) -> Problem.FieldError {
-        Problem.FieldError(field: diagnostic.field, message: diagnostic.message, line: diagnostic.line, column: diagnostic.column)
+        Problem.FieldError(
+            field: diagnostic.field, message: diagnostic.message, line: diagnostic.line, column: diagnostic.column)
     }
 
     struct ImportRequest: Decodable {
@@ -135,12 +149,15 @@ struct ReportController: Sendable {
     }
 
     /// `?format=csv|md`, JSON otherwise.
-    static func respond<T: Encodable>(_ request: Request, json: T, csv: (() -> String)?, markdown: () -> String) throws -> Response {
+    static func respond<T: Encodable>(_ request: Request, json: T, csv: (() -> String)?, markdown: () -> String) throws
+        -> Response
+    {
         switch ListQuery(request: request).string("format") {
         case nil, "json": return try JSONBody.response(json)
         case "md": return JSONBody.text(markdown(), contentType: "text/markdown; charset=utf-8")
         case "csv" where csv != nil: return JSONBody.text(csv?() ?? "", contentType: "text/csv; charset=utf-8")
-        case let other?: throw Problem.badRequest("format must be json, md\(csv == nil ? "" : " or csv") (got '\(other)')")
+        case let other?:
+            throw Problem.badRequest("format must be json, md\(csv == nil ? "" : " or csv") (got '\(other)')")
         }
     }
 }

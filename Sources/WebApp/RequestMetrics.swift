@@ -36,7 +36,9 @@ public final class RequestMetrics: Sendable {
             var histogram = state.latency["\(method) \(route)"] ?? Histogram()
             histogram.count += 1
             histogram.sum += seconds
-            for (index, bound) in RequestMetrics.bounds.enumerated() where seconds <= bound { histogram.buckets[index] += 1 }
+            for (index, bound) in RequestMetrics.bounds.enumerated() where seconds <= bound {
+                histogram.buckets[index] += 1
+            }
             state.latency["\(method) \(route)"] = histogram
         }
     }
@@ -47,8 +49,11 @@ public final class RequestMetrics: Sendable {
         var out = ""
         out += "# HELP wagefile_http_requests_total HTTP requests answered, by method, route and status.\n"
         out += "# TYPE wagefile_http_requests_total counter\n"
-        for (key, count) in snapshot.requests.sorted(by: { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) }) {
-            out += "wagefile_http_requests_total{method=\"\(escape(key.method))\",route=\"\(escape(key.route))\",status=\"\(key.status)\"} \(count)\n"
+        for (key, count) in snapshot.requests.sorted(by: {
+            ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status)
+        }) {
+            out +=
+                "wagefile_http_requests_total{method=\"\(escape(key.method))\",route=\"\(escape(key.route))\",status=\"\(key.status)\"} \(count)\n"
         }
         out += "# HELP wagefile_http_request_duration_seconds Time to answer, by method and route.\n"
         out += "# TYPE wagefile_http_request_duration_seconds histogram\n"
@@ -56,7 +61,8 @@ public final class RequestMetrics: Sendable {
             let parts = name.split(separator: " ", maxSplits: 1).map(String.init)
             let labels = "method=\"\(escape(parts[0]))\",route=\"\(escape(parts.count > 1 ? parts[1] : ""))\""
             for (index, bound) in RequestMetrics.bounds.enumerated() {
-                out += "wagefile_http_request_duration_seconds_bucket{\(labels),le=\"\(bound)\"} \(histogram.buckets[index])\n"
+                out +=
+                    "wagefile_http_request_duration_seconds_bucket{\(labels),le=\"\(bound)\"} \(histogram.buckets[index])\n"
             }
             out += "wagefile_http_request_duration_seconds_bucket{\(labels),le=\"+Inf\"} \(histogram.count)\n"
             out += "wagefile_http_request_duration_seconds_sum{\(labels)} \(histogram.sum)\n"

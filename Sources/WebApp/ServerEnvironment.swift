@@ -29,11 +29,14 @@ public struct ServerEnvironment: Sendable {
     /// (the chain alone) for an in-memory database and in tests that do not set one.
     public var auditAnchor: AuditAnchor?
 
-    public init(store: Store, pricer: Pricer, referenceDirectories: [URL] = [], now: @escaping @Sendable () -> Date = { Date() }, bcryptCost: UInt8 = 12,
-                sessionLifetime: TimeInterval = 12 * 3600, secureCookies: Bool = true,
-                throttle: SignInThrottle = SignInThrottle(), metrics: RequestMetrics = RequestMetrics(),
-                planner: PlanWorkers = PlanWorkers(), version: String = WagefileVersion.current, minimumGroupSize: Int = 5,
-                auditAnchor: AuditAnchor? = nil) {
+    public init(
+        store: Store, pricer: Pricer, referenceDirectories: [URL] = [],
+        now: @escaping @Sendable () -> Date = { Date() }, bcryptCost: UInt8 = 12,
+        sessionLifetime: TimeInterval = 12 * 3600, secureCookies: Bool = true,
+        throttle: SignInThrottle = SignInThrottle(), metrics: RequestMetrics = RequestMetrics(),
+        planner: PlanWorkers = PlanWorkers(), version: String = WagefileVersion.current, minimumGroupSize: Int = 5,
+        auditAnchor: AuditAnchor? = nil
+    ) {
         self.store = store
         self.pricing = PricingState(pricer, directories: referenceDirectories)
         self.now = now

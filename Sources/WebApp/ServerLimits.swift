@@ -15,9 +15,11 @@ public enum ServerLimits {
 
     /// The HTTP/1.1 server every entry point (`serve`, `buildApplication`) runs.
     public static var http1: HTTPServerBuilder {
-        .http1(configuration: .init(
-            idleTimeout: idleTimeout,
-            httpDecoderConfiguration: .init(
-                maxHeaderFieldSize: maxHeaderFieldSize, maxHeaderListSize: maxHeaderListSize, maxHeaderFieldCount: maxHeaderFieldCount)))
+        .http1(
+            configuration: .init(
+                idleTimeout: idleTimeout,
+                httpDecoderConfiguration: .init(
+                    maxHeaderFieldSize: maxHeaderFieldSize, maxHeaderListSize: maxHeaderListSize,
+                    maxHeaderFieldCount: maxHeaderFieldCount)))
     }
 }

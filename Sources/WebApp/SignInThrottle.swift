@@ -31,7 +31,10 @@ public actor SignInThrottle {
         var last: Date
     }
 
-    public init(freeAttempts: Int = 5, freeAttemptsPerAddress: Int = 20, maximumDelay: TimeInterval = 900, forgetAfter: TimeInterval = 3600) {
+    public init(
+        freeAttempts: Int = 5, freeAttemptsPerAddress: Int = 20, maximumDelay: TimeInterval = 900,
+        forgetAfter: TimeInterval = 3600
+    ) {
         self.freeAttempts = freeAttempts
         self.freeAttemptsPerAddress = freeAttemptsPerAddress
         self.maximumDelay = maximumDelay
@@ -40,7 +43,8 @@ public actor SignInThrottle {
 
     /// Seconds to wait before the next attempt for `email` from `address` is considered; 0 when allowed now.
     public func wait(address: String, email: String, now: Date) -> Int {
-        max(delay(pairs[Self.pair(address, email)], free: freeAttempts, now: now),
+        max(
+            delay(pairs[Self.pair(address, email)], free: freeAttempts, now: now),
             delay(addresses[address], free: freeAttemptsPerAddress, now: now))
     }
 

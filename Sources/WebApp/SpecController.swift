@@ -20,9 +20,13 @@ struct SpecController: Sendable {
     var specs: SpecRepository { environment.store.specs }
 
     /// Reads and validates spec text, and checks the user may write it over `stored` (nil: a new spec).
-    func parse(_ request: Request, _ context: AppRequestContext, file: String, replacing stored: StoredSpec?) async throws -> (RoleSpec, String) {
+    func parse(_ request: Request, _ context: AppRequestContext, file: String, replacing stored: StoredSpec?)
+        async throws -> (RoleSpec, String)
+    {
         let data = try await JSONBody.bytes(request, context)
-        guard let text = String(data: data, encoding: .utf8), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let text = String(data: data, encoding: .utf8),
+            !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        else {
             throw Problem.badRequest("send the spec as YAML or JSON text in the body (UTF-8)")
         }
         let spec: RoleSpec
@@ -32,9 +36,12 @@ struct SpecController: Sendable {
         }
         if let stored {
             let current = try await specs.version(stored.id, stored.currentVersion)
-            try SpecController.checkMayEdit(stored: stored, text: current.body, for: try context.signedInUser, disclosure: try context.disclosure(environment))
+            try SpecController.checkMayEdit(
+                stored: stored, text: current.body, for: try context.signedInUser,
+                disclosure: try context.disclosure(environment))
         }
-        try SpecController.checkWrite(spec, replacing: stored, for: try context.signedInUser, disclosure: try context.disclosure(environment))
+        try SpecController.checkWrite(
+            spec, replacing: stored, for: try context.signedInUser, disclosure: try context.disclosure(environment))
         return (spec, text)
     }
 
@@ -64,11 +71,13 @@ struct SpecController: Sendable {
     /// A new spec at version 1.
     func createSpec(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (spec, text) = try await parse(request, context, file: "request", replacing: nil)
-        let stored = try await specs.create(id: spec.id, kind: spec.kind.rawValue, title: spec.title, body: text,
-                                            comment: ListQuery(request: request).string("comment"),
-                                            by: try context.signedInUser.principal)
-        return try JSONBody.response(stored, status: .created, etag: stored.currentVersion,
-                                     headers: [.location: "/api/v1/specs/\(PathSegment.encode(stored.id))"])
+        let stored = try await specs.create(
+            id: spec.id, kind: spec.kind.rawValue, title: spec.title, body: text,
+            comment: ListQuery(request: request).string("comment"),
+            by: try context.signedInUser.principal)
+        return try JSONBody.response(
+            stored, status: .created, etag: stored.currentVersion,
+            headers: [.location: "/api/v1/specs/\(PathSegment.encode(stored.id))"])
     }
 
     func showSpec(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -83,20 +92,29 @@ struct SpecController: Sendable {
         // The stored record decides what may be written over it, not only the new text.
         let (spec, text) = try await parse(request, context, file: id, replacing: try await specs.get(id))
         guard spec.id == id else {
-            throw Problem.unprocessable("the spec's id differs from the URL", errors: [.init(field: "id", message: "must be '\(id)' (got '\(spec.id)')")])
+            throw Problem.unprocessable(
+                "the spec's id differs from the URL",
+                errors: [.init(field: "id", message: "must be '\(id)' (got '\(spec.id)')")])
         }
-        let (stored, _) = try await specs.addVersion(id: id, expectedVersion: expected, kind: spec.kind.rawValue, title: spec.title,
-                                                     body: text, comment: ListQuery(request: request).string("comment"),
-                                                     by: try context.signedInUser.principal)
+        let (stored, _) = try await specs.addVersion(
+            id: id, expectedVersion: expected, kind: spec.kind.rawValue, title: spec.title,
+            body: text, comment: ListQuery(request: request).string("comment"),
+            by: try context.signedInUser.principal)
         return try JSONBody.response(stored, etag: stored.currentVersion)
     }
 
     func specVersions(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        struct VersionView: Encodable { var version: Int; var comment: String?; var createdBy, createdAt: String }
+        struct VersionView: Encodable {
+            var version: Int
+            var comment: String?
+            var createdBy, createdAt: String
+        }
         let versions = try await specs.versions(try context.path("id"))
-        return try JSONBody.response(["items": versions.map {
-            VersionView(version: $0.version, comment: $0.comment, createdBy: $0.createdBy, createdAt: $0.createdAt)
-        }])
+        return try JSONBody.response([
+            "items": versions.map {
+                VersionView(version: $0.version, comment: $0.comment, createdBy: $0.createdBy, createdAt: $0.createdAt)
+            }
+        ])
     }
 
     /// One version's text, as the caller may see it.
@@ -117,8 +135,14 @@ struct SpecController: Sendable {
         // Both sides as the reader may see them: a diff of the full texts would show withheld lines.
         let disclosure = try context.disclosure(environment)
         let diff = LineDiff(old: disclosure.specText(old.body), new: disclosure.specText(new.body))
-        struct DiffView: Encodable { var from, to, added, removed: Int; var unified: String; var lines: [LineDiff.Line] }
-        return try JSONBody.response(DiffView(from: from, to: to, added: diff.added, removed: diff.removed, unified: diff.unified, lines: diff.lines))
+        struct DiffView: Encodable {
+            var from, to, added, removed: Int
+            var unified: String
+            var lines: [LineDiff.Line]
+        }
+        return try JSONBody.response(
+            DiffView(
+                from: from, to: to, added: diff.added, removed: diff.removed, unified: diff.unified, lines: diff.lines))
     }
 
     /// Prices a version (the current one unless ?version=) into a stored wage file.
@@ -131,15 +155,19 @@ struct SpecController: Sendable {
         let stored = try await environment.store.decisionFiles.create(
             try StoredDecisionFile(file, id: UUID().uuidString.lowercased(), specVersion: number),
             by: try context.signedInUser.principal)
-        return try JSONBody.response(stored.summary, status: .created, etag: stored.revision,
-                                     headers: [.location: "/api/v1/decision-files/\(PathSegment.encode(stored.id))"])
+        return try JSONBody.response(
+            stored.summary, status: .created, etag: stored.revision,
+            headers: [.location: "/api/v1/decision-files/\(PathSegment.encode(stored.id))"])
     }
 
     /// Prices spec text without storing anything.
     func priceWithoutStoring(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let data = try await JSONBody.bytes(request, context)
-        guard let text = String(data: data, encoding: .utf8) else { throw Problem.badRequest("the spec must be UTF-8 text") }
-        let file = try context.disclosure(environment).decisionFile(try SpecController.price(text, file: "request", environment: environment))
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Problem.badRequest("the spec must be UTF-8 text")
+        }
+        let file = try context.disclosure(environment).decisionFile(
+            try SpecController.price(text, file: "request", environment: environment))
         return try JSONBody.raw(Data(JSONRendering.line(file).utf8))
     }
 
@@ -153,27 +181,47 @@ struct SpecController: Sendable {
     /// Procurement writes vendor contracts only, judged on the stored record as well as the new
     /// text, so a vendor-contract body cannot turn a role into a contract; a spec keeps its
     /// kind; and only roles that see individual pay may name internal candidates and their pay.
-    static func checkWrite(_ spec: RoleSpec, replacing stored: StoredSpec?, for user: User, disclosure: Disclosure) throws {
+    static func checkWrite(_ spec: RoleSpec, replacing stored: StoredSpec?, for user: User, disclosure: Disclosure)
+        throws
+    {
         if user.userRole == .procurement {
             if spec.kind != .vendorContract {
-                throw Problem(.forbidden, "the procurement role may create and edit vendor-contract specs only; this spec is kind '\(spec.kind.rawValue)'")
+                throw Problem(
+                    .forbidden,
+                    "the procurement role may create and edit vendor-contract specs only; this spec is kind '\(spec.kind.rawValue)'"
+                )
             }
             if let stored, stored.kind != SpecKind.vendorContract.rawValue {
-                throw Problem(.forbidden, "the procurement role may edit vendor-contract specs only; '\(stored.id)' is stored as kind '\(stored.kind)'")
+                throw Problem(
+                    .forbidden,
+                    "the procurement role may edit vendor-contract specs only; '\(stored.id)' is stored as kind '\(stored.kind)'"
+                )
             }
         }
         if let stored, stored.kind != spec.kind.rawValue {
-            throw Problem.unprocessable("a spec keeps its kind", errors: [.init(field: "kind", message: "must stay '\(stored.kind)'; create a new spec for a \(spec.kind.rawValue)")])
+            throw Problem.unprocessable(
+                "a spec keeps its kind",
+                errors: [
+                    .init(
+                        field: "kind",
+                        message: "must stay '\(stored.kind)'; create a new spec for a \(spec.kind.rawValue)")
+                ])
         }
         if !disclosure.seesIndividualPay && !spec.internalCandidates.isEmpty {
-            throw Problem(.forbidden, "internal candidates and their pay are named by the admin and compensation roles only; leave internal_candidates out")
+            throw Problem(
+                .forbidden,
+                "internal candidates and their pay are named by the admin and compensation roles only; leave internal_candidates out"
+            )
         }
     }
 
     /// A reader shown the spec with withheld lines may not save over it: what they saw is not what is stored.
     static func checkMayEdit(stored: StoredSpec, text: String, for user: User, disclosure: Disclosure) throws {
         guard disclosure.mayEdit(storedText: text) else {
-            throw Problem(.forbidden, "'\(stored.id)' names internal candidates with their pay; only the admin and compensation roles may edit it")
+            throw Problem(
+                .forbidden,
+                "'\(stored.id)' names internal candidates with their pay; only the admin and compensation roles may edit it"
+            )
         }
     }
 
@@ -196,9 +244,11 @@ extension StoredDecisionFile {
             }
             return money.minorUnits
         }
-        self.init(id: id, specId: file.spec.id, specVersion: specVersion, evaluatedOn: file.evaluatedOn, layer: file.layer,
-                  currency: currency, bandMinMinor: try minor(file.band.hourly.min), bandMidMinor: try minor(file.band.hourly.mid),
-                  bandMaxMinor: try minor(file.band.hourly.max), blocking: file.blocking,
-                  document: try JSONRendering.line(file))
+        self.init(
+            id: id, specId: file.spec.id, specVersion: specVersion, evaluatedOn: file.evaluatedOn, layer: file.layer,
+            currency: currency, bandMinMinor: try minor(file.band.hourly.min),
+            bandMidMinor: try minor(file.band.hourly.mid),
+            bandMaxMinor: try minor(file.band.hourly.max), blocking: file.blocking,
+            document: try JSONRendering.line(file))
     }
 }

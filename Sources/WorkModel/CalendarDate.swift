@@ -25,7 +25,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
             month = value
         }
         if parts.count > 2 {
-            guard parts[2].count == 2, let value = Int(parts[2]), (1...Self.days(inMonth: month ?? 1, year: year)).contains(value) else { return nil }
+            guard parts[2].count == 2, let value = Int(parts[2]),
+                (1...Self.days(inMonth: month ?? 1, year: year)).contains(value)
+            else { return nil }
             day = value
         }
         self.init(year: year, month: month, day: day)
@@ -105,7 +107,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CalendarDate(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected YYYY, YYYY-MM or YYYY-MM-DD, found '\(text)'"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected YYYY, YYYY-MM or YYYY-MM-DD, found '\(text)'"))
         }
         self = date
     }

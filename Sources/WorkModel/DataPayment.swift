@@ -27,8 +27,11 @@ public struct DataPayment: Sendable, Hashable {
         /// Paid to the worker, not to the facility on the worker's behalf.
         public var paidToWorker: Bool?
 
-        public init(perRecordedHour: Double? = nil, perConsent: Double? = nil, shareOfSale: Double? = nil, royaltyShare: Double? = nil,
-                    paidToWorker: Bool? = nil) {
+        public init(
+            perRecordedHour: Double? = nil, perConsent: Double? = nil, shareOfSale: Double? = nil,
+            royaltyShare: Double? = nil,
+            paidToWorker: Bool? = nil
+        ) {
             self.perRecordedHour = perRecordedHour
             self.perConsent = perConsent
             self.shareOfSale = shareOfSale
@@ -47,9 +50,13 @@ public struct DataPayment: Sendable, Hashable {
         }
     }
 
-    public init(currency: String? = nil, recordedHoursPerWeek: Double? = nil, buyerPerFootageHour: Double? = nil, buyerPerLicence: Double? = nil,
-                licenceFootageHours: Double? = nil, worker: WorkerShare = WorkerShare(), facility: FacilityShare = FacilityShare(),
-                fundShareOfSale: Double? = nil, fundName: String? = nil) {
+    public init(
+        currency: String? = nil, recordedHoursPerWeek: Double? = nil, buyerPerFootageHour: Double? = nil,
+        buyerPerLicence: Double? = nil,
+        licenceFootageHours: Double? = nil, worker: WorkerShare = WorkerShare(),
+        facility: FacilityShare = FacilityShare(),
+        fundShareOfSale: Double? = nil, fundName: String? = nil
+    ) {
         self.currency = currency
         self.recordedHoursPerWeek = recordedHoursPerWeek
         self.buyerPerFootageHour = buyerPerFootageHour

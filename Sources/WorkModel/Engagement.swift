@@ -78,7 +78,9 @@ public struct Engagement: Sendable, Hashable {
         case other
 
         /// Licensed medical professionals, whom New York's Freelance Isn't Free Act excludes.
-        public var isMedical: Bool { [.physician, .surgeon, .dentist, .podiatrist, .psychologist, .veterinarian].contains(self) }
+        public var isMedical: Bool {
+            [.physician, .surgeon, .dentist, .podiatrist, .psychologist, .veterinarian].contains(self)
+        }
     }
 
     public enum CaliforniaExemption: String, Sendable, Hashable, CaseIterable {
@@ -88,7 +90,8 @@ public struct Engagement: Sendable, Hashable {
     }
 
     public enum Permanence: String, Sendable, Hashable, CaseIterable {
-        case oneOff = "one-off", project, recurring, ongoing
+        case oneOff = "one-off"
+        case project, recurring, ongoing
     }
 
     public enum PaidBy: String, Sendable, Hashable, CaseIterable {

@@ -42,13 +42,17 @@ public enum Format {
     /// Fixed decimals without grouping: `fixed(3.14159, places: 2) == "3.14"`.
     public static func fixed(_ value: Double, places: Int) -> String {
         guard let parts = decimal(value, places: places) else { return String(describing: value) }
-        return digits(whole: parts.whole, fraction: parts.fraction, places: max(0, places), negative: parts.negative, grouped: false)
+        return digits(
+            whole: parts.whole, fraction: parts.fraction, places: max(0, places), negative: parts.negative,
+            grouped: false)
     }
 
     /// Money with thousands separators: `money(85000, places: 0) == "85,000"`.
     public static func money(_ value: Double, places: Int = 2) -> String {
         guard let parts = decimal(value, places: places) else { return String(describing: value) }
-        return digits(whole: parts.whole, fraction: parts.fraction, places: max(0, places), negative: parts.negative, grouped: true)
+        return digits(
+            whole: parts.whole, fraction: parts.fraction, places: max(0, places), negative: parts.negative,
+            grouped: true)
     }
 
     /// `value` rounded half away from zero to `places` decimals, as whole and fraction digits;
@@ -127,8 +131,10 @@ public enum Format {
             default:
                 // Control characters, the line and byte-order marks and the two noncharacters YAML
                 // 1.1 readers treat as breaks or refuse: escaped, so the text is safe in JSON and in YAML alike.
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
-                    || scalar.value == 0xFEFF || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+                    || scalar.value == 0x2029
+                    || scalar.value == 0xFEFF || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+                {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -85,7 +85,9 @@ public struct Person: Sendable, Codable, Equatable {
 
     /// `equityGroups` parsed; nil when a part is not `key=value`.
     public var groupLabels: [String: String]? {
-        func trimmed(_ text: Substring) -> String { String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+        func trimmed(_ text: Substring) -> String {
+            String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        }
         guard let text = equityGroups, !trimmed(Substring(text)).isEmpty else { return [:] }
         var labels: [String: String] = [:]
         for part in text.split(separator: ";") {
@@ -146,8 +148,9 @@ public struct Vendor: Sendable, Codable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, country, contractSpecId, annualSpendMinor, currency, budgetOwner, lastAudit, nextAudit, auditFindings,
-             auditBlocking, notes, revision, createdAt, updatedAt
+        case id, name, country, contractSpecId, annualSpendMinor, currency, budgetOwner, lastAudit, nextAudit,
+            auditFindings,
+            auditBlocking, notes, revision, createdAt, updatedAt
     }
 
     // `auditBlocking` may be left out (no open blocking audit finding), as clients written
@@ -166,7 +169,8 @@ public struct Vendor: Sendable, Codable, Equatable {
             auditFindings: try c.decodeIfPresent(String.self, forKey: .auditFindings),
             auditBlocking: try c.decodeIfPresent(Bool.self, forKey: .auditBlocking) ?? false,
             notes: try c.decodeIfPresent(String.self, forKey: .notes),
-            revision: try c.decode(Int.self, forKey: .revision), createdAt: try c.decode(String.self, forKey: .createdAt),
+            revision: try c.decode(Int.self, forKey: .revision),
+            createdAt: try c.decode(String.self, forKey: .createdAt),
             updatedAt: try c.decode(String.self, forKey: .updatedAt))
     }
 }
@@ -198,7 +202,8 @@ public struct Dataset: Sendable, Codable, Equatable {
     public init(
         id: String, name: String, vendorId: String? = nil, sourceSpecId: String? = nil, description: String? = nil,
         recordedWork: Bool = false, consentRecord: String? = nil, retention: String? = nil,
-        paymentEvidence: String? = nil, paidWorkers: Int? = nil, paidTotalMinor: Int64? = nil, paidCurrency: String? = nil,
+        paymentEvidence: String? = nil, paidWorkers: Int? = nil, paidTotalMinor: Int64? = nil,
+        paidCurrency: String? = nil,
         revision: Int = 1, createdAt: String = "", updatedAt: String = ""
     ) {
         self.paymentEvidence = paymentEvidence
@@ -232,4 +237,3 @@ public struct ImportedPerson: Sendable, Equatable {
         self.managerExternalId = managerExternalId
     }
 }
-

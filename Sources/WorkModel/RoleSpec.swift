@@ -201,7 +201,8 @@ public struct DataRights: Sendable, Hashable {
         workerDataRecorded: Bool = false, biometric: Bool? = nil, healthInference: Bool? = nil,
         biometricUse: BiometricUse? = nil, consent: Consent? = nil, canRefuseWithoutPenalty: Bool? = nil,
         paidDirectly: Bool? = nil, downstreamUseDisclosed: Bool? = nil, secondaryUseLimits: Bool? = nil,
-        retention: String? = nil, benefitSharing: Bool? = nil, soldOrLicensed: Bool? = nil, impactAssessment: Bool? = nil,
+        retention: String? = nil, benefitSharing: Bool? = nil, soldOrLicensed: Bool? = nil,
+        impactAssessment: Bool? = nil,
         emotionInference: Bool? = nil, payment: DataPayment? = nil
     ) {
         self.emotionInference = emotionInference

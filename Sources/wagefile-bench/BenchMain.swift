@@ -27,7 +27,8 @@ struct BenchMain {
         let count = arguments.first.flatMap(Int.init) ?? 100_000
         let reference = try ReferenceLoader.load()
         // A fixed date keeps runs comparable.
-        let builder = DecisionFileBuilder(pricer: try Pricer(reference: reference), asOf: CalendarDate(year: 2026, month: 11, day: 21))
+        let builder = DecisionFileBuilder(
+            pricer: try Pricer(reference: reference), asOf: CalendarDate(year: 2026, month: 11, day: 21))
         let reader = RoleSpecReader(vocabulary: reference.vocabulary)
 
         var generator = SpecGenerator(seed: 20_261_121)
@@ -43,7 +44,9 @@ struct BenchMain {
         specs.reserveCapacity(count)
         let decode = measure {
             for (index, line) in lines.enumerated() {
-                if case .success(let spec) = reader.read(line, file: "<bench>", lineOffset: index) { specs.append(spec) }
+                if case .success(let spec) = reader.read(line, file: "<bench>", lineOffset: index) {
+                    specs.append(spec)
+                }
             }
         }
         guard specs.count == count else {
@@ -53,11 +56,14 @@ struct BenchMain {
         var checksum = 0.0
         // `--profile-build N`: only the decision-file build, N rounds, for a profiler to attribute.
         if let index = CommandLine.arguments.firstIndex(of: "--profile-build"), index + 1 < CommandLine.arguments.count,
-            let rounds = Int(CommandLine.arguments[index + 1]) {
+            let rounds = Int(CommandLine.arguments[index + 1])
+        {
             let seconds = measure {
                 for _ in 0..<rounds { for spec in specs { checksum += builder.build(spec).band.hourly.mid } }
             }
-            print("{\"build_specs_per_second\":\(Int((Double(count * rounds) / seconds).rounded())),\"checksum\":\(fmt(checksum))}")
+            print(
+                "{\"build_specs_per_second\":\(Int((Double(count * rounds) / seconds).rounded())),\"checksum\":\(fmt(checksum))}"
+            )
             return
         }
         let bandOnly = measure {
@@ -76,7 +82,8 @@ struct BenchMain {
         }
         let decodeAndPrice = decode + priceOnly
         func rate(_ seconds: Double) -> String { String(Int((Double(count) / seconds).rounded())) }
-        print("""
+        print(
+            """
             {"specs":\(count),"decode_seconds":\(fmt(decode)),"price_seconds":\(fmt(priceOnly)),"full_seconds":\(fmt(full)),\
             "band_seconds":\(fmt(bandOnly)),"decode_specs_per_second":\(rate(decode)),"band_only_specs_per_second":\(rate(bandOnly)),"price_only_specs_per_second":\(rate(priceOnly)),\
             "decode_and_price_specs_per_second":\(rate(decodeAndPrice)),"full_json_specs_per_second":\(rate(full)),\

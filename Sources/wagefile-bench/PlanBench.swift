@@ -67,7 +67,8 @@ enum PlanBench {
         let planStart = DispatchTime.now().uptimeNanoseconds
         let plan = ProgramPlan.build(resolved)
         let planTime = Double(DispatchTime.now().uptimeNanoseconds - planStart) / 1e9
-        print("""
+        print(
+            """
             six-tier plan, \(resolved.draws) draws (best of 5, seed \(resolved.seed))
               monte carlo: \(String(format: "%.4f", best)) s  =  \(Int(Double(resolved.draws) / best)) draws/s  (incl. percentiles)
               cost P10/P50/P90: \(Int(summary?.cost.p10 ?? 0)) / \(Int(summary?.cost.p50 ?? 0)) / \(Int(summary?.cost.p90 ?? 0)) \(resolved.currency)

@@ -35,7 +35,9 @@ struct SpecGenerator {
             fields.append("\"\(factor)\":\"\(pick(level(factor, reference)))\"")
         }
         let currency = pick(["USD", "USD", "EUR", "KES", "INR", "GBP"])
-        fields.append("\"worker\":{\"status\":\"\(pick(["contractor", "employee", "platform-worker", "vendor-employee"]))\",\"jurisdiction\":\"\(pick(["US-CA", "KE", "IN-HR", "DE", "GB"]))\"}")
+        fields.append(
+            "\"worker\":{\"status\":\"\(pick(["contractor", "employee", "platform-worker", "vendor-employee"]))\",\"jurisdiction\":\"\(pick(["US-CA", "KE", "IN-HR", "DE", "GB"]))\"}"
+        )
         fields.append("\"currency\":\"\(currency)\"")
         fields.append("\"offered\":{\"amount\":\(next() % 120 + 5),\"basis\":\"hourly\"}")
         if next() % 2 == 0 { fields.append("\"budget_owner\":\"procurement\"") }

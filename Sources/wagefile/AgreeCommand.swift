@@ -1,14 +1,15 @@
 public import ArgumentParser
 import Foundation
-public import Signal
 import Logging
+public import Signal
 import Storage
 import WorkModel
 
 struct AgreeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agree",
-        abstract: "Measure agreement and reviewer quality in judgment files (Krippendorff's alpha, kappas, Dawid-Skene, Bradley-Terry).",
+        abstract:
+            "Measure agreement and reviewer quality in judgment files (Krippendorff's alpha, kappas, Dawid-Skene, Bradley-Terry).",
         discussion: """
             Reads canonical JSON Lines (wagefile.judgment/v1), CSV or TSV with a header, Label Studio JSON exports and
             Argilla records; several files are one data set (an item in two files is one item). Values that read as
@@ -53,17 +54,25 @@ struct AgreeCommand: AsyncParsableCommand {
     @Flag(help: "Print the time of each phase (read, finish, statistics) on standard error.")
     var timings = false
 
-    @Option(help: ArgumentHelp("Also store the judgments in the database as this set id, and count alpha there.", valueName: "set-id"))
+    @Option(
+        help: ArgumentHelp(
+            "Also store the judgments in the database as this set id, and count alpha there.", valueName: "set-id"))
     var store: String?
 
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        if !(0...1).contains(usefulAgreement) { throw ValidationError("--useful-agreement: expected a share from 0 to 1.") }
-        if bootstrap < 0 || bootstrap > 100_000 { throw ValidationError("--bootstrap: expected 0 to 100000 replicates.") }
+        if !(0...1).contains(usefulAgreement) {
+            throw ValidationError("--useful-agreement: expected a share from 0 to 1.")
+        }
+        if bootstrap < 0 || bootstrap > 100_000 {
+            throw ValidationError("--bootstrap: expected 0 to 100000 replicates.")
+        }
         if windowDays < 1 { throw ValidationError("--window-days: expected at least 1.") }
         if dsIterations < 1 { throw ValidationError("--ds-iterations: expected at least 1.") }
-        if parsedTolerance == nil { throw ValidationError("--ds-tolerance: expected a number or -inf, found '\(dsTolerance)'.") }
+        if parsedTolerance == nil {
+            throw ValidationError("--ds-tolerance: expected a number or -inf, found '\(dsTolerance)'.")
+        }
     }
 
     private var parsedTolerance: Double? {
@@ -80,22 +89,33 @@ struct AgreeCommand: AsyncParsableCommand {
     private func stored(_ set: JudgmentSet, id: String) async throws -> AgreementReport.StoredSetSummary {
         var rows: [StoredJudgment] = []
         rows.reserveCapacity(set.judgmentCount)
-        set.forEach { item, reviewer, value, _ in rows.append(StoredJudgment(item: item, reviewer: reviewer, value: value?.description)) }
+        set.forEach { item, reviewer, value, _ in
+            rows.append(StoredJudgment(item: item, reviewer: reviewer, value: value?.description))
+        }
         let name = input.files.joined(separator: ", ")
         let (record, cells) = try await database.withStore(logger: Logger(label: "wagefile.agree")) { [rows] store in
             try await StoreErrors.mapped {
                 try await store.migrations.run()
-                let record = try await store.judgments.importSet(id: id, name: name, source: "wagefile agree", judgments: rows, by: .system)
+                let record = try await store.judgments.importSet(
+                    id: id, name: name, source: "wagefile agree", judgments: rows, by: .system)
                 return (record, try await store.judgments.coincidences(setId: id))
             }
         }
-        let matrix = Coincidences(valueCount: set.domain.count, cells: cells.compactMap { cell in
-            guard let c = set.domain.code(of: JudgmentValue(text: cell.c)), let k = set.domain.code(of: JudgmentValue(text: cell.k)) else { return nil }
-            return (c, k, cell.weight)
-        })
+        let matrix = Coincidences(
+            valueCount: set.domain.count,
+            cells: cells.compactMap { cell in
+                guard let c = set.domain.code(of: JudgmentValue(text: cell.c)),
+                    let k = set.domain.code(of: JudgmentValue(text: cell.k))
+                else { return nil }
+                return (c, k, cell.weight)
+            })
         var alpha: Double?
-        if case .success(let value) = KrippendorffAlpha.alpha(matrix, domain: set.domain, level: set.level) { alpha = value }
-        return AgreementReport.StoredSetSummary(id: record.id, database: DatabaseURL.redacted(database.resolved), judgments: record.judgments, alphaFromDatabase: alpha)
+        if case .success(let value) = KrippendorffAlpha.alpha(matrix, domain: set.domain, level: set.level) {
+            alpha = value
+        }
+        return AgreementReport.StoredSetSummary(
+            id: record.id, database: DatabaseURL.redacted(database.resolved), judgments: record.judgments,
+            alphaFromDatabase: alpha)
     }
 
     private func analyse() throws -> (AgreementReport, JudgmentSet) {
@@ -124,7 +144,8 @@ struct AgreeCommand: AsyncParsableCommand {
         if let labelsOut, let fit {
             var text = "item,label,posterior\n"
             for label in fit.labels() {
-                text += "\(CSVText.escape(label.item)),\(CSVText.escape(set.domain.values[label.code].description)),\(label.posterior)\n"
+                text +=
+                    "\(CSVText.escape(label.item)),\(CSVText.escape(set.domain.values[label.code].description)),\(label.posterior)\n"
             }
             try OutputFiles.write(text, to: labelsOut)
         }

@@ -31,7 +31,9 @@ struct AuditAnchorOptions: ParsableArguments {
     func paths(for url: DatabaseURL) -> (key: String, checkpoints: String)? {
         let defaults = AuditAnchor.defaultPaths(for: url)
         guard let checkpoints = checkpointsOption ?? defaults?.checkpoints else { return nil }
-        let key = keyOption ?? defaults?.key ?? ((checkpoints as NSString).deletingLastPathComponent as NSString).appendingPathComponent("audit.key")
+        let key =
+            keyOption ?? defaults?.key
+            ?? ((checkpoints as NSString).deletingLastPathComponent as NSString).appendingPathComponent("audit.key")
         return (key, checkpoints)
     }
 
@@ -61,11 +63,15 @@ enum ExpectedHead {
             let parts = value.split(separator: ":", omittingEmptySubsequences: false)
             // ASCII only: Character.isHexDigit would also take fullwidth digits.
             guard parts.count == 2, let seq = Int(parts[0]), seq >= 1, parts[1].utf8.count == 64,
-                  parts[1].utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
-                Diagnostics.print(["--expect-head: expected SEQ:HASH (an entry number from 1, a colon, 64 lowercase hexadecimal digits), found '\(value)'"])
+                parts[1].utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
+            else {
+                Diagnostics.print([
+                    "--expect-head: expected SEQ:HASH (an entry number from 1, a colon, 64 lowercase hexadecimal digits), found '\(value)'"
+                ])
                 throw Outcome.badInput
             }
-            return AuditChain.Expectation(seq: seq, hash: String(parts[1]), source: "--expect-head \(seq):\(parts[1].prefix(16))…")
+            return AuditChain.Expectation(
+                seq: seq, hash: String(parts[1]), source: "--expect-head \(seq):\(parts[1].prefix(16))…")
         }
     }
 }

@@ -23,8 +23,11 @@ struct AuditVerifyCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var anchorOptions: AuditAnchorOptions
-    @Option(name: .customLong("expect-head"),
-            help: ArgumentHelp("A head kept outside the server, as SEQ:HASH (what verify and checkpoint print); repeatable.", valueName: "seq:hash"))
+    @Option(
+        name: .customLong("expect-head"),
+        help: ArgumentHelp(
+            "A head kept outside the server, as SEQ:HASH (what verify and checkpoint print); repeatable.",
+            valueName: "seq:hash"))
     var expectHead: [String] = []
 
     func run() async throws {
@@ -40,7 +43,8 @@ struct AuditVerifyCommand: AsyncParsableCommand {
             AuditReport.printBroken(result)
             throw Outcome.blockingFindings
         }
-        print("Audit log intact: \(result.entries) entries, last \(result.lastSeq), head \(result.lastHash.prefix(16))…")
+        print(
+            "Audit log intact: \(result.entries) entries, last \(result.lastSeq), head \(result.lastHash.prefix(16))…")
         AuditReport.printAnchoring(result, anchor: anchor)
         AuditReport.printHead(result, signedBy: anchor?.key)
     }
@@ -49,8 +53,10 @@ struct AuditVerifyCommand: AsyncParsableCommand {
 struct AuditCheckpointCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkpoint",
-        abstract: "Verify the audit log, then sign its head and append it to the checkpoint file (exit 0 written, 1 broken, 2 bad input).",
-        discussion: "Makes the audit key on first use (mode 0600). `wagefile serve` also writes checkpoints while it runs.")
+        abstract:
+            "Verify the audit log, then sign its head and append it to the checkpoint file (exit 0 written, 1 broken, 2 bad input).",
+        discussion:
+            "Makes the audit key on first use (mode 0600). `wagefile serve` also writes checkpoints while it runs.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var anchorOptions: AuditAnchorOptions
@@ -79,10 +85,14 @@ struct AuditCheckpointCommand: AsyncParsableCommand {
         case .current(nil):
             print("The audit log is empty; there is nothing to anchor yet.")
         case .current(let newest?):
-            print("Audit log intact: \(result.entries) entries; the checkpoint of entry \(newest.seq) (\(newest.at)) already covers the head.")
+            print(
+                "Audit log intact: \(result.entries) entries; the checkpoint of entry \(newest.seq) (\(newest.at)) already covers the head."
+            )
             AuditReport.printHead(result, signedBy: anchor.key)
         case .written(let checkpoint):
-            print("Audit log intact: \(result.entries) entries. Checkpoint of entry \(checkpoint.seq) appended to \(anchor.checkpoints.path).")
+            print(
+                "Audit log intact: \(result.entries) entries. Checkpoint of entry \(checkpoint.seq) appended to \(anchor.checkpoints.path)."
+            )
             AuditReport.printHead(result, signedBy: anchor.key)
         }
     }
@@ -101,9 +111,13 @@ enum AuditReport {
             return
         }
         if result.checkpoints == 0 {
-            print("No checkpoints yet in \(anchor.checkpoints.path): only the chain was checked (`wagefile audit checkpoint` or `serve` writes them).")
+            print(
+                "No checkpoints yet in \(anchor.checkpoints.path): only the chain was checked (`wagefile audit checkpoint` or `serve` writes them)."
+            )
         } else {
-            print("\(result.checkpoints) checkpoint(s) match; the log is anchored through entry \(result.anchoredThrough) (\(anchor.checkpoints.path)).")
+            print(
+                "\(result.checkpoints) checkpoint(s) match; the log is anchored through entry \(result.anchoredThrough) (\(anchor.checkpoints.path))."
+            )
         }
     }
 

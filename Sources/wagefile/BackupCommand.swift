@@ -1,25 +1,32 @@
 import ArgumentParser
 import Foundation
-import Synchronization
 import Logging
 import Storage
+import Synchronization
 
 /// `wagefile backup -o FILE`: the whole database as JSON Lines, one snapshot, written atomically.
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup", abstract: "Write the whole database to a backup file (wagefile.backup/v1).",
-        discussion: "The file holds individual pay and password hashes: it is created readable by its owner only. Sessions are left out.")
+        discussion:
+            "The file holds individual pay and password hashes: it is created readable by its owner only. Sessions are left out."
+    )
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The backup file.", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The backup file.", valueName: "file"))
     var output: String
 
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let url = URL(fileURLWithPath: output)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let handle = try? FileHandle(forWritingTo: temporary) else {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        guard
+            FileManager.default.createFile(
+                atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+            let handle = try? FileHandle(forWritingTo: temporary)
+        else {
             Diagnostics.print(["--output: cannot create \(output)"])
             throw Outcome.badInput
         }
@@ -39,7 +46,9 @@ struct BackupCommand: AsyncParsableCommand {
             throw error
         }
         let rows = summary.rows.values.reduce(0, +)
-        print("Backed up \(rows) rows from \(summary.rows.filter { $0.value > 0 }.count) tables to \(output) (schema \(summary.migrations.last ?? "none")).")
+        print(
+            "Backed up \(rows) rows from \(summary.rows.filter { $0.value > 0 }.count) tables to \(output) (schema \(summary.migrations.last ?? "none"))."
+        )
     }
 }
 
@@ -57,8 +66,11 @@ struct RestoreCommand: AsyncParsableCommand {
     var file: String
 
     @OptionGroup var database: DatabaseOptions
-    @Option(name: .customLong("expect-head"),
-            help: ArgumentHelp("A head kept outside the server, as SEQ:HASH, the restored log must still contain; repeatable.", valueName: "seq:hash"))
+    @Option(
+        name: .customLong("expect-head"),
+        help: ArgumentHelp(
+            "A head kept outside the server, as SEQ:HASH, the restored log must still contain; repeatable.",
+            valueName: "seq:hash"))
     var expectHead: [String] = []
 
     func run() async throws {
@@ -81,7 +93,9 @@ struct RestoreCommand: AsyncParsableCommand {
                 }
             }
         }
-        print("Restored \(summary.rows.values.reduce(0, +)) rows; audit log \(verification.intact ? "intact" : "BROKEN"): \(verification.entries) entries.")
+        print(
+            "Restored \(summary.rows.values.reduce(0, +)) rows; audit log \(verification.intact ? "intact" : "BROKEN"): \(verification.entries) entries."
+        )
         for line in verification.breaks { print("  - \(line)") }
         if !verification.intact { throw Outcome.badInput }
     }
@@ -112,4 +126,3 @@ final class LineSink: Sendable {
         try handle.close()
     }
 }
-

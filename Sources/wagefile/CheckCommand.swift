@@ -8,7 +8,9 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate specs and print every problem as file:line:column: field: message.",
-        discussion: "Exit code 0 when every spec is valid, 2 when any is not. The reference data (with --reference) is validated too.")
+        discussion:
+            "Exit code 0 when every spec is valid, 2 when any is not. The reference data (with --reference) is validated too."
+    )
 
     @Argument(help: ArgumentHelp("Spec files, folders, or - for JSON Lines on stdin.", valueName: "spec"))
     var paths: [String]
@@ -26,10 +28,12 @@ struct CheckCommand: ParsableCommand {
         var checked = 0
         for input in inputs {
             let documents: [(text: String, offset: Int)] =
-                input.isJSONLines ? BatchPricing.lines(of: input.text).map { (String($0.text), $0.offset) } : [(input.text, 0)]
+                input.isJSONLines
+                ? BatchPricing.lines(of: input.text).map { (String($0.text), $0.offset) } : [(input.text, 0)]
             for document in documents {
                 checked += 1
-                if case .failure(let error) = reader.read(document.text, file: input.name, lineOffset: document.offset) {
+                if case .failure(let error) = reader.read(document.text, file: input.name, lineOffset: document.offset)
+                {
                     diagnostics += error.diagnostics
                 }
             }

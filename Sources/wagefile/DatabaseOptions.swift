@@ -14,7 +14,9 @@ struct DatabaseOptions: ParsableArguments {
             valueName: "url"))
     var databaseURL: String?
 
-    var resolved: String { databaseURL ?? ProcessInfo.processInfo.environment["WAGEFILE_DATABASE_URL"] ?? Self.defaultURL }
+    var resolved: String {
+        databaseURL ?? ProcessInfo.processInfo.environment["WAGEFILE_DATABASE_URL"] ?? Self.defaultURL
+    }
     var isDefault: Bool { databaseURL == nil && ProcessInfo.processInfo.environment["WAGEFILE_DATABASE_URL"] == nil }
 
     func url() throws -> DatabaseURL {

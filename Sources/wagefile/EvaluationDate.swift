@@ -8,7 +8,9 @@ import WorkModel
 struct EvaluationDateOption: ParsableArguments {
     @Option(
         name: .customLong("as-of"),
-        help: ArgumentHelp("Judge floors, staleness and pending laws on this date (YYYY-MM-DD; default today, UTC).", valueName: "date"))
+        help: ArgumentHelp(
+            "Judge floors, staleness and pending laws on this date (YYYY-MM-DD; default today, UTC).", valueName: "date"
+        ))
     var asOf: String?
 
     func date() throws -> CalendarDate {

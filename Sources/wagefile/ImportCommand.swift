@@ -29,13 +29,16 @@ struct ImportPeopleCommand: AsyncParsableCommand {
     @Option(name: .customLong("mapping"), help: ArgumentHelp("The column mapping (YAML).", valueName: "mapping.yaml"))
     var mapping: String?
 
-    @Flag(name: .customLong("suggest-mapping"), help: "Print a mapping guessed from the file's header, to review and save.")
+    @Flag(
+        name: .customLong("suggest-mapping"),
+        help: "Print a mapping guessed from the file's header, to review and save.")
     var suggestMapping = false
 
     @Flag(name: .customLong("preview"), help: "Check every row and show what would be imported; write nothing.")
     var preview = false
 
-    @Option(name: .customLong("actor"), help: ArgumentHelp("Who the audit log names for this import.", valueName: "email"))
+    @Option(
+        name: .customLong("actor"), help: ArgumentHelp("Who the audit log names for this import.", valueName: "email"))
     var actor = "cli"
 
     @OptionGroup var database: DatabaseOptions
@@ -58,13 +61,16 @@ struct ImportPeopleCommand: AsyncParsableCommand {
             return
         }
         guard let mappingPath = mapping else {
-            Diagnostics.print(["--mapping: required (write a first one with: wagefile import people \(file) --suggest-mapping > mapping.yaml)"])
+            Diagnostics.print([
+                "--mapping: required (write a first one with: wagefile import people \(file) --suggest-mapping > mapping.yaml)"
+            ])
             throw Outcome.badInput
         }
         let read: PeopleImport
         do {
             let mappingText = try String(contentsOfFile: mappingPath, encoding: .utf8)
-            read = try PeopleImport.read(text, file: file, mapping: try PeopleMapping.read(mappingText, file: mappingPath))
+            read = try PeopleImport.read(
+                text, file: file, mapping: try PeopleMapping.read(mappingText, file: mappingPath))
         } catch let error as InputError {
             Diagnostics.print(error.diagnostics)
             throw Outcome.badInput
@@ -101,7 +107,9 @@ struct ImportPeopleCommand: AsyncParsableCommand {
                 }
             }
         }
-        print("Imported \(result.rows) rows from \(file): \(result.created) created, \(result.updated) updated, \(result.unchanged) unchanged.")
+        print(
+            "Imported \(result.rows) rows from \(file): \(result.created) created, \(result.updated) updated, \(result.unchanged) unchanged."
+        )
     }
 
     func printPreview(_ read: PeopleImport) {
@@ -112,8 +120,13 @@ struct ImportPeopleCommand: AsyncParsableCommand {
         if !read.unmapped.isEmpty { print("  not read: \(read.unmapped.joined(separator: ", "))") }
         for row in read.rows.prefix(10) {
             let person = row.person
-            let pay = person.payMinor.map { "\(Format.money(Money(minorUnits: $0, currency: person.currency ?? "USD").amount)) \(person.currency ?? "") \(person.payBasis ?? "")" } ?? "no pay"
-            print("  line \(row.line): \(person.externalId ?? "-") \(person.name), \(person.employment), \(person.workLayer ?? person.specId.map { "wage file \($0)" } ?? "no layer"), \(pay)")
+            let pay =
+                person.payMinor.map {
+                    "\(Format.money(Money(minorUnits: $0, currency: person.currency ?? "USD").amount)) \(person.currency ?? "") \(person.payBasis ?? "")"
+                } ?? "no pay"
+            print(
+                "  line \(row.line): \(person.externalId ?? "-") \(person.name), \(person.employment), \(person.workLayer ?? person.specId.map { "wage file \($0)" } ?? "no layer"), \(pay)"
+            )
         }
         if read.rows.count > 10 { print("  ... \(read.rows.count - 10) more") }
     }

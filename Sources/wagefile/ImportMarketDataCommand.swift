@@ -26,7 +26,9 @@ struct ImportMarketDataCommand: ParsableCommand {
     @Option(name: .customLong("mapping"), help: ArgumentHelp("The survey mapping (YAML).", valueName: "mapping.yaml"))
     var mapping: String
 
-    @Option(name: .customLong("output"), help: ArgumentHelp("Where to write the reference file (default: standard output).", valueName: "file.yaml"))
+    @Option(
+        name: .customLong("output"),
+        help: ArgumentHelp("Where to write the reference file (default: standard output).", valueName: "file.yaml"))
     var output: String?
 
     @OptionGroup var reference: ReferenceOptions
@@ -39,8 +41,10 @@ struct ImportMarketDataCommand: ParsableCommand {
             let current = try ReferenceLoader.load(overrides: directories)
             let table = try HRISTable.parse(try Self.text(file), file: file)
             imported = try SurveyImport.read(
-                table, mapping: try SurveyMapping.read(try Self.text(mapping), file: mapping), reference: current, file: file)
-            priced = try ReferenceLoader.load(overrides: directories, extra: [(output ?? "market-data.yaml", imported.referenceYAML)])
+                table, mapping: try SurveyMapping.read(try Self.text(mapping), file: mapping), reference: current,
+                file: file)
+            priced = try ReferenceLoader.load(
+                overrides: directories, extra: [(output ?? "market-data.yaml", imported.referenceYAML)])
         } catch {
             Diagnostics.print(error.diagnostics)
             throw Outcome.badInput
@@ -66,26 +70,34 @@ struct ImportMarketDataCommand: ParsableCommand {
     }
 
     static func text(_ path: String) throws(InputError) -> String {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw InputError([Diagnostic(file: path, location: .start, field: "", message: "cannot read the file as UTF-8 text")])
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            throw InputError([
+                Diagnostic(file: path, location: .start, field: "", message: "cannot read the file as UTF-8 text")
+            ])
         }
         return text
     }
 
     /// What was imported and how the pay line now fits it, for standard error.
     static func summary(_ imported: SurveyImport, pricer: Pricer) -> [String] {
-        var lines = ["imported \(imported.benchmarks.count) benchmarks from \(imported.source.title) (\(imported.source.key), \(imported.source.ref.asOf))"]
+        var lines = [
+            "imported \(imported.benchmarks.count) benchmarks from \(imported.source.title) (\(imported.source.key), \(imported.source.ref.asOf))"
+        ]
         let replaced = Set(imported.benchmarks.flatMap(\.replaces)).sorted()
         if !replaced.isEmpty { lines.append("replaced shipped evidence for: \(replaced.joined(separator: ", "))") }
         if !imported.unmappedJobs.isEmpty {
             let rows = imported.unmappedJobs.reduce(0) { $0 + $1.rows }
-            lines.append("not imported: \(rows) rows of \(imported.unmappedJobs.count) job codes the mapping does not list: "
-                + imported.unmappedJobs.prefix(10).map { "\($0.job) (\($0.rows))" }.joined(separator: ", ")
-                + (imported.unmappedJobs.count > 10 ? ", ..." : ""))
+            lines.append(
+                "not imported: \(rows) rows of \(imported.unmappedJobs.count) job codes the mapping does not list: "
+                    + imported.unmappedJobs.prefix(10).map { "\($0.job) (\($0.rows))" }.joined(separator: ", ")
+                    + (imported.unmappedJobs.count > 10 ? ", ..." : ""))
         }
         let ids = Set(imported.benchmarks.map(\.id))
         for entry in pricer.calibration where ids.contains(entry.benchmark.id) {
-            lines.append("  \(entry.benchmark.id): P50 \(Format.money(entry.benchmark.p50HourlyUSD)) USD/h, priced \(Format.money(entry.pricedMidUSD)), residual \(Format.percent(entry.residual, places: 1))")
+            lines.append(
+                "  \(entry.benchmark.id): P50 \(Format.money(entry.benchmark.p50HourlyUSD)) USD/h, priced \(Format.money(entry.pricedMidUSD)), residual \(Format.percent(entry.residual, places: 1))"
+            )
         }
         return lines
     }

@@ -11,7 +11,10 @@ struct JudgmentInputs: ParsableArguments {
     @Option(help: "Level of measurement: nominal, ordinal, interval or ratio.")
     var level: MeasurementLevel = .nominal
 
-    @Option(help: ArgumentHelp("Input format (default: from the file name and content).", valueName: "jsonl|csv|tsv|label-studio|argilla|sagemaker"))
+    @Option(
+        help: ArgumentHelp(
+            "Input format (default: from the file name and content).",
+            valueName: "jsonl|csv|tsv|label-studio|argilla|sagemaker"))
     var from: JudgmentFormat?
 
     @Option(help: ArgumentHelp("CSV columns, e.g. item=task_id,reviewer=annotator,value=label.", valueName: "mapping"))
@@ -20,7 +23,8 @@ struct JudgmentInputs: ParsableArguments {
     @Option(help: ArgumentHelp("Gold answers: JSON Lines {\"item\",\"value\"} or CSV item,value.", valueName: "file"))
     var gold: String?
 
-    @Option(help: ArgumentHelp("The order of label values for the ordinal level, e.g. low,mid,high.", valueName: "values"))
+    @Option(
+        help: ArgumentHelp("The order of label values for the ordinal level, e.g. low,mid,high.", valueName: "values"))
     var valueOrder: String?
 
     @Option(help: "Only the judgments of this rubric (question), when the export has several.")
@@ -29,25 +33,46 @@ struct JudgmentInputs: ParsableArguments {
     @Flag(help: "Treat values as pairwise choices a / b / tie between the judgment's options a and b.")
     var pairs = false
 
-    @Option(help: ArgumentHelp("Label Studio: the task data key that names the item; Argilla: the record field (default: the tool's id).", valueName: "key"))
+    @Option(
+        help: ArgumentHelp(
+            "Label Studio: the task data key that names the item; Argilla: the record field (default: the tool's id).",
+            valueName: "key"))
     var itemKey: String?
 
-    @Flag(help: "Label Studio: also count ground-truth annotations as their authors' judgments (by default they are gold only).")
+    @Flag(
+        help:
+            "Label Studio: also count ground-truth annotations as their authors' judgments (by default they are gold only)."
+    )
     var countGold = false
 
-    @Option(help: ArgumentHelp("Argilla: the response statuses that count, comma-separated (default: submitted).", valueName: "statuses"))
+    @Option(
+        help: ArgumentHelp(
+            "Argilla: the response statuses that count, comma-separated (default: submitted).", valueName: "statuses"))
     var status: String?
 
-    @Option(name: .customLong("where"), help: ArgumentHelp("CSV: keep rows where COLUMN=VALUE, or drop those where COLUMN!=VALUE (repeatable).", valueName: "condition"))
+    @Option(
+        name: .customLong("where"),
+        help: ArgumentHelp(
+            "CSV: keep rows where COLUMN=VALUE, or drop those where COLUMN!=VALUE (repeatable).", valueName: "condition"
+        ))
     var filters: [String] = []
 
-    @Option(help: ArgumentHelp("CSV: columns that are each a question about the row's item (a trailing * takes every column with that prefix).", valueName: "columns"))
+    @Option(
+        help: ArgumentHelp(
+            "CSV: columns that are each a question about the row's item (a trailing * takes every column with that prefix).",
+            valueName: "columns"))
     var wideQuestions: String?
 
-    @Option(help: ArgumentHelp("CSV: columns that are each an item, rated by the row's reviewer (a trailing * takes a prefix).", valueName: "columns"))
+    @Option(
+        help: ArgumentHelp(
+            "CSV: columns that are each an item, rated by the row's reviewer (a trailing * takes a prefix).",
+            valueName: "columns"))
     var wideItems: String?
 
-    @Option(help: ArgumentHelp("CSV: a one-hot group: the columns PREFIX.value whose cell is true give the value (repeatable).", valueName: "prefix"))
+    @Option(
+        help: ArgumentHelp(
+            "CSV: a one-hot group: the columns PREFIX.value whose cell is true give the value (repeatable).",
+            valueName: "prefix"))
     var oneHot: [String] = []
 
     @Option(help: ArgumentHelp("CSV: rows after the header to skip (Qualtrics: 2).", valueName: "n"))
@@ -75,11 +100,15 @@ struct JudgmentInputs: ParsableArguments {
     }
 
     static func list(_ text: String?) -> [String] {
-        text.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+        text.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+            ?? []
     }
 
     var importOptions: ImportOptions {
-        let statuses = status.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) } ?? ["submitted"]
+        let statuses =
+            status.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) } ?? [
+                "submitted"
+            ]
         return ImportOptions(itemKey: itemKey, countGold: countGold, statuses: statuses, rubric: rubric)
     }
 
@@ -98,10 +127,12 @@ struct JudgmentInputs: ParsableArguments {
         let mapping = try map.map { try ColumnMapping(parsing: $0) } ?? ColumnMapping()
         let layout = TableLayout(
             filters: try filters.map { try RowFilter(parsing: $0) },
-            questionColumns: Self.list(wideQuestions), itemColumns: Self.list(wideItems), oneHotPrefixes: oneHot, skipRows: skipRows)
+            questionColumns: Self.list(wideQuestions), itemColumns: Self.list(wideItems), oneHotPrefixes: oneHot,
+            skipRows: skipRows)
         for file in mapped {
             let bar = ReadProgress(path: file.path, total: progress ? file.count : 0)
-            try collector.read(file, format: from, mapping: mapping, importing: importOptions, layout: layout, progress: bar.callback)
+            try collector.read(
+                file, format: from, mapping: mapping, importing: importOptions, layout: layout, progress: bar.callback)
             bar.finish()
         }
         if let gold {
@@ -109,7 +140,10 @@ struct JudgmentInputs: ParsableArguments {
             try file.withBytes { collector.addGold(try GoldFile.read($0, file: gold), file: gold) }
         }
         readDone()
-        let order = valueOrder.map { $0.split(separator: ",").map { JudgmentValue(text: $0.trimmingCharacters(in: .whitespaces)) } }
-        return try collector.finish(JudgmentSetOptions(level: level, valueOrder: order, rubric: rubric, pairwise: pairs))
+        let order = valueOrder.map {
+            $0.split(separator: ",").map { JudgmentValue(text: $0.trimmingCharacters(in: .whitespaces)) }
+        }
+        return try collector.finish(
+            JudgmentSetOptions(level: level, valueOrder: order, rubric: rubric, pairwise: pairs))
     }
 }

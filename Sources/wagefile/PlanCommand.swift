@@ -29,11 +29,17 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .customLong("frontier"), help: "Sweep the routing and report the cost against agreement frontier.")
     var frontier = false
 
-    @Option(name: .customLong("specs"), help: ArgumentHelp("Role specs whose bands `rate: {band: id}` refers to (files or folders).", valueName: "path"))
+    @Option(
+        name: .customLong("specs"),
+        help: ArgumentHelp("Role specs whose bands `rate: {band: id}` refers to (files or folders).", valueName: "path")
+    )
     var specs: [String] = []
 
-    @Option(name: .customLong("agreement"), help: ArgumentHelp(
-        "A tier's agreement as `wagefile agree --format json` measured it: tier=agree.json (repeatable).", valueName: "tier=file"))
+    @Option(
+        name: .customLong("agreement"),
+        help: ArgumentHelp(
+            "A tier's agreement as `wagefile agree --format json` measured it: tier=agree.json (repeatable).",
+            valueName: "tier=file"))
     var measuredAgreement: [String] = []
 
     @Option(name: .customLong("draws"), help: "Override the spec's Monte Carlo draws.")
@@ -42,7 +48,9 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("seed"), help: "Override the spec's Monte Carlo seed.")
     var seed: UInt64?
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
     var output: String?
 
     @OptionGroup var reference: ReferenceOptions
@@ -80,7 +88,10 @@ struct PlanCommand: ParsableCommand {
         let rendered: String
         switch format {
         case .json:
-            struct Output: Encodable { var plan: ProgramPlan; var frontier: RoutingFrontier? }
+            struct Output: Encodable {
+                var plan: ProgramPlan
+                var frontier: RoutingFrontier?
+            }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             rendered = String(decoding: try encoder.encode(Output(plan: plan, frontier: sweep)), as: UTF8.self) + "\n"
@@ -106,8 +117,14 @@ struct PlanCommand: ParsableCommand {
                 problems.append("--agreement \(tier): cannot read \(path)")
                 continue
             }
-            struct Report: Decodable { var schema: String?; var percentAgreement: Double?; var judgments: Int? }
-            guard let report = try? JSONDecoder().decode(Report.self, from: data), report.schema == "wagefile.agreement/v1" else {
+            struct Report: Decodable {
+                var schema: String?
+                var percentAgreement: Double?
+                var judgments: Int?
+            }
+            guard let report = try? JSONDecoder().decode(Report.self, from: data),
+                report.schema == "wagefile.agreement/v1"
+            else {
                 problems.append("\(path): expected the JSON report of `wagefile agree` (schema wagefile.agreement/v1)")
                 continue
             }
@@ -119,7 +136,8 @@ struct PlanCommand: ParsableCommand {
                 problems.append("--agreement \(tier): \(problem)")
                 continue
             }
-            sources[tier] = "`wagefile agree` on \(path) (percent agreement \(Format.fixed(measured, places: 4))\(report.judgments.map { " over \($0) judgments" } ?? ""))"
+            sources[tier] =
+                "`wagefile agree` on \(path) (percent agreement \(Format.fixed(measured, places: 4))\(report.judgments.map { " over \($0) judgments" } ?? ""))"
         }
         if !problems.isEmpty {
             Diagnostics.print(problems)
@@ -143,8 +161,10 @@ struct PlanCommand: ParsableCommand {
             case .priced(let file):
                 let employeePay = file.loadedCost?.basis == "employee-pay"
                 bands[file.spec.id] = RateResolver.Band(
-                    min: file.band.hourly.min, mid: file.band.hourly.mid, max: file.band.hourly.max, currency: file.band.currency,
-                    market: file.band.locationMarket, loadFactor: employeePay ? file.loadedCost?.bandMid?.loadFactor : nil)
+                    min: file.band.hourly.min, mid: file.band.hourly.mid, max: file.band.hourly.max,
+                    currency: file.band.currency,
+                    market: file.band.locationMarket,
+                    loadFactor: employeePay ? file.loadedCost?.bandMid?.loadFactor : nil)
             case .rejected(let error):
                 Diagnostics.print(error.diagnostics)
                 throw Outcome.badInput

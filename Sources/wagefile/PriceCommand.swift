@@ -20,10 +20,14 @@ struct PriceCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Spec files, folders, or - for JSON Lines on stdin.", valueName: "spec"))
     var paths: [String]
 
-    @Option(name: .shortAndLong, help: "Output format: json, jsonl, md, html or csv (default: json for one spec, jsonl for several).")
+    @Option(
+        name: .shortAndLong,
+        help: "Output format: json, jsonl, md, html or csv (default: json for one spec, jsonl for several).")
     var format: OutputFormat?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write one file per spec into this folder instead of standard output.", valueName: "dir"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Write one file per spec into this folder instead of standard output.", valueName: "dir"))
     var output: String?
 
     @OptionGroup var reference: ReferenceOptions
@@ -42,7 +46,9 @@ struct PriceCommand: ParsableCommand {
         let single = inputs.count == 1 && !inputs[0].isJSONLines && paths.count == 1
         let format = format ?? (single ? .json : .jsonl)
         if output == nil && !single && (format == .html || format == .json) {
-            throw ValidationError("Several specs need --format jsonl, csv or md on standard output, or --output DIR for one \(format.rawValue) file each.")
+            throw ValidationError(
+                "Several specs need --format jsonl, csv or md on standard output, or --output DIR for one \(format.rawValue) file each."
+            )
         }
         if let output { try OutputFiles.ensureDirectory(output) }
 
@@ -64,12 +70,16 @@ struct PriceCommand: ParsableCommand {
                 if let output {
                     let name = file.spec.id + "." + (format == .jsonl ? "json" : format.rawValue)
                     if let earlier = written[name] {
-                        Diagnostics.print(["\(file.spec.file): id: '\(file.spec.id)' was already written from \(earlier); ids must be unique"])
+                        Diagnostics.print([
+                            "\(file.spec.file): id: '\(file.spec.id)' was already written from \(earlier); ids must be unique"
+                        ])
                         rejected += 1
                         return
                     }
                     written[name] = file.spec.file
-                    try OutputFiles.write(try render(file, as: format, standalone: true), to: (output as NSString).appendingPathComponent(name))
+                    try OutputFiles.write(
+                        try render(file, as: format, standalone: true),
+                        to: (output as NSString).appendingPathComponent(name))
                 } else {
                     stdout.line(try render(file, as: format, standalone: single))
                 }

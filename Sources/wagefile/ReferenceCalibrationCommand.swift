@@ -6,8 +6,11 @@ import Pricing
 struct ReferenceCalibrationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibration",
-        abstract: "Print each benchmark's market P50, the midpoint priced from its own profile in its own market, and the residual.",
-        discussion: "Also checks that each rate card's benchmark is priced inside the card's published range. docs/PRICING.md explains the method.")
+        abstract:
+            "Print each benchmark's market P50, the midpoint priced from its own profile in its own market, and the residual.",
+        discussion:
+            "Also checks that each rate card's benchmark is priced inside the card's published range. docs/PRICING.md explains the method."
+    )
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json

@@ -8,7 +8,9 @@ import WorkModel
 struct ReferenceOptions: ParsableArguments {
     @Option(
         name: .customLong("reference"),
-        help: ArgumentHelp("A directory of YAML reference tables that add to or override the shipped ones (repeatable; later wins).", valueName: "dir"))
+        help: ArgumentHelp(
+            "A directory of YAML reference tables that add to or override the shipped ones (repeatable; later wins).",
+            valueName: "dir"))
     var directories: [String] = []
 
     func load() throws -> ReferenceSet {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import ReferenceData
 import Planning
+import ReferenceData
 import Signal
 import Specs
 
@@ -8,7 +8,9 @@ struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
         abstract: "Print the JSON Schema of a Wagefile file format.",
-        discussion: "The schema lists the task kinds, categories and factor levels of the loaded reference data, including --reference overrides.")
+        discussion:
+            "The schema lists the task kinds, categories and factor levels of the loaded reference data, including --reference overrides."
+    )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case role, judgment, program

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
-import ServiceLifecycle
 import Logging
 import ReferenceData
+import ServiceLifecycle
 import Storage
 import WebApp
 
@@ -25,10 +25,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log format: text or json (one JSON object per line).") var logFormat = "text"
     @Flag(help: "Drop the Secure flag on the session cookie (plain HTTP on a host other than localhost).")
     var insecureCookies = false
-    @Option(help: ArgumentHelp("Smallest group whose pooled pay roles without individual pay access may see in aggregates.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Smallest group whose pooled pay roles without individual pay access may see in aggregates.", valueName: "n"
+        ))
     var minimumGroupSize = 5
     @OptionGroup var anchorOptions: AuditAnchorOptions
-    @Option(help: ArgumentHelp("Seconds between signed audit checkpoints while the log grows (1 to 86400).", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds between signed audit checkpoints while the log grows (1 to 86400).", valueName: "seconds"))
     var auditCheckpointInterval = 60
 
     func run() async throws {
@@ -45,7 +50,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw Outcome.badInput
         }
         guard (1...86_400).contains(auditCheckpointInterval) else {
-            Diagnostics.print(["--audit-checkpoint-interval: expected 1 to 86400 seconds, found \(auditCheckpointInterval)"])
+            Diagnostics.print([
+                "--audit-checkpoint-interval: expected 1 to 86400 seconds, found \(auditCheckpointInterval)"
+            ])
             throw Outcome.badInput
         }
         // The key is made (or refused) before anything listens, so a bad --audit-key is exit 2.
@@ -59,10 +66,12 @@ struct ServeCommand: AsyncParsableCommand {
         let pricer = try reference.pricer()
         let store = try await database.open(logger: logger)
         let environment = ServerEnvironment(
-            store: store, pricer: pricer, referenceDirectories: reference.directories.map { URL(fileURLWithPath: $0) }, secureCookies: !insecureCookies, minimumGroupSize: minimumGroupSize, auditAnchor: anchor)
+            store: store, pricer: pricer, referenceDirectories: reference.directories.map { URL(fileURLWithPath: $0) },
+            secureCookies: !insecureCookies, minimumGroupSize: minimumGroupSize, auditAnchor: anchor)
         let checkpoints = try anchor.map { anchor in
-            AuditCheckpointService(checkpointer: try AuditCheckpointer(anchor: anchor, log: store.audit, now: { Date() }),
-                                   interval: .seconds(auditCheckpointInterval), logger: logger)
+            AuditCheckpointService(
+                checkpointer: try AuditCheckpointer(anchor: anchor, log: store.audit, now: { Date() }),
+                interval: .seconds(auditCheckpointInterval), logger: logger)
         }
         var app = Application(
             router: buildRouter(environment).router,
@@ -77,14 +86,19 @@ struct ServeCommand: AsyncParsableCommand {
         let (seed, demoLogger) = (self, logger)
         app.beforeServerStarts {
             let applied = try await store.migrations.run()
-            if !applied.isEmpty { demoLogger.info("migrations applied", metadata: ["ids": .string(applied.joined(separator: ","))]) }
+            if !applied.isEmpty {
+                demoLogger.info("migrations applied", metadata: ["ids": .string(applied.joined(separator: ","))])
+            }
             // Market data stored earlier prices from the first request on.
             try await environment.pricing.rebuild(from: store)
             try await seed.seedIfEmpty(environment, logger: demoLogger)
             await checkpoints?.checkpoint()
-            demoLogger.info("serving", metadata: [
-                "address": .string("http://\(seed.hostname):\(seed.port)"), "database": .string(store.database.displayName),
-            ])
+            demoLogger.info(
+                "serving",
+                metadata: [
+                    "address": .string("http://\(seed.hostname):\(seed.port)"),
+                    "database": .string(store.database.displayName),
+                ])
         }
         // SIGTERM or SIGINT: stop accepting, finish requests in flight, then close the database.
         do {
@@ -100,18 +114,23 @@ struct ServeCommand: AsyncParsableCommand {
     /// Demo data goes only into an empty database, and only when asked for or on the embedded default.
     private func seedIfEmpty(_ environment: ServerEnvironment, logger: Logger) async throws {
         guard !noDemo, try await environment.store.accounts.userCount() == 0,
-              try await environment.store.specs.list(page: .init(limit: 1)).total == 0 else { return }
+            try await environment.store.specs.list(page: .init(limit: 1)).total == 0
+        else { return }
         let directory = URL(fileURLWithPath: demo)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
             logger.warning("no demo data: directory not found", metadata: ["dir": .string(demo)])
             return
         }
-        let documents = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.compactMap { name -> (String, String)? in
+        let documents = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.compactMap {
+            name -> (String, String)? in
             (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)).map { (name, $0) }
         }
         let portfolio = directory.appendingPathComponent("portfolio")
-        let people = (try? String(contentsOf: portfolio.appendingPathComponent("people.csv"), encoding: .utf8)).flatMap { csv in
-            (try? String(contentsOf: portfolio.appendingPathComponent("people-mapping.yaml"), encoding: .utf8)).map { (csv: csv, mapping: $0) }
+        let people = (try? String(contentsOf: portfolio.appendingPathComponent("people.csv"), encoding: .utf8)).flatMap
+        { csv in
+            (try? String(contentsOf: portfolio.appendingPathComponent("people-mapping.yaml"), encoding: .utf8)).map {
+                (csv: csv, mapping: $0)
+            }
         }
         let result = try await DemoData.load(specs: documents, people: people, environment: environment)
         var signIns = ""
@@ -119,14 +138,21 @@ struct ServeCommand: AsyncParsableCommand {
             let password = DemoData.password()
             let hash = try await PasswordHashing.hash(password, cost: 12)
             _ = try await environment.store.accounts.createUser(
-                User(id: UUID().uuidString.lowercased(), email: account.email, name: account.name, role: account.role, passwordHash: hash),
+                User(
+                    id: UUID().uuidString.lowercased(), email: account.email, name: account.name, role: account.role,
+                    passwordHash: hash),
                 by: .system)
-            let note = account.role == .admin
+            let note =
+                account.role == .admin
                 ? "admin; shown once; add real users with `wagefile user add`, the first admin with --role admin"
                 : "\(account.role.rawValue); approves what the admin sends for review: no one approves their own"
             signIns += "Demo sign-in: \(account.email) / \(password)   (\(note))\n"
         }
-        logger.info("demo data loaded", metadata: ["specs": .stringConvertible(result.specs), "decisionFiles": .stringConvertible(result.decisionFiles)])
+        logger.info(
+            "demo data loaded",
+            metadata: [
+                "specs": .stringConvertible(result.specs), "decisionFiles": .stringConvertible(result.decisionFiles),
+            ])
         // Printed once, to the terminal that started the server; not logged.
         // Written straight to the file descriptor: print's buffer would hold it back when
         // stdout is a file or pipe.
@@ -141,7 +167,8 @@ struct PoolService: Service {
     func run() async throws {
         await withGracefulShutdownHandler {
             await store.run()
-        } onGracefulShutdown: {}
+        } onGracefulShutdown: {
+        }
     }
 }
 
@@ -169,16 +196,20 @@ struct AuditCheckpointService: Service {
         do {
             switch try await checkpointer.extend() {
             case .written(let checkpoint):
-                logger.info("audit checkpoint", metadata: [
-                    "seq": .stringConvertible(checkpoint.seq), "hash": .string(checkpoint.hash), "mac": .string(checkpoint.mac),
-                ])
+                logger.info(
+                    "audit checkpoint",
+                    metadata: [
+                        "seq": .stringConvertible(checkpoint.seq), "hash": .string(checkpoint.hash),
+                        "mac": .string(checkpoint.mac),
+                    ])
             case .current:
                 break
             case .refused(_, again: true):
                 break
             case .refused(let problems, again: false):
-                logger.error("audit log does not extend its last checkpoint; nothing signed; run `wagefile audit verify`",
-                             metadata: ["problems": .string(problems.joined(separator: "; "))])
+                logger.error(
+                    "audit log does not extend its last checkpoint; nothing signed; run `wagefile audit verify`",
+                    metadata: ["problems": .string(problems.joined(separator: "; "))])
             }
         } catch {
             logger.error("audit checkpoint failed", metadata: ["error": .string(String(describing: error))])

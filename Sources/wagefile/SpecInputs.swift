@@ -19,12 +19,14 @@ enum SpecInputs {
         for path in paths {
             if path == "-" {
                 let data = FileHandle.standardInput.readDataToEndOfFile()
-                inputs.append(SpecInput(name: "<stdin>", text: String(decoding: data, as: UTF8.self), isJSONLines: true))
+                inputs.append(
+                    SpecInput(name: "<stdin>", text: String(decoding: data, as: UTF8.self), isJSONLines: true))
                 continue
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                problems.append(Diagnostic(file: path, location: .start, field: "", message: "no such file or directory"))
+                problems.append(
+                    Diagnostic(file: path, location: .start, field: "", message: "no such file or directory"))
                 continue
             }
             let files: [String]
@@ -33,18 +35,23 @@ enum SpecInputs {
                 files = names.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }.sorted()
                     .map { (path as NSString).appendingPathComponent($0) }
                 if files.isEmpty {
-                    problems.append(Diagnostic(file: path, location: .start, field: "", message: "the folder holds no .yaml, .yml or .json specs"))
+                    problems.append(
+                        Diagnostic(
+                            file: path, location: .start, field: "",
+                            message: "the folder holds no .yaml, .yml or .json specs"))
                 }
             } else {
                 files = [path]
             }
             for file in files {
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    problems.append(Diagnostic(file: file, location: .start, field: "", message: "cannot read the file"))
+                    problems.append(
+                        Diagnostic(file: file, location: .start, field: "", message: "cannot read the file"))
                     continue
                 }
                 guard let text = String(data: data, encoding: .utf8) else {
-                    problems.append(Diagnostic(file: file, location: .start, field: "", message: "the file is not UTF-8 text"))
+                    problems.append(
+                        Diagnostic(file: file, location: .start, field: "", message: "the file is not UTF-8 text"))
                     continue
                 }
                 inputs.append(SpecInput(name: file, text: text, isJSONLines: file.hasSuffix(".jsonl")))

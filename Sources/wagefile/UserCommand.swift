@@ -18,13 +18,18 @@ struct UserAddCommand: AsyncParsableCommand {
 
     @Option(help: "Email address the user signs in with.") var email: String
     @Option(help: "Display name.") var name: String
-    @Option(help: "Role: admin, compensation, procurement, finance or viewer (default: viewer, the least privileged; the first admin needs --role admin).")
+    @Option(
+        help:
+            "Role: admin, compensation, procurement, finance or viewer (default: viewer, the least privileged; the first admin needs --role admin)."
+    )
     var role: String = UserRole.viewer.rawValue
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         guard let role = UserRole(rawValue: role) else {
-            Diagnostics.print(["--role: expected one of \(UserRole.allCases.map(\.rawValue).joined(separator: ", ")), found '\(self.role)'"])
+            Diagnostics.print([
+                "--role: expected one of \(UserRole.allCases.map(\.rawValue).joined(separator: ", ")), found '\(self.role)'"
+            ])
             throw Outcome.badInput
         }
         guard email.contains("@") else {
@@ -50,7 +55,9 @@ struct UserAddCommand: AsyncParsableCommand {
         print("Created \(user.role) \(user.email) (\(user.id)).")
         // The old default made admins silently; say what a lone viewer cannot do.
         if users == 1 && user.userRole != .admin {
-            print("No admin exists yet: nobody can add users or change their roles. Make one with `wagefile user add --role admin`.")
+            print(
+                "No admin exists yet: nobody can add users or change their roles. Make one with `wagefile user add --role admin`."
+            )
         }
     }
 
@@ -63,7 +70,8 @@ struct UserAddCommand: AsyncParsableCommand {
             return line
         }
         guard let first = getpass("Password: ").map({ String(cString: $0) }),
-              let second = getpass("Repeat password: ").map({ String(cString: $0) }), first == second else {
+            let second = getpass("Repeat password: ").map({ String(cString: $0) }), first == second
+        else {
             Diagnostics.print(["password: the two entries differ"])
             throw Outcome.badInput
         }

@@ -10,7 +10,9 @@ struct Wagefile: AsyncParsableCommand {
             Decision support, not legal advice.
             """,
         subcommands: [
-            PriceCommand.self, CheckCommand.self, AgreeCommand.self, ExportCommand.self, SchemaCommand.self, ServeCommand.self, MigrateCommand.self,
-            UserCommand.self, AuditCommand.self, ImportCommand.self, ReportCommand.self, PlanCommand.self, BackupCommand.self, RestoreCommand.self, ReferenceCommand.self,
+            PriceCommand.self, CheckCommand.self, AgreeCommand.self, ExportCommand.self, SchemaCommand.self,
+            ServeCommand.self, MigrateCommand.self,
+            UserCommand.self, AuditCommand.self, ImportCommand.self, ReportCommand.self, PlanCommand.self,
+            BackupCommand.self, RestoreCommand.self, ReferenceCommand.self,
         ])
 }

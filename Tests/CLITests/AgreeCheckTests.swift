@@ -10,7 +10,8 @@ struct AgreeCheckTests {
     @Test("agree matches the reference packages' alpha and kappas, and reports every section")
     func referenceFixture() async throws {
         let scratch = try Scratch()
-        let run = try await WagefileCLI.run(["agree", "\(Self.oracles)/kappa-two-raters.jsonl", "--level", "interval"], in: scratch)
+        let run = try await WagefileCLI.run(
+            ["agree", "\(Self.oracles)/kappa-two-raters.jsonl", "--level", "interval"], in: scratch)
         #expect(run.status == 0, "\(run)")
         let ours = try jsonObject(run.stdout)
         let fixture = try jsonObject(try readRepositoryFile("\(Self.oracles)/kappa-two-raters.json"))
@@ -26,12 +27,16 @@ struct AgreeCheckTests {
         let referenceQuadratic = try #require(number((reference["cohenKappa"] as? [String: Any])?["quadratic"]))
         #expect(abs(quadratic - referenceQuadratic) < 1e-12)
 
-        for key in ["units", "judgments", "reviewerCount", "alpha", "alphaCI", "fleissKappa", "percentAgreement", "reviewers"] {
+        for key in [
+            "units", "judgments", "reviewerCount", "alpha", "alphaCI", "fleissKappa", "percentAgreement", "reviewers",
+        ] {
             #expect(ours[key] != nil, "no '\(key)' in the report")
         }
         let reviewers = try #require(ours["reviewers"] as? [[String: Any]])
         for reviewer in reviewers {
-            #expect(Set(["id", "judgments", "agreementWithOthers", "goldJudgments"]).isSubset(of: reviewer.keys), "\(reviewer)")
+            #expect(
+                Set(["id", "judgments", "agreementWithOthers", "goldJudgments"]).isSubset(of: reviewer.keys),
+                "\(reviewer)")
         }
     }
 
@@ -40,12 +45,14 @@ struct AgreeCheckTests {
         let scratch = try Scratch()
         let labels = scratch.path("labels.csv")
         let input = "\(Self.oracles)/ds-small.jsonl"
-        let first = try await WagefileCLI.run(["agree", input, "--dawid-skene", "--labels-out", labels, "--format", "md"], in: scratch)
+        let first = try await WagefileCLI.run(
+            ["agree", input, "--dawid-skene", "--labels-out", labels, "--format", "md"], in: scratch)
         #expect(first.status == 0, "\(first)")
         #expect(first.stdout.contains("Dawid-Skene | 32 iterations"), "\(first)")
         // Writing over an existing output file (Foundation's replaceItemAt once failed one time in two).
         for _ in 1...6 {
-            let again = try await WagefileCLI.run(["agree", input, "--dawid-skene", "--labels-out", labels], in: scratch)
+            let again = try await WagefileCLI.run(
+                ["agree", input, "--dawid-skene", "--labels-out", labels], in: scratch)
             #expect(again.status == 0, "\(again)")
         }
         let text = try scratch.read("labels.csv")
@@ -66,7 +73,8 @@ struct AgreeCheckTests {
     @Test("labels at the interval level: exit 2, the level needs numbers")
     func labelsAreNotNumbers() async throws {
         let scratch = try Scratch()
-        let run = try await WagefileCLI.run(["agree", "\(Self.oracles)/alpha-nominal-labels.jsonl", "--level", "interval"], in: scratch)
+        let run = try await WagefileCLI.run(
+            ["agree", "\(Self.oracles)/alpha-nominal-labels.jsonl", "--level", "interval"], in: scratch)
         #expect(run.status == 2, "\(run)")
         #expect(run.stderr.contains("is not a number; the interval level needs numbers"), "\(run)")
     }

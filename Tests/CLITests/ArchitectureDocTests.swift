@@ -19,7 +19,10 @@ struct ArchitectureDocTests {
     @Test("every cited path exists")
     func pathsExist() throws {
         let text = try readRepositoryFile(Self.document)
-        let cited = Set(text.matches(of: /(?:^|[^\w\/.])((?:Sources|Tests|Fuzz|scripts|docs|examples)\/[\w.\/+-]*\w)/).map { String($0.output.1) })
+        let cited = Set(
+            text.matches(of: /(?:^|[^\w\/.])((?:Sources|Tests|Fuzz|scripts|docs|examples)\/[\w.\/+-]*\w)/).map {
+                String($0.output.1)
+            })
         #expect(cited.count > 10, "the path pattern found too little: \(cited)")
         let missing = cited.filter { !FileManager.default.fileExists(atPath: repositoryFile($0)) }.sorted()
         #expect(missing.isEmpty, "\(Self.document) cites paths that do not exist: \(missing)")
@@ -36,10 +39,14 @@ struct ArchitectureDocTests {
             if name.wholeMatch(of: /[\w+-]+\.swift/) != nil {
                 if !tree.files.contains(name) { missing.append(name) }
             } else if name.wholeMatch(of: /[A-Z][A-Za-z0-9]*/) != nil {
-                if !tree.types.contains(name) && !tree.modules.contains(name) && Self.external[name] == nil { missing.append(name) }
+                if !tree.types.contains(name) && !tree.modules.contains(name) && Self.external[name] == nil {
+                    missing.append(name)
+                }
             } else if let parts = name.wholeMatch(of: /([A-Z][A-Za-z0-9]*)\.([a-z][A-Za-z0-9]*)/)?.output {
                 let (type, member) = (String(parts.1), String(parts.2))
-                if !tree.types.contains(type) || (member != "init" && !tree.members.contains(member)) { missing.append(name) }
+                if !tree.types.contains(type) || (member != "init" && !tree.members.contains(member)) {
+                    missing.append(name)
+                }
             }
         }
         #expect(missing.isEmpty, "\(Self.document) names what the tree does not declare: \(Set(missing).sorted())")
@@ -63,12 +70,20 @@ private struct SourceTree {
                 guard relative.hasSuffix(".swift") || relative.hasSuffix(".h") else { continue }
                 files.insert((relative as NSString).lastPathComponent)
                 let text = try String(contentsOfFile: repositoryFile("\(top)/\(relative)"), encoding: .utf8)
-                for declaration in text.matches(of: /\b(struct|enum|class|actor|protocol|typealias|func|var|let|case)\s+([A-Za-z_][A-Za-z0-9_]*)/) {
+                for declaration in text.matches(
+                    of: /\b(struct|enum|class|actor|protocol|typealias|func|var|let|case)\s+([A-Za-z_][A-Za-z0-9_]*)/)
+                {
                     let (kind, name) = (declaration.output.1, String(declaration.output.2))
-                    if ["func", "var", "let", "case"].contains(kind) { members.insert(name) } else { types.insert(name) }
+                    if ["func", "var", "let", "case"].contains(kind) {
+                        members.insert(name)
+                    } else {
+                        types.insert(name)
+                    }
                 }
                 // The fuzz driver's header declares libFuzzer's entry point for Swift.
-                for function in text.matches(of: /\bint\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(/) { types.insert(String(function.output.1)) }
+                for function in text.matches(of: /\bint\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(/) {
+                    types.insert(String(function.output.1))
+                }
             }
         }
     }

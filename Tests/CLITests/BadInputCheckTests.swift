@@ -9,7 +9,10 @@ struct BadInputCheckTests {
     private static func brokenSpec() throws -> String {
         try readRepositoryFile("examples/rlhf-specialist.yaml")
             .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line in line == "scope: task-set" ? "scope: galaxy" : line == "id: rlhf-specialist-us" ? "id: broken" : String(line) }
+            .map { line in
+                line == "scope: task-set"
+                    ? "scope: galaxy" : line == "id: rlhf-specialist-us" ? "id: broken" : String(line)
+            }
             .joined(separator: "\n")
     }
 
@@ -27,7 +30,9 @@ struct BadInputCheckTests {
         let scratch = try Scratch()
         let input = scratch.url.appendingPathComponent("specs")
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: repositoryFile("examples/rlhf-specialist.yaml"), toPath: input.appendingPathComponent("good.yaml").path)
+        try FileManager.default.copyItem(
+            atPath: repositoryFile("examples/rlhf-specialist.yaml"),
+            toPath: input.appendingPathComponent("good.yaml").path)
         try Data(try Self.brokenSpec().utf8).write(to: input.appendingPathComponent("broken.yaml"))
         let out = scratch.path("out")
         let run = try await WagefileCLI.run(["price", input.path, "--output", out, "--format", "json"], in: scratch)
@@ -39,23 +44,36 @@ struct BadInputCheckTests {
     @Test("--as-of 2026-02-30: exit 2, a clear message, nothing on standard output")
     func impossibleEvaluationDate() async throws {
         let scratch = try Scratch()
-        let run = try await WagefileCLI.run(["price", "examples/rlhf-specialist.yaml", "--as-of", "2026-02-30"], in: scratch)
+        let run = try await WagefileCLI.run(
+            ["price", "examples/rlhf-specialist.yaml", "--as-of", "2026-02-30"], in: scratch)
         #expect(run.status == 2, "\(run)")
-        #expect(run.stderrLines.contains { $0.hasPrefix("--as-of: expected a date as YYYY-MM-DD, found '2026-02-30'") }, "\(run)")
+        #expect(
+            run.stderrLines.contains { $0.hasPrefix("--as-of: expected a date as YYYY-MM-DD, found '2026-02-30'") },
+            "\(run)")
         #expect(run.stdout.isEmpty, "\(run)")
     }
 
     /// A server command refused before it touches anything: exit 2, the option named first on its line.
     private static let refusals: [(message: String, arguments: [String])] = [
-        ("--database-url: database URL must start with postgres:// or sqlite:", ["migrate", "--database-url", "ftp://x/y"]),
-        ("--database-url: database URL: pool must be a whole number", ["audit", "verify", "--database-url", "postgres://u@h/d?pool=0"]),
-        ("--role: expected one of admin, compensation", ["user", "add", "--email", "a@b.c", "--name", "A", "--role", "boss", "--database-url", "sqlite:DB"]),
+        (
+            "--database-url: database URL must start with postgres:// or sqlite:",
+            ["migrate", "--database-url", "ftp://x/y"]
+        ),
+        (
+            "--database-url: database URL: pool must be a whole number",
+            ["audit", "verify", "--database-url", "postgres://u@h/d?pool=0"]
+        ),
+        (
+            "--role: expected one of admin, compensation",
+            ["user", "add", "--email", "a@b.c", "--name", "A", "--role", "boss", "--database-url", "sqlite:DB"]
+        ),
         ("--port: expected 1 to 65535", ["serve", "--port", "0", "--database-url", "sqlite:DB"]),
         ("--log-format: expected text or json", ["serve", "--log-format", "xml", "--database-url", "sqlite:DB"]),
     ]
 
-    @Test("server commands: bad options are exit 2 with the option named, and no database is created",
-          arguments: refusals.indices)
+    @Test(
+        "server commands: bad options are exit 2 with the option named, and no database is created",
+        arguments: refusals.indices)
     func serverCommandRefuses(_ index: Int) async throws {
         let scratch = try Scratch()
         let (message, template) = Self.refusals[index]
@@ -72,7 +90,8 @@ struct BadInputCheckTests {
         let scratch = try Scratch()
         let database = "sqlite:\(scratch.path("users.sqlite"))"
         let first = try await WagefileCLI.run(
-            ["user", "add", "--email", "first@b.c", "--name", "First", "--database-url", database], in: scratch, input: "a-long-password-1\n")
+            ["user", "add", "--email", "first@b.c", "--name", "First", "--database-url", database], in: scratch,
+            input: "a-long-password-1\n")
         #expect(first.status == 0, "\(first)")
         #expect(first.stdoutLines.contains { $0.hasPrefix("Created viewer first@b.c") }, "\(first)")
         #expect(first.stdout.contains("wagefile user add --role admin"), "\(first)")

@@ -35,7 +35,8 @@ struct ExampleCheckTests {
         let scratch = try Scratch()
         let document = try readRepositoryFile("docs/ROLE-SPEC.md")
         // The first ```yaml block, as the reader copies it.
-        let afterFence = try #require(document.components(separatedBy: "```yaml\n").dropFirst().first, "no ```yaml block in docs/ROLE-SPEC.md")
+        let afterFence = try #require(
+            document.components(separatedBy: "```yaml\n").dropFirst().first, "no ```yaml block in docs/ROLE-SPEC.md")
         let spec = try #require(afterFence.components(separatedBy: "```").first)
         let file = try scratch.write("doc-spec.yaml", spec)
         let run = try await WagefileCLI.run(["check", file], in: scratch)
@@ -46,7 +47,8 @@ struct ExampleCheckTests {
     func californiaContractor() async throws {
         let scratch = try Scratch()
         let run = try await WagefileCLI.run(
-            ["price", "examples/california-labelling-contractor.yaml", "--as-of", "2026-11-21", "--format", "csv"], in: scratch)
+            ["price", "examples/california-labelling-contractor.yaml", "--as-of", "2026-11-21", "--format", "csv"],
+            in: scratch)
         #expect(run.status == 1, "\(run)")
         // Floor 16.90, effective 15.93, gap -0.97, the floor's source, high confidence.
         let row = try Regex(#",16\.90,15\.93,-0\.97,[^,]*,high,"#)
@@ -62,7 +64,8 @@ struct ExampleCheckTests {
         let pay = findings.compactMap { finding -> String? in
             let rule = finding["rule"] as? String ?? ""
             let severity = finding["severity"] as? String ?? ""
-            return rule.hasPrefix("effective-pay.") || (rule.hasPrefix("wage-floor.") && severity != "info") ? rule : nil
+            return rule.hasPrefix("effective-pay.") || (rule.hasPrefix("wage-floor.") && severity != "info")
+                ? rule : nil
         }
         #expect(pay.isEmpty, "a German employee above the floor got pay findings: \(pay)")
     }

@@ -44,7 +44,8 @@ struct PlanCheckTests {
     @Test("a program with no items: exit 2 naming items on line 3")
     func badProgram() async throws {
         let scratch = try Scratch()
-        let bad = try scratch.write("bad.yaml", "program: wagefile.program/v1\nid: x\nitems: 0\nhorizon_weeks: 4\ndifficulty: []\ntiers: []\n")
+        let bad = try scratch.write(
+            "bad.yaml", "program: wagefile.program/v1\nid: x\nitems: 0\nhorizon_weeks: 4\ndifficulty: []\ntiers: []\n")
         let run = try await WagefileCLI.run(["plan", bad], in: scratch)
         #expect(run.status == 2, "\(run)")
         #expect(run.stderr.contains("bad.yaml:3:8: items"), "\(run)")

@@ -1,8 +1,9 @@
 import Foundation
-@testable import Planning
 import ReferenceData
 import Testing
 import WorkModel
+
+@testable import Planning
 
 /// The plan's definitions worked on paper: the small program of `Small` (1,000 items; 600 easy
 /// to the auto-grader at 0.01 with 10 % audited by the raters; 400 hard to three raters at 20
@@ -39,13 +40,17 @@ import WorkModel
         #expect(try Small.read(Small.spec(extra: "useful_pair: unanimous")).usefulPair == .unanimous)
         #expect(try Small.read(Small.spec(extra: "useful_pair: {posterior: 0.95}")).usefulPair == .posterior(0.95))
         #expect(throws: InputError.self) { try Small.read(Small.spec(extra: "useful_pair: most")) }
-        #expect(throws: InputError.self) { try Small.read(Small.spec(extra: "useful_pair: {share: 0.8, posterior: 0.9}")) }
+        #expect(throws: InputError.self) {
+            try Small.read(Small.spec(extra: "useful_pair: {share: 0.8, posterior: 0.9}"))
+        }
         #expect(throws: InputError.self) { try Small.read(Small.spec(extra: "useful_pair: {share: 0.4}")) }
     }
 }
 
 @Suite struct CostPerUsefulPairTests {
-    func plan(_ extra: String = "useful_pair: {share: 0.8}", rate: String = "{amount: 50}", throughput: String = "20") throws -> ProgramPlan {
+    func plan(_ extra: String = "useful_pair: {share: 0.8}", rate: String = "{amount: 50}", throughput: String = "20")
+        throws -> ProgramPlan
+    {
         ProgramPlan.build(try Small.read(Small.spec(rate: rate, throughput: throughput, extra: extra)))
     }
 
@@ -84,10 +89,14 @@ import WorkModel
         // The issue worked the shipped example under the old rule (three of three): RLHF 8.82,
         // experts 54.55, red team 106.07 USD a useful pair. RLHF: a = 0.84, q = 0.91231,
         // q^3 + p^3 = 0.76001 of 60,000 = 45,601 pairs for 439,196 less its audit 36,879 = 402,317.
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../examples/programs/q1-preference-data.yaml")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../examples/programs/q1-preference-data.yaml")
         let text = try String(contentsOf: url, encoding: .utf8) + "\nuseful_pair: unanimous\n"
-        let spec = try ProgramSpecReader.read(text.replacingOccurrences(of: "rate: {card: rlhf-specialist}", with: "rate: {amount: 57.01}")
-            .replacingOccurrences(of: "rate: {card: red-teamer}", with: "rate: {amount: 141.42, low: 100, high: 200}"), file: "q1.yaml")
+        let spec = try ProgramSpecReader.read(
+            text.replacingOccurrences(of: "rate: {card: rlhf-specialist}", with: "rate: {amount: 57.01}")
+                .replacingOccurrences(
+                    of: "rate: {card: red-teamer}", with: "rate: {amount: 141.42, low: 100, high: 200}"),
+            file: "q1.yaml")
         let plan = ProgramPlan.build(spec)
         let perPair = Dictionary(uniqueKeysWithValues: plan.tiers.map { ($0.id, $0.costPerUsefulPair ?? 0) })
         #expect(abs((perPair["rlhf"] ?? 0) - 8.82) < 0.005)
@@ -104,7 +113,9 @@ import WorkModel
         let percentile = try #require(plan.monteCarlo.pointCostPercentile)
         #expect(abs(percentile - 0.2857) < 0.01)
         #expect(plan.reconciliation.contains("higher"))
-        #expect(plan.reconciliation.contains("the rate range of raters leans high (average 55.00 against the most likely 50.00 USD/h)"))
+        #expect(
+            plan.reconciliation.contains(
+                "the rate range of raters leans high (average 55.00 against the most likely 50.00 USD/h)"))
     }
 
     @Test func aHorizonOverrunSaysWhomToHire() throws {
@@ -128,7 +139,8 @@ import WorkModel
     @Test func aCheaperRoutingMeetingTheTargetIsShownWithItsSaving() throws {
         // Easy items sent to the raters: 1,000 x 3 / 20 = 150 hours x 55 = 8,250. The auto-grader
         // routing costs 3,801 at expected agreement 0.6 x 0.9 + 0.4 x 0.82 = 0.868: saving 4,449.
-        let text = Small.spec().replacingOccurrences(of: "{class: easy, share: 0.6, route: auto-grader", with: "{class: easy, share: 0.6, route: raters")
+        let text = Small.spec().replacingOccurrences(
+            of: "{class: easy, share: 0.6, route: auto-grader", with: "{class: easy, share: 0.6, route: raters")
         let plan = ProgramPlan.build(try Small.read(text))
         #expect(plan.total.cost == 8_250)
         let cheaper = try #require(plan.cheaperRouting)
@@ -138,7 +150,9 @@ import WorkModel
 
     @Test func theTornadoMovesOneInputAtATime() throws {
         // Rate 40 and 75 with throughput at 20: 6 + 69 x 1.1 x 40 = 3,042 and 6 + 69 x 1.1 x 75 = 5,698.5.
-        let plan = ProgramPlan.build(try Small.read(Small.spec(rate: "{amount: 50, low: 40, high: 75}", throughput: "{mode: 20, low: 15, high: 22}")))
+        let plan = ProgramPlan.build(
+            try Small.read(
+                Small.spec(rate: "{amount: 50, low: 40, high: 75}", throughput: "{mode: 20, low: 15, high: 22}")))
         let rate = try #require(plan.sensitivity.first { $0.input == "tiers.raters.rate" })
         #expect(rate.costAtLow == 3_042 && abs(rate.costAtHigh - 5_698.5) <= 0.5)
         // Throughput 15: 69 x 20 / 15 = 92 hours x 55 + 6 = 5,066; 22: 62.727 h x 55 + 6 = 3,456.
@@ -155,12 +169,17 @@ import WorkModel
         // The raters' band from a wage file of employee pay, mid 50, loaded x 1.4: staffed hours
         // cost 50 x 1.4, pooled hours 50 x 1.2, so 69 h x 50 x (0.5 x 1.4 + 0.5 x 1.2) = 4,485.
         let spec = try Small.read(Small.spec(rate: "{band: rater-role}"))
-        let resolver = RateResolver(reference: try ReferenceLoader.load(), band: { id in
-            id == "rater-role" ? RateResolver.Band(min: 40, mid: 50, max: 60, currency: "USD", market: "US-NY", loadFactor: 1.4) : nil
-        })
+        let resolver = RateResolver(
+            reference: try ReferenceLoader.load(),
+            band: { id in
+                id == "rater-role"
+                    ? RateResolver.Band(min: 40, mid: 50, max: 60, currency: "USD", market: "US-NY", loadFactor: 1.4)
+                    : nil
+            })
         let (resolved, sources, problems) = resolver.resolve(spec)
         #expect(problems.isEmpty)
-        #expect(sources["raters"]?.contains("priced in US-NY") == true && sources["raters"]?.contains("x 1.4000") == true)
+        #expect(
+            sources["raters"]?.contains("priced in US-NY") == true && sources["raters"]?.contains("x 1.4000") == true)
         #expect(ProgramPlan.build(resolved, rateSources: sources).tiers.first?.cost == 4_485)
     }
 

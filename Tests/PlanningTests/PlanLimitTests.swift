@@ -1,9 +1,10 @@
 import Foundation
-@testable import Planning
 import Synchronization
 import Testing
 import WagefileTestSupport
 import WorkModel
+
+@testable import Planning
 
 /// Reads a `ShapedProgram` text.
 enum Shaped {
@@ -19,7 +20,9 @@ struct PlanLimitTests {
     func routingCountMatchesTheSweep() throws {
         for (classes, tiers, auto) in [(3, 2, 3), (4, 3, 1), (5, 4, 0), (6, 3, 2)] {
             let spec = try Shaped.read(ShapedProgram.text(classes: classes, tiers: tiers, autoClasses: auto))
-            #expect(RoutingOptimizer.routingCount(spec) == RoutingOptimizer.sweep(spec).evaluated, "\(classes)x\(tiers), \(auto) auto")
+            #expect(
+                RoutingOptimizer.routingCount(spec) == RoutingOptimizer.sweep(spec).evaluated,
+                "\(classes)x\(tiers), \(auto) auto")
         }
     }
 
@@ -33,7 +36,8 @@ struct PlanLimitTests {
         #expect(RoutingOptimizer.routingCount(withAuto) == 5_311_735)
         let excesses = PlanLimits.server.excesses(withAuto, frontier: true)
         #expect(Set(excesses.map(\.limit)) == ["classes", "tiers", "routings"])
-        #expect(excesses.contains { $0.field == "difficulty" && $0.limit == "routings" && $0.message.contains("5311735") })
+        #expect(
+            excesses.contains { $0.field == "difficulty" && $0.limit == "routings" && $0.message.contains("5311735") })
         // Without the frontier the routing count does not matter; the shape still does.
         #expect(Set(PlanLimits.server.excesses(withAuto, frontier: false).map(\.limit)) == ["classes", "tiers"])
     }
@@ -48,11 +52,16 @@ struct PlanLimitTests {
     @Test("Items, horizon, judges and draws past the server limits each name their field")
     func eachLimitNamesItsField() throws {
         let limits = PlanLimits.server
-        func fields(_ text: String) throws -> [String] { limits.excesses(try Shaped.read(text), frontier: false).map(\.field) }
+        func fields(_ text: String) throws -> [String] {
+            limits.excesses(try Shaped.read(text), frontier: false).map(\.field)
+        }
         #expect(try fields(ShapedProgram.text(classes: 2, tiers: 2, items: 2_000_000_000)) == ["items"])
         #expect(try fields(ShapedProgram.text(classes: 2, tiers: 2, horizon: "0.001")) == ["horizon_weeks"])
         #expect(try fields(ShapedProgram.text(classes: 2, tiers: 2, horizon: "600")) == ["horizon_weeks"])
-        #expect(try fields(ShapedProgram.text(classes: 2, tiers: 2, judges: 40)) == ["tiers[0].judges_per_item", "tiers[1].judges_per_item"])
+        #expect(
+            try fields(ShapedProgram.text(classes: 2, tiers: 2, judges: 40)) == [
+                "tiers[0].judges_per_item", "tiers[1].judges_per_item",
+            ])
         #expect(try fields(ShapedProgram.text(classes: 2, tiers: 2, draws: 200_001)) == ["monte_carlo.draws"])
         #expect(try fields(ShapedProgram.text(classes: 12, tiers: 8, draws: 200_000)) == [])
     }

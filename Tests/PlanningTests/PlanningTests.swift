@@ -1,13 +1,16 @@
 import Foundation
-@testable import Planning
 import ReferenceData
 import Testing
 import WorkModel
 
+@testable import Planning
+
 /// A two-class program small enough to work out by hand.
 enum Small {
-    static func spec(draws: Int = 2_000, rate: String = "{amount: 50}", throughput: String = "20", agreement: String = "0.82",
-                     extra: String = "") -> String {
+    static func spec(
+        draws: Int = 2_000, rate: String = "{amount: 50}", throughput: String = "20", agreement: String = "0.82",
+        extra: String = ""
+    ) -> String {
         """
         program: wagefile.program/v1
         id: small
@@ -107,11 +110,15 @@ enum Small {
     }
 
     @Test func usefulPairsConvergeToTheIntegralOverAgreement() throws {
-        let spec = try Small.read(Small.spec(draws: 200_000, agreement: "{mode: 0.82, low: 0.7, high: 0.9}", extra: "useful_pair: {share: 0.8}"))
+        let spec = try Small.read(
+            Small.spec(
+                draws: 200_000, agreement: "{mode: 0.82, low: 0.7, high: 0.9}", extra: "useful_pair: {share: 0.8}"))
         let summary = MonteCarlo.run(spec)
         // E over the triangular density of the useful share, by Simpson's rule.
         let low = 0.7, mode = 0.82, high = 0.9
-        func density(_ a: Double) -> Double { a < mode ? 2 * (a - low) / ((high - low) * (mode - low)) : 2 * (high - a) / ((high - low) * (high - mode)) }
+        func density(_ a: Double) -> Double {
+            a < mode ? 2 * (a - low) / ((high - low) * (mode - low)) : 2 * (high - a) / ((high - low) * (high - mode))
+        }
         let steps = 20_000
         let width = (high - low) / Double(steps)
         var integral = 0.0
@@ -122,7 +129,9 @@ enum Small {
         }
         integral *= width / 3
         let analytic = 600 * 0.9 + 400 * integral
-        #expect(abs(summary.usefulPairs.mean - analytic) / analytic < 0.002, "\(summary.usefulPairs.mean) against \(analytic)")
+        #expect(
+            abs(summary.usefulPairs.mean - analytic) / analytic < 0.002,
+            "\(summary.usefulPairs.mean) against \(analytic)")
     }
 
     @Test func theSameSeedGivesTheSameNumbersAndAnotherSeedOthers() throws {
@@ -170,7 +179,8 @@ enum Small {
         #expect(abs(cheapest.expectedAgreement - 0.885) < 1e-9)
         // Hard to the raters would be cheaper, but their agreement on hard items (0.65) brings the
         // whole to 0.835, under the 0.85 target.
-        let cheaper = try #require(frontier.frontier.first { $0.routes == ["easy": "auto-grader", "medium": "raters", "hard": "raters"] })
+        let cheaper = try #require(
+            frontier.frontier.first { $0.routes == ["easy": "auto-grader", "medium": "raters", "hard": "raters"] })
         #expect(!cheaper.meetsTarget && cheaper.cost < cheapest.cost)
         #expect(frontier.current.routes == ["easy": "auto-grader", "medium": "auto-grader", "hard": "experts"])
     }
@@ -217,7 +227,8 @@ enum Small {
         let spec = try Small.read(Small.spec(rate: "{card: astronaut}"))
         let resolved = RateResolver(reference: try ReferenceLoader.load()).resolve(spec)
         #expect(resolved.problems.first?.contains("no rate card 'astronaut'") == true)
-        let card = RateResolver(reference: try ReferenceLoader.load()).resolve(try Small.read(Small.spec(rate: "{card: rlhf-specialist}")))
+        let card = RateResolver(reference: try ReferenceLoader.load()).resolve(
+            try Small.read(Small.spec(rate: "{card: rlhf-specialist}")))
         // The RLHF card, 50 to 65 USD/h, around its geometric midpoint.
         let rate = try #require(card.spec.tiers.first?.rate)
         #expect(rate.low == 50 && rate.high == 65 && abs(rate.mode - (50.0 * 65).squareRoot()) < 1e-9)
@@ -225,7 +236,8 @@ enum Small {
     }
 
     @Test func theShippedExampleReadsAndPlans() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../examples/programs/q1-preference-data.yaml")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../examples/programs/q1-preference-data.yaml")
         let spec = try ProgramSpecReader.read(try String(contentsOf: url, encoding: .utf8), file: "q1.yaml")
         let resolved = RateResolver(reference: try ReferenceLoader.load()).resolve(spec)
         #expect(resolved.problems.isEmpty)

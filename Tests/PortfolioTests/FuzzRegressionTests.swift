@@ -23,7 +23,9 @@ struct HRISFuzzRegressionTests {
         let text = PeopleMapping.suggest(try HRISTable.parse(export, file: "hr.csv"))
         let mapping = try PeopleMapping.read(text, file: "suggested.yaml")
         #expect(mapping.values["employment"] == nil)
-        #expect(text.contains("# values:\n  # employment:\n    # \"Intern-ish\": one of employee, contractor, vendor-worker"))
+        #expect(
+            text.contains(
+                "# values:\n  # employment:\n    # \"Intern-ish\": one of employee, contractor, vendor-worker"))
     }
 }
 

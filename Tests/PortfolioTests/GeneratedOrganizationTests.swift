@@ -24,7 +24,10 @@ import WorkModel
         let flagged = report.people.filter { $0.flags.contains { $0.severity != .info } }
         let kinds = Dictionary(uniqueKeysWithValues: report.people.map { ($0.personId, Set($0.flags.map(\.kind))) })
         let unexpected = flagged.filter { !org.planted.everyone.contains($0.personId) }
-        #expect(unexpected.isEmpty, "flagged but fine: \(unexpected.prefix(3).map { "\($0.personId) \($0.compaRatio) \($0.tenureMonths ?? -1) \($0.flags.map(\.message))" })")
+        #expect(
+            unexpected.isEmpty,
+            "flagged but fine: \(unexpected.prefix(3).map { "\($0.personId) \($0.compaRatio) \($0.tenureMonths ?? -1) \($0.flags.map(\.message))" })"
+        )
         #expect(Set(flagged.map(\.personId)) == org.planted.everyone)
         for id in org.planted.inversions { #expect(kinds[id]?.contains("inversion") == true, "\(id)") }
         for id in org.planted.compressed { #expect(kinds[id] == ["compression"], "\(id): \(kinds[id] ?? [])") }
@@ -34,7 +37,9 @@ import WorkModel
             #expect(kinds[id]?.contains("inversion") == true && kinds[id]?.contains("green-circle") == true)
         }
         #expect(report.people.allSatisfy { $0.circle != "red" })
-        for layer in report.layers where layer.internalPeople > 0 { #expect(layer.status == "ok", "\(layer.layer): \(layer.status)") }
+        for layer in report.layers where layer.internalPeople > 0 {
+            #expect(layer.status == "ok", "\(layer.layer): \(layer.status)")
+        }
         // Linked to no wage file: listed with the reason, never silently dropped.
         let unpriced = report.unpriced.filter { $0.personId.hasPrefix("unpriced-") }
         #expect(unpriced.count == 20)
@@ -52,7 +57,10 @@ import WorkModel
             #expect(abs(line.annualCostToMinimum - (line.band.min - line.hourly) * hours) < hours * 0.01)
             #expect(line.annualCostToParity >= line.annualCostToMinimum)
         }
-        #expect(report.people.filter { $0.flags.isEmpty }.allSatisfy { $0.annualCostToMinimum == 0 && $0.annualCostToParity == 0 })
+        #expect(
+            report.people.filter { $0.flags.isEmpty }.allSatisfy {
+                $0.annualCostToMinimum == 0 && $0.annualCostToParity == 0
+            })
         #expect(abs(report.totals.annualCostToMinimum - report.layers.reduce(0) { $0 + $1.annualCostToMinimum }) < 1)
     }
 
@@ -89,11 +97,15 @@ import WorkModel
         for (id, file) in org.snapshot.wageFiles where !paidByVendor.contains(id) {
             guard let pay = file.compliance.effectivePay, let headcount = file.spec.headcount else { continue }
             let onRecord = org.snapshot.people.filter { $0.specId == id && $0.employment != "vendor-worker" }.count
-            fromWageFiles += try #require(currencies.convert(pay.nominalHourly * pay.paidHoursPerWeek * 52 * Double(max(0, headcount - onRecord)), from: file.band.currency, to: "USD"))
+            fromWageFiles += try #require(
+                currencies.convert(
+                    pay.nominalHourly * pay.paidHoursPerWeek * 52 * Double(max(0, headcount - onRecord)),
+                    from: file.band.currency, to: "USD"))
         }
         #expect(fromWageFiles > 0)
         #expect(abs(report.total.annualCost - expected - fromWageFiles) < Double(report.lines.count))
-        #expect(report.reconciliation.linesAddUp && report.reconciliation.peopleAddUp && report.reconciliation.vendorsAddUp)
+        #expect(
+            report.reconciliation.linesAddUp && report.reconciliation.peopleAddUp && report.reconciliation.vendorsAddUp)
         let owners = Set(recorded.map(\.budgetOwner))
         #expect(owners == ["headcount", "consulting", "procurement"])
         #expect(Set(report.byEmploymentModel.map(\.key)).isSuperset(of: ["employee", "contractor", "vendor"]))
@@ -101,7 +113,10 @@ import WorkModel
         #expect(report.total.annualShiftedCost > 0)
         #expect(abs(report.byLayer.reduce(0) { $0 + $1.share } - 1) < 0.001)
         let csv = report.csv().split(separator: "\n")
-        #expect(csv.first == "layer,budget_owner,employment_model,count,annual_cost_usd,annual_loaded_cost_usd,annual_shifted_cost_usd,headcount,source")
+        #expect(
+            csv.first
+                == "layer,budget_owner,employment_model,count,annual_cost_usd,annual_loaded_cost_usd,annual_shifted_cost_usd,headcount,source"
+        )
         #expect(csv.count == report.lines.count + 1)
     }
 
@@ -113,7 +128,9 @@ import WorkModel
         for person in org.snapshot.people where person.employment != "vendor-worker" && person.specId != nil {
             guard let minor = person.payMinor, let code = person.currency, let basis = person.payBasis else { continue }
             let amount = Double(minor) / 100
-            let annual = try #require(currencies.convert(basis == "hourly" ? amount * (person.hoursPerWeek ?? 40) * 52 : amount, from: code, to: "USD"))
+            let annual = try #require(
+                currencies.convert(
+                    basis == "hourly" ? amount * (person.hoursPerWeek ?? 40) * 52 : amount, from: code, to: "USD"))
             switch (person.employment, person.location) {
             case ("employee", "New York, US-NY"):
                 // Social Security 6.2% up to USD 184,500 a year, Medicare 1.45% uncapped; no statutory extras.
@@ -161,7 +178,10 @@ import WorkModel
         let org = try org()
         let report = PayEquityReport.build(org.snapshot)
         let due = report.flaggedCategories
-        #expect(due.count == 1, "\(report.categories.map { "\($0.id) \($0.roles) \($0.total?.meanGap ?? 0) \($0.unexplainedGap ?? 0) \($0.status)" })")
+        #expect(
+            due.count == 1,
+            "\(report.categories.map { "\($0.id) \($0.roles) \($0.total?.meanGap ?? 0) \($0.unexplainedGap ?? 0) \($0.status)" })"
+        )
         let category = try #require(due.first)
         // Their grade also holds the US prompt engineers; the category is per country, so the
         // 800 in New York do not dilute the Berlin gap.
@@ -169,9 +189,15 @@ import WorkModel
         // Women paid 8% less, against men: the unexplained gap is close to 0.08.
         let unexplained = try #require(category.unexplainedGap)
         #expect(unexplained > 0.05 && unexplained < 0.11, "\(unexplained)")
-        #expect(category.factorsUsed == ["tenure in years"], "one wage file in the category: the band does not vary there")
-        #expect(report.sexKey == "gender" && report.analyses.isEmpty, "gender is read as sex; no other labels were supplied")
-        #expect(report.categories.filter { $0.status != "joint-pay-assessment" }.allSatisfy { abs($0.unexplainedGap ?? 0) < 0.05 })
+        #expect(
+            category.factorsUsed == ["tenure in years"], "one wage file in the category: the band does not vary there")
+        #expect(
+            report.sexKey == "gender" && report.analyses.isEmpty, "gender is read as sex; no other labels were supplied"
+        )
+        #expect(
+            report.categories.filter { $0.status != "joint-pay-assessment" }.allSatisfy {
+                abs($0.unexplainedGap ?? 0) < 0.05
+            })
         #expect(!report.categories.contains { $0.status == "unexplained-gap" })
     }
 
@@ -185,7 +211,9 @@ import WorkModel
         #expect(unpaid.blockingReasons.contains { $0.hasPrefix("vendor.supply-chain.unpaid-labor") })
         #expect(!unpaid.checklist.isEmpty && !unpaid.supplyChain.isEmpty)
         #expect(register.vendors.first { $0.id == "vendor-overdue-0" }?.auditOverdue == true)
-        #expect(register.vendors.first { $0.id == "vendor-no-wage-file" }?.blockingReasons.first?.contains("no vendor contract spec") == true)
+        #expect(
+            register.vendors.first { $0.id == "vendor-no-wage-file" }?.blockingReasons.first?.contains(
+                "no vendor contract spec") == true)
         #expect(VendorRegister.build(org.snapshot, includeSpend: false).vendors.allSatisfy { $0.annualSpend == nil })
     }
 
@@ -210,7 +238,8 @@ import WorkModel
         let report = PathUpwardReport.build(org.snapshot)
         let ready = Set(report.people.filter { $0.readiness == "ready" }.map(\.personId))
         #expect(ready == org.planted.readyReviewers)
-        let notYet = Dictionary(uniqueKeysWithValues: report.people.filter { $0.readiness == "not-yet" }.map { ($0.personId, $0.reasons) })
+        let notYet = Dictionary(
+            uniqueKeysWithValues: report.people.filter { $0.readiness == "not-yet" }.map { ($0.personId, $0.reasons) })
         #expect(Set(notYet.keys) == ["rlhf-5", "rlhf-6", "rlhf-7", "rlhf-8"])
         #expect(notYet["rlhf-8"]?.contains { $0.contains("drift") } == true)
         let contractor = try #require(report.people.first { $0.personId == "rlhf-0" })
@@ -218,7 +247,10 @@ import WorkModel
         #expect(next.layer == "evaluation-lead")
         #expect(abs(next.gapHourly - (next.band.mid - contractor.hourly)) < 0.01)
         // The top layer has no layer above it; its way up is the next grade, so nobody there is offered a lateral move as a step.
-        #expect(report.people.filter { $0.layer == "evaluation-lead" }.allSatisfy { $0.next.allSatisfy { $0.kind == "grade" && $0.payChange > 0 } })
+        #expect(
+            report.people.filter { $0.layer == "evaluation-lead" }.allSatisfy {
+                $0.next.allSatisfy { $0.kind == "grade" && $0.payChange > 0 }
+            })
     }
 
     @Test func theSameSeedGivesTheSameReports() throws {

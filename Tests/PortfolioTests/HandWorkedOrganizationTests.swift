@@ -1,10 +1,11 @@
-@testable import DecisionFiles
 import Foundation
-@testable import Portfolio
 import ReferenceData
 import Signal
 import Testing
 import WorkModel
+
+@testable import DecisionFiles
+@testable import Portfolio
 
 /// A small organisation worked on paper: every figure below was computed by hand from the
 /// inputs in the comments, before the code was asked.
@@ -18,13 +19,18 @@ import WorkModel
 @Suite struct HandWorkedOrganizationTests {
     static let asOf = CalendarDate(year: 2026, month: 12, day: 1)
 
-    static func range(_ min: Double, _ mid: Double, _ max: Double) -> DecisionFile.Range { .init(min: min, mid: mid, max: max) }
+    static func range(_ min: Double, _ mid: Double, _ max: Double) -> DecisionFile.Range {
+        .init(min: min, mid: mid, max: max)
+    }
 
     /// A real wage file with Acme's figures put in: the band, the layer, the headcount and the
     /// effective pay, so every input is on the page.
-    static func file(_ template: String, id: String, layer: String, band: DecisionFile.Range = range(40, 50, 60), headcount: Int?,
-                     status: String = "employee", kind: String = "role", owner: String, nominal: Double? = nil, paidHours: Double = 0,
-                     shiftedPerMonth: Double = 0) throws -> DecisionFile {
+    static func file(
+        _ template: String, id: String, layer: String, band: DecisionFile.Range = range(40, 50, 60), headcount: Int?,
+        status: String = "employee", kind: String = "role", owner: String, nominal: Double? = nil,
+        paidHours: Double = 0,
+        shiftedPerMonth: Double = 0
+    ) throws -> DecisionFile {
         var file = try #require(try WageFiles.all()[template])
         file.spec.id = id
         file.spec.kind = kind
@@ -50,34 +56,58 @@ import WorkModel
         return file
     }
 
-    static func person(_ id: String, _ employment: String, pay: Double, basis: String, spec: String?, hired: String, hours: Double = 40,
-                       location: String = "New York, US-NY", manager: String? = nil, owner: String = "headcount", reviewer: String? = nil) -> Person {
-        Person(id: id, externalId: id, name: id, employment: employment, payMinor: Int64((pay * 100).rounded()), currency: "USD", payBasis: basis,
-               location: location, hireDate: hired, managerId: manager, specId: spec, budgetOwner: owner, hoursPerWeek: hours, reviewerId: reviewer)
+    static func person(
+        _ id: String, _ employment: String, pay: Double, basis: String, spec: String?, hired: String,
+        hours: Double = 40,
+        location: String = "New York, US-NY", manager: String? = nil, owner: String = "headcount",
+        reviewer: String? = nil
+    ) -> Person {
+        Person(
+            id: id, externalId: id, name: id, employment: employment, payMinor: Int64((pay * 100).rounded()),
+            currency: "USD", payBasis: basis,
+            location: location, hireDate: hired, managerId: manager, specId: spec, budgetOwner: owner,
+            hoursPerWeek: hours, reviewerId: reviewer)
     }
 
     static func compressionSnapshot(contractorRates: (Double, Double)) throws -> PortfolioSnapshot {
-        let eval = try file("internal-evaluation-lead", id: "acme-eval", layer: "evaluation-lead", headcount: 3, owner: "headcount")
-        let other = try file("prompt-engineer-gold-sets", id: "acme-other", layer: "evaluation-lead", headcount: 1, owner: "consulting")
+        let eval = try file(
+            "internal-evaluation-lead", id: "acme-eval", layer: "evaluation-lead", headcount: 3, owner: "headcount")
+        let other = try file(
+            "prompt-engineer-gold-sets", id: "acme-other", layer: "evaluation-lead", headcount: 1, owner: "consulting")
         return PortfolioSnapshot(
             asOf: asOf,
             people: [
-                person("ana", "employee", pay: 41.60, basis: "hourly", spec: "acme-eval", hired: "2020-03-01", manager: "mia"),
-                person("ben", "employee", pay: 47.00, basis: "hourly", spec: "acme-eval", hired: "2026-06-15", manager: "mia"),
+                person(
+                    "ana", "employee", pay: 41.60, basis: "hourly", spec: "acme-eval", hired: "2020-03-01",
+                    manager: "mia"),
+                person(
+                    "ben", "employee", pay: 47.00, basis: "hourly", spec: "acme-eval", hired: "2026-06-15",
+                    manager: "mia"),
                 person("mia", "employee", pay: 50.00, basis: "hourly", spec: "acme-eval", hired: "2019-01-07"),
-                person("cal", "contractor", pay: contractorRates.0, basis: "hourly", spec: "acme-eval", hired: "2024-01-08", hours: 30, location: "Remote, US-CA"),
-                person("cy", "contractor", pay: contractorRates.1, basis: "hourly", spec: "acme-eval", hired: "2024-02-05", hours: 30, location: "Remote, US-CA"),
-                person("dee", "contractor", pay: 200, basis: "hourly", spec: "acme-other", hired: "2024-01-08", hours: 30, location: "Remote, US-CA"),
+                person(
+                    "cal", "contractor", pay: contractorRates.0, basis: "hourly", spec: "acme-eval",
+                    hired: "2024-01-08", hours: 30, location: "Remote, US-CA"),
+                person(
+                    "cy", "contractor", pay: contractorRates.1, basis: "hourly", spec: "acme-eval", hired: "2024-02-05",
+                    hours: 30, location: "Remote, US-CA"),
+                person(
+                    "dee", "contractor", pay: 200, basis: "hourly", spec: "acme-other", hired: "2024-01-08", hours: 30,
+                    location: "Remote, US-CA"),
             ],
-            wageFiles: ["acme-eval": eval, "acme-other": other], currencies: try WageFiles.currencies(), onCosts: try ReferenceLoader.load().onCosts)
+            wageFiles: ["acme-eval": eval, "acme-other": other], currencies: try WageFiles.currencies(),
+            onCosts: try ReferenceLoader.load().onCosts)
     }
 
     // MARK: Compression
 
     @Test func parityWithContractorsDoingTheSameWorkIsOnTheEmployeeEquivalentBasisWithEachRuleAndItsCost() throws {
         let report = CompressionReport.build(try Self.compressionSnapshot(contractorRates: (60, 64)))
-        func line(_ id: String) throws -> CompressionReport.PersonLine { try #require(report.people.first { $0.personId == id }) }
-        func flag(_ id: String, _ kind: String) throws -> CompressionReport.Flag { try #require(try line(id).flags.first { $0.kind == kind }) }
+        func line(_ id: String) throws -> CompressionReport.PersonLine {
+            try #require(report.people.first { $0.personId == id })
+        }
+        func flag(_ id: String, _ kind: String) throws -> CompressionReport.Flag {
+            try #require(try line(id).flags.first { $0.kind == kind })
+        }
         // US employer on-costs at these rates (93,600 and 99,840 a year, under the Social Security
         // cap): 6.2% + 1.45% = 1.0765. Employee-equivalent pay 60 / 1.0765 = 55.7362 and
         // 64 / 1.0765 = 59.4519 USD/h; compa-ratios on the 50.00 midpoint 1.1147 and 1.1890,
@@ -142,28 +172,44 @@ import WorkModel
     /// no spend on record; a file of 4 workers that states no pay; and Eve, in no AI work.
     static func costSnapshot() throws -> PortfolioSnapshot {
         let files = [
-            try file("internal-evaluation-lead", id: "acme-eval", layer: "evaluation-lead", headcount: 2, owner: "headcount"),
-            try file("california-labelling-contractor", id: "acme-label", layer: "annotation", headcount: 10, status: "contractor",
-                     owner: "procurement", nominal: 20, paidHours: 30, shiftedPerMonth: 100),
-            try file("vendor-swahili-transcription", id: "acme-vendor", layer: "annotation", headcount: 5, status: "vendor-employee",
-                     kind: "vendor-contract", owner: "procurement", nominal: 15, paidHours: 40, shiftedPerMonth: 50),
-            try file("california-labelling-contractor", id: "acme-nopay", layer: "annotation", headcount: 4, status: "contractor", owner: "procurement"),
+            try file(
+                "internal-evaluation-lead", id: "acme-eval", layer: "evaluation-lead", headcount: 2, owner: "headcount"),
+            try file(
+                "california-labelling-contractor", id: "acme-label", layer: "annotation", headcount: 10,
+                status: "contractor",
+                owner: "procurement", nominal: 20, paidHours: 30, shiftedPerMonth: 100),
+            try file(
+                "vendor-swahili-transcription", id: "acme-vendor", layer: "annotation", headcount: 5,
+                status: "vendor-employee",
+                kind: "vendor-contract", owner: "procurement", nominal: 15, paidHours: 40, shiftedPerMonth: 50),
+            try file(
+                "california-labelling-contractor", id: "acme-nopay", layer: "annotation", headcount: 4,
+                status: "contractor", owner: "procurement"),
         ]
         return PortfolioSnapshot(
             asOf: asOf,
             people: [
                 person("ana", "employee", pay: 86_528, basis: "annual", spec: "acme-eval", hired: "2020-03-01"),
                 person("ben", "employee", pay: 97_760, basis: "annual", spec: "acme-eval", hired: "2026-06-15"),
-                person("cal", "contractor", pay: 25, basis: "hourly", spec: "acme-label", hired: "2024-01-08", hours: 30, owner: "procurement"),
+                person(
+                    "cal", "contractor", pay: 25, basis: "hourly", spec: "acme-label", hired: "2024-01-08", hours: 30,
+                    owner: "procurement"),
                 person("eve", "employee", pay: 70_000, basis: "annual", spec: nil, hired: "2021-01-04"),
-                person("fay", "vendor-worker", pay: 15, basis: "hourly", spec: "acme-vendor", hired: "2025-01-06", owner: "procurement"),
+                person(
+                    "fay", "vendor-worker", pay: 15, basis: "hourly", spec: "acme-vendor", hired: "2025-01-06",
+                    owner: "procurement"),
             ],
             vendors: [
-                Vendor(id: "v-audio", name: "Audio vendor", country: "KE", contractSpecId: "acme-vendor", annualSpendMinor: 10_000_000, currency: "USD",
-                       budgetOwner: "procurement"),
-                Vendor(id: "v-new", name: "New vendor", country: "KE", contractSpecId: nil, annualSpendMinor: nil, currency: nil),
+                Vendor(
+                    id: "v-audio", name: "Audio vendor", country: "KE", contractSpecId: "acme-vendor",
+                    annualSpendMinor: 10_000_000, currency: "USD",
+                    budgetOwner: "procurement"),
+                Vendor(
+                    id: "v-new", name: "New vendor", country: "KE", contractSpecId: nil, annualSpendMinor: nil,
+                    currency: nil),
             ],
-            wageFiles: Dictionary(uniqueKeysWithValues: files.map { ($0.spec.id, $0) }), currencies: try WageFiles.currencies(),
+            wageFiles: Dictionary(uniqueKeysWithValues: files.map { ($0.spec.id, $0) }),
+            currencies: try WageFiles.currencies(),
             onCosts: try ReferenceLoader.load().onCosts)
     }
 
@@ -174,16 +220,22 @@ import WorkModel
         }
         // Employees: 86,528 + 97,760 = 184,288, 2 people; the evaluation file shifts nothing.
         let employees = try line("employee", "people")
-        #expect(employees.count == 2 && employees.headcount == 2 && employees.annualCost == 184_288 && employees.annualShiftedCost == 0)
+        #expect(
+            employees.count == 2 && employees.headcount == 2 && employees.annualCost == 184_288
+                && employees.annualShiftedCost == 0)
         // Cal: 25 x 30 x 52 = 39,000, with his own unpaid time, 100 x 12 = 1,200.
         let cal = try line("contractor", "people")
         #expect(cal.headcount == 1 && cal.annualCost == 39_000 && cal.annualShiftedCost == 1_200)
         // The other 9 labelling workers, costed from the file: 20 x 30 x 52 x 9 = 280,800; shifted 100 x 12 x 9 = 10,800.
         let labelling = try line("contractor", "wage-file")
-        #expect(labelling.count == 0 && labelling.headcount == 9 && labelling.annualCost == 280_800 && labelling.annualShiftedCost == 10_800)
+        #expect(
+            labelling.count == 0 && labelling.headcount == 9 && labelling.annualCost == 280_800
+                && labelling.annualShiftedCost == 10_800)
         // The vendor: 100,000 for 5 workers, their unpaid time 50 x 12 x 5 = 3,000 beside it; Fay is in it.
         let vendor = try line("vendor", "vendors")
-        #expect(vendor.count == 1 && vendor.headcount == 5 && vendor.annualCost == 100_000 && vendor.annualShiftedCost == 3_000)
+        #expect(
+            vendor.count == 1 && vendor.headcount == 5 && vendor.annualCost == 100_000
+                && vendor.annualShiftedCost == 3_000)
         // Total: 184,288 + 39,000 + 280,800 + 100,000 = 604,088 as paid; shifted 1,200 + 10,800 + 3,000 = 15,000.
         #expect(report.total.annualCost == 604_088)
         #expect(report.total.annualShiftedCost == 15_000)
@@ -198,19 +250,28 @@ import WorkModel
         // 2 vendor records = 1 costed + 1 left out, 100,000 in lines = 100,000 on record.
         let check = report.reconciliation
         #expect(check.sumOfLines == 604_088 && check.linesAddUp)
-        #expect(check.peopleRecords == 5 && check.peopleCosted == 3 && check.peopleInVendorSpend == 1 && check.peopleOutsideAIWork == 1 && check.peopleAddUp)
-        #expect(check.vendorRecords == 2 && check.vendorsCosted == 1 && check.vendorsLeftOut == 1 && check.vendorSpendInLines == 100_000 && check.vendorsAddUp)
+        #expect(
+            check.peopleRecords == 5 && check.peopleCosted == 3 && check.peopleInVendorSpend == 1
+                && check.peopleOutsideAIWork == 1 && check.peopleAddUp)
+        #expect(
+            check.vendorRecords == 2 && check.vendorsCosted == 1 && check.vendorsLeftOut == 1
+                && check.vendorSpendInLines == 100_000 && check.vendorsAddUp)
         #expect(check.wageFileWorkers == 9 && check.wageFileSpend == 280_800)
         let markdown = PortfolioRendering.markdown(report)
         #expect(markdown.contains("## Left out") && !markdown.contains("Nothing:"))
         #expect(markdown.contains("## Reconciliation"))
-        #expect(report.csv().hasPrefix("layer,budget_owner,employment_model,count,annual_cost_usd,annual_loaded_cost_usd,annual_shifted_cost_usd,headcount,source\n"))
+        #expect(
+            report.csv().hasPrefix(
+                "layer,budget_owner,employment_model,count,annual_cost_usd,annual_loaded_cost_usd,annual_shifted_cost_usd,headcount,source\n"
+            ))
     }
 
     @Test func shiftedCostIsNeverShownWithoutTheSpendOfTheSameWorkers() throws {
         let report = CostReport.build(try Self.costSnapshot())
         // Every line carrying shifted cost also carries spend for its workers.
-        #expect(report.lines.filter { $0.annualShiftedCost > 0 }.allSatisfy { ($0.annualCost ?? 0) > 0 && $0.headcount > 0 })
+        #expect(
+            report.lines.filter { $0.annualShiftedCost > 0 }.allSatisfy { ($0.annualCost ?? 0) > 0 && $0.headcount > 0 }
+        )
     }
 
     @Test func aVendorContractNoVendorRecordPaysForIsCostedFromItsWageFileOnce() throws {
@@ -221,7 +282,9 @@ import WorkModel
         // 15 USD/h x 40 paid hours x 52 x 5 = 156,000, with their unpaid time, 50 x 12 x 5 = 3,000.
         let line = try #require(report.lines.first { $0.employmentModel == "vendor" && $0.source == "wage-file" })
         #expect(line.headcount == 5 && line.annualCost == 156_000 && line.annualShiftedCost == 3_000)
-        #expect(report.excluded.first { $0.id == "fay" }?.reason == "vendor worker: counted in wage file acme-vendor's spend (no vendor record pays for it)")
+        #expect(
+            report.excluded.first { $0.id == "fay" }?.reason
+                == "vendor worker: counted in wage file acme-vendor's spend (no vendor record pays for it)")
         // 5 records = 3 costed + 0 in vendor spend + 1 (Fay) in wage-file spend + 0 left out + 1 outside AI work.
         #expect(report.reconciliation.peopleInWageFileSpend == 1 && report.reconciliation.peopleAddUp)
         // 604,088 - 100,000 (the vendor) + 156,000 = 660,088.
@@ -231,7 +294,8 @@ import WorkModel
     // MARK: The path upward
 
     static func pathSnapshot(nextLayers: [(String, Double)], grade: Bool) throws -> PortfolioSnapshot {
-        var eval = try file("internal-evaluation-lead", id: "acme-eval", layer: "evaluation", headcount: 2, owner: "headcount")
+        var eval = try file(
+            "internal-evaluation-lead", id: "acme-eval", layer: "evaluation", headcount: 2, owner: "headcount")
         let template = try #require(try WageFiles.all().values.lazy.flatMap { $0.pathUpward.nextLayers }.first)
         eval.pathUpward.nextLayers = nextLayers.map { layer, mid in
             var step = template
@@ -241,7 +305,9 @@ import WorkModel
             step.evidence = ["what \(layer) asks for"]
             return step
         }
-        if grade, var section = try WageFiles.all().values.compactMap(\.grade).first(where: { $0.upper != nil }), var upper = section.upper {
+        if grade, var section = try WageFiles.all().values.compactMap(\.grade).first(where: { $0.upper != nil }),
+            var upper = section.upper
+        {
             // The person's grade: 50 USD/h in the US market, 50 here (no location differential);
             // the grade above: a 57.50 midpoint and a 40% spread.
             section.usdHourly = range(41.67, 50, 58.33)
@@ -253,24 +319,31 @@ import WorkModel
             section.upper = upper
             eval.grade = section
         }
-        let quality = try JSONDecoder().decode(AgreementReport.ReviewerQuality.self, from: Data(#"""
-            {"id":"r-ben","judgments":400,"goldJudgments":30,"goldAccuracy":0.95,"agreementWithOthers":0.85,
-             "calibration":[{"start":"2026-10-01","judged":40,"correct":38,"accuracy":0.95,"against":"gold"}]}
-            """#.utf8))
+        let quality = try JSONDecoder().decode(
+            AgreementReport.ReviewerQuality.self,
+            from: Data(
+                #"""
+                {"id":"r-ben","judgments":400,"goldJudgments":30,"goldAccuracy":0.95,"agreementWithOthers":0.85,
+                 "calibration":[{"start":"2026-10-01","judged":40,"correct":38,"accuracy":0.95,"against":"gold"}]}
+                """#.utf8))
         return PortfolioSnapshot(
             asOf: asOf,
             people: [
                 person("ana", "employee", pay: 41.60, basis: "hourly", spec: "acme-eval", hired: "2020-03-01"),
-                person("ben", "employee", pay: 47.00, basis: "hourly", spec: "acme-eval", hired: "2026-06-15", reviewer: "r-ben"),
+                person(
+                    "ben", "employee", pay: 47.00, basis: "hourly", spec: "acme-eval", hired: "2026-06-15",
+                    reviewer: "r-ben"),
             ],
-            wageFiles: ["acme-eval": eval], reviewerEvidence: ["r-ben": quality], currencies: try WageFiles.currencies())
+            wageFiles: ["acme-eval": eval], reviewerEvidence: ["r-ben": quality], currencies: try WageFiles.currencies()
+        )
     }
 
     @Test func theStepUpPaysMoreAndALowerPayingLayerIsLateralWithItsPayChange() throws {
         // Ana's band midpoint is 50. Model risk pays a 60 midpoint: +20%, the step up; data
         // quality pays 45: -10%, lateral. Her gap from 41.60 to 60 is 44.2%, 18.40 x 2,080 =
         // 38,272 a year. Tenured since 2020 but with no calibration record: 3 months to go.
-        let report = PathUpwardReport.build(try Self.pathSnapshot(nextLayers: [("data-quality-ops", 45), ("model-risk", 60)], grade: false))
+        let report = PathUpwardReport.build(
+            try Self.pathSnapshot(nextLayers: [("data-quality-ops", 45), ("model-risk", 60)], grade: false))
         let ana = try #require(report.people.first { $0.personId == "ana" })
         let up = try #require(ana.next.first)
         #expect(ana.next.count == 1 && up.layer == "model-risk" && up.direction == "up" && up.kind == "layer")

@@ -1,28 +1,40 @@
 import DecisionFiles
 import Foundation
-@testable import Portfolio
 import ReferenceData
 import Testing
 import WorkModel
+
+@testable import Portfolio
 
 /// Pay and contract rates compared like for like, worked out by hand on the demo portfolio.
 @Suite struct LoadedBasisTests {
     /// The demo's prompt engineers (examples/portfolio/people.csv) beside its RLHF contractor.
     static func people(contractorRate: Double, contractorSpec: String = "rlhf-specialist-us") -> [Person] {
         func salaried(_ id: String, _ annual: Double, hired: String) -> Person {
-            Person(id: id, externalId: id, name: id, employment: "employee", payMinor: Int64(annual * 100), currency: "USD", payBasis: "annual",
-                   location: "Seattle, US-WA", hireDate: hired, specId: "prompt-engineer-gold-sets", budgetOwner: "headcount", hoursPerWeek: 40)
+            Person(
+                id: id, externalId: id, name: id, employment: "employee", payMinor: Int64(annual * 100),
+                currency: "USD", payBasis: "annual",
+                location: "Seattle, US-WA", hireDate: hired, specId: "prompt-engineer-gold-sets",
+                budgetOwner: "headcount", hoursPerWeek: 40)
         }
         return [
-            salaried("lena", 112_000, hired: "2021-02-01"), salaried("omar", 118_000, hired: "2020-05-18"), salaried("kim", 104_000, hired: "2026-03-02"),
-            Person(id: "priya", externalId: "priya", name: "priya", employment: "contractor", payMinor: Int64(contractorRate * 100), currency: "USD",
-                   payBasis: "hourly", location: "Remote, US-CA", hireDate: "2025-08-01", specId: contractorSpec, budgetOwner: "consulting", hoursPerWeek: 30),
+            salaried("lena", 112_000, hired: "2021-02-01"), salaried("omar", 118_000, hired: "2020-05-18"),
+            salaried("kim", 104_000, hired: "2026-03-02"),
+            Person(
+                id: "priya", externalId: "priya", name: "priya", employment: "contractor",
+                payMinor: Int64(contractorRate * 100), currency: "USD",
+                payBasis: "hourly", location: "Remote, US-CA", hireDate: "2025-08-01", specId: contractorSpec,
+                budgetOwner: "consulting", hoursPerWeek: 30),
         ]
     }
 
-    static func snapshot(contractorRate: Double, contractorSpec: String = "rlhf-specialist-us") throws -> PortfolioSnapshot {
-        PortfolioSnapshot(asOf: WageFiles.asOf, people: people(contractorRate: contractorRate, contractorSpec: contractorSpec), wageFiles: try WageFiles.all(),
-                          currencies: try WageFiles.currencies(), onCosts: try ReferenceLoader.load().onCosts)
+    static func snapshot(contractorRate: Double, contractorSpec: String = "rlhf-specialist-us") throws
+        -> PortfolioSnapshot
+    {
+        PortfolioSnapshot(
+            asOf: WageFiles.asOf, people: people(contractorRate: contractorRate, contractorSpec: contractorSpec),
+            wageFiles: try WageFiles.all(),
+            currencies: try WageFiles.currencies(), onCosts: try ReferenceLoader.load().onCosts)
     }
 
     @Test func anRLHFContractorIsNotTheMarketForPromptEngineersInTheSameLayer() throws {
@@ -37,7 +49,10 @@ import WorkModel
         // category), so nobody is flagged below external against her.
         let external = 60 / 1.0765 / rlhfMid
         #expect(report.people.allSatisfy { !$0.flags.contains { $0.kind == "below-external" } })
-        #expect(report.layers.first { $0.layer == "evaluation" }.flatMap(\.medianCompaExternal).map { abs($0 - external) < 0.001 } == true)
+        #expect(
+            report.layers.first { $0.layer == "evaluation" }.flatMap(\.medianCompaExternal).map {
+                abs($0 - external) < 0.001
+            } == true)
         #expect(report.notes.contains { $0.hasPrefix("Like for like") })
     }
 
@@ -46,7 +61,8 @@ import WorkModel
         // On the prompt engineers' own wage file, 60 / 1.0765 = 55.736 over their 58.10 midpoint
         // is a compa of 0.9593; Lena's 112,000 / 2,080 = 53.85 is 0.9268: 3.5% below, inside the
         // 5% gap, so no flag. As a raw rate, 60 / 58.10 = 1.0327 would have been 11.4% above her.
-        let report = CompressionReport.build(try Self.snapshot(contractorRate: 60, contractorSpec: "prompt-engineer-gold-sets"))
+        let report = CompressionReport.build(
+            try Self.snapshot(contractorRate: 60, contractorSpec: "prompt-engineer-gold-sets"))
         let lena = try #require(report.people.first { $0.personId == "lena" })
         #expect(!lena.flags.contains { $0.kind == "below-external" })
         #expect(abs(lena.compaRatio - 112_000 / 2_080 / band.mid) < 0.01)
@@ -57,7 +73,8 @@ import WorkModel
         // A contractor on the same wage file at 80 USD/h: employee equivalent 80 / 1.0765 = 74.31,
         // over the 58.10 midpoint a compa of 1.279; parity would be 58.10 x 1.279 / 1.05 = 70.77,
         // past the band maximum 67.78.
-        let report = CompressionReport.build(try Self.snapshot(contractorRate: 80, contractorSpec: "prompt-engineer-gold-sets"))
+        let report = CompressionReport.build(
+            try Self.snapshot(contractorRate: 80, contractorSpec: "prompt-engineer-gold-sets"))
         for id in ["lena", "omar", "kim"] {
             let line = try #require(report.people.first { $0.personId == id })
             #expect(line.flags.map(\.kind).contains("band-below-market"), "\(id)")

@@ -4,7 +4,8 @@ import WorkModel
 
 @Suite struct HRISTableTests {
     @Test func quotedFieldsKeepCommasQuotesAndLineBreaksAndRowsKeepTheirLines() throws {
-        let text = "\u{FEFF}id,name,note\r\n1,\"Osei, Amara\",\"said \"\"yes\"\"\"\r\n\r\n2,Bo,\"two\nlines\"\n3,Cy,last"
+        let text =
+            "\u{FEFF}id,name,note\r\n1,\"Osei, Amara\",\"said \"\"yes\"\"\"\r\n\r\n2,Bo,\"two\nlines\"\n3,Cy,last"
         let table = try HRISTable.parse(text, file: "hr.csv")
         #expect(table.header == ["id", "name", "note"])
         #expect(table.rows.map(\.line) == [2, 4, 6])
@@ -81,7 +82,10 @@ import WorkModel
             let messages = error.diagnostics.map { "\($0.line) \($0.field): \($0.message)" }
             #expect(messages.contains { $0.hasPrefix("2 columns.nmae") && $0.contains("did you mean 'name'") })
             #expect(messages.contains { $0.hasPrefix("3 columns.payBasis") && $0.contains("only name may join") })
-            #expect(messages.contains { $0.hasPrefix("5 values.employment.Regular") && $0.contains("'staff' is not one of") })
+            #expect(
+                messages.contains {
+                    $0.hasPrefix("5 values.employment.Regular") && $0.contains("'staff' is not one of")
+                })
             #expect(messages.contains { $0.hasPrefix("7 defaults.hoursPerWeek") })
             #expect(messages.contains { $0.contains("columns.name") && $0.contains("required") })
         }
@@ -112,8 +116,9 @@ import WorkModel
     static let header = "ID,First,Last,Type,Pay,Cur,Basis,Hired,Boss,Hours,Layer,Gender"
 
     func read(_ rows: [String]) throws -> PeopleImport {
-        try PeopleImport.read(([Self.header] + rows).joined(separator: "\n"), file: "hr.csv",
-                              mapping: try PeopleMapping.read(PeopleMappingTests.mapping, file: "m.yaml"))
+        try PeopleImport.read(
+            ([Self.header] + rows).joined(separator: "\n"), file: "hr.csv",
+            mapping: try PeopleMapping.read(PeopleMappingTests.mapping, file: "m.yaml"))
     }
 
     @Test func aGoodRowBecomesAPersonThroughTheMapping() throws {
@@ -146,11 +151,13 @@ import WorkModel
         ])
         #expect(result.rows.map(\.line) == [2])
         let found = Set(result.errors.map { "\($0.line):\($0.field)" })
-        #expect(found.isSuperset(of: [
-            "3:name (column 'First')", "4:employment (column 'Type')", "5:pay (column 'Pay')", "5:hireDate (column 'Hired')",
-            "5:hoursPerWeek (column 'Hours')", "6:workLayer (column 'Layer')", "7:externalId (column 'ID')",
-            "8:externalId (column 'ID')", "9:row",
-        ]), "\(found.sorted())")
+        #expect(
+            found.isSuperset(of: [
+                "3:name (column 'First')", "4:employment (column 'Type')", "5:pay (column 'Pay')",
+                "5:hireDate (column 'Hired')",
+                "5:hoursPerWeek (column 'Hours')", "6:workLayer (column 'Layer')", "7:externalId (column 'ID')",
+                "8:externalId (column 'ID')", "9:row",
+            ]), "\(found.sorted())")
         let duplicate = try #require(result.errors.first { $0.line == 7 })
         #expect(duplicate.message.contains("also on line 2"))
         let badPay = try #require(result.errors.first { $0.field.hasPrefix("pay") })
@@ -160,7 +167,9 @@ import WorkModel
 
     @Test func aMappingNamingAMissingColumnFailsBeforeAnyRow() {
         do {
-            _ = try PeopleImport.read("ID,Name\n1,A", file: "hr.csv", mapping: try PeopleMapping.read(PeopleMappingTests.mapping, file: "m.yaml"))
+            _ = try PeopleImport.read(
+                "ID,Name\n1,A", file: "hr.csv",
+                mapping: try PeopleMapping.read(PeopleMappingTests.mapping, file: "m.yaml"))
             Issue.record("accepted a file without the mapped columns")
         } catch {
             #expect(error.diagnostics.contains { $0.field == "columns.employment" && $0.message.contains("'Type'") })

@@ -1,8 +1,9 @@
 import DecisionFiles
 import Foundation
-@testable import Portfolio
 import Testing
 import WorkModel
+
+@testable import Portfolio
 
 /// Small cases worked out by hand.
 @Suite struct ReportArithmeticTests {
@@ -10,7 +11,8 @@ import WorkModel
         let x = [1.0, 2, 3, 4, 5, 6]
         let group = [0.0, 1, 0, 1, 0, 1]
         let y = zip(x, group).map { 2 + 0.5 * $0 - 0.1 * $1 }
-        let fit = try #require(LeastSquares.fit(columns: [[1, 1, 1, 1, 1, 1], x, x.map { $0 * 2 }, group], response: y))
+        let fit = try #require(
+            LeastSquares.fit(columns: [[1, 1, 1, 1, 1, 1], x, x.map { $0 * 2 }, group], response: y))
         #expect(fit.dropped == [2])
         #expect(abs((fit.coefficients[0] ?? 0) - 2) < 1e-9)
         #expect(abs((fit.coefficients[1] ?? 0) - 0.5) < 1e-9)
@@ -30,13 +32,18 @@ import WorkModel
         let file = try #require(files["internal-evaluation-lead"])
         let mid = file.band.hourly.mid
         func person(_ id: String, compa: Double, hired: String, manager: String? = nil) -> Person {
-            Person(id: id, externalId: id, name: id, employment: "employee", payMinor: Int64((compa * mid * 40).rounded() * 100),
-                   currency: "USD", payBasis: "weekly", hireDate: hired, managerId: manager, specId: "internal-evaluation-lead", hoursPerWeek: 40)
+            Person(
+                id: id, externalId: id, name: id, employment: "employee",
+                payMinor: Int64((compa * mid * 40).rounded() * 100),
+                currency: "USD", payBasis: "weekly", hireDate: hired, managerId: manager,
+                specId: "internal-evaluation-lead", hoursPerWeek: 40)
         }
         let snapshot = PortfolioSnapshot(
             asOf: WageFiles.asOf,
-            people: [person("tenured", compa: 0.90, hired: "2019-04-01"), person("new", compa: 1.00, hired: "2026-06-01"),
-                     person("close", compa: 1.03, hired: "2020-01-01")],
+            people: [
+                person("tenured", compa: 0.90, hired: "2019-04-01"), person("new", compa: 1.00, hired: "2026-06-01"),
+                person("close", compa: 1.03, hired: "2020-01-01"),
+            ],
             wageFiles: files, currencies: try WageFiles.currencies())
         let report = CompressionReport.build(snapshot)
         let tenured = try #require(report.people.first { $0.personId == "tenured" })
@@ -46,7 +53,10 @@ import WorkModel
         #expect(abs(tenured.annualCostToParity - (1.05 - 0.90) * mid * 2080) < 60)
         #expect(tenured.annualCostToMinimum == 0)
         #expect(abs(tenured.compaRatio - 0.9) < 0.001)
-        #expect(abs(tenured.rangePenetration - (0.9 * mid - file.band.hourly.min) / (file.band.hourly.max - file.band.hourly.min)) < 0.001)
+        #expect(
+            abs(
+                tenured.rangePenetration - (0.9 * mid - file.band.hourly.min)
+                    / (file.band.hourly.max - file.band.hourly.min)) < 0.001)
         let close = try #require(report.people.first { $0.personId == "close" })
         #expect(close.flags.map(\.kind) == ["compression"])
         #expect(report.people.first { $0.personId == "new" }?.flags.isEmpty == true)
@@ -57,13 +67,19 @@ import WorkModel
         let files = try WageFiles.all()
         let mid = try #require(files["internal-evaluation-lead"]).band.hourly.mid
         func person(_ id: String, hourly: Double, manager: String? = nil) -> Person {
-            Person(id: id, externalId: id, name: id, employment: "employee", payMinor: Int64((hourly * 100).rounded()), currency: "USD",
-                   payBasis: "hourly", hireDate: "2024-01-01", managerId: manager, specId: "internal-evaluation-lead", hoursPerWeek: 40)
+            Person(
+                id: id, externalId: id, name: id, employment: "employee", payMinor: Int64((hourly * 100).rounded()),
+                currency: "USD",
+                payBasis: "hourly", hireDate: "2024-01-01", managerId: manager, specId: "internal-evaluation-lead",
+                hoursPerWeek: 40)
         }
         let snapshot = PortfolioSnapshot(
             asOf: WageFiles.asOf,
-            people: [person("boss", hourly: mid * 1.05), person("report", hourly: mid, manager: "boss"), person("other", hourly: mid * 1.2, manager: "boss2"),
-                     person("boss2", hourly: mid * 1.1)],
+            people: [
+                person("boss", hourly: mid * 1.05), person("report", hourly: mid, manager: "boss"),
+                person("other", hourly: mid * 1.2, manager: "boss2"),
+                person("boss2", hourly: mid * 1.1),
+            ],
             wageFiles: files, currencies: try WageFiles.currencies())
         let report = CompressionReport.build(snapshot)
         #expect(report.people.first { $0.personId == "boss" }?.flags.map(\.kind) == ["supervisor-premium"])
@@ -76,16 +92,23 @@ import WorkModel
     @Test func payOnEveryBasisReachesTheSameHourlyRate() throws {
         let files = try WageFiles.all()
         func person(_ id: String, _ amount: Double, _ basis: String, hours: Double? = 40) -> Person {
-            Person(id: id, name: id, employment: "employee", payMinor: Int64(amount * 100), currency: "USD", payBasis: basis,
-                   specId: "internal-evaluation-lead", hoursPerWeek: hours)
+            Person(
+                id: id, name: id, employment: "employee", payMinor: Int64(amount * 100), currency: "USD",
+                payBasis: basis,
+                specId: "internal-evaluation-lead", hoursPerWeek: hours)
         }
         let snapshot = PortfolioSnapshot(
             asOf: WageFiles.asOf,
-            people: [person("h", 50, "hourly"), person("w", 2_000, "weekly"), person("m", 8_666.67, "monthly"), person("a", 104_000, "annual"),
-                     person("t", 3, "per-task"), person("half", 1_000, "weekly", hours: 20)],
+            people: [
+                person("h", 50, "hourly"), person("w", 2_000, "weekly"), person("m", 8_666.67, "monthly"),
+                person("a", 104_000, "annual"),
+                person("t", 3, "per-task"), person("half", 1_000, "weekly", hours: 20),
+            ],
             wageFiles: files, currencies: try WageFiles.currencies())
         let (positions, unpriced) = PayPositions.build(snapshot, currency: "USD", requireBand: true)
-        for position in positions { #expect(abs(position.hourly - 50) < 0.01, "\(position.person.id) \(position.hourly)") }
+        for position in positions {
+            #expect(abs(position.hourly - 50) < 0.01, "\(position.person.id) \(position.hourly)")
+        }
         #expect(unpriced.map(\.personId) == ["t"])
         let euro = try #require(PayPositions.build(snapshot, currency: "EUR", requireBand: true).positions.first)
         #expect(abs(euro.hourly - (try #require(snapshot.currencies.convert(50, from: "USD", to: "EUR")))) < 0.01)

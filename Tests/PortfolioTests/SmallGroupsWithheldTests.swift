@@ -1,32 +1,40 @@
-@testable import Portfolio
 import Testing
+
+@testable import Portfolio
 
 /// The cost report as finance receives it, worked out by hand: no figure shown may be the pay
 /// of fewer than five people, alone or by subtraction from a total.
 @Suite struct SmallGroupsWithheldTests {
     /// Employees' loaded cost is their gross x 1.25 here; contract rates and vendor spend are already loaded.
-    static func line(_ layer: String, _ owner: String, _ model: String, _ count: Int, _ cost: Double, shifted: Double = 0) -> CostReport.Line {
-        CostReport.Line(layer: layer, budgetOwner: owner, employmentModel: model, count: count, headcount: count,
-                        source: model == "vendor" ? "vendors" : "people", annualCost: cost,
-                        annualLoadedCost: model == "employee" ? cost * 1.25 : cost, annualShiftedCost: shifted)
+    static func line(
+        _ layer: String, _ owner: String, _ model: String, _ count: Int, _ cost: Double, shifted: Double = 0
+    ) -> CostReport.Line {
+        CostReport.Line(
+            layer: layer, budgetOwner: owner, employmentModel: model, count: count, headcount: count,
+            source: model == "vendor" ? "vendors" : "people", annualCost: cost,
+            annualLoadedCost: model == "employee" ? cost * 1.25 : cost, annualShiftedCost: shifted)
     }
 
     static func report(_ lines: [CostReport.Line]) -> CostReport {
         let grand = lines.reduce(0) { $0 + ($1.annualCost ?? 0) }
-        return CostReport(asOf: "2026-12-01", currency: "USD", lines: lines, byLayer: CostReport.totals(lines, by: \.layer, grand: grand),
-                          byBudgetOwner: CostReport.totals(lines, by: \.budgetOwner, grand: grand),
-                          byEmploymentModel: CostReport.totals(lines, by: \.employmentModel, grand: grand),
-                          total: CostReport.Total(key: "total", count: lines.reduce(0) { $0 + $1.count },
-                                                  headcount: lines.reduce(0) { $0 + $1.headcount }, annualCost: grand,
-                                                  annualLoadedCost: lines.reduce(0) { $0 + ($1.annualLoadedCost ?? 0) },
-                                                  annualShiftedCost: lines.reduce(0) { $0 + $1.annualShiftedCost }, share: 1),
-                          excluded: [],
-                          reconciliation: CostReport.Reconciliation(
-                              sumOfLines: grand, total: grand, linesAddUp: true, peopleRecords: 0, peopleCosted: 0, peopleInVendorSpend: 0,
-                              peopleInWageFileSpend: 0, peopleLeftOut: 0, peopleOutsideAIWork: 0, peopleAddUp: true, vendorRecords: 0,
-                              vendorsCosted: 0, vendorsLeftOut: 0, vendorSpendOnRecords: 0, vendorSpendInLines: 0, vendorsAddUp: true,
-                              wageFileWorkers: 0, wageFileSpend: 0),
-                          notes: [], disclaimer: "")
+        return CostReport(
+            asOf: "2026-12-01", currency: "USD", lines: lines,
+            byLayer: CostReport.totals(lines, by: \.layer, grand: grand),
+            byBudgetOwner: CostReport.totals(lines, by: \.budgetOwner, grand: grand),
+            byEmploymentModel: CostReport.totals(lines, by: \.employmentModel, grand: grand),
+            total: CostReport.Total(
+                key: "total", count: lines.reduce(0) { $0 + $1.count },
+                headcount: lines.reduce(0) { $0 + $1.headcount }, annualCost: grand,
+                annualLoadedCost: lines.reduce(0) { $0 + ($1.annualLoadedCost ?? 0) },
+                annualShiftedCost: lines.reduce(0) { $0 + $1.annualShiftedCost }, share: 1),
+            excluded: [],
+            reconciliation: CostReport.Reconciliation(
+                sumOfLines: grand, total: grand, linesAddUp: true, peopleRecords: 0, peopleCosted: 0,
+                peopleInVendorSpend: 0,
+                peopleInWageFileSpend: 0, peopleLeftOut: 0, peopleOutsideAIWork: 0, peopleAddUp: true, vendorRecords: 0,
+                vendorsCosted: 0, vendorsLeftOut: 0, vendorSpendOnRecords: 0, vendorSpendInLines: 0, vendorsAddUp: true,
+                wageFileWorkers: 0, wageFileSpend: 0),
+            notes: [], disclaimer: "")
     }
 
     @Test func aOnePersonLineIsWithheldFromItsLineItsTotalsAndTheGrandTotal() {
@@ -71,7 +79,10 @@ import Testing
     }
 
     @Test func nothingSmallLeavesTheReportAsItWas() {
-        let full = Self.report([Self.line("evaluation", "headcount", "employee", 5, 450_000), Self.line("annotation", "procurement", "vendor", 1, 9_000)])
+        let full = Self.report([
+            Self.line("evaluation", "headcount", "employee", 5, 450_000),
+            Self.line("annotation", "procurement", "vendor", 1, 9_000),
+        ])
         let shown = full.withholdingSmallGroups(minimum: 5)
         #expect(shown.lines == full.lines && shown.withheld == nil && shown.total == full.total)
     }

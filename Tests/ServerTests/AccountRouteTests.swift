@@ -1,9 +1,9 @@
-import WorkModel
 import Foundation
 import Hummingbird
 import Storage
 import Testing
 import WebApp
+import WorkModel
 
 @Suite("Accounts, sessions and tokens")
 struct AccountRouteTests {
@@ -12,11 +12,13 @@ struct AccountRouteTests {
         try await Server.run { server in
             let hash = try await PasswordHashing.hash(Server.password, cost: 4)
             _ = try await server.store.accounts.createUser(
-                User(id: "u-root", email: "Root@Example.com", name: "Root", role: .admin, passwordHash: hash), by: .system)
+                User(id: "u-root", email: "Root@Example.com", name: "Root", role: .admin, passwordHash: hash),
+                by: .system)
 
             // Sign in: the cookie is HttpOnly, Secure and SameSite=Strict; the email is case-insensitive.
-            let signIn = try await server.request(.post, "/api/v1/session",
-                                                  json: #"{"email": "ROOT@example.com", "password": "\#(Server.password)"}"#)
+            let signIn = try await server.request(
+                .post, "/api/v1/session",
+                json: #"{"email": "ROOT@example.com", "password": "\#(Server.password)"}"#)
             #expect(signIn.code == 200, "\(signIn.text)")
             #expect(signIn.contentType.hasPrefix("application/json"))
             #expect(signIn.json["email"].string == "root@example.com")
@@ -24,8 +26,9 @@ struct AccountRouteTests {
             let setCookie = try #require(signIn.headers[.setCookie])
             #expect(setCookie.hasPrefix("wagefile_session="))
             for attribute in ["HttpOnly", "Secure", "SameSite=Strict", "Path=/"] {
-                #expect(setCookie.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.contains(attribute),
-                        "Set-Cookie lacks \(attribute): \(setCookie)")
+                #expect(
+                    setCookie.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.contains(attribute),
+                    "Set-Cookie lacks \(attribute): \(setCookie)")
             }
             let cookie = try #require(Server.cookiePair(setCookie))
             #expect(cookie.count > "wagefile_session=".count + 20)
@@ -38,20 +41,25 @@ struct AccountRouteTests {
             #expect(me.json["passwordHash"].isMissing)
 
             // Wrong password, unknown email: 401 problem, no cookie.
-            let wrong = try await server.request(.post, "/api/v1/session", json: #"{"email": "root@example.com", "password": "wrong password!!"}"#)
+            let wrong = try await server.request(
+                .post, "/api/v1/session", json: #"{"email": "root@example.com", "password": "wrong password!!"}"#)
             #expect(wrong.code == 401 && wrong.isProblem && wrong.headers[.setCookie] == nil, "\(wrong.text)")
             #expect(wrong.json["title"].string == "Unauthorized" && wrong.json["status"].int == 401)
-            let unknown = try await server.request(.post, "/api/v1/session", json: #"{"email": "nobody@example.com", "password": "whatever whatever"}"#)
+            let unknown = try await server.request(
+                .post, "/api/v1/session", json: #"{"email": "nobody@example.com", "password": "whatever whatever"}"#)
             #expect(unknown.code == 401)
-            let missingField = try await server.request(.post, "/api/v1/session", json: #"{"email": "root@example.com"}"#)
+            let missingField = try await server.request(
+                .post, "/api/v1/session", json: #"{"email": "root@example.com"}"#)
             #expect(missingField.code == 422 && missingField.errorFields == ["password"], "\(missingField.text)")
 
             // A cookie-authenticated change from another origin is refused; from this origin it is fine.
-            let evil = try await server.request(.post, "/api/v1/tokens", as: .cookie(cookie), json: #"{"name": "evil"}"#,
-                                                origin: "https://evil.example")
+            let evil = try await server.request(
+                .post, "/api/v1/tokens", as: .cookie(cookie), json: #"{"name": "evil"}"#,
+                origin: "https://evil.example")
             #expect(evil.code == 403 && evil.isProblem, "\(evil.code) \(evil.text)")
-            let same = try await server.request(.post, "/api/v1/tokens", as: .cookie(cookie), json: #"{"name": "laptop"}"#,
-                                                origin: "http://localhost")
+            let same = try await server.request(
+                .post, "/api/v1/tokens", as: .cookie(cookie), json: #"{"name": "laptop"}"#,
+                origin: "http://localhost")
             #expect(same.code == 201, "\(same.text)")
 
             // The token is shown once, at creation.
@@ -60,7 +68,8 @@ struct AccountRouteTests {
             #expect(token.hasPrefix("wf_"))
             #expect(same.json["prefix"].string == String(token.prefix(10)))
             #expect(same.json["name"].string == "laptop")
-            let unnamed = try await server.request(.post, "/api/v1/tokens", as: .cookie(cookie), json: #"{"name": "  "}"#)
+            let unnamed = try await server.request(
+                .post, "/api/v1/tokens", as: .cookie(cookie), json: #"{"name": "  "}"#)
             #expect(unnamed.code == 422 && unnamed.errorFields == ["name"], "\(unnamed.text)")
 
             // Listed without the secret.
@@ -86,9 +95,11 @@ struct AccountRouteTests {
             #expect(stale.code == 401)
 
             // User administration.
-            let created = try await server.request(.post, "/api/v1/users", as: bearer, json: """
-                {"email": "Vera@Example.com", "name": "Vera Viewer", "role": "viewer", "password": "\(Server.password)"}
-                """)
+            let created = try await server.request(
+                .post, "/api/v1/users", as: bearer,
+                json: """
+                    {"email": "Vera@Example.com", "name": "Vera Viewer", "role": "viewer", "password": "\(Server.password)"}
+                    """)
             #expect(created.code == 201, "\(created.text)")
             let veraId = try #require(created.json["id"].string)
             #expect(created.headers[.location] == "/api/v1/users/\(veraId)")
@@ -96,13 +107,17 @@ struct AccountRouteTests {
             #expect(created.json["email"].string == "vera@example.com")
             #expect(created.json["seesIndividualPay"].bool == false)
 
-            let duplicate = try await server.request(.post, "/api/v1/users", as: bearer, json: """
-                {"email": "vera@example.com", "name": "Vera again", "role": "viewer", "password": "\(Server.password)"}
-                """)
+            let duplicate = try await server.request(
+                .post, "/api/v1/users", as: bearer,
+                json: """
+                    {"email": "vera@example.com", "name": "Vera again", "role": "viewer", "password": "\(Server.password)"}
+                    """)
             #expect(duplicate.code == 409 && duplicate.isProblem, "\(duplicate.text)")
-            let invalid = try await server.request(.post, "/api/v1/users", as: bearer, json: """
-                {"email": "no-at-sign", "name": " ", "role": "boss", "password": "short"}
-                """)
+            let invalid = try await server.request(
+                .post, "/api/v1/users", as: bearer,
+                json: """
+                    {"email": "no-at-sign", "name": " ", "role": "boss", "password": "short"}
+                    """)
             #expect(invalid.code == 422 && invalid.isProblem, "\(invalid.text)")
             #expect(Set(invalid.errorFields) == ["email", "name", "role", "password"], "\(invalid.text)")
 
@@ -117,26 +132,37 @@ struct AccountRouteTests {
             #expect(noSuchUser.code == 404 && noSuchUser.isProblem)
 
             // Vera signs in, then is promoted; her session keeps working after a name/role change.
-            let veraSession = try await server.request(.post, "/api/v1/session", json: #"{"email": "vera@example.com", "password": "\#(Server.password)"}"#)
+            let veraSession = try await server.request(
+                .post, "/api/v1/session", json: #"{"email": "vera@example.com", "password": "\#(Server.password)"}"#)
             let veraCookie = try #require(Server.cookiePair(veraSession.headers[.setCookie]))
-            let unconditional = try await server.request(.patch, "/api/v1/users/\(veraId)", as: bearer, json: #"{"role": "finance"}"#)
+            let unconditional = try await server.request(
+                .patch, "/api/v1/users/\(veraId)", as: bearer, json: #"{"role": "finance"}"#)
             #expect(unconditional.code == 428 && unconditional.isProblem, "\(unconditional.text)")
-            let promoted = try await server.request(.patch, "/api/v1/users/\(veraId)", as: bearer, json: #"{"role": "finance"}"#, ifMatch: "\"1\"")
-            #expect(promoted.code == 200 && promoted.etag == "\"2\"" && promoted.json["role"].string == "finance", "\(promoted.text)")
-            let stalePatch = try await server.request(.patch, "/api/v1/users/\(veraId)", as: bearer, json: #"{"name": "V"}"#, ifMatch: "\"1\"")
+            let promoted = try await server.request(
+                .patch, "/api/v1/users/\(veraId)", as: bearer, json: #"{"role": "finance"}"#, ifMatch: "\"1\"")
+            #expect(
+                promoted.code == 200 && promoted.etag == "\"2\"" && promoted.json["role"].string == "finance",
+                "\(promoted.text)")
+            let stalePatch = try await server.request(
+                .patch, "/api/v1/users/\(veraId)", as: bearer, json: #"{"name": "V"}"#, ifMatch: "\"1\"")
             #expect(stalePatch.code == 409 && stalePatch.etag == "\"2\"", "\(stalePatch.text)")
-            #expect(try await server.request(.get, "/api/v1/me", as: .cookie(veraCookie)).json["role"].string == "finance")
+            #expect(
+                try await server.request(.get, "/api/v1/me", as: .cookie(veraCookie)).json["role"].string == "finance")
 
             // Admins cannot lock themselves out.
-            let demoteSelf = try await server.request(.patch, "/api/v1/users/u-root", as: bearer, json: #"{"role": "viewer", "disabled": true}"#,
-                                                      ifMatch: "\"1\"")
-            #expect(demoteSelf.code == 422 && Set(demoteSelf.errorFields) == ["role", "disabled"], "\(demoteSelf.text)")
+            let demoteSelf = try await server.request(
+                .patch, "/api/v1/users/u-root", as: bearer, json: #"{"role": "viewer", "disabled": true}"#,
+                ifMatch: "\"1\"")
+            #expect(
+                demoteSelf.code == 422 && Set(demoteSelf.errorFields) == ["role", "disabled"], "\(demoteSelf.text)")
 
             // Disabling a user ends their sessions.
-            let disabled = try await server.request(.patch, "/api/v1/users/\(veraId)", as: bearer, json: #"{"disabled": true}"#, ifMatch: "\"2\"")
+            let disabled = try await server.request(
+                .patch, "/api/v1/users/\(veraId)", as: bearer, json: #"{"disabled": true}"#, ifMatch: "\"2\"")
             #expect(disabled.code == 200 && disabled.json["disabled"].bool == true)
             #expect(try await server.request(.get, "/api/v1/me", as: .cookie(veraCookie)).code == 401)
-            let disabledSignIn = try await server.request(.post, "/api/v1/session", json: #"{"email": "vera@example.com", "password": "\#(Server.password)"}"#)
+            let disabledSignIn = try await server.request(
+                .post, "/api/v1/session", json: #"{"email": "vera@example.com", "password": "\#(Server.password)"}"#)
             #expect(disabledSignIn.code == 401)
 
             // Revoking: the token stops working and is listed as revoked.
@@ -180,17 +206,20 @@ struct AccountRouteTests {
         try await Server.run(throttle: SignInThrottle()) { server in
             let admin = try await server.bootstrapAdmin()
             for attempt in 1...5 {
-                let reply = try await server.request(.post, "/api/v1/session", json: #"{"email": "\#(admin.email)", "password": "not the password"}"#)
+                let reply = try await server.request(
+                    .post, "/api/v1/session", json: #"{"email": "\#(admin.email)", "password": "not the password"}"#)
                 #expect(reply.code == 401, "attempt \(attempt): \(reply.code)")
             }
             // Even the right password waits now.
-            let sixth = try await server.request(.post, "/api/v1/session", json: #"{"email": "\#(admin.email)", "password": "\#(Server.password)"}"#)
+            let sixth = try await server.request(
+                .post, "/api/v1/session", json: #"{"email": "\#(admin.email)", "password": "\#(Server.password)"}"#)
             #expect(sixth.code == 429 && sixth.isProblem, "\(sixth.text)")
             let retryAfter = try #require(sixth.headers[.retryAfter])
             #expect((Int(retryAfter) ?? 0) >= 1)
             #expect(sixth.headers[.setCookie] == nil)
             // Another address is not affected.
-            let other = try await server.request(.post, "/api/v1/session", json: #"{"email": "someone@example.com", "password": "not the password"}"#)
+            let other = try await server.request(
+                .post, "/api/v1/session", json: #"{"email": "someone@example.com", "password": "not the password"}"#)
             #expect(other.code == 401)
         }
     }
@@ -206,9 +235,11 @@ struct AccountRouteTests {
             let users = try await server.request(.get, "/api/v1/users", as: team.admin.bearer)
             #expect(users.json["total"].int == 6)
             try await server.request(.get, "/api/v1/users/\(team.viewer.id)", as: team.admin.bearer)
-            try await server.request(.patch, "/api/v1/users/\(team.viewer.id)", as: team.admin.bearer,
-                                     json: #"{"password": "another long password"}"#, ifMatch: "\"1\"")
-            try await server.request(.post, "/api/v1/session", json: #"{"email": "vic@example.com", "password": "another long password"}"#)
+            try await server.request(
+                .patch, "/api/v1/users/\(team.viewer.id)", as: team.admin.bearer,
+                json: #"{"password": "another long password"}"#, ifMatch: "\"1\"")
+            try await server.request(
+                .post, "/api/v1/session", json: #"{"email": "vic@example.com", "password": "another long password"}"#)
             let audit = try await server.request(.get, "/api/v1/audit?limit=500", as: team.admin.bearer)
             #expect(audit.json["total"].int ?? 0 > 10)
             // Server.run checks every body against the forbidden strings; check here too, so this

@@ -1,9 +1,9 @@
-import WorkModel
 import Foundation
 import Hummingbird
 import Storage
 import Testing
 import WebApp
+import WorkModel
 
 /// Who may call what, written out by hand rather than read from `Permission.allows`, so a
 /// route registered with the wrong permission (or a policy change) fails here.
@@ -85,8 +85,12 @@ struct AuthorizationMatrixTests {
         try await Server.run { server in
             let served = Set(server.endpoints.map(\.description))
             #expect(served.count == server.endpoints.count, "an endpoint is registered twice")
-            #expect(served.subtracting(ExpectedAccess.table.keys).sorted() == [], "endpoints missing from the expected table")
-            #expect(Set(ExpectedAccess.table.keys).subtracting(served).sorted() == [], "table rows for endpoints that are not served")
+            #expect(
+                served.subtracting(ExpectedAccess.table.keys).sorted() == [],
+                "endpoints missing from the expected table")
+            #expect(
+                Set(ExpectedAccess.table.keys).subtracting(served).sorted() == [],
+                "table rows for endpoints that are not served")
         }
     }
 
@@ -112,18 +116,27 @@ struct AuthorizationMatrixTests {
                     #expect(anonymous.headers[.wwwAuthenticate] != nil, "anonymous \(key) has no WWW-Authenticate")
                     for role in UserRole.allCases {
                         let account = try #require(team.byRole[role])
-                        let reply = try await server.request(endpoint.method, uri, as: account.bearer, text: "{not json")
+                        let reply = try await server.request(
+                            endpoint.method, uri, as: account.bearer, text: "{not json")
                         if allowed.contains(role) {
-                            #expect(![401, 403].contains(reply.code), "\(role.rawValue) should be allowed \(key): \(reply.code) \(reply.text)")
+                            #expect(
+                                ![401, 403].contains(reply.code),
+                                "\(role.rawValue) should be allowed \(key): \(reply.code) \(reply.text)")
                         } else {
-                            #expect(reply.code == 403, "\(role.rawValue) should be refused \(key): \(reply.code) \(reply.text)")
-                            #expect(reply.isProblem && reply.json["status"].int == 403 && reply.json["detail"].string?.contains(role.rawValue) == true,
-                                    "\(role.rawValue) \(key): \(reply.text)")
+                            #expect(
+                                reply.code == 403,
+                                "\(role.rawValue) should be refused \(key): \(reply.code) \(reply.text)")
+                            #expect(
+                                reply.isProblem && reply.json["status"].int == 403
+                                    && reply.json["detail"].string?.contains(role.rawValue) == true,
+                                "\(role.rawValue) \(key): \(reply.text)")
                         }
                         checked += 1
                     }
                 } else {
-                    #expect(![401, 403].contains(anonymous.code), "public \(key) refused anonymous: \(anonymous.code) \(anonymous.text)")
+                    #expect(
+                        ![401, 403].contains(anonymous.code),
+                        "public \(key) refused anonymous: \(anonymous.code) \(anonymous.text)")
                 }
                 checked += 1
             }
@@ -137,18 +150,23 @@ struct AuthorizationMatrixTests {
         try await Server.run { server in
             let team = try await server.makeTeam()
             let admin = team.admin
-            #expect(try await server.request(.post, "/api/v1/specs", as: admin.bearer, text: SpecTexts.role()).code == 201)
-            let computed = try await server.request(.post, "/api/v1/specs/base-evaluator/decision-files", as: admin.bearer)
+            #expect(
+                try await server.request(.post, "/api/v1/specs", as: admin.bearer, text: SpecTexts.role()).code == 201)
+            let computed = try await server.request(
+                .post, "/api/v1/specs/base-evaluator/decision-files", as: admin.bearer)
             let id = try #require(computed.json["id"].string, "\(computed.text)")
-            let submitted = try await server.request(.post, "/api/v1/decision-files/\(id)/submit", as: admin.bearer, ifMatch: "\"1\"")
+            let submitted = try await server.request(
+                .post, "/api/v1/decision-files/\(id)/submit", as: admin.bearer, ifMatch: "\"1\"")
             #expect(submitted.code == 200 && submitted.json["submittedBy"].string == admin.email, "\(submitted.text)")
 
             // The API: both decisions refused, with the reason.
-            let approve = try await server.request(.post, "/api/v1/decision-files/\(id)/approve", as: admin.bearer, ifMatch: "\"2\"")
+            let approve = try await server.request(
+                .post, "/api/v1/decision-files/\(id)/approve", as: admin.bearer, ifMatch: "\"2\"")
             #expect(approve.code == 403 && approve.isProblem, "\(approve.text)")
             #expect(approve.json["detail"].string == "you sent this file for review; another reviewer must approve it")
-            let reject = try await server.request(.post, "/api/v1/decision-files/\(id)/reject", as: admin.bearer,
-                                                  json: #"{"comment": "never mind"}"#, ifMatch: "\"2\"")
+            let reject = try await server.request(
+                .post, "/api/v1/decision-files/\(id)/reject", as: admin.bearer,
+                json: #"{"comment": "never mind"}"#, ifMatch: "\"2\"")
             #expect(reject.code == 403 && reject.isProblem, "\(reject.text)")
 
             // The page: no decision buttons, the reason shown, and a posted form refused all the same.
@@ -156,10 +174,13 @@ struct AuthorizationMatrixTests {
             #expect(page.code == 200)
             #expect(page.text.contains("another reviewer decides") && !page.text.contains(#"id="approve""#))
             for action in ["approve", "reject"] {
-                let posted = try await server.request(.post, "/decision-files/\(id)/\(action)", as: .cookie(admin.cookie),
-                                                      bytes: WebPageTests.form([("csrf", try WebPageTests.token(page)), ("revision", "2"),
-                                                                                ("comment", "looks fine to me")]),
-                                                      headers: WebPageTests.formHeaders)
+                let posted = try await server.request(
+                    .post, "/decision-files/\(id)/\(action)", as: .cookie(admin.cookie),
+                    bytes: WebPageTests.form([
+                        ("csrf", try WebPageTests.token(page)), ("revision", "2"),
+                        ("comment", "looks fine to me"),
+                    ]),
+                    headers: WebPageTests.formHeaders)
                 #expect(posted.code == 403, "\(action) by page: \(posted.code)")
             }
             let unchanged = try await server.request(.get, "/api/v1/decision-files/\(id)", as: admin.bearer)
@@ -168,8 +189,10 @@ struct AuthorizationMatrixTests {
             // A second pair of eyes decides.
             let review = try await server.request(.get, "/decision-files/\(id)", as: .cookie(team.compensation.cookie))
             #expect(review.text.contains(#"id="approve""#) && !review.text.contains("another reviewer decides"))
-            let approved = try await server.request(.post, "/api/v1/decision-files/\(id)/approve", as: team.compensation.bearer, ifMatch: "\"2\"")
-            #expect(approved.code == 200 && approved.json["statusBy"].string == team.compensation.email, "\(approved.text)")
+            let approved = try await server.request(
+                .post, "/api/v1/decision-files/\(id)/approve", as: team.compensation.bearer, ifMatch: "\"2\"")
+            #expect(
+                approved.code == 200 && approved.json["statusBy"].string == team.compensation.email, "\(approved.text)")
         }
     }
 
@@ -177,9 +200,11 @@ struct AuthorizationMatrixTests {
     func procurementSpecKinds() async throws {
         try await Server.run { server in
             let team = try await server.makeTeam()
-            let role = try await server.request(.post, "/api/v1/specs", as: team.procurement.bearer, text: SpecTexts.role())
+            let role = try await server.request(
+                .post, "/api/v1/specs", as: team.procurement.bearer, text: SpecTexts.role())
             #expect(role.code == 403 && role.isProblem, "\(role.text)")
-            let vendor = try await server.request(.post, "/api/v1/specs", as: team.procurement.bearer, text: SpecTexts.vendor)
+            let vendor = try await server.request(
+                .post, "/api/v1/specs", as: team.procurement.bearer, text: SpecTexts.vendor)
             #expect(vendor.code == 201, "\(vendor.text)")
         }
     }
@@ -214,7 +239,8 @@ enum Coverage {
     static let operations = ["GET /health", "GET /metrics", "GET /openapi.yaml"]
     static let audit = ["GET /api/v1/audit", "GET /api/v1/audit/verify"]
     static let reports = [
-        "POST /api/v1/people/import", "GET /api/v1/reports/compression", "GET /api/v1/reports/cost", "GET /api/v1/reports/pay-equity",
+        "POST /api/v1/people/import", "GET /api/v1/reports/compression", "GET /api/v1/reports/cost",
+        "GET /api/v1/reports/pay-equity",
         "GET /api/v1/reports/vendors", "GET /api/v1/reports/datasets", "GET /api/v1/reports/path-upward",
     ]
 

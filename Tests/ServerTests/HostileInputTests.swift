@@ -13,10 +13,12 @@ struct HostileInputTests {
         try await Server.run { server in
             let team = try await server.makeTeam()
             let carol = team.compensation.bearer
-            let deep = "{\"name\": " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
+            let deep =
+                "{\"name\": " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
             let reply = try await server.request(.post, "/api/v1/people", as: carol, json: deep)
             #expect(reply.code == 400 && reply.isProblem, "\(reply.code) \(reply.text.prefix(200))")
-            let openOnly = try await server.request(.post, "/api/v1/vendors", as: carol, json: String(repeating: "[", count: 500_000))
+            let openOnly = try await server.request(
+                .post, "/api/v1/vendors", as: carol, json: String(repeating: "[", count: 500_000))
             #expect(openOnly.code == 400 || openOnly.code == 403, "\(openOnly.code)")
             #expect(try await server.request(.get, "/health").code == 200)
         }
@@ -27,10 +29,13 @@ struct HostileInputTests {
         try await Server.run { server in
             let team = try await server.makeTeam()
             let carol = team.compensation.bearer
-            let flow = "id: deep\ntitle: " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "\n"
+            let flow =
+                "id: deep\ntitle: " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000)
+                + "\n"
             let reply = try await server.request(.post, "/api/v1/specs", as: carol, text: flow)
             #expect((400..<500).contains(reply.code) && reply.isProblem, "\(reply.code) \(reply.text.prefix(200))")
-            let block = (0..<5_000).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n") + " x\n"
+            let block =
+                (0..<5_000).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n") + " x\n"
             let blockReply = try await server.request(.post, "/api/v1/price", as: carol, text: block)
             #expect((400..<500).contains(blockReply.code), "\(blockReply.code) \(blockReply.text.prefix(200))")
             #expect(try await server.request(.get, "/health").code == 200)
@@ -42,8 +47,9 @@ struct HostileInputTests {
         try await Server.run { server in
             let team = try await server.makeTeam()
             for body in [#""AAA""#, "[1]", "42", "null"] {
-                let reply = try await server.request(.post, "/api/v1/decision-files/anything/approve", as: team.admin.bearer, json: body,
-                                                     ifMatch: "\"1\"")
+                let reply = try await server.request(
+                    .post, "/api/v1/decision-files/anything/approve", as: team.admin.bearer, json: body,
+                    ifMatch: "\"1\"")
                 #expect(reply.code == 400 && reply.isProblem, "\(body): \(reply.code) \(reply.text.prefix(200))")
             }
         }
@@ -53,12 +59,14 @@ struct HostileInputTests {
     func locationOfAnIdWithAnyCharacters() async throws {
         try await Server.run { server in
             let team = try await server.makeTeam()
-            let reply = try await server.request(.post, "/api/v1/people", as: team.compensation.bearer,
-                                                 json: #"{"id": "ñandú 1/2?x", "name": "N", "employment": "employee"}"#)
+            let reply = try await server.request(
+                .post, "/api/v1/people", as: team.compensation.bearer,
+                json: #"{"id": "ñandú 1/2?x", "name": "N", "employment": "employee"}"#)
             #expect(reply.code == 201, "\(reply.text)")
             #expect(reply.headers[.location] == "/api/v1/people/%C3%B1and%C3%BA%201%2F2%3Fx")
             let back = try await server.request(.get, reply.headers[.location] ?? "", as: team.compensation.bearer)
-            #expect(back.code == 200 && back.json["id"].string == "ñandú 1/2?x", "\(back.code) \(back.text.prefix(300))")
+            #expect(
+                back.code == 200 && back.json["id"].string == "ñandú 1/2?x", "\(back.code) \(back.text.prefix(300))")
         }
     }
 }

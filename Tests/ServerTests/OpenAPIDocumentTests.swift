@@ -1,9 +1,9 @@
-import WorkModel
 import Foundation
 import Hummingbird
 import Storage
 import Testing
 import WebApp
+import WorkModel
 
 /// The OpenAPI document the server serves describes exactly the routes it registers: a route
 /// added without documenting it, or documented without existing, fails here. The document is
@@ -36,14 +36,19 @@ struct OpenAPIDocumentTests {
         try await Server.run { server in
             let document = OpenAPIOutline(try #require(OpenAPIDocument.text, "openapi.yaml is not in the bundle"))
             for endpoint in server.endpoints {
-                guard let operation = document.operations[endpoint.description] else { continue }  // the test above reports it
+                // A route missing from the document is reported by the test above.
+                guard let operation = document.operations[endpoint.description] else { continue }
                 let open = endpoint.permission == .everyone
-                #expect(operation.isPublic == open,
-                        "\(endpoint): `security: []` must be given exactly when no sign-in is needed")
+                #expect(
+                    operation.isPublic == open,
+                    "\(endpoint): `security: []` must be given exactly when no sign-in is needed")
                 let documented = try #require(operation.roles, "\(endpoint): no 'Roles:' line in its description")
-                let allowed: Set<UserRole> = open ? [] : Set(UserRole.allCases.filter { endpoint.permission.allows($0) })
-                #expect(documented == allowed,
-                        "\(endpoint): documented roles \(documented.map(\.rawValue).sorted()), allowed \(allowed.map(\.rawValue).sorted())")
+                let allowed: Set<UserRole> =
+                    open ? [] : Set(UserRole.allCases.filter { endpoint.permission.allows($0) })
+                #expect(
+                    documented == allowed,
+                    "\(endpoint): documented roles \(documented.map(\.rawValue).sorted()), allowed \(allowed.map(\.rawValue).sorted())"
+                )
             }
         }
     }
@@ -78,7 +83,8 @@ private struct OpenAPIOutline {
                 path = nil
                 current = nil
                 if line.hasPrefix("openapi:") {
-                    version = line.dropFirst("openapi:".count).trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+                    version = line.dropFirst("openapi:".count).trimmingCharacters(
+                        in: CharacterSet(charactersIn: " \"'"))
                 }
                 continue
             }

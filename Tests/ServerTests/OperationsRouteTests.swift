@@ -1,10 +1,10 @@
-import WorkModel
 import Foundation
 import Hummingbird
 import SQLKit
 import Storage
 import Testing
 import WebApp
+import WorkModel
 
 @Suite("Health, metrics, OpenAPI, audit and bad input")
 struct OperationsRouteTests {
@@ -25,8 +25,11 @@ struct OperationsRouteTests {
 
             // Some traffic: a templated route, a refused request and an unknown route.
             let team = try await server.makeTeam()
-            #expect(try await server.request(.post, "/api/v1/people", as: team.compensation.bearer,
-                                             json: personJSON(id: "p-metrics", name: "Metric Person")).code == 201)
+            #expect(
+                try await server.request(
+                    .post, "/api/v1/people", as: team.compensation.bearer,
+                    json: personJSON(id: "p-metrics", name: "Metric Person")
+                ).code == 201)
             #expect(try await server.request(.get, "/api/v1/people/p-metrics", as: team.viewer.bearer).code == 200)
             #expect(try await server.request(.get, "/api/v1/people/p-metrics", as: team.viewer.bearer).code == 200)
             #expect(try await server.request(.get, "/api/v1/people").code == 401)
@@ -37,11 +40,22 @@ struct OperationsRouteTests {
             #expect(metrics.contentType.hasPrefix("text/plain"), "\(metrics.contentType)")
             let text = metrics.text
             #expect(text.contains("# TYPE wagefile_http_requests_total counter"))
-            #expect(text.contains(#"wagefile_http_requests_total{method="GET",route="/health",status="200"} 1"#), "\(text)")
-            #expect(text.contains(#"wagefile_http_requests_total{method="GET",route="/api/v1/people/{id}",status="200"} 2"#), "\(text)")
-            #expect(text.contains(#"wagefile_http_requests_total{method="GET",route="/api/v1/people",status="401"} 1"#), "\(text)")
-            #expect(text.contains(#"wagefile_http_requests_total{method="POST",route="/api/v1/people",status="201"} 1"#), "\(text)")
-            #expect(text.contains(#"wagefile_http_request_duration_seconds_count{method="GET",route="/api/v1/people/{id}"} 2"#), "\(text)")
+            #expect(
+                text.contains(#"wagefile_http_requests_total{method="GET",route="/health",status="200"} 1"#), "\(text)")
+            #expect(
+                text.contains(
+                    #"wagefile_http_requests_total{method="GET",route="/api/v1/people/{id}",status="200"} 2"#),
+                "\(text)")
+            #expect(
+                text.contains(#"wagefile_http_requests_total{method="GET",route="/api/v1/people",status="401"} 1"#),
+                "\(text)")
+            #expect(
+                text.contains(#"wagefile_http_requests_total{method="POST",route="/api/v1/people",status="201"} 1"#),
+                "\(text)")
+            #expect(
+                text.contains(
+                    #"wagefile_http_request_duration_seconds_count{method="GET",route="/api/v1/people/{id}"} 2"#),
+                "\(text)")
             #expect(text.contains("wagefile_http_requests_in_flight"))
             // Labels are route templates, never ids or raw paths.
             #expect(!text.contains("p-metrics"))
@@ -61,10 +75,18 @@ struct OperationsRouteTests {
         try await Server.run { server in
             let team = try await server.makeTeam()
             let carol = team.compensation.bearer
-            #expect(try await server.request(.post, "/api/v1/people", as: carol, json: personJSON(id: "p-audit", name: "Audited")).code == 201)
-            #expect(try await server.request(.put, "/api/v1/people/p-audit", as: carol,
-                                             json: personJSON(name: "Audited", payMinor: 9_100_000), ifMatch: "\"1\"").code == 200)
-            #expect(try await server.request(.post, "/api/v1/specs", as: team.procurement.bearer, text: SpecTexts.vendor).code == 201)
+            #expect(
+                try await server.request(
+                    .post, "/api/v1/people", as: carol, json: personJSON(id: "p-audit", name: "Audited")
+                ).code == 201)
+            #expect(
+                try await server.request(
+                    .put, "/api/v1/people/p-audit", as: carol,
+                    json: personJSON(name: "Audited", payMinor: 9_100_000), ifMatch: "\"1\""
+                ).code == 200)
+            #expect(
+                try await server.request(.post, "/api/v1/specs", as: team.procurement.bearer, text: SpecTexts.vendor)
+                    .code == 201)
 
             let log = try await server.request(.get, "/api/v1/audit", as: team.admin.bearer)
             #expect(log.code == 200, "\(log.text)")
@@ -78,7 +100,9 @@ struct OperationsRouteTests {
             #expect(items[0]["action"].string == "create" && items[0]["entity"].string == "spec")
             #expect(items[1]["actor"].string == team.compensation.email)
             #expect(items[1]["action"].string == "update" && items[1]["entityId"].string == "p-audit")
-            #expect(items[1]["before"].string?.contains("9000000") == true && items[1]["after"].string?.contains("9100000") == true)
+            #expect(
+                items[1]["before"].string?.contains("9000000") == true
+                    && items[1]["after"].string?.contains("9100000") == true)
             #expect(items.last?["actor"].string == "system", "the first admin was created by the system")
             #expect(items.allSatisfy { $0["hash"].string?.count == 64 })
 
@@ -93,7 +117,9 @@ struct OperationsRouteTests {
 
             let verify = try await server.request(.get, "/api/v1/audit/verify", as: team.admin.bearer)
             #expect(verify.code == 200, "\(verify.text)")
-            #expect(verify.json["breaks"].array.isEmpty && verify.json["breaks"].object == nil && !verify.json["breaks"].isMissing)
+            #expect(
+                verify.json["breaks"].array.isEmpty && verify.json["breaks"].object == nil
+                    && !verify.json["breaks"].isMissing)
             #expect(verify.json["entries"].int == total && verify.json["lastSeq"].int == total)
             #expect(verify.json["lastHash"].string == items[0]["hash"].string)
             #expect(verify.json["intact"].bool == true)
@@ -106,13 +132,18 @@ struct OperationsRouteTests {
     /// with recomputed hashes and head (which the chain alone accepts) answers 409.
     @Test("audit verify checks the signed checkpoints: a rewritten chain with a recomputed head is a conflict")
     func auditVerifyAgainstCheckpoints() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wagefile-anchor-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wagefile-anchor-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let anchor = try AuditAnchor.open(keyPath: folder.appendingPathComponent("audit.key").path,
-                                          checkpointsPath: folder.appendingPathComponent("checkpoints.jsonl").path, create: true)
+        let anchor = try AuditAnchor.open(
+            keyPath: folder.appendingPathComponent("audit.key").path,
+            checkpointsPath: folder.appendingPathComponent("checkpoints.jsonl").path, create: true)
         try await Server.run(auditAnchor: anchor) { server in
             let team = try await server.makeTeam()
-            #expect(try await server.request(.post, "/api/v1/people", as: team.compensation.bearer, json: personJSON(id: "p-1", name: "One")).code == 201)
+            #expect(
+                try await server.request(
+                    .post, "/api/v1/people", as: team.compensation.bearer, json: personJSON(id: "p-1", name: "One")
+                ).code == 201)
             let (_, written) = try await anchor.checkpoint(server.store.audit, now: FixedClock.now)
             guard case .written(let checkpoint) = written else {
                 Issue.record("no checkpoint written: \(written)")
@@ -133,10 +164,12 @@ struct OperationsRouteTests {
                     if entry.seq == 1 { entry.actor = "mallory@example.com" }
                     entry.prevHash = previous
                     entry.hash = AuditChain.hash(of: entry)
-                    try await sql.raw("""
+                    try await sql.raw(
+                        """
                         UPDATE audit_log SET actor = \(bind: entry.actor), prev_hash = \(bind: entry.prevHash), \
                         hash = \(bind: entry.hash) WHERE seq = \(bind: entry.seq)
-                        """).run()
+                        """
+                    ).run()
                     previous = entry.hash
                 }
                 try await sql.raw("UPDATE audit_head SET hash = \(bind: previous) WHERE id = 1").run()
@@ -145,7 +178,10 @@ struct OperationsRouteTests {
             let tampered = try await server.request(.get, "/api/v1/audit/verify", as: team.admin.bearer)
             #expect(tampered.code == 409 && tampered.json["intact"].bool == false, "\(tampered.text)")
             let breaks = tampered.json["breaks"].array.compactMap(\.string)
-            #expect(breaks.count == 1 && breaks[0].hasPrefix("the checkpoint of entry \(checkpoint.seq) signed \(checkpoint.at)"), "\(breaks)")
+            #expect(
+                breaks.count == 1
+                    && breaks[0].hasPrefix("the checkpoint of entry \(checkpoint.seq) signed \(checkpoint.at)"),
+                "\(breaks)")
             #expect(breaks.first?.contains("no longer matches") == true)
         }
     }
@@ -167,8 +203,9 @@ struct OperationsRouteTests {
             let invalidSession = try await server.request(.post, "/api/v1/session", json: "email=a&password=b")
             #expect(invalidSession.code == 400 && invalidSession.isProblem)
 
-            let unknownField = try await server.request(.post, "/api/v1/people", as: carol,
-                                                        json: #"{"name": "N", "employment": "employee", "nickname": "n", "salaryy": 1}"#)
+            let unknownField = try await server.request(
+                .post, "/api/v1/people", as: carol,
+                json: #"{"name": "N", "employment": "employee", "nickname": "n", "salaryy": 1}"#)
             #expect(unknownField.code == 422 && unknownField.isProblem)
             #expect(unknownField.errorFields == ["nickname", "salaryy"], "\(unknownField.text)")
             #expect(unknownField.json["errors"][0]["message"].string?.isEmpty == false)
@@ -177,20 +214,25 @@ struct OperationsRouteTests {
             let huge = "{\"name\": \"" + String(repeating: "x", count: 1 << 20) + "\"}"
             let tooLarge = try await server.request(.post, "/api/v1/people", as: carol, json: huge)
             #expect(tooLarge.code == 413 && tooLarge.isProblem, "\(tooLarge.code) \(tooLarge.text.prefix(200))")
-            let hugeSpec = try await server.request(.post, "/api/v1/specs", as: carol, text: String(repeating: "# comment\n", count: 110_000))
+            let hugeSpec = try await server.request(
+                .post, "/api/v1/specs", as: carol, text: String(repeating: "# comment\n", count: 110_000))
             #expect(hugeSpec.code == 413 && hugeSpec.isProblem)
             // Just under the limit is read (and refused for its content, not its size).
-            let underLimit = "{\"name\": \"" + String(repeating: "x", count: (1 << 20) - 100) + "\", \"employment\": \"employee\"}"
+            let underLimit =
+                "{\"name\": \"" + String(repeating: "x", count: (1 << 20) - 100) + "\", \"employment\": \"employee\"}"
             #expect(try await server.request(.post, "/api/v1/people", as: carol, json: underLimit).code == 422)
 
             let unknownRoute = try await server.request(.get, "/api/v1/nothing-here", as: carol)
-            #expect(unknownRoute.code == 404 && unknownRoute.isProblem, "\(unknownRoute.code) \(unknownRoute.contentType)")
+            #expect(
+                unknownRoute.code == 404 && unknownRoute.isProblem, "\(unknownRoute.code) \(unknownRoute.contentType)")
             #expect(unknownRoute.json["status"].int == 404 && unknownRoute.json["title"].string == "Not Found")
             let anonymousUnknown = try await server.request(.get, "/nothing")
             #expect(anonymousUnknown.code == 404 && anonymousUnknown.isProblem)
 
-            for uri in ["/api/v1/people?limit=abc", "/api/v1/people?offset=1.5", "/api/v1/specs?limit=x",
-                        "/api/v1/decision-files?offset=-x", "/api/v1/audit?limit=ten", "/api/v1/vendors?limit=%20"] {
+            for uri in [
+                "/api/v1/people?limit=abc", "/api/v1/people?offset=1.5", "/api/v1/specs?limit=x",
+                "/api/v1/decision-files?offset=-x", "/api/v1/audit?limit=ten", "/api/v1/vendors?limit=%20",
+            ] {
                 let reply = try await server.request(.get, uri, as: team.admin.bearer)
                 #expect(reply.code == 400 && reply.isProblem, "\(uri): \(reply.code) \(reply.text)")
             }

@@ -107,17 +107,21 @@ struct PayCanaryTests {
         case "GET /api/v1/specs": return ["/api/v1/specs", "/api/v1/specs?q=Marlowe"]
         case "GET /api/v1/specs/{id}": return ["/api/v1/specs/\(specId)"]
         case "GET /api/v1/specs/{id}/versions": return ["/api/v1/specs/\(specId)/versions"]
-        case "GET /api/v1/specs/{id}/versions/{version}": return ["/api/v1/specs/\(specId)/versions/1", "/api/v1/specs/\(specId)/versions/2"]
-        case "GET /api/v1/specs/{id}/diff": return ["/api/v1/specs/\(specId)/diff?from=1&to=2", "/api/v1/specs/\(specId)/diff?from=2&to=1"]
+        case "GET /api/v1/specs/{id}/versions/{version}":
+            return ["/api/v1/specs/\(specId)/versions/1", "/api/v1/specs/\(specId)/versions/2"]
+        case "GET /api/v1/specs/{id}/diff":
+            return ["/api/v1/specs/\(specId)/diff?from=1&to=2", "/api/v1/specs/\(specId)/diff?from=2&to=1"]
         case "GET /api/v1/decision-files": return ["/api/v1/decision-files", "/api/v1/decision-files?spec=\(specId)"]
-        case "GET /api/v1/decision-files/{id}": return formats.map { "/api/v1/decision-files/\(ids["file"] ?? "")\($0)" }
-        case "GET /api/v1/people": return ["/api/v1/people", "/api/v1/people?workLayer=annotation", "/api/v1/people?q=Isolde"]
+        case "GET /api/v1/decision-files/{id}":
+            return formats.map { "/api/v1/decision-files/\(ids["file"] ?? "")\($0)" }
+        case "GET /api/v1/people":
+            return ["/api/v1/people", "/api/v1/people?workLayer=annotation", "/api/v1/people?q=Isolde"]
         case "GET /api/v1/people/{id}": return ["/api/v1/people/\(ids["annotator"] ?? "")"]
         case "GET /api/v1/reports/cost":
             // By grade the lines are smaller: more of them must be withheld, never fewer.
             return ["", "?format=md", "?format=csv", "?by=grade", "?by=grade&format=csv"].map { endpoint.path + $0 }
         case "GET /api/v1/reports/compression", "GET /api/v1/reports/pay-equity",
-             "GET /api/v1/reports/vendors", "GET /api/v1/reports/datasets", "GET /api/v1/reports/path-upward":
+            "GET /api/v1/reports/vendors", "GET /api/v1/reports/datasets", "GET /api/v1/reports/path-upward":
             return ["", "?format=md", "?format=csv"].map { endpoint.path + $0 }
         case "GET /api/v1/audit": return ["/api/v1/audit", "/api/v1/audit?entity=person", "/api/v1/audit?entity=spec"]
         case let route where route.hasPrefix("GET ") && !route.contains("{"): return [endpoint.path]
@@ -141,13 +145,18 @@ struct PayCanaryTests {
         "PUT /api/v1/specs/{id}": "probed below: a write over the canary spec, as every role",
         "POST /api/v1/specs/{id}/decision-files": "answers the file's summary, without the document",
         "POST /api/v1/price": "probed below: the canary spec priced, as every role",
-        "POST /api/v1/decision-files/{id}/submit": "answers the summary", "POST /api/v1/decision-files/{id}/approve": "answers the summary",
+        "POST /api/v1/decision-files/{id}/submit": "answers the summary",
+        "POST /api/v1/decision-files/{id}/approve": "answers the summary",
         "POST /api/v1/decision-files/{id}/reject": "answers the summary",
-        "POST /api/v1/people": "pay roles only", "PUT /api/v1/people/{id}": "pay roles only", "DELETE /api/v1/people/{id}": "pay roles only",
+        "POST /api/v1/people": "pay roles only", "PUT /api/v1/people/{id}": "pay roles only",
+        "DELETE /api/v1/people/{id}": "pay roles only",
         "POST /api/v1/people/import": "pay roles only",
-        "POST /api/v1/vendors": "vendor records", "PUT /api/v1/vendors/{id}": "vendor records", "DELETE /api/v1/vendors/{id}": "vendor records",
-        "POST /api/v1/datasets": "dataset records", "PUT /api/v1/datasets/{id}": "dataset records", "DELETE /api/v1/datasets/{id}": "dataset records",
-        "POST /api/v1/market-data": "market data", "PUT /api/v1/market-data/{id}": "market data", "DELETE /api/v1/market-data/{id}": "market data",
+        "POST /api/v1/vendors": "vendor records", "PUT /api/v1/vendors/{id}": "vendor records",
+        "DELETE /api/v1/vendors/{id}": "vendor records",
+        "POST /api/v1/datasets": "dataset records", "PUT /api/v1/datasets/{id}": "dataset records",
+        "DELETE /api/v1/datasets/{id}": "dataset records",
+        "POST /api/v1/market-data": "market data", "PUT /api/v1/market-data/{id}": "market data",
+        "DELETE /api/v1/market-data/{id}": "market data",
         "POST /api/v1/plan": "a program plan: tier rates and bands, no person",
     ]
 
@@ -177,22 +186,28 @@ struct PayCanaryTests {
             // Seed: the spec with candidates (two versions), its decision file, and the people.
             let created = try await server.request(.post, "/api/v1/specs", as: carol, text: Self.canarySpec)
             try #require(created.code == 201, "\(created.text)")
-            let second = try await server.request(.put, "/api/v1/specs/\(Self.specId)", as: carol,
-                                                  text: Self.canarySpec.replacingOccurrences(of: "title: Support Analyst", with: "title: Senior Support Analyst"),
-                                                  ifMatch: "\"1\"")
+            let second = try await server.request(
+                .put, "/api/v1/specs/\(Self.specId)", as: carol,
+                text: Self.canarySpec.replacingOccurrences(
+                    of: "title: Support Analyst", with: "title: Senior Support Analyst"),
+                ifMatch: "\"1\"")
             try #require(second.code == 200, "\(second.text)")
             let file = try await server.request(.post, "/api/v1/specs/\(Self.specId)/decision-files", as: carol)
             try #require(file.code == 201, "\(file.text)")
             let fileId: String = try #require(file.json["id"].string)
             ids["file"] = fileId
-            let annotator = try await server.request(.post, "/api/v1/people", as: carol, json: personJSON(
-                name: "Isolde Fenwick", payMinor: Self.loneAnnotatorPayMinor, workLayer: "annotation", title: "Annotator",
-                variablePayMinor: Self.loneAnnotatorVariablePayMinor))
+            let annotator = try await server.request(
+                .post, "/api/v1/people", as: carol,
+                json: personJSON(
+                    name: "Isolde Fenwick", payMinor: Self.loneAnnotatorPayMinor, workLayer: "annotation",
+                    title: "Annotator",
+                    variablePayMinor: Self.loneAnnotatorVariablePayMinor))
             try #require(annotator.code == 201, "\(annotator.text)")
             let annotatorId: String = try #require(annotator.json["id"].string)
             ids["annotator"] = annotatorId
             for (index, pay) in Self.evaluatorPayMinor.enumerated() {
-                let person = try await server.request(.post, "/api/v1/people", as: carol, json: personJSON(name: "Evaluator \(index)", payMinor: pay))
+                let person = try await server.request(
+                    .post, "/api/v1/people", as: carol, json: personJSON(name: "Evaluator \(index)", payMinor: pay))
                 try #require(person.code == 201, "\(person.text)")
             }
 
@@ -207,7 +222,9 @@ struct PayCanaryTests {
                     if let value = candidate[key].value as? Double, value > 0 { amounts += Self.spellings(value) }
                 }
             }
-            amounts += Self.spellings(Double(Self.loneAnnotatorPayMinor) / 100) + Self.spellings((Double(Self.loneAnnotatorPayMinor) / 100).rounded())
+            amounts +=
+                Self.spellings(Double(Self.loneAnnotatorPayMinor) / 100)
+                + Self.spellings((Double(Self.loneAnnotatorPayMinor) / 100).rounded())
             amounts += Self.spellings(Double(Self.loneAnnotatorVariablePayMinor) / 100) + ["487213"]
             for pay in Self.evaluatorPayMinor { amounts += Self.spellings(Double(pay) / 100) }
             let names = Self.candidateNames + Self.candidateNames.flatMap { $0.split(separator: " ").map(String.init) }
@@ -216,12 +233,16 @@ struct PayCanaryTests {
             // Pay roles do see them (so the canaries are real), in the decision file and the cost report.
             #expect(full.text.contains(Self.candidateNames[0]))
             let annotatorRecord = try await server.request(.get, "/api/v1/people/\(ids["annotator"] ?? "")", as: carol)
-            #expect(annotatorRecord.json["variablePayMinor"].int == Self.loneAnnotatorVariablePayMinor, "the pay role reads her variable pay")
+            #expect(
+                annotatorRecord.json["variablePayMinor"].int == Self.loneAnnotatorVariablePayMinor,
+                "the pay role reads her variable pay")
             let fullCost = try await server.request(.get, "/api/v1/reports/cost?format=csv", as: carol)
-            #expect(fullCost.text.contains(",1,61358,"), "the compensation role sees the one-person line: \(fullCost.text)")
+            #expect(
+                fullCost.text.contains(",1,61358,"), "the compensation role sees the one-person line: \(fullCost.text)")
             // The one-person line's loaded cost is that pay times a published factor: a canary too.
             let fullJSON = try await server.request(.get, "/api/v1/reports/cost", as: carol)
-            let lone = try #require(fullJSON.json["lines"].array.first { $0["layer"].string == "annotation" && $0["count"].int == 1 })
+            let lone = try #require(
+                fullJSON.json["lines"].array.first { $0["layer"].string == "annotation" && $0["count"].int == 1 })
             let loneLoaded = try #require(lone["annualLoadedCost"].value as? Double)
             canaries.formUnion(Self.spellings(loneLoaded))
 
@@ -234,31 +255,44 @@ struct PayCanaryTests {
                 // and scanned without the sample values, which no record can reach.
                 let text = what == "GET /metrics" ? Self.metricsWithoutSampleValues(reply.text) : reply.text
                 for canary in canaries where text.range(of: canary, options: .caseInsensitive) != nil {
-                    Issue.record("\(role.rawValue) received '\(canary)' from \(what) (\(reply.code)): \(Self.context(of: canary, in: text))")
+                    Issue.record(
+                        "\(role.rawValue) received '\(canary)' from \(what) (\(reply.code)): \(Self.context(of: canary, in: text))"
+                    )
                 }
             }
 
             // Every API route: probed, or listed as carrying no pay.
             for endpoint in server.endpoints {
                 guard let paths = Self.probes(endpoint, ids: ids) else {
-                    #expect(Self.carriesNoPay[endpoint.description] != nil, "\(endpoint.description) is neither probed for canaries nor listed as carrying no pay")
+                    #expect(
+                        Self.carriesNoPay[endpoint.description] != nil,
+                        "\(endpoint.description) is neither probed for canaries nor listed as carrying no pay")
                     continue
                 }
                 for path in paths {
                     for (role, account) in team.byRole {
                         for auth in [account.bearer, Auth.cookie(account.cookie)] {
-                            check(try await server.request(endpoint.method, path, as: auth), "\(endpoint.method.rawValue) \(path)", role: role)
+                            check(
+                                try await server.request(endpoint.method, path, as: auth),
+                                "\(endpoint.method.rawValue) \(path)", role: role)
                         }
                     }
                 }
             }
             // Writes that answer with the spec or a priced file, as every role.
             for (role, account) in team.byRole {
-                check(try await server.request(.post, "/api/v1/price", as: account.bearer, text: Self.canarySpec), "POST /api/v1/price", role: role)
-                let overwrite = try await server.request(.put, "/api/v1/specs/\(Self.specId)", as: account.bearer,
-                                                         text: Self.canarySpec, ifMatch: "\"2\"")
+                check(
+                    try await server.request(.post, "/api/v1/price", as: account.bearer, text: Self.canarySpec),
+                    "POST /api/v1/price", role: role)
+                let overwrite = try await server.request(
+                    .put, "/api/v1/specs/\(Self.specId)", as: account.bearer,
+                    text: Self.canarySpec, ifMatch: "\"2\"")
                 check(overwrite, "PUT /api/v1/specs/\(Self.specId)", role: role)
-                if !role.seesIndividualPay { #expect([403].contains(overwrite.code), "\(role.rawValue) may not write a spec naming candidates: \(overwrite.code)") }
+                if !role.seesIndividualPay {
+                    #expect(
+                        [403].contains(overwrite.code),
+                        "\(role.rawValue) may not write a spec naming candidates: \(overwrite.code)")
+                }
             }
 
             // Every page, by cookie.
@@ -269,7 +303,9 @@ struct PayCanaryTests {
                 }
                 for path in paths {
                     for (role, account) in team.byRole {
-                        check(try await server.request(page.method, path, as: .cookie(account.cookie)), "page \(path)", role: role)
+                        check(
+                            try await server.request(page.method, path, as: .cookie(account.cookie)), "page \(path)",
+                            role: role)
                     }
                 }
             }
@@ -278,10 +314,13 @@ struct PayCanaryTests {
                 let editor = try await server.request(.get, "/roles/\(Self.specId)/edit", as: .cookie(account.cookie))
                 check(editor, "page /roles/\(Self.specId)/edit", role: role)
                 guard editor.code == 200 else { continue }
-                let preview = try await server.request(.post, "/roles/\(Self.specId)/edit", as: .cookie(account.cookie),
-                                                       bytes: WebPageTests.form([("csrf", try WebPageTests.token(editor)), ("action", "preview"),
-                                                                                 ("version", "2"), ("yaml", Self.canarySpec)]),
-                                                       headers: WebPageTests.formHeaders)
+                let preview = try await server.request(
+                    .post, "/roles/\(Self.specId)/edit", as: .cookie(account.cookie),
+                    bytes: WebPageTests.form([
+                        ("csrf", try WebPageTests.token(editor)), ("action", "preview"),
+                        ("version", "2"), ("yaml", Self.canarySpec),
+                    ]),
+                    headers: WebPageTests.formHeaders)
                 check(preview, "preview on /roles/\(Self.specId)/edit", role: role)
             }
             #expect(fetched > 500, "the probe reached \(fetched) responses")
@@ -296,27 +335,39 @@ struct PayCanaryTests {
             _ = try await server.request(.post, "/api/v1/specs", as: carol, text: Self.canarySpec)
             let file = try await server.request(.post, "/api/v1/specs/\(Self.specId)/decision-files", as: carol)
             let id = try #require(file.json["id"].string)
-            _ = try await server.request(.post, "/api/v1/people", as: carol, json: personJSON(name: "Isolde Fenwick", payMinor: Self.loneAnnotatorPayMinor, workLayer: "annotation"))
+            _ = try await server.request(
+                .post, "/api/v1/people", as: carol,
+                json: personJSON(name: "Isolde Fenwick", payMinor: Self.loneAnnotatorPayMinor, workLayer: "annotation"))
 
             let viewer = team.viewer.bearer
             let text = try await server.request(.get, "/api/v1/specs/\(Self.specId)/versions/1", as: viewer)
             #expect(text.code == 200)
-            #expect(text.json["body"].string?.contains("# internal_candidates: withheld: 2 named people") == true, "\(text.text)")
-            #expect(text.json["body"].string?.contains("budget_owner: product-quality") == true, "the rest of the spec is kept")
+            #expect(
+                text.json["body"].string?.contains("# internal_candidates: withheld: 2 named people") == true,
+                "\(text.text)")
+            #expect(
+                text.json["body"].string?.contains("budget_owner: product-quality") == true,
+                "the rest of the spec is kept")
             let document = try await server.request(.get, "/api/v1/decision-files/\(id)", as: viewer)
             #expect(document.json["document"]["pathUpward"]["internalCandidates"].array.isEmpty)
-            #expect(document.json["document"]["withheld"][0].string?.hasPrefix("2 internal candidates") == true, "\(document.json["document"]["withheld"])")
+            #expect(
+                document.json["document"]["withheld"][0].string?.hasPrefix("2 internal candidates") == true,
+                "\(document.json["document"]["withheld"])")
             #expect(document.json["document"]["questions"][8]["facts"][0].string?.contains("withheld") == true)
             let markdown = try await server.request(.get, "/api/v1/decision-files/\(id)?format=md", as: viewer)
             #expect(markdown.text.contains("*Withheld from this copy:* 2 internal candidates"))
 
             let cost = try await server.request(.get, "/api/v1/reports/cost", as: team.finance.bearer)
-            #expect(cost.json["withheld"]["people"].int == 1 && cost.json["withheld"]["inTotal"].bool == false, "\(cost.json["withheld"])")
+            #expect(
+                cost.json["withheld"]["people"].int == 1 && cost.json["withheld"]["inTotal"].bool == false,
+                "\(cost.json["withheld"])")
             #expect(cost.json["total"]["withheldPeople"].int == 1)
             let line = cost.json["lines"].array.first { $0["layer"].string == "annotation" }
             #expect(line?["annualCost"].isMissing == true && line?["count"].int == 1)
             let csv = try await server.request(.get, "/api/v1/reports/cost?format=csv", as: team.finance.bearer)
-            #expect(csv.text.contains("annotation,unassigned,employee,1,,0") || csv.text.contains(",employee,1,,"), "\(csv.text)")
+            #expect(
+                csv.text.contains("annotation,unassigned,employee,1,,0") || csv.text.contains(",employee,1,,"),
+                "\(csv.text)")
         }
     }
 

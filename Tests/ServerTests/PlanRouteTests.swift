@@ -30,11 +30,14 @@ struct PlanRouteTests {
             let carol = team.compensation.bearer
             // Without the role's wage file the band rate cannot be found.
             let missing = try await server.request(.post, "/api/v1/plan", as: team.viewer.bearer, text: Self.program)
-            #expect(missing.code == 422 && missing.json["errors"][0]["message"].string?.contains("base-evaluator") == true)
+            #expect(
+                missing.code == 422 && missing.json["errors"][0]["message"].string?.contains("base-evaluator") == true)
             #expect(try await server.request(.post, "/api/v1/specs", as: carol, text: SpecTexts.role()).code == 201)
-            #expect(try await server.request(.post, "/api/v1/specs/base-evaluator/decision-files", as: carol).code == 201)
+            #expect(
+                try await server.request(.post, "/api/v1/specs/base-evaluator/decision-files", as: carol).code == 201)
 
-            let reply = try await server.request(.post, "/api/v1/plan?frontier=true", as: team.viewer.bearer, text: Self.program)
+            let reply = try await server.request(
+                .post, "/api/v1/plan?frontier=true", as: team.viewer.bearer, text: Self.program)
             #expect(reply.code == 200, "\(reply.text)")
             let plan = reply.json["plan"]
             #expect(plan["schema"].string == "wagefile.plan/v2")
@@ -45,9 +48,14 @@ struct PlanRouteTests {
             let markdown = try await server.request(.post, "/api/v1/plan?format=md", as: carol, text: Self.program)
             #expect(markdown.text.hasPrefix("# Program plan: api-plan"))
 
-            let bad = try await server.request(.post, "/api/v1/plan", as: carol, text: "program: wagefile.program/v1\nid: x\nitems: 0\n")
-            #expect(bad.code == 422 && bad.json["errors"].array.contains { $0["field"].string == "items" && $0["line"].int == 3 })
-            let greedy = try await server.request(.post, "/api/v1/plan", as: carol, text: Self.program.replacingOccurrences(of: "draws: 500", with: "draws: 5000000"))
+            let bad = try await server.request(
+                .post, "/api/v1/plan", as: carol, text: "program: wagefile.program/v1\nid: x\nitems: 0\n")
+            #expect(
+                bad.code == 422
+                    && bad.json["errors"].array.contains { $0["field"].string == "items" && $0["line"].int == 3 })
+            let greedy = try await server.request(
+                .post, "/api/v1/plan", as: carol,
+                text: Self.program.replacingOccurrences(of: "draws: 500", with: "draws: 5000000"))
             #expect(greedy.code == 422 && greedy.errorFields == ["monte_carlo.draws"])
             #expect(try await server.request(.post, "/api/v1/plan", text: Self.program).code == 401)
 
@@ -55,11 +63,17 @@ struct PlanRouteTests {
             let page = try await server.request(.get, "/planner", as: .cookie(team.viewer.cookie))
             #expect(page.code == 200 && page.text.contains("q1-preference-data"))
             let token = try WebPageTests.token(page)
-            let planned = try await server.request(.post, "/planner", as: .cookie(team.viewer.cookie),
-                                                   bytes: WebPageTests.form([("csrf", token), ("program", Self.program)]), headers: WebPageTests.formHeaders)
-            #expect(planned.code == 200 && planned.text.contains(#"id="plan-cost-title""#) && planned.text.contains(#"id="frontier-title""#))
-            let broken = try await server.request(.post, "/planner", as: .cookie(team.viewer.cookie),
-                                                  bytes: WebPageTests.form([("csrf", token), ("program", "items: lots")]), headers: WebPageTests.formHeaders)
+            let planned = try await server.request(
+                .post, "/planner", as: .cookie(team.viewer.cookie),
+                bytes: WebPageTests.form([("csrf", token), ("program", Self.program)]),
+                headers: WebPageTests.formHeaders)
+            #expect(
+                planned.code == 200 && planned.text.contains(#"id="plan-cost-title""#)
+                    && planned.text.contains(#"id="frontier-title""#))
+            let broken = try await server.request(
+                .post, "/planner", as: .cookie(team.viewer.cookie),
+                bytes: WebPageTests.form([("csrf", token), ("program", "items: lots")]),
+                headers: WebPageTests.formHeaders)
             #expect(broken.code == 422 && broken.text.contains("line 1: items"))
         }
     }

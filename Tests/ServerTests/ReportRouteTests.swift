@@ -42,29 +42,41 @@ struct ReportRouteTests {
             let team = try await server.makeTeam()
             let carol = team.compensation.bearer
             #expect(try await server.request(.post, "/api/v1/specs", as: carol, text: SpecTexts.role()).code == 201)
-            #expect(try await server.request(.post, "/api/v1/specs/base-evaluator/decision-files", as: carol).code == 201)
+            #expect(
+                try await server.request(.post, "/api/v1/specs/base-evaluator/decision-files", as: carol).code == 201)
 
             // Preview writes nothing and lists bad rows with their lines.
             let broken = Self.csv + "\nE4,,Regular,lots,USD,annual,2026-13-01,base-evaluator,,headcount,M"
-            let preview = try await server.request(.post, "/api/v1/people/import", as: carol, json: Self.importBody(broken, commit: false))
+            let preview = try await server.request(
+                .post, "/api/v1/people/import", as: carol, json: Self.importBody(broken, commit: false))
             #expect(preview.code == 200, "\(preview.text)")
             #expect(preview.json["rows"].int == 4 && preview.json["valid"].int == 3)
             #expect(Set(preview.json["errors"].array.compactMap { $0["line"].int }) == [5])
             #expect(preview.json["errors"].array.count == 3)
-            let refused = try await server.request(.post, "/api/v1/people/import", as: carol, json: Self.importBody(broken, commit: true))
+            let refused = try await server.request(
+                .post, "/api/v1/people/import", as: carol, json: Self.importBody(broken, commit: true))
             #expect(refused.code == 422 && refused.isProblem)
             #expect(refused.json["errors"][0]["line"].int == 5)
             #expect(try await server.request(.get, "/api/v1/people", as: carol).json["total"].int == 0)
-            let badMapping = try await server.request(.post, "/api/v1/people/import", as: carol,
-                                                      json: #"{"csv": "a,b\n1,2", "mapping": "columns: {nmae: a}", "commit": true}"#)
-            #expect(badMapping.code == 422 && badMapping.json["errors"].array.contains { $0["message"].string?.contains("did you mean 'name'") == true })
-            let viewerImport = try await server.request(.post, "/api/v1/people/import", as: team.viewer.bearer, json: Self.importBody(Self.csv, commit: true))
+            let badMapping = try await server.request(
+                .post, "/api/v1/people/import", as: carol,
+                json: #"{"csv": "a,b\n1,2", "mapping": "columns: {nmae: a}", "commit": true}"#)
+            #expect(
+                badMapping.code == 422
+                    && badMapping.json["errors"].array.contains {
+                        $0["message"].string?.contains("did you mean 'name'") == true
+                    })
+            let viewerImport = try await server.request(
+                .post, "/api/v1/people/import", as: team.viewer.bearer, json: Self.importBody(Self.csv, commit: true))
             #expect(viewerImport.code == 403)
 
-            let imported = try await server.request(.post, "/api/v1/people/import", as: carol, json: Self.importBody(Self.csv, commit: true))
+            let imported = try await server.request(
+                .post, "/api/v1/people/import", as: carol, json: Self.importBody(Self.csv, commit: true))
             #expect(imported.code == 201, "\(imported.text)")
             #expect(imported.json["created"].int == 3)
-            #expect(try await server.request(.get, "/api/v1/people/person-e2", as: carol).json["managerId"].string == "person-e1")
+            #expect(
+                try await server.request(.get, "/api/v1/people/person-e2", as: carol).json["managerId"].string
+                    == "person-e1")
             let audit = try await server.request(.get, "/api/v1/audit?entity=people-import", as: carol)
             #expect(audit.json["items"][0]["entityId"].string == "hris.csv")
 
@@ -86,16 +98,22 @@ struct ReportRouteTests {
             // Cost: aggregates for finance, in another currency on request.
             let cost = try await server.request(.get, "/api/v1/reports/cost", as: team.finance.bearer)
             #expect(cost.code == 200)
-            #expect(Set(cost.json["byBudgetOwner"].array.compactMap { $0["key"].string }) == ["headcount", "consulting"])
-            let euros = try await server.request(.get, "/api/v1/reports/cost?currency=EUR&format=csv", as: team.finance.bearer)
+            #expect(
+                Set(cost.json["byBudgetOwner"].array.compactMap { $0["key"].string }) == ["headcount", "consulting"])
+            let euros = try await server.request(
+                .get, "/api/v1/reports/cost?currency=EUR&format=csv", as: team.finance.bearer)
             #expect(euros.text.hasPrefix("layer,budget_owner,employment_model,count,annual_cost_eur"))
-            #expect(try await server.request(.get, "/api/v1/reports/cost?currency=XXX", as: team.finance.bearer).code == 400)
+            #expect(
+                try await server.request(.get, "/api/v1/reports/cost?currency=XXX", as: team.finance.bearer).code == 400
+            )
             // On one loaded basis beside the pay as paid, and by grade on request.
             #expect(cost.json["total"]["annualLoadedCost"].value as? Double != nil)
             #expect(cost.json["byGrade"].isMissing)
             let graded = try await server.request(.get, "/api/v1/reports/cost?by=grade", as: team.finance.bearer)
             #expect(graded.code == 200 && !graded.json["byGrade"].array.isEmpty)
-            #expect(try await server.request(.get, "/api/v1/reports/cost?by=grade&format=csv", as: team.finance.bearer).text.hasPrefix("layer,grade,"))
+            #expect(
+                try await server.request(.get, "/api/v1/reports/cost?by=grade&format=csv", as: team.finance.bearer).text
+                    .hasPrefix("layer,grade,"))
             let wrong = try await server.request(.get, "/api/v1/reports/cost?by=title", as: team.finance.bearer)
             #expect(wrong.code == 400 && wrong.isProblem)
             #expect(try await server.request(.get, "/api/v1/reports/cost", as: team.viewer.bearer).code == 403)
@@ -106,10 +124,15 @@ struct ReportRouteTests {
             #expect(try await server.request(.get, "/api/v1/reports/pay-equity?format=csv", as: carol).code == 400)
 
             // Vendors and datasets: readable by anyone signed in, spend hidden from viewers.
-            let vendor = #"{"id": "v-1", "name": "Acme Labels", "annualSpendMinor": 5000000, "currency": "USD", "budgetOwner": "procurement"}"#
-            #expect(try await server.request(.post, "/api/v1/vendors", as: team.procurement.bearer, json: vendor).code == 201)
+            let vendor =
+                #"{"id": "v-1", "name": "Acme Labels", "annualSpendMinor": 5000000, "currency": "USD", "budgetOwner": "procurement"}"#
+            #expect(
+                try await server.request(.post, "/api/v1/vendors", as: team.procurement.bearer, json: vendor).code
+                    == 201)
             let dataset = #"{"id": "d-1", "name": "Ratings", "sourceSpecId": "base-evaluator", "recordedWork": false}"#
-            #expect(try await server.request(.post, "/api/v1/datasets", as: team.procurement.bearer, json: dataset).code == 201)
+            #expect(
+                try await server.request(.post, "/api/v1/datasets", as: team.procurement.bearer, json: dataset).code
+                    == 201)
             let vendors = try await server.request(.get, "/api/v1/reports/vendors", as: team.viewer.bearer)
             #expect(vendors.code == 200)
             #expect(vendors.json["vendors"][0]["openBlocking"].bool == true)
@@ -125,7 +148,8 @@ struct ReportRouteTests {
             #expect(path.code == 200)
             #expect(path.json["people"].array.count == 3)
             #expect(path.json["people"].array.allSatisfy { $0["readiness"].string == "no-evidence" })
-            #expect(try await server.request(.get, "/api/v1/reports/path-upward", as: team.procurement.bearer).code == 403)
+            #expect(
+                try await server.request(.get, "/api/v1/reports/path-upward", as: team.procurement.bearer).code == 403)
             #expect(try await server.request(.get, "/api/v1/reports/path-upward?format=xml", as: carol).code == 400)
         }
     }

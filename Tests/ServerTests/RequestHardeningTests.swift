@@ -1,15 +1,16 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import HTTPTypes
 import Logging
 import Storage
 import Synchronization
 import Testing
 import WebApp
 import WorkModel
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Every log line the server writes, as `message key=value ...`.
@@ -37,7 +38,9 @@ final class LogCapture: Sendable {
 
         func log(event: LogEvent) {
             let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-            capture.append(([event.message.description] + merged.keys.sorted().map { "\($0)=\(merged[$0].map { "\($0)" } ?? "")" }).joined(separator: " "))
+            capture.append(
+                ([event.message.description] + merged.keys.sorted().map { "\($0)=\(merged[$0].map { "\($0)" } ?? "")" })
+                    .joined(separator: " "))
         }
     }
 }
@@ -56,7 +59,8 @@ struct RequestHardeningTests {
             let requests = capture.all.filter { $0.hasPrefix("request ") }
             let me = try #require(requests.last { $0.contains("route=/api/v1/me") })
             #expect(me.contains("user=\(team.viewer.id)"), "\(me)")
-            let refused = try #require(requests.last { $0.contains("route=/api/v1/users ") && $0.contains("status=403") })
+            let refused = try #require(
+                requests.last { $0.contains("route=/api/v1/users ") && $0.contains("status=403") })
             #expect(refused.contains("user=\(team.finance.id)"), "\(refused)")
             // Nobody signed in: a dash.
             #expect(requests.contains { $0.contains("path=/health") && $0.contains("user=-") })
@@ -70,7 +74,8 @@ struct RequestHardeningTests {
             let team = try await server.makeTeam()
             let cookie = Auth.cookie(team.viewer.cookie)
             func create(_ headers: HTTPFields) async throws -> Int {
-                try await server.request(.post, "/api/v1/tokens", as: cookie, json: #"{"name": "t"}"#, headers: headers).code
+                try await server.request(.post, "/api/v1/tokens", as: cookie, json: #"{"name": "t"}"#, headers: headers)
+                    .code
             }
             // The test router is reached as http://localhost.
             #expect(try await create([.origin: "http://localhost"]) == 201)
@@ -89,8 +94,11 @@ struct RequestHardeningTests {
                 #expect(try await create([.origin: "http://localhost", proto: "https"]) == 403)
             }
             // A token is not a cookie: no origin check.
-            #expect(try await server.request(.post, "/api/v1/tokens", as: team.viewer.bearer, json: #"{"name": "t"}"#,
-                                             origin: "https://elsewhere.example").code == 201)
+            #expect(
+                try await server.request(
+                    .post, "/api/v1/tokens", as: team.viewer.bearer, json: #"{"name": "t"}"#,
+                    origin: "https://elsewhere.example"
+                ).code == 201)
         }
     }
 
@@ -99,17 +107,26 @@ struct RequestHardeningTests {
         try await Server.run { server in
             let team = try await server.makeTeam()
             let body = ByteBuffer(string: #"{"name": "laptop"}"#)
-            for type in ["text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", nil] {
+            for type in [
+                "text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x", nil,
+            ] {
                 var headers: HTTPFields = [:]
                 if let type { headers[.contentType] = type }
-                let reply = try await server.request(.post, "/api/v1/tokens", as: team.viewer.bearer, bytes: body, headers: headers)
+                let reply = try await server.request(
+                    .post, "/api/v1/tokens", as: team.viewer.bearer, bytes: body, headers: headers)
                 #expect(reply.code == 415 && reply.isProblem, "\(type ?? "none"): \(reply.code) \(reply.text)")
             }
-            let signIn = try await server.request(.post, "/api/v1/session", bytes: ByteBuffer(string: #"{"email": "vic@example.com", "password": "x"}"#),
-                                                  headers: [.contentType: "text/plain"])
+            let signIn = try await server.request(
+                .post, "/api/v1/session", bytes: ByteBuffer(string: #"{"email": "vic@example.com", "password": "x"}"#),
+                headers: [.contentType: "text/plain"])
             #expect(signIn.code == 415)
-            for type in ["application/json", "application/json; charset=utf-8", "Application/JSON", "application/merge-patch+json"] {
-                let reply = try await server.request(.post, "/api/v1/tokens", as: team.viewer.bearer, bytes: body, headers: [.contentType: type])
+            for type in [
+                "application/json", "application/json; charset=utf-8", "Application/JSON",
+                "application/merge-patch+json",
+            ] {
+                let reply = try await server.request(
+                    .post, "/api/v1/tokens", as: team.viewer.bearer, bytes: body, headers: [.contentType: type])
                 #expect(reply.code == 201, "\(type): \(reply.code) \(reply.text)")
             }
         }
@@ -119,12 +136,17 @@ struct RequestHardeningTests {
     func apiResponsesAreNotStored() async throws {
         try await Server.run { server in
             let team = try await server.makeTeam()
-            _ = try await server.request(.post, "/api/v1/people", as: team.compensation.bearer, json: personJSON(name: "Grace Hopper"))
-            for (uri, auth) in [("/api/v1/people", team.compensation.bearer), ("/api/v1/me", team.viewer.bearer),
-                                ("/api/v1/reports/cost", team.finance.bearer), ("/api/v1/specs", team.viewer.bearer),
-                                ("/api/v1/people", Auth.bearer("wf_unknown"))] {
+            _ = try await server.request(
+                .post, "/api/v1/people", as: team.compensation.bearer, json: personJSON(name: "Grace Hopper"))
+            for (uri, auth) in [
+                ("/api/v1/people", team.compensation.bearer), ("/api/v1/me", team.viewer.bearer),
+                ("/api/v1/reports/cost", team.finance.bearer), ("/api/v1/specs", team.viewer.bearer),
+                ("/api/v1/people", Auth.bearer("wf_unknown")),
+            ] {
                 let reply = try await server.request(.get, uri, as: auth)
-                #expect(reply.headers[.cacheControl] == "no-store", "\(uri): \(reply.code) \(reply.headers[.cacheControl] ?? "none")")
+                #expect(
+                    reply.headers[.cacheControl] == "no-store",
+                    "\(uri): \(reply.code) \(reply.headers[.cacheControl] ?? "none")")
             }
         }
     }
@@ -135,15 +157,18 @@ struct RequestHardeningTests {
             let team = try await server.makeTeam()
             #expect(try await server.request(.get, "/api/v1/me", as: team.viewer.bearer).code == 200)
             let user = try await server.request(.get, "/api/v1/users/\(team.viewer.id)", as: team.admin.bearer)
-            let changed = try await server.request(.patch, "/api/v1/users/\(team.viewer.id)", as: team.admin.bearer,
-                                                   json: #"{"password": "a brand new long password"}"#, ifMatch: user.etag)
+            let changed = try await server.request(
+                .patch, "/api/v1/users/\(team.viewer.id)", as: team.admin.bearer,
+                json: #"{"password": "a brand new long password"}"#, ifMatch: user.etag)
             #expect(changed.code == 200, "\(changed.text)")
             #expect(try await server.request(.get, "/api/v1/me", as: team.viewer.bearer).code == 401)
             #expect(try await server.request(.get, "/api/v1/me", as: .cookie(team.viewer.cookie)).code == 401)
             // Others keep theirs; a rename does not revoke.
             #expect(try await server.request(.get, "/api/v1/me", as: team.finance.bearer).code == 200)
             let finance = try await server.request(.get, "/api/v1/users/\(team.finance.id)", as: team.admin.bearer)
-            _ = try await server.request(.patch, "/api/v1/users/\(team.finance.id)", as: team.admin.bearer, json: #"{"name": "Fin"}"#, ifMatch: finance.etag)
+            _ = try await server.request(
+                .patch, "/api/v1/users/\(team.finance.id)", as: team.admin.bearer, json: #"{"name": "Fin"}"#,
+                ifMatch: finance.etag)
             #expect(try await server.request(.get, "/api/v1/me", as: team.finance.bearer).code == 200)
         }
     }
@@ -153,13 +178,17 @@ struct RequestHardeningTests {
         try await Server.run { server in
             let team = try await server.makeTeam()
             let carol = team.compensation.bearer
-            let huge = try await server.request(.post, "/api/v1/people", as: carol, json: personJSON(name: "Overflow", payMinor: 9_200_000_000_000_000_000))
+            let huge = try await server.request(
+                .post, "/api/v1/people", as: carol,
+                json: personJSON(name: "Overflow", payMinor: 9_200_000_000_000_000_000))
             #expect(huge.code == 422 && huge.errorFields == ["payMinor"], "\(huge.text)")
-            let hourly = personJSON(name: "Hourly", payMinor: 10_000_000_000).replacingOccurrences(of: #""payBasis": "annual""#, with: #""payBasis": "hourly""#)
+            let hourly = personJSON(name: "Hourly", payMinor: 10_000_000_000).replacingOccurrences(
+                of: #""payBasis": "annual""#, with: #""payBasis": "hourly""#)
             let tooHourly = try await server.request(.post, "/api/v1/people", as: carol, json: hourly)
             #expect(tooHourly.code == 422 && tooHourly.errorFields == ["payMinor"], "\(tooHourly.text)")
             // The cap itself is allowed: 100 billion a year in a two-decimal currency.
-            let atCap = try await server.request(.post, "/api/v1/people", as: carol, json: personJSON(name: "At the cap", payMinor: 10_000_000_000_000))
+            let atCap = try await server.request(
+                .post, "/api/v1/people", as: carol, json: personJSON(name: "At the cap", payMinor: 10_000_000_000_000))
             #expect(atCap.code == 201, "\(atCap.text)")
         }
     }
@@ -170,7 +199,8 @@ struct RequestHardeningTests {
         let database = try await SQLiteStore.open(path: nil, logger: QuietLogger.logger)
         let store = Store(database: database, now: { FixedClock.now })
         try await store.migrations.run()
-        let environment = ServerEnvironment(store: store, pricer: try Shipped.pricer(), now: { FixedClock.now }, bcryptCost: 4)
+        let environment = ServerEnvironment(
+            store: store, pricer: try Shipped.pricer(), now: { FixedClock.now }, bcryptCost: 4)
         let app = Application(
             router: buildRouter(environment).router,
             server: .http1(configuration: .init(idleTimeout: .seconds(1))),
@@ -179,7 +209,9 @@ struct RequestHardeningTests {
         try await app.test(.live) { client in
             let port = try #require(client.port)
             // Announces 100 bytes, sends 8, then says nothing: the server closes it after a second.
-            let answer = try RawHTTP.send(port: port, """
+            let answer = try RawHTTP.send(
+                port: port,
+                """
                 POST /api/v1/session HTTP/1.1\r
                 Host: 127.0.0.1\r
                 Content-Type: application/json\r
@@ -192,7 +224,9 @@ struct RequestHardeningTests {
         await database.close()
         let lines = capture.all
         #expect(!lines.contains { $0.contains("unhandled error") }, "\(lines.filter { $0.contains("error") })")
-        #expect(lines.contains { $0.hasPrefix("request ") && $0.contains("status=408") }, "\(lines.filter { $0.hasPrefix("request") })")
+        #expect(
+            lines.contains { $0.hasPrefix("request ") && $0.contains("status=408") },
+            "\(lines.filter { $0.hasPrefix("request") })")
     }
 }
 
@@ -209,7 +243,9 @@ enum RawHTTP {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else { throw Failure(step: "connect") }
         let bytes = Array(text.utf8)

@@ -1,4 +1,3 @@
-import WorkModel
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -10,6 +9,7 @@ import Synchronization
 import Testing
 import WagefileTestSupport
 import WebApp
+import WorkModel
 
 /// The shipped reference data and its pricer, loaded once for the whole run.
 enum Shipped {
@@ -131,7 +131,8 @@ struct Server: Sendable {
 
     /// Opens a migrated in-memory database, builds the router and runs `body` against it.
     static func run(
-        throttle: SignInThrottle = SignInThrottle(), planner: PlanWorkers = PlanWorkers(), logger: Logger = QuietLogger.logger,
+        throttle: SignInThrottle = SignInThrottle(), planner: PlanWorkers = PlanWorkers(),
+        logger: Logger = QuietLogger.logger,
         auditAnchor: AuditAnchor? = nil,
         _ body: @escaping @Sendable (Server) async throws -> Void
     ) async throws {
@@ -145,7 +146,8 @@ struct Server: Sendable {
         let app = Application(router: router, logger: logger)
         do {
             try await app.test(.router) { client in
-                let server = Server(client: client, environment: environment, endpoints: endpoints, pages: pages, recorder: Recorder())
+                let server = Server(
+                    client: client, environment: environment, endpoints: endpoints, pages: pages, recorder: Recorder())
                 try await body(server)
                 for text in server.recorder.bodies {
                     for secret in Server.forbiddenInResponses where text.contains(secret) {
@@ -186,8 +188,9 @@ struct Server: Sendable {
         if let ifMatch { headers[.ifMatch] = ifMatch }
         if let origin { headers[.origin] = origin }
         let response = try await client.execute(uri: uri, method: method, headers: headers, body: body) { $0 }
-        let reply = Reply(status: response.status, headers: response.headers,
-                          text: String(buffer: response.body))
+        let reply = Reply(
+            status: response.status, headers: response.headers,
+            text: String(buffer: response.body))
         recorder.record(route(method, uri), status: reply.code, body: reply.text)
         return reply
     }
@@ -204,7 +207,12 @@ struct Server: Sendable {
             var matches = true
             for (part, segment) in zip(template, segments) {
                 if part.hasPrefix("{") && part.hasSuffix("}") { continue }
-                if part == segment { literals += 1 } else { matches = false; break }
+                if part == segment {
+                    literals += 1
+                } else {
+                    matches = false
+                    break
+                }
             }
             if matches, best.map({ literals > $0.literals }) ?? true { best = (endpoint, literals) }
         }
@@ -214,8 +222,9 @@ struct Server: Sendable {
     /// Requires that this test reached each of `routes` with at least one 2xx response.
     func expectCovered(_ routes: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let missing = Set(routes).subtracting(recorder.succeeded)
-        #expect(missing.isEmpty, "routes this test claims but never answered 2xx: \(missing.sorted())",
-                sourceLocation: sourceLocation)
+        #expect(
+            missing.isEmpty, "routes this test claims but never answered 2xx: \(missing.sorted())",
+            sourceLocation: sourceLocation)
     }
 
     // MARK: Accounts
@@ -223,7 +232,9 @@ struct Server: Sendable {
     static let password = "correct horse battery staple"
 
     /// What must never appear in a response: password and token hashes, under any spelling.
-    static let forbiddenInResponses = ["passwordHash", "password_hash", "tokenHash", "token_hash", "$2b$", "$2a$", "$2y$"]
+    static let forbiddenInResponses = [
+        "passwordHash", "password_hash", "tokenHash", "token_hash", "$2b$", "$2a$", "$2y$",
+    ]
 
     /// The first admin, created straight in the store (nobody can create users before one exists),
     /// then signed in through the API.
@@ -236,22 +247,26 @@ struct Server: Sendable {
 
     /// A user created by `admin` through POST /api/v1/users, signed in, with an API token.
     func makeUser(_ role: UserRole, email: String, by admin: Account) async throws -> Account {
-        let created = try await request(.post, "/api/v1/users", as: admin.bearer, json: """
-            {"email": "\(email)", "name": "\(role.rawValue) user", "role": "\(role.rawValue)", "password": "\(Server.password)"}
-            """)
+        let created = try await request(
+            .post, "/api/v1/users", as: admin.bearer,
+            json: """
+                {"email": "\(email)", "name": "\(role.rawValue) user", "role": "\(role.rawValue)", "password": "\(Server.password)"}
+                """)
         try #require(created.code == 201, "creating \(email): \(created.text)")
         let id = try #require(created.json["id"].string)
         return try await signIn(id: id, email: email, role: role)
     }
 
     private func signIn(id: String, email: String, role: UserRole) async throws -> Account {
-        let session = try await request(.post, "/api/v1/session", json: #"{"email": "\#(email)", "password": "\#(Server.password)"}"#)
+        let session = try await request(
+            .post, "/api/v1/session", json: #"{"email": "\#(email)", "password": "\#(Server.password)"}"#)
         try #require(session.code == 200, "signing in \(email): \(session.text)")
         let cookie = try #require(Server.cookiePair(session.headers[.setCookie]))
         let token = try await request(.post, "/api/v1/tokens", as: .cookie(cookie), json: #"{"name": "tests"}"#)
         try #require(token.code == 201, "token for \(email): \(token.text)")
-        return Account(id: id, email: email, password: Server.password, role: role,
-                       token: try #require(token.json["token"].string), cookie: cookie)
+        return Account(
+            id: id, email: email, password: Server.password, role: role,
+            token: try #require(token.json["token"].string), cookie: cookie)
     }
 
     /// `name=value` from a Set-Cookie header.
@@ -333,8 +348,10 @@ enum SpecTexts {
 }
 
 /// A person body with every common field.
-func personJSON(id: String? = nil, name: String, payMinor: Int = 9_000_000, workLayer: String = "evaluation",
-                title: String = "Evaluator", variablePayMinor: Int? = nil) -> String {
+func personJSON(
+    id: String? = nil, name: String, payMinor: Int = 9_000_000, workLayer: String = "evaluation",
+    title: String = "Evaluator", variablePayMinor: Int? = nil
+) -> String {
     let idField = id.map { #""id": "\#($0)", "# } ?? ""
     let variable = variablePayMinor.map { #", "variablePayMinor": \#($0)"# } ?? ""
     return """

@@ -13,7 +13,9 @@ struct SignInThrottleTests {
     func aVictimIsNotLockedOut() async {
         let throttle = SignInThrottle()
         for attempt in 0..<50 {
-            await throttle.failed(address: "203.0.113.9", email: "victim@example.com", now: Self.start.addingTimeInterval(Double(attempt)))
+            await throttle.failed(
+                address: "203.0.113.9", email: "victim@example.com", now: Self.start.addingTimeInterval(Double(attempt))
+            )
         }
         let now = Self.start.addingTimeInterval(60)
         #expect(await throttle.wait(address: "203.0.113.9", email: "victim@example.com", now: now) > 0)
@@ -29,7 +31,8 @@ struct SignInThrottleTests {
         for _ in 0..<3 { await throttle.failed(address: address, email: "a@example.com", now: Self.start) }
         #expect(await throttle.wait(address: address, email: "a@example.com", now: Self.start) == 8)
         // A backoff, not a lock: once the delay has passed the next attempt is considered.
-        #expect(await throttle.wait(address: address, email: "a@example.com", now: Self.start.addingTimeInterval(9)) == 0)
+        #expect(
+            await throttle.wait(address: address, email: "a@example.com", now: Self.start.addingTimeInterval(9)) == 0)
         await throttle.succeeded(address: address, email: "a@example.com")
         #expect(await throttle.wait(address: address, email: "a@example.com", now: Self.start) == 0)
     }
@@ -55,6 +58,8 @@ struct SignInThrottleTests {
     func countsAreForgotten() async {
         let throttle = SignInThrottle()
         for _ in 0..<30 { await throttle.failed(address: "203.0.113.9", email: "a@example.com", now: Self.start) }
-        #expect(await throttle.wait(address: "203.0.113.9", email: "a@example.com", now: Self.start.addingTimeInterval(3_601)) == 0)
+        #expect(
+            await throttle.wait(
+                address: "203.0.113.9", email: "a@example.com", now: Self.start.addingTimeInterval(3_601)) == 0)
     }
 }

@@ -7,7 +7,10 @@ import WorkModel
 /// lines interleaved (the per-unit kernel then gathers each unit's judgments), on one and several
 /// shards.
 @Suite struct GwetAC1Tests {
-    static let sets = ["fleiss-six-raters", "alpha-nominal-labels", "alpha-int-ragged", "alpha-nulls", "kappa-two-raters", "gwet-dominant-label"]
+    static let sets = [
+        "fleiss-six-raters", "alpha-nominal-labels", "alpha-int-ragged", "alpha-nulls", "kappa-two-raters",
+        "gwet-dominant-label",
+    ]
 
     static func reference(_ name: String) throws -> Double {
         let object = try Oracle.expected("gwet-ac1")
@@ -20,7 +23,9 @@ import WorkModel
         let reference = try Self.reference(name)
         let lines = String(decoding: try Oracle.judgments(name), as: UTF8.self).split(separator: "\n").map(String.init)
         // Even lines, then odd ones: every item's judgments are split in two runs.
-        let interleaved = stride(from: 0, to: lines.count, by: 2).map { lines[$0] } + stride(from: 1, to: lines.count, by: 2).map { lines[$0] }
+        let interleaved =
+            stride(from: 0, to: lines.count, by: 2).map { lines[$0] }
+            + stride(from: 1, to: lines.count, by: 2).map { lines[$0] }
         for (text, partitions) in [(lines, 1), (lines, 3), (interleaved, 1), (interleaved, 3)] {
             let set = try Sample.jsonl(text.joined(separator: "\n") + "\n", partitions: partitions)
             let ac1 = try #require(GwetAC1.ac1(set, agreement: AgreementCounts.count(set)))
@@ -38,7 +43,8 @@ import WorkModel
 
     @Test("One category used: AC1 is undefined, not a number made up")
     func singleCategory() throws {
-        let set = try Sample.jsonl(#"{"item":"a","reviewer":"x","value":"ok"}"# + "\n" + #"{"item":"a","reviewer":"y","value":"ok"}"# + "\n")
+        let set = try Sample.jsonl(
+            #"{"item":"a","reviewer":"x","value":"ok"}"# + "\n" + #"{"item":"a","reviewer":"y","value":"ok"}"# + "\n")
         #expect(GwetAC1.ac1(set, agreement: AgreementCounts.count(set)) == nil)
     }
 }

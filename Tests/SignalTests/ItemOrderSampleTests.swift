@@ -1,6 +1,7 @@
 import Foundation
-@testable import Signal
 import Testing
+
+@testable import Signal
 
 /// The look at a file's item order that chooses between a read by range and by hash.
 @Suite("Item order sample")
@@ -8,7 +9,10 @@ struct ItemOrderSampleTests {
     static func sample(_ items: [String]) -> ItemOrderSample {
         let text = "item,reviewer,value\n" + items.map { "\($0),r1,c1\n" }.joined()
         return Data(text.utf8).withUnsafeBytes { bytes in
-            guard let (scanner, start, _) = try? CSVJudgmentScanner.open(bytes, file: "j", mapping: ColumnMapping(), delimiter: 44) else {
+            guard
+                let (scanner, start, _) = try? CSVJudgmentScanner.open(
+                    bytes, file: "j", mapping: ColumnMapping(), delimiter: 44)
+            else {
                 Issue.record("header not read")
                 return ItemOrderSample(bytes, from: bytes.count) { _, _ in nil }
             }
@@ -48,7 +52,8 @@ struct ItemOrderSampleTests {
     @Test("The estimate of judgments follows the line length of the file's start")
     func estimatedJudgments() {
         let csv = "item,reviewer,value\n" + (0..<100_000).map { "u\(1_000_000 + $0),r12,c1\n" }.joined()
-        let jsonl = (0..<100_000).map { "{\"item\":\"u\(1_000_000 + $0)\",\"reviewer\":\"r12\",\"value\":\"c1\"}\n" }.joined()
+        let jsonl = (0..<100_000).map { "{\"item\":\"u\(1_000_000 + $0)\",\"reviewer\":\"r12\",\"value\":\"c1\"}\n" }
+            .joined()
         for text in [csv, jsonl] {
             let estimate = Data(text.utf8).withUnsafeBytes { JudgmentCollector.estimatedJudgments(in: $0) }
             #expect(abs(estimate - 100_000) < 2_000, "\(estimate)")

@@ -6,7 +6,9 @@ import Testing
 /// concatenation, any number of partitions gives the same answer, and shard counts merge.
 @Suite("Merging")
 struct MergeTests {
-    @Test("Two files with items split between them give the result of their concatenation", arguments: ["alpha-int-ragged", "alpha-nominal-labels"])
+    @Test(
+        "Two files with items split between them give the result of their concatenation",
+        arguments: ["alpha-int-ragged", "alpha-nominal-labels"])
     func filesEqualConcatenation(name: String) throws {
         let lines = String(decoding: try Oracle.judgments(name), as: UTF8.self).split(separator: "\n")
         // Every third line to the second file: most items end up in both files.
@@ -31,8 +33,11 @@ struct MergeTests {
 
     @Test("The number of reader partitions does not change any figure", arguments: [1, 2, 5, 16])
     func partitionsDoNotMatter(partitions: Int) throws {
-        let reference = AgreementAnalysis.report(try Oracle.set("alpha-half-step", partitions: 1, options: JudgmentSetOptions(level: .ratio)), files: [])
-        let report = AgreementAnalysis.report(try Oracle.set("alpha-half-step", partitions: partitions, options: JudgmentSetOptions(level: .ratio)), files: [])
+        let reference = AgreementAnalysis.report(
+            try Oracle.set("alpha-half-step", partitions: 1, options: JudgmentSetOptions(level: .ratio)), files: [])
+        let report = AgreementAnalysis.report(
+            try Oracle.set("alpha-half-step", partitions: partitions, options: JudgmentSetOptions(level: .ratio)),
+            files: [])
         #expect(abs((report.alpha ?? .nan) - (reference.alpha ?? .nan)) < 1e-12)
         #expect(report.reviewers == reference.reviewers)
         #expect(report.alphaCI == reference.alphaCI)
@@ -47,14 +52,17 @@ struct MergeTests {
         let set = try Oracle.set("alpha-int-ragged", partitions: 4, options: JudgmentSetOptions(level: .interval))
         let whole = AgreementCounts.count(set)
         var summed = Coincidences(valueCount: set.domain.count)
-        let lines = String(decoding: try Oracle.judgments("alpha-int-ragged"), as: UTF8.self).split(separator: "\n").map(String.init)
+        let lines = String(decoding: try Oracle.judgments("alpha-int-ragged"), as: UTF8.self).split(separator: "\n")
+            .map(String.init)
         // Split by item: items with an even number go left, the rest right.
         let left = lines.filter { ($0.split(separator: "\"")[3].last?.wholeNumberValue ?? 0) % 2 == 0 }
         let right = lines.filter { ($0.split(separator: "\"")[3].last?.wholeNumberValue ?? 0) % 2 == 1 }
         #expect(left.count + right.count == lines.count)
         for half in [left, right] {
             var collector = JudgmentCollector(partitions: 1)
-            try Data(half.joined(separator: "\n").utf8).withUnsafeBytes { try collector.readJSONLines($0, file: "half.jsonl") }
+            try Data(half.joined(separator: "\n").utf8).withUnsafeBytes {
+                try collector.readJSONLines($0, file: "half.jsonl")
+            }
             let halfSet = try collector.finish(JudgmentSetOptions(level: .interval))
             #expect(halfSet.domain == set.domain)
             summed.merge(AgreementCounts.count(halfSet).coincidences)
@@ -63,7 +71,8 @@ struct MergeTests {
             for k in 0..<set.domain.count { #expect(abs(summed[c, k] - whole.coincidences[c, k]) < 1e-9) }
         }
         guard case .success(let a) = KrippendorffAlpha.alpha(summed, domain: set.domain, level: .interval),
-              case .success(let b) = KrippendorffAlpha.alpha(whole.coincidences, domain: set.domain, level: .interval) else {
+            case .success(let b) = KrippendorffAlpha.alpha(whole.coincidences, domain: set.domain, level: .interval)
+        else {
             Issue.record("alpha undefined")
             return
         }

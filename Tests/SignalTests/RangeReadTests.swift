@@ -1,10 +1,12 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
-@testable import Signal
 import Testing
 import WorkModel
+
+@testable import Signal
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A large file is read by range (each worker parses its own lines) and re-partitioned by hash
 /// only when ranges share items. Whichever way a file is read, every figure, every line number
@@ -62,7 +64,9 @@ struct RangeReadTests {
         }
     }
 
-    static func read(_ text: String, csv: Bool, partitions: Int, byRange: Bool, sampled: Bool = true) throws -> (ReadPath, JudgmentSet) {
+    static func read(_ text: String, csv: Bool, partitions: Int, byRange: Bool, sampled: Bool = true) throws -> (
+        ReadPath, JudgmentSet
+    ) {
         var collector = JudgmentCollector(partitions: partitions)
         collector.rangeSplitMinimumBytes = byRange ? 0 : Int.max
         collector.rangeReadsNeedSortedSample = sampled
@@ -86,7 +90,9 @@ struct RangeReadTests {
         let fa = DawidSkene.fit(a), fb = DawidSkene.fit(b)
         #expect(fa.iterations == fb.iterations)
         for (p, q) in zip(fa.lossHistory, fb.lossHistory) { #expect(abs(p - q) < 1e-9) }
-        #expect(Dictionary(uniqueKeysWithValues: fa.labels().map { ($0.item, $0.code) }) == Dictionary(uniqueKeysWithValues: fb.labels().map { ($0.item, $0.code) }))
+        #expect(
+            Dictionary(uniqueKeysWithValues: fa.labels().map { ($0.item, $0.code) })
+                == Dictionary(uniqueKeysWithValues: fb.labels().map { ($0.item, $0.code) }))
     }
 
     static func judgmentOrder(_ set: JudgmentSet) -> [String] {
@@ -103,8 +109,13 @@ struct RangeReadTests {
             let (ranged, a) = try Self.read(text, csv: csv, partitions: partitions, byRange: true)
             let (_, b) = try Self.read(text, csv: csv, partitions: 1, byRange: false)
             #expect(ranged.lastReadPath == .byRange)
-            #expect(ranged.layout == .byRange, "sorted items need no re-partition \(ranged.shards.map { ($0.unitCount, $0.items.isAscending, $0.items.string(0), $0.items.string(Int32($0.unitCount - 1))) })")
-            #expect(ranged.shards.filter { $0.judgmentCount > 0 }.count == partitions, "every worker got a share of the lines")
+            #expect(
+                ranged.layout == .byRange,
+                "sorted items need no re-partition \(ranged.shards.map { ($0.unitCount, $0.items.isAscending, $0.items.string(0), $0.items.string(Int32($0.unitCount - 1))) })"
+            )
+            #expect(
+                ranged.shards.filter { $0.judgmentCount > 0 }.count == partitions,
+                "every worker got a share of the lines")
             #expect(ranged.shards.allSatisfy { $0.items.isAscending }, "sorted items never build a hash table")
             Self.expectSameFigures(a, b)
         }
@@ -120,11 +131,15 @@ struct RangeReadTests {
             #expect(ranged.layout == .byHash)
             for shard in ranged.shards {
                 for u in 0..<shard.unitCount {
-                    #expect(ScanWorker.partition(ofHash: shard.items.keyHash(Int32(u)), partitions: partitions) == ranged.shards.firstIndex { $0 === shard })
+                    #expect(
+                        ScanWorker.partition(ofHash: shard.items.keyHash(Int32(u)), partitions: partitions)
+                            == ranged.shards.firstIndex { $0 === shard })
                 }
             }
             Self.expectSameFigures(a, b)
-            #expect(Self.judgmentOrder(a) == Self.judgmentOrder(b), "re-partitioning keeps file order within each shard, as a read by hash does")
+            #expect(
+                Self.judgmentOrder(a) == Self.judgmentOrder(b),
+                "re-partitioning keeps file order within each shard, as a read by hash does")
         }
     }
 
@@ -141,7 +156,8 @@ struct RangeReadTests {
             #expect(forced.lastReadPath == .byRange)
             for (index, shard) in fast.shards.enumerated() {
                 for u in 0..<shard.unitCount {
-                    #expect(ScanWorker.partition(ofHash: shard.items.keyHash(Int32(u)), partitions: partitions) == index)
+                    #expect(
+                        ScanWorker.partition(ofHash: shard.items.keyHash(Int32(u)), partitions: partitions) == index)
                 }
             }
             Self.expectSameFigures(a, b)
@@ -151,7 +167,8 @@ struct RangeReadTests {
         }
     }
 
-    @Test("Odd and bad lines in an unsorted file read by hash give the same records and errors", arguments: [true, false])
+    @Test(
+        "Odd and bad lines in an unsorted file read by hash give the same records and errors", arguments: [true, false])
     func oddLinesUnsorted(csv: Bool) throws {
         var lines = Self.oddLines(csv: csv).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let header = csv ? [lines.removeFirst()] : []
@@ -174,8 +191,9 @@ struct RangeReadTests {
 
     @Test("An error in a later range names its line in the whole file")
     func errorLinesAreAbsolute() throws {
-        var lines = Self.csv(Self.rows(units: 900)).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let bad = lines.count - 40   // 0-based index; the file's line bad + 1
+        var lines = Self.csv(Self.rows(units: 900)).split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
+        let bad = lines.count - 40  // 0-based index; the file's line bad + 1
         lines[bad] = "u900,,c1"
         let text = lines.joined(separator: "\n")
         let problems = Sample.problems { _ = try Self.read(text, csv: true, partitions: 4, byRange: true) }
@@ -183,14 +201,18 @@ struct RangeReadTests {
 
         var json = Self.jsonl(Self.rows(units: 900)).split(separator: "\n").map(String.init)
         json[json.count - 3] = "{\"item\": \"u900\", \"reviewer\": 5"
-        let jsonProblems = Sample.problems { _ = try Self.read(json.joined(separator: "\n"), csv: false, partitions: 3, byRange: true) }
+        let jsonProblems = Sample.problems {
+            _ = try Self.read(json.joined(separator: "\n"), csv: false, partitions: 3, byRange: true)
+        }
         #expect(jsonProblems.count == 1)
         #expect(jsonProblems.first?.hasPrefix("j:\(json.count - 2):") == true, "\(jsonProblems)")
     }
 
     @Test("Where a value was first seen is its line in the whole file")
     func firstSeenLinesAreAbsolute() throws {
-        let rows = Self.rows(units: 800).map { ($0.item, $0.reviewer, $0.value == "c0" ? "a" : $0.value == "c1" ? "b" : "tie") }
+        let rows = Self.rows(units: 800).map {
+            ($0.item, $0.reviewer, $0.value == "c0" ? "a" : $0.value == "c1" ? "b" : "tie")
+        }
         var lines = Self.csv(rows).split(separator: "\n").map(String.init)
         let stray = lines.count - 10
         lines[stray] = lines[stray].split(separator: ",").prefix(2).joined(separator: ",") + ",maybe"
@@ -252,23 +274,55 @@ struct RangeReadTests {
         for (i, row) in rows.enumerated() {
             let (item, reviewer, value) = row
             guard i % 10 == 3 else {
-                text += csv ? "\(item),\(reviewer),\(value)\n" : "{\"item\":\"\(item)\",\"reviewer\":\"\(reviewer)\",\"value\":\"\(value)\"}\n"
+                text +=
+                    csv
+                    ? "\(item),\(reviewer),\(value)\n"
+                    : "{\"item\":\"\(item)\",\"reviewer\":\"\(reviewer)\",\"value\":\"\(value)\"}\n"
                 continue
             }
             switch (i / 10) % 7 {
-            case 0: text += csv ? "\(item),\(reviewer),\(value)\r\n" : "{\"item\":\"\(item)\",\"reviewer\":\"\(reviewer)\",\"value\":\"\(value)\"}\r\n"
-            case 1: text += csv ? "\n\(item),\(reviewer),\(value)\n" : "\n{ \"item\": \"\(item)\", \"reviewer\": \"\(reviewer)\", \"value\": \"\(value)\" }\n"
-            case 2: text += csv ? "\(item),\(reviewer),\(value),extra\n" : "{\"item\":\"\(item)\",\"reviewer\":\"\(reviewer)\",\"value\":\"\(value)\",\"rubric\":null}\n"
-            case 3: text += csv ? "\(item),annotator-\(reviewer),\(value)\n" : "{\"item\":\"\(item)\",\"reviewer\":\"annotator-\(reviewer)\",\"value\":\"\(value)\"}\n"
-            case 4: text += csv ? "\(item),\(reviewer),\(value)-but-longer\n" : "{\"item\":\"\(item)\",\"reviewer\":\"\(reviewer)\",\"value\":\"\\u0063\(value.dropFirst())\"}\n"
-            case 5: text += csv ? "\(item),\(reviewer),\n" : "{\"item\":\"\(item)\",\"reviewer\":\"\(reviewer)\",\"value\":\"\"}\n"
-            default: text += csv ? "\(item)\r,\(reviewer),\(value)\n" : "{\"item\":\"\(item)\",\"reviewer\":\"\(reviewer)\",\"value\":null}\n"
+            case 0:
+                text +=
+                    csv
+                    ? "\(item),\(reviewer),\(value)\r\n"
+                    : "{\"item\":\"\(item)\",\"reviewer\":\"\(reviewer)\",\"value\":\"\(value)\"}\r\n"
+            case 1:
+                text +=
+                    csv
+                    ? "\n\(item),\(reviewer),\(value)\n"
+                    : "\n{ \"item\": \"\(item)\", \"reviewer\": \"\(reviewer)\", \"value\": \"\(value)\" }\n"
+            case 2:
+                text +=
+                    csv
+                    ? "\(item),\(reviewer),\(value),extra\n"
+                    : "{\"item\":\"\(item)\",\"reviewer\":\"\(reviewer)\",\"value\":\"\(value)\",\"rubric\":null}\n"
+            case 3:
+                text +=
+                    csv
+                    ? "\(item),annotator-\(reviewer),\(value)\n"
+                    : "{\"item\":\"\(item)\",\"reviewer\":\"annotator-\(reviewer)\",\"value\":\"\(value)\"}\n"
+            case 4:
+                text +=
+                    csv
+                    ? "\(item),\(reviewer),\(value)-but-longer\n"
+                    : "{\"item\":\"\(item)\",\"reviewer\":\"\(reviewer)\",\"value\":\"\\u0063\(value.dropFirst())\"}\n"
+            case 5:
+                text +=
+                    csv
+                    ? "\(item),\(reviewer),\n" : "{\"item\":\"\(item)\",\"reviewer\":\"\(reviewer)\",\"value\":\"\"}\n"
+            default:
+                text +=
+                    csv
+                    ? "\(item)\r,\(reviewer),\(value)\n"
+                    : "{\"item\":\"\(item)\",\"reviewer\":\"\(reviewer)\",\"value\":null}\n"
             }
         }
         return text + (csv ? "u1501,r1,c0" : "{\"item\":\"u1501\",\"reviewer\":\"r1\",\"value\":\"c0\"}")
     }
 
-    @Test("Lines off the fast path (CRLF, blank, extra cells, long ids, empty values) read the same as by hash", arguments: [2, 3])
+    @Test(
+        "Lines off the fast path (CRLF, blank, extra cells, long ids, empty values) read the same as by hash",
+        arguments: [2, 3])
     func oddLinesReadTheSame(partitions: Int) throws {
         for csv in [true, false] {
             let text = Self.oddLines(csv: csv)
@@ -297,7 +351,9 @@ struct RangeReadTests {
     /// Reads `text` from a real file through `MappedFile`, which maps it read-only and so lets
     /// the read hand pages back, as `agree` does.
     static func readMapped(_ text: String, lag: Int? = nil) throws -> (ReadPath, JudgmentSet)? {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("released-\(UInt32.random(in: 0...UInt32.max)).csv").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "released-\(UInt32.random(in: 0...UInt32.max)).csv"
+        ).path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let file = try MappedFile(path: path)
@@ -352,7 +408,9 @@ struct RangeReadTests {
 
     @Test("Line ranges cover the data exactly, each ending at a newline")
     func lineRangesCoverTheData() {
-        let text = "header\n" + (0..<97).map { "line \($0) \(String(repeating: "x", count: $0 % 13))\n" }.joined() + "last without newline"
+        let text =
+            "header\n" + (0..<97).map { "line \($0) \(String(repeating: "x", count: $0 % 13))\n" }.joined()
+            + "last without newline"
         let bytes = Array(text.utf8)
         bytes.withUnsafeBytes { buffer in
             for parts in [1, 2, 3, 8, 200] {

@@ -1,13 +1,14 @@
 import Foundation
-import WorkModel
 import Signal
 import Testing
+import WorkModel
 
 @Suite("Judgment readers")
 struct ReaderTests {
     @Test("CSV: quoted cells with commas, doubled quotes and newlines, CRLF, a BOM and any column order")
     func csvQuoting() throws {
-        let text = "\u{FEFF}note,value,reviewer,item\r\n\"a, b\",yes,r1,\"item \"\"one\"\"\"\r\n\"two\nlines\",no,r2,\"item \"\"one\"\"\"\r\nx,yes,r1,i2\r\n,yes,r2,i2\r\n"
+        let text =
+            "\u{FEFF}note,value,reviewer,item\r\n\"a, b\",yes,r1,\"item \"\"one\"\"\"\r\n\"two\nlines\",no,r2,\"item \"\"one\"\"\"\r\nx,yes,r1,i2\r\n,yes,r2,i2\r\n"
         let set = try Sample.csv(text)
         let report = AgreementAnalysis.report(set, files: [])
         #expect(report.judgments == 4)
@@ -22,16 +23,26 @@ struct ReaderTests {
     @Test("CSV: a mapping names the columns; a missing column is named with the header it saw")
     func csvMapping() throws {
         let text = "task_uuid,annotator_email,sentiment\nt1,a@x,pos\nt1,b@x,pos\n"
-        let set = try Sample.csv(text, mapping: ColumnMapping([.item: "task_uuid", .reviewer: "annotator_email", .value: "sentiment"]))
+        let set = try Sample.csv(
+            text, mapping: ColumnMapping([.item: "task_uuid", .reviewer: "annotator_email", .value: "sentiment"]))
         #expect(set.judgmentCount == 2)
         let problems = Sample.problems { _ = try Sample.csv(text) }
         // No canonical header: one problem names the three fields, the columns and a --map to fill in.
-        #expect(problems == ["t.csv:1:1: item, reviewer, value: no column named item, reviewer, value (the canonical header is item,reviewer,value); columns: task_uuid, annotator_email, sentiment; check what each column holds, then try --map item=COLUMN,reviewer=COLUMN,value=COLUMN"])
+        #expect(
+            problems == [
+                "t.csv:1:1: item, reviewer, value: no column named item, reviewer, value (the canonical header is item,reviewer,value); columns: task_uuid, annotator_email, sentiment; check what each column holds, then try --map item=COLUMN,reviewer=COLUMN,value=COLUMN"
+            ])
         // Usual export names are suggested, never read silently: an `answer` column may hold the task's text.
         let guessed = Sample.problems { _ = try Sample.csv("task_id,annotator,answer\nt1,a,yes\nt1,b,yes\n") }
         #expect(guessed.count == 1 && guessed[0].hasSuffix("try --map item=task_id,reviewer=annotator,value=answer"))
-        let wrong = Sample.problems { _ = try Sample.csv(text, mapping: ColumnMapping([.item: "task_uuid", .reviewer: "annotator_email", .value: "mood"])) }
-        #expect(wrong == ["t.csv:1:1: value: the mapping names column 'mood', which the header does not have; columns: task_uuid, annotator_email, sentiment"])
+        let wrong = Sample.problems {
+            _ = try Sample.csv(
+                text, mapping: ColumnMapping([.item: "task_uuid", .reviewer: "annotator_email", .value: "mood"]))
+        }
+        #expect(
+            wrong == [
+                "t.csv:1:1: value: the mapping names column 'mood', which the header does not have; columns: task_uuid, annotator_email, sentiment"
+            ])
         #expect(throws: InputError.self) { try ColumnMapping(parsing: "colour=x") }
     }
 
@@ -62,34 +73,59 @@ struct ReaderTests {
         #expect(names.contains("café"))
     }
 
-    @Test("JSON Lines: every bad line is reported as file:line:column: field: message", arguments: [
-        ("{\"item\":\"a\",\"reviewer\":\"r\"}", "t.jsonl:1:1: value: missing key 'value' (use null for no answer)"),
-        ("{\"item\":\"a\",\"reviewer\":\"r\",\"value\":[1]}", "t.jsonl:1:36: value: expected a string, a number or null"),
-        ("{\"item\":\"a\" \"reviewer\":\"r\"}", "t.jsonl:1:13: (document): expected ',' or '}'"),
-        ("[1,2]", "t.jsonl:1:1: (document): expected a JSON object ({\"item\": ..., \"reviewer\": ..., \"value\": ...})"),
-        ("{\"item\":\"a\",\"reviewer\":\"r\",\"value\":1,\"time\":\"yesterday\"}", "t.jsonl:1:1: time: expected an ISO 8601 time such as 2026-11-02T14:30:00Z, or seconds since 1970, found 'yesterday'"),
-        ("{\"item\":\"a\",\"reviewer\":\"r\",\"value\":1} x", "t.jsonl:1:39: (document): unexpected text after the object; one judgment per line"),
-        ("{\"item\":true,\"reviewer\":\"r\",\"value\":1}", "t.jsonl:1:9: item: expected an item id (a string or a whole number)"),
-    ])
+    @Test(
+        "JSON Lines: every bad line is reported as file:line:column: field: message",
+        arguments: [
+            ("{\"item\":\"a\",\"reviewer\":\"r\"}", "t.jsonl:1:1: value: missing key 'value' (use null for no answer)"),
+            (
+                "{\"item\":\"a\",\"reviewer\":\"r\",\"value\":[1]}",
+                "t.jsonl:1:36: value: expected a string, a number or null"
+            ),
+            ("{\"item\":\"a\" \"reviewer\":\"r\"}", "t.jsonl:1:13: (document): expected ',' or '}'"),
+            (
+                "[1,2]",
+                "t.jsonl:1:1: (document): expected a JSON object ({\"item\": ..., \"reviewer\": ..., \"value\": ...})"
+            ),
+            (
+                "{\"item\":\"a\",\"reviewer\":\"r\",\"value\":1,\"time\":\"yesterday\"}",
+                "t.jsonl:1:1: time: expected an ISO 8601 time such as 2026-11-02T14:30:00Z, or seconds since 1970, found 'yesterday'"
+            ),
+            (
+                "{\"item\":\"a\",\"reviewer\":\"r\",\"value\":1} x",
+                "t.jsonl:1:39: (document): unexpected text after the object; one judgment per line"
+            ),
+            (
+                "{\"item\":true,\"reviewer\":\"r\",\"value\":1}",
+                "t.jsonl:1:9: item: expected an item id (a string or a whole number)"
+            ),
+        ])
     func jsonLinesErrors(line: String, expected: String) {
-        let problems = Sample.problems { _ = try Sample.jsonl("{\"item\":\"ok\",\"reviewer\":\"r\",\"value\":1}\n" + line) }
+        let problems = Sample.problems {
+            _ = try Sample.jsonl("{\"item\":\"ok\",\"reviewer\":\"r\",\"value\":1}\n" + line)
+        }
         #expect(problems == [expected.replacingOccurrences(of: "t.jsonl:1:", with: "t.jsonl:2:")])
     }
 
-    @Test("Values: numbers are numbers whatever their quoting; labels at the interval level are refused with their line")
+    @Test(
+        "Values: numbers are numbers whatever their quoting; labels at the interval level are refused with their line")
     func valueReading() throws {
-        let set = try Sample.jsonl("""
+        let set = try Sample.jsonl(
+            """
             {"item":"a","reviewer":"r1","value":"3"}
             {"item":"a","reviewer":"r2","value":3.0}
             {"item":"a","reviewer":"r3","value":3}
             """, options: JudgmentSetOptions(level: .interval))
         #expect(set.domain.values == [.number(3)])
         let problems = Sample.problems {
-            _ = try Sample.jsonl("{\"item\":\"a\",\"reviewer\":\"r1\",\"value\":2}\n{\"item\":\"a\",\"reviewer\":\"r2\",\"value\":\"high\"}", options: JudgmentSetOptions(level: .interval))
+            _ = try Sample.jsonl(
+                "{\"item\":\"a\",\"reviewer\":\"r1\",\"value\":2}\n{\"item\":\"a\",\"reviewer\":\"r2\",\"value\":\"high\"}",
+                options: JudgmentSetOptions(level: .interval))
         }
         #expect(problems == ["t.jsonl:2:1: value: 'high' is not a number; the interval level needs numbers"])
         let ordinal = Sample.problems {
-            _ = try Sample.jsonl("{\"item\":\"a\",\"reviewer\":\"r1\",\"value\":\"low\"}", options: JudgmentSetOptions(level: .ordinal, valueOrder: [.label("mid")]))
+            _ = try Sample.jsonl(
+                "{\"item\":\"a\",\"reviewer\":\"r1\",\"value\":\"low\"}",
+                options: JudgmentSetOptions(level: .ordinal, valueOrder: [.label("mid")]))
         }
         #expect(ordinal == ["t.jsonl:1:1: value: 'low' is not in --value-order (mid)"])
     }
@@ -102,7 +138,10 @@ struct ReaderTests {
             {"item":"a","reviewer":"r1","value":5,"rubric":"harmless"}
             """
         let problems = Sample.problems { _ = try Sample.jsonl(text) }
-        #expect(problems == ["t.jsonl:1:1: rubric: the judgments answer 2 rubrics (harmless, helpful); choose one with --rubric"])
+        #expect(
+            problems == [
+                "t.jsonl:1:1: rubric: the judgments answer 2 rubrics (harmless, helpful); choose one with --rubric"
+            ])
         let set = try Sample.jsonl(text, options: JudgmentSetOptions(rubric: "helpful"))
         #expect(set.judgmentCount == 2)
         #expect(set.domain.values == [.number(1)])
@@ -187,8 +226,14 @@ struct ImporterTests {
 
     @Test("Gold files: JSON Lines and CSV; gold accuracy per reviewer")
     func goldFiles() throws {
-        let judgments = "{\"item\":\"a\",\"reviewer\":\"r1\",\"value\":\"x\"}\n{\"item\":\"a\",\"reviewer\":\"r2\",\"value\":\"y\"}\n{\"item\":\"b\",\"reviewer\":\"r1\",\"value\":\"y\"}"
-        for (gold, name) in [("{\"item\":\"a\",\"value\":\"x\"}\n{\"item\":\"b\",\"gold\":\"x\"}\n{\"item\":\"zz\",\"value\":\"x\"}", "gold.jsonl"), ("item,value\na,x\nb,x\n", "gold.csv")] {
+        let judgments =
+            "{\"item\":\"a\",\"reviewer\":\"r1\",\"value\":\"x\"}\n{\"item\":\"a\",\"reviewer\":\"r2\",\"value\":\"y\"}\n{\"item\":\"b\",\"reviewer\":\"r1\",\"value\":\"y\"}"
+        for (gold, name) in [
+            (
+                "{\"item\":\"a\",\"value\":\"x\"}\n{\"item\":\"b\",\"gold\":\"x\"}\n{\"item\":\"zz\",\"value\":\"x\"}",
+                "gold.jsonl"
+            ), ("item,value\na,x\nb,x\n", "gold.csv"),
+        ] {
             var collector = JudgmentCollector(partitions: 2)
             try Data(judgments.utf8).withUnsafeBytes { try collector.readJSONLines($0, file: "j.jsonl") }
             let answers = try Data(gold.utf8).withUnsafeBytes { try GoldFile.read($0, file: name) }
@@ -197,7 +242,9 @@ struct ImporterTests {
             #expect(report.reviewers.map(\.goldJudgments) == [2, 1])
             #expect(report.reviewers.map(\.goldAccuracy) == [0.5, 0.0])
         }
-        let problems = Sample.problems { _ = try Data("{\"item\":\"a\"}".utf8).withUnsafeBytes { try GoldFile.read($0, file: "g.jsonl") } }
+        let problems = Sample.problems {
+            _ = try Data("{\"item\":\"a\"}".utf8).withUnsafeBytes { try GoldFile.read($0, file: "g.jsonl") }
+        }
         #expect(problems == ["g.jsonl:1:1: value: expected the gold value"])
     }
 }

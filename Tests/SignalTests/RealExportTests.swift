@@ -27,7 +27,9 @@ import WorkModel
         }
     }
 
-    static func read(_ path: String, rubric: String, level: MeasurementLevel = .nominal, options: ImportOptions = ImportOptions()) throws -> JudgmentSet {
+    static func read(
+        _ path: String, rubric: String, level: MeasurementLevel = .nominal, options: ImportOptions = ImportOptions()
+    ) throws -> JudgmentSet {
         var collector = JudgmentCollector(partitions: 2)
         var importing = options
         importing.rubric = rubric
@@ -48,12 +50,22 @@ import WorkModel
         #expect(abs((report.percentAgreement ?? .nan) - agreement) < 5e-7, "\(what): percent agreement")
     }
 
-    static let labelStudioJSONFiles = ["label-studio/export.json", "label-studio/snapshot-ids.json", "label-studio/snapshot-default.json", "label-studio/snapshot-expanded.json"]
-    static let labelStudioFlat = ["label-studio/export-min.json", "label-studio/export.csv", "label-studio/export.tsv",
-                                  "label-studio/snapshot-expanded-min.json", "label-studio/snapshot-expanded.csv"]
-    static let controls: [(String, MeasurementLevel)] = [("quality", .nominal), ("stars", .nominal), ("stars", .ordinal), ("stars", .interval), ("pref", .nominal), ("topic", .nominal)]
+    static let labelStudioJSONFiles = [
+        "label-studio/export.json", "label-studio/snapshot-ids.json", "label-studio/snapshot-default.json",
+        "label-studio/snapshot-expanded.json",
+    ]
+    static let labelStudioFlat = [
+        "label-studio/export-min.json", "label-studio/export.csv", "label-studio/export.tsv",
+        "label-studio/snapshot-expanded-min.json", "label-studio/snapshot-expanded.csv",
+    ]
+    static let controls: [(String, MeasurementLevel)] = [
+        ("quality", .nominal), ("stars", .nominal), ("stars", .ordinal), ("stars", .interval), ("pref", .nominal),
+        ("topic", .nominal),
+    ]
 
-    @Test("Label Studio JSON and snapshots: ground truth is gold, not a judgment; every control as the reference gives it", arguments: labelStudioJSONFiles)
+    @Test(
+        "Label Studio JSON and snapshots: ground truth is gold, not a judgment; every control as the reference gives it",
+        arguments: labelStudioJSONFiles)
     func labelStudioJSON(path: String) throws {
         let expected = try Expected("label-studio")
         for (control, level) in Self.controls {
@@ -64,7 +76,10 @@ import WorkModel
         }
         let notes = AgreementAnalysis.report(try Self.read(path, rubric: "quality"), files: []).notes
         #expect(notes.contains("Label Studio: 1 cancelled (skipped) annotation left out."))
-        #expect(notes.contains { $0.hasPrefix("Label Studio: 4 ground-truth annotations are the gold of their controls, not counted") })
+        #expect(
+            notes.contains {
+                $0.hasPrefix("Label Studio: 4 ground-truth annotations are the gold of their controls, not counted")
+            })
         #expect(notes.contains("Label Studio: 4 free-text answers to 'comment' counted, not measured."))
     }
 
@@ -73,7 +88,9 @@ import WorkModel
         let expected = try Expected("label-studio")
         let gold = try #require(expected.object["gold"] as? [String: Any])
         let perAnnotator = try #require(gold["per_annotator_vs_gold"] as? [String: [String: [String: Int]]])
-        let ids = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.folder.appendingPathComponent("label-studio/_ids.json"))) as? [String: Any])
+        let ids = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: Self.folder.appendingPathComponent("label-studio/_ids.json"))) as? [String: Any])
         let userIDs = try #require(ids["user_ids"] as? [String: Int])
         for control in ["quality", "stars", "pref", "topic"] {
             let report = AgreementAnalysis.report(try Self.read("label-studio/export.json", rubric: control), files: [])
@@ -87,21 +104,28 @@ import WorkModel
         }
     }
 
-    @Test("Label Studio with --count-gold, and every flat export (JSON_MIN, CSV, TSV), give the with-gold figures", arguments: labelStudioJSONFiles.prefix(1) + labelStudioFlat)
+    @Test(
+        "Label Studio with --count-gold, and every flat export (JSON_MIN, CSV, TSV), give the with-gold figures",
+        arguments: labelStudioJSONFiles.prefix(1) + labelStudioFlat)
     func labelStudioWithGold(path: String) throws {
         let expected = try Expected("label-studio")
         let flat = Self.labelStudioFlat.contains(path)
         for (control, level) in Self.controls {
-            let set = try Self.read(path, rubric: control, level: level, options: ImportOptions(itemKey: "item_key", countGold: !flat))
+            let set = try Self.read(
+                path, rubric: control, level: level, options: ImportOptions(itemKey: "item_key", countGold: !flat))
             try Self.expectFigures(set, try expected.control("with_gold", control), "\(path) \(control)")
-            #expect(Set(set.forEachItem()) == Set((1...12).map { String(format: "item-%02d", $0) }), "--item-key names items by the task's data key")
+            #expect(
+                Set(set.forEachItem()) == Set((1...12).map { String(format: "item-%02d", $0) }),
+                "--item-key names items by the task's data key")
         }
     }
 
     @Test("Label Studio pairwise: options are the compared tags, the choice a or b")
     func labelStudioPairwise() throws {
         var collector = JudgmentCollector(partitions: 1)
-        try collector.read(try MappedFile(path: Self.folder.appendingPathComponent("label-studio/export.json").path), importing: ImportOptions(rubric: "pref"))
+        try collector.read(
+            try MappedFile(path: Self.folder.appendingPathComponent("label-studio/export.json").path),
+            importing: ImportOptions(rubric: "pref"))
         let set = try collector.finish(JudgmentSetOptions(rubric: "pref", pairwise: true))
         #expect(set.options == ["response_a", "response_b"])
         let pairs = try #require(AgreementAnalysis.report(set, files: []).pairs)
@@ -115,29 +139,43 @@ import WorkModel
             try collector.read(try MappedFile(path: Self.folder.appendingPathComponent("label-studio/export.csv").path))
         }
         #expect(problems.count == 1)
-        #expect(problems.first?.contains("name the control with --rubric (columns: comment, item_key, pref, quality, response_a, response_b, stars, text, topic)") == true, "\(problems)")
+        #expect(
+            problems.first?.contains(
+                "name the control with --rubric (columns: comment, item_key, pref, quality, response_a, response_b, stars, text, topic)"
+            ) == true, "\(problems)")
     }
 
     static let argillaWithStatus = ["argilla/records-to-list-flatten.json", "argilla/hf-records.jsonl"]
 
-    @Test("Argilla flattened and Hugging Face exports: submitted only by default, drafts with --status", arguments: argillaWithStatus)
+    @Test(
+        "Argilla flattened and Hugging Face exports: submitted only by default, drafts with --status",
+        arguments: argillaWithStatus)
     func argillaStatuses(path: String) throws {
         let expected = try Expected("argilla")
         for (control, level) in Self.controls {
-            try Self.expectFigures(try Self.read(path, rubric: control, level: level), try expected.control("default", control), "\(path) \(control)")
-            let drafts = try Self.read(path, rubric: control, level: level, options: ImportOptions(statuses: ["submitted", "draft"]))
-            try Self.expectFigures(drafts, try expected.control("with_drafts", control), "\(path) \(control) with drafts")
+            try Self.expectFigures(
+                try Self.read(path, rubric: control, level: level), try expected.control("default", control),
+                "\(path) \(control)")
+            let drafts = try Self.read(
+                path, rubric: control, level: level, options: ImportOptions(statuses: ["submitted", "draft"]))
+            try Self.expectFigures(
+                drafts, try expected.control("with_drafts", control), "\(path) \(control) with drafts")
         }
         let notes = AgreementAnalysis.report(try Self.read(path, rubric: "quality"), files: []).notes
         #expect(notes.contains { $0.hasPrefix("Argilla: 1 discarded response value left out") })
     }
 
-    @Test("Argilla to_json, to_disk and to_list(flatten=False) carry no status: every value counts, and the report says so",
-          arguments: ["argilla/records.json", "argilla/dataset-to-disk/records.json", "argilla/records-to-list-nested.json"])
+    @Test(
+        "Argilla to_json, to_disk and to_list(flatten=False) carry no status: every value counts, and the report says so",
+        arguments: [
+            "argilla/records.json", "argilla/dataset-to-disk/records.json", "argilla/records-to-list-nested.json",
+        ])
     func argillaWithoutStatus(path: String) throws {
         let expected = try Expected("argilla")
         for (control, level) in Self.controls {
-            try Self.expectFigures(try Self.read(path, rubric: control, level: level), try expected.control("all_statuses", control), "\(path) \(control)")
+            try Self.expectFigures(
+                try Self.read(path, rubric: control, level: level), try expected.control("all_statuses", control),
+                "\(path) \(control)")
         }
         let notes = AgreementAnalysis.report(try Self.read(path, rubric: "quality"), files: []).notes
         #expect(notes.contains { $0.contains("carry no status") })

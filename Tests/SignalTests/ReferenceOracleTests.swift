@@ -8,7 +8,8 @@ import Testing
 @Suite("Reference packages")
 struct ReferenceOracleTests {
     static let alphaFixtures = [
-        "alpha-krippendorff-2011", "alpha-nominal-labels", "alpha-int-ragged", "alpha-half-step", "alpha-ordinal-labels",
+        "alpha-krippendorff-2011", "alpha-nominal-labels", "alpha-int-ragged", "alpha-half-step",
+        "alpha-ordinal-labels",
         "alpha-nulls", "kappa-two-raters", "fleiss-six-raters", "edge-two-values-one-unit", "edge-pairable-identical",
     ]
 
@@ -20,7 +21,8 @@ struct ReferenceOracleTests {
         #expect(!expected.isEmpty)
         for (levelName, value) in expected {
             let level = try #require(MeasurementLevel(rawValue: levelName))
-            let set = try Oracle.set(name, options: JudgmentSetOptions(level: level, valueOrder: level == .ordinal ? order : nil))
+            let set = try Oracle.set(
+                name, options: JudgmentSetOptions(level: level, valueOrder: level == .ordinal ? order : nil))
             if let reference = value as? Double {
                 let ours = try #require(alpha(set), "\(name) \(levelName)")
                 #expect(abs(ours - reference) < 1e-9, "\(name) \(levelName): \(ours) vs \(reference)")
@@ -34,12 +36,15 @@ struct ReferenceOracleTests {
     func publishedExample() throws {
         let published: [MeasurementLevel: Double] = [.nominal: 0.743, .ordinal: 0.815, .interval: 0.849, .ratio: 0.797]
         for (level, figure) in published {
-            let value = try #require(alpha(try Oracle.set("alpha-krippendorff-2011", options: JudgmentSetOptions(level: level))))
+            let value = try #require(
+                alpha(try Oracle.set("alpha-krippendorff-2011", options: JudgmentSetOptions(level: level))))
             #expect(abs(value - figure) < 0.0005, "\(level): \(value)")
         }
     }
 
-    @Test("Where the package raises, alpha is undefined and the report says why", arguments: ["edge-all-identical", "edge-single-unit-values"])
+    @Test(
+        "Where the package raises, alpha is undefined and the report says why",
+        arguments: ["edge-all-identical", "edge-single-unit-values"])
     func alphaUndefined(name: String) throws {
         let fixture = try Oracle.expected(name)
         #expect((fixture["expected"] as? [String: Any])?["alphaError"] is String)
@@ -47,10 +52,17 @@ struct ReferenceOracleTests {
         #expect(report.alpha == nil)
         #expect(report.alphaCI == nil)
         let reason = try #require(report.alphaUndefined)
-        #expect(reason.contains(name == "edge-all-identical" ? "every pairable value is the same" : "no unit has two or more values"))
+        #expect(
+            reason.contains(
+                name == "edge-all-identical" ? "every pairable value is the same" : "no unit has two or more values"))
     }
 
-    @Test("Fleiss' kappa equals statsmodels", arguments: ["kappa-two-raters", "fleiss-six-raters", "edge-two-values-one-unit", "edge-all-identical", "edge-single-unit-values"])
+    @Test(
+        "Fleiss' kappa equals statsmodels",
+        arguments: [
+            "kappa-two-raters", "fleiss-six-raters", "edge-two-values-one-unit", "edge-all-identical",
+            "edge-single-unit-values",
+        ])
     func fleissMatches(name: String) throws {
         let expected = try #require(try Oracle.expected(name)["expected"] as? [String: Any])
         let ours = AgreementAnalysis.report(try Oracle.set(name), files: []).fleissKappa
@@ -62,14 +74,17 @@ struct ReferenceOracleTests {
         }
     }
 
-    @Test("Cohen's kappa (unweighted, linear, quadratic) equals scikit-learn and statsmodels",
-          arguments: ["kappa-two-raters", "edge-two-values-one-unit", "edge-all-identical", "edge-pairable-identical"])
+    @Test(
+        "Cohen's kappa (unweighted, linear, quadratic) equals scikit-learn and statsmodels",
+        arguments: ["kappa-two-raters", "edge-two-values-one-unit", "edge-all-identical", "edge-pairable-identical"])
     func cohenMatches(name: String) throws {
         let expected = try #require(try Oracle.expected(name)["expected"] as? [String: Any])
         let result = try #require(CohenKappa.compute(try Oracle.set(name)))
         for key in ["cohenKappa", "cohenKappaStatsmodels"] {
             let reference = try #require(expected[key] as? [String: Any])
-            for (weighting, ours) in [("unweighted", result.unweighted), ("linear", result.linear), ("quadratic", result.quadratic)] {
+            for (weighting, ours) in [
+                ("unweighted", result.unweighted), ("linear", result.linear), ("quadratic", result.quadratic),
+            ] {
                 if let value = reference[weighting] as? Double {
                     let mine = try #require(ours, "\(name) \(weighting)")
                     #expect(abs(mine - value) < 1e-12, "\(name) \(key) \(weighting): \(mine) vs \(value)")
@@ -80,14 +95,18 @@ struct ReferenceOracleTests {
         }
     }
 
-    @Test("Dawid-Skene equals crowd-kit: iterations, loss history, priors, confusion matrices, posteriors, labels",
-          arguments: ["ds-small", "ds-small-fixed", "ds-ragged", "ds-tie-break"])
+    @Test(
+        "Dawid-Skene equals crowd-kit: iterations, loss history, priors, confusion matrices, posteriors, labels",
+        arguments: ["ds-small", "ds-small-fixed", "ds-ragged", "ds-tie-break"])
     func dawidSkeneMatches(name: String) throws {
-        let reference = try #require((try Oracle.expected(name)["expected"] as? [String: Any])?["dawidSkene"] as? [String: Any])
+        let reference = try #require(
+            (try Oracle.expected(name)["expected"] as? [String: Any])?["dawidSkene"] as? [String: Any])
         let settings = try #require(reference["settings"] as? [String: Any])
         let tolerance = (settings["tol"] as? Double) ?? -Double.infinity
         let set = try Oracle.set(name)
-        let fit = DawidSkene.fit(set, options: DawidSkeneOptions(maxIterations: try #require(settings["nIter"] as? Int), tolerance: tolerance))
+        let fit = DawidSkene.fit(
+            set,
+            options: DawidSkeneOptions(maxIterations: try #require(settings["nIter"] as? Int), tolerance: tolerance))
         #expect(fit.iterations == reference["iterations"] as? Int)
         let history = try #require(reference["lossHistory"] as? [Double])
         #expect(fit.lossHistory.count == history.count)
@@ -122,14 +141,17 @@ struct ReferenceOracleTests {
         }
         #expect(worst < 1e-9, "largest posterior difference \(worst)")
         let labels = try #require(reference["labels"] as? [String: String])
-        let mine = Dictionary(uniqueKeysWithValues: fit.labels().map { ($0.item, set.domain.values[$0.code].description) })
+        let mine = Dictionary(
+            uniqueKeysWithValues: fit.labels().map { ($0.item, set.domain.values[$0.code].description) })
         #expect(mine == labels)
     }
 
-    @Test("Bradley-Terry: two MM updates equal crowd-kit (which stops there), more equal its fixed-iteration runs",
-          arguments: ["bt-small", "bt-fixed-iterations", "bt-never-wins"])
+    @Test(
+        "Bradley-Terry: two MM updates equal crowd-kit (which stops there), more equal its fixed-iteration runs",
+        arguments: ["bt-small", "bt-fixed-iterations", "bt-never-wins"])
     func bradleyTerryMatches(name: String) throws {
-        let reference = try #require((try Oracle.expected(name)["expected"] as? [String: Any])?["bradleyTerry"] as? [String: Any])
+        let reference = try #require(
+            (try Oracle.expected(name)["expected"] as? [String: Any])?["bradleyTerry"] as? [String: Any])
         let settings = try #require(reference["settings"] as? [String: Any])
         let fixedIterations = (settings["tol"] as? String) == "-inf"
         let set = try Oracle.set(name, options: JudgmentSetOptions(pairwise: true))
@@ -146,7 +168,8 @@ struct ReferenceOracleTests {
 
     @Test("Bradley-Terry with ties reaches the Davidson maximum-likelihood fit scipy finds")
     func davidsonTies() throws {
-        let reference = try #require((try Oracle.expected("bt-ties")["expected"] as? [String: Any])?["bradleyTerryTies"] as? [String: Any])
+        let reference = try #require(
+            (try Oracle.expected("bt-ties")["expected"] as? [String: Any])?["bradleyTerryTies"] as? [String: Any])
         let set = try Oracle.set("bt-ties", options: JudgmentSetOptions(pairwise: true))
         let fit = BradleyTerry.fit(PairwiseAnalysis.tallies(set))
         #expect(fit.converged)

@@ -6,7 +6,8 @@ import WorkModel
 /// from the reference packages).
 enum Oracle {
     static var folder: URL {
-        Bundle.module.resourceURL?.appendingPathComponent("Fixtures/oracles") ?? URL(fileURLWithPath: "Fixtures/oracles")
+        Bundle.module.resourceURL?.appendingPathComponent("Fixtures/oracles")
+            ?? URL(fileURLWithPath: "Fixtures/oracles")
     }
 
     static func expected(_ name: String) throws -> [String: Any] {
@@ -19,7 +20,9 @@ enum Oracle {
         try Data(contentsOf: folder.appendingPathComponent("\(name).jsonl"))
     }
 
-    static func set(_ name: String, partitions: Int = 2, options: JudgmentSetOptions = JudgmentSetOptions()) throws -> JudgmentSet {
+    static func set(_ name: String, partitions: Int = 2, options: JudgmentSetOptions = JudgmentSetOptions()) throws
+        -> JudgmentSet
+    {
         var collector = JudgmentCollector(partitions: partitions)
         let data = try judgments(name)
         try data.withUnsafeBytes { try collector.readJSONLines($0, file: "\(name).jsonl") }
@@ -29,14 +32,19 @@ enum Oracle {
 
 /// Builds sets from text in tests.
 enum Sample {
-    static func jsonl(_ text: String, file: String = "t.jsonl", partitions: Int = 2, options: JudgmentSetOptions = JudgmentSetOptions()) throws -> JudgmentSet {
+    static func jsonl(
+        _ text: String, file: String = "t.jsonl", partitions: Int = 2,
+        options: JudgmentSetOptions = JudgmentSetOptions()
+    ) throws -> JudgmentSet {
         var collector = JudgmentCollector(partitions: partitions)
         try Data(text.utf8).withUnsafeBytes { try collector.readJSONLines($0, file: file) }
         return try collector.finish(options)
     }
 
-    static func csv(_ text: String, file: String = "t.csv", mapping: ColumnMapping = ColumnMapping(), partitions: Int = 2,
-                    options: JudgmentSetOptions = JudgmentSetOptions()) throws -> JudgmentSet {
+    static func csv(
+        _ text: String, file: String = "t.csv", mapping: ColumnMapping = ColumnMapping(), partitions: Int = 2,
+        options: JudgmentSetOptions = JudgmentSetOptions()
+    ) throws -> JudgmentSet {
         var collector = JudgmentCollector(partitions: partitions)
         try Data(text.utf8).withUnsafeBytes { try collector.readDelimited($0, file: file, mapping: mapping) }
         return try collector.finish(options)
@@ -56,6 +64,10 @@ enum Sample {
 }
 
 func alpha(_ set: JudgmentSet) -> Double? {
-    if case .success(let value) = KrippendorffAlpha.alpha(AgreementCounts.count(set).coincidences, domain: set.domain, level: set.level) { return value }
+    if case .success(let value) = KrippendorffAlpha.alpha(
+        AgreementCounts.count(set).coincidences, domain: set.domain, level: set.level)
+    {
+        return value
+    }
     return nil
 }

@@ -33,7 +33,9 @@ struct StatisticsTests {
         #expect(report.notes.contains("1 items have a single value and do not enter alpha or kappa."))
     }
 
-    @Test("The bootstrap interval is seeded: the same seed gives the same interval, another seed another, and it brackets alpha")
+    @Test(
+        "The bootstrap interval is seeded: the same seed gives the same interval, another seed another, and it brackets alpha"
+    )
     func bootstrapSeeded() throws {
         let set = try Oracle.set("alpha-nominal-labels")
         var options = AgreementOptions()
@@ -61,7 +63,9 @@ struct StatisticsTests {
         let ci = try #require(AgreementAnalysis.report(set, files: [], options: options).alphaCI)
         var units: [[(String, Double)]] = []
         var byItem: [String: [(String, Double)]] = [:]
-        set.forEach { item, reviewer, value, _ in if let v = value?.number { byItem[item, default: []].append((reviewer, v)) } }
+        set.forEach { item, reviewer, value, _ in
+            if let v = value?.number { byItem[item, default: []].append((reviewer, v)) }
+        }
         units = Array(byItem.values)
         var random = SeededRandom(seed: 3)
         var estimates: [Double] = []
@@ -69,9 +73,12 @@ struct StatisticsTests {
             var lines: [String] = []
             for index in 0..<units.count {
                 let unit = units[Int(random.next() % UInt64(units.count))]
-                for (reviewer, value) in unit { lines.append("{\"item\":\"u\(index)\",\"reviewer\":\"\(reviewer)\",\"value\":\(value)}") }
+                for (reviewer, value) in unit {
+                    lines.append("{\"item\":\"u\(index)\",\"reviewer\":\"\(reviewer)\",\"value\":\(value)}")
+                }
             }
-            let resampled = try Sample.jsonl(lines.joined(separator: "\n"), options: JudgmentSetOptions(level: .interval))
+            let resampled = try Sample.jsonl(
+                lines.joined(separator: "\n"), options: JudgmentSetOptions(level: .interval))
             if let a = alpha(resampled) { estimates.append(a) }
         }
         estimates.sort()
@@ -94,11 +101,14 @@ struct StatisticsTests {
                 let steady = n == 0 ? "wrong" : "right"
                 let drifting = day >= 14 && n % 2 == 0 ? "wrong" : (n == 0 ? "wrong" : "right")
                 lines.append("{\"item\":\"\(item)\",\"reviewer\":\"steady\",\"value\":\"\(steady)\",\"time\":\(time)}")
-                lines.append("{\"item\":\"\(item)\",\"reviewer\":\"drifting\",\"value\":\"\(drifting)\",\"time\":\(time)}")
+                lines.append(
+                    "{\"item\":\"\(item)\",\"reviewer\":\"drifting\",\"value\":\"\(drifting)\",\"time\":\(time)}")
             }
         }
         var collector = JudgmentCollector(partitions: 2)
-        try Data(lines.joined(separator: "\n").utf8).withUnsafeBytes { try collector.readJSONLines($0, file: "c.jsonl") }
+        try Data(lines.joined(separator: "\n").utf8).withUnsafeBytes {
+            try collector.readJSONLines($0, file: "c.jsonl")
+        }
         collector.addGold(gold, file: "gold.jsonl")
         let report = AgreementAnalysis.report(try collector.finish(), files: [])
         #expect(report.driftedReviewers == ["drifting"])
@@ -123,13 +133,18 @@ struct StatisticsTests {
             {"item":"p3","reviewer":"r2","value":"tie","a":"m2","b":"m3"}
             {"item":"p4","reviewer":"r1","value":"b","a":"m2","b":"m3"}
             """
-        let report = AgreementAnalysis.report(try Sample.jsonl(text, options: JudgmentSetOptions(pairwise: true)), files: [])
+        let report = AgreementAnalysis.report(
+            try Sample.jsonl(text, options: JudgmentSetOptions(pairwise: true)), files: [])
         let pairs = try #require(report.pairs)
         #expect(pairs.pairItems == 4 && pairs.comparisons == 7 && pairs.ties == 2)
         #expect(pairs.usefulPairs == 1)
         #expect(pairs.usefulShare == 0.25)
         #expect(pairs.scores.first?.option == "m1")
-        let problems = Sample.problems { _ = try Sample.jsonl("{\"item\":\"p\",\"reviewer\":\"r\",\"value\":\"left\",\"a\":\"x\",\"b\":\"y\"}", options: JudgmentSetOptions(pairwise: true)) }
+        let problems = Sample.problems {
+            _ = try Sample.jsonl(
+                "{\"item\":\"p\",\"reviewer\":\"r\",\"value\":\"left\",\"a\":\"x\",\"b\":\"y\"}",
+                options: JudgmentSetOptions(pairwise: true))
+        }
         #expect(problems == ["t.jsonl:1:1: value: 'left' is not a pairwise choice; expected a, b or tie"])
     }
 

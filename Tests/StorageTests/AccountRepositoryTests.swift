@@ -1,8 +1,8 @@
-import WorkModel
 import Foundation
 import SQLKit
 import Storage
 import Testing
+import WorkModel
 
 @Suite("Accounts: users, sessions, API tokens")
 struct AccountRepositoryTests {
@@ -14,7 +14,8 @@ struct AccountRepositoryTests {
     func emailsAreStoredLowercasedAndFoundInAnyCase(backend: Backend) async throws {
         try await withStore(backend) { store, clock async throws in
             let stamp = clock.nextStamp()
-            let created = try await store.accounts.createUser(Self.user("u-ada", "Ada.Lovelace@Example.COM"), by: .system)
+            let created = try await store.accounts.createUser(
+                Self.user("u-ada", "Ada.Lovelace@Example.COM"), by: .system)
             #expect(created.email == "ada.lovelace@example.com")
             #expect(created.revision == 1)
             #expect(created.createdAt == stamp)
@@ -22,7 +23,9 @@ struct AccountRepositoryTests {
             #expect(try await store.accounts.user(id: "u-ada") == created)
             #expect(try await store.accounts.user(email: "ADA.LOVELACE@example.com") == created)
             #expect(try await store.accounts.user(email: "nobody@example.com") == nil)
-            #expect(await storageError { try await store.accounts.user(id: "u-none") } == .notFound(entity: "user", id: "u-none"))
+            #expect(
+                await storageError { try await store.accounts.user(id: "u-none") }
+                    == .notFound(entity: "user", id: "u-none"))
             #expect(try await store.accounts.userCount() == 1)
         }
     }
@@ -31,7 +34,9 @@ struct AccountRepositoryTests {
     func aSecondAccountForTheSameEmailIsRefused(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in
             _ = try await store.accounts.createUser(Self.user("u-1", "ada@example.com"), by: .system)
-            let error = await storageError { try await store.accounts.createUser(Self.user("u-2", "ADA@Example.com"), by: .system) }
+            let error = await storageError {
+                try await store.accounts.createUser(Self.user("u-2", "ADA@Example.com"), by: .system)
+            }
             #expect(error == .duplicate(entity: "user", key: "ada@example.com"))
             #expect(try await store.accounts.userCount() == 1)
             #expect(try await store.accounts.user(email: "ada@example.com")?.id == "u-1")
@@ -41,7 +46,8 @@ struct AccountRepositoryTests {
     @Test(arguments: Backend.available)
     func usersAreListedByEmailAndPaged(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in
-            for (id, email) in [("u-1", "carol@example.com"), ("u-2", "alice@example.com"), ("u-3", "bob@example.com")] {
+            for (id, email) in [("u-1", "carol@example.com"), ("u-2", "alice@example.com"), ("u-3", "bob@example.com")]
+            {
                 _ = try await store.accounts.createUser(Self.user(id, email), by: .system)
             }
             let first = try await store.accounts.users(page: PageRequest(limit: 2))
@@ -54,7 +60,8 @@ struct AccountRepositoryTests {
     @Test(arguments: Backend.available)
     func updatingAUserNeedsTheCurrentRevision(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in
-            let created = try await store.accounts.createUser(Self.user("u-1", "ada@example.com", role: .viewer), by: .system)
+            let created = try await store.accounts.createUser(
+                Self.user("u-1", "ada@example.com", role: .viewer), by: .system)
             var edit = created
             edit.role = UserRole.admin.rawValue
             edit.name = "Ada L."
@@ -67,7 +74,9 @@ struct AccountRepositoryTests {
 
             var stale = created
             stale.role = UserRole.finance.rawValue
-            let error = await storageError { try await store.accounts.updateUser(stale, expectedRevision: 1, by: Principals.bob) }
+            let error = await storageError {
+                try await store.accounts.updateUser(stale, expectedRevision: 1, by: Principals.bob)
+            }
             #expect(error == .conflict(entity: "user", id: "u-1", current: 2))
             #expect(try await store.accounts.user(id: "u-1").userRole == .admin)
         }
@@ -79,14 +88,16 @@ struct AccountRepositoryTests {
     func aSessionSignsItsUserInUntilItExpires(backend: Backend) async throws {
         try await withStore(backend) { store, clock async throws in
             let user = try await store.accounts.createUser(Self.user("u-1", "ada@example.com"), by: .system)
-            try await store.accounts.createSession(tokenHash: "session-1", userId: user.id, expiresAt: clock.peek().addingTimeInterval(3600))
+            try await store.accounts.createSession(
+                tokenHash: "session-1", userId: user.id, expiresAt: clock.peek().addingTimeInterval(3600))
             #expect(try await store.accounts.sessionUser(tokenHash: "session-1") == user)
             #expect(try await store.accounts.sessionUser(tokenHash: "session-unknown") == nil)
 
             clock.advance(by: 3600)
             #expect(try await store.accounts.sessionUser(tokenHash: "session-1") == nil)
             // The next sign-in clears the expired session out of the table.
-            try await store.accounts.createSession(tokenHash: "session-2", userId: user.id, expiresAt: clock.peek().addingTimeInterval(3600))
+            try await store.accounts.createSession(
+                tokenHash: "session-2", userId: user.id, expiresAt: clock.peek().addingTimeInterval(3600))
             #expect(try await count(store, "sessions") == 1)
             #expect(try await store.accounts.sessionUser(tokenHash: "session-2") == user)
 
@@ -99,7 +110,8 @@ struct AccountRepositoryTests {
     func aSessionForAnUnknownUserIsRefused(backend: Backend) async throws {
         try await withStore(backend) { store, clock async throws in
             let error = await storageError {
-                try await store.accounts.createSession(tokenHash: "s", userId: "u-ghost", expiresAt: clock.peek().addingTimeInterval(60))
+                try await store.accounts.createSession(
+                    tokenHash: "s", userId: "u-ghost", expiresAt: clock.peek().addingTimeInterval(60))
             }
             #expect(error == .invalid("a referenced record does not exist"))
             let sessions = try await count(store, "sessions")
@@ -115,8 +127,9 @@ struct AccountRepositoryTests {
             let expiry = clock.peek().addingTimeInterval(86_400)
             try await store.accounts.createSession(tokenHash: "s-ada", userId: user.id, expiresAt: expiry)
             try await store.accounts.createSession(tokenHash: "s-bob", userId: other.id, expiresAt: expiry)
-            _ = try await store.accounts.createToken(APIToken(id: "t-1", userId: user.id, name: "ci", tokenHash: "tok-ada", prefix: "wf_ab"),
-                                                     by: user.principal)
+            _ = try await store.accounts.createToken(
+                APIToken(id: "t-1", userId: user.id, name: "ci", tokenHash: "tok-ada", prefix: "wf_ab"),
+                by: user.principal)
             #expect(try await store.accounts.tokenUser(tokenHash: "tok-ada")?.id == "u-1")
 
             var disabled = user
@@ -132,7 +145,8 @@ struct AccountRepositoryTests {
     func aSessionOfADisabledUserIsRefusedEvenIfItSurvived(backend: Backend) async throws {
         try await withStore(backend) { store, clock async throws in
             let user = try await store.accounts.createUser(Self.user("u-1", "ada@example.com"), by: .system)
-            try await store.accounts.createSession(tokenHash: "s-ada", userId: user.id, expiresAt: clock.peek().addingTimeInterval(3600))
+            try await store.accounts.createSession(
+                tokenHash: "s-ada", userId: user.id, expiresAt: clock.peek().addingTimeInterval(3600))
             // Disabled behind the repository's back, so the session row is still there.
             try await execute(store, "UPDATE users SET disabled = \(bind: true) WHERE id = \(bind: "u-1")")
             #expect(try await count(store, "sessions") == 1)
@@ -194,7 +208,9 @@ struct AccountRepositoryTests {
             #expect(try await store.accounts.tokenUser(tokenHash: "hash-t-bob")?.id == "u-2")
             #expect(try await store.accounts.tokens(userId: "u-1").allSatisfy { $0.revokedAt != nil })
             // Each revocation is in the audit log, in the same chain.
-            let revocations = try await store.audit.list(.init(entity: "api-token")).items.filter { $0.action == "revoke" }
+            let revocations = try await store.audit.list(.init(entity: "api-token")).items.filter {
+                $0.action == "revoke"
+            }
             #expect(Set(revocations.map(\.entityId)) == ["t-laptop", "t-ci"])
             #expect(try await store.audit.verify().intact)
         }
@@ -207,7 +223,8 @@ struct AccountRepositoryTests {
         try await withStore(backend) { store, clock async throws in
             let user = try await store.accounts.createUser(Self.user("u-1", "ada@example.com"), by: .system)
             let created = try await store.accounts.createToken(
-                APIToken(id: "t-1", userId: "u-1", name: "ci", tokenHash: "hash-1", prefix: "wf_12"), by: user.principal)
+                APIToken(id: "t-1", userId: "u-1", name: "ci", tokenHash: "hash-1", prefix: "wf_12"), by: user.principal
+            )
             #expect(created.revokedAt == nil && created.lastUsedAt == nil)
             #expect(try await store.accounts.tokenUser(tokenHash: "hash-unknown") == nil)
 
@@ -224,7 +241,8 @@ struct AccountRepositoryTests {
             #expect(try await store.accounts.tokens(userId: "u-1").first?.lastUsedAt == laterStamp)
 
             // The audit entry names the token but never carries its hash.
-            let entry = try #require(try await store.audit.list(.init(entity: "api-token", entityId: "t-1")).items.first)
+            let entry = try #require(
+                try await store.audit.list(.init(entity: "api-token", entityId: "t-1")).items.first)
             #expect(entry.action == "create")
             #expect(entry.after?.contains("wf_12") == true)
             #expect(entry.after?.contains("hash-1") == false)
@@ -235,10 +253,12 @@ struct AccountRepositoryTests {
     func aRevokedTokenNoLongerSignsIn(backend: Backend) async throws {
         try await withStore(backend) { store, clock async throws in
             let user = try await store.accounts.createUser(Self.user("u-1", "ada@example.com"), by: .system)
-            _ = try await store.accounts.createToken(APIToken(id: "t-1", userId: "u-1", name: "ci", tokenHash: "hash-1", prefix: "wf_1"),
-                                                     by: user.principal)
-            _ = try await store.accounts.createToken(APIToken(id: "t-2", userId: "u-1", name: "cli", tokenHash: "hash-2", prefix: "wf_2"),
-                                                     by: user.principal)
+            _ = try await store.accounts.createToken(
+                APIToken(id: "t-1", userId: "u-1", name: "ci", tokenHash: "hash-1", prefix: "wf_1"),
+                by: user.principal)
+            _ = try await store.accounts.createToken(
+                APIToken(id: "t-2", userId: "u-1", name: "cli", tokenHash: "hash-2", prefix: "wf_2"),
+                by: user.principal)
             let stamp = clock.nextStamp()
             try await store.accounts.revokeToken(id: "t-1", userId: "u-1", by: user.principal)
             #expect(try await store.accounts.tokenUser(tokenHash: "hash-1") == nil)
@@ -250,7 +270,10 @@ struct AccountRepositoryTests {
             // Revoking again changes nothing and logs nothing.
             try await store.accounts.revokeToken(id: "t-1", userId: nil, by: Principals.alice)
             #expect(try await store.accounts.tokens(userId: "u-1").first?.revokedAt == stamp)
-            #expect(try await store.audit.list(.init(entity: "api-token", entityId: "t-1")).items.map(\.action) == ["revoke", "create"])
+            #expect(
+                try await store.audit.list(.init(entity: "api-token", entityId: "t-1")).items.map(\.action) == [
+                    "revoke", "create",
+                ])
         }
     }
 
@@ -259,14 +282,18 @@ struct AccountRepositoryTests {
         try await withStore(backend) { store, _ async throws in
             let ada = try await store.accounts.createUser(Self.user("u-1", "ada@example.com"), by: .system)
             let bob = try await store.accounts.createUser(Self.user("u-2", "bob@example.com"), by: .system)
-            _ = try await store.accounts.createToken(APIToken(id: "t-ada", userId: ada.id, name: "ci", tokenHash: "hash-ada", prefix: "wf_a"),
-                                                     by: ada.principal)
-            let error = await storageError { try await store.accounts.revokeToken(id: "t-ada", userId: bob.id, by: bob.principal) }
+            _ = try await store.accounts.createToken(
+                APIToken(id: "t-ada", userId: ada.id, name: "ci", tokenHash: "hash-ada", prefix: "wf_a"),
+                by: ada.principal)
+            let error = await storageError {
+                try await store.accounts.revokeToken(id: "t-ada", userId: bob.id, by: bob.principal)
+            }
             #expect(error == .notFound(entity: "api token", id: "t-ada"))
             #expect(try await store.accounts.tokenUser(tokenHash: "hash-ada")?.id == "u-1")
             #expect(try await store.accounts.tokens(userId: "u-2").isEmpty)
-            #expect(await storageError { try await store.accounts.revokeToken(id: "t-none", userId: nil, by: .system) }
-                == .notFound(entity: "api token", id: "t-none"))
+            #expect(
+                await storageError { try await store.accounts.revokeToken(id: "t-none", userId: nil, by: .system) }
+                    == .notFound(entity: "api token", id: "t-none"))
             // An admin (no user filter) may revoke it.
             try await store.accounts.revokeToken(id: "t-ada", userId: nil, by: Principals.alice)
             #expect(try await store.accounts.tokenUser(tokenHash: "hash-ada") == nil)

@@ -10,10 +10,13 @@ import WorkModel
 struct AuditAnchorTests {
     /// A fresh folder for a key and a checkpoint file, removed when the test ends.
     final class Folder: Sendable {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wagefile-anchor-tests-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wagefile-anchor-tests-\(UUID().uuidString)")
         var keyPath: String { url.appendingPathComponent("keys/audit.key").path }
         var checkpointsPath: String { url.appendingPathComponent("audit-checkpoints.jsonl").path }
-        func anchor() throws -> AuditAnchor { try AuditAnchor.open(keyPath: keyPath, checkpointsPath: checkpointsPath, create: true) }
+        func anchor() throws -> AuditAnchor {
+            try AuditAnchor.open(keyPath: keyPath, checkpointsPath: checkpointsPath, create: true)
+        }
         deinit { try? FileManager.default.removeItem(at: url) }
     }
 
@@ -40,7 +43,9 @@ struct AuditAnchorTests {
             if entry.seq >= seq {
                 entry.prevHash = previous
                 entry.hash = AuditChain.hash(of: entry)
-                try await execute(store, """
+                try await execute(
+                    store,
+                    """
                     UPDATE audit_log SET actor = \(bind: entry.actor), after = \(bind: entry.after), \
                     prev_hash = \(bind: entry.prevHash), hash = \(bind: entry.hash) WHERE seq = \(bind: entry.seq)
                     """)
@@ -59,7 +64,9 @@ struct AuditAnchorTests {
             let first = try await anchor.checkpoint(store.audit, now: clock.now())
             for index in 2...6 { try await Self.change(store, index) }
             let (_, written) = try await anchor.checkpoint(store.audit, now: clock.now())
-            guard case .written(let sixth) = written else { throw TimedOut(description: "no checkpoint of entry 6: \(written)") }
+            guard case .written(let sixth) = written else {
+                throw TimedOut(description: "no checkpoint of entry 6: \(written)")
+            }
             #expect(first.0.intact && sixth.seq == 6)
             for index in 7...8 { try await Self.change(store, index) }
 
@@ -75,13 +82,24 @@ struct AuditAnchorTests {
             #expect(anchored.checkpoints == 2 && anchored.anchoredThrough == 1)
             let line = try #require(anchored.breaks.first)
             #expect(anchored.breaks.count == 1, "\(anchored.breaks)")
-            #expect(line.hasPrefix("the checkpoint of entry 6 signed \(sixth.at) (\(folder.checkpointsPath) line 2) no longer matches: entry 6 now hashes to "), "\(line)")
-            #expect(line.hasSuffix("the log was changed at or before entry 6 and after entry 1, the newest checkpoint that still matches"), "\(line)")
+            #expect(
+                line.hasPrefix(
+                    "the checkpoint of entry 6 signed \(sixth.at) (\(folder.checkpointsPath) line 2) no longer matches: entry 6 now hashes to "
+                ), "\(line)")
+            #expect(
+                line.hasSuffix(
+                    "the log was changed at or before entry 6 and after entry 1, the newest checkpoint that still matches"
+                ), "\(line)")
 
             // A head the operator kept elsewhere catches it too, without any checkpoint file.
-            let kept = AuditChain.Expectation(seq: 6, hash: sixth.hash, source: "--expect-head 6:\(sixth.hash.prefix(16))…")
+            let kept = AuditChain.Expectation(
+                seq: 6, hash: sixth.hash, source: "--expect-head 6:\(sixth.hash.prefix(16))…")
             let withKept = try await store.audit.verify(expecting: [kept])
-            #expect(withKept.breaks.count == 1 && withKept.breaks[0].hasPrefix("--expect-head 6:\(sixth.hash.prefix(16))… no longer matches: entry 6 now hashes to"))
+            #expect(
+                withKept.breaks.count == 1
+                    && withKept.breaks[0].hasPrefix(
+                        "--expect-head 6:\(sixth.hash.prefix(16))… no longer matches: entry 6 now hashes to")
+            )
 
             // And nothing more is signed over the rewritten log.
             let (_, again) = try await anchor.checkpoint(store.audit, now: clock.now())
@@ -106,8 +124,11 @@ struct AuditAnchorTests {
 
             let anchored = try await anchor.verify(store.audit)
             #expect(anchored.breaks.count == 1)
-            #expect(anchored.breaks.first?.contains("no longer matches: the log now ends at entry 4, before entry 6; the entries after 4 were removed") == true,
-                    "\(anchored.breaks)")
+            #expect(
+                anchored.breaks.first?.contains(
+                    "no longer matches: the log now ends at entry 4, before entry 6; the entries after 4 were removed")
+                    == true,
+                "\(anchored.breaks)")
         }
     }
 
@@ -136,11 +157,12 @@ struct AuditAnchorTests {
 
             let result = try await anchor.verify(store.audit)
             let key = try #require(anchor.key)
-            #expect(result.breaks == [
-                "\(folder.checkpointsPath) line 2: the checkpoint of entry 2 dated \(genuine.at) is not signed by the audit key (forged)",
-                "\(folder.checkpointsPath) line 3: the checkpoint of entry 3 dated \(foreign.at) is not signed by the audit key (forged; it names key \(otherKey.id), the key at \(folder.keyPath) is \(key.id))",
-                "\(folder.checkpointsPath) line 4 is not a checkpoint (damaged or written by hand)",
-            ])
+            #expect(
+                result.breaks == [
+                    "\(folder.checkpointsPath) line 2: the checkpoint of entry 2 dated \(genuine.at) is not signed by the audit key (forged)",
+                    "\(folder.checkpointsPath) line 3: the checkpoint of entry 3 dated \(foreign.at) is not signed by the audit key (forged; it names key \(otherKey.id), the key at \(folder.keyPath) is \(key.id))",
+                    "\(folder.checkpointsPath) line 4 is not a checkpoint (damaged or written by hand)",
+                ])
             // The genuine checkpoint still counts; only it was compared with the chain.
             #expect(result.checkpoints == 1 && result.anchoredThrough == 3)
             // The server's checkpointer goes by genuine checkpoints only.
@@ -156,11 +178,13 @@ struct AuditAnchorTests {
             try await Self.change(store, 1)
             _ = try await folder.anchor().checkpoint(store.audit, now: clock.now())
             try FileManager.default.removeItem(atPath: folder.keyPath)
-            let keyless = try AuditAnchor.open(keyPath: folder.keyPath, checkpointsPath: folder.checkpointsPath, create: false)
+            let keyless = try AuditAnchor.open(
+                keyPath: folder.keyPath, checkpointsPath: folder.checkpointsPath, create: false)
             #expect(keyless.key == nil)
-            #expect(try await keyless.verify(store.audit).breaks == [
-                "the audit key \(folder.keyPath) is missing, so the 1 checkpoint(s) in \(folder.checkpointsPath) cannot be checked",
-            ])
+            #expect(
+                try await keyless.verify(store.audit).breaks == [
+                    "the audit key \(folder.keyPath) is missing, so the 1 checkpoint(s) in \(folder.checkpointsPath) cannot be checked"
+                ])
         }
     }
 
@@ -172,24 +196,30 @@ struct AuditAnchorTests {
             let checkpointer = try AuditCheckpointer(anchor: anchor, log: store.audit, now: clock.now)
             #expect(try await checkpointer.extend() == .current(0), "an empty log has nothing to sign")
             for index in 1...6 { try await Self.change(store, index) }
-            guard case .written(let sixth) = try await checkpointer.extend() else { throw TimedOut(description: "no checkpoint of entry 6") }
+            guard case .written(let sixth) = try await checkpointer.extend() else {
+                throw TimedOut(description: "no checkpoint of entry 6")
+            }
             let key = try #require(anchor.key)
             #expect(sixth.seq == 6 && sixth.isSigned(by: key))
             #expect(try await checkpointer.extend() == .current(6))
             try await Self.change(store, 7)
-            guard case .written(let seventh) = try await checkpointer.extend() else { throw TimedOut(description: "no checkpoint of entry 7") }
+            guard case .written(let seventh) = try await checkpointer.extend() else {
+                throw TimedOut(description: "no checkpoint of entry 7")
+            }
             #expect(seventh.seq == 7)
             // A new checkpointer (a restarted server) picks up from the file.
-            #expect(try await AuditCheckpointer(anchor: anchor, log: store.audit, now: clock.now).extend() == .current(7))
+            #expect(
+                try await AuditCheckpointer(anchor: anchor, log: store.audit, now: clock.now).extend() == .current(7))
 
             try await Self.rewriteChain(store, at: 3) { $0.actor = "mallory@example.com" }
             try await Self.change(store, 8)
             let refusal = [
-                "the checkpoint of entry 7 signed \(seventh.at) no longer matches: entry 7 was changed or removed",
+                "the checkpoint of entry 7 signed \(seventh.at) no longer matches: entry 7 was changed or removed"
             ]
             #expect(try await checkpointer.extend() == .refused(refusal, again: false))
             #expect(try await checkpointer.extend() == .refused(refusal, again: true), "said once, then quietly")
-            #expect(try anchor.checkpoints.read().map(\.checkpoint?.seq) == [6, 7], "nothing signed over the rewritten log")
+            #expect(
+                try anchor.checkpoints.read().map(\.checkpoint?.seq) == [6, 7], "nothing signed over the rewritten log")
             #expect(!(try await anchor.verify(store.audit).intact))
         }
     }
@@ -218,19 +248,26 @@ struct AuditAnchorTests {
         let key = try AuditKey.loadOrCreate(path: folder.keyPath)
         let attributes = try FileManager.default.attributesOfItem(atPath: folder.keyPath)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
-        let folderAttributes = try FileManager.default.attributesOfItem(atPath: folder.url.appendingPathComponent("keys").path)
+        let folderAttributes = try FileManager.default.attributesOfItem(
+            atPath: folder.url.appendingPathComponent("keys").path)
         #expect((folderAttributes[.posixPermissions] as? Int) == 0o700)
         let text = try String(contentsOfFile: folder.keyPath, encoding: .utf8)
         #expect(text.count == 65 && text.hasSuffix("\n"))
         #expect(try AuditKey.loadOrCreate(path: folder.keyPath).id == key.id, "made once, then read")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("keys").path) == ["audit.key"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("keys").path) == [
+                "audit.key"
+            ])
 
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: folder.keyPath)
         #expect(throws: AnchorFileError.self) { try AuditKey.load(path: folder.keyPath) }
         do {
             _ = try AuditKey.load(path: folder.keyPath)
         } catch {
-            #expect(error.description == "audit key \(folder.keyPath) can be read or written by other users (mode 644); run `chmod 600 \(folder.keyPath)`")
+            #expect(
+                error.description
+                    == "audit key \(folder.keyPath) can be read or written by other users (mode 644); run `chmod 600 \(folder.keyPath)`"
+            )
         }
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: folder.keyPath)
         try Data("not a key\n".utf8).write(to: URL(fileURLWithPath: folder.keyPath))
@@ -261,9 +298,11 @@ struct AuditAnchorTests {
     @Test func aCheckpointSignsEveryField() throws {
         let folder = Folder()
         let key = try #require(try folder.anchor().key)
-        let checkpoint = AuditCheckpoint.sign(seq: 7, hash: String(repeating: "c", count: 64), at: TestClock.start, with: key)
+        let checkpoint = AuditCheckpoint.sign(
+            seq: 7, hash: String(repeating: "c", count: 64), at: TestClock.start, with: key)
         #expect(checkpoint.format == "wagefile.audit-checkpoint/v1" && checkpoint.key == key.id)
-        #expect(checkpoint.at == "2026-03-01T09:00:00.000Z" && checkpoint.head == "7:" + String(repeating: "c", count: 64))
+        #expect(
+            checkpoint.at == "2026-03-01T09:00:00.000Z" && checkpoint.head == "7:" + String(repeating: "c", count: 64))
         #expect(checkpoint.isSigned(by: key))
         #expect(AuditCheckpoint.parse(checkpoint.line) == checkpoint)
         let changes: [(inout AuditCheckpoint) -> Void] = [
@@ -284,13 +323,17 @@ struct AuditAnchorTests {
             ("sqlite:.wagefile/wagefile.sqlite", ".wagefile/audit.key", ".wagefile/wagefile-audit-checkpoints.jsonl"),
             ("sqlite:/srv/data/restored.sqlite", "/srv/data/audit.key", "/srv/data/restored-audit-checkpoints.jsonl"),
             ("sqlite:db.sqlite", "audit.key", "db-audit-checkpoints.jsonl"),
-            ("postgres://wagefile:secret@127.0.0.1:5432/wagefile_smoke", ".wagefile/audit.key",
-             ".wagefile/postgres-127.0.0.1-5432-wagefile_smoke-audit-checkpoints.jsonl"),
+            (
+                "postgres://wagefile:secret@127.0.0.1:5432/wagefile_smoke", ".wagefile/audit.key",
+                ".wagefile/postgres-127.0.0.1-5432-wagefile_smoke-audit-checkpoints.jsonl"
+            ),
         ]
         for expected in cases {
             let paths = try #require(AuditAnchor.defaultPaths(for: try DatabaseURL.parse(expected.url)))
             #expect(paths.key == expected.key && paths.checkpoints == expected.checkpoints, "\(expected.url): \(paths)")
         }
-        #expect(AuditAnchor.defaultPaths(for: try DatabaseURL.parse("sqlite::memory:")) == nil, "nothing to anchor an in-memory database to")
+        #expect(
+            AuditAnchor.defaultPaths(for: try DatabaseURL.parse("sqlite::memory:")) == nil,
+            "nothing to anchor an in-memory database to")
     }
 }

@@ -1,8 +1,8 @@
-import WorkModel
 import Foundation
 import SQLKit
 import Storage
 import Testing
+import WorkModel
 
 @Suite("Audit log and hash chain")
 struct AuditLogTests {
@@ -15,9 +15,11 @@ struct AuditLogTests {
         _ = try await store.people.update(edit, expectedRevision: 1, by: Principals.bob)
         _ = try await store.vendors.create(Samples.vendor(), by: Principals.alice)
         try await store.vendors.delete("v-acme", expectedRevision: 1, by: Principals.alice)
-        _ = try await store.specs.create(id: "s", kind: "role", title: "Spec", body: "a", comment: nil, by: Principals.alice)
-        _ = try await store.specs.addVersion(id: "s", expectedVersion: 1, kind: "role", title: "Spec", body: "b", comment: nil,
-                                             by: Principals.bob)
+        _ = try await store.specs.create(
+            id: "s", kind: "role", title: "Spec", body: "a", comment: nil, by: Principals.alice)
+        _ = try await store.specs.addVersion(
+            id: "s", expectedVersion: 1, kind: "role", title: "Spec", body: "b", comment: nil,
+            by: Principals.bob)
         return 6
     }
 
@@ -72,22 +74,29 @@ struct AuditLogTests {
             _ = try await store.datasets.create(Samples.dataset(), by: Principals.alice)
             _ = try await store.marketPoints.create(Samples.marketPoint(), by: Principals.alice)
             let user = try await store.accounts.createUser(
-                User(id: "u-1", email: "c@example.com", name: "C", role: .viewer, passwordHash: "secret-hash"), by: .system)
-            _ = try await store.accounts.createToken(APIToken(id: "t-1", userId: "u-1", name: "ci", tokenHash: "th", prefix: "wf"),
-                                                     by: user.principal)
+                User(id: "u-1", email: "c@example.com", name: "C", role: .viewer, passwordHash: "secret-hash"),
+                by: .system)
+            _ = try await store.accounts.createToken(
+                APIToken(id: "t-1", userId: "u-1", name: "ci", tokenHash: "th", prefix: "wf"),
+                by: user.principal)
             try await store.accounts.revokeToken(id: "t-1", userId: nil, by: user.principal)
-            _ = try await store.decisionFiles.create(DecisionFileRepositoryTests.file("df-1", spec: "s"), by: Principals.alice)
+            _ = try await store.decisionFiles.create(
+                DecisionFileRepositoryTests.file("df-1", spec: "s"), by: Principals.alice)
             // Sessions and token use are not changes to audit.
-            try await store.accounts.createSession(tokenHash: "sess", userId: "u-1", expiresAt: clock.peek().addingTimeInterval(60))
+            try await store.accounts.createSession(
+                tokenHash: "sess", userId: "u-1", expiresAt: clock.peek().addingTimeInterval(60))
             _ = try await store.accounts.tokenUser(tokenHash: "th")
 
             let log = try await store.audit.list()
             #expect(log.total == 12)
-            #expect(log.items.map { "\($0.entity) \($0.action)" } == [
-                "decision-file compute", "api-token revoke", "api-token create", "user create", "market-point create",
-                "dataset create", "spec new-version", "spec create", "vendor delete", "vendor create", "person update",
-                "person create",
-            ])
+            #expect(
+                log.items.map { "\($0.entity) \($0.action)" } == [
+                    "decision-file compute", "api-token revoke", "api-token create", "user create",
+                    "market-point create",
+                    "dataset create", "spec new-version", "spec create", "vendor delete", "vendor create",
+                    "person update",
+                    "person create",
+                ])
             let newVersion = try #require(log.items.first { $0.action == "new-version" })
             #expect(newVersion.before?.contains(#""body":"a""#) == true)
             #expect(newVersion.after?.contains(#""body":"b""#) == true)
@@ -138,18 +147,22 @@ struct AuditLogTests {
         try await withStore(backend) { store, _ async throws in
             try await Self.makeChanges(store)
             for index in 0..<40 {
-                let vendor = try await store.vendors.create(Samples.vendor("v-\(index)", name: "Vendor \(index)"), by: Principals.alice)
+                let vendor = try await store.vendors.create(
+                    Samples.vendor("v-\(index)", name: "Vendor \(index)"), by: Principals.alice)
                 if index.isMultiple(of: 2) {
                     var edit = vendor
                     edit.notes = "note \(index)"
                     _ = try await store.vendors.update(edit, expectedRevision: 1, by: Principals.bob)
                 }
                 if index.isMultiple(of: 5) {
-                    try await store.vendors.delete(vendor.id, expectedRevision: index.isMultiple(of: 2) ? 2 : 1, by: Principals.alice)
+                    try await store.vendors.delete(
+                        vendor.id, expectedRevision: index.isMultiple(of: 2) ? 2 : 1, by: Principals.alice)
                 }
             }
             // Refused changes write nothing.
-            _ = await storageError { try await store.vendors.update(Samples.vendor("v-1"), expectedRevision: 7, by: Principals.bob) }
+            _ = await storageError {
+                try await store.vendors.update(Samples.vendor("v-1"), expectedRevision: 7, by: Principals.bob)
+            }
 
             let expected = 6 + 40 + 20 + 8
             let result = try await store.audit.verify()
@@ -180,7 +193,9 @@ struct AuditLogTests {
             try await Self.makeChanges(store)
             let before = try await store.audit.list().items
 
-            let update = await storageError { try await execute(store, "UPDATE audit_log SET actor = 'mallory' WHERE seq = 2") }
+            let update = await storageError {
+                try await execute(store, "UPDATE audit_log SET actor = 'mallory' WHERE seq = 2")
+            }
             #expect(invalidMessage(update)?.contains("the audit log is append-only") == true)
             let delete = await storageError { try await execute(store, "DELETE FROM audit_log WHERE seq = 6") }
             #expect(invalidMessage(delete)?.contains("the audit log is append-only") == true)
@@ -221,7 +236,8 @@ struct AuditLogTests {
             #expect(entry.seq == 2)
             entry.actor = "alice@example.com"
             entry.hash = AuditChain.hash(of: entry)
-            try await execute(store, "UPDATE audit_log SET actor = \(bind: entry.actor), hash = \(bind: entry.hash) WHERE seq = 2")
+            try await execute(
+                store, "UPDATE audit_log SET actor = \(bind: entry.actor), hash = \(bind: entry.hash) WHERE seq = 2")
 
             let result = try await store.audit.verify()
             #expect(result.breaks == ["entry 3: does not link to the entry before it (previous hash differs)"])
@@ -238,10 +254,11 @@ struct AuditLogTests {
             let result = try await store.audit.verify()
             #expect(!result.intact)
             #expect(result.entries == 5)
-            #expect(result.breaks == [
-                "entry 4: expected entry 3 next; entries 3...3 are missing",
-                "entry 4: does not link to the entry before it (previous hash differs)",
-            ])
+            #expect(
+                result.breaks == [
+                    "entry 4: expected entry 3 next; entries 3...3 are missing",
+                    "entry 4: does not link to the entry before it (previous hash differs)",
+                ])
         }
     }
 
@@ -256,7 +273,8 @@ struct AuditLogTests {
             #expect(!result.intact)
             #expect(result.entries == 4)
             #expect(result.lastSeq == 4)
-            #expect(result.breaks == ["the log ends at entry 4 but 6 entries were written; entries after 4 are missing"])
+            #expect(
+                result.breaks == ["the log ends at entry 4 but 6 entries were written; entries after 4 are missing"])
         }
     }
 
@@ -272,15 +290,18 @@ struct AuditLogTests {
     // MARK: The chain itself
 
     @Test func theHashCoversEveryFieldAndTellsNilFromText() {
-        let entry = AuditEntry(seq: 1, at: "2026-03-01T09:00:00.000Z", actor: "a@example.com", action: "create", entity: "person",
-                               entityId: "p-1", before: nil, after: "{}", prevHash: AuditChain.genesis, hash: "")
+        let entry = AuditEntry(
+            seq: 1, at: "2026-03-01T09:00:00.000Z", actor: "a@example.com", action: "create", entity: "person",
+            entityId: "p-1", before: nil, after: "{}", prevHash: AuditChain.genesis, hash: "")
         let hash = AuditChain.hash(of: entry)
         #expect(hash.count == 64)
         #expect(hash.allSatisfy { $0.isHexDigit && !$0.isUppercase })
         #expect(AuditChain.hash(of: entry) == hash)
         let changes: [(inout AuditEntry) -> Void] = [
-            { $0.seq = 2 }, { $0.at = "2026-03-01T09:00:01.000Z" }, { $0.actor = "b@example.com" }, { $0.action = "update" },
-            { $0.entity = "vendor" }, { $0.entityId = "p-2" }, { $0.before = "null" }, { $0.before = "" }, { $0.after = nil },
+            { $0.seq = 2 }, { $0.at = "2026-03-01T09:00:01.000Z" }, { $0.actor = "b@example.com" },
+            { $0.action = "update" },
+            { $0.entity = "vendor" }, { $0.entityId = "p-2" }, { $0.before = "null" }, { $0.before = "" },
+            { $0.after = nil },
             { $0.prevHash = String(repeating: "1", count: 64) },
         ]
         let variants = changes.map { change in
@@ -297,10 +318,12 @@ struct AuditLogTests {
     }
 
     @Test func fieldBoundariesCannotBeShifted() {
-        let one = AuditEntry(seq: 1, at: "t", actor: "ab", action: "c", entity: "e", entityId: "i", before: nil, after: nil,
-                             prevHash: AuditChain.genesis, hash: "")
-        let two = AuditEntry(seq: 1, at: "t", actor: "a", action: "bc", entity: "e", entityId: "i", before: nil, after: nil,
-                             prevHash: AuditChain.genesis, hash: "")
+        let one = AuditEntry(
+            seq: 1, at: "t", actor: "ab", action: "c", entity: "e", entityId: "i", before: nil, after: nil,
+            prevHash: AuditChain.genesis, hash: "")
+        let two = AuditEntry(
+            seq: 1, at: "t", actor: "a", action: "bc", entity: "e", entityId: "i", before: nil, after: nil,
+            prevHash: AuditChain.genesis, hash: "")
         #expect(AuditChain.hash(of: one) != AuditChain.hash(of: two))
     }
 
@@ -308,8 +331,9 @@ struct AuditLogTests {
         var previous = AuditChain.genesis
         var entries: [AuditEntry] = []
         for seq in 1...3 {
-            var entry = AuditEntry(seq: seq, at: "t\(seq)", actor: "a", action: "create", entity: "e", entityId: "\(seq)",
-                                   before: nil, after: "{}", prevHash: previous, hash: "")
+            var entry = AuditEntry(
+                seq: seq, at: "t\(seq)", actor: "a", action: "create", entity: "e", entityId: "\(seq)",
+                before: nil, after: "{}", prevHash: previous, hash: "")
             entry.hash = AuditChain.hash(of: entry)
             previous = entry.hash
             entries.append(entry)

@@ -1,7 +1,7 @@
-import WorkModel
 import Foundation
 import Storage
 import Testing
+import WorkModel
 
 /// Many writers at once: nothing is lost, nothing is written twice, and the audit chain never forks.
 @Suite("Concurrent writers")
@@ -34,14 +34,17 @@ struct ConcurrencyTests {
     }
 
     /// Checks the chain entry by entry: consecutive numbers, each linked to the one before.
-    static func expectLinearChain(_ store: Store, entries: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws {
+    static func expectLinearChain(
+        _ store: Store, entries: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) async throws {
         let verification = try await store.audit.verify()
         #expect(verification.breaks == [], sourceLocation: sourceLocation)
         #expect(verification.entries == entries, sourceLocation: sourceLocation)
         let log = Array(try await store.audit.list(page: PageRequest(limit: 500)).items.reversed())
         #expect(log.map(\.seq) == Array(0..<entries).map { $0 + 1 }, sourceLocation: sourceLocation)
-        #expect(Set(log.map(\.prevHash)).count == entries, "two entries claim the same predecessor: the chain forked",
-                sourceLocation: sourceLocation)
+        #expect(
+            Set(log.map(\.prevHash)).count == entries, "two entries claim the same predecessor: the chain forked",
+            sourceLocation: sourceLocation)
         for (previous, entry) in zip(log, log.dropFirst()) {
             #expect(entry.prevHash == previous.hash, sourceLocation: sourceLocation)
         }
@@ -52,12 +55,17 @@ struct ConcurrencyTests {
         try await withStore(backend) { store, _ async throws in
             let outcomes = await Self.race(20) { index in
                 switch index % 4 {
-                case 0: _ = try await store.people.create(Samples.person("p-\(index)", name: "Person \(index)"), by: Principals.alice)
-                case 1: _ = try await store.vendors.create(Samples.vendor("v-\(index)", name: "Vendor \(index)"), by: Principals.bob)
+                case 0:
+                    _ = try await store.people.create(
+                        Samples.person("p-\(index)", name: "Person \(index)"), by: Principals.alice)
+                case 1:
+                    _ = try await store.vendors.create(
+                        Samples.vendor("v-\(index)", name: "Vendor \(index)"), by: Principals.bob)
                 case 2: _ = try await store.marketPoints.create(Samples.marketPoint("m-\(index)"), by: Principals.alice)
                 default:
-                    _ = try await store.specs.create(id: "s-\(index)", kind: "role", title: "Spec \(index)", body: "id: \(index)",
-                                                     comment: nil, by: Principals.bob)
+                    _ = try await store.specs.create(
+                        id: "s-\(index)", kind: "role", title: "Spec \(index)", body: "id: \(index)",
+                        comment: nil, by: Principals.bob)
                 }
                 // Reads interleaved with the writes (on their own connection where there is one) never fail.
                 _ = try await store.people.list()
@@ -126,7 +134,8 @@ struct ConcurrencyTests {
         try await withStore(backend) { store, _ async throws in
             let outcomes = await Self.race(6) { index in
                 _ = try await store.accounts.createUser(
-                    User(id: "u-\(index)", email: "Same@Example.com", name: "N", role: .viewer, passwordHash: "h"), by: .system)
+                    User(id: "u-\(index)", email: "Same@Example.com", name: "N", role: .viewer, passwordHash: "h"),
+                    by: .system)
             }
             #expect(outcomes.filter { $0 == .succeeded }.count == 1)
             #expect(outcomes.filter { $0 == .refused(.duplicate(entity: "user", key: "same@example.com")) }.count == 5)
@@ -138,10 +147,12 @@ struct ConcurrencyTests {
     @Test(arguments: Backend.available)
     func concurrentNewSpecVersionsFromOneVersionLetOneWin(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in
-            _ = try await store.specs.create(id: "s", kind: "role", title: "Spec", body: "v1", comment: nil, by: Principals.alice)
+            _ = try await store.specs.create(
+                id: "s", kind: "role", title: "Spec", body: "v1", comment: nil, by: Principals.alice)
             let outcomes = await Self.race(8) { index in
-                _ = try await store.specs.addVersion(id: "s", expectedVersion: 1, kind: "role", title: "Spec", body: "edit \(index)",
-                                                     comment: nil, by: Principals.bob)
+                _ = try await store.specs.addVersion(
+                    id: "s", expectedVersion: 1, kind: "role", title: "Spec", body: "edit \(index)",
+                    comment: nil, by: Principals.bob)
             }
             #expect(outcomes.filter { $0 == .succeeded }.count == 1)
             #expect(outcomes.filter { $0 == .refused(.conflict(entity: "spec", id: "s", current: 2)) }.count == 7)
@@ -157,13 +168,17 @@ struct ConcurrencyTests {
         try await withStore(backend) { store, _ async throws in
             try await DecisionFileRepositoryTests.seedSpec(store)
             _ = try await store.decisionFiles.create(DecisionFileRepositoryTests.file("df-1"), by: Principals.alice)
-            _ = try await store.decisionFiles.transition("df-1", to: .inReview, comment: nil, expectedRevision: 1, by: Principals.alice)
+            _ = try await store.decisionFiles.transition(
+                "df-1", to: .inReview, comment: nil, expectedRevision: 1, by: Principals.alice)
             let outcomes = await Self.race(6) { index in
-                _ = try await store.decisionFiles.transition("df-1", to: index.isMultiple(of: 2) ? .approved : .rejected,
-                                                             comment: "reviewer \(index)", expectedRevision: 2, by: Principals.bob)
+                _ = try await store.decisionFiles.transition(
+                    "df-1", to: index.isMultiple(of: 2) ? .approved : .rejected,
+                    comment: "reviewer \(index)", expectedRevision: 2, by: Principals.bob)
             }
             #expect(outcomes.filter { $0 == .succeeded }.count == 1)
-            #expect(outcomes.filter { $0 == .refused(.conflict(entity: "decision file", id: "df-1", current: 3)) }.count == 5)
+            #expect(
+                outcomes.filter { $0 == .refused(.conflict(entity: "decision file", id: "df-1", current: 3)) }.count
+                    == 5)
             #expect(try await store.decisionFiles.get("df-1").revision == 3)
             try await Self.expectLinearChain(store, entries: 5)
         }
@@ -182,7 +197,9 @@ struct ConcurrencyTests {
                 _ = try await store.accounts.updateUser(edit, expectedRevision: 1, by: Principals.alice)
             }
             #expect(outcomes.filter { $0 == .succeeded }.count == 1)
-            #expect(outcomes.filter { $0 == .refused(.conflict(entity: "user", id: "u-1", current: 2)) }.count == roles.count - 1)
+            #expect(
+                outcomes.filter { $0 == .refused(.conflict(entity: "user", id: "u-1", current: 2)) }.count == roles
+                    .count - 1)
             let stored = try await store.accounts.user(id: "u-1")
             #expect(stored.revision == 2)
             let updates = try await store.audit.list(.init(entity: "user")).items.filter { $0.action == "update" }

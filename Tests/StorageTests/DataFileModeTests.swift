@@ -3,8 +3,9 @@ import Logging
 import Storage
 import Testing
 import WorkModel
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The database holds names, pay and bcrypt hashes: another local user must not read it. Under
@@ -27,12 +28,14 @@ struct DataFileModeTests {
     /// Writes one person, so SQLite has made its -wal and -shm files.
     static func write(_ store: Store) async throws {
         try await store.migrations.run()
-        _ = try await store.people.importBatch([PeopleImportBatchTests.row(2, "E-mode")], source: "mode.csv", by: Principals.alice)
+        _ = try await store.people.importBatch(
+            [PeopleImportBatchTests.row(2, "E-mode")], source: "mode.csv", by: Principals.alice)
     }
 
     @Test("A new data directory is 0700 and the database, -wal and -shm 0600 under umask 022")
     func newFilesArePrivate() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wagefile-modes-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wagefile-modes-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let directory = folder.appendingPathComponent("data")
         let path = directory.appendingPathComponent("wagefile.sqlite").path
@@ -49,7 +52,8 @@ struct DataFileModeTests {
 
     @Test("An existing .wagefile 0755 with a database 0644 (and its -wal) is tightened at open")
     func existingWideFilesAreTightened() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wagefile-modes-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wagefile-modes-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let directory = folder.appendingPathComponent(".wagefile")
         let path = directory.appendingPathComponent("wagefile.sqlite").path
@@ -72,7 +76,8 @@ struct DataFileModeTests {
 
     @Test("A directory the operator chose is left as it is; the database in it is still 0600")
     func operatorDirectoryIsLeftAlone() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wagefile-modes-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wagefile-modes-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         chmod(folder.path, 0o755)

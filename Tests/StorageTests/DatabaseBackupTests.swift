@@ -33,9 +33,14 @@ struct DatabaseBackupTests {
             _ = try await store.people.create(report, by: Principals.alice)
             _ = try await store.vendors.create(Samples.vendor(), by: Principals.bob)
             _ = try await store.datasets.create(Samples.dataset(vendorId: "v-acme"), by: Principals.bob)
-            _ = try await store.specs.create(id: "s-1", kind: "role", title: "Role", body: "id: s-1\n", comment: "first", by: Principals.alice)
-            let judgments = [StoredJudgment(item: "i1", reviewer: "r1", value: "a"), StoredJudgment(item: "i1", reviewer: "r2", value: nil)]
-            _ = try await store.judgments.importSet(id: "set-1", name: "set", source: "test", judgments: judgments, by: Principals.alice)
+            _ = try await store.specs.create(
+                id: "s-1", kind: "role", title: "Role", body: "id: s-1\n", comment: "first", by: Principals.alice)
+            let judgments = [
+                StoredJudgment(item: "i1", reviewer: "r1", value: "a"),
+                StoredJudgment(item: "i1", reviewer: "r2", value: nil),
+            ]
+            _ = try await store.judgments.importSet(
+                id: "set-1", name: "set", source: "test", judgments: judgments, by: Principals.alice)
             let (summary, written) = try await Self.backup(store)
             #expect(summary.rows["people"] == 2 && summary.rows["vendors"] == 1 && summary.rows["judgments"] == 2)
             #expect(summary.migrations == Schema.migrations.map(\.id))
@@ -53,7 +58,9 @@ struct DatabaseBackupTests {
             let (_, again) = try await Self.backup(store)
             #expect(Array(again.dropFirst()) == Array(lines.dropFirst()))
             // Restoring twice is refused: nothing is merged into existing data.
-            await #expect(throws: StorageError.self) { try await DatabaseBackup.restore(store.database, lines: lines.map { Substring($0) }) }
+            await #expect(throws: StorageError.self) {
+                try await DatabaseBackup.restore(store.database, lines: lines.map { Substring($0) })
+            }
         }
     }
 
@@ -61,11 +68,15 @@ struct DatabaseBackupTests {
     func aDamagedBackupWritesNothing(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in
             let header = #"{"format":"wagefile.backup/v1","migrations":["0001-accounts"]}"#
-            let good = #"{"table":"vendors","row":{"id":"v-1","name":"A","revision":1,"created_at":"x","updated_at":"x","audit_blocking":false}}"#
-            for broken in [#"{"table":"nowhere","row":{}}"#, #"{"table":"vendors","row":{"id":"v-2","colour":"red"}}"#, "not json",
-                           #"{"table":"vendors","row":{"id":"v-3","name":"B","revision":"one","created_at":"x","updated_at":"x","audit_blocking":false}}"#] {
+            let good =
+                #"{"table":"vendors","row":{"id":"v-1","name":"A","revision":1,"created_at":"x","updated_at":"x","audit_blocking":false}}"#
+            for broken in [
+                #"{"table":"nowhere","row":{}}"#, #"{"table":"vendors","row":{"id":"v-2","colour":"red"}}"#, "not json",
+                #"{"table":"vendors","row":{"id":"v-3","name":"B","revision":"one","created_at":"x","updated_at":"x","audit_blocking":false}}"#,
+            ] {
                 await #expect(throws: StorageError.self) {
-                    try await DatabaseBackup.restore(store.database, lines: [header, good, broken].map { Substring($0) })
+                    try await DatabaseBackup.restore(
+                        store.database, lines: [header, good, broken].map { Substring($0) })
                 }
                 #expect(try await count(store, "vendors") == 0)
             }

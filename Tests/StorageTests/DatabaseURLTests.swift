@@ -1,6 +1,6 @@
-import WorkModel
 import Storage
 import Testing
+import WorkModel
 
 @Suite("DatabaseURL")
 struct DatabaseURLTests {
@@ -24,7 +24,8 @@ struct DatabaseURLTests {
 
     @Test func sqliteURLsAndBarePathsNameAFile() throws {
         #expect(try DatabaseURL.parse("sqlite:data/wagefile.sqlite") == .sqlite(path: "data/wagefile.sqlite"))
-        #expect(try DatabaseURL.parse("sqlite:/var/lib/wagefile/db.sqlite") == .sqlite(path: "/var/lib/wagefile/db.sqlite"))
+        #expect(
+            try DatabaseURL.parse("sqlite:/var/lib/wagefile/db.sqlite") == .sqlite(path: "/var/lib/wagefile/db.sqlite"))
         #expect(try DatabaseURL.parse("wagefile.sqlite") == .sqlite(path: "wagefile.sqlite"))
         #expect(try DatabaseURL.parse("/srv/wagefile.sqlite") == .sqlite(path: "/srv/wagefile.sqlite"))
     }
@@ -73,7 +74,9 @@ struct DatabaseURLTests {
         #expect(try postgres("postgres://u@h/db?pool=1").maximumConnections == 1)
         #expect(try postgres("postgres://u@h/db?pool=200").maximumConnections == 200)
         for bad in ["0", "201", "-3", "ten", ""] {
-            #expect(refusal("postgres://u@h/db?pool=\(bad)")?.contains("pool must be a whole number from 1 to 200") == true, "pool=\(bad)")
+            #expect(
+                refusal("postgres://u@h/db?pool=\(bad)")?.contains("pool must be a whole number from 1 to 200") == true,
+                "pool=\(bad)")
         }
     }
 
@@ -106,8 +109,9 @@ struct DatabaseURLTests {
     }
 
     @Test func redactionHidesOnlyThePassword() {
-        #expect(DatabaseURL.redacted("postgres://wagefile:s3cret@db:5432/wagefile?sslmode=require")
-            == "postgres://wagefile:***@db:5432/wagefile?sslmode=require")
+        #expect(
+            DatabaseURL.redacted("postgres://wagefile:s3cret@db:5432/wagefile?sslmode=require")
+                == "postgres://wagefile:***@db:5432/wagefile?sslmode=require")
         #expect(DatabaseURL.redacted("postgres://wagefile@db/wagefile") == "postgres://wagefile@db/wagefile")
         #expect(DatabaseURL.redacted("sqlite:wagefile.sqlite") == "sqlite:wagefile.sqlite")
         #expect(DatabaseURL.redacted("postgres://u:p#ss@h/db") == "postgres://u:***@h/db")

@@ -1,13 +1,16 @@
-import WorkModel
 import Foundation
 import Storage
 import Testing
+import WorkModel
 
 @Suite("Decision files and review")
 struct DecisionFileRepositoryTests {
-    static let document = #"{"schema":"wagefile.decision/v1","band":{"currency":"USD","hourly":{"min":40.31,"mid":48.37,"max":56.43}}}"#
+    static let document =
+        #"{"schema":"wagefile.decision/v1","band":{"currency":"USD","hourly":{"min":40.31,"mid":48.37,"max":56.43}}}"#
 
-    static func file(_ id: String, spec: String = "rlhf", version: Int = 1, layer: String = "evaluation") -> StoredDecisionFile {
+    static func file(_ id: String, spec: String = "rlhf", version: Int = 1, layer: String = "evaluation")
+        -> StoredDecisionFile
+    {
         StoredDecisionFile(
             id: id, specId: spec, specVersion: version, evaluatedOn: "2026-11-21", layer: layer, currency: "USD",
             bandMinMinor: 4_031, bandMidMinor: 4_837, bandMaxMinor: 5_643, blocking: false, document: document)
@@ -15,9 +18,11 @@ struct DecisionFileRepositoryTests {
 
     /// A spec with two versions, which decision files must refer to.
     static func seedSpec(_ store: Store, id: String = "rlhf") async throws {
-        _ = try await store.specs.create(id: id, kind: "role", title: "RLHF", body: "v1", comment: nil, by: Principals.alice)
-        _ = try await store.specs.addVersion(id: id, expectedVersion: 1, kind: "role", title: "RLHF", body: "v2", comment: nil,
-                                             by: Principals.alice)
+        _ = try await store.specs.create(
+            id: id, kind: "role", title: "RLHF", body: "v1", comment: nil, by: Principals.alice)
+        _ = try await store.specs.addVersion(
+            id: id, expectedVersion: 1, kind: "role", title: "RLHF", body: "v2", comment: nil,
+            by: Principals.alice)
     }
 
     @Test(arguments: Backend.available)
@@ -46,9 +51,13 @@ struct DecisionFileRepositoryTests {
     func aFileMustBelongToAStoredSpecVersion(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in
             try await Self.seedSpec(store)
-            let error = await storageError { try await store.decisionFiles.create(Self.file("df-x", version: 3), by: Principals.alice) }
+            let error = await storageError {
+                try await store.decisionFiles.create(Self.file("df-x", version: 3), by: Principals.alice)
+            }
             #expect(error == .invalid("a referenced record does not exist"))
-            #expect(await storageError { try await store.decisionFiles.get("df-x") } == .notFound(entity: "decision file", id: "df-x"))
+            #expect(
+                await storageError { try await store.decisionFiles.get("df-x") }
+                    == .notFound(entity: "decision file", id: "df-x"))
             #expect(try await store.audit.list(.init(entity: "decision-file")).total == 0)
         }
     }
@@ -58,7 +67,9 @@ struct DecisionFileRepositoryTests {
         try await withStore(backend) { store, _ async throws in
             try await Self.seedSpec(store)
             let first = try await store.decisionFiles.create(Self.file("df-1"), by: Principals.alice)
-            let error = await storageError { try await store.decisionFiles.create(Self.file("df-1", version: 2), by: Principals.bob) }
+            let error = await storageError {
+                try await store.decisionFiles.create(Self.file("df-1", version: 2), by: Principals.bob)
+            }
             #expect(error == .duplicate(entity: "decision file", key: "df-1"))
             #expect(try await store.decisionFiles.get("df-1") == first)
         }
@@ -71,8 +82,10 @@ struct DecisionFileRepositoryTests {
             try await Self.seedSpec(store, id: "voice")
             _ = try await store.decisionFiles.create(Self.file("df-a"), by: Principals.alice)
             _ = try await store.decisionFiles.create(Self.file("df-b", version: 2), by: Principals.alice)
-            _ = try await store.decisionFiles.create(Self.file("df-c", spec: "voice", layer: "physical-data"), by: Principals.alice)
-            _ = try await store.decisionFiles.transition("df-a", to: .inReview, comment: nil, expectedRevision: 1, by: Principals.alice)
+            _ = try await store.decisionFiles.create(
+                Self.file("df-c", spec: "voice", layer: "physical-data"), by: Principals.alice)
+            _ = try await store.decisionFiles.transition(
+                "df-a", to: .inReview, comment: nil, expectedRevision: 1, by: Principals.alice)
 
             let all = try await store.decisionFiles.list()
             #expect(all.total == 3)
@@ -122,7 +135,8 @@ struct DecisionFileRepositoryTests {
             #expect(approved.statusComment == nil)
             #expect(try await store.decisionFiles.get("df-1") == approved)
 
-            let actions = try await store.audit.list(.init(entity: "decision-file", entityId: "df-1")).items.map(\.action)
+            let actions = try await store.audit.list(.init(entity: "decision-file", entityId: "df-1")).items.map(
+                \.action)
             #expect(actions == ["approved", "submit", "compute"])
         }
     }
@@ -132,7 +146,8 @@ struct DecisionFileRepositoryTests {
         try await withStore(backend) { store, _ async throws in
             try await Self.seedSpec(store)
             _ = try await store.decisionFiles.create(Self.file("df-1"), by: Principals.alice)
-            _ = try await store.decisionFiles.transition("df-1", to: .inReview, comment: nil, expectedRevision: 1, by: Principals.alice)
+            _ = try await store.decisionFiles.transition(
+                "df-1", to: .inReview, comment: nil, expectedRevision: 1, by: Principals.alice)
             let rejected = try await store.decisionFiles.transition(
                 "df-1", to: .rejected, comment: "band too low", expectedRevision: 2, by: Principals.bob)
             #expect(rejected.reviewStatus == .rejected)
@@ -151,20 +166,25 @@ struct DecisionFileRepositoryTests {
             try await Self.seedSpec(store)
             _ = try await store.decisionFiles.create(Self.file("df-1"), by: Principals.alice)
             let skip = await storageError {
-                try await store.decisionFiles.transition("df-1", to: .approved, comment: nil, expectedRevision: 1, by: Principals.bob)
+                try await store.decisionFiles.transition(
+                    "df-1", to: .approved, comment: nil, expectedRevision: 1, by: Principals.bob)
             }
             #expect(skip == .invalid("a decision file that is draft cannot become approved"))
             #expect(try await store.decisionFiles.get("df-1").reviewStatus == .draft)
             #expect(try await store.decisionFiles.get("df-1").revision == 1)
 
-            _ = try await store.decisionFiles.transition("df-1", to: .inReview, comment: nil, expectedRevision: 1, by: Principals.alice)
-            _ = try await store.decisionFiles.transition("df-1", to: .approved, comment: nil, expectedRevision: 2, by: Principals.bob)
+            _ = try await store.decisionFiles.transition(
+                "df-1", to: .inReview, comment: nil, expectedRevision: 1, by: Principals.alice)
+            _ = try await store.decisionFiles.transition(
+                "df-1", to: .approved, comment: nil, expectedRevision: 2, by: Principals.bob)
             let reopen = await storageError {
-                try await store.decisionFiles.transition("df-1", to: .inReview, comment: nil, expectedRevision: 3, by: Principals.alice)
+                try await store.decisionFiles.transition(
+                    "df-1", to: .inReview, comment: nil, expectedRevision: 3, by: Principals.alice)
             }
             #expect(reopen == .invalid("a decision file that is approved cannot become in-review"))
             let backToDraft = await storageError {
-                try await store.decisionFiles.transition("df-1", to: .draft, comment: nil, expectedRevision: 3, by: Principals.alice)
+                try await store.decisionFiles.transition(
+                    "df-1", to: .draft, comment: nil, expectedRevision: 3, by: Principals.alice)
             }
             #expect(backToDraft == .invalid("a decision file that is approved cannot become draft"))
             let stored = try await store.decisionFiles.get("df-1")
@@ -179,18 +199,22 @@ struct DecisionFileRepositoryTests {
         try await withStore(backend) { store, _ async throws in
             try await Self.seedSpec(store)
             _ = try await store.decisionFiles.create(Self.file("df-1"), by: Principals.alice)
-            _ = try await store.decisionFiles.transition("df-1", to: .inReview, comment: nil, expectedRevision: 1, by: Principals.alice)
+            _ = try await store.decisionFiles.transition(
+                "df-1", to: .inReview, comment: nil, expectedRevision: 1, by: Principals.alice)
             let approved = try await store.decisionFiles.transition(
                 "df-1", to: .approved, comment: "ok", expectedRevision: 2, by: Principals.alice)
             // Bob still sees revision 2 and rejects.
             let error = await storageError {
-                try await store.decisionFiles.transition("df-1", to: .rejected, comment: "no", expectedRevision: 2, by: Principals.bob)
+                try await store.decisionFiles.transition(
+                    "df-1", to: .rejected, comment: "no", expectedRevision: 2, by: Principals.bob)
             }
             #expect(error == .conflict(entity: "decision file", id: "df-1", current: 3))
             #expect(try await store.decisionFiles.get("df-1") == approved)
-            #expect(await storageError {
-                try await store.decisionFiles.transition("df-x", to: .inReview, comment: nil, expectedRevision: 1, by: Principals.bob)
-            } == .notFound(entity: "decision file", id: "df-x"))
+            #expect(
+                await storageError {
+                    try await store.decisionFiles.transition(
+                        "df-x", to: .inReview, comment: nil, expectedRevision: 1, by: Principals.bob)
+                } == .notFound(entity: "decision file", id: "df-x"))
         }
     }
 

@@ -1,6 +1,6 @@
-import WorkModel
 import Storage
 import Testing
+import WorkModel
 
 @Suite("LineDiff")
 struct LineDiffTests {
@@ -12,13 +12,15 @@ struct LineDiffTests {
     }
 
     @Test func aReplacedLineReadsAsRemovedThenAdded() {
-        let diff = LineDiff(old: "title: Evaluator\nrate: 30\nscope: task", new: "title: Evaluator\nrate: 35\nscope: task")
-        #expect(diff.lines.map(\.summary) == [
-            "same old:1 new:1 title: Evaluator",
-            "removed old:2 new:- rate: 30",
-            "added old:- new:2 rate: 35",
-            "same old:3 new:3 scope: task",
-        ])
+        let diff = LineDiff(
+            old: "title: Evaluator\nrate: 30\nscope: task", new: "title: Evaluator\nrate: 35\nscope: task")
+        #expect(
+            diff.lines.map(\.summary) == [
+                "same old:1 new:1 title: Evaluator",
+                "removed old:2 new:- rate: 30",
+                "added old:- new:2 rate: 35",
+                "same old:3 new:3 scope: task",
+            ])
         #expect(diff.unified == " title: Evaluator\n-rate: 30\n+rate: 35\n scope: task")
     }
 
@@ -26,20 +28,24 @@ struct LineDiffTests {
         let diff = LineDiff(old: "a\nb\nc\nd", new: "a\nx\nc\nd\ne")
         #expect(diff.removed == 1)
         #expect(diff.added == 2)
-        #expect(diff.lines.map(\.summary) == [
-            "same old:1 new:1 a",
-            "removed old:2 new:- b",
-            "added old:- new:2 x",
-            "same old:3 new:3 c",
-            "same old:4 new:4 d",
-            "added old:- new:5 e",
-        ])
+        #expect(
+            diff.lines.map(\.summary) == [
+                "same old:1 new:1 a",
+                "removed old:2 new:- b",
+                "added old:- new:2 x",
+                "same old:3 new:3 c",
+                "same old:4 new:4 d",
+                "added old:- new:5 e",
+            ])
     }
 
     @Test func aMovedBlockIsAnInsertionAndADeletion() {
         let diff = LineDiff(old: "one\ntwo\nthree", new: "three\none\ntwo")
         #expect(diff.added == 1 && diff.removed == 1)
-        #expect(diff.lines.filter { $0.kind != .same }.map(\.summary) == ["added old:- new:1 three", "removed old:3 new:- three"])
+        #expect(
+            diff.lines.filter { $0.kind != .same }.map(\.summary) == [
+                "added old:- new:1 three", "removed old:3 new:- three",
+            ])
     }
 
     @Test func diffingFromOrToNothingShowsOnlyRealLines() {

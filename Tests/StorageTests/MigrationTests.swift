@@ -1,12 +1,15 @@
-import WorkModel
 import Foundation
 import SQLKit
 import Storage
 import Testing
+import WorkModel
 
 @Suite("Migrations")
 struct MigrationTests {
-    static let expectedIds = ["0001-accounts", "0002-specs", "0003-portfolio", "0004-audit", "0005-signal", "0006-portfolio-views", "0007-pay-components", "0008-dataset-payment-evidence"]
+    static let expectedIds = [
+        "0001-accounts", "0002-specs", "0003-portfolio", "0004-audit", "0005-signal", "0006-portfolio-views",
+        "0007-pay-components", "0008-dataset-payment-evidence",
+    ]
 
     @Test(arguments: Backend.available)
     func aFreshDatabaseGetsEveryMigrationOnceInOrder(backend: Backend) async throws {
@@ -18,7 +21,8 @@ struct MigrationTests {
             #expect(try await store.migrations.applied() == Self.expectedIds)
             // Each migration is recorded with the time it was applied.
             let stamps = try await store.database.read { sql in
-                try await sql.raw("SELECT applied_at FROM schema_migrations ORDER BY id").all(decodingColumn: "applied_at", as: String.self)
+                try await sql.raw("SELECT applied_at FROM schema_migrations ORDER BY id").all(
+                    decodingColumn: "applied_at", as: String.self)
             }
             #expect(stamps.count == Schema.migrations.count)
             #expect(stamps.first == firstStamp)
@@ -43,9 +47,14 @@ struct MigrationTests {
     @Test(arguments: Backend.available)
     func onlyPendingMigrationsRun(backend: Backend) async throws {
         try await withStore(backend, migrate: false) { store, clock async throws in
-            let firstTwo = MigrationRunner(database: store.database, migrations: Array(Schema.migrations.prefix(2)), now: clock.now)
+            let firstTwo = MigrationRunner(
+                database: store.database, migrations: Array(Schema.migrations.prefix(2)), now: clock.now)
             #expect(try await firstTwo.run() == ["0001-accounts", "0002-specs"])
-            #expect(try await store.migrations.run() == ["0003-portfolio", "0004-audit", "0005-signal", "0006-portfolio-views", "0007-pay-components", "0008-dataset-payment-evidence"])
+            #expect(
+                try await store.migrations.run() == [
+                    "0003-portfolio", "0004-audit", "0005-signal", "0006-portfolio-views", "0007-pay-components",
+                    "0008-dataset-payment-evidence",
+                ])
             #expect(try await store.migrations.run().isEmpty)
         }
     }
@@ -61,7 +70,11 @@ struct MigrationTests {
             await #expect(throws: (any Error).self) { try await count(store, "people") }
 
             try await execute(store, "DROP TABLE vendors")
-            #expect(try await store.migrations.run() == ["0003-portfolio", "0004-audit", "0005-signal", "0006-portfolio-views", "0007-pay-components", "0008-dataset-payment-evidence"])
+            #expect(
+                try await store.migrations.run() == [
+                    "0003-portfolio", "0004-audit", "0005-signal", "0006-portfolio-views", "0007-pay-components",
+                    "0008-dataset-payment-evidence",
+                ])
             #expect(try await count(store, "people") == 0)
             #expect(try await store.migrations.applied() == Self.expectedIds)
         }

@@ -4,7 +4,9 @@ import WorkModel
 
 @Suite("Money")
 struct MoneyTests {
-    @Test(arguments: [("JPY", 0), ("KRW", 0), ("KWD", 3), ("BHD", 3), ("USD", 2), ("EUR", 2), ("GBP", 2), ("jpy", 0), ("kwd", 3)])
+    @Test(arguments: [
+        ("JPY", 0), ("KRW", 0), ("KWD", 3), ("BHD", 3), ("USD", 2), ("EUR", 2), ("GBP", 2), ("jpy", 0), ("kwd", 3),
+    ])
     func minorUnitExponentsFollowISO4217(currency: String, exponent: Int) {
         #expect(Money.exponent(of: currency) == exponent)
     }

@@ -6,11 +6,14 @@ import WorkModel
 
 @Suite("People import: all rows or none, matched on the HRIS id")
 struct PeopleImportBatchTests {
-    static func row(_ line: Int, _ external: String, manager: String? = nil, pay: Int64 = 9_000_000, name: String? = nil) -> ImportedPerson {
+    static func row(
+        _ line: Int, _ external: String, manager: String? = nil, pay: Int64 = 9_000_000, name: String? = nil
+    ) -> ImportedPerson {
         ImportedPerson(
             line: line,
-            person: Person(id: "", externalId: external, name: name ?? "Person \(external)", employment: "employee", payMinor: pay,
-                           currency: "USD", payBasis: "annual", workLayer: "evaluation", hireDate: "2024-01-01"),
+            person: Person(
+                id: "", externalId: external, name: name ?? "Person \(external)", employment: "employee", payMinor: pay,
+                currency: "USD", payBasis: "annual", workLayer: "evaluation", hireDate: "2024-01-01"),
             managerExternalId: manager)
     }
 
@@ -24,7 +27,8 @@ struct PeopleImportBatchTests {
     @Test(arguments: Backend.available)
     func twoThousandPeopleArriveInOneTransactionWithManagersResolved(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in
-            let result = try await store.people.importBatch(Self.organization(), source: "hris.csv", by: Principals.alice)
+            let result = try await store.people.importBatch(
+                Self.organization(), source: "hris.csv", by: Principals.alice)
             #expect(result == PeopleImportResult(rows: 2_000, created: 2_000, updated: 0, unchanged: 0))
             #expect(try await count(store, "people") == 2_000)
             let report = try await store.people.get("person-e1999")
@@ -40,9 +44,13 @@ struct PeopleImportBatchTests {
     @Test(arguments: Backend.available)
     func aReimportUpdatesWhatChangedAndLeavesTheRest(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in
-            _ = try await store.people.importBatch([Self.row(2, "E1"), Self.row(3, "E2", manager: "E1")], source: "a.csv", by: Principals.alice)
+            _ = try await store.people.importBatch(
+                [Self.row(2, "E1"), Self.row(3, "E2", manager: "E1")], source: "a.csv", by: Principals.alice)
             let again = try await store.people.importBatch(
-                [Self.row(2, "E1"), Self.row(3, "E2", manager: "E1", pay: 9_500_000), Self.row(4, "E3", manager: "E2")],
+                [
+                    Self.row(2, "E1"), Self.row(3, "E2", manager: "E1", pay: 9_500_000),
+                    Self.row(4, "E3", manager: "E2"),
+                ],
                 source: "b.csv", by: Principals.bob)
             #expect(again == PeopleImportResult(rows: 3, created: 1, updated: 1, unchanged: 1))
             let raised = try await store.people.get("person-e2")
@@ -77,7 +85,10 @@ struct PeopleImportBatchTests {
     @Test(arguments: Backend.available)
     func aManagementLoopIsRefusedOnEveryRowInIt(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in
-            let rows = [Self.row(2, "A", manager: "C"), Self.row(3, "B", manager: "A"), Self.row(4, "C", manager: "B"), Self.row(5, "D", manager: "A")]
+            let rows = [
+                Self.row(2, "A", manager: "C"), Self.row(3, "B", manager: "A"), Self.row(4, "C", manager: "B"),
+                Self.row(5, "D", manager: "A"),
+            ]
             do {
                 _ = try await store.people.importBatch(rows, source: "loop.csv", by: Principals.alice)
                 Issue.record("a management loop was imported")
@@ -104,7 +115,10 @@ struct PeopleImportBatchTests {
     func payPastTheCapIsRefusedOnItsRow(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in
             // 9.2e18 once made another person's cost to parity 5.3 trillion; the cap is 1e13 a year.
-            let rows = [Self.row(2, "A"), Self.row(3, "B", pay: 9_200_000_000_000_000_000), Self.row(4, "C", pay: 10_000_000_000_000)]
+            let rows = [
+                Self.row(2, "A"), Self.row(3, "B", pay: 9_200_000_000_000_000_000),
+                Self.row(4, "C", pay: 10_000_000_000_000),
+            ]
             do {
                 _ = try await store.people.importBatch(rows, source: "pay.csv", by: Principals.alice)
                 Issue.record("pay past the cap was imported")

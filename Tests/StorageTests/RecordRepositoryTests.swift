@@ -1,8 +1,8 @@
-import WorkModel
 import Foundation
 import SQLKit
 import Storage
 import Testing
+import WorkModel
 
 @Suite("Records: people, vendors, datasets, market points")
 struct RecordRepositoryTests {
@@ -44,7 +44,9 @@ struct RecordRepositoryTests {
             var quiet = Samples.dataset("d-text", name: "Plain text")
             quiet.recordedWork = false
             quiet.consentRecord = nil
-            #expect(try await store.datasets.get(try await store.datasets.create(quiet, by: Principals.alice).id).recordedWork == false)
+            #expect(
+                try await store.datasets.get(try await store.datasets.create(quiet, by: Principals.alice).id)
+                    .recordedWork == false)
 
             let point = try await store.marketPoints.create(Samples.marketPoint(), by: Principals.alice)
             let readPoint = try await store.marketPoints.get(point.id)
@@ -119,7 +121,9 @@ struct RecordRepositoryTests {
             copy.externalId = "HR-p-ada"
             let error = await storageError { try await store.people.create(copy, by: Principals.alice) }
             #expect(invalidMessage(error) != nil)
-            await #expect(throws: StorageError.notFound(entity: "person", id: "p-copy")) { try await store.people.get("p-copy") }
+            await #expect(throws: StorageError.notFound(entity: "person", id: "p-copy")) {
+                try await store.people.get("p-copy")
+            }
             #expect(try await store.audit.list().total == 1)
         }
     }
@@ -132,8 +136,9 @@ struct RecordRepositoryTests {
             let error = await storageError { try await store.people.create(person, by: Principals.alice) }
             #expect(error == .invalid("a referenced record does not exist"))
             let dataset = Samples.dataset(vendorId: "v-ghost")
-            #expect(await storageError { try await store.datasets.create(dataset, by: Principals.alice) }
-                == .invalid("a referenced record does not exist"))
+            #expect(
+                await storageError { try await store.datasets.create(dataset, by: Principals.alice) }
+                    == .invalid("a referenced record does not exist"))
             #expect(try await count(store, "people") == 0)
             #expect(try await count(store, "datasets") == 0)
             #expect(try await store.audit.list().total == 0)
@@ -153,14 +158,20 @@ struct RecordRepositoryTests {
             person.workLayer = "management"
             person.hireDate = "01/02/2024"
             person.managerId = "p-ada"
-            let problems = try #require(await #expect(throws: RecordProblems.self) {
-                try await store.people.create(person, by: Principals.alice)
-            })
+            let problems = try #require(
+                await #expect(throws: RecordProblems.self) {
+                    try await store.people.create(person, by: Principals.alice)
+                })
             #expect(problems.entity == "person")
-            #expect(problems.problems.map(\.field) == ["name", "employment", "currency", "payBasis", "workLayer", "hireDate", "managerId"])
+            #expect(
+                problems.problems.map(\.field) == [
+                    "name", "employment", "currency", "payBasis", "workLayer", "hireDate", "managerId",
+                ])
             #expect(problems.problems.first == FieldProblem("name", "is required"))
-            #expect(problems.description.hasPrefix(
-                "invalid person: name: is required; employment: must be one of employee, contractor, vendor-worker (got 'intern')"))
+            #expect(
+                problems.description.hasPrefix(
+                    "invalid person: name: is required; employment: must be one of employee, contractor, vendor-worker (got 'intern')"
+                ))
             #expect(try await count(store, "people") == 0)
             #expect(try await store.audit.list().total == 0)
         }
@@ -174,34 +185,38 @@ struct RecordRepositoryTests {
             person.variablePayMinor = -5
             person.currency = nil
             person.payBasis = nil
-            let problems = try #require(await #expect(throws: RecordProblems.self) {
-                try await store.people.create(person, by: Principals.alice)
-            })
-            #expect(problems.problems == [
-                FieldProblem("payMinor", "must not be negative"),
-                FieldProblem("currency", "is required when payMinor is given"),
-                FieldProblem("variablePayMinor", "must be 0 or more (got -5)"),
-                FieldProblem("currency", "is required when variablePayMinor is given"),
-                FieldProblem("payBasis", "is required when payMinor is given"),
-            ])
+            let problems = try #require(
+                await #expect(throws: RecordProblems.self) {
+                    try await store.people.create(person, by: Principals.alice)
+                })
+            #expect(
+                problems.problems == [
+                    FieldProblem("payMinor", "must not be negative"),
+                    FieldProblem("currency", "is required when payMinor is given"),
+                    FieldProblem("variablePayMinor", "must be 0 or more (got -5)"),
+                    FieldProblem("currency", "is required when variablePayMinor is given"),
+                    FieldProblem("payBasis", "is required when payMinor is given"),
+                ])
 
             var point = Samples.marketPoint()
             point.p25Minor = 5_000
             point.p75Minor = 4_000
             point.period = "weekly"
             point.asOf = "soon"
-            let pointProblems = try #require(await #expect(throws: RecordProblems.self) {
-                try await store.marketPoints.create(point, by: Principals.alice)
-            })
+            let pointProblems = try #require(
+                await #expect(throws: RecordProblems.self) {
+                    try await store.marketPoints.create(point, by: Principals.alice)
+                })
             #expect(pointProblems.entity == "market-point")
             #expect(pointProblems.problems.map(\.field) == ["period", "asOf", "p25Minor", "p75Minor"])
 
             var vendor = Samples.vendor()
             vendor.id = ""
             vendor.notes = String(repeating: "x", count: 4001)
-            let vendorProblems = try #require(await #expect(throws: RecordProblems.self) {
-                try await store.vendors.create(vendor, by: Principals.alice)
-            })
+            let vendorProblems = try #require(
+                await #expect(throws: RecordProblems.self) {
+                    try await store.vendors.create(vendor, by: Principals.alice)
+                })
             #expect(vendorProblems.problems.map(\.field) == ["notes", "id"])
             #expect(try await count(store, "vendors") == 0)
             #expect(try await count(store, "market_points") == 0)
@@ -214,9 +229,10 @@ struct RecordRepositoryTests {
             let created = try await store.vendors.create(Samples.vendor(), by: Principals.alice)
             var edit = created
             edit.currency = "EURO"
-            let problems = try #require(await #expect(throws: RecordProblems.self) {
-                try await store.vendors.update(edit, expectedRevision: 1, by: Principals.alice)
-            })
+            let problems = try #require(
+                await #expect(throws: RecordProblems.self) {
+                    try await store.vendors.update(edit, expectedRevision: 1, by: Principals.alice)
+                })
             #expect(problems.problems.map(\.field) == ["currency"])
             #expect(try await store.vendors.get(created.id) == created)
             #expect(try await store.audit.list().total == 1)
@@ -275,10 +291,12 @@ struct RecordRepositoryTests {
             #expect(read.externalId == nil)
             // NULL in the database, not an empty string or zero.
             let nulls = try await store.database.read { sql in
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     SELECT COUNT(*) AS n FROM people WHERE id = \(bind: created.id) AND pay_minor IS NULL AND currency IS NULL
                     AND title IS NULL AND external_id IS NULL AND hire_date IS NULL AND work_layer IS NULL
-                    """).first()?.decode(column: "n", as: Int.self)
+                    """
+                ).first()?.decode(column: "n", as: Int.self)
             }
             #expect(nulls == 1)
 
@@ -309,7 +327,9 @@ struct RecordRepositoryTests {
 
             let saved = try await store.people.update(aliceEdit, expectedRevision: 1, by: Principals.alice)
             #expect(saved.revision == 2)
-            let error = await storageError { try await store.people.update(bobEdit, expectedRevision: 1, by: Principals.bob) }
+            let error = await storageError {
+                try await store.people.update(bobEdit, expectedRevision: 1, by: Principals.bob)
+            }
             #expect(error == .conflict(entity: "person", id: "p-ada", current: 2))
             #expect(error?.description.contains("now revision 2") == true)
 
@@ -334,7 +354,8 @@ struct RecordRepositoryTests {
     func updatingAnUnknownRecordIsNotFound(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in
             let error = await storageError {
-                try await store.marketPoints.update(Samples.marketPoint("m-x"), expectedRevision: 1, by: Principals.alice)
+                try await store.marketPoints.update(
+                    Samples.marketPoint("m-x"), expectedRevision: 1, by: Principals.alice)
             }
             #expect(error == .notFound(entity: "market-point", id: "m-x"))
             #expect(try await count(store, "market_points") == 0)
@@ -351,14 +372,21 @@ struct RecordRepositoryTests {
             edit.notes = "Second audit pending."
             _ = try await store.vendors.update(edit, expectedRevision: 1, by: Principals.alice)
 
-            let stale = await storageError { try await store.vendors.delete(created.id, expectedRevision: 1, by: Principals.bob) }
+            let stale = await storageError {
+                try await store.vendors.delete(created.id, expectedRevision: 1, by: Principals.bob)
+            }
             #expect(stale == .conflict(entity: "vendor", id: "v-acme", current: 2))
             #expect(try await store.vendors.get(created.id).notes == "Second audit pending.")
 
             try await store.vendors.delete(created.id, expectedRevision: 2, by: Principals.bob)
-            #expect(await storageError { try await store.vendors.get(created.id) } == .notFound(entity: "vendor", id: "v-acme"))
-            #expect(await storageError { try await store.vendors.delete(created.id, expectedRevision: 2, by: Principals.bob) }
-                == .notFound(entity: "vendor", id: "v-acme"))
+            #expect(
+                await storageError { try await store.vendors.get(created.id) }
+                    == .notFound(entity: "vendor", id: "v-acme"))
+            #expect(
+                await storageError {
+                    try await store.vendors.delete(created.id, expectedRevision: 2, by: Principals.bob)
+                }
+                    == .notFound(entity: "vendor", id: "v-acme"))
             #expect(try await store.vendors.list().total == 0)
         }
     }
@@ -366,7 +394,8 @@ struct RecordRepositoryTests {
     @Test(arguments: Backend.available)
     func deletingAManagerOrVendorUnlinksWhatReferredToIt(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in
-            let manager = try await store.people.create(Samples.person("p-boss", name: "Grace Hopper"), by: Principals.alice)
+            let manager = try await store.people.create(
+                Samples.person("p-boss", name: "Grace Hopper"), by: Principals.alice)
             var report = Samples.person("p-report", name: "Alan Turing")
             report.managerId = manager.id
             _ = try await store.people.create(report, by: Principals.alice)
@@ -444,16 +473,21 @@ struct RecordRepositoryTests {
     func anUnknownFilterIsRefusedNamingTheAllowedOnes(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in
             let error = await storageError { try await store.vendors.list(filters: ["payMinor": "1"]) }
-            #expect(error == .invalid("cannot filter vendor by 'payMinor'; filters: budgetOwner, contractSpecId, country"))
+            #expect(
+                error == .invalid("cannot filter vendor by 'payMinor'; filters: budgetOwner, contractSpecId, country"))
             // A column that exists but is not a filter is refused too: filters are not raw SQL.
-            #expect(invalidMessage(await storageError { try await store.people.list(filters: ["pay_minor": "1"]) }) != nil)
+            #expect(
+                invalidMessage(await storageError { try await store.people.list(filters: ["pay_minor": "1"]) }) != nil)
         }
     }
 
     @Test(arguments: Backend.available)
     func searchIsACaseInsensitiveSubstringOfTheName(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in
-            for (id, name) in [("v-1", "Acme Annotation"), ("v-2", "Scale Partners"), ("v-3", "Big ACME Labs"), ("v-4", "100% Data_Co")] {
+            for (id, name) in [
+                ("v-1", "Acme Annotation"), ("v-2", "Scale Partners"), ("v-3", "Big ACME Labs"),
+                ("v-4", "100% Data_Co"),
+            ] {
                 _ = try await store.vendors.create(Samples.vendor(id, name: name), by: Principals.alice)
             }
             #expect(try await store.vendors.list(search: "acme").items.map(\.id) == ["v-1", "v-3"])
@@ -467,12 +501,15 @@ struct RecordRepositoryTests {
             #expect(try await store.vendors.list(search: "a_m").total == 0)
             #expect(try await store.vendors.list(search: "e%a").total == 0)
             // Search and filters combine, and the total counts the matches only.
-            let combined = try await store.vendors.list(filters: ["country": "KE"], search: "acme", page: PageRequest(limit: 1))
+            let combined = try await store.vendors.list(
+                filters: ["country": "KE"], search: "acme", page: PageRequest(limit: 1))
             #expect(combined.total == 2)
             #expect(combined.items.map(\.id) == ["v-1"])
 
-            _ = try await store.marketPoints.create(Samples.marketPoint("m-1", role: "Response evaluator"), by: Principals.alice)
-            _ = try await store.marketPoints.create(Samples.marketPoint("m-2", role: "Red teamer"), by: Principals.alice)
+            _ = try await store.marketPoints.create(
+                Samples.marketPoint("m-1", role: "Response evaluator"), by: Principals.alice)
+            _ = try await store.marketPoints.create(
+                Samples.marketPoint("m-2", role: "Red teamer"), by: Principals.alice)
             #expect(try await store.marketPoints.list(search: "EVAL").items.map(\.id) == ["m-1"])
         }
     }

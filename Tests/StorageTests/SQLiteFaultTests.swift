@@ -11,13 +11,15 @@ import WorkModel
 @Suite("SQLite faults: busy and full")
 struct SQLiteFaultTests {
     static func temporaryPath() -> (folder: URL, path: String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wagefile-sqlite-faults-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wagefile-sqlite-faults-\(UUID().uuidString)")
         return (folder, folder.appendingPathComponent("wagefile.sqlite").path)
     }
 
     static func integrity(_ store: Store) async throws -> String {
         try await store.database.read { sql in
-            try await sql.raw("PRAGMA integrity_check").first()?.decode(column: "integrity_check", as: String.self) ?? "?"
+            try await sql.raw("PRAGMA integrity_check").first()?.decode(column: "integrity_check", as: String.self)
+                ?? "?"
         }
     }
 
@@ -42,7 +44,9 @@ struct SQLiteFaultTests {
         }
         await locked.acquire()
         let rows = [PeopleImportBatchTests.row(2, "E1")]
-        let error = await storageError { try await other.people.importBatch(rows, source: "busy.csv", by: Principals.alice) }
+        let error = await storageError {
+            try await other.people.importBatch(rows, source: "busy.csv", by: Principals.alice)
+        }
         #expect(error == .unavailable("the SQLite database is locked by another writer; try again"))
         await release.release()
         try await held.value
@@ -60,15 +64,19 @@ struct SQLiteFaultTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = Store(database: try await SQLiteStore.open(path: path, logger: TestLogger.logger))
         try await store.migrations.run()
-        _ = try await store.people.importBatch([PeopleImportBatchTests.row(2, "E-before")], source: "first.csv", by: Principals.alice)
+        _ = try await store.people.importBatch(
+            [PeopleImportBatchTests.row(2, "E-before")], source: "first.csv", by: Principals.alice)
         let pages = try await store.database.read { sql in
             try await sql.raw("PRAGMA page_count").first()?.decode(column: "page_count", as: Int.self) ?? 0
         }
         // Room for a few more pages only: the import runs out of space partway through.
-        try await store.database.transaction { sql in try await sql.raw("PRAGMA max_page_count = \(unsafeRaw: String(pages + 8))").run() }
+        try await store.database.transaction { sql in
+            try await sql.raw("PRAGMA max_page_count = \(unsafeRaw: String(pages + 8))").run()
+        }
 
         let error = await storageError {
-            try await store.people.importBatch(PeopleImportBatchTests.organization(), source: "big.csv", by: Principals.alice)
+            try await store.people.importBatch(
+                PeopleImportBatchTests.organization(), source: "big.csv", by: Principals.alice)
         }
         #expect(error == .unavailable("the disk holding the SQLite database is full; nothing was written"))
         #expect(try await count(store, "people") == 1)
@@ -79,7 +87,10 @@ struct SQLiteFaultTests {
 
         // With space again the same import goes through whole.
         try await store.database.transaction { sql in try await sql.raw("PRAGMA max_page_count = 1073741823").run() }
-        #expect(try await store.people.importBatch(PeopleImportBatchTests.organization(), source: "big.csv", by: Principals.alice).created == 2_000)
+        #expect(
+            try await store.people.importBatch(
+                PeopleImportBatchTests.organization(), source: "big.csv", by: Principals.alice
+            ).created == 2_000)
         await store.database.close()
     }
 }

@@ -1,9 +1,9 @@
-import WorkModel
 import Foundation
 import Logging
 import SQLKit
 import Storage
 import Testing
+import WorkModel
 
 /// The databases every storage test runs on.
 ///
@@ -181,7 +181,8 @@ struct TestDatabase: Sendable {
         let adminRun = Task { await admin.run() }
         let name = "wagefile_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         do {
-            try await withTimeout(seconds: 10, "PostgreSQL at \(DatabaseURL.redacted(text)) did not answer within 10 s") {
+            try await withTimeout(seconds: 10, "PostgreSQL at \(DatabaseURL.redacted(text)) did not answer within 10 s")
+            {
                 try await admin.read { sql in try await sql.raw("CREATE DATABASE \(ident: name)").run() }
             }
         } catch {
@@ -201,7 +202,9 @@ struct TestDatabase: Sendable {
             await run.value
             do {
                 try await withTimeout(seconds: 15, "dropping \(name) did not finish") {
-                    try await admin.read { sql in try await sql.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run() }
+                    try await admin.read { sql in
+                        try await sql.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run()
+                    }
                 }
             } catch {
                 Issue.record("could not drop test database \(name): \(error)")

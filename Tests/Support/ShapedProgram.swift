@@ -1,8 +1,10 @@
 /// A program of any shape, for the planner's limit tests (library and server): `classes` difficulty classes (the first `autoClasses` with an audited
 /// auto-grader match rate), `tiers` tiers with `judges` judges each.
 public enum ShapedProgram {
-    public static func text(classes: Int, tiers: Int, autoClasses: Int = 1, judges: Int = 3, draws: Int = 1_000,
-                               items: Int = 100_000, horizon: String = "12") -> String {
+    public static func text(
+        classes: Int, tiers: Int, autoClasses: Int = 1, judges: Int = 3, draws: Int = 1_000,
+        items: Int = 100_000, horizon: String = "12"
+    ) -> String {
         let share = 1.0 / Double(classes)
         let classLines = (0..<classes).map { index in
             let auto = index < autoClasses ? ", auto_agreement: 0.8" : ""

@@ -1,8 +1,8 @@
+import DecisionFiles
 import Foundation
 import Testing
 import WagefileTestSupport
 import WorkModel
-import DecisionFiles
 
 /// JSON Lines batches: one result per line, a bad line rejected with its own line number and
 /// the rest still priced.
@@ -21,11 +21,15 @@ struct BatchPricingTests {
     }
 
     @Test func aBadMiddleLineIsRejectedAndTheOthersArePriced() throws {
-        let text = [Self.line(id: "first"), Self.line(id: "second", task: "grade-vibes"), Self.line(id: "third")].joined(separator: "\n") + "\n"
+        let text =
+            [Self.line(id: "first"), Self.line(id: "second", task: "grade-vibes"), Self.line(id: "third")].joined(
+                separator: "\n") + "\n"
         let outcomes = priceAll(text)
         #expect(outcomes.count == 3)
 
-        guard case .priced(let first) = outcomes[0], case .rejected(let error) = outcomes[1], case .priced(let third) = outcomes[2] else {
+        guard case .priced(let first) = outcomes[0], case .rejected(let error) = outcomes[1],
+            case .priced(let third) = outcomes[2]
+        else {
             Issue.record("expected priced, rejected, priced; got \(outcomes)")
             return
         }
@@ -71,7 +75,10 @@ struct BatchPricingTests {
     }
 
     @Test func aRejectionBecomesAnErrorRecord() throws {
-        guard case .rejected(let error) = batch.price(Self.line(id: "bad", task: "grade-vibes"), file: "batch.jsonl", lineOffset: 6) else {
+        guard
+            case .rejected(let error) = batch.price(
+                Self.line(id: "bad", task: "grade-vibes"), file: "batch.jsonl", lineOffset: 6)
+        else {
             Issue.record("expected a rejection")
             return
         }
@@ -79,7 +86,8 @@ struct BatchPricingTests {
         #expect(record.schema == "wagefile.error/v1")
         #expect(record.file == "batch.jsonl")
         #expect(record.line == 7)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(try JSONRendering.line(record).utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try JSONRendering.line(record).utf8)) as? [String: Any])
         #expect(json["schema"] as? String == "wagefile.error/v1")
         #expect(json["line"] as? Int == 7)
         let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])

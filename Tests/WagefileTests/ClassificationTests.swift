@@ -1,7 +1,7 @@
+import Compliance
+import ReferenceData
 import Testing
 import WorkModel
-import ReferenceData
-import Compliance
 
 /// Every classification rule pack on both sides of its thresholds, which statuses and places get
 /// which tests, and the missing facts and disclaimer every result carries.
@@ -11,12 +11,14 @@ import Compliance
         layer: WorkLayer = .annotation, asOf: CalendarDate = Shipped.asOf
     ) throws -> ComplianceReport {
         try ComplianceFixture.assess(
-            ComplianceFixture.spec(status: status, jurisdiction: jurisdiction, engagement: engagement), layer: layer, asOf: asOf)
+            ComplianceFixture.spec(status: status, jurisdiction: jurisdiction, engagement: engagement), layer: layer,
+            asOf: asOf)
     }
 
     func assessment(
         _ test: String, _ engagement: Engagement, status: WorkerStatus = .contractor, jurisdiction: String = "US-CA",
-        layer: WorkLayer = .annotation, asOf: CalendarDate = Shipped.asOf, sourceLocation: Testing.SourceLocation = #_sourceLocation
+        layer: WorkLayer = .annotation, asOf: CalendarDate = Shipped.asOf,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) throws -> ClassificationAssessment {
         let found = try report(engagement, status: status, jurisdiction: jurisdiction, layer: layer, asOf: asOf)
             .classification.assessments.first { $0.test == test }
@@ -34,7 +36,10 @@ import Compliance
     @Test func aCaliforniaLabellerFailsAllThreeProngs() throws {
         let report = try report(Self.californiaLabeller)
         #expect(tests(report) == ["flsa-2024", "flsa-2021", "dol-2026-proposal", "california-abc", "irs-common-law"])
-        #expect(report.classification.note == "Tests applied: FLSA economic-reality test (2024 rule); FLSA independent-contractor rule (2021); DOL proposed independent-contractor rule (2026); California ABC test; IRS common-law control test.")
+        #expect(
+            report.classification.note
+                == "Tests applied: FLSA economic-reality test (2024 rule); FLSA independent-contractor rule (2021); DOL proposed independent-contractor rule (2026); California ABC test; IRS common-law control test."
+        )
         let abc = try #require(report.classification.assessments.first { $0.test == "california-abc" })
         #expect(abc.risk == .high)
         #expect(abc.standing == .inForce)
@@ -45,13 +50,20 @@ import Compliance
         #expect(abc.missingFacts.isEmpty, "a failed prong needs no more facts")
         let finding = try #require(report.finding("classification.california-abc"))
         #expect(finding.severity == .blocking)
-        #expect(finding.message == "California ABC test: high risk. Prongs A, B, C fail: the worker is presumed an employee under California law. Decision support, not legal advice.")
-        #expect(finding.fix == "Engage the workers as employees (directly or through an employer of record), or change how the work is controlled, with legal review.")
+        #expect(
+            finding.message
+                == "California ABC test: high risk. Prongs A, B, C fail: the worker is presumed an employee under California law. Decision support, not legal advice."
+        )
+        #expect(
+            finding.fix
+                == "Engage the workers as employees (directly or through an employer of record), or change how the work is controlled, with legal review."
+        )
     }
 
     @Test func allThreeProngsHoldingIsLowRisk() throws {
         let engagement = Engagement(
-            hirerControlsWork: false, technologyMonitoring: false, hirerSetsSchedule: false, detailedInstructions: false,
+            hirerControlsWork: false, technologyMonitoring: false, hirerSetsSchedule: false,
+            detailedInstructions: false,
             integralToBusiness: false, worksForOthers: true)
         let abc = try assessment("california-abc", engagement)
         #expect(abc.risk == .low)
@@ -64,17 +76,21 @@ import Compliance
 
     @Test func anUnprovenProngIsMediumRisk() throws {
         let engagement = Engagement(
-            hirerControlsWork: false, technologyMonitoring: false, hirerSetsSchedule: false, detailedInstructions: false,
+            hirerControlsWork: false, technologyMonitoring: false, hirerSetsSchedule: false,
+            detailedInstructions: false,
             worksForOthers: true)
         let abc = try assessment("california-abc", engagement)
         #expect(abc.risk == .medium)
         #expect(abc.severity == .warning)
         #expect(abc.conclusion == "Prong B cannot be shown from the spec; the hirer must prove all three.")
         #expect(abc.missingFacts == ["engagement.integral_to_business"])
-        #expect(abc.factors[1].reasoning == "unproven: not stated; prong B usually fails for annotators doing a labelling vendor's core work")
+        #expect(
+            abc.factors[1].reasoning
+                == "unproven: not stated; prong B usually fails for annotators doing a labelling vendor's core work")
         let evaluator = try assessment("california-abc", engagement, layer: .evaluation)
         #expect(evaluator.risk == .medium)
-        #expect(evaluator.factors[1].reasoning == "unproven: not stated", "the annotation hint is for annotation work only")
+        #expect(
+            evaluator.factors[1].reasoning == "unproven: not stated", "the annotation hint is for annotation work only")
     }
 
     @Test func oneControlIndicatorFailsProngA() throws {
@@ -90,36 +106,49 @@ import Compliance
     // MARK: FLSA 2021 (enforcement practice)
 
     @Test func flsa2021BothCoreFactorsTowardEmploymentIsHigh() throws {
-        let result = try assessment("flsa-2021", Engagement(hirerControlsWork: true, workerInvestment: false, profitOrLoss: false))
+        let result = try assessment(
+            "flsa-2021", Engagement(hirerControlsWork: true, workerInvestment: false, profitOrLoss: false))
         #expect(result.risk == .high)
         #expect(result.standing == .enforcementPractice)
         #expect(result.severity == .warning, "enforcement practice warns, it does not block")
-        #expect(result.conclusion == "Both core factors point to employment: a substantial likelihood the worker is an employee.")
-        #expect(result.factors.map(\.factor) == ["control", "profit-or-loss", "skill", "permanence", "integrated-unit"])
+        #expect(
+            result.conclusion
+                == "Both core factors point to employment: a substantial likelihood the worker is an employee.")
+        #expect(
+            result.factors.map(\.factor) == ["control", "profit-or-loss", "skill", "permanence", "integrated-unit"])
     }
 
     @Test func flsa2021BothCoreFactorsTowardABusinessIsLow() throws {
         let result = try assessment(
-            "flsa-2021", Engagement(hirerControlsWork: false, hirerSetsSchedule: false, detailedInstructions: false, profitOrLoss: true))
+            "flsa-2021",
+            Engagement(
+                hirerControlsWork: false, hirerSetsSchedule: false, detailedInstructions: false, profitOrLoss: true))
         #expect(result.risk == .low)
         #expect(result.severity == .info)
-        #expect(result.conclusion == "Both core factors point to an independent business: a substantial likelihood the worker is a contractor.")
+        #expect(
+            result.conclusion
+                == "Both core factors point to an independent business: a substantial likelihood the worker is a contractor."
+        )
     }
 
     @Test func flsa2021DisagreeingCoreFactorsAreDecidedByTheGuideposts() throws {
         let towardEmployment = Engagement(
-            hirerControlsWork: true, profitOrLoss: true, permanence: .ongoing, integralToBusiness: true, independentSkill: false)
+            hirerControlsWork: true, profitOrLoss: true, permanence: .ongoing, integralToBusiness: true,
+            independentSkill: false)
         let high = try assessment("flsa-2021", towardEmployment)
         #expect(high.risk == .high)
         #expect(high.conclusion == "The core factors disagree and the guideposts point to employment.")
         let unknownGuideposts = Engagement(hirerControlsWork: true, profitOrLoss: true)
         let medium = try assessment("flsa-2021", unknownGuideposts)
         #expect(medium.risk == .medium)
-        #expect(medium.conclusion == "The core factors disagree; the guideposts decide (0 toward employment, 0 toward independence).")
+        #expect(
+            medium.conclusion
+                == "The core factors disagree; the guideposts decide (0 toward employment, 0 toward independence).")
     }
 
     @Test func flsa2021WithOneCoreFactorUnknown() throws {
-        #expect(try assessment("flsa-2021", Engagement(hirerControlsWork: true)).risk == .medium,
+        #expect(
+            try assessment("flsa-2021", Engagement(hirerControlsWork: true)).risk == .medium,
             "profit unknown, control toward employment")
         let neither = try assessment("flsa-2021", Engagement())
         #expect(neither.risk == .undetermined)
@@ -132,7 +161,8 @@ import Compliance
     @Test func flsa2024FourFactorsTowardEmploymentIsHigh() throws {
         // 4 employee, 2 unknown.
         let result = try assessment(
-            "flsa-2024", Engagement(hirerControlsWork: true, workerInvestment: false, profitOrLoss: false, integralToBusiness: true))
+            "flsa-2024",
+            Engagement(hirerControlsWork: true, workerInvestment: false, profitOrLoss: false, integralToBusiness: true))
         #expect(result.risk == .high)
         #expect(result.severity == .blocking)
         #expect(result.conclusion == "4 of 6 factors point to economic dependence: likely an employee under the FLSA.")
@@ -141,7 +171,8 @@ import Compliance
     @Test func flsa2024TwoThirdsOfKnownFactorsIsHigh() throws {
         // 3 employee, 1 contractor: 3 / 4 = 0.75 >= 2/3.
         let result = try assessment(
-            "flsa-2024", Engagement(workerInvestment: false, profitOrLoss: false, permanence: .ongoing, independentSkill: true))
+            "flsa-2024",
+            Engagement(workerInvestment: false, profitOrLoss: false, permanence: .ongoing, independentSkill: true))
         #expect(result.risk == .high)
         #expect(result.conclusion == "3 of 6 factors point to economic dependence: likely an employee under the FLSA.")
     }
@@ -150,7 +181,9 @@ import Compliance
         // 3 employee, 2 contractor: 3 / 5 = 0.6, between 1/3 and 2/3.
         let threeOfFive = try assessment(
             "flsa-2024",
-            Engagement(workerInvestment: false, profitOrLoss: false, permanence: .ongoing, integralToBusiness: false, independentSkill: true))
+            Engagement(
+                workerInvestment: false, profitOrLoss: false, permanence: .ongoing, integralToBusiness: false,
+                independentSkill: true))
         #expect(threeOfFive.risk == .medium)
         #expect(threeOfFive.severity == .warning)
         #expect(threeOfFive.conclusion == "The factors are mixed (3 toward employment, 2 toward independent business).")
@@ -158,8 +191,10 @@ import Compliance
         let oneThird = try assessment(
             "flsa-2024",
             Engagement(
-                hirerControlsWork: false, technologyMonitoring: false, hirerSetsSchedule: false, detailedInstructions: false,
-                workerInvestment: false, profitOrLoss: false, permanence: .project, integralToBusiness: false, independentSkill: true))
+                hirerControlsWork: false, technologyMonitoring: false, hirerSetsSchedule: false,
+                detailedInstructions: false,
+                workerInvestment: false, profitOrLoss: false, permanence: .project, integralToBusiness: false,
+                independentSkill: true))
         #expect(oneThird.risk == .medium)
     }
 
@@ -167,14 +202,17 @@ import Compliance
         // 1 employee, 4 contractor: 1 / 5 = 0.2.
         let result = try assessment(
             "flsa-2024",
-            Engagement(workerInvestment: true, profitOrLoss: true, permanence: .project, integralToBusiness: true, independentSkill: true))
+            Engagement(
+                workerInvestment: true, profitOrLoss: true, permanence: .project, integralToBusiness: true,
+                independentSkill: true))
         #expect(result.risk == .low)
         #expect(result.conclusion == "4 of 6 factors point to a business of the worker's own.")
     }
 
     @Test func flsa2024WithFewerThanFourKnownFactorsIsUndetermined() throws {
         // 3 employee, 0 contractor, 3 unknown: three known factors cannot be weighed.
-        let result = try assessment("flsa-2024", Engagement(workerInvestment: false, profitOrLoss: false, permanence: .ongoing))
+        let result = try assessment(
+            "flsa-2024", Engagement(workerInvestment: false, profitOrLoss: false, permanence: .ongoing))
         #expect(result.risk == .undetermined)
         #expect(result.severity == .warning)
         #expect(result.conclusion == "Only 3 of 6 factors can be read from the spec; the totality cannot be weighed.")
@@ -188,7 +226,10 @@ import Compliance
         #expect(high.standing == .proposed)
         #expect(high.severity == .info)
         #expect(high.factors.map(\.factor) == ["control", "profit-or-loss", "skill", "permanence", "integrated-unit"])
-        for engagement in [Self.californiaLabeller, Engagement(hirerControlsWork: true), Engagement(), Engagement(hirerControlsWork: true, profitOrLoss: false)] {
+        for engagement in [
+            Self.californiaLabeller, Engagement(hirerControlsWork: true), Engagement(),
+            Engagement(hirerControlsWork: true, profitOrLoss: false),
+        ] {
             let finding = try #require(try report(engagement).finding("classification.dol-2026-proposal"))
             #expect(finding.severity == .info)
         }
@@ -209,7 +250,9 @@ import Compliance
         #expect(result.factors.map(\.leaning) == [.employee, .employee, .unknown])
         #expect(result.risk == .high)
         #expect(result.severity == .blocking)
-        #expect(result.conclusion == "2 of 3 categories point to employment: the hirer likely controls the work as an employer does.")
+        #expect(
+            result.conclusion
+                == "2 of 3 categories point to employment: the hirer likely controls the work as an employer does.")
     }
 
     @Test func irsOneCategoryTowardEmploymentIsMedium() throws {
@@ -235,7 +278,10 @@ import Compliance
     @Test func irsATiedCategoryIsNeutral() throws {
         let result = try assessment("irs-common-law", Engagement(detailedInstructions: true, hirerTrains: false))
         #expect(result.factors[0].leaning == .neutral)
-        #expect(result.factors[0].reasoning == "detailed instructions say how to do each task; the hirer does not train the worker (1 toward employment, 1 toward independence)")
+        #expect(
+            result.factors[0].reasoning
+                == "detailed instructions say how to do each task; the hirer does not train the worker (1 toward employment, 1 toward independence)"
+        )
     }
 
     // MARK: EU Platform Work Directive
@@ -247,10 +293,15 @@ import Compliance
         #expect(result.risk == .high)
         #expect(result.standing == .pendingTransposition)
         #expect(result.severity == .warning)
-        #expect(result.conclusion == "Employment is presumed (1 strong indicator of control and direction) and the platform must rebut it; the rebuttal evidence falls short (rebuttal-business, rebuttal-others, rebuttal-organisation not shown).")
+        #expect(
+            result.conclusion
+                == "Employment is presumed (1 strong indicator of control and direction) and the platform must rebut it; the rebuttal evidence falls short (rebuttal-business, rebuttal-others, rebuttal-organisation not shown)."
+        )
         #expect(report.finding("classification.eu-platform-work")?.severity == .warning)
         // The day before the deadline is still pending.
-        let eve = try assessment("eu-platform-work", Engagement(hirerControlsWork: true), status: .platformWorker, jurisdiction: "DE", asOf: ComplianceFixture.date(2026, 12, 1))
+        let eve = try assessment(
+            "eu-platform-work", Engagement(hirerControlsWork: true), status: .platformWorker, jurisdiction: "DE",
+            asOf: ComplianceFixture.date(2026, 12, 1))
         #expect(eve.standing == .pendingTransposition)
     }
 
@@ -258,7 +309,8 @@ import Compliance
         // A directive binds private parties only through national law; Germany's transposition is
         // not known here (all states ship as unknown), so German law decides and the file informs.
         let date = ComplianceFixture.date(2026, 12, 2)
-        let report = try report(Engagement(hirerControlsWork: true), status: .platformWorker, jurisdiction: "DE", asOf: date)
+        let report = try report(
+            Engagement(hirerControlsWork: true), status: .platformWorker, jurisdiction: "DE", asOf: date)
         let result = try #require(report.classification.assessments.first)
         #expect(result.standing == .notTransposed)
         #expect(result.severity == .info)
@@ -267,14 +319,20 @@ import Compliance
 
     @Test func thePresumptionWithoutControlIsLowAndWithGapsUndetermined() throws {
         let none = Engagement(
-            hirerControlsWork: false, technologyMonitoring: false, hirerSetsSchedule: false, detailedInstructions: false,
+            hirerControlsWork: false, technologyMonitoring: false, hirerSetsSchedule: false,
+            detailedInstructions: false,
             automatedDeactivation: false)
         #expect(try assessment("eu-platform-work", none, status: .platformWorker, jurisdiction: "DE").risk == .low)
-        let gaps = try assessment("eu-platform-work", Engagement(hirerControlsWork: false), status: .platformWorker, jurisdiction: "DE")
+        let gaps = try assessment(
+            "eu-platform-work", Engagement(hirerControlsWork: false), status: .platformWorker, jurisdiction: "DE")
         #expect(gaps.risk == .undetermined)
         #expect(gaps.severity == .info)
-        #expect(try assessment("eu-platform-work", Engagement(automatedDeactivation: true), status: .platformWorker, jurisdiction: "DE").risk == .undetermined,
-            "automated deactivation is a weaker indicator: alone it does not trigger the presumption, but the unstated facts could")
+        #expect(
+            try assessment(
+                "eu-platform-work", Engagement(automatedDeactivation: true), status: .platformWorker, jurisdiction: "DE"
+            ).risk == .undetermined,
+            "automated deactivation is a weaker indicator: alone it does not trigger the presumption, but the unstated facts could"
+        )
     }
 
     @Test func thePresumptionNeedsPlatformWorkInTheEU() throws {
@@ -285,60 +343,85 @@ import Compliance
         #expect(tests(direct).isEmpty)
         #expect(direct.classification.note.hasPrefix("No Wagefile rule pack covers DE yet"))
         // A platform worker outside the EU is not.
-        #expect(!tests(try report(Engagement(hirerControlsWork: true), status: .platformWorker, jurisdiction: "KE")).contains("eu-platform-work"))
+        #expect(
+            !tests(try report(Engagement(hirerControlsWork: true), status: .platformWorker, jurisdiction: "KE"))
+                .contains("eu-platform-work"))
     }
 
     // MARK: UK status and IR35
 
     @Test func personalServiceControlAndMutualityIsAnEmployee() throws {
-        let engagement = Engagement(hirerControlsWork: true, substitutionAllowed: false, mutualityOfObligation: true, throughIntermediary: false)
+        let engagement = Engagement(
+            hirerControlsWork: true, substitutionAllowed: false, mutualityOfObligation: true, throughIntermediary: false
+        )
         let report = try report(engagement, jurisdiction: "GB")
         #expect(tests(report) == ["uk-status"], "no IR35 without an intermediary")
         let result = try #require(report.classification.assessments.first)
         #expect(result.risk == .high)
         #expect(result.severity == .blocking)
         #expect(result.conclusion == "Personal service, control and mutuality of obligation: likely an employee.")
-        #expect(result.factors.map(\.factor) == ["substitution", "control", "mutuality", "financial-risk", "part-of-organisation"])
+        #expect(
+            result.factors.map(\.factor) == [
+                "substitution", "control", "mutuality", "financial-risk", "part-of-organisation",
+            ])
     }
 
     @Test func aRightOfSubstitutionIsSelfEmployment() throws {
         let result = try assessment(
-            "uk-status", Engagement(hirerControlsWork: true, substitutionAllowed: true, mutualityOfObligation: false, throughIntermediary: false),
+            "uk-status",
+            Engagement(
+                hirerControlsWork: true, substitutionAllowed: true, mutualityOfObligation: false,
+                throughIntermediary: false),
             jurisdiction: "GB")
         #expect(result.risk == .low)
         #expect(result.conclusion == "A genuine right of substitution: likely self-employed.")
         // Substitution against control and mutuality is not enough.
         let doubtful = try assessment(
-            "uk-status", Engagement(hirerControlsWork: true, substitutionAllowed: true, mutualityOfObligation: true, throughIntermediary: false),
+            "uk-status",
+            Engagement(
+                hirerControlsWork: true, substitutionAllowed: true, mutualityOfObligation: true,
+                throughIntermediary: false),
             jurisdiction: "GB")
         #expect(doubtful.risk == .medium)
     }
 
     @Test func personalServiceWithoutMutualityIsAWorker() throws {
         let result = try assessment(
-            "uk-status", Engagement(substitutionAllowed: false, mutualityOfObligation: false, throughIntermediary: false), jurisdiction: "GB")
+            "uk-status",
+            Engagement(substitutionAllowed: false, mutualityOfObligation: false, throughIntermediary: false),
+            jurisdiction: "GB")
         #expect(result.risk == .high)
-        #expect(result.conclusion == "Personal service without full employment indicators: likely a worker, owed the minimum wage and holiday pay.")
+        #expect(
+            result.conclusion
+                == "Personal service without full employment indicators: likely a worker, owed the minimum wage and holiday pay."
+        )
         let business = try assessment(
             "uk-status",
-            Engagement(workerInvestment: true, profitOrLoss: true, integralToBusiness: false, substitutionAllowed: false, mutualityOfObligation: false, throughIntermediary: false),
+            Engagement(
+                workerInvestment: true, profitOrLoss: true, integralToBusiness: false, substitutionAllowed: false,
+                mutualityOfObligation: false, throughIntermediary: false),
             jurisdiction: "GB")
         #expect(business.risk == .medium)
         // An investment of the worker's own is enough to show financial risk.
         let invested = try assessment(
             "uk-status",
-            Engagement(workerInvestment: true, profitOrLoss: false, integralToBusiness: false, substitutionAllowed: false, mutualityOfObligation: false, throughIntermediary: false),
+            Engagement(
+                workerInvestment: true, profitOrLoss: false, integralToBusiness: false, substitutionAllowed: false,
+                mutualityOfObligation: false, throughIntermediary: false),
             jurisdiction: "GB")
         #expect(invested.factors[3].leaning == .contractor)
         #expect(invested.risk == .medium)
         let unknown = try assessment("uk-status", Engagement(throughIntermediary: false), jurisdiction: "GB")
         #expect(unknown.risk == .undetermined)
-        #expect(unknown.conclusion == "Whether the worker must do the work personally is not stated; it decides worker status.")
+        #expect(
+            unknown.conclusion
+                == "Whether the worker must do the work personally is not stated; it decides worker status.")
     }
 
     @Test func ir35AppliesToContractorsAndConsultantsUnlessNoIntermediary() throws {
         let engagement = Engagement(hirerControlsWork: true, substitutionAllowed: false, mutualityOfObligation: true)
-        #expect(tests(try report(engagement, jurisdiction: "GB")) == ["uk-status", "uk-ir35"], "intermediary not stated")
+        #expect(
+            tests(try report(engagement, jurisdiction: "GB")) == ["uk-status", "uk-ir35"], "intermediary not stated")
         #expect(tests(try report(engagement, status: .consultant, jurisdiction: "GB")) == ["uk-status", "uk-ir35"])
         #expect(tests(try report(engagement, status: .platformWorker, jurisdiction: "GB")) == ["uk-status"])
         var direct = engagement
@@ -356,25 +439,39 @@ import Compliance
     @Test func ir35ThroughAnIntermediaryFollowsTheStatusAndNamesTheDecider() throws {
         let inside = try assessment(
             "uk-ir35",
-            Engagement(hirerControlsWork: true, substitutionAllowed: false, mutualityOfObligation: true, clientSize: .large, throughIntermediary: true),
+            Engagement(
+                hirerControlsWork: true, substitutionAllowed: false, mutualityOfObligation: true, clientSize: .large,
+                throughIntermediary: true),
             status: .consultant, jurisdiction: "GB")
         #expect(inside.risk == .high)
         #expect(inside.factors.first?.leaning == .neutral)
         #expect(!inside.missingFacts.contains("engagement.through_intermediary"))
         #expect(!inside.missingFacts.contains("engagement.client_size"))
-        #expect(inside.conclusion == "The engagement looks inside IR35 (employment-like). As a large client you must issue a Status Determination Statement with reasons.")
+        #expect(
+            inside.conclusion
+                == "The engagement looks inside IR35 (employment-like). As a large client you must issue a Status Determination Statement with reasons."
+        )
         let outside = try assessment(
             "uk-ir35",
-            Engagement(hirerControlsWork: false, substitutionAllowed: true, mutualityOfObligation: false, clientSize: .small, throughIntermediary: true),
+            Engagement(
+                hirerControlsWork: false, substitutionAllowed: true, mutualityOfObligation: false, clientSize: .small,
+                throughIntermediary: true),
             jurisdiction: "GB")
         #expect(outside.risk == .low)
-        #expect(outside.conclusion == "The engagement looks outside IR35. As a small client, the worker's company decides its status.")
+        #expect(
+            outside.conclusion
+                == "The engagement looks outside IR35. As a small client, the worker's company decides its status.")
         let eitherSide = try assessment(
             "uk-ir35",
-            Engagement(hirerControlsWork: true, substitutionAllowed: true, mutualityOfObligation: true, clientSize: .medium, throughIntermediary: true),
+            Engagement(
+                hirerControlsWork: true, substitutionAllowed: true, mutualityOfObligation: true, clientSize: .medium,
+                throughIntermediary: true),
             status: .consultant, jurisdiction: "GB")
         #expect(eitherSide.risk == .medium)
-        #expect(eitherSide.conclusion == "The engagement could fall either side of IR35. As a medium client you must issue a Status Determination Statement with reasons.")
+        #expect(
+            eitherSide.conclusion
+                == "The engagement could fall either side of IR35. As a medium client you must issue a Status Determination Statement with reasons."
+        )
     }
 
     // MARK: Who is tested
@@ -388,14 +485,18 @@ import Compliance
         switch status {
         case .vendorEmployee: #expect(report.classification.note.contains("joint employer"))
         case .dataByproduct: #expect(report.classification.note.contains("data-rights questions"))
-        default: #expect(report.classification.note == "Engaged as \(status.rawValue): no misclassification test applies.")
+        default:
+            #expect(report.classification.note == "Engaged as \(status.rawValue): no misclassification test applies.")
         }
     }
 
     @Test func aJurisdictionWithoutRulePacksSaysSo() throws {
         let report = try report(Self.californiaLabeller, jurisdiction: "KE")
         #expect(report.classification.assessments.isEmpty)
-        #expect(report.classification.note == "No Wagefile rule pack covers KE yet; national tests apply. Add the facts to the engagement section and take advice locally.")
+        #expect(
+            report.classification.note
+                == "No Wagefile rule pack covers KE yet; national tests apply. Add the facts to the engagement section and take advice locally."
+        )
         #expect(!report.rules.contains { $0.hasPrefix("classification.") })
     }
 
@@ -403,48 +504,75 @@ import Compliance
 
     @Test func everyAssessmentListsTheFactsItLacks() throws {
         let report = try report(Engagement())
-        let missing = Dictionary(uniqueKeysWithValues: report.classification.assessments.map { ($0.test, $0.missingFacts) })
+        let missing = Dictionary(
+            uniqueKeysWithValues: report.classification.assessments.map { ($0.test, $0.missingFacts) })
         let e = { (field: String) in "engagement." + field }
-        #expect(missing["california-abc"] == [
-            "hirer_controls_work", "hirer_sets_schedule", "detailed_instructions", "technology_monitoring", "integral_to_business", "works_for_others",
-        ].map(e))
-        #expect(missing["flsa-2024"] == [
-            "profit_or_loss", "worker_investment", "permanence", "hirer_controls_work", "hirer_sets_schedule", "detailed_instructions",
-            "technology_monitoring", "integral_to_business", "independent_skill",
-        ].map(e))
-        #expect(missing["flsa-2021"] == [
-            "hirer_controls_work", "hirer_sets_schedule", "detailed_instructions", "profit_or_loss", "worker_investment", "independent_skill",
-            "permanence", "integral_to_business",
-        ].map(e))
-        #expect(missing["dol-2026-proposal"] == [
-            "hirer_controls_work", "hirer_sets_schedule", "detailed_instructions", "profit_or_loss", "independent_skill", "permanence",
-            "integral_to_business",
-        ].map(e))
-        #expect(missing["irs-common-law"] == [
-            e("detailed_instructions"), e("hirer_trains"), e("technology_monitoring"), e("expenses_reimbursed"), e("worker_investment"),
-            e("works_for_others"), e("paid_by"), e("profit_or_loss"), e("contract"), "protections.benefits", e("permanence"), e("integral_to_business"),
-        ])
+        #expect(
+            missing["california-abc"]
+                == [
+                    "hirer_controls_work", "hirer_sets_schedule", "detailed_instructions", "technology_monitoring",
+                    "integral_to_business", "works_for_others",
+                ].map(e))
+        #expect(
+            missing["flsa-2024"]
+                == [
+                    "profit_or_loss", "worker_investment", "permanence", "hirer_controls_work", "hirer_sets_schedule",
+                    "detailed_instructions",
+                    "technology_monitoring", "integral_to_business", "independent_skill",
+                ].map(e))
+        #expect(
+            missing["flsa-2021"]
+                == [
+                    "hirer_controls_work", "hirer_sets_schedule", "detailed_instructions", "profit_or_loss",
+                    "worker_investment", "independent_skill",
+                    "permanence", "integral_to_business",
+                ].map(e))
+        #expect(
+            missing["dol-2026-proposal"]
+                == [
+                    "hirer_controls_work", "hirer_sets_schedule", "detailed_instructions", "profit_or_loss",
+                    "independent_skill", "permanence",
+                    "integral_to_business",
+                ].map(e))
+        #expect(
+            missing["irs-common-law"] == [
+                e("detailed_instructions"), e("hirer_trains"), e("technology_monitoring"), e("expenses_reimbursed"),
+                e("worker_investment"),
+                e("works_for_others"), e("paid_by"), e("profit_or_loss"), e("contract"), "protections.benefits",
+                e("permanence"), e("integral_to_business"),
+            ])
         let abc = try #require(report.finding("classification.california-abc"))
-        #expect(abc.evidence.contains("missing facts: engagement.hirer_controls_work, engagement.hirer_sets_schedule, engagement.detailed_instructions, engagement.technology_monitoring, engagement.integral_to_business, engagement.works_for_others"))
+        #expect(
+            abc.evidence.contains(
+                "missing facts: engagement.hirer_controls_work, engagement.hirer_sets_schedule, engagement.detailed_instructions, engagement.technology_monitoring, engagement.integral_to_business, engagement.works_for_others"
+            ))
         #expect(abc.severity == .warning, "unproven prongs are medium risk")
 
         let eu = try assessment("eu-platform-work", Engagement(), status: .platformWorker, jurisdiction: "DE")
-        #expect(eu.missingFacts == [
-            "hirer_controls_work", "hirer_sets_schedule", "detailed_instructions", "technology_monitoring", "automated_deactivation",
-            "own_business", "profit_or_loss", "works_for_others", "substitution_allowed",
-        ].map(e))
+        #expect(
+            eu.missingFacts
+                == [
+                    "hirer_controls_work", "hirer_sets_schedule", "detailed_instructions", "technology_monitoring",
+                    "automated_deactivation",
+                    "own_business", "profit_or_loss", "works_for_others", "substitution_allowed",
+                ].map(e))
         let uk = try assessment("uk-status", Engagement(), jurisdiction: "GB")
-        #expect(uk.missingFacts == [
-            "substitution_allowed", "hirer_controls_work", "hirer_sets_schedule", "detailed_instructions", "technology_monitoring",
-            "mutuality_of_obligation", "profit_or_loss", "worker_investment", "integral_to_business",
-        ].map(e))
+        #expect(
+            uk.missingFacts
+                == [
+                    "substitution_allowed", "hirer_controls_work", "hirer_sets_schedule", "detailed_instructions",
+                    "technology_monitoring",
+                    "mutuality_of_obligation", "profit_or_loss", "worker_investment", "integral_to_business",
+                ].map(e))
     }
 
     @Test func everyClassificationFindingSaysItIsNotLegalAdvice() throws {
         let reports = [
             try report(Self.californiaLabeller), try report(Engagement()), try report(Engagement(), jurisdiction: "GB"),
             try report(Engagement(hirerControlsWork: true), status: .platformWorker, jurisdiction: "DE"),
-            try report(Engagement(hirerControlsWork: false, substitutionAllowed: true, throughIntermediary: true), status: .consultant, jurisdiction: "GB"),
+            try report(
+                Engagement(hirerControlsWork: false, substitutionAllowed: true, throughIntermediary: true),
+                status: .consultant, jurisdiction: "GB"),
         ]
         var count = 0
         for report in reports {

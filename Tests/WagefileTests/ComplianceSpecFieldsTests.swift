@@ -1,9 +1,9 @@
 import Foundation
+import ReferenceData
+import Specs
 import Testing
 import WagefileTestSupport
 import WorkModel
-import Specs
-import ReferenceData
 
 /// The base spec with every compliance block filled in: `pay_practice`, `engagement`,
 /// `data_rights` (with its consent record) and `vendor` (with the checklist, supply chain and
@@ -161,9 +161,11 @@ enum ComplianceSpec {
         record: "signed releases in the site office")
 
     static let dataRights = DataRights(
-        workerDataRecorded: true, biometric: true, healthInference: false, biometricUse: .trainingData, consent: consent,
+        workerDataRecorded: true, biometric: true, healthInference: false, biometricUse: .trainingData,
+        consent: consent,
         canRefuseWithoutPenalty: false, paidDirectly: true, downstreamUseDisclosed: false, secondaryUseLimits: true,
-        retention: "deleted 3 years after last contact", benefitSharing: false, soldOrLicensed: true, impactAssessment: false)
+        retention: "deleted 3 years after last contact", benefitSharing: false, soldOrLicensed: true,
+        impactAssessment: false)
 
     static let checklist = ProcurementChecklist(
         workerStatusKnown: true, assessmentsPaid: false, unpaidQualification: true, rejectionErasesWork: true,
@@ -186,7 +188,9 @@ enum ComplianceSpec {
     /// The single diagnostic for `text`, or an issue when there is not exactly one.
     func only(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Diagnostic {
         let found = try diagnostics(text, sourceLocation: sourceLocation)
-        #expect(found.count == 1, "expected one diagnostic, got:\n\(found.map(\.description).joined(separator: "\n"))", sourceLocation: sourceLocation)
+        #expect(
+            found.count == 1, "expected one diagnostic, got:\n\(found.map(\.description).joined(separator: "\n"))",
+            sourceLocation: sourceLocation)
         return try #require(found.first, sourceLocation: sourceLocation)
     }
 
@@ -239,7 +243,9 @@ enum ComplianceSpec {
     @Test func theVendorBlockReadsPayChecklistSupplyChainAndAudit() throws {
         let spec = try readSpec(ComplianceSpec.text)
         let vendor = try #require(spec.vendor)
-        #expect(vendor.workerPay == PayQuote(amount: 150, currency: "KES", basis: .perTask, minutesPerTask: 6), "worker pay keeps its own currency")
+        #expect(
+            vendor.workerPay == PayQuote(amount: 150, currency: "KES", basis: .perTask, minutesPerTask: 6),
+            "worker pay keeps its own currency")
         #expect(vendor.checklist == ComplianceSpec.checklist)
         #expect(vendor.checklist.governingJurisdictions == ["US-CA", "KE"])
         #expect(vendor.supplyChain == ComplianceSpec.supplyChain)
@@ -265,7 +271,10 @@ enum ComplianceSpec {
         #expect(absent.dataRights.consent == nil)
         #expect(absent.vendor == nil)
 
-        let empty = try readSpec(BaseSpec.appending("pay_practice: ~\nengagement:\ndata_rights: {consent: ~}\nvendor: {name: Acme, checklist: ~, supply_chain: ~}"))
+        let empty = try readSpec(
+            BaseSpec.appending(
+                "pay_practice: ~\nengagement:\ndata_rights: {consent: ~}\nvendor: {name: Acme, checklist: ~, supply_chain: ~}"
+            ))
         #expect(empty.payPractice == PayPractice())
         #expect(empty.engagement == Engagement())
         #expect(empty.dataRights == DataRights(), "consent: ~ is no consent record")
@@ -273,7 +282,8 @@ enum ComplianceSpec {
     }
 
     @Test func aConsentRecordMayStateOnlySomeFields() throws {
-        let spec = try readSpec(BaseSpec.appending("data_rights: {worker_data_recorded: true, consent: {obtained: true}}"))
+        let spec = try readSpec(
+            BaseSpec.appending("data_rights: {worker_data_recorded: true, consent: {obtained: true}}"))
         #expect(spec.dataRights.consent == Consent(obtained: true))
     }
 
@@ -284,7 +294,9 @@ enum ComplianceSpec {
 
     @Test func lastAuditFollowsCalendarDate() throws {
         let month = try readSpec(ComplianceSpec.with(line: 101, "  last_audit: 2026-03"))
-        #expect(month.vendor?.lastAudit == CalendarDate(year: 2026, month: 3), "month precision, as the schema pattern allows")
+        #expect(
+            month.vendor?.lastAudit == CalendarDate(year: 2026, month: 3),
+            "month precision, as the schema pattern allows")
         let leap = try readSpec(ComplianceSpec.with(line: 101, "  last_audit: 2028-02-29"))
         #expect(leap.vendor?.lastAudit == CalendarDate(year: 2028, month: 2, day: 29))
     }
@@ -298,15 +310,16 @@ enum ComplianceSpec {
         let key = String(line.dropFirst(2).prefix { $0 != ":" })
         let number = try #require(ComplianceSpec.lines.firstIndex { $0.hasPrefix("  \(key):") }) + 1
         let spec = try readSpec(ComplianceSpec.with(line: number, line))
-        let read: Double? = switch key {
-        case "platform_fee": spec.payPractice.platformFee
-        case "rejected_share": spec.payPractice.rejectedShare
-        case "unpaid_search_share": spec.payPractice.unpaidSearchShare
-        case "unpaid_rework_share": spec.payPractice.unpaidReworkShare
-        case "engagement_weeks": spec.payPractice.engagementWeeks
-        case "worker_costs_per_month": spec.payPractice.workerCostsPerMonth
-        default: nil
-        }
+        let read: Double? =
+            switch key {
+            case "platform_fee": spec.payPractice.platformFee
+            case "rejected_share": spec.payPractice.rejectedShare
+            case "unpaid_search_share": spec.payPractice.unpaidSearchShare
+            case "unpaid_rework_share": spec.payPractice.unpaidReworkShare
+            case "engagement_weeks": spec.payPractice.engagementWeeks
+            case "worker_costs_per_month": spec.payPractice.workerCostsPerMonth
+            default: nil
+            }
         #expect(read == value)
     }
 
@@ -316,16 +329,24 @@ enum ComplianceSpec {
             #expect(spec.engagement.permanence == permanence)
         }
         for paidBy in Engagement.PaidBy.allCases {
-            #expect(try readSpec(ComplianceSpec.with(line: 50, "  paid_by: \(paidBy.rawValue)")).engagement.paidBy == paidBy)
+            #expect(
+                try readSpec(ComplianceSpec.with(line: 50, "  paid_by: \(paidBy.rawValue)")).engagement.paidBy == paidBy
+            )
         }
         for contract in Engagement.ContractLabel.allCases {
-            #expect(try readSpec(ComplianceSpec.with(line: 52, "  contract: \(contract.rawValue)")).engagement.contract == contract)
+            #expect(
+                try readSpec(ComplianceSpec.with(line: 52, "  contract: \(contract.rawValue)")).engagement.contract
+                    == contract)
         }
         for size in Engagement.ClientSize.allCases {
-            #expect(try readSpec(ComplianceSpec.with(line: 53, "  client_size: \(size.rawValue)")).engagement.clientSize == size)
+            #expect(
+                try readSpec(ComplianceSpec.with(line: 53, "  client_size: \(size.rawValue)")).engagement.clientSize
+                    == size)
         }
         for use in DataRights.BiometricUse.allCases {
-            #expect(try readSpec(ComplianceSpec.with(line: 61, "  biometric_use: \(use.rawValue)")).dataRights.biometricUse == use)
+            #expect(
+                try readSpec(ComplianceSpec.with(line: 61, "  biometric_use: \(use.rawValue)")).dataRights.biometricUse
+                    == use)
         }
     }
 
@@ -333,36 +354,54 @@ enum ComplianceSpec {
 
     @Test func aPlatformFeeOfOneOrMoreIsRejected() throws {
         let high = try only(ComplianceSpec.with(line: 24, "  platform_fee: 1.2"))
-        #expect(high.description == "x.yaml:24:17: pay_practice.platform_fee: expected a number from 0 to 0.99, found 1.2")
+        #expect(
+            high.description == "x.yaml:24:17: pay_practice.platform_fee: expected a number from 0 to 0.99, found 1.2")
         let whole = try only(ComplianceSpec.with(line: 24, "  platform_fee: 1"))
-        #expect(whole.description == "x.yaml:24:17: pay_practice.platform_fee: expected a number from 0 to 0.99, found 1", "a fee of 1 leaves no pay at all")
+        #expect(
+            whole.description == "x.yaml:24:17: pay_practice.platform_fee: expected a number from 0 to 0.99, found 1",
+            "a fee of 1 leaves no pay at all")
         let negative = try only(ComplianceSpec.with(line: 24, "  platform_fee: -0.1"))
-        #expect(negative.description == "x.yaml:24:17: pay_practice.platform_fee: expected a number from 0 to 0.99, found -0.1")
+        #expect(
+            negative.description
+                == "x.yaml:24:17: pay_practice.platform_fee: expected a number from 0 to 0.99, found -0.1")
     }
 
     @Test func theOtherSharesAreRangeChecked() throws {
         let rejected = try only(ComplianceSpec.with(line: 30, "  rejected_share: 1"))
-        #expect(rejected.description == "x.yaml:30:19: pay_practice.rejected_share: expected a number from 0 to 0.99, found 1")
+        #expect(
+            rejected.description
+                == "x.yaml:30:19: pay_practice.rejected_share: expected a number from 0 to 0.99, found 1")
         let search = try only(ComplianceSpec.with(line: 29, "  unpaid_search_share: 2"))
-        #expect(search.description == "x.yaml:29:24: pay_practice.unpaid_search_share: expected a number from 0 to 0.99, found 2")
+        #expect(
+            search.description
+                == "x.yaml:29:24: pay_practice.unpaid_search_share: expected a number from 0 to 0.99, found 2")
         let rework = try only(ComplianceSpec.with(line: 32, "  unpaid_rework_share: 11"))
-        #expect(rework.description == "x.yaml:32:24: pay_practice.unpaid_rework_share: expected a number from 0 to 10, found 11")
+        #expect(
+            rework.description
+                == "x.yaml:32:24: pay_practice.unpaid_rework_share: expected a number from 0 to 10, found 11")
     }
 
     @Test func engagementWeeksMustBeAboveZero() throws {
         let zero = try only(ComplianceSpec.with(line: 28, "  engagement_weeks: 0"))
         #expect(zero.description == "x.yaml:28:21: pay_practice.engagement_weeks: expected a number above 0, found 0")
         let long = try only(ComplianceSpec.with(line: 28, "  engagement_weeks: 600"))
-        #expect(long.description == "x.yaml:28:21: pay_practice.engagement_weeks: expected a number from 0 to 520, found 600")
+        #expect(
+            long.description
+                == "x.yaml:28:21: pay_practice.engagement_weeks: expected a number from 0 to 520, found 600")
     }
 
     @Test func payPracticeHoursAndCostsMustBeNonNegativeNumbers() throws {
         let hours = try only(ComplianceSpec.with(line: 26, "  unpaid_qualification_hours: -3"))
-        #expect(hours.description == "x.yaml:26:31: pay_practice.unpaid_qualification_hours: expected a number from 0 to 10000, found -3")
+        #expect(
+            hours.description
+                == "x.yaml:26:31: pay_practice.unpaid_qualification_hours: expected a number from 0 to 10000, found -3")
         let costs = try only(ComplianceSpec.with(line: 25, "  worker_costs_per_month: lots"))
-        #expect(costs.description == "x.yaml:25:27: pay_practice.worker_costs_per_month: expected a number, found 'lots'")
+        #expect(
+            costs.description == "x.yaml:25:27: pay_practice.worker_costs_per_month: expected a number, found 'lots'")
         let quoted = try only(ComplianceSpec.with(line: 24, "  platform_fee: \"0.2\""))
-        #expect(quoted.description == "x.yaml:24:17: pay_practice.platform_fee: expected a number, found '0.2'", "a quoted number is text")
+        #expect(
+            quoted.description == "x.yaml:24:17: pay_practice.platform_fee: expected a number, found '0.2'",
+            "a quoted number is text")
     }
 
     @Test func aPayPracticeFlagMustBeTrueOrFalse() throws {
@@ -372,7 +411,9 @@ enum ComplianceSpec {
 
     @Test func anUnknownPermanenceListsTheAllowedValues() throws {
         let diagnostic = try only(ComplianceSpec.with(line: 44, "  permanence: forever"))
-        #expect(diagnostic.description == "x.yaml:44:15: engagement.permanence: 'forever' is not one of: one-off, project, recurring, ongoing")
+        #expect(
+            diagnostic.description
+                == "x.yaml:44:15: engagement.permanence: 'forever' is not one of: one-off, project, recurring, ongoing")
         let typo = try only(ComplianceSpec.with(line: 44, "  permanence: oneoff"))
         #expect(typo.message == "'oneoff' is not one of: one-off, project, recurring, ongoing; did you mean 'one-off'?")
     }
@@ -381,14 +422,18 @@ enum ComplianceSpec {
         let paidBy = try only(ComplianceSpec.with(line: 50, "  paid_by: salary"))
         #expect(paidBy.description == "x.yaml:50:12: engagement.paid_by: 'salary' is not one of: time, output, project")
         let contract = try only(ComplianceSpec.with(line: 52, "  contract: freelance"))
-        #expect(contract.description == "x.yaml:52:13: engagement.contract: 'freelance' is not one of: employment, worker, contractor, none")
+        #expect(
+            contract.description
+                == "x.yaml:52:13: engagement.contract: 'freelance' is not one of: employment, worker, contractor, none")
         let size = try only(ComplianceSpec.with(line: 53, "  client_size: huge"))
         #expect(size.description == "x.yaml:53:16: engagement.client_size: 'huge' is not one of: small, medium, large")
     }
 
     @Test func anEngagementFactMustBeTrueOrFalse() throws {
         let diagnostic = try only(ComplianceSpec.with(line: 37, "  hirer_controls_work: maybe"))
-        #expect(diagnostic.description == "x.yaml:37:24: engagement.hirer_controls_work: expected true or false, found 'maybe'")
+        #expect(
+            diagnostic.description
+                == "x.yaml:37:24: engagement.hirer_controls_work: expected true or false, found 'maybe'")
         let list = try only(ComplianceSpec.with(line: 54, "  through_platform: [yes]"))
         #expect(list.description == "x.yaml:54:21: engagement.through_platform: expected true or false, found a list")
     }
@@ -396,46 +441,67 @@ enum ComplianceSpec {
     @Test func consentMustBeAMapping() throws {
         let removeRecord: [Int: String?] = [62: "  consent: yes", 63: nil, 64: nil, 65: nil, 66: nil, 67: nil, 68: nil]
         let diagnostic = try only(ComplianceSpec.edit(removeRecord))
-        #expect(diagnostic.description == "x.yaml:62:12: data_rights.consent: expected a mapping of fields, found 'yes'")
+        #expect(
+            diagnostic.description == "x.yaml:62:12: data_rights.consent: expected a mapping of fields, found 'yes'")
         let list = try only(ComplianceSpec.edit(removeRecord.merging([62: "  consent: [obtained, written]"]) { $1 }))
         #expect(list.description == "x.yaml:62:12: data_rights.consent: expected a mapping of fields, found a list")
     }
 
     @Test func aConsentFieldIsTypeChecked() throws {
         let flag = try only(ComplianceSpec.with(line: 65, "    withdrawable: on request"))
-        #expect(flag.description == "x.yaml:65:19: data_rights.consent.withdrawable: expected true or false, found 'on request'")
+        #expect(
+            flag.description
+                == "x.yaml:65:19: data_rights.consent.withdrawable: expected true or false, found 'on request'")
         let language = try only(ComplianceSpec.with(line: 67, "    language: [Hindi, English]"))
         #expect(language.description == "x.yaml:67:15: data_rights.consent.language: expected text, found a list")
     }
 
     @Test func anUnknownBiometricUseListsTheAllowedValues() throws {
         let diagnostic = try only(ComplianceSpec.with(line: 61, "  biometric_use: face-id"))
-        #expect(diagnostic.description == "x.yaml:61:18: data_rights.biometric_use: 'face-id' is not one of: authentication, identification, training-data")
+        #expect(
+            diagnostic.description
+                == "x.yaml:61:18: data_rights.biometric_use: 'face-id' is not one of: authentication, identification, training-data"
+        )
         let typo = try only(ComplianceSpec.with(line: 61, "  biometric_use: training_data"))
         #expect(typo.message.hasSuffix("; did you mean 'training-data'?"))
     }
 
     @Test func theNewDataRightsFlagsAreTypeChecked() throws {
         let sold = try only(ComplianceSpec.with(line: 75, "  sold_or_licensed: sometimes"))
-        #expect(sold.description == "x.yaml:75:21: data_rights.sold_or_licensed: expected true or false, found 'sometimes'")
+        #expect(
+            sold.description == "x.yaml:75:21: data_rights.sold_or_licensed: expected true or false, found 'sometimes'")
         let impact = try only(ComplianceSpec.with(line: 76, "  impact_assessment: 2025"))
-        #expect(impact.description == "x.yaml:76:22: data_rights.impact_assessment: expected true or false, found '2025'")
+        #expect(
+            impact.description == "x.yaml:76:22: data_rights.impact_assessment: expected true or false, found '2025'")
         let health = try only(ComplianceSpec.with(line: 60, "  health_inference: \"true\""))
-        #expect(health.description == "x.yaml:60:21: data_rights.health_inference: expected true or false, found 'true'", "a quoted flag is text")
+        #expect(
+            health.description == "x.yaml:60:21: data_rights.health_inference: expected true or false, found 'true'",
+            "a quoted flag is text")
     }
 
     @Test func governingJurisdictionsMustBeCodes() throws {
         let name = try only(ComplianceSpec.with(line: 87, "    governing_jurisdictions: [Kenya]"))
-        #expect(name.description == "x.yaml:87:31: vendor.checklist.governing_jurisdictions[0]: expected an ISO 3166 code such as KE or US-CA, found 'Kenya'")
+        #expect(
+            name.description
+                == "x.yaml:87:31: vendor.checklist.governing_jurisdictions[0]: expected an ISO 3166 code such as KE or US-CA, found 'Kenya'"
+        )
         let lowercase = try only(ComplianceSpec.with(line: 87, "    governing_jurisdictions: [US-CA, ke]"))
         #expect(lowercase.message == "expected an ISO 3166 code such as KE or US-CA, found 'ke'")
         let both = try diagnostics(ComplianceSpec.with(line: 87, "    governing_jurisdictions: [Kenya, California]"))
-        #expect(both.map(prefix) == ["x.yaml:87:31: vendor.checklist.governing_jurisdictions[0]", "x.yaml:87:38: vendor.checklist.governing_jurisdictions[1]"])
-        #expect(both.map(\.message) == [
-            "expected an ISO 3166 code such as KE or US-CA, found 'Kenya'", "expected an ISO 3166 code such as KE or US-CA, found 'California'",
-        ], "each bad code is named")
+        #expect(
+            both.map(prefix) == [
+                "x.yaml:87:31: vendor.checklist.governing_jurisdictions[0]",
+                "x.yaml:87:38: vendor.checklist.governing_jurisdictions[1]",
+            ])
+        #expect(
+            both.map(\.message) == [
+                "expected an ISO 3166 code such as KE or US-CA, found 'Kenya'",
+                "expected an ISO 3166 code such as KE or US-CA, found 'California'",
+            ], "each bad code is named")
         let mapping = try only(ComplianceSpec.with(line: 87, "    governing_jurisdictions: {US: federal}"))
-        #expect(mapping.description == "x.yaml:87:30: vendor.checklist.governing_jurisdictions: expected a list, found a mapping")
+        #expect(
+            mapping.description
+                == "x.yaml:87:30: vendor.checklist.governing_jurisdictions: expected a list, found a mapping")
     }
 
     @Test func aBadGoverningJurisdictionIsReportedAtTheCode() throws {
@@ -446,17 +512,32 @@ enum ComplianceSpec {
 
     @Test func lastAuditMustBeARealDate() throws {
         let month = try only(ComplianceSpec.with(line: 101, "  last_audit: 2026-13-01"))
-        #expect(month.description == "x.yaml:101:15: vendor.last_audit: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found '2026-13-01'")
+        #expect(
+            month.description
+                == "x.yaml:101:15: vendor.last_audit: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found '2026-13-01'"
+        )
         let day = try only(ComplianceSpec.with(line: 101, "  last_audit: 2026-02-29"))
-        #expect(day.description == "x.yaml:101:15: vendor.last_audit: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found '2026-02-29'", "2026 is not a leap year")
+        #expect(
+            day.description
+                == "x.yaml:101:15: vendor.last_audit: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found '2026-02-29'",
+            "2026 is not a leap year")
         let words = try only(ComplianceSpec.with(line: 101, "  last_audit: last spring"))
-        #expect(words.description == "x.yaml:101:15: vendor.last_audit: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found 'last spring'")
+        #expect(
+            words.description
+                == "x.yaml:101:15: vendor.last_audit: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found 'last spring'"
+        )
     }
 
     @Test func vendorPayIsCheckedLikeAnyPay() throws {
-        let minutes = try only(ComplianceSpec.with(line: 81, "  worker_pay: {amount: 150, basis: per-task, currency: KES}"))
-        #expect(minutes.description == "x.yaml:81:15: vendor.worker_pay.minutes_per_task: per-task pay needs the expected minutes per task to give an hourly figure")
-        let currency = try only(ComplianceSpec.with(line: 81, "  worker_pay: {amount: 150, basis: per-task, currency: XYZ, minutes_per_task: 6}"))
+        let minutes = try only(
+            ComplianceSpec.with(line: 81, "  worker_pay: {amount: 150, basis: per-task, currency: KES}"))
+        #expect(
+            minutes.description
+                == "x.yaml:81:15: vendor.worker_pay.minutes_per_task: per-task pay needs the expected minutes per task to give an hourly figure"
+        )
+        let currency = try only(
+            ComplianceSpec.with(
+                line: 81, "  worker_pay: {amount: 150, basis: per-task, currency: XYZ, minutes_per_task: 6}"))
         #expect(prefix(currency) == "x.yaml:81:56: vendor.worker_pay.currency")
         #expect(currency.message.hasPrefix("no exchange rate for XYZ in the reference data"))
         let name = try only(ComplianceSpec.with(line: 78, "  name: ~"))
@@ -483,10 +564,15 @@ enum ComplianceSpec {
         (66, "    itemized_notice: true", "x.yaml:66:5: data_rights.consent.itemized_notice", "itemised_notice"),
         (75, "  sold_or_licenced: true", "x.yaml:75:3: data_rights.sold_or_licenced", "sold_or_licensed"),
         (101, "  last_audited: 2026-03-15", "x.yaml:101:3: vendor.last_audited", "last_audit"),
-        (87, "    governing_jurisdiction: [US-CA, KE]", "x.yaml:87:5: vendor.checklist.governing_jurisdiction", "governing_jurisdictions"),
+        (
+            87, "    governing_jurisdiction: [US-CA, KE]", "x.yaml:87:5: vendor.checklist.governing_jurisdiction",
+            "governing_jurisdictions"
+        ),
         (97, "    unpaid_labour: false", "x.yaml:97:5: vendor.supply_chain.unpaid_labour", "unpaid_labor"),
     ])
-    func aMisspelledKeySuggestsTheNearestField(line: Int, replacement: String, expected: String, suggestion: String) throws {
+    func aMisspelledKeySuggestsTheNearestField(line: Int, replacement: String, expected: String, suggestion: String)
+        throws
+    {
         let diagnostic = try only(ComplianceSpec.with(line: line, replacement))
         #expect(prefix(diagnostic) == expected)
         #expect(diagnostic.message.hasPrefix("unknown field; did you mean '\(suggestion)'? (allowed: "))
@@ -496,7 +582,9 @@ enum ComplianceSpec {
         let practice = try only(ComplianceSpec.with(line: 24, "  platform_fees: 0.2"))
         #expect(practice.message.hasSuffix("(allowed: \(RoleSpecFormat.payPractice.joined(separator: ", ")))"))
         let consent = try only(ComplianceSpec.with(line: 66, "    itemized_notice: true"))
-        #expect(consent.message.hasSuffix("(allowed: obtained, written, withdrawable, itemised_notice, language, record, on_withdrawal)"))
+        #expect(
+            consent.message.hasSuffix(
+                "(allowed: obtained, written, withdrawable, itemised_notice, language, record, on_withdrawal)"))
         let checklist = try only(ComplianceSpec.with(line: 87, "    governing_jurisdiction: [US-CA, KE]"))
         #expect(checklist.message.hasSuffix("(allowed: \(RoleSpecFormat.checklist.joined(separator: ", ")))"))
     }
@@ -533,22 +621,27 @@ enum ComplianceSpec {
         changes.merge(ComplianceSpec.commentedOut(63...68)) { $1 }
         changes[62] = "  consent: yes"
         let found = try diagnostics(ComplianceSpec.edit(changes))
-        #expect(found.map(prefix) == [
-            "x.yaml:24:17: pay_practice.platform_fee",
-            "x.yaml:28:21: pay_practice.engagement_weeks",
-            "x.yaml:37:24: engagement.hirer_controls_work",
-            "x.yaml:44:15: engagement.permanence",
-            "x.yaml:61:18: data_rights.biometric_use",
-            "x.yaml:62:12: data_rights.consent",
-            "x.yaml:87:31: vendor.checklist.governing_jurisdictions[0]",
-            "x.yaml:97:5: vendor.supply_chain.unpaid_labour",
-            "x.yaml:101:15: vendor.last_audit",
-        ])
+        #expect(
+            found.map(prefix) == [
+                "x.yaml:24:17: pay_practice.platform_fee",
+                "x.yaml:28:21: pay_practice.engagement_weeks",
+                "x.yaml:37:24: engagement.hirer_controls_work",
+                "x.yaml:44:15: engagement.permanence",
+                "x.yaml:61:18: data_rights.biometric_use",
+                "x.yaml:62:12: data_rights.consent",
+                "x.yaml:87:31: vendor.checklist.governing_jurisdictions[0]",
+                "x.yaml:97:5: vendor.supply_chain.unpaid_labour",
+                "x.yaml:101:15: vendor.last_audit",
+            ])
     }
 
     @Test func problemsInTheNewBlocksAreReportedWithProblemsElsewhere() throws {
-        let found = try diagnostics(ComplianceSpec.edit([12: "scope: galaxy", 24: "  platform_fee: 1.2", 101: "  last_audit: soon"]))
-        #expect(found.map(prefix) == ["x.yaml:12:8: scope", "x.yaml:24:17: pay_practice.platform_fee", "x.yaml:101:15: vendor.last_audit"])
+        let found = try diagnostics(
+            ComplianceSpec.edit([12: "scope: galaxy", 24: "  platform_fee: 1.2", 101: "  last_audit: soon"]))
+        #expect(
+            found.map(prefix) == [
+                "x.yaml:12:8: scope", "x.yaml:24:17: pay_practice.platform_fee", "x.yaml:101:15: vendor.last_audit",
+            ])
     }
 
     // MARK: JSON
@@ -569,8 +662,13 @@ enum ComplianceSpec {
     @Test func aBadValueInAJSONLineIsReportedAtItsColumnInTheStream() throws {
         let text = ComplianceSpec.json.replacingOccurrences(of: #""platform_fee": 0.2"#, with: #""platform_fee": 1.2"#)
         let found = try diagnostics(text, file: "in.jsonl", lineOffset: 6)
-        let column = try #require(text.range(of: #""platform_fee": 1.2"#)).lowerBound.utf16Offset(in: text) + #""platform_fee": "#.count + 1
-        #expect(found.map(\.description) == ["in.jsonl:7:\(column): pay_practice.platform_fee: expected a number from 0 to 0.99, found 1.2"])
+        let column =
+            try #require(text.range(of: #""platform_fee": 1.2"#)).lowerBound.utf16Offset(in: text)
+            + #""platform_fee": "#.count + 1
+        #expect(
+            found.map(\.description) == [
+                "in.jsonl:7:\(column): pay_practice.platform_fee: expected a number from 0 to 0.99, found 1.2"
+            ])
     }
 
     @Test func severalProblemsInAJSONLineAreAllReported() throws {
@@ -579,7 +677,10 @@ enum ComplianceSpec {
             .replacingOccurrences(of: #""consent": {"#, with: #""consent": "yes", "consent_record": {"#)
             .replacingOccurrences(of: #""last_audit": "2026-03-15""#, with: #""last_audit": "2026-13-01""#)
         let found = try diagnostics(text, file: "in.jsonl")
-        #expect(found.map(\.field) == ["engagement.permanence", "data_rights.consent", "data_rights.consent_record", "vendor.last_audit"])
+        #expect(
+            found.map(\.field) == [
+                "engagement.permanence", "data_rights.consent", "data_rights.consent_record", "vendor.last_audit",
+            ])
         #expect(found.allSatisfy { $0.line == 1 && $0.file == "in.jsonl" })
         #expect(found.map(\.column) == found.map(\.column).sorted(), "in column order on the one line")
     }
@@ -590,7 +691,12 @@ enum ComplianceSpec {
 @Suite struct ComplianceSpecFieldsSchemaTests {
     /// A JSON value as the rendered schema holds it, decoded independently of the renderer.
     indirect enum Value: Decodable, Equatable {
-        case null, bool(Bool), number(Double), string(String), array([Value]), object([String: Value])
+        case null
+        case bool(Bool)
+        case number(Double)
+        case string(String)
+        case array([Value])
+        case object([String: Value])
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
@@ -620,7 +726,9 @@ enum ComplianceSpec {
         var strings: [String] {
             if case .array(let items) = self {
                 items.compactMap { if case .string(let text) = $0 { text } else { nil } }
-            } else { [] }
+            } else {
+                []
+            }
         }
     }
 
@@ -631,14 +739,20 @@ enum ComplianceSpec {
     }
 
     /// Asserts `object` is a closed object schema listing exactly `fields`.
-    func expectClosed(_ object: Value?, _ fields: [String], _ what: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    func expectClosed(
+        _ object: Value?, _ fields: [String], _ what: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         guard let object else {
             Issue.record("\(what) is missing from the schema", sourceLocation: sourceLocation)
             return
         }
         #expect(object["type"] == .string("object"), "\(what) is an object", sourceLocation: sourceLocation)
-        #expect(object["additionalProperties"] == .bool(false), "\(what) refuses unknown keys", sourceLocation: sourceLocation)
-        #expect(object["properties"]?.keys == Set(fields), "\(what) lists every field the reader accepts", sourceLocation: sourceLocation)
+        #expect(
+            object["additionalProperties"] == .bool(false), "\(what) refuses unknown keys",
+            sourceLocation: sourceLocation)
+        #expect(
+            object["properties"]?.keys == Set(fields), "\(what) lists every field the reader accepts",
+            sourceLocation: sourceLocation)
         #expect(object["required"] == .array([]), "\(what) has no required fields", sourceLocation: sourceLocation)
     }
 
@@ -679,7 +793,10 @@ enum ComplianceSpec {
         ]
         for cap in caps {
             let found = try diagnostics(BaseSpec.appending("pay_practice: {\(cap.field): \(cap.over)}"))
-            #expect(found.map(\.message) == ["expected a number from 0 to \(Format.number(cap.maximum)), found \(cap.over)"], "the reader caps \(cap.field)")
+            #expect(
+                found.map(\.message) == [
+                    "expected a number from 0 to \(Format.number(cap.maximum)), found \(cap.over)"
+                ], "the reader caps \(cap.field)")
             #expect(fields[cap.field]?["maximum"] == .number(cap.maximum), "\(cap.field) has the reader's maximum")
         }
     }
@@ -702,7 +819,9 @@ enum ComplianceSpec {
         expectClosed(dataRights, RoleSpecFormat.dataRights, "data_rights")
         let fields = try #require(dataRights?["properties"])
         let consent = fields["consent"]
-        expectClosed(consent, ["obtained", "written", "withdrawable", "itemised_notice", "language", "record", "on_withdrawal"], "data_rights.consent")
+        expectClosed(
+            consent, ["obtained", "written", "withdrawable", "itemised_notice", "language", "record", "on_withdrawal"],
+            "data_rights.consent")
         for flag in ["obtained", "written", "withdrawable", "itemised_notice"] {
             #expect(consent?["properties"]?[flag]?["type"] == .string("boolean"))
         }
@@ -730,6 +849,8 @@ enum ComplianceSpec {
 
     @Test func theRenderedSchemaIsStable() throws {
         let vocabulary = try Shipped.get().reference.vocabulary
-        #expect(RoleSpecSchema.role(vocabulary: vocabulary).render() == RoleSpecSchema.role(vocabulary: vocabulary).render())
+        #expect(
+            RoleSpecSchema.role(vocabulary: vocabulary).render() == RoleSpecSchema.role(vocabulary: vocabulary).render()
+        )
     }
 }

@@ -15,15 +15,19 @@ struct DecisionDocumentSchemaTests {
 
     /// Fields described but in no golden, each with why no example has it.
     static let notInGoldens: [String: String] = [
-        ".loadedCost.noData": "written only where the jurisdiction has no on-cost row; every example's jurisdiction has one",
-        ".withheld": "added by the server to the copy a role without individual-pay access reads; never in the file as computed",
+        ".loadedCost.noData":
+            "written only where the jurisdiction has no on-cost row; every example's jurisdiction has one",
+        ".withheld":
+            "added by the server to the copy a role without individual-pay access reads; never in the file as computed",
     ]
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     @Test("every golden field is described, and every described field is in a golden")
     func schemaMatchesTheGoldens() throws {
-        let schema = try OpenAPISchemas(path: Self.root.appendingPathComponent("Sources/WebApp/Resources/openapi.yaml").path)
+        let schema = try OpenAPISchemas(
+            path: Self.root.appendingPathComponent("Sources/WebApp/Resources/openapi.yaml").path)
         var described = Set<String>()
         var mapsFound = Set<String>()
         try schema.walk(try schema.named("DecisionDocument"), path: "", into: &described, maps: &mapsFound)
@@ -37,8 +41,12 @@ struct DecisionDocumentSchemaTests {
         let undescribed = inGoldens.subtracting(described).sorted()
         #expect(undescribed.isEmpty, "in the goldens but not in openapi.yaml's DecisionDocument: \(undescribed)")
         let unused = described.subtracting(inGoldens).subtracting(Self.notInGoldens.keys).sorted()
-        #expect(unused.isEmpty, "in openapi.yaml's DecisionDocument but in no golden (drift, or list it with why): \(unused)")
-        let stale = Set(Self.notInGoldens.keys).intersection(inGoldens).union(Set(Self.notInGoldens.keys).subtracting(described)).sorted()
+        #expect(
+            unused.isEmpty,
+            "in openapi.yaml's DecisionDocument but in no golden (drift, or list it with why): \(unused)")
+        let stale = Set(Self.notInGoldens.keys).intersection(inGoldens).union(
+            Set(Self.notInGoldens.keys).subtracting(described)
+        ).sorted()
         #expect(stale.isEmpty, "listed as in no golden, but a golden has it or the schema no longer does: \(stale)")
     }
 
@@ -46,16 +54,21 @@ struct DecisionDocumentSchemaTests {
     func questionCount() throws {
         let counts = Set(try Self.goldens().map { ($0.1["questions"] as? [Any])?.count ?? 0 })
         #expect(counts == [10], "golden question counts: \(counts)")
-        let text = try String(contentsOfFile: Self.root.appendingPathComponent("Sources/WebApp/Resources/openapi.yaml").path, encoding: .utf8)
+        let text = try String(
+            contentsOfFile: Self.root.appendingPathComponent("Sources/WebApp/Resources/openapi.yaml").path,
+            encoding: .utf8)
         #expect(text.contains("ten questions"), "openapi.yaml's DecisionDocument should say the ten questions")
         #expect(!text.contains("eight questions"))
     }
 
     static func goldens() throws -> [(String, [String: Any])] {
-        let folder = try #require(Bundle.module.url(forResource: "golden", withExtension: nil, subdirectory: "Fixtures"))
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        let folder = try #require(
+            Bundle.module.url(forResource: "golden", withExtension: nil, subdirectory: "Fixtures"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+            .sorted()
         return try names.map { name in
-            let value = try JSONSerialization.jsonObject(with: try Data(contentsOf: folder.appendingPathComponent(name)))
+            let value = try JSONSerialization.jsonObject(
+                with: try Data(contentsOf: folder.appendingPathComponent(name)))
             return (name, try #require(value as? [String: Any], "\(name) is not a JSON object"))
         }
     }

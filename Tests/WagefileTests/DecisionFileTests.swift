@@ -1,9 +1,9 @@
+import DecisionFiles
 import Foundation
+import Specs
 import Testing
 import WagefileTestSupport
 import WorkModel
-import Specs
-import DecisionFiles
 
 /// The decision file as JSON: the schema users and tools read, checked through JSONSerialization
 /// so the test sees exactly what a consumer sees.
@@ -66,7 +66,10 @@ struct DecisionFileTests {
         let questions = try #require(root["questions"] as? [[String: Any]])
         #expect(questions.count == 10)
         #expect(questions.compactMap { $0["number"] as? Int } == Array(1...10))
-        #expect(questions.allSatisfy { ($0["question"] as? String)?.isEmpty == false && ($0["answer"] as? String)?.isEmpty == false })
+        #expect(
+            questions.allSatisfy {
+                ($0["question"] as? String)?.isEmpty == false && ($0["answer"] as? String)?.isEmpty == false
+            })
 
         #expect(root["findings"] is [Any])
         let path = try object(root["pathUpward"])
@@ -88,13 +91,18 @@ struct DecisionFileTests {
 
     @Test func everyFindingCarriesItsEvidence() throws {
         // An AI Trainer title on expert-review work, deployed, with a low offer and no budget owner.
-        let spec = try readSpec(BaseSpec.edit([
-            3: "title: AI Trainer", 8: "  - {task: review-domain-output, share: 0.6}", 9: "  - {task: sign-off-domain-output, share: 0.4}",
-            10: "direction: deploy", 21: "offered: {amount: 10, basis: hourly}", 22: nil,
-        ]))
+        let spec = try readSpec(
+            BaseSpec.edit([
+                3: "title: AI Trainer", 8: "  - {task: review-domain-output, share: 0.6}",
+                9: "  - {task: sign-off-domain-output, share: 0.4}",
+                10: "direction: deploy", 21: "offered: {amount: 10, basis: hourly}", 22: nil,
+            ]))
         let root = try json(shipped.builder.build(spec))
         let findings = try #require(root["findings"] as? [[String: Any]])
-        #expect(Set(findings.compactMap { $0["rule"] as? String }).isSuperset(of: ["title-layer-mismatch", "direction-mismatch", "green-circle", "no-budget-owner"]))
+        #expect(
+            Set(findings.compactMap { $0["rule"] as? String }).isSuperset(of: [
+                "title-layer-mismatch", "direction-mismatch", "green-circle", "no-budget-owner",
+            ]))
         for finding in findings {
             #expect(["info", "warning", "blocking"].contains(finding["severity"] as? String))
             #expect((finding["rule"] as? String)?.isEmpty == false)
@@ -129,10 +137,15 @@ struct DecisionFileTests {
         #expect(file.scores.conditions == 60)
         #expect(file.layer == "expert-review")
         #expect(values(file.band.hourly) == [592.42, 770.14, 947.87])
-        #expect(file.market.payLine.placement?.hasPrefix("above the highest benchmark domain-expert-evaluator (660 points, 360.56 USD/h)") == true)
+        #expect(
+            file.market.payLine.placement?.hasPrefix(
+                "above the highest benchmark domain-expert-evaluator (660 points, 360.56 USD/h)") == true)
         let beyond = try #require(file.findings.first { $0.rule == "priced-beyond-benchmarks" })
         #expect(beyond.severity == .warning)
-        #expect(beyond.message == "At 810 points the role is 150 points above the highest benchmark, so its midpoint rests on the fitted slope, not on a market figure.")
+        #expect(
+            beyond.message
+                == "At 810 points the role is 150 points above the highest benchmark, so its midpoint rests on the fitted slope, not on a market figure."
+        )
         #expect(beyond.evidence.last == "slope 0.005059 ln(USD/h) per point: x2.136 on the benchmark")
     }
 
@@ -177,15 +190,20 @@ struct DecisionFileTests {
         #expect(file.offered?.circle == "green")
         let finding = try #require(file.findings.first { $0.rule == "green-circle" })
         #expect(finding.severity == .blocking)
-        #expect(finding.message == "The offer is below the band minimum by 12.00 USD/h. At a compa-ratio of 0.379, under the policy's 0.8 and outside any published market range for the category, this is pay far below the market for the work.")
-        #expect(finding.fix == "Raise the offer to at least 22.00 USD/h, or record an approved exception with its reason.")
+        #expect(
+            finding.message
+                == "The offer is below the band minimum by 12.00 USD/h. At a compa-ratio of 0.379, under the policy's 0.8 and outside any published market range for the category, this is pay far below the market for the work."
+        )
+        #expect(
+            finding.fix == "Raise the offer to at least 22.00 USD/h, or record an approved exception with its reason.")
         #expect(file.blocking)
         #expect(file.findings.first?.severity == .blocking)
     }
 
     @Test func anOfferJustBelowTheBandIsAWarning() throws {
         // 21.50 / 26.40 = 0.8145: under the minimum, but within the policy's tolerance.
-        let file = shipped.builder.build(try readSpec(BaseSpec.with(line: 21, "offered: {amount: 21.5, basis: hourly}")))
+        let file = shipped.builder.build(
+            try readSpec(BaseSpec.with(line: 21, "offered: {amount: 21.5, basis: hourly}")))
         let finding = try #require(file.findings.first { $0.rule == "green-circle" })
         #expect(finding.severity == .warning)
         #expect(!file.blocking)

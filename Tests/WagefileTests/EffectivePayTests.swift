@@ -1,7 +1,7 @@
+import Compliance
+import ReferenceData
 import Testing
 import WorkModel
-import ReferenceData
-import Compliance
 
 /// Specs built in code for the compliance tests, and the engine over the shipped reference data.
 /// Compliance reads no factor levels except `content_exposure` (vendor checklist), so `factors`
@@ -15,16 +15,19 @@ enum ComplianceFixture {
     }
 
     static func spec(
-        status: WorkerStatus = .contractor, jurisdiction: String = "US-CA", location: String? = nil, headcount: Int? = nil,
+        status: WorkerStatus = .contractor, jurisdiction: String = "US-CA", location: String? = nil,
+        headcount: Int? = nil,
         currency: String = "USD", offered: PayQuote? = nil, practice: PayPractice = PayPractice(),
         engagement: Engagement = Engagement(), dataRights: DataRights = DataRights(),
         kind: SpecKind = .role, vendor: VendorTerms? = nil, factors: [String: String] = [:]
     ) -> RoleSpec {
         RoleSpec(
-            id: "compliance-fixture", kind: kind, title: "Compliance fixture", judgmentPurchased: "Labels checked against a guideline",
+            id: "compliance-fixture", kind: kind, title: "Compliance fixture",
+            judgmentPurchased: "Labels checked against a guideline",
             tasks: [TaskShare(task: "label-images")], direction: .train, factors: factors,
             worker: Worker(status: status, jurisdiction: jurisdiction, location: location, headcount: headcount),
-            currency: currency, offered: offered, payPractice: practice, engagement: engagement, dataRights: dataRights, vendor: vendor)
+            currency: currency, offered: offered, payPractice: practice, engagement: engagement, dataRights: dataRights,
+            vendor: vendor)
     }
 
     /// An hourly offer in the spec's currency.
@@ -33,13 +36,17 @@ enum ComplianceFixture {
     }
 
     static func assess(
-        _ spec: RoleSpec, hours: HoursBasis = hours(), layer: WorkLayer = .annotation, asOf: CalendarDate = Shipped.asOf,
+        _ spec: RoleSpec, hours: HoursBasis = hours(), layer: WorkLayer = .annotation,
+        asOf: CalendarDate = Shipped.asOf,
         reference: ReferenceSet? = nil
     ) throws -> ComplianceReport {
-        ComplianceEngine(reference: try reference ?? Self.reference()).assess(spec, hours: hours, layer: layer, asOf: asOf)
+        ComplianceEngine(reference: try reference ?? Self.reference()).assess(
+            spec, hours: hours, layer: layer, asOf: asOf)
     }
 
-    static func date(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate { CalendarDate(year: year, month: month, day: day) }
+    static func date(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate {
+        CalendarDate(year: year, month: month, day: day)
+    }
 }
 
 extension ComplianceReport {
@@ -127,13 +134,22 @@ extension ComplianceReport {
 
         let finding = try #require(report.finding("wage-floor.effective-below-floor"))
         #expect(finding.severity == .blocking, "KE's floor is statutory")
-        #expect(finding.message.hasPrefix("Effective pay of 50.18 KES/h is below the KE minimum of 82.24 KES/h once unpaid time"))
-        #expect(finding.message.contains("Minimum-wage law covers contractors only if they are misclassified"), "a platform worker")
+        #expect(
+            finding.message.hasPrefix(
+                "Effective pay of 50.18 KES/h is below the KE minimum of 82.24 KES/h once unpaid time"))
+        #expect(
+            finding.message.contains("Minimum-wage law covers contractors only if they are misclassified"),
+            "a platform worker")
         // Cost to reach the floor: (71.5107 - 50.1818) x 55 h x 52 / 12 = 5,083.39 KES per worker-month;
         // x 200 workers = 1,016,677.88 KES a month.
-        #expect(finding.evidence.contains("cost to reach the floor: 7,640 KES per worker-month, 1,527,980 KES a month for 200 workers"))
+        #expect(
+            finding.evidence.contains(
+                "cost to reach the floor: 7,640 KES per worker-month, 1,527,980 KES a month for 200 workers"))
         // Rate reaching the floor: (82.2373 x 55 + 300) / (34 x 0.9) = 157.62 KES/h.
-        #expect(finding.fix == "Raise the rate to at least 157.62 KES/h equivalent, or pay the unpaid time (qualification, search, rejected work).")
+        #expect(
+            finding.fix
+                == "Raise the rate to at least 157.62 KES/h equivalent, or pay the unpaid time (qualification, search, rejected work)."
+        )
     }
 
     @Test func theShiftedCostIsCostedPerWorkerAndForTheHeadcount() throws {
@@ -151,9 +167,16 @@ extension ComplianceReport {
 
         let finding = try #require(report.finding("effective-pay.shifted-cost"))
         #expect(finding.severity == .warning, "49.8% is at least 10%")
-        #expect(finding.message == "Unpaid time, rejections, fees and costs take 49.8% off the quoted rate: 11,873 KES per worker-month is carried by the worker, 2,374,667 KES a month across 200 workers.")
-        #expect(finding.evidence.contains("per worker-week: 40 h of tasks, 21 h unpaid (search and idle 11, qualification and onboarding 2, rework 2, rejected unpaid 6)"))
-        #expect(finding.evidence.contains("net 2,760.00 KES a week after 340.00 fees and 300.00 worker costs, over 55 h"))
+        #expect(
+            finding.message
+                == "Unpaid time, rejections, fees and costs take 49.8% off the quoted rate: 11,873 KES per worker-month is carried by the worker, 2,374,667 KES a month across 200 workers."
+        )
+        #expect(
+            finding.evidence.contains(
+                "per worker-week: 40 h of tasks, 21 h unpaid (search and idle 11, qualification and onboarding 2, rework 2, rejected unpaid 6)"
+            ))
+        #expect(
+            finding.evidence.contains("net 2,760.00 KES a week after 340.00 fees and 300.00 worker costs, over 55 h"))
         #expect(!finding.evidence.contains { $0.contains("engagement not stated") }, "engagement_weeks is stated")
     }
 
@@ -189,10 +212,12 @@ extension ComplianceReport {
     // 40 h x 52 / 12 = 173.33 h is 34.6154 USD/h, and effective pay is the same.
     @Test func aSalariedRoleWithNoUnpaidTimeKeepsItsRate() throws {
         let none = PayPractice(
-            platformFee: 0, workerCostsPerMonth: 0, unpaidQualificationHours: 0, unpaidOnboardingHours: 0, unpaidSearchShare: 0,
+            platformFee: 0, workerCostsPerMonth: 0, unpaidQualificationHours: 0, unpaidOnboardingHours: 0,
+            unpaidSearchShare: 0,
             rejectedShare: 0, unpaidReworkShare: 0)
         let spec = ComplianceFixture.spec(
-            status: .employee, jurisdiction: "US-CA", offered: PayQuote(amount: 6000, currency: "USD", basis: .month), practice: none)
+            status: .employee, jurisdiction: "US-CA", offered: PayQuote(amount: 6000, currency: "USD", basis: .month),
+            practice: none)
         let report = try ComplianceFixture.assess(spec)
         let pay = try #require(report.effectivePay)
         expectClose(pay.nominalHourly, 6000 / (40 * 52 / 12.0))
@@ -212,14 +237,16 @@ extension ComplianceReport {
     }
 
     @Test func unstatedPayPracticeCountsAsNoneAndIsListed() throws {
-        let spec = ComplianceFixture.spec(status: .employee, offered: PayQuote(amount: 6000, currency: "USD", basis: .month))
+        let spec = ComplianceFixture.spec(
+            status: .employee, offered: PayQuote(amount: 6000, currency: "USD", basis: .month))
         let pay = try #require(try ComplianceFixture.assess(spec).effectivePay)
         expectClose(pay.effectiveHourly, pay.nominalHourly, tolerance: 1e-12, "effective == nominal")
         #expect(pay.shiftedCostPerWorkerMonth == 0)
-        #expect(pay.unstated == [
-            "platform_fee", "worker_costs_per_month", "unpaid_qualification_hours", "unpaid_onboarding_hours",
-            "unpaid_search_share", "rejected_share", "unpaid_rework_share",
-        ])
+        #expect(
+            pay.unstated == [
+                "platform_fee", "worker_costs_per_month", "unpaid_qualification_hours", "unpaid_onboarding_hours",
+                "unpaid_search_share", "rejected_share", "unpaid_rework_share",
+            ])
     }
 
     // 20 USD/h, 40 task hours, a quarter of the work rejected.
@@ -227,7 +254,8 @@ extension ComplianceReport {
     //           shifted (20 x 40 - 600) x 52 / 12 = 866.67 USD per worker-month;
     //   paid:   paid 40 h, gross 800, effective 20 USD/h, nothing shifted.
     static func rejecting(paid: Bool?) -> RoleSpec {
-        ComplianceFixture.spec(offered: ComplianceFixture.hourly(20), practice: PayPractice(rejectedShare: 0.25, rejectedPaid: paid))
+        ComplianceFixture.spec(
+            offered: ComplianceFixture.hourly(20), practice: PayPractice(rejectedShare: 0.25, rejectedPaid: paid))
     }
 
     @Test func rejectedWorkThatIsNotPaidCostsTheWorker() throws {
@@ -264,7 +292,8 @@ extension ComplianceReport {
     // Shifted: (20 x 42 - 800) x 52 / 12 = 173.33 USD per worker-month, 4.8% of the rate (info).
     @Test func oneOffHoursAreSpreadOverThePolicysThirteenWeeksWhenTheEngagementIsNotStated() throws {
         #expect(reference.policy.defaultEngagementWeeks == 13)
-        let spec = ComplianceFixture.spec(offered: ComplianceFixture.hourly(20), practice: PayPractice(unpaidQualificationHours: 26))
+        let spec = ComplianceFixture.spec(
+            offered: ComplianceFixture.hourly(20), practice: PayPractice(unpaidQualificationHours: 26))
         let report = try ComplianceFixture.assess(spec)
         let pay = try #require(report.effectivePay)
         #expect(pay.engagementWeeks == 13)
@@ -275,25 +304,33 @@ extension ComplianceReport {
         expectClose(pay.shiftedCostPerWorkerMonth, 40 * 52 / 12.0, tolerance: 1e-9)
         let finding = try #require(report.finding("effective-pay.shifted-cost"))
         #expect(finding.severity == .info, "4.8% is under 10%")
-        #expect(finding.message == "Unpaid time, rejections, fees and costs take 4.8% off the quoted rate: 173 USD per worker-month is carried by the worker.")
-        #expect(finding.evidence.last == "one-off unpaid hours spread over the policy's 13 weeks (engagement not stated)")
+        #expect(
+            finding.message
+                == "Unpaid time, rejections, fees and costs take 4.8% off the quoted rate: 173 USD per worker-month is carried by the worker."
+        )
+        #expect(
+            finding.evidence.last == "one-off unpaid hours spread over the policy's 13 weeks (engagement not stated)")
     }
 
     @Test func aStatedEngagementIsUsedAndNotFlaggedAsAssumed() throws {
         // 26 h over 26 weeks = 1 h a week; 800 / 41 = 19.5122 USD/h.
         let spec = ComplianceFixture.spec(
-            offered: ComplianceFixture.hourly(20), practice: PayPractice(unpaidQualificationHours: 26, engagementWeeks: 26))
+            offered: ComplianceFixture.hourly(20),
+            practice: PayPractice(unpaidQualificationHours: 26, engagementWeeks: 26))
         let report = try ComplianceFixture.assess(spec)
         let pay = try #require(report.effectivePay)
         #expect(pay.engagementWeeks == 26)
         #expect(!pay.engagementAssumed)
         #expect(pay.unpaid.qualificationAndOnboarding == 1)
         expectClose(pay.effectiveHourly, 800.0 / 41, tolerance: 1e-12)
-        #expect(report.finding("effective-pay.shifted-cost")?.evidence.contains { $0.contains("engagement not stated") } == false)
+        #expect(
+            report.finding("effective-pay.shifted-cost")?.evidence.contains { $0.contains("engagement not stated") }
+                == false)
     }
 
     @Test func noOneOffHoursMeansNothingIsAssumed() throws {
-        let spec = ComplianceFixture.spec(offered: ComplianceFixture.hourly(20), practice: PayPractice(unpaidSearchShare: 0.2))
+        let spec = ComplianceFixture.spec(
+            offered: ComplianceFixture.hourly(20), practice: PayPractice(unpaidSearchShare: 0.2))
         let pay = try #require(try ComplianceFixture.assess(spec).effectivePay)
         #expect(pay.engagementWeeks == 13)
         #expect(!pay.engagementAssumed, "no qualification or onboarding hours to spread")
@@ -308,7 +345,8 @@ extension ComplianceReport {
             "policy: {default_engagement_weeks: 26, source: wagefile-defaults, as_of: 2026-12, confidence: high}\n",
             file: "user/policy.yaml")
         let custom = try parser.build()
-        let spec = ComplianceFixture.spec(offered: ComplianceFixture.hourly(20), practice: PayPractice(unpaidQualificationHours: 26))
+        let spec = ComplianceFixture.spec(
+            offered: ComplianceFixture.hourly(20), practice: PayPractice(unpaidQualificationHours: 26))
         let pay = try #require(try ComplianceFixture.assess(spec, reference: custom).effectivePay)
         #expect(pay.engagementWeeks == 26)
         #expect(pay.engagementAssumed)
@@ -320,7 +358,8 @@ extension ComplianceReport {
             name: "Acme Data", billRate: ComplianceFixture.hourly(14), workerPayDisclosed: true,
             workerPay: PayQuote(amount: 500, currency: "KES", basis: .hourly))
         let spec = ComplianceFixture.spec(
-            status: .vendorEmployee, jurisdiction: "KE", location: "Nairobi", currency: "USD", kind: .vendorContract, vendor: vendor)
+            status: .vendorEmployee, jurisdiction: "KE", location: "Nairobi", currency: "USD", kind: .vendorContract,
+            vendor: vendor)
         let assessed = try #require(try ComplianceFixture.assess(spec).assessedPay)
         #expect(assessed.field == "vendor.worker_pay")
         // 500 KES / 129.2 KES per USD = 3.8700 USD/h.

@@ -1,38 +1,49 @@
+import Compliance
+import ReferenceData
 import Testing
 import WorkModel
-import ReferenceData
-import Compliance
 
 /// Fairwork's two Fair Pay points: paid on time and for all completed work (1), at least the
 /// local minimum after costs with a task-time estimate for piece rates (2), and who they apply to.
 @Suite struct FairworkTests {
     /// Effective pay for `rate` an hour over 40 task hours with nothing unpaid.
     static func effective(_ rate: Double) -> EffectivePay {
-        EffectivePay.compute(nominalHourly: rate, taskHoursPerWeek: 40, practice: PayPractice(), defaultEngagementWeeks: 13, perUSD: 1, headcount: nil)
+        EffectivePay.compute(
+            nominalHourly: rate, taskHoursPerWeek: 40, practice: PayPractice(), defaultEngagementWeeks: 13, perUSD: 1,
+            headcount: nil)
     }
 
     static func evaluate(
         _ practice: PayPractice, effective: EffectivePay? = effective(20), floor: Double? = 16.90, perTask: Bool = false
     ) -> FairworkFairPay {
-        FairworkFairPay.evaluate(practice: practice, effective: effective, floorHourly: floor, currency: "USD", perTask: perTask)
+        FairworkFairPay.evaluate(
+            practice: practice, effective: effective, floorHourly: floor, currency: "USD", perTask: perTask)
     }
 
     // MARK: Point 1
 
     @Test func point1IsMetWhenPaidOnTimeForAllWorkWithAClearRejectionProcess() {
-        let point = Self.evaluate(PayPractice(rejectedShare: 0.1, rejectedPaid: true, paidOnTime: true, rejectionProcess: true)).point1
+        let point = Self.evaluate(
+            PayPractice(rejectedShare: 0.1, rejectedPaid: true, paidOnTime: true, rejectionProcess: true)
+        ).point1
         #expect(point.met == true)
         #expect(point.reasons == ["paid on time", "rejected work is paid", "clear rejection process"])
         #expect(point.missing.isEmpty)
-        let nothingRejected = Self.evaluate(PayPractice(rejectedShare: 0, paidOnTime: true, rejectionProcess: true)).point1
+        let nothingRejected = Self.evaluate(PayPractice(rejectedShare: 0, paidOnTime: true, rejectionProcess: true))
+            .point1
         #expect(nothingRejected.met == true)
         #expect(nothingRejected.reasons == ["paid on time", "no work is rejected", "clear rejection process"])
     }
 
     @Test func point1IsNotMetWhenRejectedWorkIsUnpaid() {
-        let point = Self.evaluate(PayPractice(rejectedShare: 0.15, rejectedPaid: false, paidOnTime: true, rejectionProcess: true)).point1
+        let point = Self.evaluate(
+            PayPractice(rejectedShare: 0.15, rejectedPaid: false, paidOnTime: true, rejectionProcess: true)
+        ).point1
         #expect(point.met == false)
-        #expect(point.reasons == ["paid on time", "15% of submitted work is rejected without pay", "clear rejection process"])
+        #expect(
+            point.reasons == [
+                "paid on time", "15% of submitted work is rejected without pay", "clear rejection process",
+            ])
     }
 
     @Test func point1IsNotMetOnAnyFailureEvenWithGaps() {
@@ -40,7 +51,8 @@ import Compliance
         #expect(late.met == false, "a known failure decides, whatever else is missing")
         #expect(late.reasons == ["not paid on time"])
         #expect(late.missing == ["pay_practice.rejected_share", "pay_practice.rejection_process"])
-        #expect(Self.evaluate(PayPractice(rejectedShare: 0, paidOnTime: true, rejectionProcess: false)).point1.met == false)
+        #expect(
+            Self.evaluate(PayPractice(rejectedShare: 0, paidOnTime: true, rejectionProcess: false)).point1.met == false)
     }
 
     @Test func point1IsUndeterminedWhenAFactIsMissing() {
@@ -50,7 +62,8 @@ import Compliance
         let unknownRejections = Self.evaluate(PayPractice(paidOnTime: true, rejectionProcess: true)).point1
         #expect(unknownRejections.met == nil)
         #expect(unknownRejections.missing == ["pay_practice.rejected_share"])
-        let unknownPayment = Self.evaluate(PayPractice(rejectedShare: 0.1, paidOnTime: true, rejectionProcess: true)).point1
+        let unknownPayment = Self.evaluate(PayPractice(rejectedShare: 0.1, paidOnTime: true, rejectionProcess: true))
+            .point1
         #expect(unknownPayment.met == nil)
         #expect(unknownPayment.missing == ["pay_practice.rejected_paid"])
     }
@@ -61,7 +74,8 @@ import Compliance
         let point = Self.evaluate(PayPractice()).point2
         #expect(point.met == true)
         #expect(point.reasons == ["effective pay 20.00 USD/h after fees and costs clears the minimum of 16.90 USD/h"])
-        #expect(Self.evaluate(PayPractice(), effective: Self.effective(16.90)).point2.met == true, "at the floor is enough")
+        #expect(
+            Self.evaluate(PayPractice(), effective: Self.effective(16.90)).point2.met == true, "at the floor is enough")
     }
 
     @Test func point2IsNotMetBelowTheFloor() {
@@ -97,15 +111,20 @@ import Compliance
         #expect(clears.missing == ["pay_practice.task_time_estimate_shown"])
         let below = Self.evaluate(PayPractice(), effective: Self.effective(10), perTask: true).point2
         #expect(below.met == false, "pay below the floor fails whatever the estimate")
-        #expect(Self.evaluate(PayPractice(), perTask: false).point2.met == true, "the estimate matters only for per-task pay")
+        #expect(
+            Self.evaluate(PayPractice(), perTask: false).point2.met == true,
+            "the estimate matters only for per-task pay")
     }
 
     // MARK: In the engine
 
-    static func spec(_ status: WorkerStatus, offered: PayQuote = ComplianceFixture.hourly(20), practice: PayPractice = PayPractice()) -> RoleSpec {
+    static func spec(
+        _ status: WorkerStatus, offered: PayQuote = ComplianceFixture.hourly(20), practice: PayPractice = PayPractice()
+    ) -> RoleSpec {
         // Fresno has no local ordinance: California's 16.90 binds (with no location stated, the
         // highest city rate would be assumed).
-        ComplianceFixture.spec(status: status, jurisdiction: "US-CA", location: "Fresno", offered: offered, practice: practice)
+        ComplianceFixture.spec(
+            status: status, jurisdiction: "US-CA", location: "Fresno", offered: offered, practice: practice)
     }
 
     @Test(arguments: [WorkerStatus.platformWorker, .contractor, .vendorEmployee])
@@ -129,7 +148,9 @@ import Compliance
         let fairwork = try #require(report.fairwork)
         #expect(fairwork.point2.met == nil, "no task-time estimate stated")
         #expect(fairwork.point2.missing == ["pay_practice.task_time_estimate_shown"])
-        #expect(!report.rules.contains("fairwork.fair-pay-2-undetermined"), "undetermined points are reported for platform workers only")
+        #expect(
+            !report.rules.contains("fairwork.fair-pay-2-undetermined"),
+            "undetermined points are reported for platform workers only")
     }
 
     @Test func theNairobiAnnotatorFailsBothPoints() throws {
@@ -140,15 +161,22 @@ import Compliance
         let report = try ComplianceFixture.assess(EffectivePayTests.nairobi(practice))
         let fairwork = try #require(report.fairwork)
         #expect(fairwork.point1.met == false)
-        #expect(fairwork.point1.reasons == ["paid on time", "15% of submitted work is rejected without pay", "no clear rejection process"])
+        #expect(
+            fairwork.point1.reasons == [
+                "paid on time", "15% of submitted work is rejected without pay", "no clear rejection process",
+            ])
         #expect(fairwork.point2.met == false)
-        #expect(fairwork.point2.reasons == [
-            "effective pay 50.18 KES/h after fees and costs is below the minimum of 82.24 KES/h",
-            "piece rates are offered without a task-time estimate",
-        ])
+        #expect(
+            fairwork.point2.reasons == [
+                "effective pay 50.18 KES/h after fees and costs is below the minimum of 82.24 KES/h",
+                "piece rates are offered without a task-time estimate",
+            ])
         let one = try #require(report.finding("fairwork.fair-pay-1"))
         #expect(one.severity == .warning)
-        #expect(one.message == "Fairwork Fair Pay point 1 is not met: paid on time and for all completed work, with a clear rejection process.")
+        #expect(
+            one.message
+                == "Fairwork Fair Pay point 1 is not met: paid on time and for all completed work, with a clear rejection process."
+        )
         #expect(one.evidence.last == "source: fairwork-cloudwork-2024")
         #expect(report.finding("fairwork.fair-pay-2")?.severity == .warning)
     }
@@ -157,7 +185,11 @@ import Compliance
         let report = try ComplianceFixture.assess(Self.spec(.platformWorker))
         let finding = try #require(report.finding("fairwork.fair-pay-1-undetermined"))
         #expect(finding.severity == .info)
-        #expect(finding.evidence == ["not stated: pay_practice.paid_on_time", "not stated: pay_practice.rejected_share", "not stated: pay_practice.rejection_process"])
+        #expect(
+            finding.evidence == [
+                "not stated: pay_practice.paid_on_time", "not stated: pay_practice.rejected_share",
+                "not stated: pay_practice.rejection_process",
+            ])
         #expect(!report.rules.contains("fairwork.fair-pay-2-undetermined"), "point 2 is met")
         let contractor = try ComplianceFixture.assess(Self.spec(.contractor))
         #expect(contractor.fairwork?.point1.met == nil)

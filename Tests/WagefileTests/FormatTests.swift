@@ -1,10 +1,10 @@
+import DecisionFiles
 import Foundation
 import PropertyBased
+import Specs
 import Testing
 import WagefileTestSupport
 import WorkModel
-import Specs
-import DecisionFiles
 
 /// Number formatting shared by every rendering: no locale, the same text on every machine.
 struct FormatTests {
@@ -90,7 +90,8 @@ struct FormatTests {
         await #expect(processExitsWith: .success) {
             let shipped = try Shipped.get()
             let spec = try readSpec(
-                BaseSpec.with(line: 21, "offered: {amount: 1000000000000, basis: per-task, minutes_per_task: 0.000001}"))
+                BaseSpec.with(line: 21, "offered: {amount: 1000000000000, basis: per-task, minutes_per_task: 0.000001}")
+            )
             _ = shipped.builder.build(spec)
         }
     }
@@ -151,21 +152,37 @@ struct FormatOracleTests {
     }
 
     @Test func theBufferFormattingMatchesTheStringFormatting() async {
-        await propertyCheck(count: 2000, input: Gen.double(in: -1...1), Gen.int(in: -3...15), Gen.int(in: 0...8)) { unit, exponent, places in
+        await propertyCheck(count: 2000, input: Gen.double(in: -1...1), Gen.int(in: -3...15), Gen.int(in: 0...8)) {
+            unit, exponent, places in
             let value = unit * pow(10, Double(exponent))
             if Self.oracleIsExact(value, places: places) {
-                #expect(Format.fixed(value, places: places) == Self.oracleFixed(value, places: places), "\(value) \(places)")
-                #expect(Format.money(value, places: places) == Self.oracleMoney(value, places: places), "\(value) \(places)")
-                #expect(Format.number(value, maxPlaces: places) == Self.oracleNumber(value, maxPlaces: places), "\(value) \(places)")
+                #expect(
+                    Format.fixed(value, places: places) == Self.oracleFixed(value, places: places), "\(value) \(places)"
+                )
+                #expect(
+                    Format.money(value, places: places) == Self.oracleMoney(value, places: places), "\(value) \(places)"
+                )
+                #expect(
+                    Format.number(value, maxPlaces: places) == Self.oracleNumber(value, maxPlaces: places),
+                    "\(value) \(places)")
             } else {
                 Self.expectCloseToTheValue(value, places: places)
             }
         }
-        for value in [0.0, -0.0, 0.5, -0.5, 999.995, -999_999.5, 1e15, -1e15, 9.999999e14, .infinity, -.infinity, .nan, 123_456_789.125] {
+        for value in [
+            0.0, -0.0, 0.5, -0.5, 999.995, -999_999.5, 1e15, -1e15, 9.999999e14, .infinity, -.infinity, .nan,
+            123_456_789.125,
+        ] {
             for places in 0...6 where Self.oracleIsExact(value, places: places) {
-                #expect(Format.fixed(value, places: places) == Self.oracleFixed(value, places: places), "\(value) \(places)")
-                #expect(Format.money(value, places: places) == Self.oracleMoney(value, places: places), "\(value) \(places)")
-                #expect(Format.number(value, maxPlaces: places) == Self.oracleNumber(value, maxPlaces: places), "\(value) \(places)")
+                #expect(
+                    Format.fixed(value, places: places) == Self.oracleFixed(value, places: places), "\(value) \(places)"
+                )
+                #expect(
+                    Format.money(value, places: places) == Self.oracleMoney(value, places: places), "\(value) \(places)"
+                )
+                #expect(
+                    Format.number(value, maxPlaces: places) == Self.oracleNumber(value, maxPlaces: places),
+                    "\(value) \(places)")
             }
         }
     }
@@ -182,7 +199,9 @@ struct FormatOracleTests {
             Issue.record("\(text) does not read back as a number")
             return
         }
-        #expect(abs(back - value) <= 0.5 * pow(10, -Double(places)) + 2 * value.ulp, "\(value) at \(places) places: \(text)")
+        #expect(
+            abs(back - value) <= 0.5 * pow(10, -Double(places)) + 2 * value.ulp, "\(value) at \(places) places: \(text)"
+        )
     }
 
     @Test func largeValuesKeepTheirFractionDigits() {

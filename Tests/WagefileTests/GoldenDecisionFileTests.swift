@@ -10,8 +10,10 @@ import WorkModel
 /// in any band, finding or answer shows up here as a diff to review, not as a silent drift.
 /// Regenerate with scripts/regenerate-goldens.sh and read the diff before committing.
 @Suite struct GoldenDecisionFileTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let examples = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("examples").path)) ?? [])
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let examples =
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("examples").path)) ?? [])
         .filter { $0.hasSuffix(".yaml") }.sorted()
 
     @Test func thereAreAtLeastTenExamplesCoveringEveryLayerAndCategory() throws {
@@ -37,8 +39,13 @@ import WorkModel
         let text = try String(contentsOf: Self.root.appendingPathComponent("examples/\(name)"), encoding: .utf8)
         let spec = try reader.read(text, file: "examples/\(name)").get()
         let rendered = try JSONRendering.pretty(builder.build(spec)) + "\n"
-        let golden = try #require(Bundle.module.url(forResource: (name as NSString).deletingPathExtension, withExtension: "json", subdirectory: "Fixtures/golden"))
+        let golden = try #require(
+            Bundle.module.url(
+                forResource: (name as NSString).deletingPathExtension, withExtension: "json",
+                subdirectory: "Fixtures/golden"))
         let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(rendered == expected, "examples/\(name) no longer matches Fixtures/golden; review and run scripts/regenerate-goldens.sh")
+        #expect(
+            rendered == expected,
+            "examples/\(name) no longer matches Fixtures/golden; review and run scripts/regenerate-goldens.sh")
     }
 }

@@ -1,10 +1,10 @@
+import DecisionFiles
 import Foundation
+import Pricing
+import ReferenceData
 import Testing
 import WagefileTestSupport
 import WorkModel
-import ReferenceData
-import Pricing
-import DecisionFiles
 
 /// The shipped grade structure, placement in it, and the errors a broken grades table gives.
 struct JobArchitectureTests {
@@ -96,18 +96,24 @@ struct JobArchitectureTests {
         #expect(GradePlacement.place(midUSD: 0, in: grades) == nil)
         #expect(GradePlacement.place(midUSD: 30, in: []) == nil)
         // An exact tie (20 is a factor of 2 from both 10 and 40) goes to the lower grade.
-        let pair = [10.0, 40].enumerated().map { JobGrade(id: "T\($0)", name: "T", midUSDHourly: $1, rangeSpread: 0.5, ref: grades[0].ref) }
+        let pair = [10.0, 40].enumerated().map {
+            JobGrade(id: "T\($0)", name: "T", midUSDHourly: $1, rangeSpread: 0.5, ref: grades[0].ref)
+        }
         #expect(GradePlacement.place(midUSD: 20, in: pair)?.grade.id == "T0")
     }
 
     @Test func theDecisionFilePlacesTheRoleBeforeLocationAndLocalisesTheGradeLikeTheBand() throws {
         let shipped = try Shipped.get()
         // A Berlin analyst priced in EUR: the grade compares US dollars, the range is shown in EUR.
-        let text = BaseSpec.edit([19: "worker: {status: employee, jurisdiction: DE, hours_per_week: 40}", 20: "currency: EUR", 21: "offered: {amount: 30, basis: hourly}"])
+        let text = BaseSpec.edit([
+            19: "worker: {status: employee, jurisdiction: DE, hours_per_week: 40}", 20: "currency: EUR",
+            21: "offered: {amount: 30, basis: hourly}",
+        ])
         let file = shipped.builder.build(try readSpec(text))
         let section = try #require(file.grade)
         let pricing = shipped.pricer.price(try readSpec(text), on: Shipped.asOf)
-        let expected = try #require(GradePlacement.place(midUSD: pricing.preLocationMidUSD, in: shipped.reference.grades))
+        let expected = try #require(
+            GradePlacement.place(midUSD: pricing.preLocationMidUSD, in: shipped.reference.grades))
         #expect(section.id == expected.grade.id)
         let scale = pricing.location.factor * (pricing.exchangeRate?.perUSD ?? 1)
         #expect(section.currency == "EUR")
@@ -118,7 +124,11 @@ struct JobArchitectureTests {
         #expect(section.lower?.id != nil && section.upper?.id != nil)
         // Every grade figure is in the provenance list with its source.
         let figures = Set(file.provenance.map(\.figure))
-        #expect(figures.isSuperset(of: ["grade.usdHourly.mid", "grade.rangeSpread", "grade.hourly.mid", "grade.roleMidToGradeMid", "grade.lower.progression", "grade.upper.progression"]))
+        #expect(
+            figures.isSuperset(of: [
+                "grade.usdHourly.mid", "grade.rangeSpread", "grade.hourly.mid", "grade.roleMidToGradeMid",
+                "grade.lower.progression", "grade.upper.progression",
+            ]))
         #expect(file.provenance.first { $0.figure == "grade.usdHourly.mid" }?.source == "wagefile-defaults")
         // And in every rendering.
         #expect(MarkdownRendering.render(file).contains("## Job grade"))
@@ -134,54 +144,68 @@ struct JobArchitectureTests {
     static func grades(_ rows: String) -> String { "grades:\n" + rows }
 
     @Test func gradesListedOutOfOrderAreRejectedWhereTheyStand() throws {
-        let found = try ReferenceDataTests.problems(Self.grades("""
-              - {id: X1, name: One, mid_usd_hourly: 700, range_spread: 0.9, source: wagefile-defaults, as_of: 2026-12, confidence: medium}
-              - {id: X2, name: Two, mid_usd_hourly: 650, range_spread: 0.9, source: wagefile-defaults, as_of: 2026-12, confidence: medium}
+        let found = try ReferenceDataTests.problems(
+            Self.grades(
+                """
+                  - {id: X1, name: One, mid_usd_hourly: 700, range_spread: 0.9, source: wagefile-defaults, as_of: 2026-12, confidence: medium}
+                  - {id: X2, name: Two, mid_usd_hourly: 650, range_spread: 0.9, source: wagefile-defaults, as_of: 2026-12, confidence: medium}
 
-            """))
-        #expect(found.map(\.description) == [
-            "user.yaml:3:41: grades[1].mid_usd_hourly: grades ascend: 650 USD/h is not above 'X1' (700 USD/h) listed before it",
-            "user.yaml:3:5: grades.X2.mid_usd_hourly: grades must ascend in the order listed: 'X2' (650 USD/h) comes after 'X1' (700 USD/h)",
-        ])
+                """))
+        #expect(
+            found.map(\.description) == [
+                "user.yaml:3:41: grades[1].mid_usd_hourly: grades ascend: 650 USD/h is not above 'X1' (700 USD/h) listed before it",
+                "user.yaml:3:5: grades.X2.mid_usd_hourly: grades must ascend in the order listed: 'X2' (650 USD/h) comes after 'X1' (700 USD/h)",
+            ])
     }
 
     @Test func anOverrideThatMovesAGradePastItsNeighbourIsRejected() throws {
-        let found = try ReferenceDataTests.problems(Self.grades("""
-              - {id: G05, name: Trainer, mid_usd_hourly: 40, range_spread: 0.35, source: wagefile-defaults, as_of: 2026-12, confidence: medium}
+        let found = try ReferenceDataTests.problems(
+            Self.grades(
+                """
+                  - {id: G05, name: Trainer, mid_usd_hourly: 40, range_spread: 0.35, source: wagefile-defaults, as_of: 2026-12, confidence: medium}
 
-            """))
+                """))
         // Reported at the override, the record that changed, naming the shipped grade it overtakes.
-        #expect(found.map(\.description) == [
-            "user.yaml:2:5: grades.G05.mid_usd_hourly: grades must ascend in the order listed: 'G06' (34.48 USD/h) comes after 'G05' (40 USD/h)",
-        ])
+        #expect(
+            found.map(\.description) == [
+                "user.yaml:2:5: grades.G05.mid_usd_hourly: grades must ascend in the order listed: 'G06' (34.48 USD/h) comes after 'G05' (40 USD/h)"
+            ])
     }
 
     @Test func aSpreadThatIsNotPositiveAndAMissingMidpointAreRejected() throws {
-        let found = try ReferenceDataTests.problems(Self.grades("""
-              - {id: X1, name: One, mid_usd_hourly: 700, range_spread: 0, source: wagefile-defaults, as_of: 2026-12, confidence: medium}
-              - {id: X2, name: Two, range_spread: 0.5, source: wagefile-defaults, as_of: 2026-12, confidence: medium}
-              - {id: X3, name: Three, mid_usd_hourly: 900, range_spread: 9, source: wagefile-defaults, as_of: 2026-12, confidence: medium}
+        let found = try ReferenceDataTests.problems(
+            Self.grades(
+                """
+                  - {id: X1, name: One, mid_usd_hourly: 700, range_spread: 0, source: wagefile-defaults, as_of: 2026-12, confidence: medium}
+                  - {id: X2, name: Two, range_spread: 0.5, source: wagefile-defaults, as_of: 2026-12, confidence: medium}
+                  - {id: X3, name: Three, mid_usd_hourly: 900, range_spread: 9, source: wagefile-defaults, as_of: 2026-12, confidence: medium}
 
-            """))
-        #expect(found.map(\.description) == [
-            "user.yaml:2:60: grades[0].range_spread: expected a number above 0, found 0",
-            "user.yaml:3:5: grades[1].mid_usd_hourly: required field is missing",
-            "user.yaml:4:62: grades[2].range_spread: expected a number from 0 to 5, found 9",
-        ])
+                """))
+        #expect(
+            found.map(\.description) == [
+                "user.yaml:2:60: grades[0].range_spread: expected a number above 0, found 0",
+                "user.yaml:3:5: grades[1].mid_usd_hourly: required field is missing",
+                "user.yaml:4:62: grades[2].range_spread: expected a number from 0 to 5, found 9",
+            ])
     }
 
     @Test func aGradeWithAnUnknownFieldOrSourceIsRejected() throws {
-        let found = try ReferenceDataTests.problems(Self.grades("""
-              - {id: G20, name: Top, mid_usd_hourly: 800, range_spread: 0.9, midpoint: 800, source: my-survey, as_of: 2026-12, confidence: medium}
+        let found = try ReferenceDataTests.problems(
+            Self.grades(
+                """
+                  - {id: G20, name: Top, mid_usd_hourly: 800, range_spread: 0.9, midpoint: 800, source: my-survey, as_of: 2026-12, confidence: medium}
 
-            """))
+                """))
         #expect(found.map(prefix) == ["user.yaml:2:66: grades[0].midpoint", "user.yaml:2:5: grades.G20.source"])
         #expect(found.last?.message == "no source 'my-survey' in the source ledger")
     }
 
     @Test func aValidOverrideAddsAGradeOnTop() throws {
         var parser = try ReferenceDataTests.shippedParser()
-        parser.add(Self.grades("  - {id: G20, name: Luminary, mid_usd_hourly: 850, range_spread: 0.9, source: wagefile-defaults, as_of: 2026-12, confidence: low}\n"), file: "user.yaml")
+        parser.add(
+            Self.grades(
+                "  - {id: G20, name: Luminary, mid_usd_hourly: 850, range_spread: 0.9, source: wagefile-defaults, as_of: 2026-12, confidence: low}\n"
+            ), file: "user.yaml")
         let set = try parser.build()
         #expect(set.grades.count == 20 && set.grades.last?.id == "G20")
         #expect(set.origins["grades/G20"]?.file == "user.yaml")

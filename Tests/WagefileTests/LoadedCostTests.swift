@@ -1,11 +1,11 @@
+import DecisionFiles
 import Foundation
+import Pricing
+import ReferenceData
+import Specs
 import Testing
 import WagefileTestSupport
 import WorkModel
-import ReferenceData
-import Pricing
-import DecisionFiles
-import Specs
 
 /// Employer on-costs and the loaded basis, with load factors worked out by hand.
 struct LoadedCostTests {
@@ -78,10 +78,14 @@ struct LoadedCostTests {
     @Test func everyShippedJurisdictionHasARowOrItsCountrys() throws {
         for jurisdiction in reference.jurisdictions {
             let row = try #require(reference.onCosts.row(for: jurisdiction.code), "\(jurisdiction.code)")
-            #expect(row.jurisdiction == ReferenceSet.country(of: jurisdiction.code), "\(jurisdiction.code) uses \(row.jurisdiction)")
+            #expect(
+                row.jurisdiction == ReferenceSet.country(of: jurisdiction.code),
+                "\(jurisdiction.code) uses \(row.jurisdiction)")
             // Something is counted, or the row names what is missing: never an unexplained zero.
             #expect(!(row.contributions.isEmpty && row.extras.isEmpty && row.paidLeave == nil), "\(row.jurisdiction)")
-            #expect(!row.contributions.isEmpty || !row.gaps.isEmpty, "\(row.jurisdiction) counts no contribution and says nothing")
+            #expect(
+                !row.contributions.isEmpty || !row.gaps.isEmpty,
+                "\(row.jurisdiction) counts no contribution and says nothing")
         }
         #expect(reference.onCosts.row(for: "US-CA")?.jurisdiction == "US")
         #expect(reference.onCosts.row(for: "IN-HR")?.jurisdiction == "IN")
@@ -100,7 +104,9 @@ struct LoadedCostTests {
         let ledger = Set(reference.sources.map(\.key))
         for row in reference.onCosts.rows.values {
             for component in row.contributions + row.extras {
-                #expect(ledger.contains(component.ref.source) && CalendarDate(component.ref.asOf) != nil, "\(row.jurisdiction) \(component.id)")
+                #expect(
+                    ledger.contains(component.ref.source) && CalendarDate(component.ref.asOf) != nil,
+                    "\(row.jurisdiction) \(component.id)")
             }
         }
     }
@@ -109,7 +115,10 @@ struct LoadedCostTests {
 
     @Test func anEmployeeRoleShowsTheLoadedCostOfItsMidpointAndOffer() throws {
         let shipped = try Shipped.get()
-        let text = BaseSpec.edit([19: "worker: {status: employee, jurisdiction: BR, hours_per_week: 40}", 20: "currency: BRL", 21: "offered: {amount: 120, basis: hourly}"])
+        let text = BaseSpec.edit([
+            19: "worker: {status: employee, jurisdiction: BR, hours_per_week: 40}", 20: "currency: BRL",
+            21: "offered: {amount: 120, basis: hourly}",
+        ])
         let file = shipped.builder.build(try readSpec(text))
         let section = try #require(file.loadedCost)
         #expect(section.basis == "employee-pay" && section.onCostJurisdiction == "BR" && section.noData == nil)
@@ -125,7 +134,10 @@ struct LoadedCostTests {
             let entry = try #require(file.provenance.first { $0.figure == "loadedCost.components.\(line.id)" })
             #expect(entry.source == line.source && entry.asOf == line.asOf && entry.confidence == line.confidence)
         }
-        #expect(file.provenance.contains { $0.figure == "loadedCost.offered.loadFactor" && $0.derivation.contains("= 1.6323") })
+        #expect(
+            file.provenance.contains {
+                $0.figure == "loadedCost.offered.loadFactor" && $0.derivation.contains("= 1.6323")
+            })
         #expect(file.provenance.contains { $0.figure == "loadedCost.offered.loadedHourly" })
         #expect(MarkdownRendering.render(file).contains("## Loaded cost"))
         #expect(HTMLRendering.body(file).contains("<h2>Loaded cost</h2>"))
@@ -133,20 +145,27 @@ struct LoadedCostTests {
 
     @Test func aContractorRateShowsTheEmployeeEquivalentGross() throws {
         let shipped = try Shipped.get()
-        let text = BaseSpec.edit([19: "worker: {status: contractor, jurisdiction: US-WA, hours_per_week: 40}", 21: "offered: {amount: 60, basis: hourly}"])
+        let text = BaseSpec.edit([
+            19: "worker: {status: contractor, jurisdiction: US-WA, hours_per_week: 40}",
+            21: "offered: {amount: 60, basis: hourly}",
+        ])
         let file = shipped.builder.build(try readSpec(text))
         let section = try #require(file.loadedCost)
         #expect(section.basis == "contractor-rate" && section.onCostJurisdiction == "US")
         let offer = try #require(section.offered)
         // 60 / 1.0765 = 55.74.
-        #expect(offer.stated == 60 && offer.loadedHourly == 60 && offer.employeeGrossHourly == 55.74 && offer.loadFactor == 1.0765)
+        #expect(
+            offer.stated == 60 && offer.loadedHourly == 60 && offer.employeeGrossHourly == 55.74
+                && offer.loadFactor == 1.0765)
         #expect(section.gaps.contains { $0.hasPrefix("FUTA") })
         #expect(!file.findings.contains { $0.rule == "on-cost-low-confidence" }, "US figures are high and medium")
     }
 
     @Test func lowConfidenceOnCostsAreNamedInAFinding() throws {
         let shipped = try Shipped.get()
-        let text = BaseSpec.edit([19: "worker: {status: employee, jurisdiction: DE, hours_per_week: 40}", 20: "currency: EUR"])
+        let text = BaseSpec.edit([
+            19: "worker: {status: employee, jurisdiction: DE, hours_per_week: 40}", 20: "currency: EUR",
+        ])
         let file = shipped.builder.build(try readSpec(text))
         let finding = try #require(file.findings.first { $0.rule == "on-cost-low-confidence" })
         #expect(finding.severity == .info)
@@ -155,13 +174,19 @@ struct LoadedCostTests {
 
     @Test func aJurisdictionWithoutARowSaysSoInsteadOfZero() throws {
         var parser = try ReferenceDataTests.shippedParser()
-        parser.add("jurisdictions:\n  - {code: CA, name: Canada, hours_per_day: 8, hours_per_week: 40, source: statutory-hours, as_of: 2026-06, confidence: medium}\n", file: "user.yaml")
+        parser.add(
+            "jurisdictions:\n  - {code: CA, name: Canada, hours_per_day: 8, hours_per_week: 40, source: statutory-hours, as_of: 2026-06, confidence: medium}\n",
+            file: "user.yaml")
         let set = try parser.build()
         let builder = DecisionFileBuilder(pricer: try Pricer(reference: set), asOf: Shipped.asOf)
-        let spec = try RoleSpecReader(vocabulary: set.vocabulary).read(BaseSpec.with(line: 19, "worker: {status: employee, jurisdiction: CA, hours_per_week: 40}"), file: "x.yaml").get()
+        let spec = try RoleSpecReader(vocabulary: set.vocabulary).read(
+            BaseSpec.with(line: 19, "worker: {status: employee, jurisdiction: CA, hours_per_week: 40}"), file: "x.yaml"
+        ).get()
         let file = builder.build(spec)
         let section = try #require(file.loadedCost)
-        #expect(section.noData == "no on-cost data for CA: loaded cost not computed (not zero); add an on_costs row under --reference")
+        #expect(
+            section.noData
+                == "no on-cost data for CA: loaded cost not computed (not zero); add an on_costs row under --reference")
         #expect(section.bandMid == nil && section.offered == nil && section.components.isEmpty)
         #expect(MarkdownRendering.render(file).contains("no on-cost data for CA"))
         let header = CSVRendering.headerLine().split(separator: ",").map(String.init)
@@ -173,9 +198,13 @@ struct LoadedCostTests {
         // The section is built from the band and the role's offer only, so withholding the
         // candidates leaves it whole and it carries none of their pay.
         let shipped = try Shipped.get()
-        let candidate = "internal_candidates:\n  - {name: Ada Lovelace, title: Support Lead, layer: evaluation, pay: {amount: 61357.91, basis: annual}, evidence: [Built the gold set]}"
-        let with = shipped.builder.build(try readSpec(BaseSpec.appending(candidate).replacingOccurrences(of: "status: contractor", with: "status: employee")))
-        let without = shipped.builder.build(try readSpec(BaseSpec.text.replacingOccurrences(of: "status: contractor", with: "status: employee")))
+        let candidate =
+            "internal_candidates:\n  - {name: Ada Lovelace, title: Support Lead, layer: evaluation, pay: {amount: 61357.91, basis: annual}, evidence: [Built the gold set]}"
+        let with = shipped.builder.build(
+            try readSpec(
+                BaseSpec.appending(candidate).replacingOccurrences(of: "status: contractor", with: "status: employee")))
+        let without = shipped.builder.build(
+            try readSpec(BaseSpec.text.replacingOccurrences(of: "status: contractor", with: "status: employee")))
         #expect(with.loadedCost == without.loadedCost)
         #expect(with.withholdingIndividualPay().loadedCost == with.loadedCost)
         let text = try JSONRendering.pretty(with.loadedCost)
@@ -185,7 +214,8 @@ struct LoadedCostTests {
     // MARK: Broken on-cost rows
 
     @Test func aComponentWithARateAndAnAmountOrMoneyWithoutAPeriodIsRejected() throws {
-        let found = try ReferenceDataTests.problems("""
+        let found = try ReferenceDataTests.problems(
+            """
             on_costs:
               - jurisdiction: US
                 name: United States
@@ -199,30 +229,34 @@ struct LoadedCostTests {
                 confidence: high
 
             """)
-        #expect(found.map(prefix) == [
-            "user.yaml:5:52: on_costs[0].contributions[0].amount",
-            "user.yaml:5:9: on_costs[0].contributions[0].currency",
-            "user.yaml:6:9: on_costs[0].contributions[1].per",
-            "user.yaml:6:9: on_costs[0].contributions[1].currency",
-            "user.yaml:7:9: on_costs[0].contributions[2].rate",
-            "user.yaml:8:24: on_costs[0].paid_leave.days",
-        ])
-        #expect(found.map(\.message) == [
-            "give a rate or an amount, not both",
-            "money figures need the row's currency: add currency (ISO 4217) to the row",
-            "money figures need a period: per: month or per: year",
-            "money figures need the row's currency: add currency (ISO 4217) to the row",
-            "give a rate (a share of pay, 0.062 for 6.2%) or a fixed amount per month or year",
-            "300 leave days leave no working days out of 260",
-        ])
+        #expect(
+            found.map(prefix) == [
+                "user.yaml:5:52: on_costs[0].contributions[0].amount",
+                "user.yaml:5:9: on_costs[0].contributions[0].currency",
+                "user.yaml:6:9: on_costs[0].contributions[1].per",
+                "user.yaml:6:9: on_costs[0].contributions[1].currency",
+                "user.yaml:7:9: on_costs[0].contributions[2].rate",
+                "user.yaml:8:24: on_costs[0].paid_leave.days",
+            ])
+        #expect(
+            found.map(\.message) == [
+                "give a rate or an amount, not both",
+                "money figures need the row's currency: add currency (ISO 4217) to the row",
+                "money figures need a period: per: month or per: year",
+                "money figures need the row's currency: add currency (ISO 4217) to the row",
+                "give a rate (a share of pay, 0.062 for 6.2%) or a fixed amount per month or year",
+                "300 leave days leave no working days out of 260",
+            ])
     }
 
     @Test func aRowForAnUnknownJurisdictionOrCurrencyIsRejected() throws {
         let found = try ReferenceDataTests.problems(
-            "on_costs:\n  - {jurisdiction: ZZ, name: Nowhere, currency: XTS, contributions: [{id: tax, name: Tax, rate: 0.1, earnings_to: 10, per: year, source: oncost-us-ssa, as_of: 2026, confidence: high}], source: oncost-us-ssa, as_of: 2026, confidence: high}\n")
-        #expect(found.map(\.description) == [
-            "user.yaml:2:5: on_costs.ZZ.jurisdiction: no jurisdiction 'ZZ' in the jurisdictions table; add it (code, name, hours basis)",
-            "user.yaml:2:5: on_costs.ZZ.currency: no exchange rate for XTS; add one to exchange_rates",
-        ])
+            "on_costs:\n  - {jurisdiction: ZZ, name: Nowhere, currency: XTS, contributions: [{id: tax, name: Tax, rate: 0.1, earnings_to: 10, per: year, source: oncost-us-ssa, as_of: 2026, confidence: high}], source: oncost-us-ssa, as_of: 2026, confidence: high}\n"
+        )
+        #expect(
+            found.map(\.description) == [
+                "user.yaml:2:5: on_costs.ZZ.jurisdiction: no jurisdiction 'ZZ' in the jurisdictions table; add it (code, name, hours basis)",
+                "user.yaml:2:5: on_costs.ZZ.currency: no exchange rate for XTS; add one to exchange_rates",
+            ])
     }
 }

@@ -1,11 +1,11 @@
-import Foundation
-import Testing
-import PropertyBased
-import WorkModel
-import ReferenceData
 import Compliance
-import Pricing
 import DecisionFiles
+import Foundation
+import Pricing
+import PropertyBased
+import ReferenceData
+import Testing
+import WorkModel
 
 /// The pay structure reproduces its own evidence, and the law is the floor of every band.
 struct MarketTruthTests {
@@ -14,21 +14,27 @@ struct MarketTruthTests {
     init() throws { shipped = try Shipped.get() }
 
     func spec(
-        _ factors: [String: String], tasks: [TaskShare] = [TaskShare(task: "pairwise-preference")], jurisdiction: String = "US",
+        _ factors: [String: String], tasks: [TaskShare] = [TaskShare(task: "pairwise-preference")],
+        jurisdiction: String = "US",
         location: String? = nil, currency: String = "USD", offered: Double? = nil, category: String? = nil
     ) -> RoleSpec {
         RoleSpec(
-            id: "truth", title: "Role", judgmentPurchased: "Judgment", tasks: tasks, direction: .train, category: category, factors: factors,
+            id: "truth", title: "Role", judgmentPurchased: "Judgment", tasks: tasks, direction: .train,
+            category: category, factors: factors,
             worker: Worker(status: .contractor, jurisdiction: jurisdiction, location: location), currency: currency,
-            offered: offered.map { PayQuote(amount: $0, currency: currency, basis: .hourly) }, budgetOwner: "product-quality")
+            offered: offered.map { PayQuote(amount: $0, currency: currency, basis: .hourly) },
+            budgetOwner: "product-quality")
     }
 
     /// Every shipped benchmark, priced from its own profile in its own market, within 3% of its P50.
     @Test func everyBenchmarkIsPricedAtItsOwnP50() {
         for benchmark in shipped.reference.benchmarks {
-            let pricing = shipped.pricer.price(spec(benchmark.factors, jurisdiction: benchmark.market, location: benchmark.locality), on: Shipped.asOf)
+            let pricing = shipped.pricer.price(
+                spec(benchmark.factors, jurisdiction: benchmark.market, location: benchmark.locality), on: Shipped.asOf)
             let residual = pricing.bandUSDHourly.mid / benchmark.p50HourlyUSD - 1
-            #expect(abs(residual) <= 0.03, "\(benchmark.id): priced \(pricing.bandUSDHourly.mid) against P50 \(benchmark.p50HourlyUSD)")
+            #expect(
+                abs(residual) <= 0.03,
+                "\(benchmark.id): priced \(pricing.bandUSDHourly.mid) against P50 \(benchmark.p50HourlyUSD)")
         }
         let report = CalibrationReport(pricer: shipped.pricer)
         #expect(report.largestResidual <= 0.03)
@@ -44,13 +50,16 @@ struct MarketTruthTests {
             reference.benchmarks.first { $0.category == card.id }.map { (card, $0) }
         }
         #expect(cases.count == reference.categories.count)
-        await propertyCheck(count: 200, input: Gen.int(in: 0...(cases.count - 1)), Gen.double(in: 0...1)) { index, share in
+        await propertyCheck(count: 200, input: Gen.int(in: 0...(cases.count - 1)), Gen.double(in: 0...1)) {
+            index, share in
             let (card, benchmark) = cases[index]
             // Anywhere from the low end to the high end, both included.
             let offer = (card.rateLow + (card.rateHigh - card.rateLow) * share).rounded(toPlaces: 2)
             let file = shipped.builder.build(spec(benchmark.factors, offered: offer, category: card.id))
             #expect(file.category?.id == card.id)
-            let payPosition = file.findings.filter { ["green-circle", "red-circle", "below-rate-card"].contains($0.rule) }
+            let payPosition = file.findings.filter {
+                ["green-circle", "red-circle", "below-rate-card"].contains($0.rule)
+            }
             #expect(!payPosition.contains { $0.severity == .blocking }, "\(card.id) at \(offer) USD/h")
             #expect(file.band.hourly.mid >= card.rateLow && file.band.hourly.mid <= card.rateHigh)
         }
@@ -62,17 +71,28 @@ struct MarketTruthTests {
         let reference = shipped.reference
         let places: [(jurisdiction: String, location: String?, currency: String)] = reference.wageFloors
             .filter { $0.standing == .statutory }
-            .flatMap { floor in ([nil] + floor.localities.map(Optional.some)).map { (floor.jurisdiction, $0, floor.currency) } }
+            .flatMap { floor in
+                ([nil] + floor.localities.map(Optional.some)).map { (floor.jurisdiction, $0, floor.currency) }
+            }
         let tables = reference.factors
         // The lowest profile the tables allow, and random ones.
-        await propertyCheck(count: 300, input: Gen.int(in: 0...(places.count - 1)), Gen.int(in: 0...10_000).array(of: tables.count), Gen.bool) { index, raw, lowest in
+        await propertyCheck(
+            count: 300, input: Gen.int(in: 0...(places.count - 1)), Gen.int(in: 0...10_000).array(of: tables.count),
+            Gen.bool
+        ) { index, raw, lowest in
             let place = places[index]
             var factors: [String: String] = [:]
-            for (table, level) in zip(tables, raw) { factors[table.id] = table.levels[lowest ? 0 : level % table.levels.count].id }
-            let role = spec(factors, tasks: [TaskShare(task: "label-images")], jurisdiction: place.jurisdiction, location: place.location, currency: place.currency)
+            for (table, level) in zip(tables, raw) {
+                factors[table.id] = table.levels[lowest ? 0 : level % table.levels.count].id
+            }
+            let role = spec(
+                factors, tasks: [TaskShare(task: "label-images")], jurisdiction: place.jurisdiction,
+                location: place.location, currency: place.currency)
             let pricing = shipped.pricer.price(role, on: Shipped.asOf)
             guard let floor = shipped.pricer.statutoryFloor(for: role, on: Shipped.asOf) else { return }
-            #expect(pricing.bandHourly.min >= floor.hourlyInSpecCurrency * (1 - 1e-12), "\(place.jurisdiction) \(place.location ?? "")")
+            #expect(
+                pricing.bandHourly.min >= floor.hourlyInSpecCurrency * (1 - 1e-12),
+                "\(place.jurisdiction) \(place.location ?? "")")
             for step in pricing.pathUpward { #expect(step.bandHourly.min >= floor.hourlyInSpecCurrency * (1 - 1e-12)) }
         }
     }

@@ -1,5 +1,5 @@
-import Testing
 import Pricing
+import Testing
 
 /// The band formulas: range spread is stated against the minimum, so
 /// min = mid / (1 + RS / 2) and max = min x (1 + RS).

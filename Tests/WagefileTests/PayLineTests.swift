@@ -1,8 +1,8 @@
 import Foundation
+import Pricing
+import ReferenceData
 import Testing
 import WorkModel
-import ReferenceData
-import Pricing
 
 /// The market pay line: through each benchmark's ln(P50 / premiums / market differential) at its
 /// points, log-linear between them, the least-squares slope beyond them.
@@ -24,15 +24,18 @@ struct PayLineTests {
         expectClose(line.slope, 0.006931471805599453, tolerance: 1e-12)
         expectClose(line.intercept, 2.302585092994046, tolerance: 1e-12)
         expectClose(line.rSquared, 1, tolerance: 1e-12)
-        expectClose(line.midpointUSD(points: 150), 28.284271247461902, tolerance: 1e-9, "geometric midpoint of 20 and 40")
-        expectClose(line.midpointUSD(points: 300), 80, tolerance: 1e-9, "the line extrapolates: doubling every 100 points")
+        expectClose(
+            line.midpointUSD(points: 150), 28.284271247461902, tolerance: 1e-9, "geometric midpoint of 20 and 40")
+        expectClose(
+            line.midpointUSD(points: 300), 80, tolerance: 1e-9, "the line extrapolates: doubling every 100 points")
         #expect(line.points.map(\.id) == ["low", "high"])
     }
 
     @Test func threePointsAgainstHandWorkedLeastSquares() throws {
         // x = 100, 200, 300; y = ln 20, ln 30, ln 80 (numpy.polyfit(x, log(y), 1)).
         let line = try PayLine.fit([
-            try point("a", points: 100, p50: 20), try point("b", points: 200, p50: 30), try point("c", points: 300, p50: 80),
+            try point("a", points: 100, p50: 20), try point("b", points: 200, p50: 30),
+            try point("c", points: 300, p50: 80),
         ])
         expectClose(line.slope, 0.0069314718055994515, tolerance: 1e-12)
         expectClose(line.intercept, 2.206691068843452, tolerance: 1e-12)
@@ -41,7 +44,9 @@ struct PayLineTests {
 
     @Test func benchmarkPremiumsAreDividedOutBeforeFitting() throws {
         // 46 USD/h earned with a 15% premium is 40 USD/h net: the same line as 20 -> 40.
-        let line = try PayLine.fit([try point("low", points: 100, p50: 20), try point("high", points: 200, p50: 46, premium: 1.15)])
+        let line = try PayLine.fit([
+            try point("low", points: 100, p50: 20), try point("high", points: 200, p50: 46, premium: 1.15),
+        ])
         expectClose(line.slope, 0.006931471805599453, tolerance: 1e-12)
         expectClose(line.intercept, 2.302585092994046, tolerance: 1e-12)
     }
@@ -71,9 +76,13 @@ struct PayLineTests {
     }
 
     @Test func oneOrNoBenchmarksAreTooFew() throws {
-        #expect(throws: PayLine.FitError.tooFewBenchmarks(1)) { try PayLine.fit([try point("only", points: 100, p50: 20)]) }
+        #expect(throws: PayLine.FitError.tooFewBenchmarks(1)) {
+            try PayLine.fit([try point("only", points: 100, p50: 20)])
+        }
         #expect(throws: PayLine.FitError.tooFewBenchmarks(0)) { try PayLine.fit([]) }
-        #expect(PayLine.FitError.tooFewBenchmarks(1).description == "the pay line needs at least two benchmark roles, found 1")
+        #expect(
+            PayLine.FitError.tooFewBenchmarks(1).description
+                == "the pay line needs at least two benchmark roles, found 1")
     }
 
     @Test func shippedLineRunsThroughTheSevenBenchmarks() throws {
@@ -83,7 +92,9 @@ struct PayLineTests {
         let line = try Shipped.get().pricer.payLine
         #expect(line.points.count == 7)
         #expect(line.knots.map(\.points) == [95, 260, 300, 310, 320, 560, 660])
-        for (points, p50) in [(95.0, 19.36), (260, 33.17), (300, 40.87), (310, 50.99), (320, 57.01), (560, 141.42), (660, 360.56)] {
+        for (points, p50) in [
+            (95.0, 19.36), (260, 33.17), (300, 40.87), (310, 50.99), (320, 57.01), (560, 141.42), (660, 360.56),
+        ] {
             expectClose(line.midpointUSD(points: points), p50, tolerance: 1e-9)
         }
         // The reference least-squares fit (numpy.polyfit(points, log(p50), 1)) sets the slope beyond them.
@@ -99,12 +110,15 @@ struct PayLineTests {
         let line = try PayLine.fit([try point("low", points: 100, p50: 20), try point("high", points: 200, p50: 80)])
         // A quarter of the way: 20 x 4^(1/4) = 28.284.
         expectClose(line.midpointUSD(points: 125), 20 * pow(4, 0.25), tolerance: 1e-9)
-        #expect(line.describe(points: 125).hasPrefix("slotted between low (100 points, 20.00 USD/h) and high (200 points, 80.00 USD/h)"))
+        #expect(
+            line.describe(points: 125).hasPrefix(
+                "slotted between low (100 points, 20.00 USD/h) and high (200 points, 80.00 USD/h)"))
     }
 
     @Test func benchmarksAtEqualPointsArePooledAtTheirGeometricMean() throws {
         let line = try PayLine.fit([
-            try point("a", points: 100, p50: 20), try point("b", points: 200, p50: 40), try point("c", points: 200, p50: 90),
+            try point("a", points: 100, p50: 20), try point("b", points: 200, p50: 40),
+            try point("c", points: 200, p50: 90),
         ])
         #expect(line.knots.map(\.benchmarks) == [["a"], ["b", "c"]])
         expectClose(line.midpointUSD(points: 200), 60, tolerance: 1e-9)  // sqrt(40 x 90)
@@ -116,7 +130,8 @@ struct PayLineTests {
     @Test func aBenchmarkThatWouldMakePayFallIsPooledSoPayNeverFalls() throws {
         // 150 points pays less than 100 points: pool-adjacent-violators gives both sqrt(30 x 24).
         let line = try PayLine.fit([
-            try point("a", points: 100, p50: 30), try point("b", points: 150, p50: 24), try point("c", points: 300, p50: 90),
+            try point("a", points: 100, p50: 30), try point("b", points: 150, p50: 24),
+            try point("c", points: 300, p50: 90),
         ])
         let pooled = (30.0 * 24).squareRoot()
         expectClose(line.midpointUSD(points: 100), pooled, tolerance: 1e-9)

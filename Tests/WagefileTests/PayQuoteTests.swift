@@ -1,8 +1,8 @@
+import Pricing
+import Specs
 import Testing
 import WagefileTestSupport
 import WorkModel
-import Specs
-import Pricing
 
 /// Every pay basis converts to an hourly figure through a stated hours basis.
 struct PayQuoteTests {
@@ -28,12 +28,14 @@ struct PayQuoteTests {
         expectClose(quote.hourly(hours: fullTime), 25)
         #expect(quote.hourlyDerivation(hours: fullTime) == "2.5 per task x 60 / 6 min per task")
         // 60 KES at 4 minutes per task: 15 tasks an hour, 900 KES per hour.
-        expectClose(PayQuote(amount: 60, currency: "KES", basis: .perTask, minutesPerTask: 4).hourly(hours: fullTime), 900)
+        expectClose(
+            PayQuote(amount: 60, currency: "KES", basis: .perTask, minutesPerTask: 4).hourly(hours: fullTime), 900)
     }
 
     @Test func perTaskPayWithoutTaskTimeHasNoHourlyFigure() {
         #expect(PayQuote(amount: 2.5, currency: "USD", basis: .perTask).hourly(hours: fullTime) == nil)
-        #expect(PayQuote(amount: 2.5, currency: "USD", basis: .perTask, minutesPerTask: 0).hourly(hours: fullTime) == nil)
+        #expect(
+            PayQuote(amount: 2.5, currency: "USD", basis: .perTask, minutesPerTask: 0).hourly(hours: fullTime) == nil)
     }
 
     @Test func dayPayDividesByHoursPerDay() {
@@ -69,13 +71,16 @@ struct PayQuoteTests {
 
     @Test func specHoursReplaceThePolicyHours() throws {
         let shipped = try Shipped.get()
-        let policy = shipped.pricer.hoursBasis(for: try readSpec(BaseSpec.with(line: 19, "worker: {status: contractor, jurisdiction: US-CA}")))
+        let policy = shipped.pricer.hoursBasis(
+            for: try readSpec(BaseSpec.with(line: 19, "worker: {status: contractor, jurisdiction: US-CA}")))
         #expect(policy.hoursPerYear == 2080)
         #expect(policy.hoursPerDay == 8)
         #expect(policy.source == "wagefile-defaults")
 
         let stated = shipped.pricer.hoursBasis(
-            for: try readSpec(BaseSpec.with(line: 19, "worker: {status: employee, jurisdiction: US-CA, hours_per_week: 30, hours_per_day: 6}")))
+            for: try readSpec(
+                BaseSpec.with(
+                    line: 19, "worker: {status: employee, jurisdiction: US-CA, hours_per_week: 30, hours_per_day: 6}")))
         #expect(stated.hoursPerYear == 1560)
         #expect(stated.hoursPerDay == 6)
         #expect(stated.source == "spec")

@@ -10,7 +10,9 @@ import WorkModel
 /// Shipped.asOf; each case changes where the work is, who employs, and what the posting says.
 @Suite("Pay transparency: posting laws")
 struct PayTransparencyTests {
-    static func file(worker: String, offered: String = "offered: {amount: 30, basis: hourly}", posting: String?) throws -> DecisionFile {
+    static func file(worker: String, offered: String = "offered: {amount: 30, basis: hourly}", posting: String?) throws
+        -> DecisionFile
+    {
         var text = BaseSpec.edit([19: worker, 21: offered])
         if let posting { text += posting + "\n" }
         return try Shipped.get().builder.build(try readSpec(text))
@@ -28,7 +30,9 @@ struct PayTransparencyTests {
         let missing = try #require(fifteen.findings.first { $0.rule == "pay-range-missing" })
         #expect(missing.severity == .blocking)
         // The range to post is the band, hourly like the offer.
-        #expect(section.rangeToPost.min == Format.round(fifteen.band.hourly.min, places: 2) && section.rangeToPost.basis == "hourly")
+        #expect(
+            section.rangeToPost.min == Format.round(fifteen.band.hourly.min, places: 2)
+                && section.rangeToPost.basis == "hourly")
         #expect(missing.fix?.contains(Format.money(fifteen.band.hourly.min)) == true, "\(missing.fix ?? "")")
 
         let fourteen = try Self.file(worker: Self.californiaEmployee, posting: advertised(14))
@@ -48,38 +52,53 @@ struct PayTransparencyTests {
     @Test("a posted range inside the band passes; one wholly below it is not a good-faith range")
     func postedRangeAgainstTheBand() throws {
         let band = try Self.file(worker: Self.californiaEmployee, posting: nil).band.hourly
-        let inside = "posting: {advertised: true, employer_employees: 50, range: {min: \(Format.fixed(band.min, places: 2)), max: \(Format.fixed(band.max, places: 2)), basis: hourly}}"
+        let inside =
+            "posting: {advertised: true, employer_employees: 50, range: {min: \(Format.fixed(band.min, places: 2)), max: \(Format.fixed(band.max, places: 2)), basis: hourly}}"
         let good = try Self.file(worker: Self.californiaEmployee, posting: inside)
         #expect(!good.findings.contains { $0.rule.hasPrefix("pay-range") })
         #expect(good.payTransparency?.postedRange?.min == Format.round(band.min, places: 2))
         // 1 cent under the band minimum at the top of the range is outside it.
-        let below = "posting: {advertised: true, employer_employees: 50, range: {min: \(Format.fixed(band.min - 5, places: 2)), max: \(Format.fixed(band.min - 0.01, places: 2)), basis: hourly}}"
+        let below =
+            "posting: {advertised: true, employer_employees: 50, range: {min: \(Format.fixed(band.min - 5, places: 2)), max: \(Format.fixed(band.min - 0.01, places: 2)), basis: hourly}}"
         let low = try Self.file(worker: Self.californiaEmployee, posting: below)
         #expect(low.findings.first { $0.rule == "pay-range-outside-band" }?.severity == .warning)
         // An annual range is read on the role's hours: the band's annual minimum and maximum sit inside.
-        let annual = "posting: {advertised: true, employer_employees: 50, range: {min: \(Format.fixed(band.min * 2080, places: 0)), max: \(Format.fixed(band.max * 2080 - 1, places: 0)), basis: annual}}"
-        #expect(!(try Self.file(worker: Self.californiaEmployee, posting: annual)).findings.contains { $0.rule.hasPrefix("pay-range") })
+        let annual =
+            "posting: {advertised: true, employer_employees: 50, range: {min: \(Format.fixed(band.min * 2080, places: 0)), max: \(Format.fixed(band.max * 2080 - 1, places: 0)), basis: annual}}"
+        #expect(
+            !(try Self.file(worker: Self.californiaEmployee, posting: annual)).findings.contains {
+                $0.rule.hasPrefix("pay-range")
+            })
     }
 
     @Test("NYC Admin. Code 8-107(32) reaches work in a borough; N.Y. Labor Law 194-b the whole state")
     func newYork() throws {
-        let city = try Self.file(worker: "worker: {status: employee, jurisdiction: US-NY, location: Brooklyn, hours_per_week: 40}", posting: nil)
+        let city = try Self.file(
+            worker: "worker: {status: employee, jurisdiction: US-NY, location: Brooklyn, hours_per_week: 40}",
+            posting: nil)
         #expect(city.payTransparency?.laws.map(\.id) == ["nyc-local-law-32-2022", "ny-labor-law-194-b"])
-        let upstate = try Self.file(worker: "worker: {status: employee, jurisdiction: US-NY, location: Albany, hours_per_week: 40}", posting: nil)
+        let upstate = try Self.file(
+            worker: "worker: {status: employee, jurisdiction: US-NY, location: Albany, hours_per_week: 40}",
+            posting: nil)
         #expect(upstate.payTransparency?.laws.map(\.id) == ["ny-labor-law-194-b"])
         // 4 employees are covered, 3 are not.
-        let four = try Self.file(worker: "worker: {status: employee, jurisdiction: US-NY, hours_per_week: 40}",
-                                 posting: "posting: {advertised: true, employer_employees: 4}")
+        let four = try Self.file(
+            worker: "worker: {status: employee, jurisdiction: US-NY, hours_per_week: 40}",
+            posting: "posting: {advertised: true, employer_employees: 4}")
         #expect(four.findings.first { $0.rule == "pay-range-missing" }?.severity == .blocking)
-        let three = try Self.file(worker: "worker: {status: employee, jurisdiction: US-NY, hours_per_week: 40}",
-                                  posting: "posting: {advertised: true, employer_employees: 3}")
+        let three = try Self.file(
+            worker: "worker: {status: employee, jurisdiction: US-NY, hours_per_week: 40}",
+            posting: "posting: {advertised: true, employer_employees: 3}")
         #expect(!three.findings.contains { $0.rule == "pay-range-missing" })
     }
 
-    @Test("Directive 2023/970 Art. 5: not transposed in Germany, so no duty yet and a note says why; transposed in Italy, a warning")
+    @Test(
+        "Directive 2023/970 Art. 5: not transposed in Germany, so no duty yet and a note says why; transposed in Italy, a warning"
+    )
     func europeanUnion() throws {
-        let germany = try Self.file(worker: "worker: {status: employee, jurisdiction: DE, hours_per_week: 40}",
-                                    offered: "offered: {amount: 4000, basis: month}", posting: "posting: {advertised: true}")
+        let germany = try Self.file(
+            worker: "worker: {status: employee, jurisdiction: DE, hours_per_week: 40}",
+            offered: "offered: {amount: 4000, basis: month}", posting: "posting: {advertised: true}")
         let section = try #require(germany.payTransparency)
         #expect(section.laws.isEmpty && section.rangeRequired == "no")
         #expect(section.notes.first?.contains("no horizontal direct effect") == true)
@@ -93,14 +112,20 @@ struct PayTransparencyTests {
 
     @Test("Colorado's Equal Pay for Equal Work Act covers an employer of one")
     func colorado() throws {
-        let laws = PayTransparencyRules.applicable(try readSpec(BaseSpec.edit([19: "worker: {status: employee, jurisdiction: US-CO, hours_per_week: 40}"]) + "posting: {employer_employees: 1}\n"), asOf: Shipped.asOf)
+        let laws = PayTransparencyRules.applicable(
+            try readSpec(
+                BaseSpec.edit([19: "worker: {status: employee, jurisdiction: US-CO, hours_per_week: 40}"])
+                    + "posting: {employer_employees: 1}\n"), asOf: Shipped.asOf)
         #expect(laws.map(\.law.id) == ["co-epewa"] && laws.first?.covered == "yes")
     }
 
     @Test("a posting range is read with located errors")
     func postingErrors() throws {
-        let found = try diagnostics(BaseSpec.appending("posting: {advertised: true, range: {min: 40, max: 30, basis: per-task}}"))
+        let found = try diagnostics(
+            BaseSpec.appending("posting: {advertised: true, range: {min: 40, max: 30, basis: per-task}}"))
         #expect(found.contains { prefix($0).hasPrefix("x.yaml:23:") && $0.field == "posting.range.basis" }, "\(found)")
-        #expect(found.contains { $0.field == "posting.range.max" && $0.message.contains("at or above the minimum 40") }, "\(found)")
+        #expect(
+            found.contains { $0.field == "posting.range.max" && $0.message.contains("at or above the minimum 40") },
+            "\(found)")
     }
 }

@@ -1,6 +1,6 @@
-import Testing
-import ReferenceData
 import Pricing
+import ReferenceData
+import Testing
 
 /// Point-factor scores from the shipped factor tables (Sources/ReferenceData/Resources/factors.yaml).
 struct PointScoreTests {
@@ -23,18 +23,24 @@ struct PointScoreTests {
         #expect(score.consequence == 90)
         #expect(score.conditions == 20)
         #expect(score.total == 320)
-        #expect(score.factors.map(\.factor) == [
-            "judgment", "expertise", "scope", "modality", "impact", "authority", "data_sensitivity", "content_exposure", "night_work",
-            "physical_strain", "language",
-        ], "axes in order, each in table order")
+        #expect(
+            score.factors.map(\.factor) == [
+                "judgment", "expertise", "scope", "modality", "impact", "authority", "data_sensitivity",
+                "content_exposure", "night_work",
+                "physical_strain", "language",
+            ], "axes in order, each in table order")
         #expect(score.factors.map(\.points) == [90, 90, 20, 10, 60, 20, 10, 20, 0, 0, 0])
-        #expect(score.factors.map(\.axis) == ["complexity"] + ["complexity"] + ["complexity", "complexity"] + ["consequence", "consequence", "consequence"] + ["conditions", "conditions", "conditions"] + ["market"])
+        #expect(
+            score.factors.map(\.axis) == ["complexity"] + ["complexity"] + ["complexity", "complexity"] + [
+                "consequence", "consequence", "consequence",
+            ] + ["conditions", "conditions", "conditions"] + ["market"])
         #expect(score.factors.filter { $0.assumed == true }.map(\.factor) == ["night_work", "physical_strain"])
     }
 
     @Test func lowestAndHighestProfiles() {
         let lowest = Dictionary(uniqueKeysWithValues: tables.map { ($0.id, $0.levels[0].id) })
-        let highest = Dictionary(uniqueKeysWithValues: tables.compactMap { table in table.levels.last.map { (table.id, $0.id) } })
+        let highest = Dictionary(
+            uniqueKeysWithValues: tables.compactMap { table in table.levels.last.map { (table.id, $0.id) } })
         // 20 + 10 + 10 + 10, 10 + 0 + 0 and 0 + 0 + 0.
         #expect(PointScore.score(lowest, tables: tables).complexity == 50)
         #expect(PointScore.score(lowest, tables: tables).consequence == 10)
@@ -61,7 +67,8 @@ struct PointScoreTests {
     }
 
     @Test func missingOrUnknownLevelsScoreNothingInsteadOfCrashing() {
-        let score = PointScore.score(["judgment": "design", "scope": "galaxy", "authority": "release-gating"], tables: tables)
+        let score = PointScore.score(
+            ["judgment": "design", "scope": "galaxy", "authority": "release-gating"], tables: tables)
         #expect(score.complexity == 150, "design 150; the unknown scope level adds nothing")
         #expect(score.consequence == 70, "release-gating 70")
         // Factors with a default (night work, physical strain) take it; the others score nothing.

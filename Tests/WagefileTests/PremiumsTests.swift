@@ -1,7 +1,7 @@
+import Pricing
+import ReferenceData
 import Testing
 import WorkModel
-import ReferenceData
-import Pricing
 
 /// Premium triggers ride only on market factors, which score no points: one fact, one uplift.
 struct PremiumsTests {
@@ -17,7 +17,10 @@ struct PremiumsTests {
         }
         // Facts that used to earn a premium as well as points now earn points only.
         let jobValue = Premiums.applicable(
-            to: ["modality": "video", "content_exposure": "extreme", "expertise": "senior-credentialed", "authority": "named-sign-off"], in: reference)
+            to: [
+                "modality": "video", "content_exposure": "extreme", "expertise": "senior-credentialed",
+                "authority": "named-sign-off",
+            ], in: reference)
         #expect(jobValue.applied.isEmpty)
         #expect(Premiums.applicable(to: [:], in: reference).multiplier == 1)
     }
@@ -36,7 +39,8 @@ struct PremiumsTests {
         let base = spec(factors)
         factors[factor.id] = trigger
         let raised = spec(factors)
-        let before = shipped.pricer.price(base, on: Shipped.asOf), after = shipped.pricer.price(raised, on: Shipped.asOf)
+        let before = shipped.pricer.price(base, on: Shipped.asOf),
+            after = shipped.pricer.price(raised, on: Shipped.asOf)
         #expect(after.score.total == before.score.total, "a market fact scores no points")
         expectClose(after.bandHourly.mid / before.bandHourly.mid, 1 + premium.percent / 100, tolerance: 1e-12)
         #expect(after.premiums.applied.map(\.id) == [id], "one premium, once")
@@ -53,7 +57,9 @@ struct PremiumsTests {
 
     func spec(_ factors: [String: String]) -> RoleSpec {
         RoleSpec(
-            id: "premium", title: "Reviewer", judgmentPurchased: "Preferences", tasks: [TaskShare(task: "pairwise-preference")],
-            direction: .train, factors: factors, worker: Worker(status: .contractor, jurisdiction: "US"), currency: "USD")
+            id: "premium", title: "Reviewer", judgmentPurchased: "Preferences",
+            tasks: [TaskShare(task: "pairwise-preference")],
+            direction: .train, factors: factors, worker: Worker(status: .contractor, jurisdiction: "US"),
+            currency: "USD")
     }
 }

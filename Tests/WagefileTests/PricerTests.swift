@@ -1,8 +1,8 @@
+import DecisionFiles
+import Pricing
+import ReferenceData
 import Testing
 import WorkModel
-import ReferenceData
-import Pricing
-import DecisionFiles
 
 /// End-to-end pricing of specs built in code, against hand-worked numbers from the shipped
 /// tables. The pay line runs through the benchmark knots (points, P50 USD/h): annotator (95,
@@ -14,8 +14,10 @@ struct PricerTests {
     init() throws { shipped = try Shipped.get() }
 
     static let rlhfFactors = [
-        "judgment": "comparative", "expertise": "specialist", "scope": "task-set", "modality": "text", "language": "common",
-        "impact": "product-quality", "authority": "recommends", "data_sensitivity": "internal", "content_exposure": "occasional",
+        "judgment": "comparative", "expertise": "specialist", "scope": "task-set", "modality": "text",
+        "language": "common",
+        "impact": "product-quality", "authority": "recommends", "data_sensitivity": "internal",
+        "content_exposure": "occasional",
     ]
 
     func rlhf(
@@ -24,8 +26,10 @@ struct PricerTests {
     ) -> RoleSpec {
         RoleSpec(
             id: "rlhf", title: "RLHF Specialist", judgmentPurchased: "Calibrated preferences",
-            tasks: [TaskShare(task: "pairwise-preference", share: 0.7), TaskShare(task: "apply-rubric")], direction: .train,
-            factors: Self.rlhfFactors, worker: Worker(status: .contractor, jurisdiction: jurisdiction, location: location), currency: currency,
+            tasks: [TaskShare(task: "pairwise-preference", share: 0.7), TaskShare(task: "apply-rubric")],
+            direction: .train,
+            factors: Self.rlhfFactors,
+            worker: Worker(status: .contractor, jurisdiction: jurisdiction, location: location), currency: currency,
             offered: offered, internalCandidates: candidates, budgetOwner: "product-quality")
     }
 
@@ -51,7 +55,8 @@ struct PricerTests {
     }
 
     @Test func aBandInEurosConvertsAtTheTableRate() throws {
-        let pricing = shipped.pricer.price(rlhf(currency: "EUR", offered: PayQuote(amount: 55, currency: "USD", basis: .hourly)), on: Shipped.asOf)
+        let pricing = shipped.pricer.price(
+            rlhf(currency: "EUR", offered: PayQuote(amount: 55, currency: "USD", basis: .hourly)), on: Shipped.asOf)
         #expect(pricing.exchangeRate?.perUSD == 0.86)
         expectClose(pricing.bandHourly.min, 57.01 * 0.86 / 1.2, tolerance: 1e-9)
         expectClose(pricing.bandHourly.mid, 49.0286, tolerance: 1e-9)
@@ -69,7 +74,8 @@ struct PricerTests {
         expectClose(sanFrancisco.location.factor, 1.489, tolerance: 1e-12)
         expectClose(sanFrancisco.bandHourly.mid, 57.01 * 1.489, tolerance: 1e-9)
         // Nairobi: Kenya 322 / 5,985 x urban 1.34 = 0.072, in shillings at 129.2 per USD.
-        let nairobi = shipped.pricer.price(rlhf(currency: "KES", jurisdiction: "KE", location: "Nairobi"), on: Shipped.asOf)
+        let nairobi = shipped.pricer.price(
+            rlhf(currency: "KES", jurisdiction: "KE", location: "Nairobi"), on: Shipped.asOf)
         #expect(nairobi.location.record?.id == "ke-nairobi")
         expectClose(nairobi.bandHourly.mid, 57.01 * 0.072 * 129.2, tolerance: 1e-6)
         // A subdivision without its own row takes its country's.
@@ -107,7 +113,8 @@ struct PricerTests {
         expectClose(analysis.annualCostToMidpoint, (57.01 - 20) * 2080, tolerance: 1e-6)  // 76,981
         expectClose(analysis.compaRatio, 20 / 57.01, tolerance: 1e-9)
 
-        let finding = try #require(shipped.builder.build(spec).findings.first { $0.rule == "internal-candidate-below-band" })
+        let finding = try #require(
+            shipped.builder.build(spec).findings.first { $0.rule == "internal-candidate-below-band" })
         #expect(finding.severity == .warning)
         #expect(finding.evidence.contains("annual cost to band minimum 57,217 USD"))
     }

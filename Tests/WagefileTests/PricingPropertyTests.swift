@@ -1,8 +1,8 @@
-import Testing
-import PropertyBased
-import WorkModel
-import ReferenceData
 import Pricing
+import PropertyBased
+import ReferenceData
+import Testing
+import WorkModel
 
 /// Properties of the band over random role profiles, priced with the shipped reference data.
 private func * (lhs: [String], rhs: Int) -> [String] { Array(repeating: lhs, count: rhs).flatMap { $0 } }
@@ -31,10 +31,12 @@ struct PricingPropertyTests {
             factors[table.id] = table.levels[raw % table.levels.count].id
         }
         return RoleSpec(
-            id: "property", title: "Property Role", judgmentPurchased: "Judgment", tasks: Self.taskMixes[tasks % Self.taskMixes.count],
+            id: "property", title: "Property Role", judgmentPurchased: "Judgment",
+            tasks: Self.taskMixes[tasks % Self.taskMixes.count],
             direction: .train, factors: factors,
             worker: Worker(status: .contractor, jurisdiction: "US", hoursPerWeek: hoursPerWeek),
-            currency: Self.currencies[currency % Self.currencies.count], offered: PayQuote(amount: 25, currency: "USD", basis: .hourly))
+            currency: Self.currencies[currency % Self.currencies.count],
+            offered: PayQuote(amount: 25, currency: "USD", basis: .hourly))
     }
 
     var factorCount: Int { shipped.reference.factors.count }
@@ -42,7 +44,9 @@ struct PricingPropertyTests {
     @Test func theShippedTablesHaveElevenFactorsLowestLevelFirst() {
         // Four complexity, three consequence, three effort-and-conditions, one market factor.
         #expect(factorCount == 11)
-        #expect(shipped.reference.factors.map(\.axis.rawValue) == ["complexity"] * 4 + ["consequence"] * 3 + ["conditions"] * 3 + ["market"])
+        #expect(
+            shipped.reference.factors.map(\.axis.rawValue) == ["complexity"] * 4 + ["consequence"] * 3 + ["conditions"]
+                * 3 + ["market"])
         for table in shipped.reference.factors {
             let points = table.levels.map(\.points)
             #expect(points == points.sorted(), "\(table.id) levels must rise")
@@ -59,7 +63,8 @@ struct PricingPropertyTests {
         let tables = shipped.reference.factors
         await propertyCheck(
             count: 300,
-            input: Gen.int(in: 0...10_000).array(of: factorCount), Gen.int(in: 0...(factorCount - 1)), Gen.int(in: 0...1_000), Gen.int(in: 0...1_000)
+            input: Gen.int(in: 0...10_000).array(of: factorCount), Gen.int(in: 0...(factorCount - 1)),
+            Gen.int(in: 0...1_000), Gen.int(in: 0...1_000)
         ) { levels, factor, tasks, currency in
             // Put the chosen factor somewhere below its top level, then raise it one step.
             let table = tables[factor]
@@ -87,7 +92,9 @@ struct PricingPropertyTests {
             #expect(after.bandAnnual.min >= before.bandAnnual.min)
             #expect(after.bandAnnual.mid >= before.bandAnnual.mid)
             #expect(after.bandAnnual.max >= before.bandAnnual.max)
-            #expect(after.offered?.compaRatio ?? 0 <= before.offered?.compaRatio ?? 0, "the same offer sits lower in a higher band")
+            #expect(
+                after.offered?.compaRatio ?? 0 <= before.offered?.compaRatio ?? 0,
+                "the same offer sits lower in a higher band")
         }
     }
 
@@ -95,15 +102,19 @@ struct PricingPropertyTests {
         let pricer = shipped.pricer
         await propertyCheck(
             count: 300,
-            input: Gen.int(in: 0...10_000).array(of: factorCount), Gen.int(in: 0...1_000), Gen.int(in: 0...1_000), Gen.double(in: 1...80)
+            input: Gen.int(in: 0...10_000).array(of: factorCount), Gen.int(in: 0...1_000), Gen.int(in: 0...1_000),
+            Gen.double(in: 1...80)
         ) { levels, tasks, currency, hours in
-            let pricing = pricer.price(spec(levels: levels, tasks: tasks, currency: currency, hoursPerWeek: hours), on: Shipped.asOf)
+            let pricing = pricer.price(
+                spec(levels: levels, tasks: tasks, currency: currency, hoursPerWeek: hours), on: Shipped.asOf)
             for band in [pricing.bandUSDHourly, pricing.bandHourly, pricing.bandAnnual] {
                 #expect(band.min > 0)
                 #expect(band.min <= band.mid)
                 #expect(band.mid <= band.max)
             }
-            #expect(abs(pricing.bandHourly.rangeSpread - pricing.rangeSpread) < 1e-9, "the band's spread is the layer's spread")
+            #expect(
+                abs(pricing.bandHourly.rangeSpread - pricing.rangeSpread) < 1e-9,
+                "the band's spread is the layer's spread")
             for step in pricing.pathUpward {
                 #expect(step.bandHourly.min <= step.bandHourly.mid && step.bandHourly.mid <= step.bandHourly.max)
             }
@@ -113,7 +124,8 @@ struct PricingPropertyTests {
     @Test func theBandMinimumPenetratesZeroAndTheMaximumOne() async {
         let pricer = shipped.pricer
         await propertyCheck(
-            count: 300, input: Gen.int(in: 0...10_000).array(of: factorCount), Gen.int(in: 0...1_000), Gen.int(in: 0...1_000)
+            count: 300, input: Gen.int(in: 0...10_000).array(of: factorCount), Gen.int(in: 0...1_000),
+            Gen.int(in: 0...1_000)
         ) { levels, tasks, currency in
             let band = pricer.price(spec(levels: levels, tasks: tasks, currency: currency), on: Shipped.asOf).bandHourly
             #expect(abs(band.rangePenetration(band.min)) < 1e-9)
@@ -126,7 +138,8 @@ struct PricingPropertyTests {
     }
 
     @Test func bandFormulaHoldsForAnyMidpointAndSpread() async {
-        await propertyCheck(count: 500, input: Gen.double(in: 0.01...100_000), Gen.double(in: 0.01...2)) { mid, spread in
+        await propertyCheck(count: 500, input: Gen.double(in: 0.01...100_000), Gen.double(in: 0.01...2)) {
+            mid, spread in
             let band = PayBand(midpoint: mid, rangeSpread: spread)
             #expect(abs(band.min * (1 + spread / 2) - mid) <= 1e-9 * mid)
             #expect(abs(band.max - band.min * (1 + spread)) <= 1e-9 * mid)
@@ -139,7 +152,9 @@ struct PricingPropertyTests {
             count: 300, input: Gen.double(in: 0.01...1).array(of: 0...4), Gen.int(in: 1...4)
         ) { stated, unstated in
             let total = stated.reduce(0, +)
-            let tasks = stated.map { TaskShare(task: "t", share: $0 / max(total, 1) * 0.99) } + Array(repeating: TaskShare(task: "u"), count: unstated)
+            let tasks =
+                stated.map { TaskShare(task: "t", share: $0 / max(total, 1) * 0.99) }
+                + Array(repeating: TaskShare(task: "u"), count: unstated)
             let shares = LayerInference.resolvedShares(tasks)
             #expect(shares.count == tasks.count)
             #expect(shares.allSatisfy { $0 >= 0 })
@@ -150,7 +165,8 @@ struct PricingPropertyTests {
     @Test func theTitleNeverChangesTheLayer() async {
         let reference = shipped.reference
         let titles = reference.titleHints.map(\.pattern) + ["Specialist", "Contractor", "Associate"]
-        await propertyCheck(count: 200, input: Gen.int(in: 0...1_000), Gen.int(in: 0...(titles.count - 1))) { tasks, title in
+        await propertyCheck(count: 200, input: Gen.int(in: 0...1_000), Gen.int(in: 0...(titles.count - 1))) {
+            tasks, title in
             var role = spec(levels: Array(repeating: 0, count: factorCount), tasks: tasks)
             let untitled = LayerInference.infer(role, reference: reference).layer
             role.title = "Senior " + titles[title]

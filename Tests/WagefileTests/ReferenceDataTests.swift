@@ -1,9 +1,9 @@
 import Foundation
+import Pricing
+import ReferenceData
 import Testing
 import WagefileTestSupport
 import WorkModel
-import ReferenceData
-import Pricing
 
 /// The shipped reference tables, user overrides, and the errors a broken user file gives.
 struct ReferenceDataTests {
@@ -54,11 +54,14 @@ struct ReferenceDataTests {
 
     @Test func theShippedFilesAreAllLoaded() throws {
         let names = try ReferenceLoader.shippedDocuments().map(\.name)
-        #expect(names == [
-            "anchors.yaml", "benchmarks.yaml", "categories.yaml", "exchange-rates.yaml", "factors.yaml", "grades.yaml",
-            "jurisdictions.yaml", "layers.yaml", "location-factors.yaml", "on-costs.yaml", "policy.yaml", "premiums.yaml", "segments.yaml",
-            "sources.yaml", "tasks.yaml", "titles.yaml", "wage-floors.yaml", "worker-status-law.yaml",
-        ])
+        #expect(
+            names == [
+                "anchors.yaml", "benchmarks.yaml", "categories.yaml", "exchange-rates.yaml", "factors.yaml",
+                "grades.yaml",
+                "jurisdictions.yaml", "layers.yaml", "location-factors.yaml", "on-costs.yaml", "policy.yaml",
+                "premiums.yaml", "segments.yaml",
+                "sources.yaml", "tasks.yaml", "titles.yaml", "wage-floors.yaml", "worker-status-law.yaml",
+            ])
     }
 
     @Test func allSevenLayersFourSegmentsAndSixCategoriesExist() {
@@ -66,17 +69,21 @@ struct ReferenceDataTests {
         #expect(reference.layers.count == 7)
         #expect(Set(reference.segments.map(\.id)) == Set(LaborSegment.allCases))
         #expect(reference.segments.count == 4)
-        #expect(reference.categories.map(\.id) == ["annotator", "ai-tutor", "rlhf-specialist", "prompt-engineer", "domain-expert-evaluator", "red-teamer"])
+        #expect(
+            reference.categories.map(\.id) == [
+                "annotator", "ai-tutor", "rlhf-specialist", "prompt-engineer", "domain-expert-evaluator", "red-teamer",
+            ])
         #expect(reference.layer(.physicalData)?.segment == .commodityAnnotation)
         #expect(reference.layer(.evaluationLead)?.next == [])
     }
 
     @Test func theRateCardsMatchThePublishedRanges() {
         let cards = Dictionary(uniqueKeysWithValues: reference.categories.map { ($0.id, [$0.rateLow, $0.rateHigh]) })
-        #expect(cards == [
-            "annotator": [15, 25], "ai-tutor": [20, 55], "rlhf-specialist": [50, 65], "prompt-engineer": [40, 65],
-            "domain-expert-evaluator": [130, 1000], "red-teamer": [100, 200],
-        ])
+        #expect(
+            cards == [
+                "annotator": [15, 25], "ai-tutor": [20, 55], "rlhf-specialist": [50, 65], "prompt-engineer": [40, 65],
+                "domain-expert-evaluator": [130, 1000], "red-teamer": [100, 200],
+            ])
         #expect(reference.categories.allSatisfy { $0.currency == "USD" && $0.ref.source == "ratecards-2026-06" })
     }
 
@@ -125,10 +132,12 @@ struct ReferenceDataTests {
     @Test func theVocabularyComesFromTheTables() {
         let vocabulary = reference.vocabulary
         #expect(vocabulary.taskKinds.count == 36)
-        #expect(vocabulary.factorOrder == [
-            "judgment", "expertise", "scope", "modality", "impact", "authority", "data_sensitivity", "content_exposure", "night_work", "physical_strain",
-            "language",
-        ])
+        #expect(
+            vocabulary.factorOrder == [
+                "judgment", "expertise", "scope", "modality", "impact", "authority", "data_sensitivity",
+                "content_exposure", "night_work", "physical_strain",
+                "language",
+            ])
         #expect(vocabulary.factorDefaults == ["night_work": "none", "physical_strain": "sedentary"])
         #expect(vocabulary.factorLevels["language"] == ["common", "less-common", "scarce"])
         #expect(vocabulary.currencies.first == "USD")
@@ -142,11 +151,14 @@ struct ReferenceDataTests {
         #expect(policy.locationPolicyByLayer.isEmpty)
         #expect(policy.hirerMarket == "US")
         #expect(policy.farBelowMarketCompaRatio == 0.8)
-        #expect(policy.hours == HoursBasis(hoursPerDay: 8, hoursPerWeek: 40, weeksPerYear: 52, source: "wagefile-defaults"))
-        #expect(policy.rangeSpreads == [
-            .annotation: 0.3, .evaluation: 0.4, .expertReview: 0.6, .dataQualityOps: 0.4, .appliedAIOps: 0.5, .physicalData: 0.3,
-            .evaluationLead: 0.5,
-        ])
+        #expect(
+            policy.hours == HoursBasis(hoursPerDay: 8, hoursPerWeek: 40, weeksPerYear: 52, source: "wagefile-defaults"))
+        #expect(
+            policy.rangeSpreads == [
+                .annotation: 0.3, .evaluation: 0.4, .expertReview: 0.6, .dataQualityOps: 0.4, .appliedAIOps: 0.5,
+                .physicalData: 0.3,
+                .evaluationLead: 0.5,
+            ])
     }
 
     @Test func theKenyanShillingRateIsLowConfidence() throws {
@@ -201,7 +213,9 @@ struct ReferenceDataTests {
 
     @Test func anOverrideChangesThePrice() throws {
         var parser = try Self.shippedParser()
-        parser.add("policy: {range_spreads: {evaluation: 0.6}, source: wagefile-defaults, as_of: 2026-12, confidence: high}\n", file: "user/policy.yaml")
+        parser.add(
+            "policy: {range_spreads: {evaluation: 0.6}, source: wagefile-defaults, as_of: 2026-12, confidence: high}\n",
+            file: "user/policy.yaml")
         let wide = try Pricer(reference: try parser.build())
         let spec = try readSpec(BaseSpec.text)
         let shippedBand = try Shipped.get().pricer.price(spec, on: Shipped.asOf).bandHourly
@@ -235,26 +249,37 @@ struct ReferenceDataTests {
     @Test func theLoaderRejectsAMissingDirectory() throws {
         let missing = URL(fileURLWithPath: "/nonexistent/wagefile-reference")
         let error = #expect(throws: InputError.self) { try ReferenceLoader.load(overrides: [missing]) }
-        #expect(error?.diagnostics.first?.description == "/nonexistent/wagefile-reference:1:1: (document): no such directory of reference files")
+        #expect(
+            error?.diagnostics.first?.description
+                == "/nonexistent/wagefile-reference:1:1: (document): no such directory of reference files")
     }
 
     // MARK: Broken user files
 
     @Test func aRecordWithoutConfidenceIsRejected() throws {
-        let found = try Self.problems(Self.annotatorOverride.replacingOccurrences(of: "\n    confidence: high", with: ""))
+        let found = try Self.problems(
+            Self.annotatorOverride.replacingOccurrences(of: "\n    confidence: high", with: ""))
         #expect(found.map(\.description) == ["user.yaml:2:5: categories[0].confidence: required field is missing"])
     }
 
     @Test func anAsOfThatIsNotADateIsRejected() throws {
-        let found = try Self.problems(Self.annotatorOverride.replacingOccurrences(of: "as_of: 2026-07", with: "as_of: June 2026"))
-        #expect(found.map(\.description) == ["user.yaml:10:12: categories[0].as_of: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found 'June 2026'"])
-        let month = try Self.problems(Self.annotatorOverride.replacingOccurrences(of: "as_of: 2026-07", with: "as_of: 2026-13"))
+        let found = try Self.problems(
+            Self.annotatorOverride.replacingOccurrences(of: "as_of: 2026-07", with: "as_of: June 2026"))
+        #expect(
+            found.map(\.description) == [
+                "user.yaml:10:12: categories[0].as_of: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found 'June 2026'"
+            ])
+        let month = try Self.problems(
+            Self.annotatorOverride.replacingOccurrences(of: "as_of: 2026-07", with: "as_of: 2026-13"))
         #expect(month.map(prefix) == ["user.yaml:10:12: categories[0].as_of"])
     }
 
     @Test func anUnknownSourceKeyIsRejected() throws {
-        let found = try Self.problems(Self.annotatorOverride.replacingOccurrences(of: "source: ratecards-2026-06", with: "source: my-survey"))
-        #expect(found.map(\.description) == ["user.yaml:2:5: categories.source: no source 'my-survey' in the source ledger"])
+        let found = try Self.problems(
+            Self.annotatorOverride.replacingOccurrences(of: "source: ratecards-2026-06", with: "source: my-survey"))
+        #expect(
+            found.map(\.description) == ["user.yaml:2:5: categories.source: no source 'my-survey' in the source ledger"]
+        )
     }
 
     @Test func factorLevelsOutOfOrderAreRejected() throws {
@@ -273,7 +298,10 @@ struct ReferenceDataTests {
             """
         let found = try Self.problems(factors)
         let order = try #require(found.first { $0.file == "user.yaml" })
-        #expect(order.description == "user.yaml:8:28: factors[0].levels[1].points: levels go lowest first: 10 points is below 'short' (30)")
+        #expect(
+            order.description
+                == "user.yaml:8:28: factors[0].levels[1].points: levels go lowest first: 10 points is below 'short' (30)"
+        )
     }
 
     @Test func aPremiumOnAnUnknownFactorIsRejected() throws {
@@ -283,17 +311,20 @@ struct ReferenceDataTests {
 
     @Test func aPremiumOnAnUnknownLevelIsRejected() throws {
         let found = try Self.problems(
-            "premiums:\n  - {id: fast, name: Fast, percent: 5, factor: language, levels: [galaxy], source: wagefile-defaults, as_of: 2026, confidence: low}\n")
+            "premiums:\n  - {id: fast, name: Fast, percent: 5, factor: language, levels: [galaxy], source: wagefile-defaults, as_of: 2026, confidence: low}\n"
+        )
         #expect(found.map(\.description) == ["user.yaml:2:5: premiums.levels: 'galaxy' is not a level of 'language'"])
     }
 
     @Test func aPremiumOnAPointScoringFactorIsRejected() throws {
         // One fact, one uplift: scope already scores points.
         let found = try Self.problems(
-            "premiums:\n  - {id: wide, name: Wide, percent: 5, factor: scope, levels: [program], source: wagefile-defaults, as_of: 2026, confidence: low}\n")
-        #expect(found.map(\.description) == [
-            "user.yaml:2:5: premiums.factor: 'scope' scores complexity points; a premium may only ride on a market factor (axis: market), so one fact is never paid twice"
-        ])
+            "premiums:\n  - {id: wide, name: Wide, percent: 5, factor: scope, levels: [program], source: wagefile-defaults, as_of: 2026, confidence: low}\n"
+        )
+        #expect(
+            found.map(\.description) == [
+                "user.yaml:2:5: premiums.factor: 'scope' scores complexity points; a premium may only ride on a market factor (axis: market), so one fact is never paid twice"
+            ])
     }
 
     @Test func aMarketFactorThatScoresPointsIsRejected() throws {
@@ -311,7 +342,10 @@ struct ReferenceDataTests {
                 as_of: 2026
                 confidence: low
             """)
-        #expect(found.first?.description == "user.yaml:7:7: factors[0].levels: a market factor scores no points (it may only trigger premiums); level 'night' has 15")
+        #expect(
+            found.first?.description
+                == "user.yaml:7:7: factors[0].levels: a market factor scores no points (it may only trigger premiums); level 'night' has 15"
+        )
     }
 
     @Test func aLocalityDifferentialNeedsItsOwnIdAndAKnownHirerMarket() throws {
@@ -321,8 +355,14 @@ struct ReferenceDataTests {
               - {jurisdiction: KE, localities: [Mombasa], factor: 0.06, source: wagefile-defaults, as_of: 2026, confidence: low}
             policy: {hirer_market: ZZ, source: wagefile-defaults, as_of: 2026, confidence: low}
             """)
-        #expect(found.map(\.description).contains("user.yaml:2:5: location_factors[0].id: a differential for localities needs its own id (the jurisdiction code names the whole jurisdiction)"))
-        #expect(found.contains { $0.field == "policy.hirer_market" && $0.message == "no location factor for the hirer market 'ZZ'" })
+        #expect(
+            found.map(\.description).contains(
+                "user.yaml:2:5: location_factors[0].id: a differential for localities needs its own id (the jurisdiction code names the whole jurisdiction)"
+            ))
+        #expect(
+            found.contains {
+                $0.field == "policy.hirer_market" && $0.message == "no location factor for the hirer market 'ZZ'"
+            })
     }
 
     @Test func aMisspelledTableIsRejectedWithAHint() throws {
@@ -339,14 +379,17 @@ struct ReferenceDataTests {
     }
 
     @Test func aBadPolicyValueIsRejected() throws {
-        let found = try Self.problems("policy: {hours_per_week: 0, source: wagefile-defaults, as_of: 2026-12, confidence: high}\n")
-        #expect(found.map(\.description) == ["user.yaml:1:26: policy.hours_per_week: expected a number above 0, found 0"])
+        let found = try Self.problems(
+            "policy: {hours_per_week: 0, source: wagefile-defaults, as_of: 2026-12, confidence: high}\n")
+        #expect(
+            found.map(\.description) == ["user.yaml:1:26: policy.hours_per_week: expected a number above 0, found 0"])
     }
 
     @Test func everyProblemIsReportedNotJustTheFirst() throws {
         let found = try Self.problems(
             Self.annotatorOverride.replacingOccurrences(of: "as_of: 2026-07", with: "as_of: soon") + "\n"
-                + "premiums:\n  - {id: night, name: Night, percent: 10, factor: shift, levels: [night], source: wagefile-defaults, as_of: 2026, confidence: low}\n")
+                + "premiums:\n  - {id: night, name: Night, percent: 10, factor: shift, levels: [night], source: wagefile-defaults, as_of: 2026, confidence: low}\n"
+        )
         #expect(found.map(prefix) == ["user.yaml:10:12: categories[0].as_of", "user.yaml:13:5: premiums.factor"])
     }
 }

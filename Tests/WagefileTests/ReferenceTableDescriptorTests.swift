@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReferenceData
 
 /// The reference tables as descriptors: every table a file may hold is read by one.
@@ -13,9 +14,12 @@ struct ReferenceTableDescriptorTests {
     func fieldsAreDeclaredOnce() {
         let tables: [[ReferenceField]] = [
             ReferenceParser.sourceTable.fields, ReferenceParser.segmentTable.fields, ReferenceParser.layerTable.fields,
-            ReferenceParser.categoryTable.fields, ReferenceParser.anchorTable.fields, ReferenceParser.factorTable.fields,
-            ReferenceParser.premiumTable.fields, ReferenceParser.benchmarkTable.fields, ReferenceParser.taskTable.fields,
-            ReferenceParser.titleHintTable.fields, ReferenceParser.exchangeRateTable.fields, ReferenceParser.locationFactorTable.fields,
+            ReferenceParser.categoryTable.fields, ReferenceParser.anchorTable.fields,
+            ReferenceParser.factorTable.fields,
+            ReferenceParser.premiumTable.fields, ReferenceParser.benchmarkTable.fields,
+            ReferenceParser.taskTable.fields,
+            ReferenceParser.titleHintTable.fields, ReferenceParser.exchangeRateTable.fields,
+            ReferenceParser.locationFactorTable.fields,
             ReferenceParser.jurisdictionTable.fields, ReferenceParser.wageFloorFields,
         ]
         for fields in tables {

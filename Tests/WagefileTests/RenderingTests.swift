@@ -1,7 +1,7 @@
+import DecisionFiles
 import Testing
 import WagefileTestSupport
 import WorkModel
-import DecisionFiles
 
 /// HTML, CSV and Markdown renderings: user text is escaped for each format.
 struct RenderingTests {
@@ -18,7 +18,12 @@ struct RenderingTests {
         var fields: [String] = [], field = "", quoted = false, afterQuote = false
         for character in record {
             if quoted {
-                if character == "\"" { quoted = false; afterQuote = true } else { field.append(character) }
+                if character == "\"" {
+                    quoted = false
+                    afterQuote = true
+                } else {
+                    field.append(character)
+                }
             } else if character == "\"" {
                 if afterQuote { field.append("\"") }
                 quoted = true
@@ -48,7 +53,8 @@ struct RenderingTests {
         let file = shipped.builder.build(try readSpec(BaseSpec.with(line: 21, "offered: {amount: 10, basis: hourly}")))
         let html = HTMLRendering.render(file)
         #expect(html.contains("22.00 / <strong>26.40</strong> / 30.80"))
-        #expect(html.contains("<li class=\"blocking\"><span class=\"severity\">blocking</span> <code>green-circle</code>"))
+        #expect(
+            html.contains("<li class=\"blocking\"><span class=\"severity\">blocking</span> <code>green-circle</code>"))
         #expect(html.contains("<svg role=\"img\""))
     }
 

@@ -1,11 +1,11 @@
+import DecisionFiles
+import Pricing
+import PropertyBased
+import ReferenceData
+import Specs
 import Testing
 import WagefileTestSupport
-import PropertyBased
 import WorkModel
-import Specs
-import ReferenceData
-import Pricing
-import DecisionFiles
 
 /// Whatever bytes arrive, `read` returns either a spec or at least one diagnostic that points
 /// inside the text; it never crashes. Accepted specs also price and render.
@@ -15,7 +15,8 @@ struct RoleSpecReaderFuzzTests {
     init() throws { shipped = try Shipped.get() }
 
     /// Characters that steer a YAML or JSON parser into its corners.
-    static let syntax: [Character] = Array(":-[]{}&*!|>'\"%@`#,?\\ \n\t\r") + ["\u{0}", "\u{85}", "\u{2028}", "\u{FEFF}", "é", "😀"] + Array("aZ09._")
+    static let syntax: [Character] =
+        Array(":-[]{}&*!|>'\"%@`#,?\\ \n\t\r") + ["\u{0}", "\u{85}", "\u{2028}", "\u{FEFF}", "é", "😀"] + Array("aZ09._")
 
     /// The number of lines a YAML parser may count in `text` (it also breaks lines at CR, NEL, LS and PS).
     static func lineCount(_ text: String) -> Int {
@@ -36,7 +37,9 @@ struct RoleSpecReaderFuzzTests {
             let lines = Self.lineCount(text) + 1
             for diagnostic in error.diagnostics {
                 #expect(diagnostic.file == "x.yaml", sourceLocation: sourceLocation)
-                #expect(diagnostic.line >= 1 && diagnostic.line <= lines, "line \(diagnostic.line) of \(lines): \(diagnostic)", sourceLocation: sourceLocation)
+                #expect(
+                    diagnostic.line >= 1 && diagnostic.line <= lines,
+                    "line \(diagnostic.line) of \(lines): \(diagnostic)", sourceLocation: sourceLocation)
                 #expect(diagnostic.column >= 1, "\(diagnostic)", sourceLocation: sourceLocation)
                 #expect(!diagnostic.message.isEmpty, sourceLocation: sourceLocation)
             }

@@ -1,9 +1,9 @@
 import Foundation
+import ReferenceData
+import Specs
 import Testing
 import WagefileTestSupport
 import WorkModel
-import Specs
-import ReferenceData
 
 /// Malformed specs: every problem is reported as `file:line:column: field: message`, with the
 /// position of the offending text, and never crashes. Line numbers refer to `BaseSpec.lines`.
@@ -11,7 +11,9 @@ struct RoleSpecReaderTests {
     /// The single diagnostic for `text`, or an issue when there is not exactly one.
     func only(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Diagnostic {
         let found = try diagnostics(text, sourceLocation: sourceLocation)
-        #expect(found.count == 1, "expected one diagnostic, got:\n\(found.map(\.description).joined(separator: "\n"))", sourceLocation: sourceLocation)
+        #expect(
+            found.count == 1, "expected one diagnostic, got:\n\(found.map(\.description).joined(separator: "\n"))",
+            sourceLocation: sourceLocation)
         return try #require(found.first, sourceLocation: sourceLocation)
     }
 
@@ -21,14 +23,22 @@ struct RoleSpecReaderTests {
         let spec = try readSpec(BaseSpec.text)
         #expect(spec.id == "base-evaluator")
         #expect(spec.title == "Response Evaluator")
-        #expect(spec.tasks == [TaskShare(task: "apply-rubric", share: 0.6), TaskShare(task: "identify-hallucinations", share: 0.4)])
+        #expect(
+            spec.tasks == [
+                TaskShare(task: "apply-rubric", share: 0.6), TaskShare(task: "identify-hallucinations", share: 0.4),
+            ])
         #expect(spec.direction == .evaluate)
-        #expect(spec.factors == [
-            "judgment": "rubric-application", "expertise": "trained", "scope": "task-set", "modality": "text", "language": "common",
-            "impact": "product-quality", "authority": "none", "data_sensitivity": "internal", "content_exposure": "none",
-            "night_work": "none", "physical_strain": "sedentary",
-        ])
-        #expect(spec.assumedFactors == ["night_work", "physical_strain"], "factors added after specs were written take their defaults, and say so")
+        #expect(
+            spec.factors == [
+                "judgment": "rubric-application", "expertise": "trained", "scope": "task-set", "modality": "text",
+                "language": "common",
+                "impact": "product-quality", "authority": "none", "data_sensitivity": "internal",
+                "content_exposure": "none",
+                "night_work": "none", "physical_strain": "sedentary",
+            ])
+        #expect(
+            spec.assumedFactors == ["night_work", "physical_strain"],
+            "factors added after specs were written take their defaults, and say so")
         #expect(spec.worker == Worker(status: .contractor, jurisdiction: "US-CA", hoursPerWeek: 40))
         #expect(spec.offered == PayQuote(amount: 30, currency: "USD", basis: .hourly))
         #expect(spec.consequenceIfWrong == "Bad grades ship defects")
@@ -98,11 +108,14 @@ struct RoleSpecReaderTests {
         let typo = try #require(found.first { $0.field == "titel" })
         #expect(prefix(typo) == "x.yaml:3:1: titel")
         #expect(typo.message.hasPrefix("unknown field; did you mean 'title'? (allowed: spec, id, kind, title,"))
-        #expect(found.contains { $0.field == "title" && $0.message == "required field is missing" }, "the real field is still missing")
+        #expect(
+            found.contains { $0.field == "title" && $0.message == "required field is missing" },
+            "the real field is still missing")
     }
 
     @Test func anUnknownNestedFieldNamesItsPath() throws {
-        let diagnostic = try only(BaseSpec.with(line: 19, "worker: {status: contractor, jurisdiction: US-CA, hours_per_weak: 40}"))
+        let diagnostic = try only(
+            BaseSpec.with(line: 19, "worker: {status: contractor, jurisdiction: US-CA, hours_per_weak: 40}"))
         #expect(prefix(diagnostic) == "x.yaml:19:51: worker.hours_per_weak")
         #expect(diagnostic.message.hasPrefix("unknown field; did you mean 'hours_per_week'?"))
     }
@@ -153,39 +166,46 @@ struct RoleSpecReaderTests {
         #expect(found.allSatisfy { $0.message == "required field is missing" })
     }
 
-    @Test(arguments: [
-        (6, nil, "judgment.type"),
-        (11, nil, "expertise.level"),
-        (12, nil, "scope"),
-        (13, nil, "modality"),
-        (14, nil, "language.scarcity"),
-        (15, "consequences: {if_wrong: Bad grades ship defects}", "consequences.impact"),
-        (16, nil, "authority"),
-        (17, nil, "data_sensitivity"),
-        (18, nil, "content_exposure"),
-    ] as [(Int, String?, String)])
+    @Test(
+        arguments: [
+            (6, nil, "judgment.type"),
+            (11, nil, "expertise.level"),
+            (12, nil, "scope"),
+            (13, nil, "modality"),
+            (14, nil, "language.scarcity"),
+            (15, "consequences: {if_wrong: Bad grades ship defects}", "consequences.impact"),
+            (16, nil, "authority"),
+            (17, nil, "data_sensitivity"),
+            (18, nil, "content_exposure"),
+        ] as [(Int, String?, String)])
     func everyEvaluationFactorIsRequired(line: Int, replacement: String?, path: String) throws {
         let diagnostic = try only(BaseSpec.edit([line: replacement]))
         // A factor nested in a section that exists is reported at that section; others at 1:1.
-        let expected = switch path {
-        case "judgment.type": "x.yaml:5:3"
-        case "consequences.impact": "x.yaml:15:15"
-        default: "x.yaml:1:1"
-        }
+        let expected =
+            switch path {
+            case "judgment.type": "x.yaml:5:3"
+            case "consequences.impact": "x.yaml:15:15"
+            default: "x.yaml:1:1"
+            }
         #expect(prefix(diagnostic) == "\(expected): \(path)")
         #expect(diagnostic.message.hasPrefix("required evaluation factor is missing (one of: "))
     }
 
     @Test func theMissingFactorMessageListsItsLevels() throws {
         let diagnostic = try only(BaseSpec.without(lines: 12))
-        #expect(diagnostic.message == "required evaluation factor is missing (one of: single-task, task-set, workflow, program, organization)")
+        #expect(
+            diagnostic.message
+                == "required evaluation factor is missing (one of: single-task, task-set, workflow, program, organization)"
+        )
     }
 
     // MARK: Wrong types
 
     @Test func aNumberWhereACodeIsExpected() throws {
         let currency = try only(BaseSpec.with(line: 20, "currency: 840"))
-        #expect(currency.description == "x.yaml:20:11: currency: expected a three-letter ISO 4217 code such as USD, found '840'")
+        #expect(
+            currency.description
+                == "x.yaml:20:11: currency: expected a three-letter ISO 4217 code such as USD, found '840'")
         let direction = try only(BaseSpec.with(line: 10, "direction: 2"))
         #expect(prefix(direction) == "x.yaml:10:12: direction")
         #expect(direction.message == "'2' is not one of: train, evaluate, deploy, physical-data")
@@ -195,11 +215,15 @@ struct RoleSpecReaderTests {
         let amount = try only(BaseSpec.with(line: 21, "offered: {amount: fifty, basis: hourly}"))
         #expect(amount.description == "x.yaml:21:19: offered.amount: expected a number, found 'fifty'")
         let quoted = try only(BaseSpec.with(line: 21, "offered: {amount: \"30\", basis: hourly}"))
-        #expect(quoted.description == "x.yaml:21:19: offered.amount: expected a number, found '30'", "a quoted number is text")
+        #expect(
+            quoted.description == "x.yaml:21:19: offered.amount: expected a number, found '30'",
+            "a quoted number is text")
         let share = try diagnostics(BaseSpec.with(line: 9, "  - {task: identify-hallucinations, share: most}"))
         #expect(share.map(prefix).contains("x.yaml:9:44: tasks[1].share"))
-        let headcount = try only(BaseSpec.with(line: 19, "worker: {status: contractor, jurisdiction: US-CA, headcount: 2.5}"))
-        #expect(headcount.description == "x.yaml:19:62: worker.headcount: expected a whole number of at least 1, found 2.5")
+        let headcount = try only(
+            BaseSpec.with(line: 19, "worker: {status: contractor, jurisdiction: US-CA, headcount: 2.5}"))
+        #expect(
+            headcount.description == "x.yaml:19:62: worker.headcount: expected a whole number of at least 1, found 2.5")
     }
 
     @Test func aListWhereAMappingIsExpected() throws {
@@ -231,9 +255,12 @@ struct RoleSpecReaderTests {
         #expect(prefix(exemption) == "x.yaml:23:36: engagement.california_exemption")
         let timing = try only(BaseSpec.appending("pay_practice: {one_off_timing: later}"))
         #expect(prefix(timing) == "x.yaml:23:32: pay_practice.one_off_timing")
-        let exempt = try only(BaseSpec.with(line: 19, "worker: {status: employee, jurisdiction: US-CA, overtime_exemption: manager}"))
+        let exempt = try only(
+            BaseSpec.with(line: 19, "worker: {status: employee, jurisdiction: US-CA, overtime_exemption: manager}"))
         #expect(prefix(exempt) == "x.yaml:19:69: worker.overtime_exemption")
-        #expect(exempt.message.hasPrefix("'manager' is not one of: executive, administrative, professional, computer, highly-compensated, none"))
+        #expect(
+            exempt.message.hasPrefix(
+                "'manager' is not one of: executive, administrative, professional, computer, highly-compensated, none"))
     }
 
     // MARK: Vocabulary
@@ -259,7 +286,9 @@ struct RoleSpecReaderTests {
 
     @Test func anUnknownFactorLevelListsTheLevels() throws {
         let scope = try only(BaseSpec.with(line: 12, "scope: galaxy"))
-        #expect(scope.description == "x.yaml:12:8: scope: 'galaxy' is not one of: single-task, task-set, workflow, program, organization")
+        #expect(
+            scope.description
+                == "x.yaml:12:8: scope: 'galaxy' is not one of: single-task, task-set, workflow, program, organization")
         let impact = try only(BaseSpec.with(line: 15, "consequences: {impact: catastrophic}"))
         #expect(prefix(impact) == "x.yaml:15:24: consequences.impact")
         let typo = try only(BaseSpec.with(line: 16, "authority: recomends"))
@@ -278,11 +307,16 @@ struct RoleSpecReaderTests {
         let short = try only(BaseSpec.with(line: 9, "  - {task: identify-hallucinations, share: 0.3}"))
         #expect(short.description == "x.yaml:8:3: tasks: shares add up to 0.9; they must add up to 1")
 
-        let over = try only(BaseSpec.edit([9: "  - {task: identify-hallucinations, share: 0.5}\n  - {task: test-tool-use}"]))
-        #expect(over.description == "x.yaml:8:3: tasks: shares add up to 1.1 before the unstated ones; they must leave room for them")
+        let over = try only(
+            BaseSpec.edit([9: "  - {task: identify-hallucinations, share: 0.5}\n  - {task: test-tool-use}"]))
+        #expect(
+            over.description
+                == "x.yaml:8:3: tasks: shares add up to 1.1 before the unstated ones; they must leave room for them")
 
         let full = try only(BaseSpec.edit([8: "  - {task: apply-rubric, share: 1}", 9: "  - identify-hallucinations"]))
-        #expect(full.description == "x.yaml:8:3: tasks: stated shares already add up to 1; the tasks without a share would get none")
+        #expect(
+            full.description
+                == "x.yaml:8:3: tasks: stated shares already add up to 1; the tasks without a share would get none")
     }
 
     @Test func sharesWithinAPercentOfOneAreAccepted() throws {
@@ -292,14 +326,21 @@ struct RoleSpecReaderTests {
 
     @Test func aShareMustBeAboveZeroAndAtMostOne() throws {
         let zero = try diagnostics(BaseSpec.with(line: 9, "  - {task: identify-hallucinations, share: 0}"))
-        #expect(zero.contains { prefix($0) == "x.yaml:9:44: tasks[1].share" && $0.message == "expected a number above 0, found 0" })
+        #expect(
+            zero.contains {
+                prefix($0) == "x.yaml:9:44: tasks[1].share" && $0.message == "expected a number above 0, found 0"
+            })
         let big = try diagnostics(BaseSpec.with(line: 9, "  - {task: identify-hallucinations, share: 1.4}"))
-        #expect(big.contains { prefix($0) == "x.yaml:9:44: tasks[1].share" && $0.message == "expected a number from 0 to 1, found 1.4" })
+        #expect(
+            big.contains {
+                prefix($0) == "x.yaml:9:44: tasks[1].share" && $0.message == "expected a number from 0 to 1, found 1.4"
+            })
     }
 
     @Test func aTaskListedTwiceIsReported() throws {
         let diagnostic = try only(BaseSpec.with(line: 9, "  - {task: apply-rubric, share: 0.4}"))
-        #expect(diagnostic.description == "x.yaml:9:5: tasks[1]: task 'apply-rubric' is listed twice; give it one share")
+        #expect(
+            diagnostic.description == "x.yaml:9:5: tasks[1]: task 'apply-rubric' is listed twice; give it one share")
     }
 
     @Test func anEmptyTaskListIsReported() throws {
@@ -331,7 +372,10 @@ struct RoleSpecReaderTests {
         #expect(diagnostic.message.contains("found undefined alias"))
     }
 
-    @Test(.bug(id: "yaml-aliases", "Aliases are expanded by Yams.compose, so the alias check in SpecDocument.convert never runs"))
+    @Test(
+        .bug(
+            id: "yaml-aliases",
+            "Aliases are expanded by Yams.compose, so the alias check in SpecDocument.convert never runs"))
     func aYAMLAliasIsRejected() throws {
         let text = BaseSpec.with(line: 3, "title: &name Response Evaluator") + "notes: *name\n"
         let result = try Shipped.get().reader.read(text, file: "x.yaml")
@@ -346,10 +390,16 @@ struct RoleSpecReaderTests {
 
     @Test func perTaskPayNeedsMinutesPerTask() throws {
         let diagnostic = try only(BaseSpec.with(line: 21, "offered: {amount: 2.5, basis: per-task}"))
-        #expect(diagnostic.description == "x.yaml:21:10: offered.minutes_per_task: per-task pay needs the expected minutes per task to give an hourly figure")
+        #expect(
+            diagnostic.description
+                == "x.yaml:21:10: offered.minutes_per_task: per-task pay needs the expected minutes per task to give an hourly figure"
+        )
     }
 
-    @Test(.bug(id: "per-task-null-minutes", "minutes_per_task: ~ on per-task pay is accepted and the offer silently disappears"))
+    @Test(
+        .bug(
+            id: "per-task-null-minutes",
+            "minutes_per_task: ~ on per-task pay is accepted and the offer silently disappears"))
     func perTaskPayWithEmptyMinutesPerTaskIsRejected() throws {
         let text = BaseSpec.with(line: 21, "offered: {amount: 2.5, basis: per-task, minutes_per_task: ~}")
         let result = try Shipped.get().reader.read(text, file: "x.yaml")
@@ -362,34 +412,49 @@ struct RoleSpecReaderTests {
 
     @Test func minutesPerTaskOnlyGoesWithPerTaskPay() throws {
         let diagnostic = try only(BaseSpec.with(line: 21, "offered: {amount: 30, basis: hourly, minutes_per_task: 5}"))
-        #expect(diagnostic.description == "x.yaml:21:56: offered.minutes_per_task: only per-task pay takes minutes_per_task")
+        #expect(
+            diagnostic.description == "x.yaml:21:56: offered.minutes_per_task: only per-task pay takes minutes_per_task"
+        )
     }
 
     @Test func aNegativeAmountIsReported() throws {
         let diagnostic = try only(BaseSpec.with(line: 21, "offered: {amount: -5, basis: hourly}"))
-        #expect(diagnostic.description == "x.yaml:21:19: offered.amount: expected a number from 0 to 1000000000000, found -5")
+        #expect(
+            diagnostic.description
+                == "x.yaml:21:19: offered.amount: expected a number from 0 to 1000000000000, found -5")
     }
 
     @Test func anUnknownPayBasisIsReported() throws {
         let diagnostic = try only(BaseSpec.with(line: 21, "offered: {amount: 30, basis: weekly}"))
-        #expect(diagnostic.description == "x.yaml:21:30: offered.basis: 'weekly' is not one of: hourly, per-task, day, month, annual")
+        #expect(
+            diagnostic.description
+                == "x.yaml:21:30: offered.basis: 'weekly' is not one of: hourly, per-task, day, month, annual")
     }
 
     // MARK: Codes
 
     @Test func aCountryNameIsNotAJurisdiction() throws {
         let diagnostic = try only(BaseSpec.with(line: 19, "worker: {status: contractor, jurisdiction: Kenya}"))
-        #expect(diagnostic.description == "x.yaml:19:44: worker.jurisdiction: expected an ISO 3166 code such as KE, US-CA or IN-HR, found 'Kenya'")
-        #expect(try readSpec(BaseSpec.with(line: 19, "worker: {status: contractor, jurisdiction: IN-HR}")).worker.jurisdiction == "IN-HR")
+        #expect(
+            diagnostic.description
+                == "x.yaml:19:44: worker.jurisdiction: expected an ISO 3166 code such as KE, US-CA or IN-HR, found 'Kenya'"
+        )
+        #expect(
+            try readSpec(BaseSpec.with(line: 19, "worker: {status: contractor, jurisdiction: IN-HR}")).worker
+                .jurisdiction == "IN-HR")
     }
 
     @Test func anUnknownCurrencyIsReported() throws {
         let unknown = try only(BaseSpec.with(line: 20, "currency: XYZ"))
         #expect(prefix(unknown) == "x.yaml:20:11: currency")
-        #expect(unknown.message.hasPrefix("no exchange rate for XYZ in the reference data; add one with --reference (known: USD, EUR,"))
+        #expect(
+            unknown.message.hasPrefix(
+                "no exchange rate for XYZ in the reference data; add one with --reference (known: USD, EUR,"))
 
         let lowercase = try only(BaseSpec.with(line: 20, "currency: usd"))
-        #expect(lowercase.description == "x.yaml:20:11: currency: expected a three-letter ISO 4217 code such as USD, found 'usd'")
+        #expect(
+            lowercase.description
+                == "x.yaml:20:11: currency: expected a three-letter ISO 4217 code such as USD, found 'usd'")
 
         let payCurrency = try only(BaseSpec.with(line: 21, "offered: {amount: 30, basis: hourly, currency: XYZ}"))
         #expect(prefix(payCurrency) == "x.yaml:21:48: offered.currency")
@@ -402,21 +467,27 @@ struct RoleSpecReaderTests {
 
     @Test func aVendorContractNeedsAVendor() throws {
         let diagnostic = try only(BaseSpec.appending("kind: vendor-contract"))
-        #expect(diagnostic.description == "x.yaml:1:1: vendor: a vendor contract needs a vendor: section (name, bill_rate)")
+        #expect(
+            diagnostic.description == "x.yaml:1:1: vendor: a vendor contract needs a vendor: section (name, bill_rate)")
     }
 
     // MARK: Several problems at once
 
     @Test func everyProblemIsReportedInLineOrder() throws {
-        let found = try diagnostics(BaseSpec.edit([
-            2: "id: my role", 12: "scope: galaxy", 20: "currency: usd", 21: "offered: {amount: -5, basis: hourly}",
-        ]))
-        #expect(found.map(prefix) == ["x.yaml:2:5: id", "x.yaml:12:8: scope", "x.yaml:20:11: currency", "x.yaml:21:19: offered.amount"])
+        let found = try diagnostics(
+            BaseSpec.edit([
+                2: "id: my role", 12: "scope: galaxy", 20: "currency: usd", 21: "offered: {amount: -5, basis: hourly}",
+            ]))
+        #expect(
+            found.map(prefix) == [
+                "x.yaml:2:5: id", "x.yaml:12:8: scope", "x.yaml:20:11: currency", "x.yaml:21:19: offered.amount",
+            ])
     }
 
     // MARK: JSON
 
-    static let jsonSpec = #"{"id": "j1", "title": "T", "judgment": {"purchased": "p", "type": "comparative"}, "tasks": [{"task": "bogus"}], "direction": "train", "expertise": "trained", "scope": "task-set", "modality": "text", "language": "common", "consequences": {"impact": "product-quality"}, "authority": "none", "data_sensitivity": "internal", "content_exposure": "none", "worker": {"status": "contractor", "jurisdiction": "US"}, "currency": "USD"}"#
+    static let jsonSpec =
+        #"{"id": "j1", "title": "T", "judgment": {"purchased": "p", "type": "comparative"}, "tasks": [{"task": "bogus"}], "direction": "train", "expertise": "trained", "scope": "task-set", "modality": "text", "language": "common", "consequences": {"impact": "product-quality"}, "authority": "none", "data_sensitivity": "internal", "content_exposure": "none", "worker": {"status": "contractor", "jurisdiction": "US"}, "currency": "USD"}"#
 
     @Test func aJSONLineReportsItsLineInTheStream() throws {
         // The 42nd line of a JSON Lines stream is read with lineOffset 41; "bogus" starts at column 102.
@@ -460,7 +531,8 @@ struct RoleSpecReaderTests {
     @Test(.bug(id: "yaml-flow-document", "A YAML spec written as one flow mapping is sent to the JSON parser"))
     func aYAMLFlowMappingDocumentIsYAML() throws {
         // Valid YAML (unquoted keys); SpecDocument.parse treats any text starting with '{' as JSON.
-        let text = #"{spec: wagefile.role/v1, id: flow, title: Rater, judgment: {purchased: Grades, type: rubric-application}, tasks: [apply-rubric], direction: evaluate, expertise: trained, scope: task-set, modality: text, language: common, consequences: {impact: product-quality}, authority: none, data_sensitivity: internal, content_exposure: none, worker: {status: contractor, jurisdiction: US}, currency: USD}"#
+        let text =
+            #"{spec: wagefile.role/v1, id: flow, title: Rater, judgment: {purchased: Grades, type: rubric-application}, tasks: [apply-rubric], direction: evaluate, expertise: trained, scope: task-set, modality: text, language: common, consequences: {impact: product-quality}, authority: none, data_sensitivity: internal, content_exposure: none, worker: {status: contractor, jurisdiction: US}, currency: USD}"#
         let result = try Shipped.get().reader.read(text, file: "flow.yaml")
         #expect(throws: Never.self) { try result.get() }
     }
@@ -468,9 +540,13 @@ struct RoleSpecReaderTests {
 
 extension RoleSpecReaderTests {
     /// `diagnostics(_:)` with a file name and line offset.
-    func only(_ text: String, file: String, lineOffset: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Diagnostic {
+    func only(_ text: String, file: String, lineOffset: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+        throws -> Diagnostic
+    {
         let found = try diagnostics(text, file: file, lineOffset: lineOffset, sourceLocation: sourceLocation)
-        #expect(found.count == 1, "expected one diagnostic, got:\n\(found.map(\.description).joined(separator: "\n"))", sourceLocation: sourceLocation)
+        #expect(
+            found.count == 1, "expected one diagnostic, got:\n\(found.map(\.description).joined(separator: "\n"))",
+            sourceLocation: sourceLocation)
         return try #require(found.first, sourceLocation: sourceLocation)
     }
 }

@@ -26,7 +26,9 @@ import Testing
         #expect(!shown.contains("92000") && !shown.contains("Lina Park") && !shown.contains("Support Lead"))
         #expect(shown.contains("# internal_candidates: withheld: 1 named person with their pay and evidence"))
         #expect(shown.contains("# [withheld] asked to be considered."), "a name in a comment is withheld too")
-        #expect(shown.contains("\n\n# the budget\nbudget_owner: product-quality\n"), "the next key keeps its comment: \(shown)")
+        #expect(
+            shown.contains("\n\n# the budget\nbudget_owner: product-quality\n"),
+            "the next key keeps its comment: \(shown)")
         #expect(shown.contains("title: Evaluation Lead"))
     }
 
@@ -36,7 +38,8 @@ import Testing
     }
 
     @Test func jsonGetsTheNoticeAsTheValue() throws {
-        let json = #"{"spec": "wagefile.role/v1", "id": "lead", "internal_candidates": [{"name": "Lina Park", "pay": {"amount": 92000, "basis": "annual"}}], "title": "Lead"}"#
+        let json =
+            #"{"spec": "wagefile.role/v1", "id": "lead", "internal_candidates": [{"name": "Lina Park", "pay": {"amount": 92000, "basis": "annual"}}], "title": "Lead"}"#
         let shown = SpecTextWithheld.text(json)
         #expect(!shown.contains("92000") && !shown.contains("Lina"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
@@ -45,7 +48,8 @@ import Testing
     }
 
     @Test func aOneLineFlowMappingIsWithheldWhole() {
-        let flow = "{spec: wagefile.role/v1, id: a, internal_candidates: [{name: Lina Park, pay: {amount: 92000, basis: annual}}]}"
+        let flow =
+            "{spec: wagefile.role/v1, id: a, internal_candidates: [{name: Lina Park, pay: {amount: 92000, basis: annual}}]}"
         #expect(SpecTextWithheld.text(flow) == SpecTextWithheld.wholeTextWithheld)
     }
 

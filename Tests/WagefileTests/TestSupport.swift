@@ -1,11 +1,11 @@
-import Foundation
-import Testing
-import WorkModel
-import Specs
-import ReferenceData
-import Pricing
 import DecisionFiles
+import Foundation
+import Pricing
+import ReferenceData
+import Specs
+import Testing
 import WagefileTestSupport
+import WorkModel
 
 /// The shipped reference data, the pricer and the decision-file builder, loaded once for the
 /// whole test run (loading parses a dozen YAML files and fits the pay line).
@@ -32,7 +32,9 @@ struct Shipped: Sendable {
 /// Files under Tests/WagefileTests/Fixtures, copied into the test bundle.
 enum Fixtures {
     static func url(_ path: String) throws -> URL {
-        let base = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil), "the Fixtures folder is missing from the test bundle")
+        let base = try #require(
+            Bundle.module.url(forResource: "Fixtures", withExtension: nil),
+            "the Fixtures folder is missing from the test bundle")
         return base.appendingPathComponent(path)
     }
 
@@ -44,12 +46,14 @@ enum Fixtures {
 
 /// Reads `text` as `x.yaml` and returns the diagnostics, recording an issue when it was accepted.
 func diagnostics(
-    _ text: String, file: String = "x.yaml", lineOffset: Int = 0, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ text: String, file: String = "x.yaml", lineOffset: Int = 0,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) throws -> [Diagnostic] {
     let shipped = try Shipped.get()
     switch shipped.reader.read(text, file: file, lineOffset: lineOffset) {
     case .success(let spec):
-        Issue.record("expected the spec to be rejected, but it was read as '\(spec.id)'", sourceLocation: sourceLocation)
+        Issue.record(
+            "expected the spec to be rejected, but it was read as '\(spec.id)'", sourceLocation: sourceLocation)
         return []
     case .failure(let error):
         return error.diagnostics
@@ -57,7 +61,9 @@ func diagnostics(
 }
 
 /// Reads `text` and requires it to be accepted.
-func readSpec(_ text: String, file: String = "x.yaml", sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> RoleSpec {
+func readSpec(_ text: String, file: String = "x.yaml", sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+    -> RoleSpec
+{
     let shipped = try Shipped.get()
     switch shipped.reader.read(text, file: file) {
     case .success(let spec):
@@ -83,5 +89,7 @@ func expectClose(
         Issue.record("\(label)expected \(expected), got nil", sourceLocation: sourceLocation)
         return
     }
-    #expect(abs(value - expected) <= tolerance, "\(label)\(value) is not within \(tolerance) of \(expected)", sourceLocation: sourceLocation)
+    #expect(
+        abs(value - expected) <= tolerance, "\(label)\(value) is not within \(tolerance) of \(expected)",
+        sourceLocation: sourceLocation)
 }

@@ -1,7 +1,7 @@
+import Compliance
+import ReferenceData
 import Testing
 import WorkModel
-import ReferenceData
-import Compliance
 
 /// The buyer's procurement checklist, SOMO's supply-chain risks and the audit age for vendor
 /// contracts: each answer on both sides, unanswered questions gathered into one finding.
@@ -33,7 +33,9 @@ import Compliance
             factors: ["content_exposure": contentExposure])
     }
 
-    func evaluate(_ spec: RoleSpec, asOf: CalendarDate = Shipped.asOf) throws -> (report: VendorOversightReport, findings: [Finding]) {
+    func evaluate(_ spec: RoleSpec, asOf: CalendarDate = Shipped.asOf) throws -> (
+        report: VendorOversightReport, findings: [Finding]
+    ) {
         try #require(VendorOversightRules.evaluate(spec, asOf: asOf, reference: reference))
     }
 
@@ -58,7 +60,9 @@ import Compliance
         Question(item: "benefits_and_leave", wanted: true, severity: .warning) { $0.benefitsAndLeave = $1 },
         Question(item: "complaints_channel", wanted: true, severity: .warning) { $0.complaintsChannel = $1 },
         Question(item: "payment_dispute_process", wanted: true, severity: .warning) { $0.paymentDisputeProcess = $1 },
-        Question(item: "harmful_content_safeguards", wanted: true, severity: .warning) { $0.harmfulContentSafeguards = $1 },
+        Question(item: "harmful_content_safeguards", wanted: true, severity: .warning) {
+            $0.harmfulContentSafeguards = $1
+        },
         Question(item: "buyer_controls_work", wanted: false, severity: .warning) { $0.buyerControlsWork = $1 },
     ]
 
@@ -93,7 +97,10 @@ import Compliance
         #expect(findings.map(\.rule) == [question.rule])
         let finding = try #require(findings.first)
         #expect(finding.severity == question.severity)
-        #expect(finding.evidence == ["vendor: Example Data Services Ltd", "\(question.item): \(question.wanted ? "no" : "yes")"])
+        #expect(
+            finding.evidence == [
+                "vendor: Example Data Services Ltd", "\(question.item): \(question.wanted ? "no" : "yes")",
+            ])
         #expect(report.checklist.first { $0.item == question.item }?.ok == false)
     }
 
@@ -141,17 +148,21 @@ import Compliance
     func noHarmfulContentSafeguardsBlocksWhenWorkersSeeHarmfulContent(_ exposure: String) throws {
         var checklist = Self.clean
         checklist.harmfulContentSafeguards = false
-        let finding = try #require(try evaluate(Self.vendorSpec(checklist: checklist, contentExposure: exposure)).findings.first)
+        let finding = try #require(
+            try evaluate(Self.vendorSpec(checklist: checklist, contentExposure: exposure)).findings.first)
         #expect(finding.rule == "vendor.harmful-content-safeguards")
         #expect(finding.severity == .blocking)
-        #expect(finding.message == "Harmful-content exposure has no safeguards although workers see harmful content \(exposure).")
+        #expect(
+            finding.message
+                == "Harmful-content exposure has no safeguards although workers see harmful content \(exposure).")
     }
 
     @Test(arguments: ["none", "occasional"])
     func noHarmfulContentSafeguardsWarnsOtherwise(_ exposure: String) throws {
         var checklist = Self.clean
         checklist.harmfulContentSafeguards = false
-        let finding = try #require(try evaluate(Self.vendorSpec(checklist: checklist, contentExposure: exposure)).findings.first)
+        let finding = try #require(
+            try evaluate(Self.vendorSpec(checklist: checklist, contentExposure: exposure)).findings.first)
         #expect(finding.severity == .warning)
         #expect(finding.message == "Harmful-content exposure has no safeguards.")
     }
@@ -159,12 +170,15 @@ import Compliance
     // MARK: Supply chain
 
     @Test func supplyChainRisksFoundAreFindingsOfTheirOwn() throws {
-        let chain = SupplyChainRisks(lowWages: true, unpaidLabor: true, unsafeConditions: true, weakTransparency: true, limitedRemedy: true)
+        let chain = SupplyChainRisks(
+            lowWages: true, unpaidLabor: true, unsafeConditions: true, weakTransparency: true, limitedRemedy: true)
         let (report, findings) = try evaluate(Self.vendorSpec(supplyChain: chain))
-        #expect(findings.map(\.rule) == [
-            "vendor.supply-chain.low-wages", "vendor.supply-chain.unpaid-labor", "vendor.supply-chain.unsafe-conditions",
-            "vendor.supply-chain.weak-transparency", "vendor.supply-chain.limited-remedy",
-        ])
+        #expect(
+            findings.map(\.rule) == [
+                "vendor.supply-chain.low-wages", "vendor.supply-chain.unpaid-labor",
+                "vendor.supply-chain.unsafe-conditions",
+                "vendor.supply-chain.weak-transparency", "vendor.supply-chain.limited-remedy",
+            ])
         #expect(findings.map(\.severity) == [.warning, .blocking, .blocking, .warning, .warning])
         #expect(findings[1].message == "Unpaid labour found in the supply chain of Example Data Services Ltd.")
         #expect(findings[1].evidence == ["vendor.supply_chain.unpaid_labor: found", "source: somo-2026"])
@@ -177,12 +191,18 @@ import Compliance
         #expect(findings.map(\.rule) == ["vendor.supply-chain.unpaid-labor", "vendor.supply-chain-unassessed"])
         let unassessed = try #require(findings.last)
         #expect(unassessed.severity == .warning)
-        #expect(unassessed.message == "Supply-chain risks not assessed for Example Data Services Ltd: unsafe_conditions, weak_transparency, limited_remedy.")
-        #expect(unassessed.evidence == [
-            "vendor.supply_chain.unsafe_conditions: not assessed", "vendor.supply_chain.weak_transparency: not assessed",
-            "vendor.supply_chain.limited_remedy: not assessed",
-        ])
-        #expect(report.supplyChain.map(\.answer) == ["not found", "found", "not assessed", "not assessed", "not assessed"])
+        #expect(
+            unassessed.message
+                == "Supply-chain risks not assessed for Example Data Services Ltd: unsafe_conditions, weak_transparency, limited_remedy."
+        )
+        #expect(
+            unassessed.evidence == [
+                "vendor.supply_chain.unsafe_conditions: not assessed",
+                "vendor.supply_chain.weak_transparency: not assessed",
+                "vendor.supply_chain.limited_remedy: not assessed",
+            ])
+        #expect(
+            report.supplyChain.map(\.answer) == ["not found", "found", "not assessed", "not assessed", "not assessed"])
         #expect(report.supplyChain.map(\.ok) == [true, false, nil, nil, nil])
     }
 
@@ -201,23 +221,35 @@ import Compliance
         #expect(report.auditAgeMonths == 12, "whole months")
         let finding = try #require(findings.first { $0.rule == "vendor.audit-overdue" })
         #expect(finding.severity == .warning)
-        #expect(finding.message == "The last audit of Example Data Services Ltd was more than 12 months ago, beyond the 12-month policy.")
+        #expect(
+            finding.message
+                == "The last audit of Example Data Services Ltd was more than 12 months ago, beyond the 12-month policy."
+        )
         #expect(finding.evidence == ["last audit: 2025-11-20", "evaluated on: 2026-11-21"])
 
         let older = try evaluate(Self.vendorSpec(lastAudit: ComplianceFixture.date(2025, 6, 10))).findings
-        #expect(older.first { $0.rule == "vendor.audit-overdue" }?.message
-            == "The last audit of Example Data Services Ltd was 17 months ago, beyond the 12-month policy.")
+        #expect(
+            older.first { $0.rule == "vendor.audit-overdue" }?.message
+                == "The last audit of Example Data Services Ltd was 17 months ago, beyond the 12-month policy.")
     }
 
     @Test func anAuditAtAMonthEndIsOverdueFromTheDayAfterItsAnniversary() throws {
         // 2025-08-31 plus 12 months is 2026-08-31.
         let spec = Self.vendorSpec(lastAudit: ComplianceFixture.date(2025, 8, 31))
-        #expect(!(try evaluate(spec, asOf: ComplianceFixture.date(2026, 8, 31))).findings.map(\.rule).contains("vendor.audit-overdue"))
-        #expect(try evaluate(spec, asOf: ComplianceFixture.date(2026, 9, 1)).findings.map(\.rule).contains("vendor.audit-overdue"))
+        #expect(
+            !(try evaluate(spec, asOf: ComplianceFixture.date(2026, 8, 31))).findings.map(\.rule).contains(
+                "vendor.audit-overdue"))
+        #expect(
+            try evaluate(spec, asOf: ComplianceFixture.date(2026, 9, 1)).findings.map(\.rule).contains(
+                "vendor.audit-overdue"))
         // A leap-day audit has no anniversary the next year: 2025-02-28 is within 12 months, 2025-03-01 beyond.
         let leap = Self.vendorSpec(lastAudit: ComplianceFixture.date(2024, 2, 29))
-        #expect(!(try evaluate(leap, asOf: ComplianceFixture.date(2025, 2, 28))).findings.map(\.rule).contains("vendor.audit-overdue"))
-        #expect(try evaluate(leap, asOf: ComplianceFixture.date(2025, 3, 1)).findings.map(\.rule).contains("vendor.audit-overdue"))
+        #expect(
+            !(try evaluate(leap, asOf: ComplianceFixture.date(2025, 2, 28))).findings.map(\.rule).contains(
+                "vendor.audit-overdue"))
+        #expect(
+            try evaluate(leap, asOf: ComplianceFixture.date(2025, 3, 1)).findings.map(\.rule).contains(
+                "vendor.audit-overdue"))
     }
 
     @Test func noAuditOnRecordIsNoted() throws {
@@ -233,11 +265,14 @@ import Compliance
     @Test func onlyVendorContractsAreOverseen() throws {
         var role = Self.vendorSpec()
         role.kind = .role
-        #expect(VendorOversightRules.evaluate(role, asOf: Shipped.asOf, reference: reference) == nil, "a role, even with vendor terms")
+        #expect(
+            VendorOversightRules.evaluate(role, asOf: Shipped.asOf, reference: reference) == nil,
+            "a role, even with vendor terms")
         var noTerms = Self.vendorSpec()
         noTerms.vendor = nil
         #expect(VendorOversightRules.evaluate(noTerms, asOf: Shipped.asOf, reference: reference) == nil)
-        let engine = try ComplianceFixture.assess(ComplianceFixture.spec(jurisdiction: "KE", location: "Nairobi", currency: "KES"))
+        let engine = try ComplianceFixture.assess(
+            ComplianceFixture.spec(jurisdiction: "KE", location: "Nairobi", currency: "KES"))
         #expect(engine.vendor == nil)
         #expect(!engine.rules.contains { $0.hasPrefix("vendor.") })
 

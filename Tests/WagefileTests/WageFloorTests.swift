@@ -1,7 +1,7 @@
+import Compliance
+import ReferenceData
 import Testing
 import WorkModel
-import ReferenceData
-import Compliance
 
 /// Which wage floor binds a worker, how a day or month floor becomes hourly, and the floor
 /// findings: location, fallback, upcoming rates, staleness, confidence, standing, living wages.
@@ -15,7 +15,8 @@ import Compliance
         reference: ReferenceSet? = nil
     ) -> FloorSelection {
         WageFloorLookup.select(
-            jurisdiction: jurisdiction, location: location, specCurrency: currency, asOf: asOf, reference: reference ?? self.reference)
+            jurisdiction: jurisdiction, location: location, specCurrency: currency, asOf: asOf,
+            reference: reference ?? self.reference)
     }
 
     func assess(
@@ -43,10 +44,13 @@ import Compliance
         #expect(binding.record.id == "us-ny-nyc-li-westchester")
         #expect(binding.hourlyInSpecCurrency == 17)
         #expect(binding.matchedLocality == "New York City")
-        #expect(floors.applicable.map(\.record.id) == ["us-ny-nyc-li-westchester", "us-ny-rest-of-state", "us-federal"])
+        #expect(
+            floors.applicable.map(\.record.id) == ["us-ny-nyc-li-westchester", "us-ny-rest-of-state", "us-federal"])
         #expect(floors.assumedLocalityRates.isEmpty)
         #expect(!floors.countryFallback)
-        #expect(select("US-NY", location: "Brooklyn, NY").binding?.hourlyInSpecCurrency == 17, "a borough in a longer address")
+        #expect(
+            select("US-NY", location: "Brooklyn, NY").binding?.hourlyInSpecCurrency == 17,
+            "a borough in a longer address")
     }
 
     @Test func elsewhereInNewYorkBindsTheRestOfStateRate() throws {
@@ -61,9 +65,13 @@ import Compliance
     }
 
     @Test func aCityRateMatchesWholeWordsOnly() {
-        #expect(select("US-NY", location: "Queensbury").binding?.record.id == "us-ny-rest-of-state", "Queensbury is upstate, not Queens")
+        #expect(
+            select("US-NY", location: "Queensbury").binding?.record.id == "us-ny-rest-of-state",
+            "Queensbury is upstate, not Queens")
         #expect(select("US-NY", location: "Queens").binding?.record.id == "us-ny-nyc-li-westchester")
-        #expect(select("US-NY", location: "long island city").binding?.matchedLocality == "Long Island", "case does not matter; words do")
+        #expect(
+            select("US-NY", location: "long island city").binding?.matchedLocality == "Long Island",
+            "case does not matter; words do")
         #expect(select("US-WA", location: "Seattle, WA").binding?.hourlyInSpecCurrency == 21.30)
         #expect(select("US-WA", location: "Seattleton").binding?.record.id == "us-wa")
     }
@@ -76,9 +84,10 @@ import Compliance
         #expect(floorRules(report) == ["wage-floor.location-not-stated"])
         let finding = try #require(report.finding("wage-floor.location-not-stated"))
         #expect(finding.severity == .warning)
-        #expect(finding.evidence == [
-            "us-ny-nyc-li-westchester: 17.00 USD per hour in New York City, NYC, Manhattan, Brooklyn, Queens, Bronx, Staten Island, Long Island, Nassau, Suffolk, Westchester",
-        ])
+        #expect(
+            finding.evidence == [
+                "us-ny-nyc-li-westchester: 17.00 USD per hour in New York City, NYC, Manhattan, Brooklyn, Queens, Bronx, Staten Island, Long Island, Nassau, Suffolk, Westchester"
+            ])
         #expect(!(try assess("US-NY", location: "Queens")).rules.contains("wage-floor.location-not-stated"))
     }
 
@@ -120,10 +129,13 @@ import Compliance
         #expect(after.binding?.hourlyInSpecCurrency == 14.60)
         #expect(after.applicable.map(\.record.id) == ["de-2027"], "the newer rate replaces the older one")
         #expect(after.upcoming.isEmpty)
-        #expect(!(try assess("DE", currency: "EUR", asOf: ComplianceFixture.date(2027, 1, 2))).rules.contains("wage-floor.upcoming"))
+        #expect(
+            !(try assess("DE", currency: "EUR", asOf: ComplianceFixture.date(2027, 1, 2))).rules.contains(
+                "wage-floor.upcoming"))
         // In force on its effective date, announced the day before.
         #expect(select("DE", currency: "EUR", asOf: ComplianceFixture.date(2027, 1, 1)).binding?.record.id == "de-2027")
-        #expect(select("DE", currency: "EUR", asOf: ComplianceFixture.date(2026, 12, 31)).binding?.record.id == "de-2026")
+        #expect(
+            select("DE", currency: "EUR", asOf: ComplianceFixture.date(2026, 12, 31)).binding?.record.id == "de-2026")
     }
 
     // MARK: Hours bases
@@ -190,9 +202,14 @@ import Compliance
         let report = try assess("DE", currency: "USD", offered: 15)
         let finding = try #require(report.finding("wage-floor.effective-below-floor"))
         #expect(finding.severity == .blocking)
-        #expect(finding.message == "Effective pay of 15.00 USD/h is below the DE minimum of 16.16 USD/h; even the quoted rate is below it.")
-        #expect(finding.evidence.contains(
-            "floor de-2026: 13.90 EUR per hour = 16.16 USD/h, effective 2026-01-01 (floor-de-milog, checked 2026-06, confidence high)"))
+        #expect(
+            finding.message
+                == "Effective pay of 15.00 USD/h is below the DE minimum of 16.16 USD/h; even the quoted rate is below it."
+        )
+        #expect(
+            finding.evidence.contains(
+                "floor de-2026: 13.90 EUR per hour = 16.16 USD/h, effective 2026-01-01 (floor-de-milog, checked 2026-06, confidence high)"
+            ))
         #expect(!(try assess("DE", currency: "USD", offered: 16.17)).rules.contains("wage-floor.effective-below-floor"))
     }
 
@@ -216,13 +233,18 @@ import Compliance
         #expect(floor.stale)
         let finding = try #require(try assess("DE", currency: "EUR", asOf: date).finding("wage-floor.stale"))
         #expect(finding.severity == .warning)
-        #expect(finding.message == "The wage floor for DE was last checked more than 18 months before 2027-12-31, beyond the 18-month policy.")
+        #expect(
+            finding.message
+                == "The wage floor for DE was last checked more than 18 months before 2027-12-31, beyond the 18-month policy."
+        )
 
         let later = ComplianceFixture.date(2028, 1, 1)
         #expect(select("DE", currency: "EUR", asOf: later).binding?.ageMonths == 19)
         // On 2028-01-01 the 2027 rate is also past its yearly revision: both reasons are given.
-        #expect(try assess("DE", currency: "EUR", asOf: later).finding("wage-floor.stale")?.message
-            == "The wage floor for DE (de-2027, effective 2027-01-01) is revised every year (January); the revision expected on 2028-01-01 has passed by 2028-01-01, so the figure may have been superseded. The wage floor for DE was last checked 19 months before 2028-01-01, beyond the 18-month policy.")
+        #expect(
+            try assess("DE", currency: "EUR", asOf: later).finding("wage-floor.stale")?.message
+                == "The wage floor for DE (de-2027, effective 2027-01-01) is revised every year (January); the revision expected on 2028-01-01 has passed by 2028-01-01, so the figure may have been superseded. The wage floor for DE was last checked 19 months before 2028-01-01, beyond the 18-month policy."
+        )
     }
 
     // MARK: Confidence, standing, absence
@@ -244,7 +266,10 @@ import Compliance
         #expect(floorRules(report) == ["wage-floor.none"])
         let finding = try #require(report.finding("wage-floor.none"))
         #expect(finding.severity == .warning)
-        #expect(finding.message == "No wage floor for FR is in the reference data, so effective pay cannot be checked against a legal minimum.")
+        #expect(
+            finding.message
+                == "No wage floor for FR is in the reference data, so effective pay cannot be checked against a legal minimum."
+        )
         #expect(!report.rules.contains("wage-floor.effective-below-floor"), "nothing to be below")
         #expect(report.gapToFloor == nil)
         #expect(report.fairwork?.point2.missing == ["a wage floor for the jurisdiction"])
@@ -254,7 +279,8 @@ import Compliance
         // Kenya's city rate covers the five cities (Nairobi, Mombasa, Kisumu, Nakuru, Eldoret) only;
         // another town gets the order's "all other areas" rate, not the city one.
         #expect(select("KE", location: "Nakuru", currency: "KES").binding?.record.id == "ke-general-labourer-cities")
-        #expect(select("KE", location: "Thika", currency: "KES").binding?.record.id == "ke-general-labourer-other-areas")
+        #expect(
+            select("KE", location: "Thika", currency: "KES").binding?.record.id == "ke-general-labourer-other-areas")
         let report = try assess("KE", location: "Thika", currency: "KES")
         #expect(!report.rules.contains("wage-floor.none"))
         #expect(!report.rules.contains("wage-floor.location-not-stated"))
@@ -269,7 +295,9 @@ import Compliance
         let finding = try #require(report.finding("wage-floor.not-binding"))
         #expect(finding.severity == .info)
         #expect(finding.message == "The floor used for IN-KA is a draft, not a binding statutory minimum.")
-        #expect(report.finding("wage-floor.effective-below-floor")?.severity == .warning, "a draft warns, it does not block")
+        #expect(
+            report.finding("wage-floor.effective-below-floor")?.severity == .warning, "a draft warns, it does not block"
+        )
     }
 
     @Test func anAdvisoryFloorIsUsedButNotBinding() throws {
@@ -277,9 +305,12 @@ import Compliance
         #expect(floor.record.id == "in-national-floor")
         #expect(floor.record.standing == .advisory)
         let report = try assess("IN", currency: "INR", offered: 20)
-        #expect(report.finding("wage-floor.not-binding")?.message == "The floor used for IN is advisory, not a binding statutory minimum.")
+        #expect(
+            report.finding("wage-floor.not-binding")?.message
+                == "The floor used for IN is advisory, not a binding statutory minimum.")
         #expect(report.finding("wage-floor.effective-below-floor")?.severity == .warning)
-        #expect(!(try assess("DE", currency: "EUR")).rules.contains("wage-floor.not-binding"), "a statutory floor binds")
+        #expect(
+            !(try assess("DE", currency: "EUR")).rules.contains("wage-floor.not-binding"), "a statutory floor binds")
     }
 
     // MARK: Living wage
@@ -303,7 +334,8 @@ import Compliance
 
     func nairobiReport(_ reference: ReferenceSet, rate: Double) throws -> ComplianceReport {
         let spec = ComplianceFixture.spec(
-            status: .platformWorker, jurisdiction: "KE", location: "Nairobi", currency: "KES", offered: ComplianceFixture.hourly(rate, "KES"))
+            status: .platformWorker, jurisdiction: "KE", location: "Nairobi", currency: "KES",
+            offered: ComplianceFixture.hourly(rate, "KES"))
         return try ComplianceFixture.assess(spec, reference: reference)
     }
 
@@ -314,7 +346,8 @@ import Compliance
         #expect(living.record.id == "ke-nairobi-living")
         expectClose(living.hourlyInSpecCurrency, Self.livingHourly, tolerance: 1e-12)
         expectClose(living.hourlyInSpecCurrency, 88.75739644970415, tolerance: 1e-9)
-        #expect(floors.binding?.record.id == "ke-general-labourer-cities", "a living wage never becomes the binding floor")
+        #expect(
+            floors.binding?.record.id == "ke-general-labourer-cities", "a living wage never becomes the binding floor")
 
         // 85 KES/h clears the 71.51 floor but not the 88.76 living wage.
         let report = try nairobiReport(custom, rate: 85)
@@ -324,14 +357,21 @@ import Compliance
         #expect(finding.message == "Effective pay of 85.00 KES/h is below the living wage of 88.76 KES/h.")
         // 88.7574 - 85 = 3.7574.
         #expect(finding.fix == "Close the gap of 3.76 KES/h, or record why not.")
-        #expect(finding.evidence.last == "living wage ke-nairobi-living: 20,000.00 KES per month = 88.76 KES/h (20000 KES per month / 52 h per week x 52 / 12 per month), effective 2026-01-01 (test-living-wage, checked 2026-06, confidence medium)")
+        #expect(
+            finding.evidence.last
+                == "living wage ke-nairobi-living: 20,000.00 KES per month = 88.76 KES/h (20000 KES per month / 52 h per week x 52 / 12 per month), effective 2026-01-01 (test-living-wage, checked 2026-06, confidence medium)"
+        )
     }
 
     @Test func effectivePayAtOrAboveTheLivingWageIsNotFlagged() throws {
         let custom = try Self.withNairobiLivingWage()
         #expect(!(try nairobiReport(custom, rate: 100)).rules.contains("effective-pay.below-living-wage"))
         #expect(!(try nairobiReport(custom, rate: 88.76)).rules.contains("effective-pay.below-living-wage"))
-        #expect(!(try nairobiReport(try ComplianceFixture.reference(), rate: 85)).rules.contains("effective-pay.below-living-wage"), "no benchmark shipped")
-        #expect(select("KE", location: "Mombasa", currency: "KES", reference: custom).livingWage == nil, "the benchmark is Nairobi's")
+        #expect(
+            !(try nairobiReport(try ComplianceFixture.reference(), rate: 85)).rules.contains(
+                "effective-pay.below-living-wage"), "no benchmark shipped")
+        #expect(
+            select("KE", location: "Mombasa", currency: "KES", reference: custom).livingWage == nil,
+            "the benchmark is Nairobi's")
     }
 }

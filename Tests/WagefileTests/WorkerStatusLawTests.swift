@@ -1,7 +1,7 @@
+import Compliance
+import ReferenceData
 import Testing
 import WorkModel
-import ReferenceData
-import Compliance
 
 /// Shared builders for the worker-status and wage-hour law tests: a spec with the worker,
 /// offer and protections each rule reads.
@@ -13,7 +13,8 @@ enum StatusLawFixture {
         dutiesMet: Bool? = nil
     ) -> RoleSpec {
         RoleSpec(
-            id: "status-law-fixture", title: "Status law fixture", judgmentPurchased: "Whether a model's answer is right",
+            id: "status-law-fixture", title: "Status law fixture",
+            judgmentPurchased: "Whether a model's answer is right",
             tasks: [TaskShare(task: "label-images")], direction: .train, factors: [:],
             worker: Worker(
                 status: status, jurisdiction: jurisdiction, location: location, hoursPerWeek: hoursPerWeek,
@@ -24,11 +25,15 @@ enum StatusLawFixture {
 
     static func annual(_ amount: Double) -> PayQuote { PayQuote(amount: amount, currency: "USD", basis: .annual) }
 
-    static func assess(_ spec: RoleSpec, hoursPerWeek: Double = 40, asOf: CalendarDate = Shipped.asOf) throws -> ComplianceReport {
+    static func assess(_ spec: RoleSpec, hoursPerWeek: Double = 40, asOf: CalendarDate = Shipped.asOf) throws
+        -> ComplianceReport
+    {
         try ComplianceFixture.assess(spec, hours: ComplianceFixture.hours(hoursPerWeek), asOf: asOf)
     }
 
-    static func assessment(_ test: String, _ spec: RoleSpec, asOf: CalendarDate = Shipped.asOf) throws -> ClassificationAssessment? {
+    static func assessment(_ test: String, _ spec: RoleSpec, asOf: CalendarDate = Shipped.asOf) throws
+        -> ClassificationAssessment?
+    {
         try assess(spec, asOf: asOf).classification.assessments.first { $0.test == test }
     }
 
@@ -37,7 +42,8 @@ enum StatusLawFixture {
     /// the engagement at will.
     static let independentProfessional = Engagement(
         hirerControlsWork: false, technologyMonitoring: false, hirerSetsSchedule: false, detailedInstructions: false,
-        hirerTrains: false, workerInvestment: true, permanence: .ongoing, integralToBusiness: true, independentSkill: true,
+        hirerTrains: false, workerInvestment: true, permanence: .ongoing, integralToBusiness: true,
+        independentSkill: true,
         worksForOthers: true, paidBy: .time, contract: .contractor, ownBusiness: true, writtenContract: true,
         businessLocation: true, businessLicence: true, setsOwnRates: true, dischargeAtWill: false)
 
@@ -68,8 +74,12 @@ enum StatusLawFixture {
         let borello = try #require(report.classification.assessments.first { $0.test == "california-borello" })
         #expect(borello.risk == .low)
         #expect(borello.severity == .info)
-        #expect(borello.conclusion.hasPrefix("A licensed physician is exempt from the ABC test (Lab. Code 2783), so Borello decides status."))
-        #expect(borello.conclusion.contains("health-care entity"), "the medical licensees' condition is flagged for counsel")
+        #expect(
+            borello.conclusion.hasPrefix(
+                "A licensed physician is exempt from the ABC test (Lab. Code 2783), so Borello decides status."))
+        #expect(
+            borello.conclusion.contains("health-care entity"), "the medical licensees' condition is flagged for counsel"
+        )
         #expect(borello.factors.map(\.factor).prefix(3) == ["exemption", "right-to-control", "discharge-at-will"])
     }
 
@@ -83,7 +93,11 @@ enum StatusLawFixture {
 
     @Test func borelloDischargeAtWillKeepsAnOtherwiseIndependentLawyerAtMediumNotLow() throws {
         let independent = F.spec(engagement: F.with(F.independentProfessional) { $0.licensedProfession = .lawyer })
-        let atWill = F.spec(engagement: F.with(F.independentProfessional) { $0.licensedProfession = .lawyer; $0.dischargeAtWill = true })
+        let atWill = F.spec(
+            engagement: F.with(F.independentProfessional) {
+                $0.licensedProfession = .lawyer
+                $0.dischargeAtWill = true
+            })
         #expect(try F.assessment("california-borello", independent)?.risk == .low)
         #expect(try F.assessment("california-borello", atWill)?.risk == .medium)
     }
@@ -101,7 +115,10 @@ enum StatusLawFixture {
 
         let noAdvert = try F.assess(F.spec(engagement: F.with(b2b) { $0.advertisesServices = nil }))
         let abc = try #require(noAdvert.classification.assessments.first { $0.test == "california-abc" })
-        #expect(abc.conclusion.hasPrefix("The Lab. Code 2776 (business-to-business) exemption is claimed but does not hold (not shown: 2776(a)(8) advertises to the public), so the ABC test applies."))
+        #expect(
+            abc.conclusion.hasPrefix(
+                "The Lab. Code 2776 (business-to-business) exemption is claimed but does not hold (not shown: 2776(a)(8) advertises to the public), so the ABC test applies."
+            ))
         #expect(abc.missingFacts.contains("engagement.advertises_services"))
         #expect(!noAdvert.classification.assessments.contains { $0.test == "california-borello" })
     }
@@ -134,7 +151,10 @@ enum StatusLawFixture {
         let rule2024 = try #require(try F.assessment("flsa-2024", physician))
         // Hand-worked: profit (own practice), investment, control and skill point to a business;
         // permanence is ongoing but not exclusive (neutral); integral points to employment. 1 of 5 known.
-        #expect(rule2024.factors.map(\.leaning) == [.contractor, .contractor, .neutral, .contractor, .employee, .contractor])
+        #expect(
+            rule2024.factors.map(\.leaning) == [
+                .contractor, .contractor, .neutral, .contractor, .employee, .contractor,
+            ])
         #expect(rule2024.conclusion == "4 of 6 factors point to a business of the worker's own.")
     }
 
@@ -145,12 +165,20 @@ enum StatusLawFixture {
         let control = try #require(try F.assessment("flsa-2021", business)?.factors.first { $0.factor == "control" })
         #expect(control.leaning == .contractor)
         #expect(control.reasoning.contains("quality standards agreed between businesses"))
-        let noBusiness = F.spec(jurisdiction: "US-TX", engagement: F.with(rubric) { $0.ownBusiness = false; $0.worksForOthers = false })
-        #expect(try F.assessment("flsa-2021", noBusiness)?.factors.first { $0.factor == "control" }?.leaning == .employee)
+        let noBusiness = F.spec(
+            jurisdiction: "US-TX",
+            engagement: F.with(rubric) {
+                $0.ownBusiness = false
+                $0.worksForOthers = false
+            })
+        #expect(
+            try F.assessment("flsa-2021", noBusiness)?.factors.first { $0.factor == "control" }?.leaning == .employee)
     }
 
     @Test func theOwnBusinessFieldIsListedAsMissingWhenNothingElseShowsProfitOrLoss() throws {
-        let spec = F.spec(jurisdiction: "US-TX", engagement: Engagement(hirerControlsWork: false, hirerSetsSchedule: false, detailedInstructions: false))
+        let spec = F.spec(
+            jurisdiction: "US-TX",
+            engagement: Engagement(hirerControlsWork: false, hirerSetsSchedule: false, detailedInstructions: false))
         let result = try #require(try F.assessment("flsa-2021", spec))
         #expect(result.risk == .undetermined)
         #expect(result.missingFacts.contains("engagement.profit_or_loss"))
@@ -166,46 +194,81 @@ enum StatusLawFixture {
     /// Free to organise the work, a business of one's own, other clients.
     static let independent = Engagement(
         hirerControlsWork: false, technologyMonitoring: false, hirerSetsSchedule: false, detailedInstructions: false,
-        profitOrLoss: true, worksForOthers: true, substitutionAllowed: true, throughPlatform: true, automatedDeactivation: false,
+        profitOrLoss: true, worksForOthers: true, substitutionAllowed: true, throughPlatform: true,
+        automatedDeactivation: false,
         ownBusiness: true)
 
-    func eu(_ engagement: Engagement, country: String = "DE", asOf: CalendarDate = Shipped.asOf) throws -> ClassificationAssessment {
-        try #require(try F.assessment("eu-platform-work", F.spec(status: .platformWorker, jurisdiction: country, engagement: engagement), asOf: asOf))
+    func eu(_ engagement: Engagement, country: String = "DE", asOf: CalendarDate = Shipped.asOf) throws
+        -> ClassificationAssessment
+    {
+        try #require(
+            try F.assessment(
+                "eu-platform-work", F.spec(status: .platformWorker, jurisdiction: country, engagement: engagement),
+                asOf: asOf))
     }
 
     @Test func art5OneWeakerIndicatorAgainstFourContraryFactsDoesNotTriggerThePresumption() throws {
         let result = try eu(F.with(Self.independent) { $0.technologyMonitoring = true })
         #expect(result.risk == .low)
-        #expect(result.conclusion == "A single weaker indicator does not trigger the presumption on its own; no strong indicator of control and direction is stated.")
+        #expect(
+            result.conclusion
+                == "A single weaker indicator does not trigger the presumption on its own; no strong indicator of control and direction is stated."
+        )
     }
 
     @Test func art5OneStrongIndicatorTriggersItAndStrongRebuttalEvidenceMakesItMediumNotHigh() throws {
         let rebutted = try eu(F.with(Self.independent) { $0.hirerControlsWork = true })
         #expect(rebutted.risk == .medium)
-        #expect(rebutted.conclusion.hasPrefix("Employment is presumed (1 strong indicator of control and direction); the platform's rebuttal evidence is strong"))
-        let unrebutted = try eu(F.with(Self.independent) { $0.hirerControlsWork = true; $0.worksForOthers = false })
+        #expect(
+            rebutted.conclusion.hasPrefix(
+                "Employment is presumed (1 strong indicator of control and direction); the platform's rebuttal evidence is strong"
+            ))
+        let unrebutted = try eu(
+            F.with(Self.independent) {
+                $0.hirerControlsWork = true
+                $0.worksForOthers = false
+            })
         #expect(unrebutted.risk == .high)
         #expect(unrebutted.conclusion.contains("rebuttal-others not shown"))
     }
 
     @Test func art5TwoWeakerIndicatorsTogetherTriggerIt() throws {
-        let result = try eu(F.with(Self.independent) { $0.technologyMonitoring = true; $0.detailedInstructions = true; $0.ownBusiness = false; $0.profitOrLoss = false })
+        let result = try eu(
+            F.with(Self.independent) {
+                $0.technologyMonitoring = true
+                $0.detailedInstructions = true
+                $0.ownBusiness = false
+                $0.profitOrLoss = false
+            })
         #expect(result.risk == .high)
-        #expect(result.conclusion.hasPrefix("Employment is presumed (2 weaker indicators of control and direction together)"))
+        #expect(
+            result.conclusion.hasPrefix(
+                "Employment is presumed (2 weaker indicators of control and direction together)"))
     }
 
     @Test func art29BeforeTheDeadlineTheDirectiveIsPendingTransposition() throws {
-        let result = try eu(F.with(Self.independent) { $0.hirerControlsWork = true; $0.worksForOthers = false })
+        let result = try eu(
+            F.with(Self.independent) {
+                $0.hirerControlsWork = true
+                $0.worksForOthers = false
+            })
         #expect(result.standing == .pendingTransposition)
         #expect(result.severity == .warning)
     }
 
     @Test func art29AfterTheDeadlineInAStateNotKnownToHaveTransposedTheNationalRuleAppliesAsInformation() throws {
-        let result = try eu(F.with(Self.independent) { $0.hirerControlsWork = true; $0.worksForOthers = false }, asOf: Self.afterDeadline)
+        let result = try eu(
+            F.with(Self.independent) {
+                $0.hirerControlsWork = true
+                $0.worksForOthers = false
+            }, asOf: Self.afterDeadline)
         #expect(result.risk == .high, "the weighing is still shown")
         #expect(result.standing == .notTransposed)
         #expect(result.severity == .info, "an untransposed directive does not block")
-        #expect(result.conclusion.hasPrefix("Not binding here: The 2026-12-02 deadline has passed but DE has not been found to have transposed it (eu-pwd-transposition, confidence low); a directive does not bind private parties, so DE's own employment-status rule applies."))
+        #expect(
+            result.conclusion.hasPrefix(
+                "Not binding here: The 2026-12-02 deadline has passed but DE has not been found to have transposed it (eu-pwd-transposition, confidence low); a directive does not bind private parties, so DE's own employment-status rule applies."
+            ))
         let spain = try eu(Self.independent, country: "ES", asOf: Self.afterDeadline)
         #expect(spain.standingNote.contains("Ley 12/2021 (Ley Rider)"))
         let belgium = try eu(Self.independent, country: "BE", asOf: Self.afterDeadline)

@@ -11,7 +11,9 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "signal-alpha",
-            dependencies: [.product(name: "Signal", package: "Wagefile"), .product(name: "WorkModel", package: "Wagefile")]
+            dependencies: [
+                .product(name: "Signal", package: "Wagefile"), .product(name: "WorkModel", package: "Wagefile"),
+            ]
         )
     ],
     swiftLanguageModes: [.v6]

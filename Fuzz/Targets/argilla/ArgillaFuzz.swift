@@ -6,7 +6,9 @@ import WorkModel
 @main enum ArgillaFuzz {
     static func main() {
         FuzzEntry.main("fuzz-argilla") { bytes in
-            JudgmentFuzzing.analyse { collector throws(InputError) in try ArgillaImporter.read(bytes, file: "fuzz.json", into: &collector) }
+            JudgmentFuzzing.analyse { collector throws(InputError) in
+                try ArgillaImporter.read(bytes, file: "fuzz.json", into: &collector)
+            }
         }
     }
 }

@@ -44,8 +44,9 @@ import WorkModel
                 // What --suggest-mapping writes must be a mapping the importer reads back.
                 // The one refusal allowed: no column looked like the name, which the user must add.
                 do throws(InputError) { _ = try PeopleMapping.read(suggestion, file: "suggested.yaml") } catch {
-                    fuzzInvariant(error.diagnostics.allSatisfy { $0.field == "columns.name" },
-                                  "a suggested mapping must read back:\n\(suggestion)\n\(error)")
+                    fuzzInvariant(
+                        error.diagnostics.allSatisfy { $0.field == "columns.name" },
+                        "a suggested mapping must read back:\n\(suggestion)\n\(error)")
                 }
             }
             do throws(InputError) {

@@ -6,7 +6,9 @@ import WorkModel
 @main enum JudgmentsCSVFuzz {
     static func main() {
         FuzzEntry.main("fuzz-judgments-csv") { bytes in
-            JudgmentFuzzing.analyse { collector throws(InputError) in try collector.readDelimited(bytes, file: "fuzz.csv") }
+            JudgmentFuzzing.analyse { collector throws(InputError) in
+                try collector.readDelimited(bytes, file: "fuzz.csv")
+            }
         }
     }
 }

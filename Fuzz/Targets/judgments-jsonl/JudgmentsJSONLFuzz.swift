@@ -6,7 +6,9 @@ import WorkModel
 @main enum JudgmentsJSONLFuzz {
     static func main() {
         FuzzEntry.main("fuzz-judgments-jsonl") { bytes in
-            JudgmentFuzzing.analyse { collector throws(InputError) in try collector.readJSONLines(bytes, file: "fuzz.jsonl") }
+            JudgmentFuzzing.analyse { collector throws(InputError) in
+                try collector.readJSONLines(bytes, file: "fuzz.jsonl")
+            }
         }
     }
 }

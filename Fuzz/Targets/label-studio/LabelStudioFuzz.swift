@@ -6,7 +6,9 @@ import WorkModel
 @main enum LabelStudioFuzz {
     static func main() {
         FuzzEntry.main("fuzz-label-studio") { bytes in
-            JudgmentFuzzing.analyse { collector throws(InputError) in try LabelStudioImporter.read(bytes, file: "fuzz.json", into: &collector) }
+            JudgmentFuzzing.analyse { collector throws(InputError) in
+                try LabelStudioImporter.read(bytes, file: "fuzz.json", into: &collector)
+            }
         }
     }
 }

@@ -20,7 +20,9 @@ import WorkModel
         """
 
     static func main() {
-        guard let mapping = try? SurveyMapping.read(mapping, file: "mapping.yaml"), let reference = try? ReferenceLoader.load() else {
+        guard let mapping = try? SurveyMapping.read(mapping, file: "mapping.yaml"),
+            let reference = try? ReferenceLoader.load()
+        else {
             fuzzInvariant(false, "the harness's mapping and the shipped reference data must read")
             return
         }

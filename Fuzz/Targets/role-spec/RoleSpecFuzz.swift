@@ -1,6 +1,6 @@
 import DecisionFiles
-import Pricing
 import FuzzSupport
+import Pricing
 import ReferenceData
 import Specs
 import WorkModel
@@ -13,13 +13,15 @@ import WorkModel
             fuzzInvariant(false, "the shipped reference data must load")
             return
         }
-        let pricing = BatchPricing(builder: DecisionFileBuilder(pricer: pricer, asOf: CalendarDate(year: 2026, month: 12, day: 2)))
+        let pricing = BatchPricing(
+            builder: DecisionFileBuilder(pricer: pricer, asOf: CalendarDate(year: 2026, month: 12, day: 2)))
         FuzzEntry.main("fuzz-role-spec") { bytes in
             switch pricing.price(bytes.fuzzText, file: "fuzz.yaml") {
             case .rejected(let error):
                 fuzzInvariant(!error.diagnostics.isEmpty, "a rejected spec must say why")
             case .priced(let file):
-                fuzzInvariant((try? JSONRendering.pretty(file)) != nil, "an accepted spec's decision file must encode as JSON")
+                fuzzInvariant(
+                    (try? JSONRendering.pretty(file)) != nil, "an accepted spec's decision file must encode as JSON")
                 _ = MarkdownRendering.render(file)
                 _ = HTMLRendering.render(file)
                 _ = CSVRendering.row(file)

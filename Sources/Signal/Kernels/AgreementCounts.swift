@@ -156,7 +156,8 @@ struct UnitTally {
                 if small && m < 256 {
                     histograms.add(raw.tallyByHistogram(unit.reviewers, unit.values, size: size, valueCount: m))
                 } else {
-                    let runs = raw.tallyByRuns(unit.reviewers, unit.values, size: size, valueCount: m, scratch: &scratch)
+                    let runs = raw.tallyByRuns(
+                        unit.reviewers, unit.values, size: size, valueCount: m, scratch: &scratch)
                     patterns.add(codes: scratch.codes, counts: scratch.runCounts, runs: runs)
                 }
             }
@@ -165,7 +166,9 @@ struct UnitTally {
 
     /// Gold accuracy: each valued judgment of a gold unit, and whether it equals the gold value.
     @inline(__always)
-    private mutating func tallyGold(_ goldCode: Int32, _ unitReviewers: UnsafePointer<Int32>, _ unitValues: UnsafePointer<Int32>, size: Int) {
+    private mutating func tallyGold(
+        _ goldCode: Int32, _ unitReviewers: UnsafePointer<Int32>, _ unitValues: UnsafePointer<Int32>, size: Int
+    ) {
         for t in 0..<size where unitValues[t] >= 0 {
             let r = Int(unitReviewers[t])
             reviewers.goldTotal[r] += 1
@@ -213,7 +216,10 @@ struct RawReviewerTallies {
     /// Counts each reviewer's judgment of unit `u` (a reviewer met twice in one unit finds its
     /// own unit number already stamped: a repeat) and returns how many carry a value.
     @inline(__always)
-    func stamp(_ unitReviewers: UnsafePointer<Int32>, _ unitValues: UnsafePointer<Int32>, size: Int, unit u: Int, repeated: inout Int) -> Int {
+    func stamp(
+        _ unitReviewers: UnsafePointer<Int32>, _ unitValues: UnsafePointer<Int32>, size: Int, unit u: Int,
+        repeated: inout Int
+    ) -> Int {
         var m = 0
         let stamp = Int32(truncatingIfNeeded: u)
         for t in 0..<size {
@@ -229,7 +235,9 @@ struct RawReviewerTallies {
     /// which is its pattern key; each reviewer's pairs with the m - 1 others and how many of
     /// them agree (the others with the same code).
     @inline(__always)
-    func tallyByHistogram(_ unitReviewers: UnsafePointer<Int32>, _ unitValues: UnsafePointer<Int32>, size: Int, valueCount m: Int) -> UInt64 {
+    func tallyByHistogram(
+        _ unitReviewers: UnsafePointer<Int32>, _ unitValues: UnsafePointer<Int32>, size: Int, valueCount m: Int
+    ) -> UInt64 {
         var key: UInt64 = 0
         for t in 0..<size where unitValues[t] >= 0 { key &+= 1 &<< UInt64(8 * unitValues[t]) }
         let others = Double(m - 1)
@@ -247,7 +255,10 @@ struct RawReviewerTallies {
     /// `scratch.codes` / `scratch.runCounts`; m is small, so insertion sort), and the same
     /// per-reviewer pair counts. Returns the number of distinct codes.
     @inline(__always)
-    func tallyByRuns(_ unitReviewers: UnsafePointer<Int32>, _ unitValues: UnsafePointer<Int32>, size: Int, valueCount m: Int, scratch: inout UnitScratch) -> Int {
+    func tallyByRuns(
+        _ unitReviewers: UnsafePointer<Int32>, _ unitValues: UnsafePointer<Int32>, size: Int, valueCount m: Int,
+        scratch: inout UnitScratch
+    ) -> Int {
         var n = 0
         for t in 0..<size where unitValues[t] >= 0 {
             scratch.sorted[n] = unitValues[t]
@@ -305,7 +316,9 @@ struct UnitScratch {
     }
 
     /// Copies the unit's judgments at `order[lo ..< lo + size]` together (after `reserve(size)`).
-    mutating func gather(_ columns: ShardColumns, from lo: Int, count size: Int) -> (reviewers: UnsafePointer<Int32>, values: UnsafePointer<Int32>) {
+    mutating func gather(_ columns: ShardColumns, from lo: Int, count size: Int) -> (
+        reviewers: UnsafePointer<Int32>, values: UnsafePointer<Int32>
+    ) {
         for t in 0..<size {
             let j = Int(columns.order[lo + t])
             reviewers[t] = columns.reviewer[j]

@@ -38,7 +38,9 @@ public struct Coincidences: Sendable, Hashable {
     }
 
     /// Adds one unit given its distinct value codes and their counts (m = total >= 2).
-    mutating func addUnit(codes: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<Int32>, total m: Int, weight: Double = 1) {
+    mutating func addUnit(
+        codes: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<Int32>, total m: Int, weight: Double = 1
+    ) {
         let scale = weight / Double(m - 1)
         for i in 0..<codes.count {
             let c = Int(codes[i]), nc = Double(counts[i])
@@ -63,11 +65,15 @@ public struct Coincidences: Sendable, Hashable {
         if isDense {
             var result: [(Int, Int, Double)] = []
             for c in 0..<valueCount {
-                for k in 0..<valueCount where dense[c * valueCount + k] != 0 { result.append((c, k, dense[c * valueCount + k])) }
+                for k in 0..<valueCount where dense[c * valueCount + k] != 0 {
+                    result.append((c, k, dense[c * valueCount + k]))
+                }
             }
             return result
         }
-        return sparse.filter { $0.value != 0 }.map { ($0.key / valueCount, $0.key % valueCount, $0.value) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        return sparse.filter { $0.value != 0 }.map { ($0.key / valueCount, $0.key % valueCount, $0.value) }.sorted {
+            ($0.0, $0.1) < ($1.0, $1.1)
+        }
     }
 
     /// n_c: how many pairable values each code has (the row sums).

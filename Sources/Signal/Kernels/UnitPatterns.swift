@@ -20,7 +20,9 @@ struct UnitPatterns: Sendable {
             codes.append(Int32(c))
             counts.append(Int32((key >> UInt64(8 * c)) & 0xFF))
         }
-        codes.withUnsafeBufferPointer { c in counts.withUnsafeBufferPointer { n in add(codes: c, counts: n, times: times) } }
+        codes.withUnsafeBufferPointer { c in
+            counts.withUnsafeBufferPointer { n in add(codes: c, counts: n, times: times) }
+        }
     }
 
     mutating func add(codes: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<Int32>, times: Double = 1) {
@@ -69,7 +71,9 @@ struct UnitPatterns: Sendable {
         if !isKnownUniquelyReferenced(&table) { table = table.copy() }
         for id in 0..<other.count {
             let (codes, counts) = other.pattern(id)
-            codes.withUnsafeBufferPointer { c in counts.withUnsafeBufferPointer { n in add(codes: c, counts: n, times: other.multiplicity[id]) } }
+            codes.withUnsafeBufferPointer { c in
+                counts.withUnsafeBufferPointer { n in add(codes: c, counts: n, times: other.multiplicity[id]) }
+            }
         }
     }
 }

@@ -126,7 +126,9 @@ public enum NumberText {
         let last = p.load(fromByteOffset: n - 1, as: UInt8.self)
         guard last >= UInt8(ascii: "0") && last <= UInt8(ascii: "9") || last == UInt8(ascii: ".") else { return nil }
         let text = String(decoding: UnsafeRawBufferPointer(start: p, count: n), as: UTF8.self)
-        guard let value = Double(first == UInt8(ascii: "+") ? String(text.dropFirst()) : text), value.isFinite else { return nil }
+        guard let value = Double(first == UInt8(ascii: "+") ? String(text.dropFirst()) : text), value.isFinite else {
+            return nil
+        }
         return value
     }
 

@@ -15,7 +15,10 @@ public struct JudgmentSetOptions: Sendable {
 
     /// Options; the defaults read every value as a nominal label, keep every rubric (an error when
     /// there are several) and do not treat values as pairwise choices.
-    public init(level: MeasurementLevel = .nominal, valueOrder: [JudgmentValue]? = nil, rubric: String? = nil, pairwise: Bool = false) {
+    public init(
+        level: MeasurementLevel = .nominal, valueOrder: [JudgmentValue]? = nil, rubric: String? = nil,
+        pairwise: Bool = false
+    ) {
         self.level = level
         self.valueOrder = valueOrder
         self.rubric = rubric
@@ -84,7 +87,8 @@ public struct JudgmentSet: @unchecked Sendable {
 /// codes from maps sized to that shard's tables; no other worker touches that shard.
 enum JudgmentSetFinisher {
     static func finish(
-        _ shards: [JudgmentShard], files: [String], gold: [PendingGold] = [], notes: [String] = [], options: JudgmentSetOptions
+        _ shards: [JudgmentShard], files: [String], gold: [PendingGold] = [], notes: [String] = [],
+        options: JudgmentSetOptions
     ) throws(InputError) -> JudgmentSet {
         // Rubric selection first: it decides which values are in the domain, and which gold applies.
         let rubric = try selectRubric(shards, files: files, wanted: options.rubric)
@@ -95,7 +99,8 @@ enum JudgmentSetFinisher {
         let optionList = Set(shards.flatMap(\.options.strings)).sorted()
         recode(shards, reviewers: reviewers, options: optionList, values: rawByText, domain: domain)
         return JudgmentSet(
-            shards: shards, reviewers: reviewers, domain: domain, options: optionList, rubric: rubric, level: options.level,
+            shards: shards, reviewers: reviewers, domain: domain, options: optionList, rubric: rubric,
+            level: options.level,
             hasGold: shards.contains { $0.gold.contains { $0 >= 0 } },
             hasTime: shards.contains { !$0.time.isEmpty },
             hasPairs: shards.contains { !$0.optionA.isEmpty },
@@ -110,7 +115,11 @@ enum JudgmentSetFinisher {
                 for shard in shards {
                     guard let unit = shard.items.find(itemBytes, itemLength) else { continue }
                     shard.padColumns()
-                    shard.setGold(unit: unit, value: withBytes(of: answer.value.description) { shard.internValue($0, $1, file: answer.file, line: answer.line) })
+                    shard.setGold(
+                        unit: unit,
+                        value: withBytes(of: answer.value.description) {
+                            shard.internValue($0, $1, file: answer.file, line: answer.line)
+                        })
                     return
                 }
             }
@@ -119,22 +128,36 @@ enum JudgmentSetFinisher {
 
     /// The rubric measured: the one asked for (its judgments kept, the others dropped), or the
     /// only one there is; several without a choice is an error that lists them.
-    static func selectRubric(_ shards: [JudgmentShard], files: [String], wanted: String?) throws(InputError) -> String? {
+    static func selectRubric(_ shards: [JudgmentShard], files: [String], wanted: String?) throws(InputError) -> String?
+    {
         var rubricNames = Set<String>()
         for shard in shards { rubricNames.formUnion(shard.rubrics.strings) }
         guard let wanted else {
             guard rubricNames.count <= 1 else {
-                throw InputError([Diagnostic(file: files.first ?? "-", location: .start, field: "rubric",
-                    message: "the judgments answer \(rubricNames.count) rubrics (\(rubricNames.sorted().prefix(8).joined(separator: ", "))); choose one with --rubric")])
+                throw InputError([
+                    Diagnostic(
+                        file: files.first ?? "-", location: .start, field: "rubric",
+                        message:
+                            "the judgments answer \(rubricNames.count) rubrics (\(rubricNames.sorted().prefix(8).joined(separator: ", "))); choose one with --rubric"
+                    )
+                ])
             }
             return rubricNames.first
         }
         guard rubricNames.contains(wanted) else {
-            throw InputError([Diagnostic(file: "--rubric", location: .start, field: wanted,
-                message: rubricNames.isEmpty ? "the judgments carry no rubric" : "no judgment has this rubric; rubrics: \(rubricNames.sorted().joined(separator: ", "))")])
+            throw InputError([
+                Diagnostic(
+                    file: "--rubric", location: .start, field: wanted,
+                    message: rubricNames.isEmpty
+                        ? "the judgments carry no rubric"
+                        : "no judgment has this rubric; rubrics: \(rubricNames.sorted().joined(separator: ", "))")
+            ])
         }
         for shard in shards {
-            guard let local = shard.rubrics.find(wanted) else { shard.filter { _ in false }; continue }
+            guard let local = shard.rubrics.find(wanted) else {
+                shard.filter { _ in false }
+                continue
+            }
             shard.padColumns()
             let column = shard.rubric
             shard.filter { column[$0] == local }
@@ -146,7 +169,9 @@ enum JudgmentSetFinisher {
 
     /// Every distinct raw text still referenced, read as a label or a number, and where each
     /// value was first seen (to point at it in an error).
-    static func distinctValues(_ shards: [JudgmentShard], files: [String], filtered: Bool) -> ([String: JudgmentValue], FirstSeen) {
+    static func distinctValues(_ shards: [JudgmentShard], files: [String], filtered: Bool) -> (
+        [String: JudgmentValue], FirstSeen
+    ) {
         var rawByText: [String: JudgmentValue] = [:]
         var firstSeen: FirstSeen = [:]
         for shard in shards {
@@ -162,8 +187,12 @@ enum JudgmentSetFinisher {
                 let value = rawByText[text] ?? JudgmentValue(text: text)
                 rawByText[text] = value
                 let seen = shard.valueFirstSeen[id]
-                let location = (file: files.indices.contains(Int(seen.file)) ? files[Int(seen.file)] : "-", line: Int(seen.line))
-                if let existing = firstSeen[value], existing.file == location.file, existing.line <= location.line { continue }
+                let location = (
+                    file: files.indices.contains(Int(seen.file)) ? files[Int(seen.file)] : "-", line: Int(seen.line)
+                )
+                if let existing = firstSeen[value], existing.file == location.file, existing.line <= location.line {
+                    continue
+                }
                 firstSeen[value] = location
             }
         }
@@ -171,27 +200,35 @@ enum JudgmentSetFinisher {
     }
 
     /// The value domain: pairwise choices a / b / tie, or the values at the level asked for.
-    static func valueDomain(_ rawByText: [String: JudgmentValue], firstSeen: FirstSeen, options: JudgmentSetOptions) throws(InputError) -> ValueDomain {
+    static func valueDomain(_ rawByText: [String: JudgmentValue], firstSeen: FirstSeen, options: JudgmentSetOptions)
+        throws(InputError) -> ValueDomain
+    {
         guard options.pairwise else {
-            return try ValueDomain.build(raw: Array(rawByText.values), level: options.level, order: options.valueOrder) {
+            return try ValueDomain.build(raw: Array(rawByText.values), level: options.level, order: options.valueOrder)
+            {
                 firstSeen[$0] ?? ("-", 1)
             }
         }
         let pairChoices: [JudgmentValue] = PairChoice.allCases.map { .label($0.rawValue) }
         let stray = rawByText.values.filter { !pairChoices.contains($0) }.sorted()
         guard stray.isEmpty else {
-            throw InputError(stray.prefix(5).map { value in
-                let at = firstSeen[value] ?? ("-", 1)
-                return Diagnostic(file: at.file, location: SourceLocation(line: at.line, column: 1), field: "value",
-                    message: "'\(value)' is not a pairwise choice; expected a, b or tie")
-            })
+            throw InputError(
+                stray.prefix(5).map { value in
+                    let at = firstSeen[value] ?? ("-", 1)
+                    return Diagnostic(
+                        file: at.file, location: SourceLocation(line: at.line, column: 1), field: "value",
+                        message: "'\(value)' is not a pairwise choice; expected a, b or tie")
+                })
         }
         return ValueDomain(values: pairChoices)
     }
 
     /// Rewrites every shard's columns from its local ids to the set's global codes, one shard
     /// per worker.
-    static func recode(_ shards: [JudgmentShard], reviewers: [String], options: [String], values: [String: JudgmentValue], domain: ValueDomain) {
+    static func recode(
+        _ shards: [JudgmentShard], reviewers: [String], options: [String], values: [String: JudgmentValue],
+        domain: ValueDomain
+    ) {
         let reviewerIndex = Dictionary(uniqueKeysWithValues: reviewers.enumerated().map { ($1, Int32($0)) })
         let optionIndex = Dictionary(uniqueKeysWithValues: options.enumerated().map { ($1, Int32($0)) })
         ParallelShards.forEach(shards.count) { s in

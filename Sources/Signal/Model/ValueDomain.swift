@@ -39,37 +39,47 @@ public struct ValueDomain: Sendable, Hashable {
     /// Orders `raw` for `level`. Throws with the value and where it was first seen when a
     /// value does not fit (a label at the interval level, a label missing from the order).
     static func build(
-        raw: [JudgmentValue], level: MeasurementLevel, order: [JudgmentValue]?, firstSeen: (JudgmentValue) -> (file: String, line: Int)
+        raw: [JudgmentValue], level: MeasurementLevel, order: [JudgmentValue]?,
+        firstSeen: (JudgmentValue) -> (file: String, line: Int)
     ) throws(InputError) -> ValueDomain {
         let distinct = Array(Set(raw))
         func problem(_ value: JudgmentValue, _ message: String) -> Diagnostic {
             let at = firstSeen(value)
-            return Diagnostic(file: at.file, location: SourceLocation(line: at.line, column: 1), field: "value", message: message)
+            return Diagnostic(
+                file: at.file, location: SourceLocation(line: at.line, column: 1), field: "value", message: message)
         }
         if let order {
             var seen = Set<JudgmentValue>()
             for value in order where !seen.insert(value).inserted {
-                throw InputError([Diagnostic(file: "--value-order", location: .start, field: value.description, message: "named twice")])
+                throw InputError([
+                    Diagnostic(
+                        file: "--value-order", location: .start, field: value.description, message: "named twice")
+                ])
             }
             let missing = distinct.filter { !seen.contains($0) }.sorted()
             guard missing.isEmpty else {
-                throw InputError(missing.prefix(5).map {
-                    problem($0, "'\($0)' is not in --value-order (\(order.map(\.description).joined(separator: ",")))")
-                })
+                throw InputError(
+                    missing.prefix(5).map {
+                        problem(
+                            $0, "'\($0)' is not in --value-order (\(order.map(\.description).joined(separator: ",")))")
+                    })
             }
             return ValueDomain(values: order)
         }
         if level != .nominal {
             let labels = distinct.filter { $0.number == nil }.sorted()
             guard labels.isEmpty else {
-                let hint = level == .ordinal
+                let hint =
+                    level == .ordinal
                     ? "the ordinal level needs numbers or an order for the labels (--value-order low,mid,high)"
                     : "the \(level.rawValue) level needs numbers"
                 throw InputError(labels.prefix(5).map { problem($0, "'\($0)' is not a number; \(hint)") })
             }
         }
         if level == .ratio, let negative = distinct.first(where: { ($0.number ?? 0) < 0 }) {
-            throw InputError([problem(negative, "'\(negative)' is negative; the ratio level needs values at or above a true zero")])
+            throw InputError([
+                problem(negative, "'\(negative)' is negative; the ratio level needs values at or above a true zero")
+            ])
         }
         return ValueDomain(values: distinct.sorted())
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Gives each distinct byte string (an item id, a reviewer id, a raw value) a dense `Int32`
@@ -99,13 +99,17 @@ final class ByteInterner: @unchecked Sendable {
         let stored = UnsafeRawPointer(arena + starts[id])
         var i = 0
         while i + 8 <= length {
-            if stored.loadUnaligned(fromByteOffset: i, as: UInt64.self) != key.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+            if stored.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                != key.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            {
                 return false
             }
             i += 8
         }
         while i < length {
-            if stored.load(fromByteOffset: i, as: UInt8.self) != key.load(fromByteOffset: i, as: UInt8.self) { return false }
+            if stored.load(fromByteOffset: i, as: UInt8.self) != key.load(fromByteOffset: i, as: UInt8.self) {
+                return false
+            }
             i += 1
         }
         return true
@@ -296,7 +300,9 @@ final class ByteInterner: @unchecked Sendable {
         old.deallocate()
     }
 
-    private static func grow<T>(_ old: UnsafeMutablePointer<T>, from used: Int, to capacity: Int) -> UnsafeMutablePointer<T> {
+    private static func grow<T>(_ old: UnsafeMutablePointer<T>, from used: Int, to capacity: Int)
+        -> UnsafeMutablePointer<T>
+    {
         let new = UnsafeMutablePointer<T>.allocate(capacity: capacity)
         new.moveInitialize(from: old, count: used)
         old.deallocate()

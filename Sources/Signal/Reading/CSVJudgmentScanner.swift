@@ -19,8 +19,13 @@ public struct ColumnMapping: Sendable, Hashable {
         for part in text.split(separator: ",", omittingEmptySubsequences: true) {
             let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard pieces.count == 2, let field = JudgmentField(rawValue: pieces[0]), !pieces[1].isEmpty else {
-                throw InputError([Diagnostic(file: "--map", location: .start, field: String(part),
-                    message: "expected FIELD=COLUMN with FIELD one of \(JudgmentField.allCases.map(\.rawValue).joined(separator: ", "))")])
+                throw InputError([
+                    Diagnostic(
+                        file: "--map", location: .start, field: String(part),
+                        message:
+                            "expected FIELD=COLUMN with FIELD one of \(JudgmentField.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
+                ])
             }
             columns[field] = pieces[1]
         }
@@ -39,7 +44,11 @@ public enum JudgmentField: String, Sendable, CaseIterable, Hashable {
     var usualNames: [String] {
         switch self {
         case .item: return ["item", "item_id", "task", "task_id", "unit", "unit_id", "id"]
-        case .reviewer: return ["reviewer", "reviewer_id", "annotator", "annotator_id", "worker", "worker_id", "rater", "coder", "user_id", "completed_by"]
+        case .reviewer:
+            return [
+                "reviewer", "reviewer_id", "annotator", "annotator_id", "worker", "worker_id", "rater", "coder",
+                "user_id", "completed_by",
+            ]
         case .value: return ["value", "label", "score", "rating", "choice", "answer", "response"]
         case .time: return ["time", "timestamp", "created_at", "submitted_at"]
         case .rubric: return ["rubric", "criterion", "question"]
@@ -60,17 +69,22 @@ public enum JudgmentField: String, Sendable, CaseIterable, Hashable {
 /// while 8 remain. Unescaped cells live in `ScratchBuffer`, kept until the record is stored.
 struct CSVJudgmentScanner {
     let delimiter: UInt8
-    let roles: [Int8]   // per column index: the JudgmentField's index, or -1
+    let roles: [Int8]  // per column index: the JudgmentField's index, or -1
     let lastNeeded: Int
 
     static let fields = JudgmentField.allCases
 
     /// Reads the header row; returns the scanner and where the data starts.
-    static func open(_ bytes: UnsafeRawBufferPointer, file: String, mapping: ColumnMapping, delimiter: UInt8) throws(InputError)
+    static func open(_ bytes: UnsafeRawBufferPointer, file: String, mapping: ColumnMapping, delimiter: UInt8)
+        throws(InputError)
         -> (CSVJudgmentScanner, dataStart: Int, line: Int)
     {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
-            throw InputError([Diagnostic(file: file, location: .start, field: "", message: "the file is empty; expected a header row such as item,reviewer,value")])
+            throw InputError([
+                Diagnostic(
+                    file: file, location: .start, field: "",
+                    message: "the file is empty; expected a header row such as item,reviewer,value")
+            ])
         }
         var p = UnsafeRawPointer(base)
         let end = p + bytes.count
@@ -82,8 +96,9 @@ struct CSVJudgmentScanner {
         while true {
             let (field, next, lines, _) = nextCell(cursor, end: end, delimiter: delimiter, scratch: scratch)
             newlines += lines
-            header.append(String(decoding: UnsafeRawBufferPointer(start: field.start, count: field.length), as: UTF8.self)
-                .trimmingCharacters(in: .whitespaces))
+            header.append(
+                String(decoding: UnsafeRawBufferPointer(start: field.start, count: field.length), as: UTF8.self)
+                    .trimmingCharacters(in: .whitespaces))
             cursor = next
             if cursor >= end || cursor.load(as: UInt8.self) != delimiter { break }
             cursor += 1
@@ -100,8 +115,12 @@ struct CSVJudgmentScanner {
             if let named = mapping.columns[field] {
                 column = header.firstIndex(of: named) ?? lowered.firstIndex(of: named.lowercased())
                 if column == nil {
-                    problems.append(Diagnostic(file: file, location: .start, field: field.rawValue,
-                        message: "the mapping names column '\(named)', which the header does not have; columns: \(header.joined(separator: ", "))"))
+                    problems.append(
+                        Diagnostic(
+                            file: file, location: .start, field: field.rawValue,
+                            message:
+                                "the mapping names column '\(named)', which the header does not have; columns: \(header.joined(separator: ", "))"
+                        ))
                 }
             } else {
                 column = lowered.firstIndex(of: field.rawValue)
@@ -109,20 +128,30 @@ struct CSVJudgmentScanner {
             }
             if let column {
                 if roles[column] >= 0 {
-                    problems.append(Diagnostic(file: file, location: .start, field: field.rawValue,
-                        message: "column '\(header[column])' is already read as \(fields[Int(roles[column])].rawValue)"))
+                    problems.append(
+                        Diagnostic(
+                            file: file, location: .start, field: field.rawValue,
+                            message:
+                                "column '\(header[column])' is already read as \(fields[Int(roles[column])].rawValue)"))
                 } else {
                     roles[column] = Int8(index)
                 }
             }
         }
         if !missing.isEmpty {
-            problems.append(Diagnostic(file: file, location: .start, field: missing.joined(separator: ", "),
-                message: "no column named \(missing.joined(separator: ", ")) (the canonical header is item,reviewer,value); columns: \(header.joined(separator: ", ")); \(Self.suggestedMapping(header: header, mapping: mapping))"))
+            problems.append(
+                Diagnostic(
+                    file: file, location: .start, field: missing.joined(separator: ", "),
+                    message:
+                        "no column named \(missing.joined(separator: ", ")) (the canonical header is item,reviewer,value); columns: \(header.joined(separator: ", ")); \(Self.suggestedMapping(header: header, mapping: mapping))"
+                ))
         }
         guard problems.isEmpty else { throw InputError(problems) }
         let lastNeeded = roles.lastIndex(where: { $0 >= 0 }) ?? 0
-        return (CSVJudgmentScanner(delimiter: delimiter, roles: roles, lastNeeded: lastNeeded), cursor - UnsafeRawPointer(base), 2 + newlines)
+        return (
+            CSVJudgmentScanner(delimiter: delimiter, roles: roles, lastNeeded: lastNeeded),
+            cursor - UnsafeRawPointer(base), 2 + newlines
+        )
     }
 
     /// A `--map` naming, for each required field the header lacks, the column an export
@@ -132,7 +161,8 @@ struct CSVJudgmentScanner {
         let parts = JudgmentField.allCases.filter(\.isRequired).compactMap { field -> String? in
             if let named = mapping.columns[field] { return "\(field.rawValue)=\(named)" }
             if lowered.contains(field.rawValue) { return nil }
-            let guess = field.usualNames.lazy.compactMap { name in lowered.firstIndex(of: name).map { header[$0] } }.first
+            let guess = field.usualNames.lazy.compactMap { name in lowered.firstIndex(of: name).map { header[$0] } }
+                .first
             return "\(field.rawValue)=\(guess ?? "COLUMN")"
         }
         return "check what each column holds, then try --map \(parts.joined(separator: ","))"
@@ -178,7 +208,10 @@ struct CSVJudgmentScanner {
     /// Scans the data rows from `start` to `stop` (the end when nil), keeping the worker's
     /// partition; returns the line number after the last row (`firstLine` plus the lines read).
     @discardableResult
-    func scan(_ bytes: UnsafeRawBufferPointer, from start: Int, to stop: Int? = nil, firstLine: Int, worker: inout ScanWorker, progress: ((Int) -> Void)?) -> Int {
+    func scan(
+        _ bytes: UnsafeRawBufferPointer, from start: Int, to stop: Int? = nil, firstLine: Int, worker: inout ScanWorker,
+        progress: ((Int) -> Void)?
+    ) -> Int {
         guard let base = bytes.baseAddress else { return firstLine }
         let begin = UnsafeRawPointer(base)
         let end = begin + min(stop ?? bytes.count, bytes.count)
@@ -223,20 +256,27 @@ struct CSVJudgmentScanner {
                     column += 1
                     // Past the last column we read, an unowned or finished record only needs its end.
                     if (decided && !owned) || column > lastNeeded {
-                        if let skipTo = Self.recordEnd(p, end: end, delimiter: delimiter, lines: &line, scratch: scratch) {
+                        if let skipTo = Self.recordEnd(
+                            p, end: end, delimiter: delimiter, lines: &line, scratch: scratch)
+                        {
                             p = skipTo
                             break
                         }
                     }
                     continue
                 }
-                if p < end { p += 1; line += 1 }  // the newline
+                if p < end {
+                    p += 1
+                    line += 1
+                }  // the newline
                 break
             }
             if scratch.hasKept { scratch.clearKept() }
             if openQuote {
                 if decided ? owned : worker.reportsUnplaced {
-                    worker.fail(line: recordLine, column: 1, field: "", "a quoted cell is not closed before the end of the file")
+                    worker.fail(
+                        line: recordLine, column: 1, field: "", "a quoted cell is not closed before the end of the file"
+                    )
                 }
                 break
             }
@@ -250,16 +290,22 @@ struct CSVJudgmentScanner {
     /// by the worker that reports unplaced rows) or, for an owned item, without the last
     /// column read.
     @inline(__always)
-    func finishRow(_ fields: inout RecordFields, decided: Bool, owned: Bool, cells: Int, line: Int, worker: inout ScanWorker) {
+    func finishRow(
+        _ fields: inout RecordFields, decided: Bool, owned: Bool, cells: Int, line: Int, worker: inout ScanWorker
+    ) {
         guard decided else {
             if worker.reportsUnplaced {
-                worker.fail(line: line, column: 1, field: "item", "the row has \(cells) cells; expected at least \(lastNeeded + 1)")
+                worker.fail(
+                    line: line, column: 1, field: "item",
+                    "the row has \(cells) cells; expected at least \(lastNeeded + 1)")
             }
             return
         }
         guard owned else { return }
         guard cells > lastNeeded else {
-            worker.fail(line: line, column: 1, field: "value", "the row has \(cells) cells; expected at least \(lastNeeded + 1)")
+            worker.fail(
+                line: line, column: 1, field: "value", "the row has \(cells) cells; expected at least \(lastNeeded + 1)"
+            )
             return
         }
         worker.store(&fields, line: line)
@@ -269,7 +315,9 @@ struct CSVJudgmentScanner {
     /// equal to the one sought becomes a zero byte after the xor, and the classic zero-byte
     /// test marks it (exactly, for the lowest such byte, which is the one taken).
     @inline(__always)
-    static func nextSeparator(_ from: UnsafeRawPointer, _ end: UnsafeRawPointer, delimiter: UInt8, pattern: UInt64) -> UnsafeRawPointer {
+    static func nextSeparator(_ from: UnsafeRawPointer, _ end: UnsafeRawPointer, delimiter: UInt8, pattern: UInt64)
+        -> UnsafeRawPointer
+    {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
         var q = from
@@ -312,7 +360,10 @@ struct CSVJudgmentScanner {
     /// is the bytes up to the next delimiter or newline, so the loop needs no scratch copies
     /// and no quote state. Same records, fields, errors and line numbers as `scan`.
     @discardableResult
-    func scanUnquoted(_ bytes: UnsafeRawBufferPointer, from start: Int, to stop: Int, firstLine: Int, worker: inout ScanWorker, progress: ((Int) -> Void)?) -> Int {
+    func scanUnquoted(
+        _ bytes: UnsafeRawBufferPointer, from start: Int, to stop: Int, firstLine: Int, worker: inout ScanWorker,
+        progress: ((Int) -> Void)?
+    ) -> Int {
         guard let base = bytes.baseAddress else { return firstLine }
         let begin = UnsafeRawPointer(base)
         let end = begin + min(stop, bytes.count)
@@ -360,12 +411,20 @@ struct CSVJudgmentScanner {
                     column += 1
                     if (decided && !owned) || column > lastNeeded {
                         let newline = memchr(q, 10, end - q).map { UnsafeRawPointer($0) } ?? end
-                        if newline < end { line += 1; q = newline + 1 } else { q = end }
+                        if newline < end {
+                            line += 1
+                            q = newline + 1
+                        } else {
+                            q = end
+                        }
                         break
                     }
                     continue
                 }
-                if q < end { q += 1; line += 1 }  // the newline
+                if q < end {
+                    q += 1
+                    line += 1
+                }  // the newline
                 break
             }
             p = q
@@ -382,7 +441,10 @@ struct CSVJudgmentScanner {
     /// The fastest scanner for data known to hold no quote character: `scanTriples` for an
     /// `item,reviewer,value` header, else `scanUnquoted`.
     @discardableResult
-    func scanPlain(_ bytes: UnsafeRawBufferPointer, from start: Int, to stop: Int, firstLine: Int, worker: inout ScanWorker, progress: ((Int) -> Void)?) -> Int {
+    func scanPlain(
+        _ bytes: UnsafeRawBufferPointer, from start: Int, to stop: Int, firstLine: Int, worker: inout ScanWorker,
+        progress: ((Int) -> Void)?
+    ) -> Int {
         readsTriples
             ? scanTriples(bytes, from: start, to: stop, firstLine: firstLine, worker: &worker, progress: progress)
             : scanUnquoted(bytes, from: start, to: stop, firstLine: firstLine, worker: &worker, progress: progress)
@@ -393,7 +455,10 @@ struct CSVJudgmentScanner {
     /// line (blank, short, long, empty cells, carriage returns, the last line without a
     /// newline) goes to `scanUnquoted` alone, so records, errors and line numbers are the same.
     @discardableResult
-    func scanTriples(_ bytes: UnsafeRawBufferPointer, from start: Int, to stop: Int, firstLine: Int, worker: inout ScanWorker, progress: ((Int) -> Void)?) -> Int {
+    func scanTriples(
+        _ bytes: UnsafeRawBufferPointer, from start: Int, to stop: Int, firstLine: Int, worker: inout ScanWorker,
+        progress: ((Int) -> Void)?
+    ) -> Int {
         guard let base = bytes.baseAddress else { return firstLine }
         let begin = UnsafeRawPointer(base)
         let end = begin + min(stop, bytes.count)
@@ -402,7 +467,9 @@ struct CSVJudgmentScanner {
         var milestones = ScanMilestones(progress)
         let delimiter = self.delimiter
         let pattern = UInt64(delimiter) &* 0x0101_0101_0101_0101
-        @inline(__always) func plainCell(_ from: UnsafeRawPointer, _ to: UnsafeRawPointer, endsWith terminator: UInt8) -> Bool {
+        @inline(__always) func plainCell(_ from: UnsafeRawPointer, _ to: UnsafeRawPointer, endsWith terminator: UInt8)
+            -> Bool
+        {
             to < end && to > from && to.load(as: UInt8.self) == terminator && (to - 1).load(as: UInt8.self) != 13
         }
         while p < end {
@@ -419,8 +486,9 @@ struct CSVJudgmentScanner {
                     let value = reviewerEnd + 1
                     let valueEnd = Self.nextSeparator(value, end, delimiter: delimiter, pattern: pattern)
                     if plainCell(value, valueEnd, endsWith: 10) {
-                        _ = worker.storeTriple(item: p, itemLength, repeatsItem: repeatsItem, reviewer: reviewer, reviewerEnd - reviewer,
-                                               value: value, valueEnd - value, readableTo: end, line: line)
+                        _ = worker.storeTriple(
+                            item: p, itemLength, repeatsItem: repeatsItem, reviewer: reviewer, reviewerEnd - reviewer,
+                            value: value, valueEnd - value, readableTo: end, line: line)
                         p = valueEnd + 1
                         line += 1
                         milestones.passed(p - begin, of: begin, worker: &worker)
@@ -429,7 +497,8 @@ struct CSVJudgmentScanner {
                 }
             }
             let next = memchr(p, 10, end - p).map { UnsafeRawPointer($0) + 1 } ?? end
-            line = scanUnquoted(bytes, from: p - begin, to: next - begin, firstLine: line, worker: &worker, progress: nil)
+            line = scanUnquoted(
+                bytes, from: p - begin, to: next - begin, firstLine: line, worker: &worker, progress: nil)
             p = next
         }
         return line
@@ -438,12 +507,17 @@ struct CSVJudgmentScanner {
     /// The start of the next record, from inside a record whose remaining cells are not read.
     /// Nil when a quote follows on this line (the cell-by-cell path must handle it).
     @inline(__always)
-    static func recordEnd(_ p: UnsafeRawPointer, end: UnsafeRawPointer, delimiter: UInt8, lines: inout Int, scratch: ScratchBuffer) -> UnsafeRawPointer? {
+    static func recordEnd(
+        _ p: UnsafeRawPointer, end: UnsafeRawPointer, delimiter: UInt8, lines: inout Int, scratch: ScratchBuffer
+    ) -> UnsafeRawPointer? {
         let remaining = end - p
         guard remaining > 0 else { return end }
         let newline = memchr(p, 10, remaining).map { UnsafeRawPointer($0) } ?? end
         if memchr(p, 34, newline - p) != nil { return nil }
-        if newline < end { lines += 1; return newline + 1 }
+        if newline < end {
+            lines += 1
+            return newline + 1
+        }
         return end
     }
 }
@@ -529,10 +603,14 @@ extension RecordFields {
     @inline(__always)
     mutating func set(role: Int8, _ cell: ByteField) -> Bool {
         switch role {
-        case 0: item = cell; return true
+        case 0:
+            item = cell
+            return true
         case 1: reviewer = cell
         case 2: value = cell
-        case 3: time = cell; timeIsNumber = cell.start.map { NumberText.parse($0, cell.length) != nil } ?? false
+        case 3:
+            time = cell
+            timeIsNumber = cell.start.map { NumberText.parse($0, cell.length) != nil } ?? false
         case 4: rubric = cell
         case 5: gold = cell
         case 6: optionA = cell

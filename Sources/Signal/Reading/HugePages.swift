@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Large column arrays are filled once, front to back, right after they are reserved. Backed
@@ -23,13 +23,13 @@ enum HugePages {
     /// Advises huge pages for `count` elements allocated at `base`.
     static func advise<T>(_ base: UnsafeMutablePointer<T>, count: Int) {
         #if os(Linux)
-        let bytes = count * MemoryLayout<T>.stride
-        guard bytes >= 2 * size else { return }
-        let address = UInt(bitPattern: base), huge = UInt(size)
-        let start = (address + huge - 1) & ~(huge - 1)
-        let end = (address + UInt(bytes)) & ~(huge - 1)
-        guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(aligned, Int(end - start), MADV_HUGEPAGE)
+            let bytes = count * MemoryLayout<T>.stride
+            guard bytes >= 2 * size else { return }
+            let address = UInt(bitPattern: base), huge = UInt(size)
+            let start = (address + huge - 1) & ~(huge - 1)
+            let end = (address + UInt(bytes)) & ~(huge - 1)
+            guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+            _ = madvise(aligned, Int(end - start), MADV_HUGEPAGE)
         #endif
     }
 }

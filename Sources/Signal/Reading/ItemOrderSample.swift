@@ -36,7 +36,9 @@ struct ItemOrderSample {
                 if let item = itemOf(origin + at, origin + end), item.length > 0, let itemStart = item.start {
                     if let before = previous, let beforeStart = before.start {
                         steps += 1
-                        if ByteInterner.shortlex(beforeStart, before.length, itemStart, item.length) > 0 { stepsBack += 1 }
+                        if ByteInterner.shortlex(beforeStart, before.length, itemStart, item.length) > 0 {
+                            stepsBack += 1
+                        }
                     }
                     previous = item
                 }

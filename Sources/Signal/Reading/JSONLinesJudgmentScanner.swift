@@ -9,12 +9,16 @@ import Foundation
 /// words only while 16 or 8 bytes remain before the line's end.
 struct JSONLinesJudgmentScanner {
     /// The fixed text of a canonical line, for `canonicalLine`.
-    private let itemKey = Literal("{\"item\":\""), reviewerKey = Literal(",\"reviewer\":\""), valueKey = Literal(",\"value\":\"")
+    private let itemKey = Literal("{\"item\":\""), reviewerKey = Literal(",\"reviewer\":\""),
+        valueKey = Literal(",\"value\":\"")
 
     /// Scans the lines from byte `start` to `stop` (the end when nil), numbering the first
     /// `firstLine`; returns the number after the last line read.
     @discardableResult
-    func scan(_ bytes: UnsafeRawBufferPointer, from start: Int = 0, to stop: Int? = nil, firstLine: Int = 1, worker: inout ScanWorker, progress: ((Int) -> Void)?) -> Int {
+    func scan(
+        _ bytes: UnsafeRawBufferPointer, from start: Int = 0, to stop: Int? = nil, firstLine: Int = 1,
+        worker: inout ScanWorker, progress: ((Int) -> Void)?
+    ) -> Int {
         guard let base = bytes.baseAddress else { return firstLine }
         let begin = UnsafeRawPointer(base)
         let end = begin + min(stop ?? bytes.count, bytes.count)
@@ -25,9 +29,11 @@ struct JSONLinesJudgmentScanner {
         var fields = RecordFields()
         var milestones = ScanMilestones(progress)
         while p < end {
-            if let line3 = canonicalLine(p, end), line3.itemLength > 0, line3.reviewerLength > 0, line3.valueLength > 0 {
-                _ = worker.storeTriple(item: line3.item, line3.itemLength, reviewer: line3.reviewer, line3.reviewerLength,
-                                       value: line3.value, line3.valueLength, readableTo: end, line: line)
+            if let line3 = canonicalLine(p, end), line3.itemLength > 0, line3.reviewerLength > 0, line3.valueLength > 0
+            {
+                _ = worker.storeTriple(
+                    item: line3.item, line3.itemLength, reviewer: line3.reviewer, line3.reviewerLength,
+                    value: line3.value, line3.valueLength, readableTo: end, line: line)
                 p = line3.lineEnd + 1
                 line += 1
                 milestones.passed(line3.lineEnd - begin, of: begin, worker: &worker)
@@ -69,9 +75,10 @@ struct JSONLinesJudgmentScanner {
     static func readCanonical(_ p: UnsafeRawPointer, _ lineEnd: UnsafeRawPointer, _ f: inout RecordFields) -> Bool {
         var q = p
         guard expect(&q, lineEnd, "{\"item\":\""), let item = plainString(&q, lineEnd),
-              expect(&q, lineEnd, ",\"reviewer\":\""), let reviewer = plainString(&q, lineEnd),
-              expect(&q, lineEnd, ",\"value\":\""), let value = plainString(&q, lineEnd),
-              expect(&q, lineEnd, "}") else { return false }
+            expect(&q, lineEnd, ",\"reviewer\":\""), let reviewer = plainString(&q, lineEnd),
+            expect(&q, lineEnd, ",\"value\":\""), let value = plainString(&q, lineEnd),
+            expect(&q, lineEnd, "}")
+        else { return false }
         if q < lineEnd, q.load(as: UInt8.self) == 13 { q += 1 }
         guard q == lineEnd else { return false }
         f.item = item
@@ -90,9 +97,10 @@ struct JSONLinesJudgmentScanner {
     )? {
         var q = p
         guard itemKey.skip(&q, end), let item = Self.plainString(&q, end), let i = item.start,
-              reviewerKey.skip(&q, end), let reviewer = Self.plainString(&q, end), let r = reviewer.start,
-              valueKey.skip(&q, end), let value = Self.plainString(&q, end), let v = value.start,
-              q < end, q.load(as: UInt8.self) == UInt8(ascii: "}") else { return nil }
+            reviewerKey.skip(&q, end), let reviewer = Self.plainString(&q, end), let r = reviewer.start,
+            valueKey.skip(&q, end), let value = Self.plainString(&q, end), let v = value.start,
+            q < end, q.load(as: UInt8.self) == UInt8(ascii: "}")
+        else { return nil }
         q += 1
         if q < end, q.load(as: UInt8.self) == 13 { q += 1 }
         guard q == end || q.load(as: UInt8.self) == 10 else { return nil }
@@ -155,7 +163,9 @@ struct JSONLinesJudgmentScanner {
         while end - q >= 8 {
             let word = UInt64(littleEndian: q.loadUnaligned(as: UInt64.self))
             let quote = word ^ 0x2222_2222_2222_2222, backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
-            let special = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- 0x2020_2020_2020_2020) & ~word) & highs
+            let special =
+                ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- 0x2020_2020_2020_2020) & ~word)
+                & highs
             if special != 0 {
                 // The lowest flagged byte is exact: the string ends there if it is the quote.
                 q += special.trailingZeroBitCount / 8
@@ -184,9 +194,12 @@ struct JSONLinesJudgmentScanner {
         case failed(column: Int, field: String, message: String)
     }
 
+    // Long because: the per-line loop of the JSON Lines reader, one switch over the keys, kept whole so the cursor stays in registers.
     private func readObject(_ c: inout JSONCursor, _ f: inout RecordFields, worker: inout ScanWorker) -> Outcome {
         guard c.consume(UInt8(ascii: "{")) else {
-            return .failed(column: c.column, field: "", message: "expected a JSON object ({\"item\": ..., \"reviewer\": ..., \"value\": ...})")
+            return .failed(
+                column: c.column, field: "",
+                message: "expected a JSON object ({\"item\": ..., \"reviewer\": ..., \"value\": ...})")
         }
         var first = true
         var decided = false
@@ -194,39 +207,54 @@ struct JSONLinesJudgmentScanner {
             c.skipSpace()
             if c.consume(UInt8(ascii: "}")) { break }
             if !first {
-                guard c.consume(UInt8(ascii: ",")) else { return .failed(column: c.column, field: "", message: "expected ',' or '}'") }
+                guard c.consume(UInt8(ascii: ",")) else {
+                    return .failed(column: c.column, field: "", message: "expected ',' or '}'")
+                }
                 c.skipSpace()
             }
             first = false
-            guard let key = c.readString(keep: false) else { return .failed(column: c.column, field: "", message: "expected a key in double quotes") }
+            guard let key = c.readString(keep: false) else {
+                return .failed(column: c.column, field: "", message: "expected a key in double quotes")
+            }
             c.skipSpace()
-            guard c.consume(UInt8(ascii: ":")) else { return .failed(column: c.column, field: "", message: "expected ':' after a key") }
+            guard c.consume(UInt8(ascii: ":")) else {
+                return .failed(column: c.column, field: "", message: "expected ':' after a key")
+            }
             c.skipSpace()
             let role = Self.role(of: key)
             let valueColumn = c.column
             switch role {
             case .none:
-                guard c.skipValue() else { return .failed(column: c.column, field: key.text, message: "not valid JSON") }
+                guard c.skipValue() else {
+                    return .failed(column: c.column, field: key.text, message: "not valid JSON")
+                }
                 continue
             case .some(let field):
                 guard let value = c.readScalar() else {
-                    return .failed(column: valueColumn, field: field.rawValue, message: "expected a string, a number or null")
+                    return .failed(
+                        column: valueColumn, field: field.rawValue, message: "expected a string, a number or null")
                 }
                 switch field {
                 case .item:
                     guard !value.isNull, value.kind != .literal else {
-                        return .failed(column: valueColumn, field: "item", message: "expected an item id (a string or a whole number)")
+                        return .failed(
+                            column: valueColumn, field: "item",
+                            message: "expected an item id (a string or a whole number)")
                     }
                     f.item = value.field
                     decided = true
                     if !worker.owns(value.field, stable: !value.fromScratch) { return .notOwned }
                 case .reviewer:
                     guard !value.isNull, value.kind != .literal else {
-                        return .failed(column: valueColumn, field: "reviewer", message: "expected a reviewer id (a string or a whole number)")
+                        return .failed(
+                            column: valueColumn, field: "reviewer",
+                            message: "expected a reviewer id (a string or a whole number)")
                     }
                     f.reviewer = value.field
                 case .value: f.value = value.field
-                case .time: f.time = value.field; f.timeIsNumber = value.kind == .number
+                case .time:
+                    f.time = value.field
+                    f.timeIsNumber = value.kind == .number
                 case .rubric: f.rubric = value.field
                 case .gold: f.gold = value.field
                 case .a: f.optionA = value.field
@@ -235,10 +263,17 @@ struct JSONLinesJudgmentScanner {
             }
         }
         c.skipSpace()
-        guard c.atEnd else { return .failed(column: c.column, field: "", message: "unexpected text after the object; one judgment per line") }
+        guard c.atEnd else {
+            return .failed(
+                column: c.column, field: "", message: "unexpected text after the object; one judgment per line")
+        }
         guard decided else { return .failed(column: 1, field: "item", message: "missing key 'item'") }
-        guard f.reviewer.start != nil else { return .failed(column: 1, field: "reviewer", message: "missing key 'reviewer'") }
-        guard f.value.start != nil else { return .failed(column: 1, field: "value", message: "missing key 'value' (use null for no answer)") }
+        guard f.reviewer.start != nil else {
+            return .failed(column: 1, field: "reviewer", message: "missing key 'reviewer'")
+        }
+        guard f.value.start != nil else {
+            return .failed(column: 1, field: "value", message: "missing key 'value' (use null for no answer)")
+        }
         return .stored
     }
 
@@ -355,7 +390,9 @@ struct JSONCursor {
             case 117:
                 guard var scalar = hex4() else { return nil }
                 if (0xD800..<0xDC00).contains(scalar) {
-                    guard consume(92), consume(117), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+                    guard consume(92), consume(117), let low = hex4(), (0xDC00..<0xE000).contains(low) else {
+                        return nil
+                    }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 } else if (0xDC00..<0xE000).contains(scalar) {
                     return nil

@@ -40,9 +40,17 @@ public enum JudgmentFormat: String, Sendable, CaseIterable {
         }
         if trimmed.hasPrefix("{") {
             let firstLine = trimmed.prefix { $0 != "\n" }
-            if firstLine.contains("\"responses\"") || firstLine.contains(".responses\"") || firstLine.hasPrefix("{\"items\"") { return .argilla }
+            if firstLine.contains("\"responses\"") || firstLine.contains(".responses\"")
+                || firstLine.hasPrefix("{\"items\"")
+            {
+                return .argilla
+            }
             // Argilla 1.x's Hugging Face export: per question a list of {user_id, value, status}.
-            if firstLine.contains("\"user_id\"") && firstLine.contains("\"status\"") && !firstLine.contains("\"reviewer\"") { return .argilla }
+            if firstLine.contains("\"user_id\"") && firstLine.contains("\"status\"")
+                && !firstLine.contains("\"reviewer\"")
+            {
+                return .argilla
+            }
             if firstLine.contains("\"annotations\"") { return .labelStudio }
             if firstLine.contains("\"annotationsFromAllWorkers\"") { return .sagemaker }
             return .jsonl
@@ -142,7 +150,9 @@ public struct JudgmentCollector: ~Copyable {
 
     private static func emptyShards(_ p: Int, expectedJudgments: Int) -> [JudgmentShard] {
         (0..<p).map { _ in
-            JudgmentShard(expectedItems: max(64, expectedJudgments / p / 3), expectedJudgments: max(64, expectedJudgments / p + expectedJudgments / (p * 16)))
+            JudgmentShard(
+                expectedItems: max(64, expectedJudgments / p / 3),
+                expectedJudgments: max(64, expectedJudgments / p + expectedJudgments / (p * 16)))
         }
     }
 
@@ -150,15 +160,20 @@ public struct JudgmentCollector: ~Copyable {
     /// mapped file's read pages go back to the page cache as the read passes them.
     public mutating func read(
         _ file: MappedFile, format: JudgmentFormat? = nil, mapping: ColumnMapping = ColumnMapping(),
-        importing options: ImportOptions = ImportOptions(), layout: TableLayout = TableLayout(), progress: (@Sendable (Int) -> Void)? = nil
+        importing options: ImportOptions = ImportOptions(), layout: TableLayout = TableLayout(),
+        progress: (@Sendable (Int) -> Void)? = nil
     ) throws(InputError) {
         releasesReadPages = file.isMapped
         defer { releasesReadPages = false }
         try file.withBytes { (bytes: UnsafeRawBufferPointer) throws(InputError) in
             switch format ?? JudgmentFormat.detect(path: file.path, prefix: bytes) {
             case .jsonl: try readJSONLines(bytes, file: file.path, progress: progress)
-            case .csv where !layout.isEmpty: try TableImporter.read(bytes, file: file.path, delimiter: 44, mapping: mapping, layout: layout, into: &self)
-            case .tsv where !layout.isEmpty: try TableImporter.read(bytes, file: file.path, delimiter: 9, mapping: mapping, layout: layout, into: &self)
+            case .csv where !layout.isEmpty:
+                try TableImporter.read(
+                    bytes, file: file.path, delimiter: 44, mapping: mapping, layout: layout, into: &self)
+            case .tsv where !layout.isEmpty:
+                try TableImporter.read(
+                    bytes, file: file.path, delimiter: 9, mapping: mapping, layout: layout, into: &self)
             case .csv: try readDelimited(bytes, file: file.path, mapping: mapping, progress: progress)
             case .tsv: try readDelimited(bytes, file: file.path, mapping: mapping, delimiter: 9, progress: progress)
             case .labelStudio: try LabelStudioImporter.read(bytes, file: file.path, options: options, into: &self)
@@ -176,18 +191,26 @@ public struct JudgmentCollector: ~Copyable {
     /// Whether a read of `length` bytes of data can go by range: nothing read yet, and big
     /// enough for the split to pay.
     private func splitsByRange(_ length: Int) -> Bool {
-        partitions > 1 && length >= rangeSplitMinimumBytes && shards.allSatisfy { $0.judgmentCount == 0 && $0.unitCount == 0 }
+        partitions > 1 && length >= rangeSplitMinimumBytes
+            && shards.allSatisfy { $0.judgmentCount == 0 && $0.unitCount == 0 }
     }
 
     /// Reads canonical JSON Lines. Throws every problem found (up to 50), naming line and field.
-    public mutating func readJSONLines(_ bytes: UnsafeRawBufferPointer, file: String, progress: (@Sendable (Int) -> Void)? = nil) throws(InputError) {
+    public mutating func readJSONLines(
+        _ bytes: UnsafeRawBufferPointer, file: String, progress: (@Sendable (Int) -> Void)? = nil
+    ) throws(InputError) {
         rehashIfByRange()
         lastReadPath = .byHash
         let fileIndex = register(file)
         let box = UncheckedBox(bytes)
         if splitsByRange(bytes.count), readsByRange(bytes, from: 0, itemOf: JSONLinesJudgmentScanner.canonicalItem) {
-            try runByRange(bytes, from: 0, firstLine: 1, file: file, fileIndex: fileIndex, progress: progress, itemOf: JSONLinesJudgmentScanner.canonicalItem) { worker, range, line, report in
-                JSONLinesJudgmentScanner().scan(box.value, from: range.lowerBound, to: range.upperBound, firstLine: line, worker: &worker, progress: report)
+            try runByRange(
+                bytes, from: 0, firstLine: 1, file: file, fileIndex: fileIndex, progress: progress,
+                itemOf: JSONLinesJudgmentScanner.canonicalItem
+            ) { worker, range, line, report in
+                JSONLinesJudgmentScanner().scan(
+                    box.value, from: range.lowerBound, to: range.upperBound, firstLine: line, worker: &worker,
+                    progress: report)
             }
             return
         }
@@ -198,23 +221,31 @@ public struct JudgmentCollector: ~Copyable {
 
     /// Reads CSV (or TSV) with a header row; `mapping` names the columns.
     public mutating func readDelimited(
-        _ bytes: UnsafeRawBufferPointer, file: String, mapping: ColumnMapping = ColumnMapping(), delimiter: UInt8 = UInt8(ascii: ","),
+        _ bytes: UnsafeRawBufferPointer, file: String, mapping: ColumnMapping = ColumnMapping(),
+        delimiter: UInt8 = UInt8(ascii: ","),
         progress: (@Sendable (Int) -> Void)? = nil
     ) throws(InputError) {
         rehashIfByRange()
         lastReadPath = .byHash
-        let (scanner, start, line) = try CSVJudgmentScanner.open(bytes, file: file, mapping: mapping, delimiter: delimiter)
+        let (scanner, start, line) = try CSVJudgmentScanner.open(
+            bytes, file: file, mapping: mapping, delimiter: delimiter)
         let fileIndex = register(file)
         let box = UncheckedBox(bytes)
         if splitsByRange(bytes.count - start), !Self.contains(34, bytes, from: start, parts: partitions) {
             if readsByRange(bytes, from: start, itemOf: scanner.itemCell) {
-                try runByRange(bytes, from: start, firstLine: line, file: file, fileIndex: fileIndex, progress: progress, itemOf: scanner.itemCell) { worker, range, line, report in
-                    scanner.scanPlain(box.value, from: range.lowerBound, to: range.upperBound, firstLine: line, worker: &worker, progress: report)
+                try runByRange(
+                    bytes, from: start, firstLine: line, file: file, fileIndex: fileIndex, progress: progress,
+                    itemOf: scanner.itemCell
+                ) { worker, range, line, report in
+                    scanner.scanPlain(
+                        box.value, from: range.lowerBound, to: range.upperBound, firstLine: line, worker: &worker,
+                        progress: report)
                 }
             } else {
                 // Unsorted and unquoted: by hash, with the same fast scanners over the whole file.
                 try run(bytes, from: start, file: file, fileIndex: fileIndex, progress: progress) { worker, report in
-                    scanner.scanPlain(box.value, from: start, to: box.value.count, firstLine: line, worker: &worker, progress: report)
+                    scanner.scanPlain(
+                        box.value, from: start, to: box.value.count, firstLine: line, worker: &worker, progress: report)
                 }
             }
             return
@@ -241,11 +272,14 @@ public struct JudgmentCollector: ~Copyable {
     /// Of a mapped file large enough to matter (`releasesReadPages`), each worker hands pages
     /// back `hashReadReleaseLag` behind itself.
     private mutating func run(
-        _ bytes: UnsafeRawBufferPointer, from start: Int, file: String, fileIndex: Int32, progress: (@Sendable (Int) -> Void)?,
+        _ bytes: UnsafeRawBufferPointer, from start: Int, file: String, fileIndex: Int32,
+        progress: (@Sendable (Int) -> Void)?,
         _ scan: @escaping @Sendable (inout ScanWorker, (@Sendable (Int) -> Void)?) -> Void
     ) throws(InputError) {
         let lag = hashReadReleaseLag
-        let releaseFrom = UncheckedBox(releasesReadPages && bytes.count - start > 2 * lag ? bytes.baseAddress.map { UnsafeRawPointer($0) + start } : nil)
+        let releaseFrom = UncheckedBox(
+            releasesReadPages && bytes.count - start > 2 * lag
+                ? bytes.baseAddress.map { UnsafeRawPointer($0) + start } : nil)
         let results = runWorkers(file: file, fileIndex: fileIndex, byRange: false) { worker, w in
             if let from = releaseFrom.value {
                 worker.releasableFrom = from
@@ -266,7 +300,9 @@ public struct JudgmentCollector: ~Copyable {
         let partitions = self.partitions
         // Worker w fills shard w only.
         return ParallelShards.map(partitions) { w in
-            var worker = ScanWorker(shard: shards[w], partition: w, partitions: partitions, file: file, fileIndex: fileIndex, byRange: byRange)
+            var worker = ScanWorker(
+                shard: shards[w], partition: w, partitions: partitions, file: file, fileIndex: fileIndex,
+                byRange: byRange)
             worker.reserve(shards[w].unit.capacity)
             let lineAfter = body(&worker, w)
             worker.flush()
@@ -278,14 +314,17 @@ public struct JudgmentCollector: ~Copyable {
     /// first count lines from zero; their line numbers are shifted once every range's line
     /// count is known.
     private mutating func runByRange(
-        _ bytes: UnsafeRawBufferPointer, from start: Int, firstLine: Int, file: String, fileIndex: Int32, progress: (@Sendable (Int) -> Void)?,
+        _ bytes: UnsafeRawBufferPointer, from start: Int, firstLine: Int, file: String, fileIndex: Int32,
+        progress: (@Sendable (Int) -> Void)?,
         itemOf: @escaping (UnsafeRawPointer, UnsafeRawPointer) -> ByteField?,
         _ scan: @escaping @Sendable (inout ScanWorker, Range<Int>, Int, (@Sendable (Int) -> Void)?) -> Int
     ) throws(InputError) {
         let ranges = Self.lineRanges(bytes, from: start, parts: partitions, itemOf: itemOf)
         let partitions = self.partitions
         let total = bytes.count
-        let scaled: (@Sendable (Int) -> Void)? = progress.map { report in { @Sendable done in report(min(total, done * partitions)) } }
+        let scaled: (@Sendable (Int) -> Void)? = progress.map { report in
+            { @Sendable done in report(min(total, done * partitions)) }
+        }
         let releaseBase = UncheckedBox(releasesReadPages ? bytes.baseAddress : nil)
         var results = runWorkers(file: file, fileIndex: fileIndex, byRange: true) { worker, w in
             if let base = releaseBase.value { worker.releasableFrom = base + ranges[w].lowerBound }
@@ -302,7 +341,9 @@ public struct JudgmentCollector: ~Copyable {
         var disjoint = true
         var previous: JudgmentShard?
         for shard in shards where shard.unitCount > 0 {
-            if !shard.items.isAscending || previous.map({ !$0.items.isEntirelyBefore(shard.items) }) == true { disjoint = false }
+            if !shard.items.isAscending || previous.map({ !$0.items.isEntirelyBefore(shard.items) }) == true {
+                disjoint = false
+            }
             previous = shard
         }
         if !disjoint { rehash() }
@@ -325,7 +366,9 @@ public struct JudgmentCollector: ~Copyable {
     ) -> [Range<Int>] {
         let count = bytes.count
         var bounds = [start]
-        guard let base = bytes.baseAddress else { return [start..<max(start, count)] + Array(repeating: count..<count, count: max(0, parts - 1)) }
+        guard let base = bytes.baseAddress else {
+            return [start..<max(start, count)] + Array(repeating: count..<count, count: max(0, parts - 1))
+        }
         let origin = UnsafeRawPointer(base)
         func lineEnd(_ at: Int) -> Int { Self.lineEnd(origin, count, from: at) }
         for i in 1..<max(1, parts) {
@@ -335,12 +378,15 @@ public struct JudgmentCollector: ~Copyable {
                 cut = min(count, lineEnd(cut - 1) + 1)
                 if let itemOf, cut > start, cut < count {
                     var previousStart = cut - 1
-                    while previousStart > start, origin.load(fromByteOffset: previousStart - 1, as: UInt8.self) != 10 { previousStart -= 1 }
+                    while previousStart > start, origin.load(fromByteOffset: previousStart - 1, as: UInt8.self) != 10 {
+                        previousStart -= 1
+                    }
                     if let before = itemOf(origin + previousStart, origin + cut - 1) {
                         while cut < count {
                             let end = lineEnd(cut)
                             guard let next = itemOf(origin + cut, origin + end), next.length == before.length,
-                                  let a = before.start, let b = next.start, memcmp(a, b, next.length) == 0 else { break }
+                                let a = before.start, let b = next.start, memcmp(a, b, next.length) == 0
+                            else { break }
                             cut = min(count, end + 1)
                         }
                     }
@@ -363,7 +409,9 @@ public struct JudgmentCollector: ~Copyable {
     /// by hash parses every line in every worker but interns each item once, in a table a
     /// worker's share of the size. On a shuffled copy of the 10M-judgment CSV that is a read of
     /// 1.1 s against 1.8 s; on the sorted file the range read wins, 0.14 s against 0.48 s.
-    private mutating func readsByRange(_ bytes: UnsafeRawBufferPointer, from start: Int, itemOf: (UnsafeRawPointer, UnsafeRawPointer) -> ByteField?) -> Bool {
+    private mutating func readsByRange(
+        _ bytes: UnsafeRawBufferPointer, from start: Int, itemOf: (UnsafeRawPointer, UnsafeRawPointer) -> ByteField?
+    ) -> Bool {
         let byRange = !rangeReadsNeedSortedSample || ItemOrderSample(bytes, from: start, itemOf: itemOf).looksSorted
         lastReadPath = byRange ? .byRange : .byHashUnsorted
         return byRange
@@ -414,9 +462,13 @@ public struct JudgmentCollector: ~Copyable {
             shard.append(unit: unit, reviewer: reviewer, value: value)
             if let time = judgment.time { shard.setTime(time) }
             if let rubric = judgment.rubric { shard.setRubric(shard.rubrics.intern(rubric)) }
-            if let a = judgment.optionA, let b = judgment.optionB { shard.setOptions(shard.options.intern(a), shard.options.intern(b)) }
+            if let a = judgment.optionA, let b = judgment.optionB {
+                shard.setOptions(shard.options.intern(a), shard.options.intern(b))
+            }
             if let gold = judgment.gold {
-                shard.setGold(unit: unit, value: withBytes(of: gold.description) { shard.internValue($0, $1, file: fileIndex, line: line) })
+                shard.setGold(
+                    unit: unit,
+                    value: withBytes(of: gold.description) { shard.internValue($0, $1, file: fileIndex, line: line) })
             }
         }
         judgmentCount += 1
@@ -427,7 +479,8 @@ public struct JudgmentCollector: ~Copyable {
     public mutating func addGold(_ answers: [(item: String, value: JudgmentValue)], file: String) {
         let fileIndex = register(file)
         for (line, answer) in answers.enumerated() {
-            pendingGold.append(PendingGold(item: answer.item, rubric: nil, value: answer.value, file: fileIndex, line: line + 2))
+            pendingGold.append(
+                PendingGold(item: answer.item, rubric: nil, value: answer.value, file: fileIndex, line: line + 2))
         }
     }
 
@@ -435,7 +488,11 @@ public struct JudgmentCollector: ~Copyable {
     /// export's ground truth gives it; applied at `finish`, once the rubric is chosen.
     public mutating func addGold(item: String, rubric: String?, value: JudgmentValue, file: String, line: Int) {
         let fileIndex: Int32
-        if let last = files.last, last == file { fileIndex = Int32(files.count - 1) } else { fileIndex = register(file) }
+        if let last = files.last, last == file {
+            fileIndex = Int32(files.count - 1)
+        } else {
+            fileIndex = register(file)
+        }
         pendingGold.append(PendingGold(item: item, rubric: rubric, value: value, file: fileIndex, line: line))
     }
 
@@ -445,7 +502,8 @@ public struct JudgmentCollector: ~Copyable {
     }
 
     /// Ends collection: the shards move into the returned set (see the type's note).
-    public consuming func finish(_ options: JudgmentSetOptions = JudgmentSetOptions()) throws(InputError) -> JudgmentSet {
+    public consuming func finish(_ options: JudgmentSetOptions = JudgmentSetOptions()) throws(InputError) -> JudgmentSet
+    {
         try JudgmentSetFinisher.finish(shards, files: files, gold: pendingGold, notes: notes, options: options)
     }
 }

@@ -73,7 +73,9 @@ final class JudgmentShard: @unchecked Sendable {
     /// Appends a worker's columns; `revisited` counts its units met again after another.
     /// Into an empty shard the worker's arrays are moved, not copied (they are the bulk of
     /// the memory).
-    func appendColumns(units: inout [Int32], reviewers: inout [Int32], values: inout [Int32], lastUnit: Int32, revisited: Int) {
+    func appendColumns(
+        units: inout [Int32], reviewers: inout [Int32], values: inout [Int32], lastUnit: Int32, revisited: Int
+    ) {
         let incomingHighest = units.max() ?? -1
         if unit.isEmpty {
             swap(&unit, &units)
@@ -93,12 +95,16 @@ final class JudgmentShard: @unchecked Sendable {
     }
 
     func setTime(_ seconds: Int64) {
-        if time.count < unit.count - 1 { time.append(contentsOf: repeatElement(Int64.min, count: unit.count - 1 - time.count)) }
+        if time.count < unit.count - 1 {
+            time.append(contentsOf: repeatElement(Int64.min, count: unit.count - 1 - time.count))
+        }
         time.append(seconds)
     }
 
     func setRubric(_ id: Int32) {
-        if rubric.count < unit.count - 1 { rubric.append(contentsOf: repeatElement(-1, count: unit.count - 1 - rubric.count)) }
+        if rubric.count < unit.count - 1 {
+            rubric.append(contentsOf: repeatElement(-1, count: unit.count - 1 - rubric.count))
+        }
         rubric.append(id)
     }
 
@@ -126,7 +132,9 @@ final class JudgmentShard: @unchecked Sendable {
             optionA.append(contentsOf: repeatElement(-1, count: n - optionA.count))
             optionB.append(contentsOf: repeatElement(-1, count: n - optionB.count))
         }
-        if !gold.isEmpty && gold.count < items.count { gold.append(contentsOf: repeatElement(-1, count: items.count - gold.count)) }
+        if !gold.isEmpty && gold.count < items.count {
+            gold.append(contentsOf: repeatElement(-1, count: items.count - gold.count))
+        }
     }
 
     /// Adds `n` to every first-seen line (a range read numbers its lines from zero).
@@ -189,16 +197,26 @@ final class JudgmentShard: @unchecked Sendable {
         var w = 0
         let hasTime = !time.isEmpty, hasRubric = !rubric.isEmpty, hasOptions = !optionA.isEmpty
         for i in 0..<unit.count where keep(i) {
-            unit[w] = unit[i]; reviewer[w] = reviewer[i]; value[w] = value[i]
+            unit[w] = unit[i]
+            reviewer[w] = reviewer[i]
+            value[w] = value[i]
             if hasTime { time[w] = time[i] }
             if hasRubric { rubric[w] = rubric[i] }
-            if hasOptions { optionA[w] = optionA[i]; optionB[w] = optionB[i] }
+            if hasOptions {
+                optionA[w] = optionA[i]
+                optionB[w] = optionB[i]
+            }
             w += 1
         }
         let drop = unit.count - w
-        unit.removeLast(drop); reviewer.removeLast(drop); value.removeLast(drop)
+        unit.removeLast(drop)
+        reviewer.removeLast(drop)
+        value.removeLast(drop)
         if hasTime { time.removeLast(drop) }
         if hasRubric { rubric.removeLast(drop) }
-        if hasOptions { optionA.removeLast(drop); optionB.removeLast(drop) }
+        if hasOptions {
+            optionA.removeLast(drop)
+            optionB.removeLast(drop)
+        }
     }
 }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A file's bytes, mapped read-only (or read whole, for pipes and standard input). Judgment
 /// files run to gigabytes: mapping lets the readers scan them without a copy, and the page
@@ -38,7 +39,9 @@ public final class MappedFile {
         guard fd >= 0 else { throw MappedFileError(path: path, message: String(cString: strerror(errno))) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw MappedFileError(path: path, message: String(cString: strerror(errno))) }
+        guard fstat(fd, &info) == 0 else {
+            throw MappedFileError(path: path, message: String(cString: strerror(errno)))
+        }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             // A FIFO or device: read it whole.
             data = FileHandle(fileDescriptor: fd, closeOnDealloc: false).readDataToEndOfFile()
@@ -55,7 +58,9 @@ public final class MappedFile {
             return
         }
         let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0)
-        guard let address, address != MAP_FAILED else { throw MappedFileError(path: path, message: String(cString: strerror(errno))) }
+        guard let address, address != MAP_FAILED else {
+            throw MappedFileError(path: path, message: String(cString: strerror(errno)))
+        }
         madvise(address, length, MADV_WILLNEED)
         base = address
         mapped = true

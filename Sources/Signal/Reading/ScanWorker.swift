@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import WorkModel
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One reader worker, filling one shard in one of two ways (`JudgmentCollector` chooses):
 /// - by hash: every worker scans the whole buffer and keeps the items whose hash falls in its
@@ -70,7 +71,8 @@ struct ScanWorker {
     mutating func flush() {
         drainStage()
         guard !units.isEmpty else { return }
-        shard.appendColumns(units: &units, reviewers: &reviewers, values: &values, lastUnit: lastUnit, revisited: revisited)
+        shard.appendColumns(
+            units: &units, reviewers: &reviewers, values: &values, lastUnit: lastUnit, revisited: revisited)
         units.removeAll(keepingCapacity: true)
         reviewers.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
@@ -123,13 +125,13 @@ struct ScanWorker {
     /// are kept because the previous line's item is compared in place.
     mutating func releasePages(before p: UnsafeRawPointer) {
         #if os(Linux)
-        guard let from = releasableFrom else { return }
-        let page = UInt(4096), keep = releaseLag
-        let start = (UInt(bitPattern: from) + page - 1) & ~(page - 1)
-        let stop = UInt(bitPattern: p) >= UInt(keep) ? (UInt(bitPattern: p) - UInt(keep)) & ~(page - 1) : 0
-        guard stop > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(aligned, Int(stop - start), MADV_DONTNEED)
-        releasableFrom = UnsafeRawPointer(bitPattern: stop)
+            guard let from = releasableFrom else { return }
+            let page = UInt(4096), keep = releaseLag
+            let start = (UInt(bitPattern: from) + page - 1) & ~(page - 1)
+            let stop = UInt(bitPattern: p) >= UInt(keep) ? (UInt(bitPattern: p) - UInt(keep)) & ~(page - 1) : 0
+            guard stop > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+            _ = madvise(aligned, Int(stop - start), MADV_DONTNEED)
+            releasableFrom = UnsafeRawPointer(bitPattern: stop)
         #endif
     }
 
@@ -151,7 +153,9 @@ struct ScanWorker {
         }
         if byRange {
             let length = item.length
-            previousUnit = itemTable._withUnsafeGuaranteedRef { $0.appendAscending(start, length) ?? $0.intern(start, length) }
+            previousUnit = itemTable._withUnsafeGuaranteedRef {
+                $0.appendAscending(start, length) ?? $0.intern(start, length)
+            }
             previousOwned = true
             previousItem = stable ? start : nil
             previousLength = item.length
@@ -172,7 +176,11 @@ struct ScanWorker {
         if a == b { return true }
         var i = 0
         while i + 8 <= n {
-            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                != b.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            {
+                return false
+            }
             i += 8
         }
         while i < n {
@@ -184,7 +192,9 @@ struct ScanWorker {
 
     mutating func fail(line: Int, column: Int, field: String, _ message: String) {
         guard diagnostics.count < maxDiagnostics else { return }
-        diagnostics.append(Diagnostic(file: file, location: SourceLocation(line: line, column: column), field: field, message: message))
+        diagnostics.append(
+            Diagnostic(file: file, location: SourceLocation(line: line, column: column), field: field, message: message)
+        )
     }
 
     /// Stores an owned record (`owns` was called for its item just before).
@@ -200,17 +210,27 @@ struct ScanWorker {
             return
         }
         let unit = previousUnit
-        let reviewer = reviewerID(reviewerStart, f.reviewer.length, key: ShortKeyCache.key(reviewerStart, f.reviewer.length))
+        let reviewer = reviewerID(
+            reviewerStart, f.reviewer.length, key: ShortKeyCache.key(reviewerStart, f.reviewer.length))
         var value: Int32 = -1
         if let v = f.value.start, !f.value.isNull, f.value.length > 0 {
             value = valueID(v, f.value.length, key: ShortKeyCache.key(v, f.value.length), line: line)
         }
         appendJudgment(unit: unit, reviewer: reviewer, value: value)
-        guard f.time.start != nil || f.rubric.start != nil || f.gold.start != nil || f.optionA.start != nil || f.optionB.start != nil else { return }
+        guard
+            f.time.start != nil || f.rubric.start != nil || f.gold.start != nil || f.optionA.start != nil
+                || f.optionB.start != nil
+        else { return }
         flush()
         if let t = f.time.start, !f.time.isNull, f.time.length > 0 {
-            guard let seconds = f.timeIsNumber ? EpochTime.parseNumber(t, f.time.length) : EpochTime.parseISO8601(t, f.time.length) else {
-                fail(line: line, column: 1, field: "time", "expected an ISO 8601 time such as 2026-11-02T14:30:00Z, or seconds since 1970, found '\(Self.text(f.time))'")
+            guard
+                let seconds = f.timeIsNumber
+                    ? EpochTime.parseNumber(t, f.time.length) : EpochTime.parseISO8601(t, f.time.length)
+            else {
+                fail(
+                    line: line, column: 1, field: "time",
+                    "expected an ISO 8601 time such as 2026-11-02T14:30:00Z, or seconds since 1970, found '\(Self.text(f.time))'"
+                )
                 return
             }
             shard.setTime(seconds)
@@ -223,7 +243,9 @@ struct ScanWorker {
         }
         if f.optionA.isPresent || f.optionB.isPresent {
             guard let a = f.optionA.start, f.optionA.isPresent, let b = f.optionB.start, f.optionB.isPresent else {
-                fail(line: line, column: 1, field: f.optionA.isPresent ? "b" : "a", "a pairwise judgment names both options, a and b")
+                fail(
+                    line: line, column: 1, field: f.optionA.isPresent ? "b" : "a",
+                    "a pairwise judgment names both options, a and b")
                 return
             }
             shard.setOptions(shard.options.intern(a, f.optionA.length), shard.options.intern(b, f.optionB.length))
@@ -237,7 +259,8 @@ struct ScanWorker {
     /// the item equal to the previous record's (`repeatedItemLength`).
     @inline(__always)
     mutating func storeTriple(
-        item: UnsafeRawPointer, _ itemLength: Int, repeatsItem: Bool = false, reviewer: UnsafeRawPointer, _ reviewerLength: Int,
+        item: UnsafeRawPointer, _ itemLength: Int, repeatsItem: Bool = false, reviewer: UnsafeRawPointer,
+        _ reviewerLength: Int,
         value: UnsafeRawPointer, _ valueLength: Int, readableTo end: UnsafeRawPointer, line: Int
     ) -> Bool {
         if repeatsItem {
@@ -247,8 +270,9 @@ struct ScanWorker {
         }
         let reviewerKey = ShortKeyCache.key(reviewer, reviewerLength, readableTo: end)
         let valueKey = ShortKeyCache.key(value, valueLength, readableTo: end)
-        appendJudgment(unit: previousUnit, reviewer: reviewerID(reviewer, reviewerLength, key: reviewerKey),
-                       value: valueID(value, valueLength, key: valueKey, line: line))
+        appendJudgment(
+            unit: previousUnit, reviewer: reviewerID(reviewer, reviewerLength, key: reviewerKey),
+            value: valueID(value, valueLength, key: valueKey, line: line))
         return true
     }
 
@@ -258,7 +282,8 @@ struct ScanWorker {
     @inline(__always)
     func repeatedItemLength(at p: UnsafeRawPointer, _ end: UnsafeRawPointer, terminator: UInt8) -> Int {
         guard let previous = previousItem, end - p > previousLength,
-              (p + previousLength).load(as: UInt8.self) == terminator, Self.same(previous, p, previousLength) else { return -1 }
+            (p + previousLength).load(as: UInt8.self) == terminator, Self.same(previous, p, previousLength)
+        else { return -1 }
         return previousLength
     }
 
@@ -367,7 +392,9 @@ final class StagedColumns {
         let values: UnsafeMutablePointer<Int32>
     }
 
-    let pointers = Pointers(units: .allocate(capacity: capacity), reviewers: .allocate(capacity: capacity), values: .allocate(capacity: capacity))
+    let pointers = Pointers(
+        units: .allocate(capacity: capacity), reviewers: .allocate(capacity: capacity),
+        values: .allocate(capacity: capacity))
 
     deinit {
         pointers.units.deallocate()

@@ -8,7 +8,8 @@ public enum AgreementRendering {
     public static func json(_ report: AgreementReport) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         guard let data = try? encoder.encode(report) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
@@ -44,29 +45,38 @@ public enum AgreementRendering {
         out += "| reviewers | \(r.reviewerCount) |\n"
         out += "| Krippendorff's alpha | \(r.alpha.map { number($0) } ?? "undefined: \(r.alphaUndefined ?? "")") |\n"
         if let ci = r.alphaCI {
-            out += "| \(Int(ci.confidence * 100))% interval | \(number(ci.lower)) to \(number(ci.upper)) (\(ci.replicates) replicates, seed \(ci.seed)) |\n"
+            out +=
+                "| \(Int(ci.confidence * 100))% interval | \(number(ci.lower)) to \(number(ci.upper)) (\(ci.replicates) replicates, seed \(ci.seed)) |\n"
         }
         out += "| reading | \(reading(r.alpha)) |\n"
         out += "| Fleiss' kappa | \(number(r.fleissKappa)) |\n"
         out += "| Gwet's AC1 | \(number(r.gwetAC1)) |\n"
         out += "| percent agreement | \(percent(r.percentAgreement)) |\n"
         if let c = r.cohenKappa {
-            out += "| Cohen's kappa (unweighted / linear / quadratic) | \(number(c.unweighted)) / \(number(c.linear)) / \(number(c.quadratic)) |\n"
+            out +=
+                "| Cohen's kappa (unweighted / linear / quadratic) | \(number(c.unweighted)) / \(number(c.linear)) / \(number(c.quadratic)) |\n"
         }
         if let ds = r.dawidSkene {
-            out += "| Dawid-Skene | \(ds.iterations) iterations\(ds.converged ? "" : ", not converged"), mean posterior \(number(ds.meanPosterior)) |\n"
+            out +=
+                "| Dawid-Skene | \(ds.iterations) iterations\(ds.converged ? "" : ", not converged"), mean posterior \(number(ds.meanPosterior)) |\n"
         }
         if let p = r.pairs {
-            out += "| useful pairs (agreement >= \(percent(p.usefulAgreement))) | \(p.usefulPairs) of \(p.pairItems) (\(percent(p.usefulShare))) |\n"
+            out +=
+                "| useful pairs (agreement >= \(percent(p.usefulAgreement))) | \(p.usefulPairs) of \(p.pairItems) (\(percent(p.usefulShare))) |\n"
         }
-        out += "\n## Reviewers\n\n| reviewer | judgments | agreement with others | gold | gold accuracy | estimated accuracy | drift |\n|---|---|---|---|---|---|---|\n"
+        out +=
+            "\n## Reviewers\n\n| reviewer | judgments | agreement with others | gold | gold accuracy | estimated accuracy | drift |\n|---|---|---|---|---|---|---|\n"
         for q in r.reviewers {
             let drift = q.drift.map { "from \($0.window): \(percent($0.accuracy)) vs \(percent($0.baseline))" } ?? ""
-            out += "| \(q.id) | \(q.judgments) | \(percent(q.agreementWithOthers)) | \(q.goldJudgments) | \(percent(q.goldAccuracy)) | \(percent(q.estimatedAccuracy)) | \(drift) |\n"
+            out +=
+                "| \(q.id) | \(q.judgments) | \(percent(q.agreementWithOthers)) | \(q.goldJudgments) | \(percent(q.goldAccuracy)) | \(percent(q.estimatedAccuracy)) | \(drift) |\n"
         }
         if let p = r.pairs {
-            out += "\n## Preference scores (Bradley-Terry\(p.ties > 0 ? ", Davidson ties" : ""))\n\n| option | score | wins | losses | ties |\n|---|---|---|---|---|\n"
-            for s in p.scores.prefix(100) { out += "| \(s.option) | \(number(s.score, places: 6)) | \(s.wins) | \(s.losses) | \(s.ties) |\n" }
+            out +=
+                "\n## Preference scores (Bradley-Terry\(p.ties > 0 ? ", Davidson ties" : ""))\n\n| option | score | wins | losses | ties |\n|---|---|---|---|---|\n"
+            for s in p.scores.prefix(100) {
+                out += "| \(s.option) | \(number(s.score, places: 6)) | \(s.wins) | \(s.losses) | \(s.ties) |\n"
+            }
         }
         if !r.notes.isEmpty { out += "\n" + r.notes.map { "- \($0)" }.joined(separator: "\n") + "\n" }
         return out
@@ -79,7 +89,8 @@ public enum AgreementRendering {
     public static func html(_ r: AgreementReport) -> String {
         var rows = ""
         for q in r.reviewers {
-            rows += "<tr><td>\(escape(q.id))</td><td>\(q.judgments)</td><td>\(percent(q.agreementWithOthers))</td><td>\(q.goldJudgments)</td><td>\(percent(q.goldAccuracy))</td><td>\(percent(q.estimatedAccuracy))</td><td>\(q.drift.map { "drift from \($0.window)" } ?? "")</td></tr>\n"
+            rows +=
+                "<tr><td>\(escape(q.id))</td><td>\(q.judgments)</td><td>\(percent(q.agreementWithOthers))</td><td>\(q.goldJudgments)</td><td>\(percent(q.goldAccuracy))</td><td>\(percent(q.estimatedAccuracy))</td><td>\(q.drift.map { "drift from \($0.window)" } ?? "")</td></tr>\n"
         }
         let title = "Agreement: \(escape(r.files.joined(separator: ", ")))"
         return """

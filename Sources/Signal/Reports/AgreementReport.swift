@@ -127,7 +127,9 @@ public struct AgreementOptions: Sendable {
 public enum AgreementAnalysis {
     /// The agreement report of `set`; `files` are recorded in it as given. See `run` for the
     /// Dawid-Skene fit behind it.
-    public static func report(_ set: JudgmentSet, files: [String], options: AgreementOptions = AgreementOptions()) -> AgreementReport {
+    public static func report(_ set: JudgmentSet, files: [String], options: AgreementOptions = AgreementOptions())
+        -> AgreementReport
+    {
         run(set, files: files, options: options).report
     }
 
@@ -143,16 +145,25 @@ public enum AgreementAnalysis {
         case .success(let value): alpha = value
         case .failure(let reason): undefined = reason.rawValue
         }
-        let ci = alpha == nil ? nil : BootstrapInterval.alpha(
-            counts, domain: set.domain, level: set.level, replicates: options.bootstrapReplicates, seed: options.seed, confidence: options.confidence)
+        let ci =
+            alpha == nil
+            ? nil
+            : BootstrapInterval.alpha(
+                counts, domain: set.domain, level: set.level, replicates: options.bootstrapReplicates,
+                seed: options.seed, confidence: options.confidence)
         if let ci, ci.replicates < options.bootstrapReplicates {
-            notes.append("The bootstrap ran \(ci.replicates) replicates, not \(options.bootstrapReplicates): the data has very many distinct unit patterns.")
+            notes.append(
+                "The bootstrap ran \(ci.replicates) replicates, not \(options.bootstrapReplicates): the data has very many distinct unit patterns."
+            )
         }
         if counts.repeatedJudgments > 0 {
-            notes.append("\(counts.repeatedJudgments) judgments repeat a reviewer on an item they had already judged; each is counted as a value.")
+            notes.append(
+                "\(counts.repeatedJudgments) judgments repeat a reviewer on an item they had already judged; each is counted as a value."
+            )
         }
         if counts.units > counts.pairableUnits {
-            notes.append("\(counts.units - counts.pairableUnits) items have a single value and do not enter alpha or kappa.")
+            notes.append(
+                "\(counts.units - counts.pairableUnits) items have a single value and do not enter alpha or kappa.")
         }
         let tallies = counts.reviewers
         var quality = set.reviewers.indices.map { r in
@@ -160,7 +171,8 @@ public enum AgreementAnalysis {
                 id: set.reviewers[r], judgments: tallies.judgments[r],
                 agreementWithOthers: tallies.pairs[r] > 0 ? tallies.agreeingPairs[r] / tallies.pairs[r] : nil,
                 goldJudgments: tallies.goldTotal[r],
-                goldAccuracy: tallies.goldTotal[r] > 0 ? Double(tallies.goldCorrect[r]) / Double(tallies.goldTotal[r]) : nil)
+                goldAccuracy: tallies.goldTotal[r] > 0
+                    ? Double(tallies.goldCorrect[r]) / Double(tallies.goldTotal[r]) : nil)
         }
         var dawidSkene: DawidSkeneSummary?
         var dsFit: DawidSkeneFit?
@@ -181,13 +193,17 @@ public enum AgreementAnalysis {
         }
         let pairs = set.hasPairs ? PairwiseAnalysis.summary(set, usefulAgreement: options.usefulAgreement) : nil
         let report = AgreementReport(
-            files: files, level: set.level, rubric: set.rubric, units: counts.units, pairableUnits: counts.pairableUnits,
-            judgments: counts.judgments, missingValues: counts.judgments - counts.values, repeatedJudgments: counts.repeatedJudgments,
+            files: files, level: set.level, rubric: set.rubric, units: counts.units,
+            pairableUnits: counts.pairableUnits,
+            judgments: counts.judgments, missingValues: counts.judgments - counts.values,
+            repeatedJudgments: counts.repeatedJudgments,
             reviewerCount: set.reviewers.count, values: set.domain.values.prefix(200).map(\.description),
             alpha: alpha, alphaUndefined: undefined, alphaCI: ci,
-            fleissKappa: FleissKappa.kappa(counts), gwetAC1: GwetAC1.ac1(set, agreement: counts), percentAgreement: counts.pairableUnits > 0 ? counts.sumUnitAgreement / Double(counts.pairableUnits) : nil,
+            fleissKappa: FleissKappa.kappa(counts), gwetAC1: GwetAC1.ac1(set, agreement: counts),
+            percentAgreement: counts.pairableUnits > 0 ? counts.sumUnitAgreement / Double(counts.pairableUnits) : nil,
             cohenKappa: set.reviewers.count == 2 ? CohenKappa.compute(set) : nil,
-            reviewers: quality, dawidSkene: dawidSkene, pairs: pairs, driftedReviewers: drifted, storedSet: nil, notes: notes)
+            reviewers: quality, dawidSkene: dawidSkene, pairs: pairs, driftedReviewers: drifted, storedSet: nil,
+            notes: notes)
         return (report, dsFit)
     }
 }

@@ -65,7 +65,9 @@ public enum SignalBundle {
     }
 
     /// The bundle's files; `rubrics` are (file name, contents) copied as given.
-    public static func files(_ set: JudgmentSet, report: AgreementReport, rubrics: [(name: String, data: Data)]) -> [File] {
+    public static func files(_ set: JudgmentSet, report: AgreementReport, rubrics: [(name: String, data: Data)])
+        -> [File]
+    {
         var judgments = ""
         var count = 0
         set.forEachJudgment { judgment in
@@ -79,15 +81,19 @@ public enum SignalBundle {
         var calibrationRows = 0
         for reviewer in report.reviewers {
             for window in reviewer.calibration ?? [] {
-                calibration += "{\"reviewer\":\(json(reviewer.id)),\"start\":\(json(window.start)),\"judged\":\(window.judged),\"correct\":\(window.correct),\"accuracy\":\(window.accuracy),\"against\":\(json(window.against))}\n"
+                calibration +=
+                    "{\"reviewer\":\(json(reviewer.id)),\"start\":\(json(window.start)),\"judged\":\(window.judged),\"correct\":\(window.correct),\"accuracy\":\(window.accuracy),\"against\":\(json(window.against))}\n"
                 calibrationRows += 1
             }
         }
         var files = [
             File(path: "judgments.jsonl", kind: "judgments", data: Data(judgments.utf8), records: count),
             File(path: "gold.jsonl", kind: "gold", data: Data(goldText.utf8), records: gold.count),
-            File(path: "calibration.jsonl", kind: "calibration", data: Data(calibration.utf8), records: calibrationRows),
-            File(path: "agreement.json", kind: "agreement", data: Data(AgreementRendering.json(report).utf8), records: nil),
+            File(
+                path: "calibration.jsonl", kind: "calibration", data: Data(calibration.utf8), records: calibrationRows),
+            File(
+                path: "agreement.json", kind: "agreement", data: Data(AgreementRendering.json(report).utf8),
+                records: nil),
         ]
         for rubric in rubrics {
             files.append(File(path: "rubrics/\(rubric.name)", kind: "rubric", data: rubric.data, records: nil))
@@ -97,12 +103,18 @@ public enum SignalBundle {
 
     /// The manifest of `files`: sizes, checksums from `sha256` and the report's summary;
     /// `created` is written as given.
-    public static func manifest(files: [File], created: String, report: AgreementReport, goldItems: Int, sha256: (Data) -> String) -> Manifest {
+    public static func manifest(
+        files: [File], created: String, report: AgreementReport, goldItems: Int, sha256: (Data) -> String
+    ) -> Manifest {
         Manifest(
             created: created,
-            files: files.map { Manifest.Entry(path: $0.path, kind: $0.kind, bytes: $0.data.count, sha256: sha256($0.data), records: $0.records) },
-            summary: Manifest.Summary(level: report.level, rubric: report.rubric, items: report.units, judgments: report.judgments,
-                                      reviewers: report.reviewerCount, goldItems: goldItems, alpha: report.alpha))
+            files: files.map {
+                Manifest.Entry(
+                    path: $0.path, kind: $0.kind, bytes: $0.data.count, sha256: sha256($0.data), records: $0.records)
+            },
+            summary: Manifest.Summary(
+                level: report.level, rubric: report.rubric, items: report.units, judgments: report.judgments,
+                reviewers: report.reviewerCount, goldItems: goldItems, alpha: report.alpha))
     }
 
     /// The manifest as pretty-printed JSON with sorted keys and a final newline.

@@ -24,15 +24,18 @@ public struct BootstrapInterval: Sendable, Hashable, Codable {
     static let replicateBudget = 200_000_000.0
 
     static func alpha(
-        _ counts: AgreementCounts, domain: ValueDomain, level: MeasurementLevel, replicates wanted: Int, seed: UInt64, confidence: Double = 0.95
+        _ counts: AgreementCounts, domain: ValueDomain, level: MeasurementLevel, replicates wanted: Int, seed: UInt64,
+        confidence: Double = 0.95
     ) -> BootstrapInterval? {
         let patterns = counts.patterns
         guard wanted > 0, patterns.count > 0 else { return nil }
         // Very many distinct patterns (continuous scores) would make replicates slow: fewer of them.
         let replicates = max(1, min(wanted, Int(replicateBudget / Double(patterns.count))))
         // Patterns in a canonical order, so the draws do not depend on how shards were merged.
-        let decoded = (0..<patterns.count).map { (patterns.pattern($0), patterns.multiplicity[$0]) }.sorted { lhs, rhs in
-            lhs.0.codes.lexicographicallyPrecedes(rhs.0.codes) || (lhs.0.codes == rhs.0.codes && lhs.0.counts.lexicographicallyPrecedes(rhs.0.counts))
+        let decoded = (0..<patterns.count).map { (patterns.pattern($0), patterns.multiplicity[$0]) }.sorted {
+            lhs, rhs in
+            lhs.0.codes.lexicographicallyPrecedes(rhs.0.codes)
+                || (lhs.0.codes == rhs.0.codes && lhs.0.counts.lexicographicallyPrecedes(rhs.0.counts))
         }
         var random = SeededRandom(seed: seed)
         var estimates: [Double] = []
@@ -50,7 +53,8 @@ public struct BootstrapInterval: Sendable, Hashable, Codable {
         estimates.sort()
         let tail = (1 - confidence) / 2
         return BootstrapInterval(
-            lower: Quantile.sorted(estimates, tail), upper: Quantile.sorted(estimates, 1 - tail), confidence: confidence,
+            lower: Quantile.sorted(estimates, tail), upper: Quantile.sorted(estimates, 1 - tail),
+            confidence: confidence,
             replicates: replicates, seed: seed, method: "poisson bootstrap over units")
     }
 }

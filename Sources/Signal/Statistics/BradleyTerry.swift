@@ -76,9 +76,12 @@ public enum BradleyTerry {
     /// - maxIterations: the most updates to run; 2 reproduces crowd-kit 1.4.2's `BradleyTerry`.
     /// - tolerance: stop when the summed absolute change of the scores (and tie parameter) in
     /// one update is below this.
-    public static func fit(_ t: PairTallies, maxIterations: Int = 10_000, tolerance: Double = 1e-12) -> BradleyTerryFit {
+    public static func fit(_ t: PairTallies, maxIterations: Int = 10_000, tolerance: Double = 1e-12) -> BradleyTerryFit
+    {
         let n = t.optionCount
-        guard n > 0 else { return BradleyTerryFit(scores: [], tieParameter: 0, iterations: 0, converged: true, logLikelihood: 0) }
+        guard n > 0 else {
+            return BradleyTerryFit(scores: [], tieParameter: 0, iterations: 0, converged: true, logLikelihood: 0)
+        }
         var p = [Double](repeating: 1 / Double(n), count: n)
         let totalTies = t.tieCount
         var nu = totalTies > 0 ? 1.0 : 0.0
@@ -105,7 +108,8 @@ public enum BradleyTerry {
                         let root = (p[i] * p[j]).squareRoot()
                         let d = p[i] + p[j] + nu * root
                         // d/dp_i of ln D, times p_i: (p_i + nu sqrt(p_i p_j) / 2) / D.
-                        denominator += comparisons * (1 + nu * (p[j] / max(p[i], .leastNormalMagnitude)).squareRoot() / 2) / d
+                        denominator +=
+                            comparisons * (1 + nu * (p[j] / max(p[i], .leastNormalMagnitude)).squareRoot() / 2) / d
                     }
                 }
                 next[i] = denominator > 0 ? credit[i] / denominator : 0
@@ -135,7 +139,9 @@ public enum BradleyTerry {
                 break
             }
         }
-        return BradleyTerryFit(scores: p, tieParameter: nu, iterations: iterations, converged: converged, logLikelihood: logLikelihood(t, p, nu))
+        return BradleyTerryFit(
+            scores: p, tieParameter: nu, iterations: iterations, converged: converged,
+            logLikelihood: logLikelihood(t, p, nu))
     }
 
     /// Log-likelihood (natural log) of the tallies under Davidson's model with scores `p` and tie
@@ -212,7 +218,8 @@ public enum PairwiseAnalysis {
         for shard in set.shards where !shard.optionA.isEmpty {
             for i in 0..<shard.judgmentCount {
                 let a = shard.optionA[i], b = shard.optionB[i], v = shard.value[i]
-                guard a >= 0, b >= 0, v >= 0, let choice = PairChoice(rawValue: set.domain.values[Int(v)].description) else { continue }
+                guard a >= 0, b >= 0, v >= 0, let choice = PairChoice(rawValue: set.domain.values[Int(v)].description)
+                else { continue }
                 tallies.add(a: Int(a), b: Int(b), choice: choice)
             }
         }
@@ -239,7 +246,9 @@ public enum PairwiseAnalysis {
                 pairItems += 1
                 comparisons += m
                 let top = max(counts[0], counts[1])
-                if m >= 2, top > counts[2], counts[0] != counts[1], Double(top) / Double(m) >= usefulAgreement { useful += 1 }
+                if m >= 2, top > counts[2], counts[0] != counts[1], Double(top) / Double(m) >= usefulAgreement {
+                    useful += 1
+                }
             }
         }
         let n = t.optionCount
@@ -250,10 +259,12 @@ public enum PairwiseAnalysis {
                 losses += t.wins[j * n + i]
                 ties += t.ties[i * n + j]
             }
-            return PairwiseSummary.OptionScore(option: set.options[i], score: fit.scores[i], wins: Int(wins), losses: Int(losses), ties: Int(ties))
+            return PairwiseSummary.OptionScore(
+                option: set.options[i], score: fit.scores[i], wins: Int(wins), losses: Int(losses), ties: Int(ties))
         }.sorted { ($0.score, $1.option) > ($1.score, $0.option) }
         return PairwiseSummary(
-            pairItems: pairItems, comparisons: comparisons, ties: Int(t.tieCount), usefulAgreement: usefulAgreement, usefulPairs: useful,
+            pairItems: pairItems, comparisons: comparisons, ties: Int(t.tieCount), usefulAgreement: usefulAgreement,
+            usefulPairs: useful,
             usefulShare: pairItems > 0 ? Double(useful) / Double(pairItems) : nil, tieParameter: fit.tieParameter,
             converged: fit.converged, iterations: fit.iterations, scores: scores)
     }

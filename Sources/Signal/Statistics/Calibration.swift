@@ -58,7 +58,9 @@ public enum Calibration {
     /// Each reviewer's calibration windows, in time order, and their first drift finding (nil when
     /// none), both indexed by reviewer code. Judgments without a time or without a value are
     /// skipped; a set without times gives empty lists.
-    public static func windows(_ set: JudgmentSet, options: CalibrationOptions) -> (windows: [[CalibrationWindow]], drift: [DriftFinding?]) {
+    public static func windows(_ set: JudgmentSet, options: CalibrationOptions) -> (
+        windows: [[CalibrationWindow]], drift: [DriftFinding?]
+    ) {
         let width = Int64(max(1, options.windowDays)) * 86_400
         // reviewer -> window index -> (judged, correct, gold checks)
         var tallies = [[Int64: (Int, Int, Int)]](repeating: [:], count: set.reviewers.count)
@@ -66,7 +68,9 @@ public enum Calibration {
             UnitGroups.forEachUnit(shard) { unit, members in
                 let gold: Int32 = Int(unit) < shard.gold.count ? shard.gold[Int(unit)] : -1
                 var counts: [Int32: Int] = [:]
-                if gold < 0 { for j in members where shard.value[Int(j)] >= 0 { counts[shard.value[Int(j)], default: 0] += 1 } }
+                if gold < 0 {
+                    for j in members where shard.value[Int(j)] >= 0 { counts[shard.value[Int(j)], default: 0] += 1 }
+                }
                 for j in members {
                     let v = shard.value[Int(j)], t = shard.time[Int(j)]
                     guard v >= 0, t != Int64.min else { continue }
@@ -102,16 +106,19 @@ public enum Calibration {
             for (window, tally) in ordered {
                 let (judged, correct, goldChecks) = tally
                 let accuracy = Double(correct) / Double(judged)
-                list.append(CalibrationWindow(
-                    start: EpochTime.day(window * width), judged: judged, correct: correct, accuracy: accuracy,
-                    against: goldChecks == judged ? "gold" : goldChecks == 0 ? "consensus" : "mixed"))
+                list.append(
+                    CalibrationWindow(
+                        start: EpochTime.day(window * width), judged: judged, correct: correct, accuracy: accuracy,
+                        against: goldChecks == judged ? "gold" : goldChecks == 0 ? "consensus" : "mixed"))
                 if earlierJudged >= options.minimumJudgments, judged >= options.minimumJudgments {
                     let baseline = Double(earlierCorrect) / Double(earlierJudged)
                     let pooled = Double(earlierCorrect + correct) / Double(earlierJudged + judged)
                     let se = (pooled * (1 - pooled) * (1 / Double(earlierJudged) + 1 / Double(judged))).squareRoot()
                     let z = se > 0 ? (baseline - accuracy) / se : 0
                     if baseline - accuracy >= options.driftThreshold, z >= 1.96, finding == nil {
-                        finding = DriftFinding(window: EpochTime.day(window * width), accuracy: accuracy, baseline: baseline, drop: baseline - accuracy, z: z)
+                        finding = DriftFinding(
+                            window: EpochTime.day(window * width), accuracy: accuracy, baseline: baseline,
+                            drop: baseline - accuracy, z: z)
                     }
                 }
                 earlierJudged += judged

@@ -102,7 +102,9 @@ public enum CohenKappa {
         guard set.reviewers.count == 2 else { return nil }
         let (table, items) = table(set)
         // scikit-learn's weights use the positions among the labels present; drop unused codes.
-        let used = (0..<table.size).filter { c in (0..<table.size).contains { table.cells[c * table.size + $0] > 0 || table.cells[$0 * table.size + c] > 0 } }
+        let used = (0..<table.size).filter { c in
+            (0..<table.size).contains { table.cells[c * table.size + $0] > 0 || table.cells[$0 * table.size + c] > 0 }
+        }
         var compact = Table(size: used.count)
         for (i, c) in used.enumerated() {
             for (j, d) in used.enumerated() { compact.cells[i * used.count + j] = table.cells[c * table.size + d] }

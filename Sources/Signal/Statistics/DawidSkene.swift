@@ -79,7 +79,8 @@ public struct DawidSkeneFit: Sendable {
         var result: [String: [Double]] = [:]
         for s in posteriors.indices {
             for u in 0..<shardUnits[s] where labelled[s][u] {
-                result[shards[s].items.string(Int32(u))] = Array(posteriors[s][(u * classCount)..<((u + 1) * classCount)])
+                result[shards[s].items.string(Int32(u))] = Array(
+                    posteriors[s][(u * classCount)..<((u + 1) * classCount)])
             }
         }
         return result
@@ -151,7 +152,7 @@ public enum DawidSkene {
 
     /// Per-shard sums of one EM round.
     struct Partial: Sendable {
-        var expected: [Double]   // reviewer * K * K + observed * K + true
+        var expected: [Double]  // reviewer * K * K + observed * K + true
         var priorSums: [Double]  // sum over labelled units of the posterior
         var units = 0
         var labels = 0
@@ -180,7 +181,9 @@ public enum DawidSkene {
             let clippedPriors = priors.map { max($0, epsilon) }
             let logPriors2 = clippedPriors.map { log2($0) }
             let logErrors2 = errors.map { max($0, 0) > 0 ? log2($0) : -Double.infinity }
-            let shardPosteriors = ParallelShards.map(groups.count) { s in eStep(groups[s], logPriors: logPriors2, logErrors: logErrors2, k: k) }
+            let shardPosteriors = ParallelShards.map(groups.count) { s in
+                eStep(groups[s], logPriors: logPriors2, logErrors: logErrors2, k: k)
+            }
             posteriors = shardPosteriors
             partials = mStepPartials(groups: groups, posteriors: posteriors, k: k, reviewers: reviewers, entropy: true)
             let combined = combine(partials, k: k, reviewers: reviewers)
@@ -196,15 +199,18 @@ public enum DawidSkene {
         }
         let finalPosteriors = posteriors.map { $0.map { max($0, epsilon) } }
         var perReviewer = [[Double]](repeating: [], count: reviewers)
-        for r in 0..<reviewers where partials.contains(where: { p in (0..<(k * k)).contains { p.expected[r * k * k + $0] != 0 } }) {
+        for r in 0..<reviewers
+        where partials.contains(where: { p in (0..<(k * k)).contains { p.expected[r * k * k + $0] != 0 } }) {
             perReviewer[r] = Array(errors[(r * k * k)..<((r + 1) * k * k)])
         }
         let labelled = groups.map { g in (0..<g.units).map { g.starts[$0 + 1] > g.starts[$0] } }
         return DawidSkeneFit(
             classCount: k, reviewerCount: reviewers, iterations: iterations, converged: converged, lossHistory: history,
-            priors: priors.map { max($0, epsilon) }, errors: perReviewer, posteriors: finalPosteriors, shardUnits: groups.map(\.units),
+            priors: priors.map { max($0, epsilon) }, errors: perReviewer, posteriors: finalPosteriors,
+            shardUnits: groups.map(\.units),
             labelled: labelled, shards: shards,
-            tieOrder: set.appearanceRank.count == k ? (0..<k).sorted { set.appearanceRank[$0] < set.appearanceRank[$1] } : Array(0..<k))
+            tieOrder: set.appearanceRank.count == k
+                ? (0..<k).sorted { set.appearanceRank[$0] < set.appearanceRank[$1] } : Array(0..<k))
     }
 
     /// Majority-vote shares: each unit's posterior starts as the share of its labels in each class.
@@ -263,7 +269,9 @@ public enum DawidSkene {
     /// One shard's part of the M-step for every shard: expected counts of (reviewer, observed
     /// label, true class), the posterior mass of each class, and the posteriors' entropy for
     /// the bound.
-    static func mStepPartials(groups: [Grouped], posteriors: [[Double]], k: Int, reviewers: Int, entropy: Bool) -> [Partial] {
+    static func mStepPartials(groups: [Grouped], posteriors: [[Double]], k: Int, reviewers: Int, entropy: Bool)
+        -> [Partial]
+    {
         ParallelShards.map(groups.count) { s in
             mStepPartial(groups[s], posteriors: posteriors[s], k: k, reviewers: reviewers, entropy: entropy)
         }
@@ -296,12 +304,15 @@ public enum DawidSkene {
             }
         }
         _ = consume expected
-        return Partial(expected: expectedCounts, priorSums: priorSums, units: units, labels: labels, entropy: entropySum)
+        return Partial(
+            expected: expectedCounts, priorSums: priorSums, units: units, labels: labels, entropy: entropySum)
     }
 
     /// The M-step from merged partials, and the evidence lower bound of the posteriors the
     /// partials came from under the new parameters (crowd-kit's order).
-    static func combine(_ partials: [Partial], k: Int, reviewers: Int) -> (priors: [Double], errors: [Double], elbo: Double, labels: Int) {
+    static func combine(_ partials: [Partial], k: Int, reviewers: Int) -> (
+        priors: [Double], errors: [Double], elbo: Double, labels: Int
+    ) {
         var expected = [Double](repeating: 0, count: reviewers * k * k)
         var priorSums = [Double](repeating: 0, count: k)
         var units = 0, labels = 0
@@ -325,7 +336,9 @@ public enum DawidSkene {
                 var column = 0.0
                 for l in 0..<k where used[l] { column += max(expected[base + l * k + c], epsilon) }
                 guard column > 0 else { continue }
-                for l in 0..<k where used[l] { errors[base + l * k + c] = max(expected[base + l * k + c], epsilon) / column }
+                for l in 0..<k where used[l] {
+                    errors[base + l * k + c] = max(expected[base + l * k + c], epsilon) / column
+                }
             }
         }
         let priors = priorSums.map { units > 0 ? $0 / Double(units) : 0 }

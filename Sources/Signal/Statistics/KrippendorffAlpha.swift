@@ -15,7 +15,9 @@ public enum KrippendorffAlpha {
     /// Alpha of a coincidence matrix at `level`, at most 1 (1 is perfect agreement, 0 chance, below
     /// 0 systematic disagreement), or why it is undefined. Matches the `krippendorff` package 0.9.0
     /// to 1e-9. `domain` gives the numbers the interval and ratio metrics use.
-    public static func alpha(_ o: Coincidences, domain: ValueDomain, level: MeasurementLevel) -> Result<Double, Undefined> {
+    public static func alpha(_ o: Coincidences, domain: ValueDomain, level: MeasurementLevel) -> Result<
+        Double, Undefined
+    > {
         let n = o.marginals
         let total = n.reduce(0, +)
         guard total > 1 else { return .failure(.noPairableValues) }

@@ -9,7 +9,10 @@ extension WebPages {
     func registerPlanner(_ router: Router<AppRequestContext>) {
         let environment = self.environment
         let renderer = self.renderer
-        @Sendable func show(_ request: Request, _ user: User, text: String, result: String?, errors: [[String: Any]], status: HTTPResponse.Status = .ok) throws -> Response {
+        @Sendable func show(
+            _ request: Request, _ user: User, text: String, result: String?, errors: [[String: Any]],
+            status: HTTPResponse.Status = .ok
+        ) throws -> Response {
             var values = WebPages.base(user, request, title: "Program planner", section: "planner")
             values["text"] = text
             if let result { values["result"] = result }
@@ -24,11 +27,16 @@ extension WebPages {
             let text = (form["program"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
             do {
                 let result = try await PlanController.plan(text, frontier: true, environment: environment)
-                return try show(request, user, text: text, result: PlanRendering.fragment(result.plan, frontier: result.frontier), errors: [])
+                return try show(
+                    request, user, text: text, result: PlanRendering.fragment(result.plan, frontier: result.frontier),
+                    errors: [])
             } catch let problem as Problem {
-                let errors: [[String: Any]] = problem.errors.isEmpty ? [["message": problem.detail]] : problem.errors.map { error in
-                    ["message": "\(error.line.map { "line \($0): " } ?? "")\(error.field): \(error.message)"]
-                }
+                let errors: [[String: Any]] =
+                    problem.errors.isEmpty
+                    ? [["message": problem.detail]]
+                    : problem.errors.map { error in
+                        ["message": "\(error.line.map { "line \($0): " } ?? "")\(error.field): \(error.message)"]
+                    }
                 return try show(request, user, text: text, result: nil, errors: errors, status: problem.status)
             }
         }

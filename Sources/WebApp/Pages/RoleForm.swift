@@ -1,7 +1,7 @@
-import ReferenceData
-import Pricing
 import DecisionFiles
 import Foundation
+import Pricing
+import ReferenceData
 import Specs
 import WorkModel
 
@@ -28,11 +28,17 @@ struct RoleForm {
             Field(name: "judgment.type", label: "Type of judgment", options: levels("judgment")),
         ]
         for row in 0..<taskRows {
-            fields.append(Field(name: "tasks[\(row)].task", label: "Task \(row + 1)", options: [""] + vocabulary.taskKinds))
-            fields.append(Field(name: "tasks[\(row)].share", label: "Task \(row + 1) share of time", hint: "0 to 1; shares add up to 1", number: true))
+            fields.append(
+                Field(name: "tasks[\(row)].task", label: "Task \(row + 1)", options: [""] + vocabulary.taskKinds))
+            fields.append(
+                Field(
+                    name: "tasks[\(row)].share", label: "Task \(row + 1) share of time",
+                    hint: "0 to 1; shares add up to 1", number: true))
         }
         fields += [
-            Field(name: "direction", label: "Train, evaluate, deploy or physical data", options: Direction.allCases.map(\.rawValue)),
+            Field(
+                name: "direction", label: "Train, evaluate, deploy or physical data",
+                options: Direction.allCases.map(\.rawValue)),
             Field(name: "expertise.level", label: "Expertise", options: levels("expertise")),
             Field(name: "scope", label: "Scope", options: levels("scope")),
             Field(name: "modality", label: "Modality", options: levels("modality")),
@@ -48,7 +54,9 @@ struct RoleForm {
             Field(name: "worker.jurisdiction", label: "Jurisdiction", hint: "ISO code such as US-CA, DE or KE"),
             Field(name: "worker.hours_per_week", label: "Hours per week", number: true),
             Field(name: "currency", label: "Currency", options: vocabulary.currencies),
-            Field(name: "offered.amount", label: "Offered pay", hint: "leave empty when nothing is offered yet", number: true),
+            Field(
+                name: "offered.amount", label: "Offered pay", hint: "leave empty when nothing is offered yet",
+                number: true),
             Field(name: "offered.basis", label: "Offered per", options: [""] + PayBasis.allCases.map(\.rawValue)),
             Field(name: "budget_owner", label: "Budget owner", options: [""] + vocabulary.budgetOwners),
         ]
@@ -57,8 +65,10 @@ struct RoleForm {
 
     /// Starting values for a new role.
     static let defaults: [String: String] = [
-        "judgment.type": "rubric-application", "direction": "evaluate", "expertise.level": "trained", "scope": "task-set",
-        "modality": "text", "language.scarcity": "common", "consequences.impact": "product-quality", "authority": "none",
+        "judgment.type": "rubric-application", "direction": "evaluate", "expertise.level": "trained",
+        "scope": "task-set",
+        "modality": "text", "language.scarcity": "common", "consequences.impact": "product-quality",
+        "authority": "none",
         "data_sensitivity": "internal", "content_exposure": "none", "night_work": "none",
         "physical_strain": "sedentary", "worker.status": "contractor", "currency": "USD",
         "offered.basis": "hourly", "worker.hours_per_week": "40", "tasks[0].share": "1",

@@ -1,15 +1,17 @@
-import ReferenceData
-import Pricing
 import DecisionFiles
 import Foundation
 import Hummingbird
+import Pricing
+import ReferenceData
 import Storage
 
 extension WebPages {
     func registerSignIn(_ router: Router<AppRequestContext>) {
         let renderer = self.renderer
         let environment = self.environment
-        @Sendable func form(_ request: Request, error: String?, email: String, status: HTTPResponse.Status) throws -> Response {
+        @Sendable func form(_ request: Request, error: String?, email: String, status: HTTPResponse.Status) throws
+            -> Response
+        {
             // The pre-sign-in token travels in its own cookie and in the form: another site
             // can make the browser send the cookie, but cannot read it to fill the form.
             let token = request.cookies[CSRF.signInCookie]?.value ?? Secrets.random(prefix: "")
@@ -29,7 +31,9 @@ extension WebPages {
         router.post("/signin") { request, context in
             let submitted = try await WebForm.read(request, context)
             guard let expected = request.cookies[CSRF.signInCookie]?.value, submitted[CSRF.field] == expected else {
-                return try form(request, error: "The form expired. Sign in again.", email: submitted["email"] ?? "", status: .forbidden)
+                return try form(
+                    request, error: "The form expired. Sign in again.", email: submitted["email"] ?? "",
+                    status: .forbidden)
             }
             do {
                 let (_, cookie) = try await AccountController.signIn(
@@ -44,13 +48,17 @@ extension WebPages {
             if let session = request.cookies[Secrets.sessionCookie]?.value {
                 try await environment.store.accounts.deleteSession(tokenHash: Secrets.hash(session))
             }
-            return PageRenderer.redirect("/signin", headers: [.setCookie: "\(Secrets.sessionCookie)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"])
+            return PageRenderer.redirect(
+                "/signin",
+                headers: [.setCookie: "\(Secrets.sessionCookie)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"])
         }
     }
 
     /// Only a path on this site: an open redirect would let a link send someone elsewhere after sign-in.
     static func safeNext(_ next: String?) -> String {
-        guard let next = next?.removingPercentEncoding ?? next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        guard let next = next?.removingPercentEncoding ?? next, next.hasPrefix("/"), !next.hasPrefix("//"),
+            !next.contains("\\")
+        else { return "/" }
         return next
     }
 }

@@ -1,8 +1,8 @@
-import ReferenceData
-import Pricing
 import DecisionFiles
 import Foundation
 import Hummingbird
+import Pricing
+import ReferenceData
 
 /// A submitted HTML form (application/x-www-form-urlencoded), field by field.
 struct WebForm: Sendable {
@@ -12,7 +12,9 @@ struct WebForm: Sendable {
 
     /// The trimmed value, nil when empty.
     func text(_ name: String) -> String? {
-        guard let value = fields[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard let value = fields[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+            return nil
+        }
         return value
     }
 
@@ -46,14 +48,18 @@ enum CSRF {
 
     /// The token the request's cookies call for, if any.
     static func expected(_ request: Request) -> String? {
-        if let session = request.cookies[Secrets.sessionCookie]?.value, !session.isEmpty { return token(session: session) }
+        if let session = request.cookies[Secrets.sessionCookie]?.value, !session.isEmpty {
+            return token(session: session)
+        }
         return request.cookies[signInCookie]?.value
     }
 
     static func check(_ form: WebForm, _ request: Request) throws {
         guard let expected = expected(request), let sent = form[field], !sent.isEmpty,
-              sent.utf8.count == expected.utf8.count, zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
-            throw Problem(.forbidden, "the form has expired or did not come from this site; reload the page and try again")
+            sent.utf8.count == expected.utf8.count, zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+        else {
+            throw Problem(
+                .forbidden, "the form has expired or did not come from this site; reload the page and try again")
         }
     }
 }

@@ -1,9 +1,9 @@
-import ReferenceData
-import Pricing
 import DecisionFiles
 import Foundation
 import Hummingbird
 import Portfolio
+import Pricing
+import ReferenceData
 import Storage
 import WorkModel
 
@@ -33,8 +33,10 @@ struct WebPages {
 
     /// A page route: signed-in users with the permission get `body`; anyone else is sent to
     /// sign in (GET) or shown why not. Errors become pages, not JSON.
-    func page(_ router: Router<AppRequestContext>, _ method: HTTPRequest.Method, _ path: String, _ permission: Permission,
-              _ body: @escaping Handler) {
+    func page(
+        _ router: Router<AppRequestContext>, _ method: HTTPRequest.Method, _ path: String, _ permission: Permission,
+        _ body: @escaping Handler
+    ) {
         let renderer = self.renderer
         pages.note(method, path, permission)
         router.on(RouterPath(path), method: method) { request, context in
@@ -43,11 +45,16 @@ struct WebPages {
                     let next = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
                     return PageRenderer.redirect("/signin?next=\(next)")
                 }
-                return try renderer.page("message", WebPages.message(nil, "Sign in first", "Your session has ended; sign in again."), status: .unauthorized)
+                return try renderer.page(
+                    "message", WebPages.message(nil, "Sign in first", "Your session has ended; sign in again."),
+                    status: .unauthorized)
             }
             guard permission.allows(user.userRole) else {
-                return try renderer.page("message", WebPages.message(user, "Not for your role",
-                    "The \(user.role) role may not \(permission.action)."), status: .forbidden)
+                return try renderer.page(
+                    "message",
+                    WebPages.message(
+                        user, "Not for your role",
+                        "The \(user.role) role may not \(permission.action)."), status: .forbidden)
             }
             do {
                 var form = WebForm(fields: [:])
@@ -57,15 +64,18 @@ struct WebPages {
                 }
                 return try await body(request, context, user, form)
             } catch let problem as Problem {
-                return try renderer.page("message", WebPages.message(user, "That did not work", problem.detail), status: problem.status)
+                return try renderer.page(
+                    "message", WebPages.message(user, "That did not work", problem.detail), status: problem.status)
             } catch let error as StorageError {
-                let status: HTTPResponse.Status = switch error {
-                case .notFound: .notFound
-                case .conflict, .duplicate: .conflict
-                case .invalid: .unprocessableContent
-                case .unavailable: .serviceUnavailable
-                }
-                return try renderer.page("message", WebPages.message(user, "That did not work", error.description), status: status)
+                let status: HTTPResponse.Status =
+                    switch error {
+                    case .notFound: .notFound
+                    case .conflict, .duplicate: .conflict
+                    case .invalid: .unprocessableContent
+                    case .unavailable: .serviceUnavailable
+                    }
+                return try renderer.page(
+                    "message", WebPages.message(user, "That did not work", error.description), status: status)
             }
         }
     }
@@ -95,6 +105,9 @@ struct WebPages {
 
     /// A cost total, saying when people's pay is withheld from it for this reader.
     static func costText(_ total: CostReport.Total) -> String {
-        money(total.annualCost) + (total.withheldPeople.map { " (without \($0) \($0 == 1 ? "person" : "people") in groups too small to show)" } ?? "")
+        money(total.annualCost)
+            + (total.withheldPeople.map {
+                " (without \($0) \($0 == 1 ? "person" : "people") in groups too small to show)"
+            } ?? "")
     }
 }

@@ -42,12 +42,16 @@ actor DemoDatabase {
     /// is listening, then stops it with SIGTERM (a clean close, the last checkpoint signed).
     private static func seed(port: Int) async throws -> URL {
         // Never removed while the run lasts: every copy is taken from it.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("wagefile-cli-demo-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wagefile-cli-demo-\(UUID().uuidString)")
         let directory = scratch.appendingPathComponent("demo")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let logs = try Scratch()
         let server = try WagefileCLI.start(
-            ["serve", "--database-url", "sqlite:\(directory.appendingPathComponent("demo.sqlite").path)", "--port", "\(port)"], in: logs)
+            [
+                "serve", "--database-url", "sqlite:\(directory.appendingPathComponent("demo.sqlite").path)", "--port",
+                "\(port)",
+            ], in: logs)
         let deadline = Date().addingTimeInterval(180)
         while !server.stderrSoFar.contains("serving") {
             if !server.process.isRunning || Date() > deadline {

@@ -24,9 +24,11 @@ enum WagefileCLI {
         for runner in [Bundle.main.executableURL, CommandLine.arguments.first.map { URL(fileURLWithPath: $0) }] {
             guard let runner else { continue }
             let components = runner.pathComponents
-            let products = components.lastIndex { $0.hasSuffix(".xctest") }.map { Array(components[..<$0]) }
+            let products =
+                components.lastIndex { $0.hasSuffix(".xctest") }.map { Array(components[..<$0]) }
                 ?? Array(components.dropLast())
-            places.append(URL(fileURLWithPath: NSString.path(withComponents: products)).appendingPathComponent("wagefile"))
+            places.append(
+                URL(fileURLWithPath: NSString.path(withComponents: products)).appendingPathComponent("wagefile"))
         }
         places.append(root.appendingPathComponent(".build/debug/wagefile"))
         return places
@@ -35,7 +37,9 @@ enum WagefileCLI {
     /// The executable, or a failed expectation that says where it was looked for.
     static func executable(sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
         let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-        return try #require(found, """
+        return try #require(
+            found,
+            """
             the wagefile executable is not built: run `swift build --build-tests` first \
             (looked in \(candidates.map(\.path).joined(separator: ", ")))
             """, sourceLocation: sourceLocation)
@@ -45,16 +49,20 @@ enum WagefileCLI {
     /// captured to files in `directory` (pipes would need reading while the process runs).
     /// Variables that would point it at another database or key are removed, so nothing a
     /// developer has set reaches the checks.
-    static func run(_ arguments: [String], in directory: Scratch, input: String? = nil,
-                    sourceLocation: SourceLocation = #_sourceLocation) async throws -> Run {
+    static func run(
+        _ arguments: [String], in directory: Scratch, input: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> Run {
         let process = try start(arguments, in: directory, input: input, sourceLocation: sourceLocation)
         await process.exited()
         return try process.result()
     }
 
     /// Starts `wagefile arguments…` and returns without waiting (for `serve`).
-    static func start(_ arguments: [String], in directory: Scratch, input: String? = nil,
-                      sourceLocation: SourceLocation = #_sourceLocation) throws -> Running {
+    static func start(
+        _ arguments: [String], in directory: Scratch, input: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Running {
         let name = "run-\(UUID().uuidString.prefix(8))"
         let out = directory.url.appendingPathComponent("\(name).out")
         let err = directory.url.appendingPathComponent("\(name).err")
@@ -67,7 +75,9 @@ enum WagefileCLI {
         process.arguments = arguments
         process.currentDirectoryURL = root
         var environment = ProcessInfo.processInfo.environment
-        for name in ["WAGEFILE_DATABASE_URL", "WAGEFILE_AUDIT_KEY", "WAGEFILE_AUDIT_CHECKPOINTS"] { environment[name] = nil }
+        for name in ["WAGEFILE_DATABASE_URL", "WAGEFILE_AUDIT_KEY", "WAGEFILE_AUDIT_CHECKPOINTS"] {
+            environment[name] = nil
+        }
         process.environment = environment
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
@@ -137,8 +147,10 @@ enum WagefileCLI {
         var stderrSoFar: String { (try? String(contentsOf: err, encoding: .utf8)) ?? "" }
 
         func result() throws -> Run {
-            Run(arguments: arguments, status: process.terminationStatus,
-                stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
+            Run(
+                arguments: arguments, status: process.terminationStatus,
+                stdout: try String(contentsOf: out, encoding: .utf8),
+                stderr: try String(contentsOf: err, encoding: .utf8))
         }
     }
 }
@@ -162,7 +174,9 @@ final class Scratch: Sendable {
         return path(name)
     }
 
-    func read(_ name: String) throws -> String { try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8) }
+    func read(_ name: String) throws -> String {
+        try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
+    }
 }
 
 /// A file of the repository, by its path from the root.
@@ -174,13 +188,15 @@ func readRepositoryFile(_ path: String) throws -> String {
 
 /// The example role specs, as `ls examples/*.yaml` lists them.
 func exampleSpecCount() throws -> Int {
-    try FileManager.default.contentsOfDirectory(atPath: repositoryFile("examples")).filter { $0.hasSuffix(".yaml") }.count
+    try FileManager.default.contentsOfDirectory(atPath: repositoryFile("examples")).filter { $0.hasSuffix(".yaml") }
+        .count
 }
 
 /// Parses JSON output into a dictionary, failing the test with the output when it is not one.
 func jsonObject(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
     let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
-    return try #require(value as? [String: Any], "not a JSON object: \(text.prefix(500))", sourceLocation: sourceLocation)
+    return try #require(
+        value as? [String: Any], "not a JSON object: \(text.prefix(500))", sourceLocation: sourceLocation)
 }
 
 /// A JSON number as a Double, whether Foundation decoded it as an integer or not.

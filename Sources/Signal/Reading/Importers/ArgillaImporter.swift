@@ -19,29 +19,48 @@ public import WorkModel
 /// SAFETY: reads `bytes` only through `JSONRecords`, inside the call.
 public enum ArgillaImporter {
     public static func read(
-        _ bytes: UnsafeRawBufferPointer, file: String, options: ImportOptions = ImportOptions(), into collector: inout JudgmentCollector
+        _ bytes: UnsafeRawBufferPointer, file: String, options: ImportOptions = ImportOptions(),
+        into collector: inout JudgmentCollector
     ) throws(InputError) {
         var problems: [Diagnostic] = []
         var judgments: [(Judgment, Int)] = []
         var tally = StatusTally()
         try JSONRecords.forEach(bytes, file: file) { object, line in
             func fail(_ field: String, _ message: String) {
-                if problems.count < 50 { problems.append(Diagnostic(file: file, location: SourceLocation(line: line, column: 1), field: field, message: message)) }
+                if problems.count < 50 {
+                    problems.append(
+                        Diagnostic(
+                            file: file, location: SourceLocation(line: line, column: 1), field: field, message: message)
+                    )
+                }
             }
             let fields = object["fields"] as? [String: Any] ?? [:]
             let named = options.itemKey.map { idText(object[$0]) ?? idText(fields[$0]) }
             guard let item = named ?? idText(object["external_id"]) ?? idText(object["id"]) else {
-                return fail(options.itemKey ?? "id", options.itemKey == nil ? "a record needs an id or external_id" : "the record has no field '\(options.itemKey ?? "")' (--item-key)")
+                return fail(
+                    options.itemKey ?? "id",
+                    options.itemKey == nil
+                        ? "a record needs an id or external_id"
+                        : "the record has no field '\(options.itemKey ?? "")' (--item-key)")
             }
             let responses = Self.responses(of: object)
             guard !responses.isEmpty || Self.hasResponseLayout(object) else {
-                return fail("responses", "expected responses: by question, a list with values, or flattened q.responses lists")
+                return fail(
+                    "responses", "expected responses: by question, a list with values, or flattened q.responses lists")
             }
             for response in responses {
                 guard tally.counts(response.status, allowed: options.statuses) else { continue }
-                guard let reviewer = idText(response.user) else { fail("\(response.question).user_id", "expected the annotator's user id"); continue }
+                guard let reviewer = idText(response.user) else {
+                    fail("\(response.question).user_id", "expected the annotator's user id")
+                    continue
+                }
                 guard let value = valueOf(response.value) else { continue }
-                judgments.append((Judgment(item: item, reviewer: reviewer, value: value, time: response.time, rubric: response.question), line))
+                judgments.append(
+                    (
+                        Judgment(
+                            item: item, reviewer: reviewer, value: value, time: response.time, rubric: response.question
+                        ), line
+                    ))
             }
         }
         guard problems.isEmpty else { throw InputError(problems) }
@@ -65,16 +84,22 @@ public enum ArgillaImporter {
             // REST and 1.x records: one response per user, values by question.
             for response in list {
                 for (question, answer) in response["values"] as? [String: Any] ?? [:] {
-                    found.append(Response(question: question, user: response["user_id"], value: (answer as? [String: Any])?["value"],
-                                          status: response["status"] as? String, time: time(response["updated_at"] ?? response["inserted_at"])))
+                    found.append(
+                        Response(
+                            question: question, user: response["user_id"], value: (answer as? [String: Any])?["value"],
+                            status: response["status"] as? String,
+                            time: time(response["updated_at"] ?? response["inserted_at"])))
                 }
             }
         } else if let byQuestion = object["responses"] as? [String: Any] {
             // 2.x to_json / to_disk / to_list(flatten=False): by question, no status.
             for (question, list) in byQuestion {
                 for response in list as? [[String: Any]] ?? [] {
-                    found.append(Response(question: question, user: response["user_id"], value: response["value"],
-                                          status: response["status"] as? String, time: time(response["updated_at"] ?? response["inserted_at"])))
+                    found.append(
+                        Response(
+                            question: question, user: response["user_id"], value: response["value"],
+                            status: response["status"] as? String,
+                            time: time(response["updated_at"] ?? response["inserted_at"])))
                 }
             }
         }
@@ -85,14 +110,21 @@ public enum ArgillaImporter {
                 let users = object["\(key).users"] as? [Any] ?? []
                 let statuses = object["\(key).status"] as? [Any] ?? []
                 for (index, value) in values.enumerated() {
-                    found.append(Response(question: question, user: index < users.count ? users[index] : nil, value: value,
-                                          status: index < statuses.count ? statuses[index] as? String : nil, time: nil))
+                    found.append(
+                        Response(
+                            question: question, user: index < users.count ? users[index] : nil, value: value,
+                            status: index < statuses.count ? statuses[index] as? String : nil, time: nil))
                 }
-            } else if key != "responses", key != "suggestions", let list = any as? [[String: Any]], let first = list.first,
-                      first["user_id"] != nil, first.keys.contains("value") {
+            } else if key != "responses", key != "suggestions", let list = any as? [[String: Any]],
+                let first = list.first,
+                first["user_id"] != nil, first.keys.contains("value")
+            {
                 // 1.x Hugging Face export: a list of {user_id, value, status} under the question's name.
                 for response in list {
-                    found.append(Response(question: key, user: response["user_id"], value: response["value"], status: response["status"] as? String, time: nil))
+                    found.append(
+                        Response(
+                            question: key, user: response["user_id"], value: response["value"],
+                            status: response["status"] as? String, time: nil))
                 }
             }
         }
@@ -125,7 +157,9 @@ public enum ArgillaImporter {
                 "Argilla: \(count) \(status) response value\(count == 1 ? "" : "s") left out (--status \(allowed.sorted().joined(separator: ",")) counts only those)."
             }
             if withoutStatus > 0 {
-                notes.append("Argilla: \(withoutStatus) response value\(withoutStatus == 1 ? "" : "s") carry no status (to_json, to_disk and to_list(flatten=False) drop it), so drafts and discarded responses cannot be left out; export with to_list(flatten=True) or to_datasets() to filter by status.")
+                notes.append(
+                    "Argilla: \(withoutStatus) response value\(withoutStatus == 1 ? "" : "s") carry no status (to_json, to_disk and to_list(flatten=False) drop it), so drafts and discarded responses cannot be left out; export with to_list(flatten=True) or to_datasets() to filter by status."
+                )
             }
             return notes
         }

@@ -6,7 +6,9 @@ public import WorkModel
 ///
 /// SAFETY: reads `bytes` only through bounded slices, inside the call.
 public enum GoldFile {
-    public static func read(_ bytes: UnsafeRawBufferPointer, file: String) throws(InputError) -> [(item: String, value: JudgmentValue)] {
+    public static func read(_ bytes: UnsafeRawBufferPointer, file: String) throws(InputError) -> [(
+        item: String, value: JudgmentValue
+    )] {
         var answers: [(String, JudgmentValue)] = []
         var problems: [Diagnostic] = []
         let lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
@@ -19,20 +21,29 @@ public enum GoldFile {
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             func fail(_ field: String, _ message: String) {
-                if problems.count < 50 { problems.append(Diagnostic(file: file, location: SourceLocation(line: line, column: 1), field: field, message: message)) }
+                if problems.count < 50 {
+                    problems.append(
+                        Diagnostic(
+                            file: file, location: SourceLocation(line: line, column: 1), field: field, message: message)
+                    )
+                }
             }
             if isCSV {
                 let cells = CSVText.split(text)
                 guard let (itemColumn, valueColumn) = columns else {
                     let lowered = cells.map { $0.lowercased() }
-                    guard let i = lowered.firstIndex(of: "item"), let v = lowered.firstIndex(where: { ["value", "gold", "label"].contains($0) }) else {
+                    guard let i = lowered.firstIndex(of: "item"),
+                        let v = lowered.firstIndex(where: { ["value", "gold", "label"].contains($0) })
+                    else {
                         fail("", "expected a header with item and value (or gold, label) columns")
                         break
                     }
                     columns = (i, v)
                     continue
                 }
-                guard cells.count > max(itemColumn, valueColumn), !cells[itemColumn].isEmpty, !cells[valueColumn].isEmpty else {
+                guard cells.count > max(itemColumn, valueColumn), !cells[itemColumn].isEmpty,
+                    !cells[valueColumn].isEmpty
+                else {
                     fail("value", "expected an item and its gold value")
                     continue
                 }
@@ -42,8 +53,14 @@ public enum GoldFile {
                     fail("", "expected a JSON object {\"item\": ..., \"value\": ...}")
                     continue
                 }
-                guard let item = idText(object["item"]) else { fail("item", "expected an item id"); continue }
-                guard let value = valueOf(object["value"] ?? object["gold"] ?? object["label"]) else { fail("value", "expected the gold value"); continue }
+                guard let item = idText(object["item"]) else {
+                    fail("item", "expected an item id")
+                    continue
+                }
+                guard let value = valueOf(object["value"] ?? object["gold"] ?? object["label"]) else {
+                    fail("value", "expected the gold value")
+                    continue
+                }
                 answers.append((item, value))
             }
         }
@@ -64,7 +81,10 @@ extension CSVText {
             if quoted {
                 if pendingQuote {
                     pendingQuote = false
-                    if c == "\"" { current.append("\""); continue }
+                    if c == "\"" {
+                        current.append("\"")
+                        continue
+                    }
                     quoted = false
                 } else if c == "\"" {
                     pendingQuote = true
@@ -74,7 +94,14 @@ extension CSVText {
                     continue
                 }
             }
-            if c == "\"" && current.isEmpty { quoted = true } else if c == "," { cells.append(current); current = "" } else { current.append(c) }
+            if c == "\"" && current.isEmpty {
+                quoted = true
+            } else if c == "," {
+                cells.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
         }
         cells.append(current)
         return cells

@@ -16,7 +16,9 @@ public struct ImportOptions: Sendable, Hashable {
     /// are answers (Label Studio JSON_MIN, CSV and TSV): `--rubric`.
     public var rubric: String?
 
-    public init(itemKey: String? = nil, countGold: Bool = false, statuses: Set<String> = ["submitted"], rubric: String? = nil) {
+    public init(
+        itemKey: String? = nil, countGold: Bool = false, statuses: Set<String> = ["submitted"], rubric: String? = nil
+    ) {
         self.itemKey = itemKey
         self.countGold = countGold
         self.statuses = statuses

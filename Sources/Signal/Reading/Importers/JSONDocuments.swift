@@ -8,12 +8,16 @@ import WorkModel
 /// it.
 enum JSONArrayElements {
     /// Calls `body(element bytes, line where it starts)`; throws on a document that is not an array.
-    static func forEach(_ bytes: UnsafeRawBufferPointer, file: String, _ body: (UnsafeRawBufferPointer, Int) throws(InputError) -> Void) throws(InputError) {
+    static func forEach(
+        _ bytes: UnsafeRawBufferPointer, file: String, _ body: (UnsafeRawBufferPointer, Int) throws(InputError) -> Void
+    ) throws(InputError) {
         var i = 0
         let n = bytes.count
         var line = 1
         func fail(_ message: String) -> InputError {
-            InputError([Diagnostic(file: file, location: SourceLocation(line: line, column: 1), field: "", message: message)])
+            InputError([
+                Diagnostic(file: file, location: SourceLocation(line: line, column: 1), field: "", message: message)
+            ])
         }
         if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
         func skipSpace() {
@@ -57,8 +61,15 @@ enum JSONArrayElements {
     }
 
     static func object(_ bytes: UnsafeRawBufferPointer, file: String, line: Int) throws(InputError) -> [String: Any] {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) as? [String: Any] else {
-            throw InputError([Diagnostic(file: file, location: SourceLocation(line: line, column: 1), field: "", message: "expected a JSON object")])
+        guard
+            let object = (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]))
+                as? [String: Any]
+        else {
+            throw InputError([
+                Diagnostic(
+                    file: file, location: SourceLocation(line: line, column: 1), field: "",
+                    message: "expected a JSON object")
+            ])
         }
         return object
     }
@@ -95,8 +106,12 @@ func valueOf(_ any: Any?) -> JudgmentValue? {
 ///
 /// SAFETY: reads `bytes` (borrowed for the call) through `JSONArrayElements` and bounded slices.
 enum JSONRecords {
-    static func forEach(_ bytes: UnsafeRawBufferPointer, file: String, _ body: ([String: Any], Int) throws(InputError) -> Void) throws(InputError) {
-        let first = bytes.first { $0 != 32 && $0 != 10 && $0 != 13 && $0 != 9 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+    static func forEach(
+        _ bytes: UnsafeRawBufferPointer, file: String, _ body: ([String: Any], Int) throws(InputError) -> Void
+    ) throws(InputError) {
+        let first = bytes.first {
+            $0 != 32 && $0 != 10 && $0 != 13 && $0 != 9 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF
+        }
         if first == UInt8(ascii: "[") {
             try JSONArrayElements.forEach(bytes, file: file) { (element, line) throws(InputError) in
                 try body(try JSONArrayElements.object(element, file: file, line: line), line)
@@ -108,7 +123,8 @@ enum JSONRecords {
         for raw in bytes.split(separator: 10, omittingEmptySubsequences: false) {
             line += 1
             guard raw.contains(where: { $0 != 32 && $0 != 13 && $0 != 9 }) else { continue }
-            objects.append((try JSONArrayElements.object(UnsafeRawBufferPointer(rebasing: raw), file: file, line: line), line))
+            objects.append(
+                (try JSONArrayElements.object(UnsafeRawBufferPointer(rebasing: raw), file: file, line: line), line))
         }
         // One object over several lines, or on one line, that wraps the records.
         if objects.isEmpty, let whole = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] {
@@ -158,7 +174,12 @@ struct DelimitedRows {
             let c = bytes[i]
             if quoted {
                 if c == 34 {
-                    if i + 1 < bytes.count, bytes[i + 1] == 34 { cell.append(34); i += 1 } else { quoted = false }
+                    if i + 1 < bytes.count, bytes[i + 1] == 34 {
+                        cell.append(34)
+                        i += 1
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     if c == 10 { line += 1 }
                     cell.append(c)
@@ -178,12 +199,17 @@ struct DelimitedRows {
             i += 1
         }
         guard !quoted else {
-            throw InputError([Diagnostic(file: file, location: SourceLocation(line: rowLine, column: 1), field: "(document)",
-                message: "a quoted cell is not closed before the end of the file")])
+            throw InputError([
+                Diagnostic(
+                    file: file, location: SourceLocation(line: rowLine, column: 1), field: "(document)",
+                    message: "a quoted cell is not closed before the end of the file")
+            ])
         }
         if !cell.isEmpty || !cells.isEmpty { endRow() }
         guard let first = rows.first else {
-            throw InputError([Diagnostic(file: file, location: .start, field: "", message: "the file is empty; expected a header row")])
+            throw InputError([
+                Diagnostic(file: file, location: .start, field: "", message: "the file is empty; expected a header row")
+            ])
         }
         header = first.cells.map { $0.trimmingCharacters(in: .whitespaces) }
         self.rows = Array(rows.dropFirst())

@@ -23,7 +23,9 @@ enum LabelStudioAnswer: Equatable {
         case "textarea": return .text
         case "pairwise":
             // `toName` lists the two compared tags, left first; they name the task's data keys.
-            let names = (result["to_name"] as? String)?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+            let names =
+                (result["to_name"] as? String)?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                ?? []
             return pair(value["selected"], left: names.first ?? "left", right: names.count > 1 ? names[1] : "right")
         default: return .none
         }
@@ -38,7 +40,8 @@ enum LabelStudioAnswer: Equatable {
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { return .none }
             if trimmed.hasPrefix("[") || trimmed.hasPrefix("{"),
-               let decoded = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed]) {
+                let decoded = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed])
+            {
                 return of(cell: decoded)
             }
             return .value(JudgmentValue(text: text))
@@ -72,7 +75,9 @@ enum LabelStudioAnswer: Equatable {
 
     /// Each path joined with `/`; several paths sorted and joined with `|`.
     private static func taxonomy(_ any: Any?) -> LabelStudioAnswer {
-        let paths = (any as? [[Any]] ?? []).map { $0.compactMap { $0 as? String }.joined(separator: "/") }.filter { !$0.isEmpty }.sorted()
+        let paths = (any as? [[Any]] ?? []).map { $0.compactMap { $0 as? String }.joined(separator: "/") }.filter {
+            !$0.isEmpty
+        }.sorted()
         return paths.isEmpty ? .none : .value(.label(paths.joined(separator: "|")))
     }
 }

@@ -11,32 +11,55 @@ public import WorkModel
 /// SAFETY: reads `bytes` only through `JSONRecords`, inside the call.
 public enum SageMakerImporter {
     public static func read(
-        _ bytes: UnsafeRawBufferPointer, file: String, options: ImportOptions = ImportOptions(), into collector: inout JudgmentCollector
+        _ bytes: UnsafeRawBufferPointer, file: String, options: ImportOptions = ImportOptions(),
+        into collector: inout JudgmentCollector
     ) throws(InputError) {
         var problems: [Diagnostic] = []
         var judgments: [(Judgment, Int)] = []
         try JSONRecords.forEach(bytes, file: file) { object, line in
             func fail(_ field: String, _ message: String) {
-                if problems.count < 50 { problems.append(Diagnostic(file: file, location: SourceLocation(line: line, column: 1), field: field, message: message)) }
+                if problems.count < 50 {
+                    problems.append(
+                        Diagnostic(
+                            file: file, location: SourceLocation(line: line, column: 1), field: field, message: message)
+                    )
+                }
             }
-            guard let item = options.itemKey.map({ idText(object[$0]) }) ?? idText(object["source-ref"]) ?? idText(object["source"]) else {
-                return fail(options.itemKey ?? "source-ref", "expected the data object's source-ref or source (or --item-key)")
+            guard
+                let item = options.itemKey.map({ idText(object[$0]) }) ?? idText(object["source-ref"])
+                    ?? idText(object["source"])
+            else {
+                return fail(
+                    options.itemKey ?? "source-ref", "expected the data object's source-ref or source (or --item-key)")
             }
             let attributes = object.filter { ($0.value as? [String: Any])?["annotationsFromAllWorkers"] != nil }
             guard !attributes.isEmpty else {
-                return fail("annotationsFromAllWorkers", "no label attribute keeps every worker's answer; the consolidated label alone cannot measure agreement")
+                return fail(
+                    "annotationsFromAllWorkers",
+                    "no label attribute keeps every worker's answer; the consolidated label alone cannot measure agreement"
+                )
             }
             for (attribute, any) in attributes.sorted(by: { $0.key < $1.key }) {
-                for (index, annotation) in ((any as? [String: Any])?["annotationsFromAllWorkers"] as? [[String: Any]] ?? []).enumerated() {
-                    guard let worker = idText(annotation["workerId"]) else { fail("\(attribute).annotationsFromAllWorkers[\(index)].workerId", "expected the worker's id"); continue }
+                for (index, annotation)
+                    in ((any as? [String: Any])?["annotationsFromAllWorkers"] as? [[String: Any]] ?? []).enumerated()
+                {
+                    guard let worker = idText(annotation["workerId"]) else {
+                        fail("\(attribute).annotationsFromAllWorkers[\(index)].workerId", "expected the worker's id")
+                        continue
+                    }
                     guard let text = (annotation["annotationData"] as? [String: Any])?["content"] as? String,
-                          let content = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else {
-                        fail("\(attribute).annotationsFromAllWorkers[\(index)].annotationData.content", "expected the worker's answer as JSON text")
+                        let content = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+                    else {
+                        fail(
+                            "\(attribute).annotationsFromAllWorkers[\(index)].annotationData.content",
+                            "expected the worker's answer as JSON text")
                         continue
                     }
                     for (question, answer) in content {
                         var picked: Any? = answer
-                        if let fields = answer as? [String: Any] { picked = fields["label"] ?? fields["labels"] ?? fields["value"] }
+                        if let fields = answer as? [String: Any] {
+                            picked = fields["label"] ?? fields["labels"] ?? fields["value"]
+                        }
                         guard let value = valueOf(picked) else { continue }
                         judgments.append((Judgment(item: item, reviewer: worker, value: value, rubric: question), line))
                     }

@@ -20,7 +20,10 @@ public struct TableLayout: Sendable, Hashable {
     /// Rows after the header to skip (Qualtrics writes the question text and import ids there).
     public var skipRows: Int
 
-    public init(filters: [RowFilter] = [], questionColumns: [String] = [], itemColumns: [String] = [], oneHotPrefixes: [String] = [], skipRows: Int = 0) {
+    public init(
+        filters: [RowFilter] = [], questionColumns: [String] = [], itemColumns: [String] = [],
+        oneHotPrefixes: [String] = [], skipRows: Int = 0
+    ) {
         self.filters = filters
         self.questionColumns = questionColumns
         self.itemColumns = itemColumns
@@ -29,7 +32,9 @@ public struct TableLayout: Sendable, Hashable {
     }
 
     /// Whether the table needs this reader rather than the fast canonical one.
-    public var isEmpty: Bool { filters.isEmpty && questionColumns.isEmpty && itemColumns.isEmpty && oneHotPrefixes.isEmpty && skipRows == 0 }
+    public var isEmpty: Bool {
+        filters.isEmpty && questionColumns.isEmpty && itemColumns.isEmpty && oneHotPrefixes.isEmpty && skipRows == 0
+    }
 }
 
 /// One `--where` condition.
@@ -49,10 +54,16 @@ public struct RowFilter: Sendable, Hashable, CustomStringConvertible {
             value = String(text[range.upperBound...])
             keeps = true
         } else {
-            throw InputError([Diagnostic(file: "--where", location: .start, field: text, message: "expected COLUMN=VALUE or COLUMN!=VALUE")])
+            throw InputError([
+                Diagnostic(
+                    file: "--where", location: .start, field: text, message: "expected COLUMN=VALUE or COLUMN!=VALUE")
+            ])
         }
         guard !column.isEmpty else {
-            throw InputError([Diagnostic(file: "--where", location: .start, field: text, message: "expected a column name before = or !=")])
+            throw InputError([
+                Diagnostic(
+                    file: "--where", location: .start, field: text, message: "expected a column name before = or !=")
+            ])
         }
     }
 
@@ -63,13 +74,19 @@ public struct RowFilter: Sendable, Hashable, CustomStringConvertible {
 ///
 /// SAFETY: reads `bytes` only through `DelimitedRows`, inside the call.
 public enum TableImporter {
+    // Long because: one pass over the rows: the filters, then the long, wide and one-hot layouts, each adding the row's judgments.
     public static func read(
-        _ bytes: UnsafeRawBufferPointer, file: String, delimiter: UInt8, mapping: ColumnMapping, layout: TableLayout, into collector: inout JudgmentCollector
+        _ bytes: UnsafeRawBufferPointer, file: String, delimiter: UInt8, mapping: ColumnMapping, layout: TableLayout,
+        into collector: inout JudgmentCollector
     ) throws(InputError) {
         let table = try DelimitedRows(bytes, file: file, delimiter: delimiter)
         let columns = try TableColumns(header: table.header, file: file, mapping: mapping, layout: layout)
-        let (filters, wideItems, wideQuestions, oneHot) = (columns.filters, columns.wideItems, columns.wideQuestions, columns.oneHot)
-        let (reviewerColumn, itemColumn, valueColumn, rubricColumn, timeColumn) = (columns.reviewer, columns.item, columns.value, columns.rubric, columns.time)
+        let (filters, wideItems, wideQuestions, oneHot) = (
+            columns.filters, columns.wideItems, columns.wideQuestions, columns.oneHot
+        )
+        let (reviewerColumn, itemColumn, valueColumn, rubricColumn, timeColumn) = (
+            columns.reviewer, columns.item, columns.value, columns.rubric, columns.time
+        )
         var problems: [Diagnostic] = []
         var judgments: [(Judgment, Int)] = []
         var filtered = 0
@@ -80,30 +97,55 @@ public enum TableImporter {
                 return text.isEmpty ? nil : text
             }
             func fail(_ field: String, _ message: String) {
-                if problems.count < 50 { problems.append(Diagnostic(file: file, location: SourceLocation(line: line, column: 1), field: field, message: message)) }
+                if problems.count < 50 {
+                    problems.append(
+                        Diagnostic(
+                            file: file, location: SourceLocation(line: line, column: 1), field: field, message: message)
+                    )
+                }
             }
-            guard filters.allSatisfy({ index, filter in (index < cells.count && cells[index] == filter.value) == filter.keeps }) else {
+            guard
+                filters.allSatisfy({ index, filter in
+                    (index < cells.count && cells[index] == filter.value) == filter.keeps
+                })
+            else {
                 filtered += 1
                 continue
             }
-            guard let reviewer = cell(reviewerColumn) else { fail(mapping.columns[.reviewer] ?? "reviewer", "expected the reviewer"); continue }
+            guard let reviewer = cell(reviewerColumn) else {
+                fail(mapping.columns[.reviewer] ?? "reviewer", "expected the reviewer")
+                continue
+            }
             let time = cell(timeColumn).flatMap { EpochTime.parseISO8601($0) ?? Int64($0) }
             let rubric = cell(rubricColumn)
             func add(item: String, value: String?, rubric: String?) {
                 guard let value else { return }
-                judgments.append((Judgment(item: item, reviewer: reviewer, value: JudgmentValue(text: value), time: time, rubric: rubric), line))
+                judgments.append(
+                    (
+                        Judgment(
+                            item: item, reviewer: reviewer, value: JudgmentValue(text: value), time: time,
+                            rubric: rubric), line
+                    ))
             }
             if !wideItems.isEmpty {
                 for (index, name) in wideItems { add(item: name, value: cell(index), rubric: rubric) }
                 continue
             }
-            guard let item = cell(itemColumn) else { fail(mapping.columns[.item] ?? "item", "expected the item"); continue }
+            guard let item = cell(itemColumn) else {
+                fail(mapping.columns[.item] ?? "item", "expected the item")
+                continue
+            }
             if valueColumn != nil { add(item: item, value: cell(valueColumn), rubric: rubric) }
             for (index, name) in wideQuestions { add(item: item, value: cell(index), rubric: name) }
             for (prefix, members) in oneHot {
-                let chosen = members.filter { index, _ in ["true", "1", "yes", "on", "x"].contains(cell(index)?.lowercased() ?? "") }
+                let chosen = members.filter { index, _ in
+                    ["true", "1", "yes", "on", "x"].contains(cell(index)?.lowercased() ?? "")
+                }
                 guard chosen.count <= 1 else {
-                    fail(prefix, "more than one of \(prefix)'s one-hot columns is set: \(chosen.map(\.1).joined(separator: ", "))")
+                    fail(
+                        prefix,
+                        "more than one of \(prefix)'s one-hot columns is set: \(chosen.map(\.1).joined(separator: ", "))"
+                    )
                     continue
                 }
                 add(item: item, value: chosen.first?.1, rubric: prefix)
@@ -112,7 +154,9 @@ public enum TableImporter {
         guard problems.isEmpty else { throw InputError(problems) }
         for (judgment, line) in judgments { collector.add(judgment, file: file, line: line) }
         if filtered > 0 {
-            collector.note("\(file): \(filtered) row\(filtered == 1 ? "" : "s") left out by --where \(layout.filters.map(\.description).joined(separator: " --where ")).")
+            collector.note(
+                "\(file): \(filtered) row\(filtered == 1 ? "" : "s") left out by --where \(layout.filters.map(\.description).joined(separator: " --where "))."
+            )
         }
     }
 
@@ -122,12 +166,20 @@ public enum TableImporter {
             let prefix = String(name.dropLast())
             let matches = header.enumerated().filter { $0.element.hasPrefix(prefix) }.map { ($0.offset, $0.element) }
             guard !matches.isEmpty else {
-                throw InputError([Diagnostic(file: file, location: .start, field: name, message: "no column starts with '\(prefix)'; columns: \(header.joined(separator: ", "))")])
+                throw InputError([
+                    Diagnostic(
+                        file: file, location: .start, field: name,
+                        message: "no column starts with '\(prefix)'; columns: \(header.joined(separator: ", "))")
+                ])
             }
             return matches
         }
         guard let index = header.firstIndex(of: name) else {
-            throw InputError([Diagnostic(file: file, location: .start, field: name, message: "no column '\(name)'; columns: \(header.joined(separator: ", "))")])
+            throw InputError([
+                Diagnostic(
+                    file: file, location: .start, field: name,
+                    message: "no column '\(name)'; columns: \(header.joined(separator: ", "))")
+            ])
         }
         return [(index, name)]
     }
@@ -144,8 +196,15 @@ struct TableColumns {
 
     init(header: [String], file: String, mapping: ColumnMapping, layout: TableLayout) throws(InputError) {
         func column(_ name: String, _ field: String) throws(InputError) -> Int {
-            guard let index = header.firstIndex(of: name) ?? header.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
-                throw InputError([Diagnostic(file: file, location: .start, field: field, message: "no column '\(name)'; columns: \(header.joined(separator: ", "))")])
+            guard
+                let index = header.firstIndex(of: name)
+                    ?? header.firstIndex(where: { $0.lowercased() == name.lowercased() })
+            else {
+                throw InputError([
+                    Diagnostic(
+                        file: file, location: .start, field: field,
+                        message: "no column '\(name)'; columns: \(header.joined(separator: ", "))")
+                ])
             }
             return index
         }
@@ -155,28 +214,45 @@ struct TableColumns {
         }
         for filter in layout.filters { filters.append((try column(filter.column, "--where \(filter)"), filter)) }
         for name in layout.itemColumns { wideItems += try TableImporter.expand(name, header: header, file: file) }
-        for name in layout.questionColumns { wideQuestions += try TableImporter.expand(name, header: header, file: file) }
+        for name in layout.questionColumns {
+            wideQuestions += try TableImporter.expand(name, header: header, file: file)
+        }
         for prefix in layout.oneHotPrefixes {
             let members = header.enumerated().compactMap { index, name -> (Int, String)? in
-                guard name.count > prefix.count + 1, name.hasPrefix(prefix), [".", "_"].contains(name.dropFirst(prefix.count).first) else { return nil }
+                guard name.count > prefix.count + 1, name.hasPrefix(prefix),
+                    [".", "_"].contains(name.dropFirst(prefix.count).first)
+                else { return nil }
                 return (index, String(name.dropFirst(prefix.count + 1)))
             }
             guard !members.isEmpty else {
-                throw InputError([Diagnostic(file: file, location: .start, field: "--one-hot \(prefix)", message: "no columns named \(prefix).VALUE; columns: \(header.joined(separator: ", "))")])
+                throw InputError([
+                    Diagnostic(
+                        file: file, location: .start, field: "--one-hot \(prefix)",
+                        message: "no columns named \(prefix).VALUE; columns: \(header.joined(separator: ", "))")
+                ])
             }
             oneHot.append((prefix, members))
         }
         let reviewerColumn = try mapped(.reviewer)
         let itemColumn = wideItems.isEmpty ? try mapped(.item) : nil
         let valueColumn = wideItems.isEmpty && wideQuestions.isEmpty && oneHot.isEmpty ? try mapped(.value) : nil
-        (reviewer, item, value, rubric, time) = (reviewerColumn, itemColumn, valueColumn, try mapped(.rubric), try mapped(.time))
+        (reviewer, item, value, rubric, time) = (
+            reviewerColumn, itemColumn, valueColumn, try mapped(.rubric), try mapped(.time)
+        )
         var missing: [String] = []
         if reviewerColumn == nil { missing.append("reviewer") }
         if wideItems.isEmpty && itemColumn == nil { missing.append("item") }
-        if wideItems.isEmpty && wideQuestions.isEmpty && oneHot.isEmpty && valueColumn == nil { missing.append("value") }
+        if wideItems.isEmpty && wideQuestions.isEmpty && oneHot.isEmpty && valueColumn == nil {
+            missing.append("value")
+        }
         guard missing.isEmpty else {
-            throw InputError([Diagnostic(file: file, location: .start, field: missing.joined(separator: ", "),
-                message: "no column for \(missing.joined(separator: ", ")); columns: \(header.joined(separator: ", ")); \(CSVJudgmentScanner.suggestedMapping(header: header, mapping: mapping))")])
+            throw InputError([
+                Diagnostic(
+                    file: file, location: .start, field: missing.joined(separator: ", "),
+                    message:
+                        "no column for \(missing.joined(separator: ", ")); columns: \(header.joined(separator: ", ")); \(CSVJudgmentScanner.suggestedMapping(header: header, mapping: mapping))"
+                )
+            ])
         }
     }
 }
