@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side-by-side speed and memory of `wagefile agree` against the Python reference pipelines
-# (pandas + krippendorff, pandas + crowd-kit) on the same generated files, in one run.
+# (pandas + krippendorff, DuckDB, pandas + crowd-kit) on the same generated files, in one run.
 #
 #   scripts/bench-signal.sh [runs] [shuffled]   (default 3 runs each; medians are printed)
 #
@@ -8,7 +8,7 @@
 # lines in random order, so every item's judgments are spread over the whole file).
 #
 # Needs the peer kit (WAGEFILE_PEER_KIT, default ../shared/bench): its setup_venv.sh,
-# gen_judgments.py, peer_alpha.py, peer_ds.py and timev.sh are called, never copied.
+# gen_judgments.py, peer_alpha.py, peer_alpha_duckdb.py, peer_ds.py and timev.sh are called, never copied.
 # Files go to WAGEFILE_BENCH_DATA (default /tmp/peerbench); about 740 MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,8 +30,10 @@ out=$(mktemp)
 cat "$D/nominal.csv" "$D/nominal.jsonl" "$D/ds.csv" ${shuffled:+"$D/shuffled.csv" "$D/shuffled.jsonl"} > /dev/null   # warm page cache
 for _ in $(seq 1 "$runs"); do
   bash "$KIT/timev.sh" peer_alpha_csv "$PY" "$KIT/peer_alpha.py" "$D/nominal.csv" || true
+  bash "$KIT/timev.sh" duckdb_alpha_csv "$PY" "$KIT/peer_alpha_duckdb.py" "$D/nominal.csv" || true
   bash "$KIT/timev.sh" wagefile_alpha_csv $W agree "$D/nominal.csv" --level nominal || true
   bash "$KIT/timev.sh" peer_alpha_jsonl "$PY" "$KIT/peer_alpha.py" "$D/nominal.jsonl" || true
+  bash "$KIT/timev.sh" duckdb_alpha_jsonl "$PY" "$KIT/peer_alpha_duckdb.py" "$D/nominal.jsonl" || true
   bash "$KIT/timev.sh" wagefile_alpha_jsonl $W agree "$D/nominal.jsonl" --level nominal || true
   bash "$KIT/timev.sh" peer_ds_csv "$PY" "$KIT/peer_ds.py" "$D/ds.csv" --truth "$D/ds_truth.csv" --labels-out /tmp/peer_ds_labels.csv || true
   bash "$KIT/timev.sh" wagefile_ds_csv $W agree "$D/ds.csv" --dawid-skene --bootstrap 0 --labels-out /tmp/wagefile_ds_labels.csv || true
@@ -57,7 +59,9 @@ peer = {r["item"]: r["label"] for r in csv.DictReader(open("/tmp/peer_ds_labels.
 print("| task | peer wall s [min-max] | wagefile wall s [min-max] | speed-up | peer RSS MB | wagefile RSS MB | peer result | wagefile result |")
 print("|---|---|---|---|---|---|---|---|")
 for task, peer_label, our_label in [("alpha, 10M judgments, CSV", "peer_alpha_csv", "wagefile_alpha_csv"),
+                                    ("alpha, 10M judgments, CSV (DuckDB peer)", "duckdb_alpha_csv", "wagefile_alpha_csv"),
                                     ("alpha, 10M judgments, JSONL", "peer_alpha_jsonl", "wagefile_alpha_jsonl"),
+                                    ("alpha, 10M judgments, JSONL (DuckDB peer)", "duckdb_alpha_jsonl", "wagefile_alpha_jsonl"),
                                     ("Dawid-Skene, 1M labels, CSV", "peer_ds_csv", "wagefile_ds_csv"),
                                     ("alpha, 10M judgments, shuffled CSV", "peer_alpha_shuffled_csv", "wagefile_alpha_shuffled_csv"),
                                     ("alpha, 10M judgments, shuffled JSONL", "peer_alpha_shuffled_jsonl", "wagefile_alpha_shuffled_jsonl")]:

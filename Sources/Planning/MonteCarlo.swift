@@ -4,27 +4,27 @@ import WorkModel
 
 /// P10, P50 and P90 (and the mean) of cost, duration and cost per useful pair, from seeded
 /// draws of every tier's throughput, rate and agreement from their low-mode-high triangles.
-public struct MonteCarloSummary: Sendable, Codable, Hashable {
-    public struct Spread: Sendable, Codable, Hashable {
-        public var mean: Double
-        public var p10: Double
-        public var p50: Double
-        public var p90: Double
+package struct MonteCarloSummary: Sendable, Codable, Hashable {
+    package struct Spread: Sendable, Codable, Hashable {
+        package var mean: Double
+        package var p10: Double
+        package var p50: Double
+        package var p90: Double
     }
 
-    public var draws: Int
-    public var seed: UInt64
-    public var cost: Spread
-    public var weeks: Spread
-    public var usefulPairs: Spread
-    public var costPerUsefulPair: Spread?
+    package var draws: Int
+    package var seed: UInt64
+    package var cost: Spread
+    package var weeks: Spread
+    package var usefulPairs: Spread
+    package var costPerUsefulPair: Spread?
     /// The share of draws costing no more than the point plan's total (its percentile), when the plan gives one.
-    public var pointCostPercentile: Double?
+    package var pointCostPercentile: Double?
 }
 
 /// SAFETY: the draw buffers are borrowed from three local arrays for the length of the concurrent loop,
 /// which returns before they are read; chunks write disjoint index ranges (see `Output`).
-public enum MonteCarlo {
+package enum MonteCarlo {
     /// The value of rank `k` (0-based) in ascending order; reorders `values` around it (Hoare
     /// partitioning with a median-of-three pivot).
     static func select(_ values: inout [Double], _ k: Int) -> Double {
@@ -133,12 +133,12 @@ public enum MonteCarlo {
         }
     }
 
-    public static func run(_ spec: ProgramSpec) -> MonteCarloSummary {
+    package static func run(_ spec: ProgramSpec) -> MonteCarloSummary {
         run(spec, budget: PlanBudget<Never>.unlimited)
     }
 
     /// As `run(_:)`, stopping with the budget's reason when it runs out.
-    public static func run<Failure>(_ spec: ProgramSpec, budget: PlanBudget<Failure>, pointCost: Double? = nil)
+    package static func run<Failure>(_ spec: ProgramSpec, budget: PlanBudget<Failure>, pointCost: Double? = nil)
         throws(Failure) -> MonteCarloSummary
     {
         let (costs, weeks, useful) = try outcomes(spec, budget: budget)

@@ -2,16 +2,16 @@ import WorkModel
 
 /// Where the money goes and what it buys, per difficulty class and per tier, at the most likely
 /// values: the cost of a useful pair by route, and what the next thousand would cost.
-public struct ClassLine: Sendable, Codable, Hashable {
-    public var id: String
-    public var route: String
-    public var items: Double
+package struct ClassLine: Sendable, Codable, Hashable {
+    package var id: String
+    package var route: String
+    package var items: Double
     /// The class's share of its tier's cost (by judgments), plus for auto-graded classes the
     /// auto-grader's cost and their share of the audit.
-    public var cost: Double
-    public var auditCost: Double
-    public var usefulPairs: Double
-    public var costPerUsefulPair: Double?
+    package var cost: Double
+    package var auditCost: Double
+    package var usefulPairs: Double
+    package var costPerUsefulPair: Double?
 }
 
 enum PlanBreakdown {

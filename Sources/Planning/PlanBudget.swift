@@ -1,14 +1,14 @@
 /// Where the planner's long loops (the Monte Carlo draws, the routing sweep) ask whether to go
 /// on. The command line plans with `.unlimited`, which can never stop (its `Failure` is `Never`,
 /// so those calls need no `try`); the server gives each request a deadline and a cancellation flag.
-public struct PlanBudget<Failure: Error>: Sendable {
+package struct PlanBudget<Failure: Error>: Sendable {
     /// Nil to go on; the reason to stop otherwise. Called every few hundred draws or routings.
     let stopReason: @Sendable () -> Failure?
     /// Whether the Monte Carlo may spread its chunks over every core. The server says no: a
     /// request's plan runs on one worker thread, so several plans at once cannot take every core.
-    public let parallel: Bool
+    package let parallel: Bool
 
-    public init(parallel: Bool, stopReason: @escaping @Sendable () -> Failure?) {
+    package init(parallel: Bool, stopReason: @escaping @Sendable () -> Failure?) {
         self.parallel = parallel
         self.stopReason = stopReason
     }
@@ -22,7 +22,7 @@ public struct PlanBudget<Failure: Error>: Sendable {
 
 extension PlanBudget where Failure == Never {
     /// No deadline, every core: the command line and the benchmarks.
-    public static var unlimited: PlanBudget<Never> { PlanBudget(parallel: true) { nil } }
+    package static var unlimited: PlanBudget<Never> { PlanBudget(parallel: true) { nil } }
 }
 
 /// How often the loops look at the budget: often enough to stop within milliseconds, rarely

@@ -1,21 +1,21 @@
-public import WorkModel
+package import WorkModel
 
 /// What a finance lead must act on in a plan: a tier that overruns the horizon, with the
 /// reviewers or weeks that would close the gap, and a cheaper routing that still meets the target.
-public struct PlanFinding: Sendable, Codable, Hashable {
-    public var severity: Severity
-    public var rule: String
-    public var message: String
-    public var fix: String?
+package struct PlanFinding: Sendable, Codable, Hashable {
+    package var severity: Severity
+    package var rule: String
+    package var message: String
+    package var fix: String?
 }
 
 /// The cheapest routing that meets the agreement target, when it costs less than the plan's.
-public struct CheaperRouting: Sendable, Codable, Hashable {
-    public var routes: [String: String]
-    public var cost: Double
-    public var saving: Double
-    public var expectedAgreement: Double
-    public var usefulPairs: Double
+package struct CheaperRouting: Sendable, Codable, Hashable {
+    package var routes: [String: String]
+    package var cost: Double
+    package var saving: Double
+    package var expectedAgreement: Double
+    package var usefulPairs: Double
 }
 
 enum PlanFindings {

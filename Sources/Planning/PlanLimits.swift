@@ -9,30 +9,30 @@ import WorkModel
 /// team plans (the shipped examples have at most 7 classes and 6 tiers) and low enough that the
 /// worst program within all of them plans in a few seconds on one core (docs/RELIABILITY.md has
 /// the figures). `wagefile plan` on the command line has none of these limits.
-public struct PlanLimits: Sendable {
+package struct PlanLimits: Sendable {
     /// Routings a plan sweeps on its own to name a cheaper routing meeting the target (without
     /// `--frontier`): small enough to cost nothing next to the Monte Carlo.
-    public static let routingsWithEveryPlan = 2_000
+    package static let routingsWithEveryPlan = 2_000
 
     /// Difficulty classes: the routing count grows with them combinatorially.
-    public var classes: Int
+    package var classes: Int
     /// Reviewer tiers: every draw costs every tier, and the routing count grows with them too.
-    public var tiers: Int
+    package var tiers: Int
     /// Judges per item: the useful-pair share sums a binomial over the judges, judges² per class per draw.
-    public var judgesPerItem: Int
+    package var judgesPerItem: Int
     /// Items: the arithmetic is per class, so items do not cost time; the bound keeps FTE and
     /// hiring counts (whole numbers) finite and meaningful.
-    public var items: Int
+    package var items: Int
     /// Horizon in weeks, both ends: a horizon of a fraction of an hour turns a small program into
     /// billions of FTE; ten years is beyond any plan this tool makes.
-    public var horizonWeeks: ClosedRange<Double>
+    package var horizonWeeks: ClosedRange<Double>
     /// Monte Carlo draws: percentiles are stable to a few parts in a thousand long before this.
-    public var draws: Int
+    package var draws: Int
     /// Routings the frontier sweep may evaluate (`RoutingOptimizer.routingCount`): each costs a
     /// plan at the most likely values and a few hundred bytes kept until the frontier is sorted.
-    public var routings: Int
+    package var routings: Int
 
-    public init(
+    package init(
         classes: Int, tiers: Int, judgesPerItem: Int, items: Int, horizonWeeks: ClosedRange<Double>, draws: Int,
         routings: Int
     ) {
@@ -46,19 +46,19 @@ public struct PlanLimits: Sendable {
     }
 
     /// The limits `POST /api/v1/plan` and the `/planner` page enforce.
-    public static let server = PlanLimits(
+    package static let server = PlanLimits(
         classes: 12, tiers: 8, judgesPerItem: 9, items: 1_000_000_000, horizonWeeks: 1...520, draws: 200_000,
         routings: 20_000)
 
     /// One limit a program goes past: the spec field, the limit, and what was asked for.
-    public struct Excess: Sendable, Equatable {
-        public var field: String
-        public var limit: String
-        public var message: String
+    package struct Excess: Sendable, Equatable {
+        package var field: String
+        package var limit: String
+        package var message: String
     }
 
     /// Every limit `spec` goes past; empty when the server may plan it. `frontier` adds the sweep's own limit.
-    public func excesses(_ spec: ProgramSpec, frontier: Bool) -> [Excess] {
+    package func excesses(_ spec: ProgramSpec, frontier: Bool) -> [Excess] {
         var found: [Excess] = []
         func atMost(_ value: Int, _ limit: Int, _ field: String, _ name: String, _ what: String) {
             if value > limit {

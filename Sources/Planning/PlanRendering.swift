@@ -2,11 +2,11 @@ import WorkModel
 
 /// The plan as Markdown and as an HTML fragment with its two charts: cost stacked by tier, and
 /// the routing frontier (cost against expected agreement).
-public enum PlanRendering {
+package enum PlanRendering {
     static func money(_ value: Double) -> String { Format.money(value, places: 0) }
 
     // Long because: the plan's Markdown in print order, one section after another.
-    public static func markdown(_ plan: ProgramPlan, frontier: RoutingFrontier?) -> String {
+    package static func markdown(_ plan: ProgramPlan, frontier: RoutingFrontier?) -> String {
         let c = plan.currency
         var out =
             "# Program plan: \(plan.title)\n\n\(plan.items) items over \(Format.number(plan.horizonWeeks)) weeks; agreement target \(Format.percent(plan.agreementTarget, places: 0)).\n\n"
@@ -97,7 +97,7 @@ public enum PlanRendering {
     }
 
     /// A standalone page: the Markdown's figures as tables, with the two charts.
-    public static func page(_ plan: ProgramPlan, frontier: RoutingFrontier?) -> String {
+    package static func page(_ plan: ProgramPlan, frontier: RoutingFrontier?) -> String {
         let e = Format.html
         var body =
             "<h1>Program plan: \(e(plan.title))</h1><p>\(plan.items) items over \(Format.number(plan.horizonWeeks)) weeks; total \(money(plan.total.cost)) \(e(plan.currency))"
@@ -110,7 +110,7 @@ public enum PlanRendering {
     }
 
     /// The tables and charts, for the standalone page and the web app's planner page.
-    public static func fragment(_ plan: ProgramPlan, frontier: RoutingFrontier?) -> String {
+    package static func fragment(_ plan: ProgramPlan, frontier: RoutingFrontier?) -> String {
         let e = Format.html, c = e(plan.currency)
         var body = "<figure>\(costChart(plan))</figure>"
         body +=
@@ -187,7 +187,7 @@ public enum PlanRendering {
     }
 
     /// One bar, one segment per line (auto-grader first), each labelled in a legend below.
-    public static func costChart(_ plan: ProgramPlan) -> String {
+    package static func costChart(_ plan: ProgramPlan) -> String {
         let e = Format.html
         let parts = [("auto-grader", plan.autoGrader.cost)] + plan.tiers.map { ($0.name, $0.cost) }
         let total = max(parts.reduce(0) { $0 + $1.1 }, 1)
@@ -214,7 +214,7 @@ public enum PlanRendering {
 
     /// The tornado: one bar per uncertain input from its cost at the low end to its cost at the
     /// high end, around the point total, largest swing on top.
-    public static func tornadoChart(_ plan: ProgramPlan) -> String {
+    package static func tornadoChart(_ plan: ProgramPlan) -> String {
         let e = Format.html
         let lines = plan.sensitivity
         let values = lines.flatMap { [$0.costAtLow, $0.costAtHigh] } + [plan.total.cost]
@@ -251,7 +251,7 @@ public enum PlanRendering {
     }
 
     /// Every frontier routing as a point: cost across, expected agreement up, the target as a line.
-    public static func frontierChart(_ frontier: RoutingFrontier) -> String {
+    package static func frontierChart(_ frontier: RoutingFrontier) -> String {
         let e = Format.html
         let points = frontier.frontier
         let costs = points.map(\.cost), agreements = points.map(\.expectedAgreement) + [frontier.agreementTarget]

@@ -2,18 +2,18 @@ import WorkModel
 
 /// How far the total moves when one uncertain input goes to its low or its high end while every
 /// other stays at its most likely value: the tornado table, largest swing first.
-public struct SensitivityLine: Sendable, Codable, Hashable {
+package struct SensitivityLine: Sendable, Codable, Hashable {
     /// `tiers.<id>.items_per_hour`, `tiers.<id>.rate` or `tiers.<id>.agreement`.
-    public var input: String
-    public var low: Double
-    public var high: Double
+    package var input: String
+    package var low: Double
+    package var high: Double
     /// Total cost with the input at its low end and at its high end.
-    public var costAtLow: Double
-    public var costAtHigh: Double
-    public var costPerUsefulPairAtLow: Double?
-    public var costPerUsefulPairAtHigh: Double?
+    package var costAtLow: Double
+    package var costAtHigh: Double
+    package var costPerUsefulPairAtLow: Double?
+    package var costPerUsefulPairAtHigh: Double?
     /// |cost at high - cost at low|.
-    public var swing: Double
+    package var swing: Double
 }
 
 enum PlanSensitivity {

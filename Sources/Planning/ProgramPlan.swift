@@ -2,95 +2,95 @@ import WorkModel
 
 /// The budget decomposed by tier at the most likely values, the Monte Carlo spread, hiring and
 /// rotation, and the cost of a useful preference pair.
-public struct ProgramPlan: Sendable, Codable {
-    public var schema = "wagefile.plan/v2"
-    public var program: String
-    public var title: String
-    public var currency: String
-    public var items: Int
-    public var horizonWeeks: Double
-    public var agreementTarget: Double
+package struct ProgramPlan: Sendable, Codable {
+    package var schema = "wagefile.plan/v2"
+    package var program: String
+    package var title: String
+    package var currency: String
+    package var items: Int
+    package var horizonWeeks: Double
+    package var agreementTarget: Double
     /// When a judged pair counts as useful (`useful_pair` in the program), in words.
-    public var usefulPairRule: String
-    public var autoGrader: AutoGraderLine
-    public var tiers: [TierLine]
+    package var usefulPairRule: String
+    package var autoGrader: AutoGraderLine
+    package var tiers: [TierLine]
     /// Cost and useful pairs per difficulty class, the audit's cost with the classes it checks.
-    public var classes: [ClassLine]
-    public var total: Totals
-    public var monteCarlo: MonteCarloSummary
+    package var classes: [ClassLine]
+    package var total: Totals
+    package var monteCarlo: MonteCarloSummary
     /// The point total and the Monte Carlo's spread, reconciled in words.
-    public var reconciliation: String
-    public var findings: [PlanFinding]
-    public var cheaperRouting: CheaperRouting?
-    public var routingNote: String
+    package var reconciliation: String
+    package var findings: [PlanFinding]
+    package var cheaperRouting: CheaperRouting?
+    package var routingNote: String
     /// The tornado: the total with each uncertain input at its low and high end, largest swing first.
-    public var sensitivity: [SensitivityLine]
-    public var hiring: [Hiring]
-    public var notes: [String]
-    public var disclaimer =
+    package var sensitivity: [SensitivityLine]
+    package var hiring: [Hiring]
+    package var notes: [String]
+    package var disclaimer =
         "Decision support: a plan from stated assumptions; every figure moves with throughput, rates and agreement."
 
-    public struct AutoGraderLine: Sendable, Codable, Hashable {
-        public var items: Double
-        public var cost: Double
-        public var auditedItems: Double
-        public var expectedUsefulPairs: Double
+    package struct AutoGraderLine: Sendable, Codable, Hashable {
+        package var items: Double
+        package var cost: Double
+        package var auditedItems: Double
+        package var expectedUsefulPairs: Double
         /// What the audit sample costs the tier that checks it, part of that tier's cost.
-        public var auditCost: Double
+        package var auditCost: Double
         /// (Auto-grader cost + audit cost) / its useful pairs.
-        public var costPerUsefulPair: Double?
+        package var costPerUsefulPair: Double?
     }
 
-    public struct TierLine: Sendable, Codable, Hashable {
-        public var id: String
-        public var name: String
-        public var items: Double
-        public var judgments: Double
-        public var hours: Double
-        public var fte: Double
-        public var rate: Double
-        public var rateSource: String
-        public var cost: Double
-        public var managedCost: Double
-        public var recalibrationCost: Double
-        public var weeks: Double
-        public var usefulShare: Double
-        public var usefulPairs: Double
+    package struct TierLine: Sendable, Codable, Hashable {
+        package var id: String
+        package var name: String
+        package var items: Double
+        package var judgments: Double
+        package var hours: Double
+        package var fte: Double
+        package var rate: Double
+        package var rateSource: String
+        package var cost: Double
+        package var managedCost: Double
+        package var recalibrationCost: Double
+        package var weeks: Double
+        package var usefulShare: Double
+        package var usefulPairs: Double
         /// Audit-sample items the tier checks (in `items`) and their cost (in `cost`); they add no pairs.
-        public var auditItems: Double
-        public var auditCost: Double
+        package var auditItems: Double
+        package var auditCost: Double
         /// (Cost - audit cost) / useful pairs: what a pair bought on this tier costs.
-        public var costPerUsefulPair: Double?
+        package var costPerUsefulPair: Double?
         /// The tier's most likely pairwise agreement and where it came from.
-        public var agreement: Double
-        public var agreementSource: String
+        package var agreement: Double
+        package var agreementSource: String
     }
 
-    public struct Totals: Sendable, Codable, Hashable {
-        public var cost: Double
-        public var weeks: Double
-        public var usefulPairs: Double
-        public var costPerUsefulPair: Double?
+    package struct Totals: Sendable, Codable, Hashable {
+        package var cost: Double
+        package var weeks: Double
+        package var usefulPairs: Double
+        package var costPerUsefulPair: Double?
         /// What the next thousand useful pairs cost at this routing.
-        public var marginalCostPerThousandPairs: Double?
-        public var expectedAgreement: Double
-        public var meetsHorizon: Bool
+        package var marginalCostPerThousandPairs: Double?
+        package var expectedAgreement: Double
+        package var meetsHorizon: Bool
     }
 
-    public struct Hiring: Sendable, Codable, Hashable {
-        public var tier: String
-        public var staffedNeeded: Int
-        public var capacity: Int?
-        public var toHire: Int
-        public var leadWeeks: Double
+    package struct Hiring: Sendable, Codable, Hashable {
+        package var tier: String
+        package var staffedNeeded: Int
+        package var capacity: Int?
+        package var toHire: Int
+        package var leadWeeks: Double
         /// When to start: a date when the spec gives `start`, else weeks before the start.
-        public var startHiring: String
+        package var startHiring: String
     }
 }
 
 extension ProgramPlan {
     /// The plan for a spec whose rates are resolved (see `RateResolver`).
-    public static func build(
+    package static func build(
         _ spec: ProgramSpec, rateSources: [String: String] = [:], agreementSources: [String: String] = [:]
     ) -> ProgramPlan {
         build(spec, rateSources: rateSources, agreementSources: agreementSources, budget: PlanBudget<Never>.unlimited)
@@ -98,7 +98,7 @@ extension ProgramPlan {
 
     // Long because: prices every tier at its most likely values, then sets the audit, Monte Carlo and routing figures beside them; the plan quotes each tier line and its totals together.
     /// As `build(_:rateSources:)`, with the Monte Carlo stopping when the budget runs out.
-    public static func build<Failure>(
+    package static func build<Failure>(
         _ spec: ProgramSpec, rateSources: [String: String] = [:], agreementSources: [String: String] = [:],
         budget: PlanBudget<Failure>
     ) throws(Failure)

@@ -2,11 +2,11 @@ import Specs
 
 /// The program spec's JSON Schema (draft 2020-12), from the reader's field lists, with the rate
 /// cards the loaded reference data knows.
-public enum ProgramSchema {
+package enum ProgramSchema {
     typealias JSON = RoleSpecSchema.JSON
 
     // Long because: the program spec's JSON Schema written out as data, one property after another.
-    public static func text(rateCards: [String]) -> String {
+    package static func text(rateCards: [String]) -> String {
         func number(_ minimum: Double? = nil, _ maximum: Double? = nil, exclusiveMinimum: Double? = nil) -> JSON {
             var pairs: [(String, JSON)] = [("type", .string("number"))]
             if let minimum { pairs.append(("minimum", .number(minimum))) }

@@ -1,25 +1,25 @@
-public import WorkModel
+package import WorkModel
 
 /// A range a planner is unsure of: the most likely value and, when given, the low and high
 /// ends of a triangular distribution the Monte Carlo draws from.
-public struct Estimate: Sendable, Hashable, Codable {
-    public var mode: Double
-    public var low: Double
-    public var high: Double
+package struct Estimate: Sendable, Hashable, Codable {
+    package var mode: Double
+    package var low: Double
+    package var high: Double
 
-    public init(_ mode: Double, low: Double? = nil, high: Double? = nil) {
+    package init(_ mode: Double, low: Double? = nil, high: Double? = nil) {
         self.mode = mode
         self.low = low ?? mode
         self.high = high ?? mode
     }
 
     /// The triangular distribution's mean: (low + mode + high) / 3.
-    public var mean: Double { (low + mode + high) / 3 }
-    public var isFixed: Bool { low == high }
+    package var mean: Double { (low + mode + high) / 3 }
+    package var isFixed: Bool { low == high }
 }
 
 /// Where a tier's hourly rate comes from.
-public enum RateSource: Sendable, Hashable, Codable {
+package enum RateSource: Sendable, Hashable, Codable {
     /// A job category's public rate card, low to high around its geometric midpoint.
     case card(String)
     /// The organization's own band for a role spec (min, mid, max of its newest wage file).
@@ -29,51 +29,51 @@ public enum RateSource: Sendable, Hashable, Codable {
 }
 
 /// One reviewer tier: who judges, how many per item, how fast, at what rate, how reliably.
-public struct ReviewerTier: Sendable, Hashable, Codable {
-    public var id: String
-    public var name: String
+package struct ReviewerTier: Sendable, Hashable, Codable {
+    package var id: String
+    package var name: String
     /// Higher levels take harder items; the optimizer never routes a harder class lower.
-    public var level: Int
-    public var judgesPerItem: Int
+    package var level: Int
+    package var judgesPerItem: Int
     /// Items one reviewer judges per hour.
-    public var throughput: Estimate
-    public var rateSource: RateSource
+    package var throughput: Estimate
+    package var rateSource: RateSource
     /// Hourly, in `currency`; filled from the source when the plan is built.
-    public var rate: Estimate
-    public var currency: String
+    package var rate: Estimate
+    package var currency: String
     /// The chance two judges of this tier agree on an item (pairwise agreement).
-    public var agreement: Estimate
+    package var agreement: Estimate
     /// Agreement on particular classes where it differs (harder items, lower agreement); the
     /// Monte Carlo moves it with the tier's drawn agreement.
-    public var agreementByClass: [String: Double] = [:]
+    package var agreementByClass: [String: Double] = [:]
     /// Reviewers available now; more take `hiringLeadWeeks` to arrive.
-    public var capacity: Int?
-    public var hiringLeadWeeks: Double
+    package var capacity: Int?
+    package var hiringLeadWeeks: Double
     /// Share bought from a managed pool rather than staffed internally, and the pool's markup on the rate.
-    public var managedShare: Double
-    public var managedMarkup: Double
+    package var managedShare: Double
+    package var managedMarkup: Double
     /// Share of staffed reviewers rotating out per quarter, and the hours to calibrate each replacement.
-    public var rotationPerQuarter: Double
-    public var recalibrationHours: Double
+    package var rotationPerQuarter: Double
+    package var recalibrationHours: Double
     /// Loaded cost over gross pay for the staffed share when it is employees paid the band (set by
     /// `RateResolver` from the wage file); 1 for a rate that is already what an hour costs.
-    public var staffedLoadFactor: Double = 1
+    package var staffedLoadFactor: Double = 1
 }
 
 /// A class of items by difficulty, its share of the volume, and the tier it goes to.
-public struct DifficultyClass: Sendable, Hashable, Codable {
-    public var id: String
-    public var share: Double
+package struct DifficultyClass: Sendable, Hashable, Codable {
+    package var id: String
+    package var share: Double
     /// `auto-grader` or a tier id.
-    public var route: String
+    package var route: String
     /// How often the auto-grader's label matches the humans' on this class (from the audit sample).
-    public var autoAgreement: Double?
+    package var autoAgreement: Double?
 }
 
 /// When a judged pair counts as useful: a choice of the program, since it decides what the
 /// budget buys. The default, `posterior(0.9)`, keeps a split vote when the judges are accurate
 /// enough for its majority to be trusted and drops it when they are not.
-public enum UsefulPairRule: Sendable, Hashable, Codable {
+package enum UsefulPairRule: Sendable, Hashable, Codable {
     /// Every judge picks the same response.
     case unanimous
     /// More than half the judges pick the same response (a tie is not useful).
@@ -84,9 +84,9 @@ public enum UsefulPairRule: Sendable, Hashable, Codable {
     /// tier's judge accuracy (the one-coin Dawid-Skene posterior with an even prior), is at least this.
     case posterior(Double)
 
-    public static let `default` = UsefulPairRule.posterior(0.9)
+    package static let `default` = UsefulPairRule.posterior(0.9)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unanimous: "unanimous: every judge picks the same response"
         case .majority: "majority: more than half the judges pick the same response"
@@ -98,26 +98,26 @@ public enum UsefulPairRule: Sendable, Hashable, Codable {
 }
 
 /// An alignment program: the workload, the routing policy and the tiers.
-public struct ProgramSpec: Sendable, Hashable, Codable {
-    public static let autoGrader = "auto-grader"
+package struct ProgramSpec: Sendable, Hashable, Codable {
+    package static let autoGrader = "auto-grader"
 
-    public var id: String
-    public var title: String
-    public var items: Int
-    public var classes: [DifficultyClass]
-    public var tiers: [ReviewerTier]
+    package var id: String
+    package var title: String
+    package var items: Int
+    package var classes: [DifficultyClass]
+    package var tiers: [ReviewerTier]
     /// Share of auto-graded items also sent to humans, and the tier that checks them.
-    public var auditSample: Double
-    public var auditTier: String?
-    public var autoGraderCostPerItem: Double
-    public var currency: String
-    public var agreementTarget: Double
-    public var usefulPair: UsefulPairRule = .default
-    public var horizonWeeks: Double
-    public var hoursPerWeek: Double
-    public var start: CalendarDate?
-    public var draws: Int
-    public var seed: UInt64
+    package var auditSample: Double
+    package var auditTier: String?
+    package var autoGraderCostPerItem: Double
+    package var currency: String
+    package var agreementTarget: Double
+    package var usefulPair: UsefulPairRule = .default
+    package var horizonWeeks: Double
+    package var hoursPerWeek: Double
+    package var start: CalendarDate?
+    package var draws: Int
+    package var seed: UInt64
 
-    public func tier(_ id: String) -> ReviewerTier? { tiers.first { $0.id == id } }
+    package func tier(_ id: String) -> ReviewerTier? { tiers.first { $0.id == id } }
 }

@@ -1,25 +1,25 @@
 import Specs
-public import WorkModel
+package import WorkModel
 
 /// Reads a program spec (YAML or JSON, `wagefile.program/v1`), reporting every problem with
 /// its line, column and field, as the role-spec reader does.
-public enum ProgramSpecReader {
-    public static let topLevel = [
+package enum ProgramSpecReader {
+    package static let topLevel = [
         "program", "id", "title", "items", "currency", "horizon_weeks", "hours_per_week", "start",
         "agreement_target", "useful_pair", "audit_sample", "audit_tier", "auto_grader", "difficulty", "tiers",
         "monte_carlo",
     ]
-    public static let tierFields = [
+    package static let tierFields = [
         "id", "name", "level", "judges_per_item", "items_per_hour", "rate", "agreement", "capacity",
         "hiring_lead_weeks", "managed_share", "managed_markup", "rotation_per_quarter", "recalibration_hours",
         "agreement_by_class",
     ]
-    public static let classFields = ["class", "share", "route", "auto_agreement"]
-    public static let estimateFields = ["mode", "low", "high"]
-    public static let rateFields = ["card", "band", "amount", "low", "high"]
+    package static let classFields = ["class", "share", "route", "auto_agreement"]
+    package static let estimateFields = ["mode", "low", "high"]
+    package static let rateFields = ["card", "band", "amount", "low", "high"]
 
     // Long because: a field-by-field reader of the program spec, checking each section against those read before it (tiers before routes) and reporting every problem with its line.
-    public static func read(_ text: String, file: String) throws(InputError) -> ProgramSpec {
+    package static func read(_ text: String, file: String) throws(InputError) -> ProgramSpec {
         guard let root = try SpecDocument.parse(text, file: file) else {
             throw InputError([Diagnostic(file: file, location: .start, field: "", message: "the program spec is empty")]
             )

@@ -1,21 +1,21 @@
-public import ReferenceData
+package import ReferenceData
 import WorkModel
 
 /// Fills each tier's hourly rate from its source: a public rate card (low to high around the
 /// geometric midpoint, as the pricing core reads rate cards), the organization's band for a role
 /// spec, or the figure given. Every resolved rate says where it came from.
-public struct RateResolver: Sendable {
-    public struct Band: Sendable {
-        public var min: Double
-        public var mid: Double
-        public var max: Double
-        public var currency: String
+package struct RateResolver: Sendable {
+    package struct Band: Sendable {
+        package var min: Double
+        package var mid: Double
+        package var max: Double
+        package var currency: String
         /// The wage file's labour market, for the rate's provenance.
-        public var market: String?
+        package var market: String?
         /// Loaded cost over gross pay when the role is an employee's (on-costs and paid leave), so
         /// staffed hours cost what an employee costs; nil for a contract rate.
-        public var loadFactor: Double?
-        public init(
+        package var loadFactor: Double?
+        package init(
             min: Double, mid: Double, max: Double, currency: String, market: String? = nil, loadFactor: Double? = nil
         ) {
             self.min = min
@@ -27,17 +27,17 @@ public struct RateResolver: Sendable {
         }
     }
 
-    public let reference: ReferenceSet
+    package let reference: ReferenceSet
     /// The band of a role spec's newest wage file, hourly, when the caller has one.
-    public let band: @Sendable (String) -> Band?
+    package let band: @Sendable (String) -> Band?
 
-    public init(reference: ReferenceSet, band: @escaping @Sendable (String) -> Band? = { _ in nil }) {
+    package init(reference: ReferenceSet, band: @escaping @Sendable (String) -> Band? = { _ in nil }) {
         self.reference = reference
         self.band = band
     }
 
     /// The spec with every rate filled, and where each came from; a problem per tier that cannot be priced.
-    public func resolve(_ spec: ProgramSpec) -> (spec: ProgramSpec, sources: [String: String], problems: [String]) {
+    package func resolve(_ spec: ProgramSpec) -> (spec: ProgramSpec, sources: [String: String], problems: [String]) {
         var resolved = spec
         var sources: [String: String] = [:]
         var problems: [String] = []

@@ -4,36 +4,36 @@ import WorkModel
 /// or a tier without ever sending a harder class to a lower tier than an easier one. Each
 /// routing is costed at the most likely values; the frontier keeps those no other routing
 /// beats on both cost and expected agreement, and the cheapest that meets the target is named.
-public struct RoutingFrontier: Sendable, Codable {
-    public struct Option: Sendable, Codable, Hashable {
+package struct RoutingFrontier: Sendable, Codable {
+    package struct Option: Sendable, Codable, Hashable {
         /// Class id to route.
-        public var routes: [String: String]
-        public var cost: Double
-        public var expectedAgreement: Double
-        public var usefulPairs: Double
-        public var costPerUsefulPair: Double?
-        public var meetsTarget: Bool
+        package var routes: [String: String]
+        package var cost: Double
+        package var expectedAgreement: Double
+        package var usefulPairs: Double
+        package var costPerUsefulPair: Double?
+        package var meetsTarget: Bool
     }
 
-    public var schema = "wagefile.frontier/v1"
-    public var program: String
-    public var currency: String
-    public var agreementTarget: Double
-    public var evaluated: Int
-    public var frontier: [Option]
-    public var cheapestMeetingTarget: Option?
-    public var current: Option
+    package var schema = "wagefile.frontier/v1"
+    package var program: String
+    package var currency: String
+    package var agreementTarget: Double
+    package var evaluated: Int
+    package var frontier: [Option]
+    package var cheapestMeetingTarget: Option?
+    package var current: Option
 }
 
-public enum RoutingOptimizer {
-    public static func sweep(_ spec: ProgramSpec) -> RoutingFrontier {
+package enum RoutingOptimizer {
+    package static func sweep(_ spec: ProgramSpec) -> RoutingFrontier {
         sweep(spec, budget: PlanBudget<Never>.unlimited)
     }
 
     /// As `sweep(_:)`, stopping when the budget runs out. The number of routings grows as
     /// C(classes + tiers, classes) (see `routingCount`): a caller that must bound the work checks
     /// that count before it starts; the budget is the backstop for a slow or busy machine.
-    public static func sweep<Failure>(_ spec: ProgramSpec, budget: PlanBudget<Failure>) throws(Failure)
+    package static func sweep<Failure>(_ spec: ProgramSpec, budget: PlanBudget<Failure>) throws(Failure)
         -> RoutingFrontier
     {
         // Routes in order of level: the auto-grader first, then tiers by level.
@@ -79,7 +79,7 @@ public enum RoutingOptimizer {
     /// How many routings `sweep` evaluates, without evaluating any: the non-decreasing sequences
     /// of route indices over the classes, where the auto-grader (index 0) may only take a prefix
     /// of classes that all have an audited match rate. Saturates at `Int.max`.
-    public static func routingCount(_ spec: ProgramSpec) -> Int {
+    package static func routingCount(_ spec: ProgramSpec) -> Int {
         let tiers = spec.tiers.count
         let classes = spec.classes.count
         // Classes the auto-grader may take: the longest prefix with a known match rate.

@@ -4,12 +4,12 @@
 /// with probability a = q^2 + (1 - q)^2, so a tier's measured pairwise agreement gives
 /// q = (1 + sqrt(2a - 1)) / 2. A pair judged by k people is useful when the larger side holds at
 /// least `target` of the k votes; a pair judged once is useful when that judge is right (q).
-public enum UsefulPairs {
-    public static func judgeAccuracy(agreement: Double) -> Double {
+package enum UsefulPairs {
+    package static func judgeAccuracy(agreement: Double) -> Double {
         (1 + (max(0, 2 * min(agreement, 1) - 1)).squareRoot()) / 2
     }
 
-    public static func share(judges k: Int, agreement: Double, target: Double) -> Double {
+    package static func share(judges k: Int, agreement: Double, target: Double) -> Double {
         share(judges: k, agreement: agreement, smallestMajority: smallestMajority(judges: k, target: target))
     }
 
@@ -37,7 +37,7 @@ public enum UsefulPairs {
     }
 
     /// The share of pairs judged by k people that are useful under a rule, at pairwise agreement a.
-    public static func share(judges k: Int, agreement: Double, rule: UsefulPairRule) -> Double {
+    package static func share(judges k: Int, agreement: Double, rule: UsefulPairRule) -> Double {
         let q = judgeAccuracy(agreement: agreement)
         if k == 1 {
             // One judge: useful when that judge is right, which a posterior rule accepts only if q itself reaches it.

@@ -1,8 +1,8 @@
-public import Foundation
+package import Foundation
 import SQLKit
 
 /// What a user may do. Individual pay is visible to admin and compensation only.
-public enum UserRole: String, Sendable, Codable, CaseIterable {
+package enum UserRole: String, Sendable, Codable, CaseIterable {
     case admin
     case compensation
     case procurement
@@ -11,18 +11,18 @@ public enum UserRole: String, Sendable, Codable, CaseIterable {
 }
 
 /// A person who signs in. The password hash never leaves Storage and WebApp's sign-in.
-public struct User: Sendable, Codable, Equatable {
-    public var id: String
-    public var email: String
-    public var name: String
-    public var role: String
-    public var passwordHash: String
-    public var disabled: Bool
-    public var revision: Int
-    public var createdAt: String
-    public var updatedAt: String
+package struct User: Sendable, Codable, Equatable {
+    package var id: String
+    package var email: String
+    package var name: String
+    package var role: String
+    package var passwordHash: String
+    package var disabled: Bool
+    package var revision: Int
+    package var createdAt: String
+    package var updatedAt: String
 
-    public init(id: String, email: String, name: String, role: UserRole, passwordHash: String) {
+    package init(id: String, email: String, name: String, role: UserRole, passwordHash: String) {
         self.id = id
         self.email = email
         self.name = name
@@ -34,8 +34,8 @@ public struct User: Sendable, Codable, Equatable {
         self.updatedAt = ""
     }
 
-    public var userRole: UserRole { UserRole(rawValue: role) ?? .viewer }
-    public var principal: Principal { Principal(userId: id, email: email) }
+    package var userRole: UserRole { UserRole(rawValue: role) ?? .viewer }
+    package var principal: Principal { Principal(userId: id, email: email) }
 
     /// What the audit log records of a user: everything but the password hash.
     struct Audited: Codable {
@@ -54,17 +54,17 @@ public struct User: Sendable, Codable, Equatable {
 }
 
 /// An API token as listed: never the token itself, only its first characters to recognise it.
-public struct APIToken: Sendable, Codable, Equatable {
-    public var id: String
-    public var userId: String
-    public var name: String
-    public var tokenHash: String
-    public var prefix: String
-    public var createdAt: String
-    public var lastUsedAt: String?
-    public var revokedAt: String?
+package struct APIToken: Sendable, Codable, Equatable {
+    package var id: String
+    package var userId: String
+    package var name: String
+    package var tokenHash: String
+    package var prefix: String
+    package var createdAt: String
+    package var lastUsedAt: String?
+    package var revokedAt: String?
 
-    public init(id: String, userId: String, name: String, tokenHash: String, prefix: String) {
+    package init(id: String, userId: String, name: String, tokenHash: String, prefix: String) {
         self.id = id
         self.userId = userId
         self.name = name
@@ -75,22 +75,22 @@ public struct APIToken: Sendable, Codable, Equatable {
 }
 
 /// Users, browser sessions and API tokens. Secrets arrive already hashed.
-public struct AccountRepository: Sendable {
+package struct AccountRepository: Sendable {
     let database: any Database
     let now: @Sendable () -> Date
 
-    public init(database: any Database, now: @escaping @Sendable () -> Date) {
+    package init(database: any Database, now: @escaping @Sendable () -> Date) {
         self.database = database
         self.now = now
     }
 
-    public func userCount() async throws -> Int {
+    package func userCount() async throws -> Int {
         try await database.read { sql in
             try await sql.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }
 
-    public func users(page: PageRequest = PageRequest()) async throws -> Page<User> {
+    package func users(page: PageRequest = PageRequest()) async throws -> Page<User> {
         try await database.read { sql in
             let total =
                 try await sql.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
@@ -102,7 +102,7 @@ public struct AccountRepository: Sendable {
         }
     }
 
-    public func user(id: String) async throws -> User {
+    package func user(id: String) async throws -> User {
         try await database.read { sql in
             guard let user = try await AccountRepository.fetchUser("id", id, sql) else {
                 throw StorageError.notFound(entity: "user", id: id)
@@ -111,11 +111,11 @@ public struct AccountRepository: Sendable {
         }
     }
 
-    public func user(email: String) async throws -> User? {
+    package func user(email: String) async throws -> User? {
         try await database.read { sql in try await AccountRepository.fetchUser("email", email.lowercased(), sql) }
     }
 
-    public func createUser(_ user: User, by principal: Principal) async throws -> User {
+    package func createUser(_ user: User, by principal: Principal) async throws -> User {
         let stamp = Timestamp.string(now())
         var stored = user
         stored.email = user.email.lowercased()
@@ -140,7 +140,7 @@ public struct AccountRepository: Sendable {
 
     /// Changes name, role, disabled or password; a password change ends the user's sessions and
     /// revokes their API tokens.
-    public func updateUser(_ user: User, expectedRevision: Int, by principal: Principal) async throws -> User {
+    package func updateUser(_ user: User, expectedRevision: Int, by principal: Principal) async throws -> User {
         let stamp = Timestamp.string(now())
         let incoming = user
         return try await database.transaction { sql in
@@ -188,7 +188,7 @@ public struct AccountRepository: Sendable {
 
     // MARK: Sessions
 
-    public func createSession(tokenHash: String, userId: String, expiresAt: Date) async throws {
+    package func createSession(tokenHash: String, userId: String, expiresAt: Date) async throws {
         let stamp = Timestamp.string(now())
         try await database.transaction { sql in
             // Sign-in is a good moment to drop sessions that ran out.
@@ -199,7 +199,7 @@ public struct AccountRepository: Sendable {
     }
 
     /// The signed-in user for a session, if it exists, has not expired and the user is enabled.
-    public func sessionUser(tokenHash: String) async throws -> User? {
+    package func sessionUser(tokenHash: String) async throws -> User? {
         let stamp = Timestamp.string(now())
         return try await database.read { sql in
             try await sql.raw(
@@ -211,7 +211,7 @@ public struct AccountRepository: Sendable {
         }.flatMap { $0.disabled ? nil : $0 }
     }
 
-    public func deleteSession(tokenHash: String) async throws {
+    package func deleteSession(tokenHash: String) async throws {
         try await database.transaction { sql in
             try await sql.delete(from: "sessions").where("token_hash", .equal, tokenHash).run()
         }
@@ -219,7 +219,7 @@ public struct AccountRepository: Sendable {
 
     // MARK: API tokens
 
-    public func createToken(_ token: APIToken, by principal: Principal) async throws -> APIToken {
+    package func createToken(_ token: APIToken, by principal: Principal) async throws -> APIToken {
         let stamp = Timestamp.string(now())
         var stored = token
         stored.createdAt = stamp
@@ -233,7 +233,7 @@ public struct AccountRepository: Sendable {
         }
     }
 
-    public func tokens(userId: String) async throws -> [APIToken] {
+    package func tokens(userId: String) async throws -> [APIToken] {
         try await database.read { sql in
             try await sql.select().column("*").from("api_tokens").where("user_id", .equal, userId).orderBy("created_at")
                 .all(decoding: APIToken.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -241,7 +241,7 @@ public struct AccountRepository: Sendable {
     }
 
     /// The user behind a live token. Last use is recorded at most hourly, so reads stay reads.
-    public func tokenUser(tokenHash: String) async throws -> User? {
+    package func tokenUser(tokenHash: String) async throws -> User? {
         let now = now()
         // One query per authenticated request: the token and its user together.
         let found = try await database.read { sql -> (User, String, String?)? in
@@ -272,7 +272,7 @@ public struct AccountRepository: Sendable {
         return user
     }
 
-    public func revokeToken(id: String, userId: String?, by principal: Principal) async throws {
+    package func revokeToken(id: String, userId: String?, by principal: Principal) async throws {
         let stamp = Timestamp.string(now())
         try await database.transaction { sql in
             var query = sql.select().column("*").from("api_tokens").where("id", .equal, id)

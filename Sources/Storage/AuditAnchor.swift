@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+package import Foundation
 
 // The audit chain proves only that the log agrees with itself: anyone who can write the database
 // can change an entry, recompute every hash after it and update `audit_head`. A checkpoint is the
@@ -9,8 +9,8 @@ public import Foundation
 // not protect against.
 
 /// A problem with the anchor's files: what is wrong, naming the file, and how to fix it.
-public struct AnchorFileError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var description: String
+package struct AnchorFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var description: String
     init(_ description: String) { self.description = description }
 }
 
@@ -19,14 +19,14 @@ public struct AnchorFileError: Error, Sendable, Equatable, CustomStringConvertib
 ///
 /// SAFETY: the key's bytes are copied out of `withUnsafeBytes` into a `Data` before the closure
 /// returns.
-public struct AuditKey: Sendable {
-    public let path: String
+package struct AuditKey: Sendable {
+    package let path: String
     /// Kept as bytes, which are Sendable; `SymmetricKey` is made for each signature.
     private let bytes: Data
     var secret: SymmetricKey { SymmetricKey(data: bytes) }
     /// A fingerprint carried in each checkpoint, so one signed with another key (a wrong
     /// `--audit-key`) is told apart from a forged one. It reveals nothing of the secret.
-    public let id: String
+    package let id: String
 
     init(path: String, bytes: Data) {
         self.path = path
@@ -36,7 +36,7 @@ public struct AuditKey: Sendable {
 
     /// The key at `path`, or nil when there is no file there. A key others can read or write is
     /// refused: whoever can read it can sign checkpoints of a rewritten log.
-    public static func load(path: String) throws(AnchorFileError) -> AuditKey? {
+    package static func load(path: String) throws(AnchorFileError) -> AuditKey? {
         var status = stat()
         guard stat(path, &status) == 0 else {
             if errno == ENOENT { return nil }
@@ -60,7 +60,7 @@ public struct AuditKey: Sendable {
     /// The key at `path`, made the first time: 32 random bytes as hex, mode 0600. It is written
     /// whole under a temporary name and linked into place, so two processes starting at once
     /// end up with the same key and neither reads half a file.
-    public static func loadOrCreate(path: String) throws(AnchorFileError) -> AuditKey {
+    package static func loadOrCreate(path: String) throws(AnchorFileError) -> AuditKey {
         if let key = try load(path: path) { return key }
         try PrivateFiles.makeDirectory(containing: path)
         let fresh = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
@@ -78,20 +78,20 @@ public struct AuditKey: Sendable {
 }
 
 /// One signed checkpoint: the audit head at a moment, as a line of the checkpoint file.
-public struct AuditCheckpoint: Sendable, Codable, Equatable {
-    public static let format = "wagefile.audit-checkpoint/v1"
+package struct AuditCheckpoint: Sendable, Codable, Equatable {
+    package static let format = "wagefile.audit-checkpoint/v1"
 
-    public var format: String
-    public var seq: Int
-    public var hash: String
+    package var format: String
+    package var seq: Int
+    package var hash: String
     /// When it was signed (UTC, the audit log's timestamp form).
-    public var at: String
+    package var at: String
     /// The signing key's fingerprint (`AuditKey.id`).
-    public var key: String
+    package var key: String
     /// HMAC-SHA256 over the fields above, as hex.
-    public var mac: String
+    package var mac: String
 
-    public static func sign(seq: Int, hash: String, at: Date, with key: AuditKey) -> AuditCheckpoint {
+    package static func sign(seq: Int, hash: String, at: Date, with key: AuditKey) -> AuditCheckpoint {
         var checkpoint = AuditCheckpoint(
             format: format, seq: seq, hash: hash, at: Timestamp.string(at), key: key.id, mac: "")
         checkpoint.mac = Hex.string(Data(HMAC<SHA256>.authenticationCode(for: checkpoint.material, using: key.secret)))
@@ -99,7 +99,7 @@ public struct AuditCheckpoint: Sendable, Codable, Equatable {
     }
 
     /// Whether `key` made this signature (compared in constant time).
-    public func isSigned(by key: AuditKey) -> Bool {
+    package func isSigned(by key: AuditKey) -> Bool {
         guard let code = Hex.bytes(mac) else { return false }
         return HMAC<SHA256>.isValidAuthenticationCode(code, authenticating: material, using: key.secret)
     }
@@ -110,7 +110,7 @@ public struct AuditCheckpoint: Sendable, Codable, Equatable {
     }
 
     /// The checkpoint as one line of JSON, keys sorted.
-    public var line: String {
+    package var line: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding a struct of strings and an integer cannot fail.
@@ -118,10 +118,10 @@ public struct AuditCheckpoint: Sendable, Codable, Equatable {
     }
 
     /// `SEQ:HASH`, the form `--expect-head` takes.
-    public var head: String { "\(seq):\(hash)" }
+    package var head: String { "\(seq):\(hash)" }
 
     /// A line of the checkpoint file, or nil when it is not one.
-    public static func parse(_ text: some StringProtocol) -> AuditCheckpoint? {
+    package static func parse(_ text: some StringProtocol) -> AuditCheckpoint? {
         guard let checkpoint = try? JSONDecoder().decode(AuditCheckpoint.self, from: Data(text.utf8)),
             checkpoint.format == format, checkpoint.seq >= 1, Hex.isDigest(checkpoint.hash),
             Hex.isDigest(checkpoint.mac)
@@ -133,20 +133,20 @@ public struct AuditCheckpoint: Sendable, Codable, Equatable {
 }
 
 /// The append-only file of checkpoints, one JSON line each.
-public struct CheckpointFile: Sendable {
-    public let path: String
+package struct CheckpointFile: Sendable {
+    package let path: String
 
-    public init(path: String) { self.path = path }
+    package init(path: String) { self.path = path }
 
-    public struct Line: Sendable {
-        public var number: Int
-        public var text: String
+    package struct Line: Sendable {
+        package var number: Int
+        package var text: String
         /// Nil when the line is not a checkpoint (damaged, or written by hand).
-        public var checkpoint: AuditCheckpoint?
+        package var checkpoint: AuditCheckpoint?
     }
 
     /// Every non-empty line; none when the file does not exist yet.
-    public func read() throws(AnchorFileError) -> [Line] {
+    package func read() throws(AnchorFileError) -> [Line] {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw AnchorFileError("audit checkpoints \(path): cannot read the file")
@@ -159,7 +159,7 @@ public struct CheckpointFile: Sendable {
     /// Adds one line with a single write on a file opened for appending, under an exclusive lock,
     /// then syncs it: a server and `wagefile audit checkpoint` never interleave, and a checkpoint
     /// reported written survives a crash. The file is kept readable and writable by its owner only.
-    public func append(_ checkpoint: AuditCheckpoint) throws(AnchorFileError) {
+    package func append(_ checkpoint: AuditCheckpoint) throws(AnchorFileError) {
         try PrivateFiles.makeDirectory(containing: path)
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
@@ -175,20 +175,20 @@ public struct CheckpointFile: Sendable {
 }
 
 /// The key and the checkpoint file of one database, and what they say about its log.
-public struct AuditAnchor: Sendable {
-    public let keyPath: String
+package struct AuditAnchor: Sendable {
+    package let keyPath: String
     /// Nil when there is no key file yet (only `verify` opens an anchor without making one).
-    public let key: AuditKey?
-    public let checkpoints: CheckpointFile
+    package let key: AuditKey?
+    package let checkpoints: CheckpointFile
 
-    public init(keyPath: String, key: AuditKey?, checkpointsPath: String) {
+    package init(keyPath: String, key: AuditKey?, checkpointsPath: String) {
         self.keyPath = keyPath
         self.key = key
         checkpoints = CheckpointFile(path: checkpointsPath)
     }
 
     /// Opens the key (making it when `create` is set; `verify` never makes one).
-    public static func open(keyPath: String, checkpointsPath: String, create: Bool) throws(AnchorFileError)
+    package static func open(keyPath: String, checkpointsPath: String, create: Bool) throws(AnchorFileError)
         -> AuditAnchor
     {
         let key = create ? try AuditKey.loadOrCreate(path: keyPath) : try AuditKey.load(path: keyPath)
@@ -199,7 +199,7 @@ public struct AuditAnchor: Sendable {
     /// (`audit.key`, and `NAME-audit-checkpoints.jsonl` after the database's file name, so two
     /// databases in one folder keep apart), and under `.wagefile/` for PostgreSQL, named after the
     /// server and database. An in-memory database has nothing to anchor to: nil.
-    public static func defaultPaths(for url: DatabaseURL) -> (key: String, checkpoints: String)? {
+    package static func defaultPaths(for url: DatabaseURL) -> (key: String, checkpoints: String)? {
         switch url {
         case .sqlite(path: nil):
             return nil
@@ -220,14 +220,14 @@ public struct AuditAnchor: Sendable {
 
     /// What the checkpoint file vouches for: an expectation per checkpoint the key signed, and a
     /// problem per line that is not one, is signed otherwise, or cannot be checked for want of the key.
-    public struct Recorded: Sendable {
-        public var expectations: [AuditChain.Expectation] = []
-        public var problems: [String] = []
+    package struct Recorded: Sendable {
+        package var expectations: [AuditChain.Expectation] = []
+        package var problems: [String] = []
         /// The signed checkpoint with the highest sequence number.
-        public var newest: AuditCheckpoint?
+        package var newest: AuditCheckpoint?
     }
 
-    public func recorded() throws(AnchorFileError) -> Recorded {
+    package func recorded() throws(AnchorFileError) -> Recorded {
         let lines = try checkpoints.read()
         var recorded = Recorded()
         guard let key else {
@@ -265,7 +265,7 @@ public struct AuditAnchor: Sendable {
     /// The chain, every signed checkpoint and `extra` (heads an operator kept) checked together.
     /// Problems with the checkpoint file are reported among the breaks: a log that cannot be
     /// checked against its anchor is not shown intact.
-    public func verify(_ log: AuditLog, expecting extra: [AuditChain.Expectation] = []) async throws
+    package func verify(_ log: AuditLog, expecting extra: [AuditChain.Expectation] = []) async throws
         -> AuditChain.Verification
     {
         let recorded: Recorded
@@ -280,7 +280,7 @@ public struct AuditAnchor: Sendable {
     }
 
     /// What `checkpoint` did.
-    public enum Written: Sendable, Equatable {
+    package enum Written: Sendable, Equatable {
         /// A new checkpoint was appended.
         case written(AuditCheckpoint)
         /// The newest checkpoint already covers the head (or the log is empty): nothing to add.
@@ -291,7 +291,7 @@ public struct AuditAnchor: Sendable {
 
     /// Verifies the whole log against its checkpoints and, only when intact, signs its head and
     /// appends the checkpoint. Never signs a log that fails a check.
-    public func checkpoint(_ log: AuditLog, now: Date) async throws -> (AuditChain.Verification, Written) {
+    package func checkpoint(_ log: AuditLog, now: Date) async throws -> (AuditChain.Verification, Written) {
         guard let key else { throw AnchorFileError("audit key \(keyPath) is missing") }
         let verification = try await verify(log)
         guard verification.intact else { return (verification, .refused) }
@@ -309,7 +309,7 @@ public struct AuditAnchor: Sendable {
 /// Keeps a running server's checkpoints: each call signs the head when the log has grown, after
 /// checking only the entries since the newest checkpoint (so it can run every minute on a long
 /// log) and never when the log no longer extends that checkpoint.
-public actor AuditCheckpointer {
+package actor AuditCheckpointer {
     let anchor: AuditAnchor
     let key: AuditKey
     let log: AuditLog
@@ -318,7 +318,7 @@ public actor AuditCheckpointer {
     private var loaded = false
     private var refusal: [String]?
 
-    public init(anchor: AuditAnchor, log: AuditLog, now: @escaping @Sendable () -> Date) throws(AnchorFileError) {
+    package init(anchor: AuditAnchor, log: AuditLog, now: @escaping @Sendable () -> Date) throws(AnchorFileError) {
         guard let key = anchor.key else { throw AnchorFileError("audit key \(anchor.keyPath) is missing") }
         self.anchor = anchor
         self.key = key
@@ -326,7 +326,7 @@ public actor AuditCheckpointer {
         self.now = now
     }
 
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         case written(AuditCheckpoint)
         /// Nothing new since the newest checkpoint (sequence number given).
         case current(Int)
@@ -335,7 +335,7 @@ public actor AuditCheckpointer {
         case refused([String], again: Bool)
     }
 
-    public func extend() async throws -> Outcome {
+    package func extend() async throws -> Outcome {
         if !loaded {
             // The newest checkpoint this key signed; forged lines are left to `verify` to report.
             newest = try anchor.recorded().newest.map { checkpoint in

@@ -1,22 +1,22 @@
 import Crypto
-public import Foundation
+package import Foundation
 
 /// One entry of the append-only audit log: who changed what, and the record before and after.
-public struct AuditEntry: Sendable, Codable, Equatable {
-    public var seq: Int
-    public var at: String
-    public var actor: String
-    public var action: String
-    public var entity: String
-    public var entityId: String
+package struct AuditEntry: Sendable, Codable, Equatable {
+    package var seq: Int
+    package var at: String
+    package var actor: String
+    package var action: String
+    package var entity: String
+    package var entityId: String
     /// The record as JSON before the change; nil for a creation.
-    public var before: String?
+    package var before: String?
     /// The record as JSON after the change; nil for a deletion.
-    public var after: String?
-    public var prevHash: String
-    public var hash: String
+    package var after: String?
+    package var prevHash: String
+    package var hash: String
 
-    public init(
+    package init(
         seq: Int, at: String, actor: String, action: String, entity: String, entityId: String,
         before: String?, after: String?, prevHash: String, hash: String
     ) {
@@ -34,23 +34,23 @@ public struct AuditEntry: Sendable, Codable, Equatable {
 }
 
 /// SHA-256 as lowercase hex: the audit chain's hashes and the stored form of session ids and tokens.
-public enum Digest {
-    public static func sha256Hex(_ text: String) -> String {
+package enum Digest {
+    package static func sha256Hex(_ text: String) -> String {
         sha256Hex(Data(text.utf8))
     }
 
-    public static func sha256Hex(_ data: Data) -> String {
+    package static func sha256Hex(_ data: Data) -> String {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }
 
 /// The hash chain: each entry's hash covers its content and the previous entry's hash, so
 /// changing or deleting any entry breaks every hash after it.
-public enum AuditChain {
-    public static let genesis = String(repeating: "0", count: 64)
+package enum AuditChain {
+    package static let genesis = String(repeating: "0", count: 64)
 
     /// SHA-256 over the fields, each length-prefixed so no two different entries serialise alike.
-    public static func hash(of entry: AuditEntry) -> String {
+    package static func hash(of entry: AuditEntry) -> String {
         var material = ""
         for field in [
             String(entry.seq), entry.at, entry.actor, entry.action, entry.entity, entry.entityId,
@@ -63,12 +63,12 @@ public enum AuditChain {
 
     /// A hash the entry at `seq` must still have: a signed checkpoint kept outside the database,
     /// or a head an operator kept (`--expect-head`). `source` names it in a report.
-    public struct Expectation: Sendable, Equatable {
-        public var seq: Int
-        public var hash: String
-        public var source: String
+    package struct Expectation: Sendable, Equatable {
+        package var seq: Int
+        package var hash: String
+        package var source: String
 
-        public init(seq: Int, hash: String, source: String) {
+        package init(seq: Int, hash: String, source: String) {
             self.seq = seq
             self.hash = hash
             self.source = source
@@ -76,23 +76,23 @@ public enum AuditChain {
     }
 
     /// What `audit verify` reports.
-    public struct Verification: Sendable, Equatable, Codable {
-        public var entries: Int
-        public var lastSeq: Int
-        public var lastHash: String
+    package struct Verification: Sendable, Equatable, Codable {
+        package var entries: Int
+        package var lastSeq: Int
+        package var lastHash: String
         /// Problems found, in log order, then those with the checkpoints; empty when the chain is intact.
-        public var breaks: [String]
+        package var breaks: [String]
         /// How many checkpoints (and `--expect-head` values) were compared with the chain.
-        public var checkpoints: Int
+        package var checkpoints: Int
         /// The newest entry a matching checkpoint vouches for; 0 when none does.
-        public var anchoredThrough: Int
-        public var intact: Bool { breaks.isEmpty }
+        package var anchoredThrough: Int
+        package var intact: Bool { breaks.isEmpty }
 
         enum CodingKeys: String, CodingKey {
             case intact, entries, lastSeq, lastHash, breaks, checkpoints, anchoredThrough
         }
 
-        public init(
+        package init(
             entries: Int, lastSeq: Int, lastHash: String, breaks: [String], checkpoints: Int = 0,
             anchoredThrough: Int = 0
         ) {
@@ -104,7 +104,7 @@ public enum AuditChain {
             self.anchoredThrough = anchoredThrough
         }
 
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.init(
                 entries: try container.decode(Int.self, forKey: .entries),
@@ -116,7 +116,7 @@ public enum AuditChain {
         }
 
         /// `intact` is written out so a script can test one field.
-        public func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(intact, forKey: .intact)
             try container.encode(entries, forKey: .entries)
@@ -135,11 +135,11 @@ public enum AuditChain {
     /// the database can change an entry and recompute every hash after it. Expectations kept
     /// outside the database catch that: the entry at each expected sequence must still have the
     /// expected hash.
-    public struct Verifier: Sendable {
-        public private(set) var entries = 0
-        public private(set) var lastSeq = 0
-        public private(set) var lastHash = AuditChain.genesis
-        public private(set) var breaks: [String] = []
+    package struct Verifier: Sendable {
+        package private(set) var entries = 0
+        package private(set) var lastSeq = 0
+        package private(set) var lastHash = AuditChain.genesis
+        package private(set) var breaks: [String] = []
         private var expected: [Int: [Expectation]] = [:]
         private var matched: [Expectation] = []
         private var missed: [(expectation: Expectation, miss: Miss)] = []
@@ -151,17 +151,17 @@ public enum AuditChain {
             case beyondTheEnd
         }
 
-        public init(expecting expectations: [Expectation] = []) {
+        package init(expecting expectations: [Expectation] = []) {
             expected = Dictionary(grouping: expectations, by: \.seq)
         }
 
         /// Starts after an entry already checked (the newest checkpoint), to check only what follows it.
-        public init(resumingAfter seq: Int, hash: String) {
+        package init(resumingAfter seq: Int, hash: String) {
             lastSeq = seq
             lastHash = hash
         }
 
-        public mutating func check(_ entry: AuditEntry) {
+        package mutating func check(_ entry: AuditEntry) {
             entries += 1
             if entry.seq != lastSeq + 1 {
                 breaks.append(
@@ -188,7 +188,7 @@ public enum AuditChain {
         }
 
         /// The head records the last entry written; a log that stops short of it lost its tail.
-        public func finish(headSeq: Int, headHash: String) -> Verification {
+        package func finish(headSeq: Int, headHash: String) -> Verification {
             var breaks = self.breaks
             if headSeq != lastSeq {
                 breaks.append(

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 import SQLKit
 
 /// The append-only, hash-chained record of every change.
@@ -6,11 +6,11 @@ import SQLKit
 /// Entries are written inside the transaction of the change they describe. The one-row
 /// `audit_head` is updated first: its row lock makes concurrent PostgreSQL writers take turns,
 /// so the chain never forks.
-public struct AuditLog: Sendable {
+package struct AuditLog: Sendable {
     let database: any Database
     let now: @Sendable () -> Date
 
-    public init(database: any Database, now: @escaping @Sendable () -> Date) {
+    package init(database: any Database, now: @escaping @Sendable () -> Date) {
         self.database = database
         self.now = now
     }
@@ -77,11 +77,11 @@ public struct AuditLog: Sendable {
         try await sql.raw("UPDATE audit_head SET hash = \(bind: previous) WHERE id = 1").run()
     }
 
-    public struct Query: Sendable, Equatable {
-        public var entity: String?
-        public var entityId: String?
-        public var actor: String?
-        public init(entity: String? = nil, entityId: String? = nil, actor: String? = nil) {
+    package struct Query: Sendable, Equatable {
+        package var entity: String?
+        package var entityId: String?
+        package var actor: String?
+        package init(entity: String? = nil, entityId: String? = nil, actor: String? = nil) {
             self.entity = entity
             self.entityId = entityId
             self.actor = actor
@@ -89,7 +89,7 @@ public struct AuditLog: Sendable {
     }
 
     /// Newest first.
-    public func list(_ query: Query = Query(), page: PageRequest = PageRequest()) async throws -> Page<AuditEntry> {
+    package func list(_ query: Query = Query(), page: PageRequest = PageRequest()) async throws -> Page<AuditEntry> {
         let conditions = [("entity", query.entity), ("entity_id", query.entityId), ("actor", query.actor)]
             .compactMap { column, value in value.map { (column: column, value: $0) } }
         return try await database.read { sql in
@@ -101,7 +101,7 @@ public struct AuditLog: Sendable {
 
     /// Re-computes every hash in order, a thousand entries at a time, and compares the entries
     /// `expectations` name (checkpoints kept outside the database) with what they must still be.
-    public func verify(expecting expectations: [AuditChain.Expectation] = []) async throws -> AuditChain.Verification {
+    package func verify(expecting expectations: [AuditChain.Expectation] = []) async throws -> AuditChain.Verification {
         try await database.read { sql in
             var verifier = AuditChain.Verifier(expecting: expectations)
             try await Self.walk(sql, after: 0, through: nil) { verifier.check($0) }
@@ -115,7 +115,7 @@ public struct AuditLog: Sendable {
     /// Only the entries after the anchor are read, so the server can check before each checkpoint.
     /// Returns the head to sign next and the problems found; the head is not to be signed unless
     /// there are none.
-    public func extensionCheck(from anchor: AuditChain.Expectation?) async throws -> (
+    package func extensionCheck(from anchor: AuditChain.Expectation?) async throws -> (
         seq: Int, hash: String, breaks: [String]
     ) {
         try await database.read { sql in

@@ -1,7 +1,7 @@
-public import SQLKit
+package import SQLKit
 
 /// Which SQL the migrations and the few dialect-specific queries speak.
-public enum SQLDialectKind: String, Sendable {
+package enum SQLDialectKind: String, Sendable {
     case sqlite
     case postgres
 }
@@ -10,7 +10,7 @@ public enum SQLDialectKind: String, Sendable {
 ///
 /// Every write goes through `transaction`, so a change and its audit entry land together
 /// or not at all.
-public protocol Database: Sendable {
+package protocol Database: Sendable {
     var dialect: SQLDialectKind { get }
     /// A short description for logs and `/health`, never containing a password.
     var displayName: String { get }
@@ -20,7 +20,7 @@ public protocol Database: Sendable {
 }
 
 /// Errors a repository reports in terms a user can act on.
-public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No such record.
     case notFound(entity: String, id: String)
     /// The record changed since the caller read it; `current` is its revision now.
@@ -32,7 +32,7 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The database could not be reached or refused the operation.
     case unavailable(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notFound(let entity, let id): "no \(entity) with id '\(id)'"
         case .conflict(let entity, let id, let current):

@@ -90,22 +90,22 @@ struct TableShape: Sendable {
 }
 
 /// What a backup or a restore moved, table by table.
-public struct BackupSummary: Sendable, Codable, Equatable {
-    public var rows: [String: Int]
-    public var migrations: [String]
+package struct BackupSummary: Sendable, Codable, Equatable {
+    package var rows: [String: Int]
+    package var migrations: [String]
 }
 
 /// A whole database as JSON Lines (`wagefile.backup/v1`): a header naming the migrations, then
 /// one line per row (`{"table": ..., "row": {...}}`) in key order. Sessions are left out: a
 /// restored database makes everyone sign in again. Password and token hashes are in the file,
 /// so it is written readable by its owner only.
-public enum DatabaseBackup {
-    public static let format = "wagefile.backup/v1"
+package enum DatabaseBackup {
+    package static let format = "wagefile.backup/v1"
     static let skipped: Set<String> = ["sessions"]
 
     /// Streams the backup through `write`, one line at a time, inside one read so it is a single snapshot
     /// on PostgreSQL; SQLite's WAL gives each read the same.
-    public static func write(_ database: any Database, _ write: @escaping @Sendable (String) throws -> Void)
+    package static func write(_ database: any Database, _ write: @escaping @Sendable (String) throws -> Void)
         async throws -> BackupSummary
     {
         try await database.read { sql in
@@ -152,7 +152,7 @@ public enum DatabaseBackup {
 
     /// Loads a backup into an empty, migrated database in one transaction: all rows or none.
     // Long because: one transaction: each line's table and columns checked, a non-empty database refused, rows inserted, counts verified; all or none.
-    public static func restore(_ database: any Database, lines: [Substring]) async throws -> BackupSummary {
+    package static func restore(_ database: any Database, lines: [Substring]) async throws -> BackupSummary {
         guard let first = lines.first,
             let header = try? JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any],
             header["format"] as? String == format, let migrations = header["migrations"] as? [String]

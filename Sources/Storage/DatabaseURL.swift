@@ -2,21 +2,21 @@ import Foundation
 
 /// Where the data lives: `sqlite:PATH` (or a bare path), `sqlite::memory:`, or
 /// `postgres://user:password@host:port/database?sslmode=require&pool=N`.
-public enum DatabaseURL: Sendable, Equatable {
+package enum DatabaseURL: Sendable, Equatable {
     case sqlite(path: String?)
     case postgres(Postgres)
 
-    public struct Postgres: Sendable, Equatable {
-        public var host: String
-        public var port: Int
-        public var username: String
-        public var password: String?
-        public var database: String?
-        public var requireTLS: Bool
-        public var maximumConnections: Int
+    package struct Postgres: Sendable, Equatable {
+        package var host: String
+        package var port: Int
+        package var username: String
+        package var password: String?
+        package var database: String?
+        package var requireTLS: Bool
+        package var maximumConnections: Int
     }
 
-    public static func parse(_ text: String) throws(StorageError) -> DatabaseURL {
+    package static func parse(_ text: String) throws(StorageError) -> DatabaseURL {
         if text == "sqlite::memory:" || text == ":memory:" { return .sqlite(path: nil) }
         if text.hasPrefix("sqlite:") {
             let path = String(text.dropFirst("sqlite:".count))
@@ -60,7 +60,7 @@ public enum DatabaseURL: Sendable, Equatable {
     }
 
     /// The URL with any password replaced, safe for logs and error messages.
-    public static func redacted(_ text: String) -> String {
+    package static func redacted(_ text: String) -> String {
         if var components = URLComponents(string: text) {
             guard components.password != nil else { return text }
             components.password = "***"

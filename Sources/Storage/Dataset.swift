@@ -1,12 +1,12 @@
-public import WorkModel
+package import WorkModel
 
 extension Dataset: StoredRecord {
-    public static let table = "datasets"
-    public static let entity = "dataset"
-    public static let filters = ["vendorId": "vendor_id", "sourceSpecId": "source_spec_id"]
-    public static let sortColumn = "name"
+    package static let table = "datasets"
+    package static let entity = "dataset"
+    package static let filters = ["vendorId": "vendor_id", "sourceSpecId": "source_spec_id"]
+    package static let sortColumn = "name"
 
-    public func problems() -> [FieldProblem] {
+    package func problems() -> [FieldProblem] {
         var problems: [FieldProblem] = []
         Check.required(name, "name", into: &problems)
         Check.length(description, "description", max: 4000, into: &problems)

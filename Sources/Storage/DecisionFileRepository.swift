@@ -1,8 +1,8 @@
-public import Foundation
+package import Foundation
 import SQLKit
 
 /// Where a decision file stands in review.
-public enum ReviewStatus: String, Sendable, Codable, CaseIterable {
+package enum ReviewStatus: String, Sendable, Codable, CaseIterable {
     case draft
     case inReview = "in-review"
     case approved
@@ -10,7 +10,7 @@ public enum ReviewStatus: String, Sendable, Codable, CaseIterable {
 
     /// The moves review allows: submit a draft, decide on a file in review, resubmit a rejected
     /// one. An approved file is final; a new spec version gets a new file.
-    public func canMove(to next: ReviewStatus) -> Bool {
+    package func canMove(to next: ReviewStatus) -> Bool {
         switch (self, next) {
         case (.draft, .inReview), (.inReview, .approved), (.inReview, .rejected), (.rejected, .inReview): true
         default: false
@@ -24,11 +24,11 @@ public enum ReviewStatus: String, Sendable, Codable, CaseIterable {
 /// The row is the summary's columns plus `document`; summary fields read through, so
 /// `file.status` is `file.summary.status`.
 @dynamicMemberLookup
-public struct StoredDecisionFile: Sendable, Codable, Equatable {
-    public var summary: DecisionFileSummary
-    public var document: String
+package struct StoredDecisionFile: Sendable, Codable, Equatable {
+    package var summary: DecisionFileSummary
+    package var document: String
 
-    public init(
+    package init(
         id: String, specId: String, specVersion: Int, evaluatedOn: String, layer: String, currency: String,
         bandMinMinor: Int64, bandMidMinor: Int64, bandMaxMinor: Int64, blocking: Bool, document: String
     ) {
@@ -40,29 +40,29 @@ public struct StoredDecisionFile: Sendable, Codable, Equatable {
         self.document = document
     }
 
-    public subscript<T>(dynamicMember keyPath: WritableKeyPath<DecisionFileSummary, T>) -> T {
+    package subscript<T>(dynamicMember keyPath: WritableKeyPath<DecisionFileSummary, T>) -> T {
         get { summary[keyPath: keyPath] }
         set { summary[keyPath: keyPath] = newValue }
     }
 
-    public subscript<T>(dynamicMember keyPath: KeyPath<DecisionFileSummary, T>) -> T { summary[keyPath: keyPath] }
+    package subscript<T>(dynamicMember keyPath: KeyPath<DecisionFileSummary, T>) -> T { summary[keyPath: keyPath] }
 
     private enum DocumentKey: String, CodingKey { case document }
 
     // Flat, as the table is: the summary's fields and `document` side by side.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         summary = try DecisionFileSummary(from: decoder)
         document = try decoder.container(keyedBy: DocumentKey.self).decode(String.self, forKey: .document)
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         try summary.encode(to: encoder)
         var container = encoder.container(keyedBy: DocumentKey.self)
         try container.encode(document, forKey: .document)
     }
 }
 
-public struct DecisionFileRepository: Sendable {
+package struct DecisionFileRepository: Sendable {
     let database: any Database
     let now: @Sendable () -> Date
     static let summaryColumns = [
@@ -71,13 +71,13 @@ public struct DecisionFileRepository: Sendable {
         "created_at", "submitted_by", "status_by", "status_at", "status_comment", "revision",
     ]
 
-    public init(database: any Database, now: @escaping @Sendable () -> Date) {
+    package init(database: any Database, now: @escaping @Sendable () -> Date) {
         self.database = database
         self.now = now
     }
 
     /// The list leaves out the document itself; fetch one file to read it.
-    public func list(
+    package func list(
         specId: String? = nil, status: String? = nil, layer: String? = nil,
         page: PageRequest = PageRequest()
     ) async throws -> Page<DecisionFileSummary> {
@@ -91,7 +91,7 @@ public struct DecisionFileRepository: Sendable {
     }
 
     /// The newest file of each spec's newest computed version: what the portfolio views read.
-    public func latestPerSpec() async throws -> [StoredDecisionFile] {
+    package func latestPerSpec() async throws -> [StoredDecisionFile] {
         let rows = try await database.read { sql in
             try await sql.raw(
                 """
@@ -105,7 +105,7 @@ public struct DecisionFileRepository: Sendable {
         return rows.filter { seen.insert($0.specId).inserted }
     }
 
-    public func get(_ id: String) async throws -> StoredDecisionFile {
+    package func get(_ id: String) async throws -> StoredDecisionFile {
         try await database.read { sql in
             guard let file = try await DecisionFileRepository.fetch(id, sql) else {
                 throw StorageError.notFound(entity: "decision file", id: id)
@@ -114,7 +114,7 @@ public struct DecisionFileRepository: Sendable {
         }
     }
 
-    public func create(_ file: StoredDecisionFile, by principal: Principal) async throws -> StoredDecisionFile {
+    package func create(_ file: StoredDecisionFile, by principal: Principal) async throws -> StoredDecisionFile {
         let stamp = Timestamp.string(now())
         var stored = file
         stored.status = ReviewStatus.draft.rawValue
@@ -136,7 +136,7 @@ public struct DecisionFileRepository: Sendable {
     }
 
     /// Moves the file through review if it is still at `expectedRevision` and the move is allowed.
-    public func transition(
+    package func transition(
         _ id: String, to next: ReviewStatus, comment: String?, expectedRevision: Int,
         by principal: Principal
     ) async throws -> StoredDecisionFile {
@@ -182,25 +182,25 @@ public struct DecisionFileRepository: Sendable {
 }
 
 /// A decision file without its document: for lists and audit entries.
-public struct DecisionFileSummary: Sendable, Codable, Equatable {
-    public var id: String
-    public var specId: String
-    public var specVersion: Int
-    public var status: String
-    public var evaluatedOn: String
-    public var layer: String
-    public var currency: String
-    public var bandMinMinor: Int64
-    public var bandMidMinor: Int64
-    public var bandMaxMinor: Int64
-    public var blocking: Bool
-    public var createdBy: String
-    public var createdAt: String
-    public var submittedBy: String?
-    public var statusBy: String?
-    public var statusAt: String?
-    public var statusComment: String?
-    public var revision: Int
+package struct DecisionFileSummary: Sendable, Codable, Equatable {
+    package var id: String
+    package var specId: String
+    package var specVersion: Int
+    package var status: String
+    package var evaluatedOn: String
+    package var layer: String
+    package var currency: String
+    package var bandMinMinor: Int64
+    package var bandMidMinor: Int64
+    package var bandMaxMinor: Int64
+    package var blocking: Bool
+    package var createdBy: String
+    package var createdAt: String
+    package var submittedBy: String?
+    package var statusBy: String?
+    package var statusAt: String?
+    package var statusComment: String?
+    package var revision: Int
 
-    public var reviewStatus: ReviewStatus? { ReviewStatus(rawValue: status) }
+    package var reviewStatus: ReviewStatus? { ReviewStatus(rawValue: status) }
 }

@@ -1,23 +1,23 @@
-public import Foundation
+package import Foundation
 import SQLKit
 
 /// A stored set of judgments (an import of one or more annotation exports).
-public struct JudgmentSetRecord: Sendable, Codable, Equatable {
-    public var id: String
-    public var name: String
-    public var source: String
-    public var judgments: Int
-    public var createdBy: String
-    public var createdAt: String
+package struct JudgmentSetRecord: Sendable, Codable, Equatable {
+    package var id: String
+    package var name: String
+    package var source: String
+    package var judgments: Int
+    package var createdBy: String
+    package var createdAt: String
 }
 
 /// One judgment as stored: the value is its canonical text (numbers in shortest form), or nil.
-public struct StoredJudgment: Sendable, Equatable {
-    public var item: String
-    public var reviewer: String
-    public var value: String?
+package struct StoredJudgment: Sendable, Equatable {
+    package var item: String
+    package var reviewer: String
+    package var value: String?
 
-    public init(item: String, reviewer: String, value: String?) {
+    package init(item: String, reviewer: String, value: String?) {
         self.item = item
         self.reviewer = reviewer
         self.value = value
@@ -28,17 +28,17 @@ public struct StoredJudgment: Sendable, Equatable {
 /// database itself: the per-item value counts and their pairings are grouped in SQL, so only
 /// a V x V table leaves the server, however many judgments it holds. The same statement runs
 /// on SQLite and PostgreSQL.
-public struct JudgmentRepository: Sendable {
+package struct JudgmentRepository: Sendable {
     let database: any Database
     let now: @Sendable () -> Date
 
-    public init(database: any Database, now: @escaping @Sendable () -> Date) {
+    package init(database: any Database, now: @escaping @Sendable () -> Date) {
         self.database = database
         self.now = now
     }
 
     /// Stores a whole set in one transaction (all or nothing), with one audit entry.
-    public func importSet(
+    package func importSet(
         id: String, name: String, source: String, judgments: [StoredJudgment], by principal: Principal
     ) async throws -> JudgmentSetRecord {
         let stamp = Timestamp.string(now())
@@ -71,7 +71,7 @@ public struct JudgmentRepository: Sendable {
         }
     }
 
-    public func get(_ id: String) async throws -> JudgmentSetRecord {
+    package func get(_ id: String) async throws -> JudgmentSetRecord {
         try await database.read { sql in
             guard
                 let record = try await sql.select().column("*").from("judgment_sets").where("id", .equal, id)
@@ -83,7 +83,7 @@ public struct JudgmentRepository: Sendable {
 
     /// The coincidence matrix of a stored set: (value c, value k, o_ck) for every non-zero cell,
     /// where each item with m >= 2 values adds n_c * (n_k - [c = k]) / (m - 1).
-    public func coincidences(setId: String) async throws -> [(c: String, k: String, weight: Double)] {
+    package func coincidences(setId: String) async throws -> [(c: String, k: String, weight: Double)] {
         try await database.read { sql in
             let rows = try await sql.raw(
                 """

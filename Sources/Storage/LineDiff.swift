@@ -1,23 +1,23 @@
 /// A line-by-line difference between two spec versions, as a reviewer reads it.
-public struct LineDiff: Sendable, Codable, Equatable {
-    public enum Kind: String, Sendable, Codable { case same, added, removed }
+package struct LineDiff: Sendable, Codable, Equatable {
+    package enum Kind: String, Sendable, Codable { case same, added, removed }
 
-    public struct Line: Sendable, Codable, Equatable {
-        public var kind: Kind
-        public var text: String
+    package struct Line: Sendable, Codable, Equatable {
+        package var kind: Kind
+        package var text: String
         /// Line number in the old text (same and removed lines).
-        public var oldLine: Int?
+        package var oldLine: Int?
         /// Line number in the new text (same and added lines).
-        public var newLine: Int?
+        package var newLine: Int?
     }
 
-    public var lines: [Line]
-    public var added: Int { lines.filter { $0.kind == .added }.count }
-    public var removed: Int { lines.filter { $0.kind == .removed }.count }
+    package var lines: [Line]
+    package var added: Int { lines.filter { $0.kind == .added }.count }
+    package var removed: Int { lines.filter { $0.kind == .removed }.count }
 
     /// Longest common subsequence over lines. Specs are a few hundred lines, so the
     /// quadratic table is small; inputs beyond 5,000 lines each are compared as wholes.
-    public init(old: String, new: String) {
+    package init(old: String, new: String) {
         let a = LineDiff.lines(of: old)
         let b = LineDiff.lines(of: new)
         guard a.count <= 5000, b.count <= 5000 else {
@@ -62,7 +62,7 @@ public struct LineDiff: Sendable, Codable, Equatable {
     }
 
     /// The unified-diff text (`-`, `+`, and a space for context), without hunk headers.
-    public var unified: String {
+    package var unified: String {
         lines.map { line in
             switch line.kind {
             case .same: " " + line.text

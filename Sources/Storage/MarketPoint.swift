@@ -1,26 +1,26 @@
 /// A market pay observation a user imported: percentiles for a role in a place, with its source.
-public struct MarketPoint: StoredRecord {
-    public static let table = "market_points"
-    public static let entity = "market-point"
-    public static let filters = ["role": "role", "location": "location", "currency": "currency", "source": "source"]
-    public static let sortColumn = "role"
-    public static let periods = ["hourly", "annual"]
+package struct MarketPoint: StoredRecord {
+    package static let table = "market_points"
+    package static let entity = "market-point"
+    package static let filters = ["role": "role", "location": "location", "currency": "currency", "source": "source"]
+    package static let sortColumn = "role"
+    package static let periods = ["hourly", "annual"]
 
-    public var id: String
-    public var role: String
-    public var location: String
-    public var currency: String
-    public var period: String
-    public var p25Minor: Int64?
-    public var p50Minor: Int64
-    public var p75Minor: Int64?
-    public var source: String
-    public var asOf: String
-    public var revision: Int
-    public var createdAt: String
-    public var updatedAt: String
+    package var id: String
+    package var role: String
+    package var location: String
+    package var currency: String
+    package var period: String
+    package var p25Minor: Int64?
+    package var p50Minor: Int64
+    package var p75Minor: Int64?
+    package var source: String
+    package var asOf: String
+    package var revision: Int
+    package var createdAt: String
+    package var updatedAt: String
 
-    public init(
+    package init(
         id: String, role: String, location: String, currency: String, period: String,
         p25Minor: Int64? = nil, p50Minor: Int64, p75Minor: Int64? = nil, source: String, asOf: String,
         revision: Int = 1, createdAt: String = "", updatedAt: String = ""
@@ -40,7 +40,7 @@ public struct MarketPoint: StoredRecord {
         self.updatedAt = updatedAt
     }
 
-    public func problems() -> [FieldProblem] {
+    package func problems() -> [FieldProblem] {
         var problems: [FieldProblem] = []
         Check.required(role, "role", into: &problems)
         Check.required(location, "location", into: &problems)

@@ -1,12 +1,12 @@
-public import Foundation
+package import Foundation
 import SQLKit
 
 /// One schema change, in the SQL both databases accept, plus any statements only one needs.
-public struct Migration: Sendable {
-    public var id: String
-    public var statements: [String]
-    public var sqliteOnly: [String] = []
-    public var postgresOnly: [String] = []
+package struct Migration: Sendable {
+    package var id: String
+    package var statements: [String]
+    package var sqliteOnly: [String] = []
+    package var postgresOnly: [String] = []
 
     func statements(for dialect: SQLDialectKind) -> [String] {
         statements + (dialect == .sqlite ? sqliteOnly : postgresOnly)
@@ -15,12 +15,12 @@ public struct Migration: Sendable {
 
 /// Applies pending migrations in order, each in its own transaction with its bookkeeping row,
 /// so an interrupted run leaves the schema at a known migration.
-public struct MigrationRunner: Sendable {
+package struct MigrationRunner: Sendable {
     let database: any Database
     let migrations: [Migration]
     let now: @Sendable () -> Date
 
-    public init(
+    package init(
         database: any Database, migrations: [Migration] = Schema.migrations, now: @escaping @Sendable () -> Date
     ) {
         self.database = database
@@ -29,7 +29,7 @@ public struct MigrationRunner: Sendable {
     }
 
     /// The ids of migrations already applied.
-    public func applied() async throws -> [String] {
+    package func applied() async throws -> [String] {
         try await database.transaction { sql in
             try await sql.raw(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
@@ -41,7 +41,7 @@ public struct MigrationRunner: Sendable {
 
     /// Applies what is pending and returns the ids applied now.
     @discardableResult
-    public func run() async throws -> [String] {
+    package func run() async throws -> [String] {
         let done = Set(try await applied())
         var appliedNow: [String] = []
         for migration in migrations where !done.contains(migration.id) {

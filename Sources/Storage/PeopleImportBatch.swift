@@ -1,15 +1,15 @@
 import Foundation
 import SQLKit
-public import WorkModel
+package import WorkModel
 
 /// What an import did.
-public struct PeopleImportResult: Sendable, Codable, Equatable {
-    public var rows: Int
-    public var created: Int
-    public var updated: Int
-    public var unchanged: Int
+package struct PeopleImportResult: Sendable, Codable, Equatable {
+    package var rows: Int
+    package var created: Int
+    package var updated: Int
+    package var unchanged: Int
 
-    public init(rows: Int, created: Int, updated: Int, unchanged: Int) {
+    package init(rows: Int, created: Int, updated: Int, unchanged: Int) {
         self.rows = rows
         self.created = created
         self.updated = updated
@@ -18,15 +18,15 @@ public struct PeopleImportResult: Sendable, Codable, Equatable {
 }
 
 /// An import refused as a whole: each problem with the line of the row it is on.
-public struct PeopleImportRejected: Error, Sendable, Equatable, CustomStringConvertible {
-    public struct Problem: Sendable, Codable, Equatable {
-        public var line: Int
-        public var field: String
-        public var message: String
+package struct PeopleImportRejected: Error, Sendable, Equatable, CustomStringConvertible {
+    package struct Problem: Sendable, Codable, Equatable {
+        package var line: Int
+        package var field: String
+        package var message: String
     }
 
-    public var problems: [Problem]
-    public var description: String {
+    package var problems: [Problem]
+    package var description: String {
         problems.map { "line \($0.line): \($0.field): \($0.message)" }.joined(separator: "\n")
     }
 }
@@ -37,7 +37,7 @@ extension RecordRepository where Record == Person {
     /// nothing: a row that fails validation, names an unknown manager or closes a management
     /// loop rejects the whole file. Each change is audited like a single edit, plus one entry
     /// for the import itself.
-    public func importBatch(_ rows: [ImportedPerson], source: String, by principal: Principal) async throws
+    package func importBatch(_ rows: [ImportedPerson], source: String, by principal: Principal) async throws
         -> PeopleImportResult
     {
         let stamp = Timestamp.string(now())

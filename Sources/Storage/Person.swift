@@ -1,15 +1,15 @@
-public import WorkModel
+package import WorkModel
 
 extension Person: StoredRecord {
-    public static let table = "people"
-    public static let entity = "person"
-    public static let filters = [
+    package static let table = "people"
+    package static let entity = "person"
+    package static let filters = [
         "employment": "employment", "workLayer": "work_layer", "band": "band", "managerId": "manager_id",
         "specId": "spec_id", "budgetOwner": "budget_owner", "location": "location",
     ]
-    public static let sortColumn = "name"
+    package static let sortColumn = "name"
 
-    public func problems() -> [FieldProblem] {
+    package func problems() -> [FieldProblem] {
         var problems: [FieldProblem] = []
         Check.required(name, "name", into: &problems)
         Check.oneOf(employment, Person.employmentKinds, "employment", into: &problems)

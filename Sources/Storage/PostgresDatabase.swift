@@ -1,21 +1,21 @@
 import Foundation
-public import Logging
+package import Logging
 import PostgresKit
-public import PostgresNIO
-public import SQLKit
+package import PostgresNIO
+package import SQLKit
 import Synchronization
 
 /// PostgreSQL through PostgresNIO's connection pool.
 ///
 /// The pool must be running (`run()`) for queries to be served; the server adds it to its
 /// service group so it starts and stops with the application.
-public final class PostgresStore: Database {
-    public let dialect = SQLDialectKind.postgres
-    public let displayName: String
-    public let client: PostgresClient
+package final class PostgresStore: Database {
+    package let dialect = SQLDialectKind.postgres
+    package let displayName: String
+    package let client: PostgresClient
     private let logger: Logger
 
-    public init(url: DatabaseURL.Postgres, logger: Logger) {
+    package init(url: DatabaseURL.Postgres, logger: Logger) {
         var configuration = PostgresClient.Configuration(
             host: url.host, port: url.port, username: url.username, password: url.password,
             database: url.database, tls: url.requireTLS ? .require(.makeClientConfiguration()) : .disable)
@@ -27,16 +27,16 @@ public final class PostgresStore: Database {
     }
 
     /// Runs the connection pool until the task is cancelled; queries wait for it.
-    public func run() async {
+    package func run() async {
         await client.run()
     }
 
     /// How long a request waits for a connection before it is told the database is unavailable.
     /// Without a bound, a request made while PostgreSQL is down waits for the pool's retries
     /// (over a minute); work that has its connection is never cut short.
-    public let leaseTimeout: Duration = .seconds(5)
+    package let leaseTimeout: Duration = .seconds(5)
 
-    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    package func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         // The task group ends before this returns, so `body` never outlives the call.
         try await withoutActuallyEscaping(body) { body in
             try await PostgresStore.mapErrors {
@@ -50,7 +50,7 @@ public final class PostgresStore: Database {
         }
     }
 
-    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    package func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await withoutActuallyEscaping(body) { body in
             try await PostgresStore.mapErrors {
                 try await PostgresStore.boundedLease(leaseTimeout, displayName) { started in
@@ -88,7 +88,7 @@ public final class PostgresStore: Database {
         }
     }
 
-    public func close() async {}
+    package func close() async {}
 
     static func mapErrors<T>(_ body: () async throws -> T) async throws -> T {
         do {

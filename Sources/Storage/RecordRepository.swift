@@ -1,19 +1,19 @@
-public import Foundation
+package import Foundation
 import SQLKit
 
 /// List, read, create, update and delete for any `StoredRecord`, each change audited in the
 /// same transaction and each update guarded by the revision the caller last saw.
-public struct RecordRepository<Record: StoredRecord>: Sendable {
+package struct RecordRepository<Record: StoredRecord>: Sendable {
     let database: any Database
     let now: @Sendable () -> Date
 
-    public init(database: any Database, now: @escaping @Sendable () -> Date) {
+    package init(database: any Database, now: @escaping @Sendable () -> Date) {
         self.database = database
         self.now = now
     }
 
     /// Equality filters by query name (see `Record.filters`); unknown names are refused.
-    public func list(filters: [String: String] = [:], search: String? = nil, page: PageRequest = PageRequest())
+    package func list(filters: [String: String] = [:], search: String? = nil, page: PageRequest = PageRequest())
         async throws -> Page<Record>
     {
         var conditions: [(column: String, value: String)] = []
@@ -35,7 +35,7 @@ public struct RecordRepository<Record: StoredRecord>: Sendable {
     }
 
     /// Every row, in id order, read in pages so no single statement holds the whole table.
-    public func all() async throws -> [Record] {
+    package func all() async throws -> [Record] {
         var rows: [Record] = []
         var after = ""
         while true {
@@ -50,7 +50,7 @@ public struct RecordRepository<Record: StoredRecord>: Sendable {
         }
     }
 
-    public func get(_ id: String) async throws -> Record {
+    package func get(_ id: String) async throws -> Record {
         try await database.read { sql in
             guard let record = try await RecordRepository.fetch(id, sql) else {
                 throw StorageError.notFound(entity: Record.entity, id: id)
@@ -60,7 +60,7 @@ public struct RecordRepository<Record: StoredRecord>: Sendable {
     }
 
     /// Stores a new record at revision 1.
-    public func create(_ record: Record, by principal: Principal) async throws -> Record {
+    package func create(_ record: Record, by principal: Principal) async throws -> Record {
         try validate(record)
         let stamp = Timestamp.string(now())
         var stored = record
@@ -88,7 +88,7 @@ public struct RecordRepository<Record: StoredRecord>: Sendable {
 
     /// Replaces the record if it is still at `expectedRevision`; otherwise nothing changes and
     /// the caller learns the current revision.
-    public func update(_ record: Record, expectedRevision: Int, by principal: Principal) async throws -> Record {
+    package func update(_ record: Record, expectedRevision: Int, by principal: Principal) async throws -> Record {
         try validate(record)
         let stamp = Timestamp.string(now())
         let incoming = record
@@ -117,7 +117,7 @@ public struct RecordRepository<Record: StoredRecord>: Sendable {
         }
     }
 
-    public func delete(_ id: String, expectedRevision: Int, by principal: Principal) async throws {
+    package func delete(_ id: String, expectedRevision: Int, by principal: Principal) async throws {
         let stamp = Timestamp.string(now())
         try await database.transaction { sql in
             guard let current = try await RecordRepository.fetch(id, sql) else {
@@ -159,15 +159,15 @@ public struct RecordRepository<Record: StoredRecord>: Sendable {
 }
 
 /// A record refused because of its values, field by field.
-public struct RecordProblems: Error, Sendable, Equatable, CustomStringConvertible {
-    public var entity: String
-    public var problems: [FieldProblem]
-    public var description: String { "invalid \(entity): " + problems.map(\.description).joined(separator: "; ") }
+package struct RecordProblems: Error, Sendable, Equatable, CustomStringConvertible {
+    package var entity: String
+    package var problems: [FieldProblem]
+    package var description: String { "invalid \(entity): " + problems.map(\.description).joined(separator: "; ") }
 }
 
 /// Timestamps are ISO 8601 UTC with milliseconds, so text order is time order in both databases.
-public enum Timestamp {
-    public static func string(_ date: Date) -> String {
+package enum Timestamp {
+    package static func string(_ date: Date) -> String {
         date.formatted(
             .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted)
                 .dateTimeSeparator(.standard).timeSeparator(.colon))

@@ -1,7 +1,7 @@
 import Foundation
-public import Logging
+package import Logging
 import NIOPosix
-public import SQLKit
+package import SQLKit
 import SQLiteKit
 import SQLiteNIO
 import Synchronization
@@ -12,9 +12,9 @@ import Synchronization
 /// reads take turns over a few reader connections, which WAL lets run beside each other and
 /// beside a write in progress. An in-memory database cannot be opened twice, so there reads
 /// share the writer and its lock.
-public final class SQLiteStore: Database {
-    public let dialect = SQLDialectKind.sqlite
-    public let displayName: String
+package final class SQLiteStore: Database {
+    package let dialect = SQLDialectKind.sqlite
+    package let displayName: String
     private let writer: SQLiteConnection
     private let readers: [SQLiteConnection]
     private let nextReader = Atomic<UInt>(0)
@@ -31,7 +31,7 @@ public final class SQLiteStore: Database {
 
     /// Opens (creating if needed) the database at `path`, or an in-memory one for `nil`.
     /// A write waits up to `busyTimeout` milliseconds for another process's write to finish.
-    public static func open(path: String?, logger: Logger, busyTimeout: Int = 5_000) async throws -> SQLiteStore {
+    package static func open(path: String?, logger: Logger, busyTimeout: Int = 5_000) async throws -> SQLiteStore {
         let storage: SQLiteConnection.Storage = path.map { .file(path: $0) } ?? .memory
         do {
             // Private before SQLite touches them: the file holds pay and password hashes.
@@ -66,7 +66,7 @@ public final class SQLiteStore: Database {
         try await sql.raw("PRAGMA synchronous = NORMAL").run()
     }
 
-    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    package func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         if !readers.isEmpty {
             let turn = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
             let reader = readers[Int(turn % UInt(readers.count))]
@@ -76,7 +76,7 @@ public final class SQLiteStore: Database {
         return try await writeLock.withLock { try await SQLiteStore.mapErrors { try await body(writer.sql()) } }
     }
 
-    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    package func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let writer = self.writer
         return try await writeLock.withLock {
             try await SQLiteStore.mapErrors {
@@ -96,7 +96,7 @@ public final class SQLiteStore: Database {
         }
     }
 
-    public func close() async {
+    package func close() async {
         for reader in readers { try? await reader.close() }
         try? await writer.close()
     }

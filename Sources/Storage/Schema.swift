@@ -2,8 +2,8 @@
 ///
 /// Types are those both databases read the same way: TEXT, BIGINT, BOOLEAN. Timestamps are
 /// ISO 8601 UTC text; money is BIGINT minor units beside a currency code.
-public enum Schema {
-    public static let migrations: [Migration] = [
+package enum Schema {
+    package static let migrations: [Migration] = [
         accounts, specs, portfolio, audit, signal, portfolioViews, payComponents, datasetPaymentEvidence,
     ]
 

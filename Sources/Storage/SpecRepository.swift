@@ -1,39 +1,39 @@
-public import Foundation
+package import Foundation
 import SQLKit
 
 /// A role or contract spec: its current state and how many versions it has had.
-public struct StoredSpec: Sendable, Codable, Equatable {
-    public var id: String
-    public var kind: String
-    public var title: String
-    public var currentVersion: Int
-    public var createdBy: String
-    public var createdAt: String
-    public var updatedAt: String
+package struct StoredSpec: Sendable, Codable, Equatable {
+    package var id: String
+    package var kind: String
+    package var title: String
+    package var currentVersion: Int
+    package var createdBy: String
+    package var createdAt: String
+    package var updatedAt: String
 }
 
 /// One saved version of a spec. Versions are never changed or removed.
-public struct SpecVersion: Sendable, Codable, Equatable {
-    public var specId: String
-    public var version: Int
+package struct SpecVersion: Sendable, Codable, Equatable {
+    package var specId: String
+    package var version: Int
     /// The spec text as the user wrote it (YAML or JSON).
-    public var body: String
-    public var comment: String?
-    public var createdBy: String
-    public var createdAt: String
+    package var body: String
+    package var comment: String?
+    package var createdBy: String
+    package var createdAt: String
 }
 
 /// Specs and their version history. The caller validates the text; this stores it.
-public struct SpecRepository: Sendable {
+package struct SpecRepository: Sendable {
     let database: any Database
     let now: @Sendable () -> Date
 
-    public init(database: any Database, now: @escaping @Sendable () -> Date) {
+    package init(database: any Database, now: @escaping @Sendable () -> Date) {
         self.database = database
         self.now = now
     }
 
-    public func list(kind: String? = nil, search: String? = nil, page: PageRequest = PageRequest()) async throws
+    package func list(kind: String? = nil, search: String? = nil, page: PageRequest = PageRequest()) async throws
         -> Page<StoredSpec>
     {
         try await database.read { sql in
@@ -43,7 +43,7 @@ public struct SpecRepository: Sendable {
         }
     }
 
-    public func get(_ id: String) async throws -> StoredSpec {
+    package func get(_ id: String) async throws -> StoredSpec {
         try await database.read { sql in
             guard let spec = try await SpecRepository.fetch(id, sql) else {
                 throw StorageError.notFound(entity: "spec", id: id)
@@ -52,7 +52,7 @@ public struct SpecRepository: Sendable {
         }
     }
 
-    public func version(_ id: String, _ version: Int) async throws -> SpecVersion {
+    package func version(_ id: String, _ version: Int) async throws -> SpecVersion {
         try await database.read { sql in
             guard
                 let found = try await sql.select().column("*").from("spec_versions")
@@ -64,7 +64,7 @@ public struct SpecRepository: Sendable {
     }
 
     /// Every version, oldest first.
-    public func versions(_ id: String) async throws -> [SpecVersion] {
+    package func versions(_ id: String) async throws -> [SpecVersion] {
         try await database.read { sql in
             guard try await SpecRepository.fetch(id, sql) != nil else {
                 throw StorageError.notFound(entity: "spec", id: id)
@@ -75,7 +75,9 @@ public struct SpecRepository: Sendable {
     }
 
     /// Creates the spec with its first version.
-    public func create(id: String, kind: String, title: String, body: String, comment: String?, by principal: Principal)
+    package func create(
+        id: String, kind: String, title: String, body: String, comment: String?, by principal: Principal
+    )
         async throws -> StoredSpec
     {
         let stamp = Timestamp.string(now())
@@ -100,7 +102,7 @@ public struct SpecRepository: Sendable {
 
     /// Saves a new version if the spec is still at `expectedVersion`; a stale editor gets a
     /// conflict and their text is not stored over someone else's.
-    public func addVersion(
+    package func addVersion(
         id: String, expectedVersion: Int, kind: String, title: String, body: String, comment: String?,
         by principal: Principal
     ) async throws -> (StoredSpec, SpecVersion) {

@@ -1,22 +1,22 @@
-public import Foundation
-public import Logging
-public import WorkModel
+package import Foundation
+package import Logging
+package import WorkModel
 
 /// Every repository over one database: what the application and the CLI hold.
-public struct Store: Sendable {
-    public let database: any Database
-    public let specs: SpecRepository
-    public let decisionFiles: DecisionFileRepository
-    public let people: RecordRepository<Person>
-    public let vendors: RecordRepository<Vendor>
-    public let datasets: RecordRepository<Dataset>
-    public let marketPoints: RecordRepository<MarketPoint>
-    public let accounts: AccountRepository
-    public let audit: AuditLog
-    public let judgments: JudgmentRepository
-    public let migrations: MigrationRunner
+package struct Store: Sendable {
+    package let database: any Database
+    package let specs: SpecRepository
+    package let decisionFiles: DecisionFileRepository
+    package let people: RecordRepository<Person>
+    package let vendors: RecordRepository<Vendor>
+    package let datasets: RecordRepository<Dataset>
+    package let marketPoints: RecordRepository<MarketPoint>
+    package let accounts: AccountRepository
+    package let audit: AuditLog
+    package let judgments: JudgmentRepository
+    package let migrations: MigrationRunner
 
-    public init(database: any Database, now: @escaping @Sendable () -> Date = { Date() }) {
+    package init(database: any Database, now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         specs = SpecRepository(database: database, now: now)
         decisionFiles = DecisionFileRepository(database: database, now: now)
@@ -31,7 +31,7 @@ public struct Store: Sendable {
     }
 
     /// Opens the database a URL names. PostgreSQL's pool must then be run (see `PostgresStore.run`).
-    public static func open(_ url: DatabaseURL, logger: Logger, now: @escaping @Sendable () -> Date = { Date() })
+    package static func open(_ url: DatabaseURL, logger: Logger, now: @escaping @Sendable () -> Date = { Date() })
         async throws -> Store
     {
         switch url {

@@ -1,14 +1,14 @@
-public import WorkModel
+package import WorkModel
 
 extension Vendor: StoredRecord {
-    public static let table = "vendors"
-    public static let entity = "vendor"
-    public static let filters = [
+    package static let table = "vendors"
+    package static let entity = "vendor"
+    package static let filters = [
         "country": "country", "contractSpecId": "contract_spec_id", "budgetOwner": "budget_owner",
     ]
-    public static let sortColumn = "name"
+    package static let sortColumn = "name"
 
-    public func problems() -> [FieldProblem] {
+    package func problems() -> [FieldProblem] {
         var problems: [FieldProblem] = []
         Check.required(name, "name", into: &problems)
         Check.money(annualSpendMinor, currency, "annualSpendMinor", "currency", into: &problems)

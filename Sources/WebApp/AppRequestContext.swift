@@ -1,29 +1,29 @@
-public import Hummingbird
+package import Hummingbird
 import NIOCore
-public import Storage
+package import Storage
 import Synchronization
 
 /// The per-request context: Hummingbird's core storage plus who is signed in and how.
-public struct AppRequestContext: RequestContext {
-    public var coreContext: CoreRequestContextStorage
+package struct AppRequestContext: RequestContext {
+    package var coreContext: CoreRequestContextStorage
     /// The signed-in user, set by `AuthenticationMiddleware`.
-    public var user: User?
+    package var user: User?
     /// True when the user came in with a session cookie rather than a token.
-    public var viaSession = false
+    package var viaSession = false
     /// Who the request turned out to be, for the log line. Middleware hands the next layer a
     /// copy of the context, so `EdgeMiddleware`, the outermost, never sees the `user` that
     /// `AuthenticationMiddleware` sets on its copy; this reference is shared by every copy.
     let identity = RequestIdentity()
     /// The peer's IP address (the proxy's when there is one), for the sign-in throttle.
-    public let clientAddress: String
+    package let clientAddress: String
 
-    public init(source: Source) {
+    package init(source: Source) {
         coreContext = .init(source: source)
         clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// Spec text and JSON bodies are small; 1 MiB bounds what one request can make us hold.
-    public var maxUploadSize: Int { 1 << 20 }
+    package var maxUploadSize: Int { 1 << 20 }
 }
 
 /// The signed-in user's id, written once authentication has found it and read for the log line.

@@ -1,10 +1,10 @@
-public import Hummingbird
-public import Logging
+package import Hummingbird
+package import Logging
 import Storage
 
 /// The router with every route, the API endpoints it serves, and its pages (for the tests that
 /// walk every way out of the server, such as the pay canary).
-public func buildRouter(_ environment: ServerEnvironment) -> (
+package func buildRouter(_ environment: ServerEnvironment) -> (
     router: Router<AppRequestContext>, endpoints: [Endpoint], pages: [Endpoint]
 ) {
     let router = Router(context: AppRequestContext.self)
@@ -28,7 +28,7 @@ public func buildRouter(_ environment: ServerEnvironment) -> (
 }
 
 /// The application: the router on an address, with structured request logs.
-public func buildApplication(
+package func buildApplication(
     _ environment: ServerEnvironment, hostname: String = "127.0.0.1", port: Int = 8080, logger: Logger
 ) -> some ApplicationProtocol {
     let (router, _, _) = buildRouter(environment)

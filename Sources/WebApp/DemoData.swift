@@ -1,22 +1,22 @@
 import DecisionFiles
 import Foundation
 import Portfolio
-public import Storage
+package import Storage
 import WorkModel
 
 /// What a first start on an empty database loads, so the product can be looked at before any
 /// real data is entered: the example specs with a decision file each, and a small portfolio
 /// around them. Every demo record says it is demo data.
-public enum DemoData {
-    public struct Result: Sendable {
-        public var specs: Int
-        public var decisionFiles: Int
-        public var rejected: [String]
+package enum DemoData {
+    package struct Result: Sendable {
+        package var specs: Int
+        package var decisionFiles: Int
+        package var rejected: [String]
     }
 
     /// Loads the specs (name, text) and the portfolio; skips specs that do not parse. `people`
     /// is an HRIS export and its mapping (examples/portfolio); without it a few demo people stand in.
-    public static func load(
+    package static func load(
         specs documents: [(name: String, text: String)], people export: (csv: String, mapping: String)? = nil,
         environment: ServerEnvironment
     ) async throws -> Result {
@@ -93,11 +93,11 @@ public enum DemoData {
 extension DemoData {
     /// The demo's sign-ins: an admin, and a compensation reviewer, so a file the admin sends for
     /// review can still be approved in the demo (no one decides on what they sent, admins included).
-    public static let accounts: [(email: String, name: String, role: UserRole)] = [
+    package static let accounts: [(email: String, name: String, role: UserRole)] = [
         ("admin@demo.wagefile", "Demo admin", .admin),
         ("reviewer@demo.wagefile", "Demo reviewer", .compensation),
     ]
 
     /// A fresh random password for a demo account.
-    public static func password() -> String { Secrets.random(prefix: "demo-") }
+    package static func password() -> String { Secrets.random(prefix: "demo-") }
 }

@@ -1,12 +1,12 @@
-public import Hummingbird
+package import Hummingbird
 import Storage
 
 /// One route of the API: method, path (OpenAPI syntax) and the permission it needs.
-public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
-    public var method: HTTPRequest.Method
-    public var path: String
-    public var permission: Permission
-    public var description: String { "\(method.rawValue) \(path)" }
+package struct Endpoint: Sendable, Hashable, CustomStringConvertible {
+    package var method: HTTPRequest.Method
+    package var path: String
+    package var permission: Permission
+    package var description: String { "\(method.rawValue) \(path)" }
 }
 
 /// Registers routes and remembers them, so the authorization matrix test and the OpenAPI

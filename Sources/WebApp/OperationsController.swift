@@ -48,8 +48,8 @@ struct OperationsController: Sendable {
 }
 
 /// The committed OpenAPI 3.1 description, shipped as a resource of this module.
-public enum OpenAPIDocument {
-    public static let text: String? = Bundle.module.url(
+package enum OpenAPIDocument {
+    package static let text: String? = Bundle.module.url(
         forResource: "openapi", withExtension: "yaml", subdirectory: "Resources"
     )
     .flatMap { try? String(contentsOf: $0, encoding: .utf8) }

@@ -1,8 +1,8 @@
 /// Password hashing for callers outside the application: `wagefile user add` and tests.
-public enum PasswordHashing {
-    public static let minimumLength = Passwords.minimumLength
+package enum PasswordHashing {
+    package static let minimumLength = Passwords.minimumLength
 
-    public static func hash(_ password: String, cost: UInt8) async throws -> String {
+    package static func hash(_ password: String, cost: UInt8) async throws -> String {
         try await Passwords.hash(password, cost: cost)
     }
 }

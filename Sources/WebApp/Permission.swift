@@ -1,7 +1,7 @@
-public import Storage
+package import Storage
 
 /// What an endpoint requires. Each route names one; `allows` is the whole authorization policy.
-public enum Permission: String, Sendable, CaseIterable {
+package enum Permission: String, Sendable, CaseIterable {
     /// No sign-in: health, metrics, the OpenAPI document, signing in.
     case everyone
     /// Any signed-in user: their own account, tokens, pricing a spec without storing it.
@@ -24,7 +24,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case readFinance
     case admin
 
-    public func allows(_ role: UserRole) -> Bool {
+    package func allows(_ role: UserRole) -> Bool {
         switch self {
         case .everyone, .signedIn, .read: true
         case .writeSpecs, .prepareDecisions: [.admin, .compensation, .procurement].contains(role)
@@ -58,7 +58,7 @@ public enum Permission: String, Sendable, CaseIterable {
 
 extension UserRole {
     /// Individual pay (a person's salary or rate) is shown to these roles only.
-    public var seesIndividualPay: Bool { self == .admin || self == .compensation }
+    package var seesIndividualPay: Bool { self == .admin || self == .compensation }
     /// Vendor spend is commercial, not personal: finance sees it too.
-    public var seesVendorSpend: Bool { self != .viewer }
+    package var seesVendorSpend: Bool { self != .viewer }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOPosix
-public import Planning
+package import Planning
 import Synchronization
 
 /// Where the server plans programs: off the event loops and off Swift's cooperative pool, on a
@@ -12,17 +12,17 @@ import Synchronization
 /// than the machine has cores, at least one), one plan per thread, each Monte Carlo on its one
 /// thread; requests past the threads wait in line, up to `waiting` of them, and later ones are
 /// told the planner is busy (503). The budget counts from admission, so waiting spends it too.
-public final class PlanWorkers: Sendable {
-    public let limits: PlanLimits
+package final class PlanWorkers: Sendable {
+    package let limits: PlanLimits
     /// How long one request's plan may take, waiting included, before it is stopped (503).
-    public let budget: Duration
+    package let budget: Duration
     /// Requests that may wait for a thread beyond those running; more are refused at once.
-    public let waiting: Int
+    package let waiting: Int
     private let admitted = Atomic<Int>(0)
 
     /// Planning threads shared by every server in the process (tests build many): one fewer
     /// than the cores, so requests, the database and `/health` keep a core.
-    public static let threadCount = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+    package static let threadCount = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
     static let threads: NIOThreadPool = {
         let pool = NIOThreadPool(numberOfThreads: threadCount)
         pool.start()
@@ -32,14 +32,14 @@ public final class PlanWorkers: Sendable {
     /// A worst-case plan within `PlanLimits.server` takes about 2 s on one core of a debug build
     /// (docs/RELIABILITY.md); 30 s lets a full line of waiting requests finish on a busy machine
     /// and still stops a plan long before a client or proxy gives up on it.
-    public init(limits: PlanLimits = .server, budget: Duration = .seconds(30), waiting: Int = 16) {
+    package init(limits: PlanLimits = .server, budget: Duration = .seconds(30), waiting: Int = 16) {
         self.limits = limits
         self.budget = budget
         self.waiting = waiting
     }
 
     /// Why a plan stopped before it finished.
-    public enum Stop: Error, Sendable {
+    package enum Stop: Error, Sendable {
         case timeUp
         case cancelled
     }

@@ -1,15 +1,15 @@
 import DecisionFiles
 import Foundation
-public import Portfolio
-public import ReferenceData
-public import Signal
-public import Storage
-public import WorkModel
+package import Portfolio
+package import ReferenceData
+package import Signal
+package import Storage
+package import WorkModel
 
 /// Loads the portfolio views' input from the database: every person, vendor and dataset, and
 /// the newest decision file of each spec.
-public enum PortfolioData {
-    public static func snapshot(
+package enum PortfolioData {
+    package static func snapshot(
         store: Store, reference: ReferenceSet, asOf: CalendarDate,
         evidence: [String: AgreementReport.ReviewerQuality] = [:]
     ) async throws -> PortfolioSnapshot {

@@ -1,31 +1,31 @@
-public import Foundation
-public import Pricing
+package import Foundation
+package import Pricing
 import ReferenceData
-public import Storage
+package import Storage
 import Synchronization
 import WorkModel
 
 /// The pricer the server prices with, rebuilt when market data changes: the shipped tables,
 /// the `--reference` folders, and the survey points stored through `/api/v1/market-data`.
 /// Requests read the current pricer without waiting for a rebuild in progress.
-public final class PricingState: Sendable {
+package final class PricingState: Sendable {
     private let current: Mutex<Pricer>
     private let unpriced = Mutex<[MarketEvidence.Unpriced]>([])
     /// The `--reference` folders the pricer was built from, so a rebuild keeps them.
-    public let directories: [URL]
+    package let directories: [URL]
 
-    public init(_ pricer: Pricer, directories: [URL] = []) {
+    package init(_ pricer: Pricer, directories: [URL] = []) {
         current = Mutex(pricer)
         self.directories = directories
     }
 
-    public var pricer: Pricer { current.withLock { $0 } }
+    package var pricer: Pricer { current.withLock { $0 } }
     var unpricedPoints: [MarketEvidence.Unpriced] { unpriced.withLock { $0 } }
 
     /// Rebuilds from the stored market points. A set of points the reference data cannot load
     /// (for example evidence that makes pay fall as points rise) keeps the previous pricer and
     /// throws, so the write that caused it can be answered with the reason.
-    public func rebuild(from store: Store) async throws {
+    package func rebuild(from store: Store) async throws {
         let (pricer, unpricedPoints) = try build(try await store.marketPoints.all())
         current.withLock { $0 = pricer }
         unpriced.withLock { $0 = unpricedPoints }

@@ -1,26 +1,26 @@
 import Foundation
-public import Hummingbird
+package import Hummingbird
 import Storage
 import WorkModel
 
 /// An error response in RFC 9457 form (`application/problem+json`): what went wrong, on which
 /// request, and for validation failures every field that was wrong.
-public struct Problem: HTTPResponseError, Sendable {
-    public var status: HTTPResponse.Status
-    public var title: String
-    public var detail: String
+package struct Problem: HTTPResponseError, Sendable {
+    package var status: HTTPResponse.Status
+    package var title: String
+    package var detail: String
     /// Field-level errors: JSON field or spec path, with line and column for spec text.
-    public var errors: [FieldError]
-    public var headers: HTTPFields
+    package var errors: [FieldError]
+    package var headers: HTTPFields
 
-    public struct FieldError: Codable, Sendable, Equatable {
-        public var field: String
-        public var message: String
-        public var line: Int?
-        public var column: Int?
+    package struct FieldError: Codable, Sendable, Equatable {
+        package var field: String
+        package var message: String
+        package var line: Int?
+        package var column: Int?
     }
 
-    public init(
+    package init(
         _ status: HTTPResponse.Status, _ detail: String, title: String? = nil, errors: [FieldError] = [],
         headers: HTTPFields = [:]
     ) {
@@ -31,7 +31,7 @@ public struct Problem: HTTPResponseError, Sendable {
         self.headers = headers
     }
 
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
+    package func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = Body(
             title: title, status: status.code, detail: detail, instance: request.uri.path,
             errors: errors.isEmpty ? nil : errors)

@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// A small registry of our own rather than a global metrics backend: each application instance
 /// (and each test) has its own, and nothing needs bootstrapping.
-public final class RequestMetrics: Sendable {
+package final class RequestMetrics: Sendable {
     static let bounds: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
 
     struct Key: Hashable {
@@ -23,7 +23,7 @@ public final class RequestMetrics: Sendable {
     private let state = Mutex<(requests: [Key: Int], latency: [String: Histogram], inFlight: Int)>(([:], [:], 0))
     private let started = Date()
 
-    public init() {}
+    package init() {}
 
     func begin() {
         state.withLock { $0.inFlight += 1 }
@@ -44,7 +44,7 @@ public final class RequestMetrics: Sendable {
     }
 
     /// The exposition text; label values are escaped as the format requires.
-    public func render(extra: [(name: String, help: String, value: Double)] = []) -> String {
+    package func render(extra: [(name: String, help: String, value: Double)] = []) -> String {
         let snapshot = state.withLock { $0 }
         var out = ""
         out += "# HELP wagefile_http_requests_total HTTP requests answered, by method, route and status.\n"

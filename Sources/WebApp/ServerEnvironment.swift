@@ -1,35 +1,35 @@
 import DecisionFiles
-public import Foundation
-public import Pricing
-public import Storage
-public import WorkModel
+package import Foundation
+package import Pricing
+package import Storage
+package import WorkModel
 
 /// Everything the application depends on, passed in so tests can supply a fixed clock, a cheap
 /// bcrypt cost and an in-memory database.
-public struct ServerEnvironment: Sendable {
-    public var store: Store
+package struct ServerEnvironment: Sendable {
+    package var store: Store
     /// The current pricer; market data written through the API rebuilds it.
-    public let pricing: PricingState
-    public var pricer: Pricer { pricing.pricer }
-    public var now: @Sendable () -> Date
+    package let pricing: PricingState
+    package var pricer: Pricer { pricing.pricer }
+    package var now: @Sendable () -> Date
     /// bcrypt work factor: 12 in production (about a quarter second); tests use the minimum.
-    public var bcryptCost: UInt8
-    public var sessionLifetime: TimeInterval
+    package var bcryptCost: UInt8
+    package var sessionLifetime: TimeInterval
     /// `Secure` on the session cookie; off only for plain-HTTP development on another host.
-    public var secureCookies: Bool
-    public var throttle: SignInThrottle
-    public var metrics: RequestMetrics
+    package var secureCookies: Bool
+    package var throttle: SignInThrottle
+    package var metrics: RequestMetrics
     /// Planning's limits, threads and time budget (`POST /api/v1/plan`, the planner page).
-    public var planner: PlanWorkers
-    public var version: String
+    package var planner: PlanWorkers
+    package var version: String
     /// Aggregates of pay shown to roles that may not see individual pay withhold groups of
     /// fewer people than this (see `Disclosure`).
-    public var minimumGroupSize: Int
+    package var minimumGroupSize: Int
     /// The audit key and checkpoint file `GET /api/v1/audit/verify` checks the log against; nil
     /// (the chain alone) for an in-memory database and in tests that do not set one.
-    public var auditAnchor: AuditAnchor?
+    package var auditAnchor: AuditAnchor?
 
-    public init(
+    package init(
         store: Store, pricer: Pricer, referenceDirectories: [URL] = [],
         now: @escaping @Sendable () -> Date = { Date() }, bcryptCost: UInt8 = 12,
         sessionLifetime: TimeInterval = 12 * 3600, secureCookies: Bool = true,
@@ -52,9 +52,9 @@ public struct ServerEnvironment: Sendable {
     }
 
     /// The evaluation date for decision files computed now (UTC).
-    public var today: CalendarDate { CalendarDate(utcDayOf: now()) }
+    package var today: CalendarDate { CalendarDate(utcDayOf: now()) }
 }
 
-public enum WagefileVersion {
-    public static let current = "0.4.0"
+package enum WagefileVersion {
+    package static let current = "0.4.0"
 }

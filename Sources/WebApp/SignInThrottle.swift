@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// Slows down password guessing without letting anyone lock a chosen account out.
 ///
@@ -18,7 +18,7 @@ public import Foundation
 /// behind it, never correct passwords from an address under its budget). Unknown emails count
 /// exactly like real ones. Kept in memory: a restart forgets the counts, which costs an attacker
 /// a restart they cannot cause.
-public actor SignInThrottle {
+package actor SignInThrottle {
     let freeAttempts: Int
     let freeAttemptsPerAddress: Int
     let maximumDelay: TimeInterval
@@ -31,7 +31,7 @@ public actor SignInThrottle {
         var last: Date
     }
 
-    public init(
+    package init(
         freeAttempts: Int = 5, freeAttemptsPerAddress: Int = 20, maximumDelay: TimeInterval = 900,
         forgetAfter: TimeInterval = 3600
     ) {
@@ -42,18 +42,18 @@ public actor SignInThrottle {
     }
 
     /// Seconds to wait before the next attempt for `email` from `address` is considered; 0 when allowed now.
-    public func wait(address: String, email: String, now: Date) -> Int {
+    package func wait(address: String, email: String, now: Date) -> Int {
         max(
             delay(pairs[Self.pair(address, email)], free: freeAttempts, now: now),
             delay(addresses[address], free: freeAttemptsPerAddress, now: now))
     }
 
-    public func failed(address: String, email: String, now: Date) {
+    package func failed(address: String, email: String, now: Date) {
         Self.count(&pairs, Self.pair(address, email), now: now, forgetAfter: forgetAfter)
         Self.count(&addresses, address, now: now, forgetAfter: forgetAfter)
     }
 
-    public func succeeded(address: String, email: String) {
+    package func succeeded(address: String, email: String) {
         pairs[Self.pair(address, email)] = nil
     }
 

@@ -1,7 +1,8 @@
 import Foundation
-import Signal
 import Testing
 import WorkModel
+
+@testable import Signal
 
 @Suite("Judgment readers")
 struct ReaderTests {

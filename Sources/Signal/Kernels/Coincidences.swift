@@ -21,7 +21,7 @@ public struct Coincidences: Sendable, Hashable {
     }
 
     /// Whether the matrix is stored densely (at most 1,024 values) rather than as sparse cells.
-    public var isDense: Bool { valueCount <= Self.denseLimit }
+    var isDense: Bool { valueCount <= Self.denseLimit }
 
     /// o[c][k]: the weighted number of (c, k) pairs; 0 for a pair never seen.
     public subscript(c: Int, k: Int) -> Double {

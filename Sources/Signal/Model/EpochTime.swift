@@ -5,11 +5,11 @@ import WorkModel
 ///
 /// SAFETY: the pointer readers take a pointer and a byte count from a scanner and load single bytes at
 /// offsets below that count only.
-public enum EpochTime {
+enum EpochTime {
     /// Seconds since 1970-01-01T00:00:00Z of an ISO 8601 date or date-time (`T`, `t` or a space
     /// before the time; fractions of a second dropped; `Z` or a `+hh:mm` / `-hh:mm` offset, none
     /// meaning UTC); nil when the text is not one or the date does not exist.
-    public static func parseISO8601(_ text: String) -> Int64? {
+    static func parseISO8601(_ text: String) -> Int64? {
         withBytes(of: text) { parseISO8601($0, $1) }
     }
 
@@ -81,7 +81,7 @@ public enum EpochTime {
     }
 
     /// `YYYY-MM-DD` of a time, UTC.
-    public static func day(_ seconds: Int64) -> String {
+    static func day(_ seconds: Int64) -> String {
         let date = CalendarDate(daysSinceEpoch: Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
         let (y, m, d) = (date.year, date.month ?? 1, date.day ?? 1)
         func pad(_ v: Int, _ width: Int) -> String {

@@ -90,9 +90,9 @@ public enum PairChoice: String, Sendable, CaseIterable {
 ///
 /// SAFETY: `parse(_:_:)` loads single bytes at offsets below `n`, the length of the field the scanner
 /// found inside the mapped input.
-public enum NumberText {
+enum NumberText {
     /// A finite JSON-style number (optionally with a leading `+`), or nil.
-    public static func parse(_ text: String) -> Double? {
+    static func parse(_ text: String) -> Double? {
         withBytes(of: text) { parse($0, $1) }
     }
 
@@ -133,7 +133,7 @@ public enum NumberText {
     }
 
     /// The shortest text that reads back as the same number; whole numbers without `.0`.
-    public static func format(_ value: Double) -> String {
+    static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
     }

@@ -8,7 +8,7 @@ public enum MeasurementLevel: String, Sendable, CaseIterable, Codable {
     case nominal, ordinal, interval, ratio
 
     /// Whether every value must be a number (interval and ratio).
-    public var needsNumbers: Bool { self == .interval || self == .ratio }
+    var needsNumbers: Bool { self == .interval || self == .ratio }
 }
 
 /// The distinct values of a judgment set, in the order the level needs: numbers ascending,

@@ -230,39 +230,44 @@ public enum DawidSkene {
     /// SAFETY (the `unchecked:` reads in the E- and M-steps): reviewer codes are below
     /// `reviewers` and value codes below `k` (`JudgmentSetFinisher` wrote them), so
     /// `reviewer * k * k + value * k + c` is below `reviewers * k * k`, the size of the error and
-    /// expected-count tables; and `u * k + c` is below `units * k`, the size of the posteriors.
+    /// expected-count tables; `u * k + c` is below `units * k`, the size of the posteriors; and
+    /// `c` is below `k`, the size of the row and of the priors; `starts` (from `group`) rises
+    /// from 0 to the label count in `units + 1` entries, so `u + 1 <= units` and every `j` in
+    /// `starts[u]..<starts[u + 1]` indexes the reviewer and value columns.
     ///
     /// The E-step: each unit's posterior over true classes, proportional to
     /// prior(c) * product over its labels l by reviewer r of error_r(l | c), in base 2 and
     /// shifted by the largest term before exponentiating (as crowd-kit computes it).
     static func eStep(_ g: Grouped, logPriors: [Double], logErrors: [Double], k: Int) -> [Double] {
         var posteriors = [Double](repeating: 0, count: g.units * k)
-        var row = [Double](repeating: 0, count: k)
+        var rowValues = [Double](repeating: 0, count: k)
         let starts = g.starts.span, reviewer = g.reviewer.span, value = g.value.span
         let logErrors = logErrors.span, logPriors = logPriors.span
         var post = posteriors.mutableSpan
+        var row = rowValues.mutableSpan
         for u in 0..<g.units {
-            let lo = Int(starts[u]), hi = Int(starts[u + 1])
+            let lo = Int(starts[unchecked: u]), hi = Int(starts[unchecked: u + 1])
             guard hi > lo else { continue }
-            for c in 0..<k { row[c] = 0 }
+            for c in 0..<k { row[unchecked: c] = 0 }
             for j in lo..<hi {
-                let base = Int(reviewer[j]) * k * k + Int(value[j]) * k
-                for c in 0..<k { row[c] += logErrors[unchecked: base + c] }
+                let base = Int(reviewer[unchecked: j]) * k * k + Int(value[unchecked: j]) * k
+                for c in 0..<k { row[unchecked: c] += logErrors[unchecked: base + c] }
             }
             // crowd-kit adds the log prior to the summed log likelihoods.
             var top = -Double.infinity
             for c in 0..<k {
-                row[c] = logPriors[c] + row[c]
-                if row[c] > top { top = row[c] }
+                row[unchecked: c] = logPriors[unchecked: c] + row[unchecked: c]
+                if row[unchecked: c] > top { top = row[unchecked: c] }
             }
             var sum = 0.0
             for c in 0..<k {
-                row[c] = exp2(row[c] - top)
-                sum += row[c]
+                row[unchecked: c] = exp2(row[unchecked: c] - top)
+                sum += row[unchecked: c]
             }
-            for c in 0..<k { post[u * k + c] = row[c] / sum }
+            for c in 0..<k { post[unchecked: u * k + c] = row[unchecked: c] / sum }
         }
         _ = consume post
+        _ = consume row
         return posteriors
     }
 
@@ -286,12 +291,12 @@ public enum DawidSkene {
         let post = posteriors.span
         var expected = expectedCounts.mutableSpan
         for u in 0..<g.units {
-            let lo = Int(starts[u]), hi = Int(starts[u + 1])
+            let lo = Int(starts[unchecked: u]), hi = Int(starts[unchecked: u + 1])
             guard hi > lo else { continue }
             units += 1
             labels += hi - lo
             for c in 0..<k {
-                let p = post[u * k + c]
+                let p = post[unchecked: u * k + c]
                 priorSums[c] += p
                 if entropy {
                     let clipped = max(p, epsilon)
@@ -299,7 +304,7 @@ public enum DawidSkene {
                 }
             }
             for j in lo..<hi {
-                let base = Int(reviewer[j]) * k * k + Int(value[j]) * k
+                let base = Int(reviewer[unchecked: j]) * k * k + Int(value[unchecked: j]) * k
                 for c in 0..<k { expected[unchecked: base + c] += post[unchecked: u * k + c] }
             }
         }
