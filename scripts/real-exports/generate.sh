@@ -11,8 +11,10 @@ mk() { [ -x "$1/bin/python" ] || python3 -m venv "$1"; "$1/bin/pip" install -q -
 mk /tmp/ls-venv "$here/requirements-label-studio.txt"
 mk /tmp/argilla-venv "$here/requirements-argilla-sdk.txt"
 mk /tmp/argilla-server-venv "$here/requirements-argilla-server.txt"
+mk /tmp/argilla1-venv "$here/requirements-argilla-v1.txt"
 command -v redis-server >/dev/null || apt-get install -y -qq redis-server
 /tmp/ls-venv/bin/python "$here/ls_generate.py" "$out/label-studio"
 ARGILLA_SERVER_PYTHON=/tmp/argilla-server-venv/bin/python \
   /tmp/argilla-venv/bin/python "$here/argilla_generate.py" "$out/argilla"
+/tmp/argilla1-venv/bin/python "$here/argilla_v1_generate.py" "$out/argilla-v1"  # Argilla 1.x, no server
 /tmp/argilla-venv/bin/python "$here/expected.py" "$out"
