@@ -78,6 +78,12 @@ struct JudgmentInputs: ParsableArguments {
     @Option(help: ArgumentHelp("CSV: rows after the header to skip (Qualtrics: 2).", valueName: "n"))
     var skipRows = 0
 
+    @Option(
+        help: ArgumentHelp(
+            "A reviewer that is a model (an LLM judge; a trailing * matches a prefix), held to the human consensus and gold and left out of the human figures (repeatable).",
+            valueName: "reviewer"))
+    var judge: [String] = []
+
     @Option(help: "Parallel readers (default: the number of cores).")
     var threads: Int?
 
@@ -143,7 +149,8 @@ struct JudgmentInputs: ParsableArguments {
         let order = valueOrder.map {
             $0.split(separator: ",").map { JudgmentValue(text: $0.trimmingCharacters(in: .whitespaces)) }
         }
-        return try collector.finish(
-            JudgmentSetOptions(level: level, valueOrder: order, rubric: rubric, pairwise: pairs))
+        var options = JudgmentSetOptions(level: level, valueOrder: order, rubric: rubric, pairwise: pairs)
+        options.judges = judge
+        return try collector.finish(options)
     }
 }

@@ -145,7 +145,9 @@ import WorkModel
             ) == true, "\(problems)")
     }
 
-    static let argillaWithStatus = ["argilla/records-to-list-flatten.json", "argilla/hf-records.jsonl"]
+    static let argillaWithStatus = [
+        "argilla/records-to-list-flatten.json", "argilla/hf-records.jsonl", "argilla-v1/hf-v1-records.jsonl",
+    ]
 
     @Test(
         "Argilla flattened and Hugging Face exports: submitted only by default, drafts with --status",

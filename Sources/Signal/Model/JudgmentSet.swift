@@ -12,6 +12,10 @@ public struct JudgmentSetOptions: Sendable {
     public var rubric: String?
     /// Treat values as pairwise choices a / b / tie.
     public var pairwise: Bool
+    /// Reviewers that are models (an LLM judge; `--judge`, a trailing `*` matches a prefix):
+    /// their judgments are set aside from every human statistic and held to the human
+    /// consensus and gold instead (`JudgeAgreement`).
+    public var judges: [String] = []
 
     /// Options; the defaults read every value as a nominal label, keep every rubric (an error when
     /// there are several) and do not treat values as pairwise choices.
@@ -56,6 +60,8 @@ public struct JudgmentSet: @unchecked Sendable {
     public let appearanceRank: [Int]
     /// What the importers counted and dropped (cancelled annotations, gold, statuses), for the report.
     public let notes: [String]
+    /// The judgments of the reviewers named as judges, set aside from the human statistics.
+    public var judgeJudgments: [(item: String, reviewer: String, value: JudgmentValue)] = []
 
     /// Judgments in the set, with or without a value.
     public var judgmentCount: Int { shards.reduce(0) { $0 + $1.judgmentCount } }
@@ -98,13 +104,42 @@ enum JudgmentSetFinisher {
         let reviewers = Set(shards.flatMap(\.reviewers.strings)).sorted()
         let optionList = Set(shards.flatMap(\.options.strings)).sorted()
         recode(shards, reviewers: reviewers, options: optionList, values: rawByText, domain: domain)
-        return JudgmentSet(
+        let judged = setAside(judges: options.judges, reviewers: reviewers, domain: domain, from: shards)
+        var set = JudgmentSet(
             shards: shards, reviewers: reviewers, domain: domain, options: optionList, rubric: rubric,
             level: options.level,
             hasGold: shards.contains { $0.gold.contains { $0 >= 0 } },
             hasTime: shards.contains { !$0.time.isEmpty },
             hasPairs: shards.contains { !$0.optionA.isEmpty },
             appearanceRank: appearanceRank(domain, firstSeen: firstSeen, files: files), notes: notes)
+        set.judgeJudgments = judged
+        return set
+    }
+
+    /// Takes the judgments of the reviewers `judges` names out of the shards (after recoding),
+    /// returning them with their item and value.
+    static func setAside(
+        judges: [String], reviewers: [String], domain: ValueDomain, from shards: [JudgmentShard]
+    ) -> [(item: String, reviewer: String, value: JudgmentValue)] {
+        guard !judges.isEmpty else { return [] }
+        let codes = Set(
+            reviewers.indices.filter { r in
+                judges.contains { $0.hasSuffix("*") ? reviewers[r].hasPrefix($0.dropLast()) : reviewers[r] == $0 }
+            }.map { Int32($0) })
+        guard !codes.isEmpty else { return [] }
+        var judged: [(item: String, reviewer: String, value: JudgmentValue)] = []
+        for shard in shards {
+            for i in 0..<shard.judgmentCount where codes.contains(shard.reviewer[i]) && shard.value[i] >= 0 {
+                judged.append(
+                    (
+                        shard.items.string(shard.unit[i]), reviewers[Int(shard.reviewer[i])],
+                        domain.values[Int(shard.value[i])]
+                    ))
+            }
+            let column = shard.reviewer
+            shard.filter { !codes.contains(column[$0]) }
+        }
+        return judged.sorted { ($0.item, $0.reviewer) < ($1.item, $1.reviewer) }
     }
 
     /// Sets each gold answer of the measured rubric (or of no rubric) on its item, in the

@@ -64,6 +64,12 @@ public enum AgreementRendering {
             out +=
                 "| useful pairs (agreement >= \(percent(p.usefulAgreement))) | \(p.usefulPairs) of \(p.pairItems) (\(percent(p.usefulShare))) |\n"
         }
+        for judge in r.judges ?? [] {
+            out +=
+                "| judge \(judge.judge) vs human consensus | agreement \(percent(judge.agreement)), kappa "
+                + "\(number(judge.kappa)), base rate \(percent(judge.baseRate)), \(judge.items) items "
+                + "(\(judge.tiedItems) tied left out); gold \(percent(judge.goldAccuracy)) vs humans \(percent(judge.humanGoldAccuracy)) |\n"
+        }
         out +=
             "\n## Reviewers\n\n| reviewer | judgments | agreement with others | gold | gold accuracy | estimated accuracy | drift |\n|---|---|---|---|---|---|---|\n"
         for q in r.reviewers {

@@ -50,6 +50,9 @@ public struct AgreementReport: Sendable, Codable {
     /// Bradley-Terry scores and useful pairs; nil unless the judgments are pairwise (name options
     /// `a` and `b`).
     public var pairs: PairwiseSummary?
+    /// Model reviewers (`--judge`) held to the human consensus and gold; the human figures above
+    /// leave their judgments out. nil when no judge is named.
+    public var judges: [JudgeAgreement]?
     /// Ids of the reviewers with a `ReviewerQuality.drift` finding; nil when the judgments carry no
     /// time (calibration was not computed), empty when nobody drifted.
     public var driftedReviewers: [String]?
@@ -166,6 +169,7 @@ public enum AgreementAnalysis {
                 "\(counts.units - counts.pairableUnits) items have a single value and do not enter alpha or kappa.")
         }
         let tallies = counts.reviewers
+        let judgeNames = Set(set.judgeJudgments.map(\.reviewer))
         var quality = set.reviewers.indices.map { r in
             AgreementReport.ReviewerQuality(
                 id: set.reviewers[r], judgments: tallies.judgments[r],
@@ -197,12 +201,14 @@ public enum AgreementAnalysis {
             pairableUnits: counts.pairableUnits,
             judgments: counts.judgments, missingValues: counts.judgments - counts.values,
             repeatedJudgments: counts.repeatedJudgments,
-            reviewerCount: set.reviewers.count, values: set.domain.values.prefix(200).map(\.description),
+            reviewerCount: set.reviewers.count - judgeNames.count,
+            values: set.domain.values.prefix(200).map(\.description),
             alpha: alpha, alphaUndefined: undefined, alphaCI: ci,
             fleissKappa: FleissKappa.kappa(counts), gwetAC1: GwetAC1.ac1(set, agreement: counts),
             percentAgreement: counts.pairableUnits > 0 ? counts.sumUnitAgreement / Double(counts.pairableUnits) : nil,
             cohenKappa: set.reviewers.count == 2 ? CohenKappa.compute(set) : nil,
-            reviewers: quality, dawidSkene: dawidSkene, pairs: pairs, driftedReviewers: drifted, storedSet: nil,
+            reviewers: quality.filter { !judgeNames.contains($0.id) }, dawidSkene: dawidSkene, pairs: pairs,
+            judges: judgeNames.isEmpty ? nil : JudgeAgreement.evaluate(set), driftedReviewers: drifted, storedSet: nil,
             notes: notes)
         return (report, dsFit)
     }
