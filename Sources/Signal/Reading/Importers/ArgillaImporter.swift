@@ -22,18 +22,10 @@ public enum ArgillaImporter {
         _ bytes: UnsafeRawBufferPointer, file: String, options: ImportOptions = ImportOptions(),
         into collector: inout JudgmentCollector
     ) throws(InputError) {
-        var problems: [Diagnostic] = []
-        var judgments: [(Judgment, Int)] = []
+        var batch = ImportBatch(file: file)
         var tally = StatusTally()
         try JSONRecords.forEach(bytes, file: file) { object, line in
-            func fail(_ field: String, _ message: String) {
-                if problems.count < 50 {
-                    problems.append(
-                        Diagnostic(
-                            file: file, location: SourceLocation(line: line, column: 1), field: field, message: message)
-                    )
-                }
-            }
+            func fail(_ field: String, _ message: String) { batch.fail(field, message, line: line) }
             let fields = object["fields"] as? [String: Any] ?? [:]
             let named = options.itemKey.map { idText(object[$0]) ?? idText(fields[$0]) }
             guard let item = named ?? idText(object["external_id"]) ?? idText(object["id"]) else {
@@ -55,16 +47,12 @@ public enum ArgillaImporter {
                     continue
                 }
                 guard let value = valueOf(response.value) else { continue }
-                judgments.append(
-                    (
-                        Judgment(
-                            item: item, reviewer: reviewer, value: value, time: response.time, rubric: response.question
-                        ), line
-                    ))
+                let judgment = Judgment(
+                    item: item, reviewer: reviewer, value: value, time: response.time, rubric: response.question)
+                batch.add(judgment, line: line)
             }
         }
-        guard problems.isEmpty else { throw InputError(problems) }
-        for (judgment, line) in judgments { collector.add(judgment, file: file, line: line) }
+        try batch.commit(into: &collector)
         for sentence in tally.notes(allowed: options.statuses) { collector.note(sentence) }
     }
 

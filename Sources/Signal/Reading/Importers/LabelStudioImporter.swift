@@ -40,7 +40,8 @@ public enum LabelStudioImporter {
                 try readTasks(tasks, file: file, options: options, into: &collector)
             }
         } else {
-            let table = try DelimitedRows(bytes, file: file, delimiter: DelimitedRows.delimiter(of: bytes))
+            let delimiter = DelimitedRows.delimiter(of: bytes)
+            let table = try DelimitedRows(bytes, file: file, delimiter: delimiter)
             let rows = table.rows.map { row -> ([String: Any?], Int) in
                 var object: [String: Any?] = [:]
                 for (index, name) in table.header.enumerated() {
@@ -50,7 +51,7 @@ public enum LabelStudioImporter {
             }
             try readRows(
                 rows, columns: Set(table.header), file: file,
-                kind: DelimitedRows.delimiter(of: bytes) == 9 ? "TSV" : "CSV",
+                kind: delimiter == 9 ? "TSV" : "CSV",
                 options: options, into: &collector)
         }
     }
@@ -59,20 +60,12 @@ public enum LabelStudioImporter {
     static func readTasks(
         _ tasks: [([String: Any], Int)], file: String, options: ImportOptions, into collector: inout JudgmentCollector
     ) throws(InputError) {
-        var problems: [Diagnostic] = []
-        var judgments: [(Judgment, Int)] = []
+        var batch = ImportBatch(file: file)
         var gold: [(item: String, rubric: String?, value: JudgmentValue, line: Int)] = []
         var cancelled = 0, goldAnnotations = 0, drafts = 0
         var freeText: [String: Int] = [:]
         for (task, line) in tasks {
-            func fail(_ field: String, _ message: String) {
-                if problems.count < 50 {
-                    problems.append(
-                        Diagnostic(
-                            file: file, location: SourceLocation(line: line, column: 1), field: field, message: message)
-                    )
-                }
-            }
+            func fail(_ field: String, _ message: String) { batch.fail(field, message, line: line) }
             let data = task["data"] as? [String: Any] ?? [:]
             guard let item = options.itemKey.map({ idText(data[$0]) }) ?? idText(task["id"]) else {
                 fail(
@@ -107,12 +100,11 @@ public enum LabelStudioImporter {
                             freeText: &freeText)
                     else { continue }
                     if isGold, let value = judgment.value { gold.append((item, rubric, value, line)) }
-                    if !isGold || options.countGold { judgments.append((judgment, line)) }
+                    if !isGold || options.countGold { batch.add(judgment, line: line) }
                 }
             }
         }
-        guard problems.isEmpty else { throw InputError(problems) }
-        for (judgment, line) in judgments { collector.add(judgment, file: file, line: line) }
+        try batch.commit(into: &collector)
         for answer in gold {
             collector.addGold(
                 item: answer.item, rubric: answer.rubric, value: answer.value, file: file, line: answer.line)
@@ -161,18 +153,10 @@ public enum LabelStudioImporter {
                         "no column '\(rubric)' in this \(kind) export; columns: \(candidates.joined(separator: ", "))")
             ])
         }
-        var problems: [Diagnostic] = []
-        var judgments: [(Judgment, Int)] = []
+        var batch = ImportBatch(file: file)
         var freeText: [String: Int] = [:]
         for (row, line) in rows {
-            func fail(_ field: String, _ message: String) {
-                if problems.count < 50 {
-                    problems.append(
-                        Diagnostic(
-                            file: file, location: SourceLocation(line: line, column: 1), field: field, message: message)
-                    )
-                }
-            }
+            func fail(_ field: String, _ message: String) { batch.fail(field, message, line: line) }
             let itemColumn = options.itemKey ?? "id"
             guard let item = idText(row[itemColumn] ?? nil) else {
                 fail(
@@ -190,11 +174,10 @@ public enum LabelStudioImporter {
                 rubric: rubric,
                 freeText: &freeText)
             {
-                judgments.append((judgment, line))
+                batch.add(judgment, line: line)
             }
         }
-        guard problems.isEmpty else { throw InputError(problems) }
-        for (judgment, line) in judgments { collector.add(judgment, file: file, line: line) }
+        try batch.commit(into: &collector)
         collector.note(
             "Label Studio \(kind): the export marks neither ground truth nor cancelled annotations (cancelled ones are already left out), so ground-truth annotations count as judgments here; for gold, export JSON."
         )

@@ -14,17 +14,9 @@ public enum SageMakerImporter {
         _ bytes: UnsafeRawBufferPointer, file: String, options: ImportOptions = ImportOptions(),
         into collector: inout JudgmentCollector
     ) throws(InputError) {
-        var problems: [Diagnostic] = []
-        var judgments: [(Judgment, Int)] = []
+        var batch = ImportBatch(file: file)
         try JSONRecords.forEach(bytes, file: file) { object, line in
-            func fail(_ field: String, _ message: String) {
-                if problems.count < 50 {
-                    problems.append(
-                        Diagnostic(
-                            file: file, location: SourceLocation(line: line, column: 1), field: field, message: message)
-                    )
-                }
-            }
+            func fail(_ field: String, _ message: String) { batch.fail(field, message, line: line) }
             guard
                 let item = options.itemKey.map({ idText(object[$0]) }) ?? idText(object["source-ref"])
                     ?? idText(object["source"])
@@ -61,12 +53,11 @@ public enum SageMakerImporter {
                             picked = fields["label"] ?? fields["labels"] ?? fields["value"]
                         }
                         guard let value = valueOf(picked) else { continue }
-                        judgments.append((Judgment(item: item, reviewer: worker, value: value, rubric: question), line))
+                        batch.add(Judgment(item: item, reviewer: worker, value: value, rubric: question), line: line)
                     }
                 }
             }
         }
-        guard problems.isEmpty else { throw InputError(problems) }
-        for (judgment, line) in judgments { collector.add(judgment, file: file, line: line) }
+        try batch.commit(into: &collector)
     }
 }

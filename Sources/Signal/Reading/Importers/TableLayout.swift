@@ -87,8 +87,7 @@ public enum TableImporter {
         let (reviewerColumn, itemColumn, valueColumn, rubricColumn, timeColumn) = (
             columns.reviewer, columns.item, columns.value, columns.rubric, columns.time
         )
-        var problems: [Diagnostic] = []
-        var judgments: [(Judgment, Int)] = []
+        var batch = ImportBatch(file: file)
         var filtered = 0
         for (cells, line) in table.rows.dropFirst(layout.skipRows) {
             func cell(_ index: Int?) -> String? {
@@ -96,14 +95,7 @@ public enum TableImporter {
                 let text = cells[index].trimmingCharacters(in: .whitespaces)
                 return text.isEmpty ? nil : text
             }
-            func fail(_ field: String, _ message: String) {
-                if problems.count < 50 {
-                    problems.append(
-                        Diagnostic(
-                            file: file, location: SourceLocation(line: line, column: 1), field: field, message: message)
-                    )
-                }
-            }
+            func fail(_ field: String, _ message: String) { batch.fail(field, message, line: line) }
             guard
                 filters.allSatisfy({ index, filter in
                     (index < cells.count && cells[index] == filter.value) == filter.keeps
@@ -120,12 +112,9 @@ public enum TableImporter {
             let rubric = cell(rubricColumn)
             func add(item: String, value: String?, rubric: String?) {
                 guard let value else { return }
-                judgments.append(
-                    (
-                        Judgment(
-                            item: item, reviewer: reviewer, value: JudgmentValue(text: value), time: time,
-                            rubric: rubric), line
-                    ))
+                let judgment = Judgment(
+                    item: item, reviewer: reviewer, value: JudgmentValue(text: value), time: time, rubric: rubric)
+                batch.add(judgment, line: line)
             }
             if !wideItems.isEmpty {
                 for (index, name) in wideItems { add(item: name, value: cell(index), rubric: rubric) }
@@ -151,8 +140,7 @@ public enum TableImporter {
                 add(item: item, value: chosen.first?.1, rubric: prefix)
             }
         }
-        guard problems.isEmpty else { throw InputError(problems) }
-        for (judgment, line) in judgments { collector.add(judgment, file: file, line: line) }
+        try batch.commit(into: &collector)
         if filtered > 0 {
             collector.note(
                 "\(file): \(filtered) row\(filtered == 1 ? "" : "s") left out by --where \(layout.filters.map(\.description).joined(separator: " --where "))."
