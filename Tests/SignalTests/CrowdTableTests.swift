@@ -83,4 +83,30 @@ import WorkModel
             problems.count == 1 && problems[0].contains("no column 'Status'; columns: HITId, AssignmentId"),
             "\(problems)")
     }
+
+    @Test(
+        "A SageMaker manifest with only the consolidated label is refused on its line: one label per item cannot measure agreement"
+    )
+    func sagemakerConsolidatedOnly() throws {
+        let line =
+            #"{"source-ref": "s3://bucket/a.txt", "sport": 0, "sport-metadata": {"class-name": "football", "human-annotated": "yes"}}"#
+        var collector = JudgmentCollector(partitions: 1)
+        let problems = Sample.problems {
+            try Data((line + "\n").utf8).withUnsafeBytes {
+                try SageMakerImporter.read($0, file: "out.manifest", into: &collector)
+            }
+        }
+        #expect(problems.count == 1)
+        #expect(
+            problems.first?.hasPrefix(
+                "out.manifest:1:1: annotationsFromAllWorkers: no label attribute keeps every worker's answer") == true,
+            "\(problems)")
+        #expect(collector.judgmentCount == 0, "nothing half-read")
+    }
+
+    @Test("A --where without = is refused")
+    func badFilter() {
+        #expect(throws: InputError.self) { try RowFilter(parsing: "AssignmentStatus") }
+        #expect(throws: InputError.self) { try RowFilter(parsing: "=Approved") }
+    }
 }

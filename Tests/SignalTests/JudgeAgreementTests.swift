@@ -69,4 +69,10 @@ import WorkModel
         #expect(withJudge.reviewerCount == 3)
         #expect(AgreementAnalysis.report(try Self.set(judges: []), files: []).judges == nil)
     }
+
+    @Test("A --judge that names no reviewer is refused with the reviewers there are, not read as no judge")
+    func unknownJudge() throws {
+        let problems = Sample.problems { _ = try Self.set(judges: ["gpt-*"]) }
+        #expect(problems == ["--judge:1:1: gpt-*: no reviewer is named gpt-*; reviewers: h1, h2, h3, llm-v1"])
+    }
 }

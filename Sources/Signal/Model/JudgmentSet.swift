@@ -104,7 +104,7 @@ enum JudgmentSetFinisher {
         let reviewers = Set(shards.flatMap(\.reviewers.strings)).sorted()
         let optionList = Set(shards.flatMap(\.options.strings)).sorted()
         recode(shards, reviewers: reviewers, options: optionList, values: rawByText, domain: domain)
-        let judged = setAside(judges: options.judges, reviewers: reviewers, domain: domain, from: shards)
+        let judged = try setAside(judges: options.judges, reviewers: reviewers, domain: domain, from: shards)
         var set = JudgmentSet(
             shards: shards, reviewers: reviewers, domain: domain, options: optionList, rubric: rubric,
             level: options.level,
@@ -120,13 +120,25 @@ enum JudgmentSetFinisher {
     /// returning them with their item and value.
     static func setAside(
         judges: [String], reviewers: [String], domain: ValueDomain, from shards: [JudgmentShard]
-    ) -> [(item: String, reviewer: String, value: JudgmentValue)] {
+    ) throws(InputError) -> [(item: String, reviewer: String, value: JudgmentValue)] {
         guard !judges.isEmpty else { return [] }
+        // A judge that names no reviewer is a typo, not a judge with no judgments: say so.
+        let unmatched = judges.filter { judge in
+            !reviewers.contains { judge.hasSuffix("*") ? $0.hasPrefix(judge.dropLast()) : $0 == judge }
+        }
+        guard unmatched.isEmpty else {
+            throw InputError(
+                unmatched.map { judge in
+                    Diagnostic(
+                        file: "--judge", location: .start, field: judge,
+                        message:
+                            "no reviewer is named \(judge); reviewers: \(reviewers.prefix(20).joined(separator: ", "))")
+                })
+        }
         let codes = Set(
             reviewers.indices.filter { r in
                 judges.contains { $0.hasSuffix("*") ? reviewers[r].hasPrefix($0.dropLast()) : reviewers[r] == $0 }
             }.map { Int32($0) })
-        guard !codes.isEmpty else { return [] }
         var judged: [(item: String, reviewer: String, value: JudgmentValue)] = []
         for shard in shards {
             for i in 0..<shard.judgmentCount where codes.contains(shard.reviewer[i]) && shard.value[i] >= 0 {
